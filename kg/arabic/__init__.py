@@ -1,0 +1,1 @@
+"""Arabic text handling: normalization with offsets, sentences, tokens, clitics."""

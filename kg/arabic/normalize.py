@@ -1,0 +1,65 @@
+"""Orthographic normalization for matching, keeping a map back to original offsets.
+
+Matching keys fold what Arabic news spells inconsistently: diacritics and tatweel go,
+alef forms (أ إ آ ٱ) become ا, ى becomes ي, ة becomes ه. The original text is never changed;
+labels keep their written form (``أحمد`` and ``احمد`` stay different literals).
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+TATWEEL = "\u0640"
+# Characters that carry no letter: bidi controls, zero-width joiners, BOM.
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
+              "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff", TATWEEL}
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """The folded form of one character ('' when it disappears, e.g. a fatha)."""
+    if ch in _INVISIBLE:
+        return ""
+    if ch in "\u0622\u0623\u0625\u0671":  # آ أ إ ٱ
+        return "ا"
+    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(ch))))
+    if len(out) == 1 and unicodedata.category(out) == "Mn":  # other combining marks
+        return ""
+    if out and "\uFB50" <= out <= "\uFEFF":  # presentation forms -> base letters
+        out = unicodedata.normalize("NFKC", out)
+    return out
+
+
+def fold(text: str) -> str:
+    """The matching key of a string (idempotent: ``fold(fold(s)) == fold(s)``)."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, the index of its original character."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for f in fold_char(ch):
+            chars.append(f)
+            index.append(i)
+    return "".join(chars), index
+
+
+def is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3" or "\u06FA" <= ch <= "\u06FF"
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters that are Arabic (used to refuse non-Arabic input)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)

@@ -1,0 +1,74 @@
+"""Sentences and tokens with offsets into the original text."""
+from __future__ import annotations
+
+import re
+
+from kg.model import Span
+
+# A token is a run of letters/digits with their diacritics and tatweel, or one other symbol.
+_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]", re.UNICODE)
+_END = set(".!?؟\n")
+_OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
+_MAX_QUOTE = 800  # a quote left open this long is unbalanced; stop protecting it
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Span, ...]:
+    """Word tokens (like camel-tools' simple_word_tokenize) with original offsets."""
+    return tuple(Span(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """A dot after one letter (``د.``, ``أ.``) or between digits (``2.5``) ends no sentence."""
+    before = text[max(0, dot - 2):dot]
+    after = text[dot + 1:dot + 2]
+    if before[-1:].isdigit() and after.isdigit():
+        return True
+    return len(before) == 2 and before[0] in " (\n" and before[1].isalpha()
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Sentence spans; a full stop inside a quotation does not end the sentence.
+
+    Arabic news quotes whole statements (``أكد أن "… . …"``); keeping them in the speaker's
+    sentence lets reported speech be attributed. Unbalanced quotes stop counting after a while.
+    """
+    spans: list[Span] = []
+    start = 0
+    depth: list[str] = []
+    dquote_open = False
+    quote_start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            dquote_open = not dquote_open
+            quote_start = i
+        elif ch in _OPEN_CLOSE:
+            depth.append(_OPEN_CLOSE[ch])
+            quote_start = i
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        inside = (dquote_open or depth) and i - quote_start < _MAX_QUOTE
+        if ch == "\n" or (ch in _END and not inside and not (ch == "." and _is_abbreviation(text, i))):
+            j = i + 1
+            while j < n and text[j] in '."»”)' and text[j] != "\n":
+                j += 1
+            _add(spans, text, start, j)
+            start = j
+            i = j
+            if ch == "\n":
+                dquote_open, depth = False, []
+            continue
+        i += 1
+    _add(spans, text, start, n)
+    return tuple(spans)
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, text[start:end]))

@@ -1,0 +1,464 @@
+"""The command line: ``kg extract | build | query | view | validate | export | stats | serve |
+push | ner | demo``. Every KGError becomes a one-line message and exit code 2."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.corpus import Failure, atomic_write, check_date, read_inputs
+from kg.errors import InputError, KGError
+from kg.model import Document, document_json
+
+SAMPLE = "seed-libya-algeria.txt"
+QUERY_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def sample_path() -> Path:
+    return Path(str(files("kg") / "data" / "sample" / SAMPLE))
+
+
+def _date_option(value: str | None) -> str | None:
+    return check_date(value, "--date")
+
+
+@dataclass
+class Report:
+    """What a batch did: documents done, skipped, failed (with reasons), and time taken."""
+
+    done: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    def fail(self, f: Failure) -> None:
+        self.failed.append(f)
+        click.echo(f"kg: skipped {f.line()}", err=True)
+
+    def summary(self) -> str:
+        secs = time.monotonic() - self.started
+        return (f"{len(self.done)} built, {len(self.skipped)} unchanged, {len(self.failed)} failed "
+                f"in {secs:.1f} s")
+
+    def as_json(self) -> dict:
+        return {"done": len(self.done), "skipped": self.skipped, "seconds": round(time.monotonic() - self.started, 3),
+                "failed": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failed]}
+
+
+def _run(doc: Document, report: Report, pipeline) -> Document | None:
+    from kg.errors import PipelineError
+
+    try:
+        return pipeline(doc)
+    except PipelineError as e:
+        report.fail(Failure(doc.doc_id, doc.doc_id, str(e)))
+        return None
+
+
+class KGGroup(click.Group):
+    """Turns KGError (and any stray exception) into one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as e:
+            click.echo(f"kg: error: {e}", err=True)
+            sys.exit(e.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted", err=True)
+            sys.exit(130)
+        except Exception as e:  # a bug: still one line, the traceback on request
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"kg: internal error: {type(e).__name__}: {e} (set KG_DEBUG=1 for details)", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """kg: knowledge graphs of diplomatic events from Arabic news.
+
+    Start with `kg build` (no input: the bundled sample article), then `kg query -f` one of the
+    example queries, and open the page it wrote.
+    """
+
+
+# ------------------------------------------------------------------------------------ extract
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False), help="Folder for <doc_id>.json files.")
+@click.option("--date", callback=lambda c, p, v: _date_option(v), help="Article date YYYY-MM-DD (for relative dates).")
+@click.option("--explain", is_flag=True, help="Show, per event, the trigger, frame and rule (stderr).")
+def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain: bool) -> None:
+    """Extract entities, events and facts as document JSON.
+
+    INPUTS are .txt files, folders of them, .jsonl/.jsonl.gz corpora ({"id","text"[,"date"]}
+    per line) or - for stdin. One .txt without -o prints its JSON; otherwise -o DIR receives
+    DIR/<doc_id>.json per document.
+    """
+    from kg.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    single = len(inputs) == 1 and out is None
+    report = Report()
+    for item in read_inputs(list(inputs), date):
+        if isinstance(item, Failure):
+            if single:
+                raise InputError(item.line())
+            report.fail(item)
+            continue
+        doc = _run(item, report, pipeline)
+        if doc is None:
+            if single:
+                raise InputError(report.failed[-1].line())
+            continue
+        data = json.dumps(document_json(doc), ensure_ascii=False, indent=1)
+        if explain:
+            _explain(doc)
+        if out is None:
+            if not single and len(report.done) == 0 and not os.environ.get("KG_ALLOW_MANY_STDOUT"):
+                pass
+            click.echo(data)
+        else:
+            atomic_write(Path(out) / f"{doc.doc_id}.json", data + "\n")
+        report.done.append(doc.doc_id)
+    if out is not None or report.failed:
+        click.echo(f"kg extract: {report.summary()}" + (f" -> {out}" if out else ""), err=True)
+    if report.failed and not report.done:
+        sys.exit(2)
+    if report.failed:
+        sys.exit(1)
+
+
+def _explain(doc: Document) -> None:
+    names = {e.id: e.label_en or e.label_ar for e in doc.entities}
+    for ev in doc.events:
+        pos, rule, pid = (ev.rule.split(":") + ["", "", ""])[:3]
+        src = ", ".join(names.get(s, s) for s in ev.source)
+        tgt = ", ".join(names.get(t, t) for t in ev.target) or "-"
+        click.echo(f"{doc.doc_id} {ev.id} {ev.type}{'/' + ev.mode if ev.mode else ''} {src} -> {tgt} "
+                   f"[{ev.modality}] trigger «{ev.trigger}» ({pos}) frame {rule} entry {pid} "
+                   f"conf {ev.confidence}", err=True)
+
+
+# ------------------------------------------------------------------------------------ build
+def _store_option(f):
+    return click.option("--store", "store_path", type=click.Path(file_okay=False), default=None,
+                        help="Store folder (default: $KG_STORE or ~/.local/share/kg/store).")(f)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@_store_option
+@click.option("--out", "out", type=click.Path(file_okay=False), default="kg-output", show_default=True,
+              help="Folder for graph.trig, graph.ttl, triples.csv, documents/, graph.html.")
+@click.option("--date", callback=lambda c, p, v: _date_option(v), help="Article date YYYY-MM-DD.")
+@click.option("--no-view", is_flag=True, help="Do not write graph.html.")
+def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str | None, no_view: bool) -> None:
+    """Build articles into the store and write their graph, triples, JSON and page.
+
+    With no INPUTS it builds the bundled sample article. Articles already stored with the same
+    content are not extracted again; an article built again replaces its graph.
+    """
+    report = build_inputs(list(inputs) or [str(sample_path())], store_path, Path(out), date, not no_view)
+    click.echo(f"kg build: {report.summary()}", err=True)
+    if report.failed and not (report.done or report.skipped):
+        sys.exit(2)
+    if report.failed:
+        sys.exit(1)
+
+
+def build_inputs(inputs: list[str], store_path: str | None, out: Path, date: str | None,
+                 view: bool = True) -> Report:
+    from rdflib import Dataset
+
+    from kg.graph.rdf import content_hash, document_dataset, graph_iri
+    from kg.graph.store import Store
+    from kg.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    report = Report()
+    built = Dataset(default_union=True)
+    docs: list[Document] = []
+    with Store.open(store_path) as store:
+        for item in read_inputs(inputs, date):
+            if isinstance(item, Failure):
+                report.fail(item)
+                continue
+            h = content_hash(item)
+            iri = str(graph_iri(item.doc_id))
+            if store.has_hash(h):
+                built.parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt",
+                            publicID=iri) if False else _copy_graph(store, iri, built)
+                report.skipped.append(item.doc_id)
+                continue
+            doc = _run(item, report, pipeline)
+            if doc is None:
+                continue
+            ds = document_dataset(doc)
+            store.put_graph(iri, ds, h)
+            document_dataset(doc, built)
+            docs.append(doc)
+            report.done.append(doc.doc_id)
+        store.flush()
+    _write_outputs(built, docs, out, view)
+    atomic_write(out / "report.json", json.dumps(report.as_json(), ensure_ascii=False, indent=1) + "\n")
+    return report
+
+
+def _copy_graph(store, iri: str, ds) -> None:
+    from rdflib import URIRef
+
+    ds.graph(URIRef(iri)).parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt")
+
+
+def _write_outputs(ds, docs: list[Document], out: Path, view: bool) -> None:
+    from kg.graph.export import export
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    written += export(ds, "trig", out / "graph.trig")
+    written += export(ds, "turtle", out / "graph.ttl")
+    written += export(ds, "csv", out / "triples.csv")
+    for doc in docs:
+        data = json.dumps(document_json(doc), ensure_ascii=False, indent=1) + "\n"
+        written.append(atomic_write(out / "documents" / f"{doc.doc_id}.json", data))
+    if view:
+        from kg.graph.network import network_from_dataset
+        from kg.view.html import write_html
+
+        written.append(write_html(network_from_dataset(ds, title="kg — " + ", ".join(d.doc_id for d in docs[:3])),
+                                  out / "graph.html"))
+    for p in written:
+        click.echo(f"wrote {p}", err=True)
+
+
+# ------------------------------------------------------------------------------------ query
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "qfile", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@click.option("--limit", type=int, default=10000, show_default=True, help="Most rows to print (raise it for more).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
+def query(sparql: str | None, qfile: str | None, store_path: str | None, fmt: str, limit: int, timeout: float) -> None:
+    """Run a SPARQL query over the store (the default graph is the union of all articles).
+
+    Example queries ship in ontology/queries/; list them with `kg query --list`... or run one
+    with `kg query -f ontology/queries/all-visits.rq`.
+    """
+    from kg.graph.store import Store
+
+    text = _query_text(sparql, qfile)
+    with Store.open(store_path, read_only=True) as store:
+        result = store.query(text, timeout_s=timeout, limit=limit)
+    click.echo(_format_result(result, fmt), nl=False)
+
+
+def _query_text(sparql: str | None, qfile: str | None) -> str:
+    if qfile:
+        path = Path(qfile)
+        if not path.exists():
+            bundled = Path(str(files("kg") / "ontology" / "queries" / path.name))
+            if bundled.exists():
+                path = bundled
+            else:
+                raise InputError(f"{qfile}: no such query file")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError) as e:
+            raise InputError(f"{qfile}: cannot read the query ({e})") from None
+    if not sparql or not sparql.strip():
+        raise InputError("give a SPARQL query or -f FILE.rq")
+    return sparql
+
+
+def _format_result(result, fmt: str) -> str:
+    if fmt == "csv":
+        return result.to_csv()
+    if fmt == "json":
+        return result.to_json() + "\n"
+    rows = list(result.rows)
+    cols = list(result.columns) if hasattr(result, "columns") else (list(rows[0]) if rows else [])
+    if fmt == "tsv":
+        lines = ["\t".join(cols)] + ["\t".join((r.get(c) or "").replace("\t", " ").replace("\n", " ") for c in cols) for r in rows]
+        return "\n".join(lines) + "\n"
+    if not rows:
+        return "(no results)\n"
+    width = {c: min(60, max(len(c), *(len(str(r.get(c) or "")) for r in rows))) for c in cols}
+    out = ["  ".join(c.ljust(width[c]) for c in cols), "  ".join("-" * width[c] for c in cols)]
+    for r in rows:
+        out.append("  ".join(_cut(str(r.get(c) or ""), width[c]).ljust(width[c]) for c in cols))
+    if getattr(result, "truncated", False):
+        out.append(f"(first {len(rows)} rows; raise --limit for more)")
+    return "\n".join(out) + "\n"
+
+
+def _cut(s: str, n: int) -> str:
+    s = s.replace("\n", " ")
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# ------------------------------------------------------------------------------------ view, validate, export
+@main.command()
+@_store_option
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default="graph.html", show_default=True)
+@click.option("--title", default="kg — diplomatic events", show_default=True)
+def view(store_path: str | None, out: str, title: str) -> None:
+    """Write the interactive HTML page of the whole store."""
+    from kg.graph.network import network_from_store
+    from kg.graph.store import Store
+    from kg.view.html import write_html
+
+    with Store.open(store_path, read_only=True) as store:
+        network = network_from_store(store, title=title)
+    click.echo(f"wrote {write_html(network, Path(out))}", err=True)
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path())
+@_store_option
+def validate(path: str | None, store_path: str | None) -> None:
+    """Check a graph file (TriG, Turtle, N-Quads...) or the store against kg's SHACL shapes."""
+    from rdflib import Dataset
+
+    from kg.graph.validate import validate as shacl
+
+    ds = Dataset(default_union=True)
+    if path:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        fmt = {".trig": "trig", ".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}.get(p.suffix)
+        if fmt is None:
+            raise InputError(f"{path}: unknown graph format; use .trig, .ttl, .nt, .nq or .jsonld")
+        try:
+            ds.parse(p, format=fmt)
+        except Exception as e:
+            raise InputError(f"{path}: not valid {fmt}: {str(e).splitlines()[0][:200]}") from None
+    else:
+        from kg.graph.store import Store
+
+        with Store.open(store_path, read_only=True) as store:
+            ds.parse(data=store.oxigraph.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS).decode(), format="nquads")
+    ok, text = shacl(ds)
+    if not ok:
+        click.echo(text, err=True)
+        raise KGError("the graph does not conform to kg's shapes (details above)")
+    click.echo("the graph conforms to kg's SHACL shapes")
+
+
+@main.command("export")
+@click.option("--format", "fmt", required=True,
+              help="turtle, ntriples, trig, nquads, jsonld, graphml, gexf, neo4j, csv")
+@click.option("-o", "--out", "out", required=True, type=click.Path(), help="File (a folder for neo4j).")
+@_store_option
+def export_cmd(fmt: str, out: str, store_path: str | None) -> None:
+    """Export the store for other tools (triple stores, Gephi, Cytoscape, Neo4j, pandas)."""
+    from kg.graph.export import export
+    from kg.graph.formats import from_name
+    from kg.graph.store import Store
+
+    f = from_name(fmt)
+    with Store.open(store_path, read_only=True) as store:
+        for p in export(store, f, out):
+            click.echo(f"wrote {p}", err=True)
+
+
+@main.command()
+@_store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(store_path: str | None, as_json: bool) -> None:
+    """Articles, entities, events by type and triples in the store."""
+    from kg.graph.store import Store
+
+    with Store.open(store_path, read_only=True) as store:
+        s = store.stats()
+    if as_json:
+        click.echo(json.dumps(s, indent=1))
+        return
+    click.echo(f"articles {s['articles']}  entities {s['entities']}  events {s['events']}  triples {s['triples']}")
+    for k, v in s["entities_by_type"].items():
+        click.echo(f"  entity {k:<14}{v}")
+    for k, v in s["events_by_type"].items():
+        click.echo(f"  event  {k:<14}{v}")
+
+
+@main.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
+@click.option("--port", default=7878, show_default=True, type=int)
+def serve(store_path: str | None, host: str, port: int) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint (Oxigraph server).
+
+    Query it with curl: curl -H 'Accept: application/sparql-results+json'
+    --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+    """
+    from kg.graph.server import serve as run_server
+
+    run_server(store_path, host=host, port=port)
+
+
+@main.command()
+@click.option("--endpoint", required=True, help="Base URL of a SPARQL server with the Graph Store Protocol.")
+@_store_option
+def push(endpoint: str, store_path: str | None) -> None:
+    """Send each article's named graph to a triple store (HTTP PUT per graph: a re-push replaces it)."""
+    from kg.graph.server import push as do_push
+    from kg.graph.store import Store
+
+    with Store.open(store_path, read_only=True) as store:
+        n = do_push(store, endpoint)
+    click.echo(f"pushed {n} graphs to {endpoint}", err=True)
+
+
+# ------------------------------------------------------------------------------------ ner, demo
+@main.command()
+@click.option("--conll", "conll", required=True, type=click.Path(dir_okay=False),
+              help="File of `token [TAG]` lines, blank line between sentences.")
+def ner(conll: str) -> None:
+    """Tag tokens with IOB2 PERS / LOC / ORG (prints `token TAG` lines)."""
+    from kg.extract.ner import tag_conll
+
+    path = Path(conll)
+    if not path.exists():
+        raise InputError(f"{conll}: no such file")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise InputError(f"{conll}: not UTF-8 text") from None
+    out = sys.stdout
+    for line in tag_conll(lines):
+        out.write(line + "\n")
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(file_okay=False), default="output", show_default=True)
+@_store_option
+def demo(out: str, store_path: str | None) -> None:
+    """Build the bundled sample article into OUT and answer one SPARQL question."""
+    from kg.graph.store import Store
+
+    store_path = store_path or str(Path(out) / ".." / ".kg-store")
+    report = build_inputs([str(sample_path())], store_path, Path(out), None, True)
+    click.echo(f"kg demo: {report.summary()}", err=True)
+    text = (files("kg") / "ontology" / "queries" / "who-asked-whom.rq").read_text(encoding="utf-8")
+    with Store.open(store_path, read_only=True) as store:
+        result = store.query(text)
+    click.echo("Who asked whom for what (ontology/queries/who-asked-whom.rq):")
+    click.echo(_format_result(result, "table"), nl=False)
+    click.echo(f"Open {Path(out) / 'graph.html'} in a browser to explore the graph.")
+
+
+if __name__ == "__main__":
+    main()

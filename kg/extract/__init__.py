@@ -1,0 +1,1 @@
+"""Extraction stages: mentions, coreference, events, facts, time."""

@@ -1,0 +1,96 @@
+"""Coreference: descriptions (``المسؤول الليبي``، ``الوزير``) and pair words (``البلدين``)
+resolve to the salient matching entity; each resolved mention records what it resolves to."""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.arabic.clitics import CONJ
+from kg.extract.tokens import sentences
+from kg.lexicon.actors import gazetteer
+from kg.lexicon.markers import markers
+from kg.model import Document, Fact, Mention
+
+APPOSITION_WINDOW = 14
+# Role words a description must share with the antecedent's role (الوزير → a Minister).
+ROLE_WORDS = {"الوزير": "minister", "الرئيس": "president", "السفير": "ambassador",
+              "المبعوث": "envoy", "الملك": "king", "الامير": "prince", "المتحدث": "spokes"}
+
+
+def _strip_conj(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in CONJ else w
+
+
+def _apposition(s, i: int, by_start: dict[int, Mention], ents: dict) -> Mention | None:
+    """A named person a few words after the description (``الوزير … عبد القادر مساهل``)."""
+    for j in range(i + 1, min(len(s.tokens), i + APPOSITION_WINDOW)):
+        if s.tokens[j].text in ".؟!":
+            return None
+        for off in range(s.tokens[j].start, s.tokens[j].start + 3):
+            m = by_start.get(off)
+            if m is not None and ents.get(m.entity_id) is not None and ents[m.entity_id].type == "Person":
+                return m
+    return None
+
+
+def resolve(doc: Document) -> Document:
+    """Stage: add description and pair mentions with their antecedents."""
+    g = gazetteer()
+    pair_words = markers()["pair"]
+    by_start = {m.start: m for m in doc.mentions}
+    taken = {(m.start, m.end) for m in doc.mentions}
+    ents = {e.id: e for e in doc.entities}
+    new: list[Mention] = []
+    dropped: set[tuple[int, int]] = set()
+    facts: list[Fact] = []
+    persons: list[Mention] = []  # in text order, as seen so far
+    countries: Counter[str] = Counter()
+    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    k = 0
+    for s in sentences(doc):
+        for i, tok in enumerate(s.tokens):
+            while k < len(mentions) and mentions[k].start < tok.start:
+                e = ents.get(mentions[k].entity_id)
+                if e and e.type == "Person":
+                    persons.append(mentions[k])
+                if e and e.type == "Country":
+                    countries[e.id] += 1
+                k += 1
+            if any(a <= tok.start < b for a, b in taken):
+                continue
+            w = _strip_conj(s.folded[i])
+            if w in pair_words and len(countries) >= 2:
+                for cid, _ in countries.most_common(2):
+                    new.append(Mention(tok.start, tok.end, tok.text, cid, "pair"))
+                continue
+            if (w,) not in g.titles or not w.startswith("ال"):
+                continue
+            # a description: title, optionally followed by a nisba (المسؤول الليبي)
+            nisba = by_start.get(s.tokens[i + 1].start) if i + 1 < len(s.tokens) else None
+            country = None
+            if nisba is not None and nisba.kind == "nisba":
+                country = nisba.entity_id
+            role_word = ROLE_WORDS.get(w)
+            ante = _apposition(s, i, by_start, ents)
+            for p in ([] if ante else reversed(persons)):
+                pe = ents.get(p.entity_id)
+                if pe is None:
+                    continue
+                if country and pe.country and pe.country != country:
+                    continue
+                if role_word and pe.role_en and role_word not in pe.role_en.lower():
+                    continue
+                ante = p
+                break
+            if ante is None:
+                continue
+            start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
+            end = nisba.end if country else tok.end
+            new.append(Mention(start, end, doc.text[start:end], ante.entity_id, "description",
+                               (ante.start, ante.end)))
+            if country:
+                dropped.add((nisba.start, nisba.end))
+                facts.append(Fact(ante.entity_id, "citizenOf", country, start, end))
+            persons.append(new[-1])
+    kept = [m for m in doc.mentions if (m.start, m.end) not in dropped]
+    return doc.with_(mentions=tuple(sorted(kept + new, key=lambda m: (m.start, -m.end))),
+                     facts=doc.facts + tuple(facts))

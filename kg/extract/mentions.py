@@ -1,0 +1,215 @@
+"""Actor and place mentions: gazetteer names (with clitics split by the lexicon), nisba
+adjectives, glued tokens, and people found by title + name patterns."""
+from __future__ import annotations
+
+import re
+
+from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
+from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
+from kg.lexicon.romanize import romanize
+from kg.model import Document, Entity, Fact, Mention, Span
+from kg.extract.tokens import Sentence, sentences
+
+# Words that end a person's name after a title (prepositions, verbs of saying, conjunctions).
+NAME_STOP = set("""في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
+منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
+عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split())
+# Arabic-script name tokens: letters only, 2..15 long
+_NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")
+
+
+def _match_gazetteer(g: Gazetteer, s: Sentence, i: int) -> tuple[int, int, str, str] | None:
+    """Longest gazetteer match starting at token i: (length, prefix chars, key, kind)."""
+    best = None
+    n = len(s.folded)
+    for pre, rest in proclitic_readings(s.folded[i]):
+        if rest not in g.first_tokens:
+            continue
+        for length in range(min(g.max_len, n - i), 0, -1):
+            hit = g.lookup((rest,) + s.folded[i + 1:i + length])
+            if hit:
+                if best is None or length > best[0]:
+                    best = (length, len(pre), hit[0], hit[1])
+                break
+    return best
+
+
+def _glued(g: Gazetteer, word: str) -> list[tuple[int, int, str, str]]:
+    """Two names written as one token (``الجزائربطرابلس``): folded (start, end, key, kind)."""
+    if len(word) < 7:
+        return []
+    for k in range(3, len(word) - 2):
+        left = g.lookup((word[:k],))
+        if not left:
+            continue
+        for pre, rest in proclitic_readings(word[k:]):
+            right = g.lookup((rest,))
+            if right:
+                return [(0, k, *left), (k + len(pre), len(word), *right)]
+    return []
+
+
+def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
+    a = folded_prefix_to_original(tok.text, folded_start)
+    b = folded_prefix_to_original(tok.text, folded_end)
+    return tok.start + a, tok.start + b
+
+
+def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    for s in sentences(doc):
+        i = 0
+        while i < len(s.tokens):
+            hit = _match_gazetteer(g, s, i)
+            if hit:
+                length, pre, key, kind = hit
+                tok = s.tokens[i]
+                start = tok.start + folded_prefix_to_original(tok.text, pre)
+                end = s.tokens[i + length - 1].end
+                out.append(Mention(start, end, doc.text[start:end], key, kind))
+                i += length
+                continue
+            for fs, fe, key, kind in _glued(g, s.folded[i]):
+                a, b = _span(s.tokens[i], fs, fe)
+                out.append(Mention(a, b, doc.text[a:b], key, kind))
+            i += 1
+    return out
+
+
+def _title_at(g: Gazetteer, s: Sentence, i: int) -> tuple[int, tuple[str, ...]] | None:
+    """Longest title starting at token i: (length, title key)."""
+    best = None
+    for _pre, rest in proclitic_readings(s.folded[i]):
+        for length in range(min(6, len(s.folded) - i), 0, -1):
+            key = (rest,) + s.folded[i + 1:i + length]
+            if key in g.titles:
+                if best is None or length > best[0]:
+                    best = (length, key)
+                break
+    return best
+
+
+def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> tuple[list[Mention], dict[str, dict]]:
+    """People after a title: ``وزير الخارجية الجزائري عبد القادر مساهل``.
+
+    After the title come its complements (definite words: ``الشؤون المغاربية``, names of
+    bodies, a nisba); the name is the run of undefined name-like tokens that follows, with a
+    last ``ال`` word allowed as family name (``فايز السراج``). Returns the new mentions and, per
+    new person, what the title said (role, country, org) for role facts.
+    """
+    covered = {(m.start, m.end) for m in taken}
+    taken_at = {m.start: m for m in taken}
+    out: list[Mention] = []
+    info: dict[str, dict] = {}
+    for s in sentences(doc):
+        i = 0
+        n = len(s.tokens)
+        while i < n:
+            t = _title_at(g, s, i)
+            if not t:
+                i += 1
+                continue
+            length, title_key = t
+            role = g.titles[title_key]
+            j = i + length
+            country = org = None
+            # complements: definite words, coordinated definite words, known bodies, nisba
+            while j < n:
+                w = s.folded[j]
+                m = _mention_starting(taken_at, s.tokens[j])
+                if m is not None:
+                    ent = g.entries.get(m.entity_id)
+                    if ent and ent.type == "Person":
+                        break
+                    if ent and ent.type == "Country":
+                        country = ent.key
+                    elif ent and ent.type == "Organization":
+                        org = ent.key
+                    while j < n and s.tokens[j].end <= m.end:
+                        j += 1
+                    continue
+                if (w.startswith("ال") or w.startswith("وال")) and w not in NAME_STOP and len(w) > 3:
+                    j += 1
+                    continue
+                break
+            # the name
+            k = j
+            if k < n and s.tokens[k].text in "،,":
+                k += 1  # apposition: title، name
+            name_toks = []
+            while k < n and len(name_toks) < 4:
+                w = s.folded[k]
+                if w in NAME_STOP or not _NAMEISH.match(w) or s.tokens[k].start in taken_at:
+                    break
+                if w.startswith("ال") and name_toks == [] and w not in ("ال",):
+                    break
+                name_toks.append(k)
+                if w.startswith("ال"):
+                    break
+                k += 1
+            if name_toks and _plausible_name([s.folded[x] for x in name_toks], g):
+                a, b = s.tokens[name_toks[0]].start, s.tokens[name_toks[-1]].end
+                if (a, b) not in covered:
+                    name = doc.text[a:b]
+                    key = "person_" + slug(romanize(name, g))
+                    out.append(Mention(a, b, name, key, "title"))
+                    covered.add((a, b))
+                    d = info.setdefault(key, {"label_ar": name, "label_en": romanize(name, g)})
+                    d.setdefault("role_en", role.role_en)
+                    d.setdefault("title_span", (s.tokens[i].start, s.tokens[j - 1].end if j > i else s.tokens[i].end))
+                    if country:
+                        d.setdefault("country", country)
+                    if org:
+                        d.setdefault("org", org)
+                i = k
+                continue
+            i = j if j > i else i + 1
+    return out, info
+
+
+def _mention_starting(taken_at: dict[int, Mention], tok: Span) -> Mention | None:
+    for off in range(tok.start, min(tok.end, tok.start + 3)):
+        if off in taken_at:
+            return taken_at[off]
+    return None
+
+
+def _plausible_name(words: list[str], g: Gazetteer) -> bool:
+    """A name starts with a known name part (``محمد``، ``عبد``) and holds no title word."""
+    if any((w,) in g.titles for w in words):
+        return False
+    return words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts
+
+
+entity_for = entry_entity
+
+
+def find_mentions(doc: Document) -> Document:
+    """Stage: gazetteer and title-pattern mentions, the entities they refer to, and the role
+    facts their titles state (holdsPosition, citizenOf, memberOf)."""
+    g = gazetteer()
+    mentions = gazetteer_mentions(doc, g)
+    people, info = title_person_mentions(doc, g, mentions)
+    mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
+    entities: dict[str, Entity] = {}
+    for m in mentions:
+        if m.entity_id in entities:
+            continue
+        if m.entity_id in g.entries:
+            entities[m.entity_id] = entity_for(g.entries[m.entity_id])
+        else:
+            d = info[m.entity_id]
+            entities[m.entity_id] = Entity(m.entity_id, "Person", d["label_ar"], d["label_en"], None,
+                                           country=d.get("country"), role_en=d.get("role_en"))
+    facts = []
+    for key, d in info.items():
+        a, b = d["title_span"]
+        facts.append(Fact(key, "holdsPosition", d["role_en"], a, b))
+        if d.get("country"):
+            facts.append(Fact(key, "citizenOf", d["country"], a, b))
+            entities.setdefault(d["country"], entity_for(g.entries[d["country"]]))
+        if d.get("org"):
+            facts.append(Fact(key, "memberOf", d["org"], a, b))
+            entities.setdefault(d["org"], entity_for(g.entries[d["org"]]))
+    return doc.with_(mentions=tuple(mentions), entities=tuple(entities.values()),
+                     facts=doc.facts + tuple(facts))

@@ -1,0 +1,37 @@
+"""Per-sentence token views shared by the extraction stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.arabic.normalize import fold
+from kg.model import Document, Span
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    tokens: tuple[Span, ...]
+    folded: tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def _fold_cached(s: str) -> str:
+    return fold(s)
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """Sentences with their tokens (the tokens stage must have run)."""
+    out = []
+    toks = doc.tokens
+    j = 0
+    for s in doc.sentences:
+        while j < len(toks) and toks[j].start < s.start:
+            j += 1
+        k = j
+        while k < len(toks) and toks[k].end <= s.end:
+            k += 1
+        sent_toks = toks[j:k]
+        out.append(Sentence(s, sent_toks, tuple(_fold_cached(t.text) for t in sent_toks)))
+        j = k
+    return out

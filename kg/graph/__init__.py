@@ -1,0 +1,1 @@
+"""The graph layer: RDF mapping, store, queries, exports."""

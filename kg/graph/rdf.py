@@ -1,0 +1,149 @@
+"""Document -> RDF: one named graph per article, deterministic IRIs, labels in @ar and @en.
+
+IRIs are minted only from normalized, checked parts (a QID, an ascii slug, a hash), never from
+raw text, so article text cannot change the graph's structure.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+
+from kg import __version__
+from kg.arabic.normalize import fold
+from kg.graph.vocab import ENTITY_CLASS, EVENT_CLASS, FACT_PROPERTY, KG, QUAD_CLASS, RES, WD
+from kg.lexicon.romanize import romanize
+from kg.model import Document, Entity
+
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _ascii_slug(text: str, limit: int = 40) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit].strip("-")
+
+
+def _hash(text: str, n: int = 8) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:n]
+
+
+def doc_slug(doc_id: str) -> str:
+    """An ascii slug for a document id; anything else becomes a hash (never raw text)."""
+    s = _ascii_slug(doc_id, 80)
+    if s and s == doc_id.lower():
+        return s
+    return f"{s or 'doc'}-{_hash(doc_id)}"
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    """The article's IRI, which is also the name of its graph."""
+    return RES[f"article/{doc_slug(doc_id)}"]
+
+
+def entity_iri(e: Entity) -> URIRef:
+    """From the Wikidata QID when linked, else from type + normalized Arabic name."""
+    if e.wikidata and _QID.match(e.wikidata):
+        return RES[f"entity/{e.wikidata}"]
+    key = " ".join(fold(e.label_ar).split()) or e.id
+    readable = _ascii_slug(e.label_en or romanize(e.label_ar)) or "x"
+    return RES[f"entity/{e.type.lower()}/{readable}-{_hash(e.type + ':' + key)}"]
+
+
+def content_hash(doc: Document) -> str:
+    return hashlib.sha256(f"{doc.doc_id}\n{doc.date}\n{doc.text}".encode("utf-8")).hexdigest()
+
+
+def _date(value: str | None) -> Literal | None:
+    if value and _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    return None
+
+
+def document_graph(doc: Document, g: Graph) -> Graph:
+    """Add the article's triples to ``g`` (the article's named graph)."""
+    article = graph_iri(doc.doc_id)
+    g.add((article, RDF.type, KG.Article))
+    g.add((article, KG.docId, Literal(doc.doc_id)))
+    g.add((article, RDFS.label, Literal(doc.doc_id)))
+    g.add((article, KG.contentHash, Literal(content_hash(doc))))
+    g.add((article, KG.extractorVersion, Literal(__version__)))
+    if (d := _date(doc.date)) is not None:
+        g.add((article, KG.publishedOn, d))
+    iri = {e.id: entity_iri(e) for e in doc.entities}
+    for e in doc.entities:
+        node = iri[e.id]
+        g.add((node, RDF.type, ENTITY_CLASS[e.type]))
+        g.add((node, RDFS.label, Literal(e.label_ar, lang="ar")))
+        if e.label_en:
+            g.add((node, RDFS.label, Literal(e.label_en, lang="en")))
+        if e.wikidata and _QID.match(e.wikidata):
+            g.add((node, OWL.sameAs, WD[e.wikidata]))
+            g.add((node, KG.wikidata, Literal(e.wikidata)))
+        if e.country and e.country in iri and e.country != e.id:
+            g.add((node, KG.country, iri[e.country]))
+        g.add((node, KG.mentionedIn, article))
+    labels = {e.id: e.label_en or e.label_ar for e in doc.entities}
+    for ev in doc.events:
+        node = RES[f"event/{doc_slug(doc.doc_id)}/{_ascii_slug(ev.id) or _hash(ev.id)}"]
+        cls, direct = EVENT_CLASS[ev.type]
+        g.add((node, RDF.type, KG.Event))
+        g.add((node, RDF.type, cls))
+        g.add((node, KG.ploverType, Literal(ev.type)))
+        g.add((node, KG.quadClass, Literal(QUAD_CLASS[ev.type])))
+        for s in ev.source:
+            if s in iri:
+                g.add((node, KG.actor, iri[s]))
+        for t in ev.target:
+            if t in iri:
+                g.add((node, KG.recipient, iri[t]))
+        if ev.location in iri:
+            g.add((node, KG.location, iri[ev.location]))
+        if ev.mode:
+            g.add((node, KG.mode, Literal(ev.mode)))
+        if ev.cameo:
+            g.add((node, KG.cameo, Literal(ev.cameo)))
+        g.add((node, KG.modality, Literal(ev.modality)))
+        g.add((node, KG.trigger, Literal(ev.trigger, lang="ar")))
+        g.add((node, KG.evidence, Literal(ev.sentence, lang="ar")))
+        g.add((node, KG.start, Literal(ev.start, datatype=XSD.integer)))
+        g.add((node, KG.end, Literal(ev.end, datatype=XSD.integer)))
+        g.add((node, KG.confidence, Literal(Decimal(str(ev.confidence)), datatype=XSD.decimal)))
+        if (d := _date(ev.date)) is not None:
+            g.add((node, KG.date, d))
+        if ev.predicate_en:
+            g.add((node, KG.predicateLabel, Literal(ev.predicate_en, lang="en")))
+        if ev.predicate_ar:
+            g.add((node, KG.predicateLabel, Literal(ev.predicate_ar, lang="ar")))
+        g.add((node, KG.extractorVersion, Literal(__version__)))
+        if ev.rule:
+            g.add((node, KG.rule, Literal(ev.rule)))
+        src = " and ".join(labels.get(s, s) for s in ev.source)
+        tgt = " and ".join(labels.get(t, t) for t in ev.target)
+        g.add((node, RDFS.label, Literal(f"{src} {ev.predicate_en or ev.type.lower()} {tgt}".strip(), lang="en")))
+        g.add((node, PROV.wasDerivedFrom, article))
+        if ev.modality != "negated":
+            for s in ev.source:
+                for t in ev.target:
+                    if s in iri and t in iri:
+                        g.add((iri[s], direct, iri[t]))
+    events = {ev.id: RES[f"event/{doc_slug(doc.doc_id)}/{_ascii_slug(ev.id) or _hash(ev.id)}"] for ev in doc.events}
+    for f in doc.facts:
+        subj = iri.get(f.subject) or events.get(f.subject)
+        if subj is None:
+            continue
+        prop = FACT_PROPERTY[f.predicate]
+        if f.predicate == "holdsPosition":
+            g.add((subj, prop, Literal(f.object, lang="en")))
+        elif f.object in iri:
+            g.add((subj, prop, iri[f.object]))
+    return g
+
+
+def document_dataset(doc: Document, ds: Dataset | None = None) -> Dataset:
+    """A Dataset holding the article's named graph (added to ``ds`` when given)."""
+    ds = ds if ds is not None else Dataset(default_union=True)
+    document_graph(doc, ds.graph(graph_iri(doc.doc_id)))
+    return ds

@@ -1,0 +1,192 @@
+"""Share the graph over HTTP: run Oxigraph's SPARQL server on a store, or push to a server.
+
+``serve`` runs the ``oxigraph`` command (PyPI package ``oxigraph``) on the store folder; its
+endpoints are ``/query`` (SPARQL 1.1 Protocol), ``/update`` (read-write only) and ``/store``
+(SPARQL 1.1 Graph Store Protocol). The default graph is the union of the articles' graphs, as
+in ``kg query``. ``push`` sends each article's named graph to any Graph Store Protocol server
+with HTTP PUT, so pushing again replaces the graphs rather than duplicating them.
+"""
+from __future__ import annotations
+
+import base64
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kg.errors import StoreError
+from kg.graph.store import Store
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+READY_TIMEOUT_S = 20.0
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` executable: on PATH or beside this Python; StoreError if absent."""
+    found = shutil.which("oxigraph")
+    beside = Path(sys.executable).parent / "oxigraph"
+    if found:
+        return found
+    if beside.exists():
+        return str(beside)
+    raise StoreError("the `oxigraph` server is not installed; install it with "
+                     "`pip install oxigraph` (it provides the `oxigraph` command)")
+
+
+@dataclass
+class Server:
+    """A running ``oxigraph`` server process. Stop it with ``stop()`` or a ``with`` block."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    read_only: bool
+    _stderr: Path | None = field(default=None, repr=False)
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.url}/update"
+
+    @property
+    def store_url(self) -> str:
+        """The Graph Store Protocol endpoint (``?graph=<iri>`` or ``?default``)."""
+        return f"{self.url}/store"
+
+    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> Server:
+        """Poll until the server answers a query; StoreError if it exits or times out."""
+        deadline = time.monotonic() + timeout_s
+        probe = f"{self.query_url}?query={urllib.parse.quote('ASK {}')}"
+        delay = 0.05
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise StoreError(f"the oxigraph server exited (code {self.process.returncode}) "
+                                 f"before it was ready: {self._error_text()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2) as reply:
+                    if reply.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+        self.stop()
+        raise StoreError(f"the oxigraph server at {self.url} did not answer within "
+                         f"{timeout_s:g} s")
+
+    def stop(self, timeout_s: float = 10.0) -> int:
+        """Terminate the server (kill it if it does not stop) and return its exit code."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout_s)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout_s)
+        return self.process.returncode
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _error_text(self) -> str:
+        if self._stderr is None or not self._stderr.exists():
+            return "(no error output)"
+        return self._stderr.read_text(encoding="utf-8", errors="replace").strip()[-2000:] or \
+            "(no error output)"
+
+
+def start_server(store_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+                 read_only: bool = True, *, union_default_graph: bool = True,
+                 timeout_s: int | None = None, cors: bool = False,
+                 log_dir: str | Path | None = None) -> Server:
+    """Start ``oxigraph serve[-read-only] --location STORE --bind HOST:PORT`` in the background.
+
+    Returns at once; call ``wait_ready()``. The store must not be open for writing elsewhere
+    (Oxigraph's lock; read-only serving beside a writer is undefined behaviour). The server's
+    stderr goes to ``log_dir/oxigraph-<port>.log`` (default: the store's parent folder).
+    """
+    location = Path(store_path).expanduser()
+    if read_only and not (location / "CURRENT").exists():
+        raise StoreError(f"no store at {location} to serve; build one first or give --store")
+    command = [oxigraph_binary(), "serve-read-only" if read_only else "serve",
+               "--location", str(location), "--bind", f"{host}:{port}"]
+    if union_default_graph:
+        command.append("--union-default-graph")
+    if timeout_s is not None:
+        command += ["--timeout-s", str(int(timeout_s))]
+    if cors:
+        command.append("--cors")
+    log = Path(log_dir) if log_dir is not None else location.parent
+    log.mkdir(parents=True, exist_ok=True)
+    stderr_path = log / f"oxigraph-{port}.log"
+    with stderr_path.open("wb") as stderr:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=stderr)
+    url_host = f"[{host}]" if ":" in host else host
+    return Server(url=f"http://{url_host}:{port}", process=process, read_only=read_only,
+                  _stderr=stderr_path)
+
+
+def serve(store_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+          read_only: bool = True, *, union_default_graph: bool = True,
+          timeout_s: int | None = None, cors: bool = False,
+          on_ready: Callable[[Server], None] | None = None) -> int:
+    """Serve the store until the server exits or Ctrl-C; returns the server's exit code.
+
+    ``on_ready(server)`` is called once it answers (the CLI prints ``server.query_url``).
+    """
+    server = start_server(store_path, host, port, read_only, union_default_graph=
+                          union_default_graph, timeout_s=timeout_s, cors=cors)
+    try:
+        server.wait_ready()
+        if on_ready is not None:
+            on_ready(server)
+        return server.process.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.stop()
+
+
+def push(store: Store, endpoint_url: str, *, store_path: str = "/store",
+         graphs: Iterable[str] | None = None, auth: tuple[str, str] | None = None,
+         timeout_s: float = 60.0) -> int:
+    """PUT each article's named graph to ``<endpoint_url><store_path>?graph=<iri>``.
+
+    The SPARQL 1.1 Graph Store Protocol's PUT replaces the graph, so a re-push leaves the
+    server as after one push. ``store_path`` is ``/store`` for Oxigraph (``/<dataset>/data``
+    for Fuseki). ``graphs`` limits the push to those IRIs. Returns the number of graphs sent;
+    StoreError names the first graph the server refused.
+    """
+    base = endpoint_url.rstrip("/") + "/" + store_path.strip("/")
+    headers = {"Content-Type": "application/n-triples"}
+    if auth is not None:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+    sent = 0
+    for iri in (store.graphs() if graphs is None else list(graphs)):
+        url = f"{base}?graph={urllib.parse.quote(iri, safe='')}"
+        body = store.graph_ntriples(iri)
+        request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout_s) as reply:
+                reply.read()
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", errors="replace").strip()[:500]
+            raise StoreError(f"{base} refused graph {iri} (HTTP {err.code}): {detail}") from err
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
+            raise StoreError(f"cannot reach {base}: {getattr(err, 'reason', err)}") from err
+        sent += 1
+    return sent

@@ -1,0 +1,377 @@
+"""The embedded triple store: Oxigraph (pyoxigraph) on disk, one named graph per article.
+
+An article's graph is replaced whole in one SPARQL UPDATE request; Oxigraph applies an update
+request in a single transaction ("either the full operation succeeds, or nothing is written"),
+so a crash between the DROP and the INSERT cannot leave an article half-written. Entities are
+shared between articles: their triples repeat in each article's graph and, their IRIs being
+deterministic, they are one node in the union of the graphs that queries see.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import InputError, QueryError, StoreError
+from kg.graph.formats import RdfFormat
+from kg.graph.vocab import KG
+
+KG_NS = str(KG._NS)
+PREFIXES = {
+    "kg": KG_NS,
+    "res": "https://w3id.org/kg-arabic/resource/",
+    "wd": "http://www.wikidata.org/entity/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+DEFAULT_TIMEOUT_S = 30.0
+
+
+def default_store_path() -> Path:
+    """Where the store lives unless told: $KG_STORE, else $XDG_DATA_HOME/kg/store
+    (~/.local/share/kg/store)."""
+    if os.environ.get("KG_STORE"):
+        return Path(os.environ["KG_STORE"]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser() / "kg" / "store"
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A materialized SPARQL result.
+
+    ``kind`` is "select", "ask" or "construct". SELECT rows map each variable to a plain string
+    (an IRI, a literal's lexical form, or ``_:id`` for a blank node) or None when unbound;
+    CONSTRUCT/DESCRIBE triples hold each term in N-Triples syntax. ``truncated`` is True when
+    ``limit`` cut the result short.
+    """
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[dict[str, str | None], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[str, str, str], ...] = ()
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.kind == "select" else len(self.triples)
+
+    def to_csv(self) -> str:
+        """SELECT rows as CSV with a header (unbound -> empty); CONSTRUCT as s,p,o."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        if self.kind == "ask":
+            writer.writerows([["boolean"], [str(self.boolean).lower()]])
+        elif self.kind == "select":
+            writer.writerow(self.variables)
+            writer.writerows([[row.get(v) or "" for v in self.variables] for row in self.rows])
+        else:
+            writer.writerow(["subject", "predicate", "object"])
+            writer.writerows(self.triples)
+        return out.getvalue()
+
+    def to_json(self) -> str:
+        """The result as JSON: {"variables", "rows"} | {"boolean"} | {"triples"}."""
+        if self.kind == "ask":
+            obj: dict[str, Any] = {"boolean": self.boolean}
+        elif self.kind == "select":
+            obj = {"variables": list(self.variables), "rows": list(self.rows)}
+        else:
+            obj = {"triples": [list(t) for t in self.triples]}
+        obj["truncated"] = self.truncated
+        return json.dumps(obj, ensure_ascii=False, indent=1)
+
+
+def plain(term: Any) -> str | None:
+    """A pyoxigraph term as a plain string: IRI, literal lexical form, or ``_:id``."""
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+@dataclass
+class Store:
+    """An Oxigraph store holding one named graph per article. Open it with ``Store.open``.
+
+    Use as a context manager (``with Store.open(path) as store: ...``) or call ``close()``.
+    """
+
+    path: Path | None
+    read_only: bool = False
+    _ox: ox.Store | None = field(default=None, repr=False)
+
+    # ----------------------------------------------------------------- opening and closing
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Store:
+        """Open (creating when writable) the store at ``path`` (default ``default_store_path()``).
+
+        Raises StoreError when the store is locked by another process, is corrupt, or (read-only)
+        does not exist.
+        """
+        where = Path(path).expanduser() if path is not None else default_store_path()
+        if read_only and not (where / "CURRENT").exists():
+            raise StoreError(f"no store at {where}; build one first (e.g. `kg build ... "
+                             f"--store {where}`) or give the right path with --store/KG_STORE")
+        if where.exists() and not where.is_dir():
+            raise StoreError(f"cannot open the store at {where}: it is a file, not a directory")
+        try:
+            if read_only:
+                handle = ox.Store.read_only(str(where))
+            else:
+                where.mkdir(parents=True, exist_ok=True)
+                handle = ox.Store(str(where))
+        except (OSError, RuntimeError) as err:
+            raise StoreError(_open_error(where, err)) from err
+        return cls(path=where, read_only=read_only, _ox=handle)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A temporary store kept in memory (for tests and one-off conversions)."""
+        return cls(path=None, read_only=False, _ox=ox.Store())
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store`` (StoreError once closed)."""
+        if self._ox is None:
+            raise StoreError(f"the store at {self.path} is closed")
+        return self._ox
+
+    def flush(self) -> None:
+        """Make every committed write durable on disk."""
+        if self._ox is not None and not self.read_only and self.path is not None:
+            self._ox.flush()
+
+    def close(self) -> None:
+        """Flush and release the store (its lock goes once no query result refers to it)."""
+        if self._ox is None:
+            return
+        try:
+            self.flush()
+        finally:
+            self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        """The number of quads stored."""
+        return len(self.oxigraph)
+
+    # ----------------------------------------------------------------- writing
+    def put_graph(self, graph_iri: str, data: str | bytes | rdflib.Graph,
+                  content_hash: str) -> int:
+        """Replace the named graph ``graph_iri`` with ``data`` in one transaction.
+
+        ``data`` is N-Triples text, an rdflib Graph, or an rdflib Dataset/ConjunctiveGraph (its
+        graph named ``graph_iri`` is taken). ``<graph_iri> kg:contentHash "<content_hash>"`` is
+        added if missing, so ``has_hash`` finds the article. Returns the triples written.
+        """
+        self._writable()
+        graph = _named_node(graph_iri)
+        if not content_hash:
+            raise InputError(f"put_graph({graph_iri}): content_hash is empty")
+        triples = set(_triples_of(graph_iri, data))
+        triples.add(ox.Triple(graph, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(content_hash)))
+        body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
+        try:
+            self.oxigraph.update(update)
+        except (OSError, SyntaxError, ValueError) as err:
+            raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {err}") from err
+        return len(triples)
+
+    def drop_graph(self, graph_iri: str) -> None:
+        """Remove an article's named graph (nothing happens if it is absent)."""
+        self._writable()
+        self.oxigraph.update(f"DROP SILENT GRAPH {_named_node(graph_iri)}")
+
+    def load(self, data: str | bytes, fmt: RdfFormat) -> None:
+        """Add a TriG/N-Quads (or triple-format, into the default graph) serialization."""
+        self._writable()
+        try:
+            self.oxigraph.load(data, fmt.oxigraph)
+        except (OSError, SyntaxError, ValueError) as err:
+            raise StoreError(f"cannot load {fmt.label} data into {self.path}: {err}") from err
+
+    # ----------------------------------------------------------------- reading
+    def has_hash(self, content_hash: str) -> bool:
+        """True when an article with this content hash (kg:contentHash) is stored."""
+        lit = ox.Literal(content_hash)
+        return any(True for _ in self.oxigraph.quads_for_pattern(
+            None, ox.NamedNode(KG_NS + "contentHash"), lit, None))
+
+    def hashes(self) -> set[str]:
+        """Every stored article's content hash (to skip unchanged articles in a batch)."""
+        return {q.object.value for q in self.oxigraph.quads_for_pattern(
+            None, ox.NamedNode(KG_NS + "contentHash"), None, None)}
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the named graphs (one per article), sorted."""
+        return sorted(g.value for g in self.oxigraph.named_graphs()
+                      if isinstance(g, ox.NamedNode))
+
+    def graph_ntriples(self, graph_iri: str) -> bytes:
+        """One named graph as N-Triples."""
+        return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_named_node(graph_iri))
+
+    def query(self, sparql: str, *, timeout_s: float | None = DEFAULT_TIMEOUT_S,
+              limit: int | None = None, union: bool = True) -> QueryResult:
+        """Run a SPARQL query; the default graph is the union of the articles' graphs.
+
+        The common prefixes (kg:, res:, wd:, rdfs:, ...) are predeclared. ``limit`` caps the
+        rows kept (``truncated`` says so). On timeout a QueryError is raised and the query is
+        abandoned in a background thread (Oxigraph cannot cancel a running query). Raises
+        QueryError for syntax errors.
+        """
+        handle = self.oxigraph
+        outcome: dict[str, Any] = {}
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+
+        def run() -> None:
+            try:
+                outcome["result"] = _materialize(
+                    handle.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union),
+                    limit, deadline)
+            except BaseException as err:  # handed to the caller's thread
+                outcome["error"] = err
+
+        worker = threading.Thread(target=run, name="kg-sparql", daemon=True)
+        worker.start()
+        worker.join(timeout_s)
+        if worker.is_alive() or isinstance(outcome.get("error"), TimeoutError):
+            raise QueryError(f"the query took longer than {timeout_s:g} s and was stopped; "
+                             "narrow it (LIMIT, more specific patterns) or raise the timeout")
+        error = outcome.get("error")
+        if isinstance(error, SyntaxError):
+            raise QueryError(f"invalid SPARQL: {error}") from error
+        if error is not None:
+            raise QueryError(f"query failed: {error}") from error
+        return outcome["result"]
+
+    def select(self, sparql: str, **kwargs: Any) -> list[dict[str, str | None]]:
+        """The rows of a SELECT query (see ``query``)."""
+        return list(self.query(sparql, **kwargs).rows)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, entities by type, events by PLOVER type, distinct triples, quads."""
+        def grouped(sparql: str) -> dict[str, int]:
+            return {r["k"] or "": int(r["n"] or 0) for r in self.select(sparql, timeout_s=None)}
+
+        entities = grouped("""SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE {
+              VALUES ?t { kg:Person kg:Country kg:Organization kg:Place }
+              ?e a ?t . BIND(STRAFTER(STR(?t), "#") AS ?k) } GROUP BY ?k ORDER BY ?k""")
+        events = grouped("""SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE {
+              ?e a kg:Event ; kg:ploverType ?k } GROUP BY ?k ORDER BY ?k""")
+        articles = self.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }",
+                               timeout_s=None)
+        triples = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                              "WHERE { ?s ?p ?o } }", timeout_s=None)
+        return {
+            "articles": int(articles[0]["n"] or 0),
+            "graphs": len(self.graphs()),
+            "entities": sum(entities.values()),
+            "entities_by_type": entities,
+            "events": sum(events.values()),
+            "events_by_type": events,
+            "triples": int(triples[0]["n"] or 0),
+            "quads": len(self),
+        }
+
+    def dump(self, path: str | os.PathLike[str], fmt: RdfFormat) -> Path:
+        """Write the whole store to ``path`` (atomically); see ``kg.graph.export.export``."""
+        from kg.graph.export import export  # export depends on this module
+
+        return export(self, fmt, path)[0]
+
+    # ----------------------------------------------------------------- helpers
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only; open it without "
+                             "read_only to write")
+
+
+def _open_error(where: Path, err: BaseException) -> str:
+    """A user-facing message for a failed open."""
+    text = str(err)
+    if "lock" in text.lower():
+        return (f"the store at {where} is in use by another process (its LOCK is held): stop "
+                "that process (another kg command or an `oxigraph serve`), or open the store "
+                f"read-only. ({text})")
+    if "corrupt" in text.lower():
+        return (f"the store at {where} is corrupt ({text}); move it aside and rebuild it with "
+                "`kg build`")
+    return f"cannot open the store at {where}: {text}"
+
+
+def _named_node(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as err:
+        raise InputError(f"{iri!r} is not a valid graph IRI: {err}") from err
+
+
+def _triples_of(graph_iri: str, data: str | bytes | rdflib.Graph) -> Iterator[ox.Triple]:
+    """The triples of ``data`` (N-Triples text or rdflib graph/dataset) as pyoxigraph Triples."""
+    if isinstance(data, rdflib.Graph):
+        if isinstance(data, (rdflib.Dataset, rdflib.ConjunctiveGraph)):
+            data = data.get_context(rdflib.URIRef(graph_iri))
+        text = data.serialize(format="nt", encoding="utf-8")
+    elif isinstance(data, (str, bytes)):
+        text = data.encode() if isinstance(data, str) else data
+    else:
+        raise InputError(f"put_graph({graph_iri}): expected N-Triples text or an rdflib graph, "
+                         f"got {type(data).__name__}")
+    try:
+        for quad in ox.parse(text, ox.RdfFormat.N_TRIPLES):
+            yield quad.triple
+    except SyntaxError as err:
+        raise InputError(f"put_graph({graph_iri}): the data is not valid N-Triples: {err}") from err
+
+
+def _materialize(result: Any, limit: int | None, deadline: float | None) -> QueryResult:
+    """Read a pyoxigraph result fully (so no iterator keeps the store open)."""
+    def check_time() -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError
+
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = tuple(v.value for v in result.variables)
+        rows: list[dict[str, str | None]] = []
+        for solution in result:
+            if limit is not None and len(rows) >= limit:
+                return QueryResult("select", names, tuple(rows), truncated=True)
+            check_time()
+            rows.append({n: plain(solution[n]) for n in names})
+        return QueryResult("select", names, tuple(rows))
+    triples: list[tuple[str, str, str]] = []
+    for triple in result:
+        if limit is not None and len(triples) >= limit:
+            return QueryResult("construct", triples=tuple(triples), truncated=True)
+        check_time()
+        triples.append((str(triple.subject), str(triple.predicate), str(triple.object)))
+    return QueryResult("construct", triples=tuple(triples))

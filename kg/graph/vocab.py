@@ -1,0 +1,128 @@
+"""The closed vocabulary of kg's ontology (``ontology/kg.ttl``).
+
+Every term the code writes comes from here; ``tests/graph/test_vocab.py`` checks each one is
+declared in the ontology, so a misspelt property fails at once (rdflib's DefinedNamespace).
+"""
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace, URIRef
+
+BASE = "https://w3id.org/kg-arabic/"
+RES = Namespace(BASE + "resource/")  # entities, events, articles
+WD = Namespace("http://www.wikidata.org/entity/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+
+class KG(DefinedNamespace):
+    """Terms of https://w3id.org/kg-arabic/ontology#."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    Person: URIRef
+    Country: URIRef
+    Organization: URIRef
+    Place: URIRef
+    Article: URIRef
+    Event: URIRef
+    Agree: URIRef
+    Consult: URIRef
+    Support: URIRef
+    Concede: URIRef
+    Cooperate: URIRef
+    Aid: URIRef
+    Retreat: URIRef
+    Request: URIRef
+    Accuse: URIRef
+    Reject: URIRef
+    Threaten: URIRef
+    Protest: URIRef
+    Sanction: URIRef
+    Mobilize: URIRef
+    Coerce: URIRef
+    Assault: URIRef
+    # event properties
+    actor: URIRef
+    recipient: URIRef
+    location: URIRef
+    date: URIRef
+    mode: URIRef
+    cameo: URIRef
+    ploverType: URIRef
+    quadClass: URIRef
+    modality: URIRef
+    trigger: URIRef
+    evidence: URIRef
+    start: URIRef
+    end: URIRef
+    confidence: URIRef
+    predicateLabel: URIRef
+    extractorVersion: URIRef
+    rule: URIRef
+    # direct actor -> recipient properties, one per PLOVER type
+    agreesWith: URIRef
+    consults: URIRef
+    supports: URIRef
+    concedesTo: URIRef
+    cooperatesWith: URIRef
+    aids: URIRef
+    retreatsFrom: URIRef
+    requestsFrom: URIRef
+    accuses: URIRef
+    rejects: URIRef
+    threatens: URIRef
+    protestsAgainst: URIRef
+    sanctions: URIRef
+    mobilizesAgainst: URIRef
+    coerces: URIRef
+    assaults: URIRef
+    # role facts
+    holdsPosition: URIRef
+    memberOf: URIRef
+    headOf: URIRef
+    capitalOf: URIRef
+    locatedIn: URIRef
+    citizenOf: URIRef
+    statedBy: URIRef
+    # entities and articles
+    wikidata: URIRef
+    country: URIRef
+    mentionedIn: URIRef
+    docId: URIRef
+    contentHash: URIRef
+    publishedOn: URIRef
+    text: URIRef
+
+
+# PLOVER type -> (event class, direct property)
+EVENT_CLASS = {
+    "AGREE": (KG.Agree, KG.agreesWith), "CONSULT": (KG.Consult, KG.consults),
+    "SUPPORT": (KG.Support, KG.supports), "CONCEDE": (KG.Concede, KG.concedesTo),
+    "COOPERATE": (KG.Cooperate, KG.cooperatesWith), "AID": (KG.Aid, KG.aids),
+    "RETREAT": (KG.Retreat, KG.retreatsFrom), "REQUEST": (KG.Request, KG.requestsFrom),
+    "ACCUSE": (KG.Accuse, KG.accuses), "REJECT": (KG.Reject, KG.rejects),
+    "THREATEN": (KG.Threaten, KG.threatens), "PROTEST": (KG.Protest, KG.protestsAgainst),
+    "SANCTION": (KG.Sanction, KG.sanctions), "MOBILIZE": (KG.Mobilize, KG.mobilizesAgainst),
+    "COERCE": (KG.Coerce, KG.coerces), "ASSAULT": (KG.Assault, KG.assaults),
+}
+
+# PLOVER's four quad classes (for colours and coarse queries)
+QUAD_CLASS = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST"), "verbal-cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material-cooperation"),
+    **dict.fromkeys(("ACCUSE", "REJECT", "THREATEN"), "verbal-conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material-conflict"),
+}
+
+ENTITY_CLASS = {"Person": KG.Person, "Country": KG.Country,
+                "Organization": KG.Organization, "Place": KG.Place}
+
+FACT_PROPERTY = {"holdsPosition": KG.holdsPosition, "memberOf": KG.memberOf, "headOf": KG.headOf,
+                 "capitalOf": KG.capitalOf, "locatedIn": KG.locatedIn, "citizenOf": KG.citizenOf,
+                 "statedBy": KG.statedBy}

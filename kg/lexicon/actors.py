@@ -1,0 +1,182 @@
+"""The actor gazetteer: countries and capitals from CLDR (Babel) and ISO 3166 (pycountry),
+nisba adjectives generated from a demonym stem, places, and the curated actor files.
+
+Every surface form is stored as a tuple of folded tokens, so ``الأمم المتحدة`` and
+``الامم المتحدة`` are one key; mentions keep the article's own spelling.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.arabic.normalize import fold
+from kg.errors import LexiconError
+from kg.lexicon.tsv import read_rows, split
+
+ACTOR_COLUMNS = ("id", "type", "label_en", "label_ar", "aliases_ar", "country", "role_en", "org",
+                 "start", "end", "wikidata")
+COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "capital_ar",
+                   "capital_wikidata")
+PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata")
+TITLE_COLUMNS = ("title_ar", "role_en", "kind")
+NAME_COLUMNS = ("ar", "en")
+ACTOR_FILES = ("actors_orgs.tsv", "actors_people.tsv")
+TYPES = ("Person", "Country", "Organization", "Place")
+
+# Nisba endings: جزائري → جزائرية، جزائريون، جزائريين، جزائريان... (folded: ة → ه)
+NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    key: str
+    type: str
+    label_ar: str
+    label_en: str
+    wikidata: str | None = None
+    country: str | None = None  # key of the country entry
+    role_en: str | None = None
+    org: str | None = None  # key of an organization entry
+    capital_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Title:
+    role_en: str
+    kind: str
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, ActorEntry] = field(default_factory=dict)
+    forms: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (key, kind)
+    titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
+    name_parts: dict[str, str] = field(default_factory=dict)  # folded Arabic -> English
+    by_iso: dict[str, str] = field(default_factory=dict)
+    max_len: int = 1
+    first_tokens: set[str] = field(default_factory=set)
+
+    def add_form(self, text: str, key: str, kind: str = "name") -> None:
+        toks = tuple(fold(text).split())
+        if not toks or toks in self.forms:
+            return
+        self.forms[toks] = (key, kind)
+        self.max_len = max(self.max_len, len(toks))
+        self.first_tokens.add(toks[0])
+
+    def lookup(self, toks: tuple[str, ...]) -> tuple[str, str] | None:
+        return self.forms.get(toks)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
+
+
+def nisba_forms(stem: str) -> list[str]:
+    """All inflections of a nisba stem, with and without the article."""
+    s = fold(stem)
+    base = s[:-1] if s.endswith("ي") else s
+    out = []
+    for end in NISBA_ENDINGS:
+        w = s + end if end in ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات") else base + end
+        out += [w, "ال" + w]
+    return out
+
+
+def _countries(g: Gazetteer) -> None:
+    import pycountry
+    from babel import Locale
+
+    ar, en = Locale("ar").territories, Locale("en").territories
+    rows = {r["iso2"].upper(): r for r in read_rows("countries.tsv", COUNTRY_COLUMNS, ("iso2",))}
+    for c in pycountry.countries:
+        iso = c.alpha_2
+        row = rows.get(iso, {})
+        label_en = en.get(iso) or getattr(c, "common_name", None) or c.name
+        label_ar = ar.get(iso) or ""
+        key = slug(label_en)
+        names = [n for n in [label_ar, *split(row.get("names_ar", ""))] if n]
+        if not names:
+            continue
+        g.entries[key] = ActorEntry(key, "Country", names[0], label_en, row.get("wikidata") or None,
+                                    country=key)
+        g.by_iso[iso] = key
+        for n in names:
+            g.add_form(n, key)
+            if not fold(n).startswith("ال") and len(n.split()) == 1 and iso in rows:
+                pass
+        for stem in split(row.get("demonym_ar", "")):
+            for form in nisba_forms(stem):
+                g.add_form(form, key, "nisba")
+        cap_names = split(row.get("capital_ar", ""))
+        if row.get("capital_en") and cap_names:
+            ckey = slug(row["capital_en"])
+            if ckey in g.entries:
+                ckey = f"{ckey}_{iso.lower()}"
+            g.entries[ckey] = ActorEntry(ckey, "Place", cap_names[0], row["capital_en"],
+                                         row.get("capital_wikidata") or None, country=key, capital_of=key)
+            for n in cap_names:
+                g.add_form(n, ckey)
+
+
+def _places(g: Gazetteer) -> None:
+    for r in read_rows("places.tsv", PLACE_COLUMNS, ("id", "label_en", "label_ar")):
+        key = r["id"] if r["id"] not in g.entries else f"{r['id']}_place"
+        country = g.by_iso.get(r["country"].upper()) if r["country"] else None
+        g.entries[key] = ActorEntry(key, "Place", r["label_ar"], r["label_en"], r["wikidata"] or None,
+                                    country=country)
+        for n in [r["label_ar"], *split(r["aliases_ar"])]:
+            g.add_form(n, key)
+
+
+def _actors(g: Gazetteer) -> None:
+    """People and organizations; their forms take precedence over places with the same name."""
+    pending: list[tuple[str, str]] = []
+    for fname in ACTOR_FILES:
+        for r in read_rows(fname, ACTOR_COLUMNS, ("id", "type", "label_en", "label_ar")):
+            if r["type"] not in TYPES:
+                raise LexiconError(f"{r['_line']}: type '{r['type']}' is not one of {', '.join(TYPES)}")
+            key = r["id"]
+            if key in g.entries and g.entries[key].type != "Country":
+                raise LexiconError(f"{r['_line']}: id '{key}' is used twice")
+            country = g.by_iso.get(r["country"].upper()) if r["country"] else None
+            g.entries[key] = ActorEntry(key, r["type"], r["label_ar"], r["label_en"], r["wikidata"] or None,
+                                        country=country, role_en=(split(r["role_en"]) or [None])[0],
+                                        org=r["org"] or None)
+            pending += [(n, key) for n in [r["label_ar"], *split(r["aliases_ar"])]]
+    # actor forms override gazetteer forms of places (e.g. a person's surname that is also a town)
+    for n, key in pending:
+        toks = tuple(fold(n).split())
+        if toks and (toks not in g.forms or g.entries[g.forms[toks][0]].type == "Place"):
+            g.forms[toks] = (key, "name")
+            g.max_len = max(g.max_len, len(toks))
+            g.first_tokens.add(toks[0])
+
+
+def _titles(g: Gazetteer) -> None:
+    for r in read_rows("titles.tsv", TITLE_COLUMNS, ("title_ar", "role_en")):
+        toks = tuple(fold(r["title_ar"]).split())
+        if toks:
+            g.titles[toks] = Title(r["role_en"], r["kind"] or "official")
+    for r in read_rows("names_romanization.tsv", NAME_COLUMNS, ("ar", "en")):
+        g.name_parts.setdefault(fold(r["ar"]), r["en"])
+
+
+def entry_entity(entry: ActorEntry):
+    """The document Entity for a lexicon entry."""
+    from kg.model import Entity
+
+    return Entity(entry.key, entry.type, entry.label_ar, entry.label_en, entry.wikidata,
+                  country=entry.country, role_en=entry.role_en)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer built once per process from the data files."""
+    g = Gazetteer()
+    _countries(g)
+    _actors(g)
+    _places(g)
+    _titles(g)
+    return g

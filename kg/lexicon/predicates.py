@@ -1,0 +1,156 @@
+"""The predicate lexicon: event words, their PLOVER/CAMEO types, labels and argument frames.
+
+The data file lists each verb by its dictionary forms (perfect and imperfect 3rd masculine
+singular, passive, verbal noun); the inflections news uses are generated here by rule:
+``زار`` → زارت، زاروا، زارا؛ ``يزور`` → تزور، نزور، يزورون؛ ``زيارة`` → زيارات، زيارته.
+Conjunctions (و ف), the future prefix (س), prepositions (ب ل ك) and the article are
+stripped at match time, so they are never listed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.arabic.normalize import fold
+from kg.errors import LexiconError
+from kg.lexicon.tsv import read_rows, split
+from kg.model import PLOVER_TYPES
+
+COLUMNS = ("id", "type", "mode", "cameo", "predicate_en", "predicate_ar", "perfect", "imperfect",
+           "passive", "masdar", "recipient", "phrases", "confidence")
+PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ك", "ي")
+PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "تم", "ن")
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+IMPERFECT_ENDINGS = ("", "ون", "ان", "ن", "وا", "ا")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    predicate_en: str
+    predicate_ar: str
+    recipient: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Form:
+    """One inflected form: which predicate, what part of speech, and its grammar."""
+
+    predicate: Predicate
+    pos: str  # perfect | imperfect | passive | masdar | phrase
+    person: str = "3"  # "1" for first person (نتقاسم، زرنا), else "3"
+    suffix: str = ""  # attached pronoun (possessor of a noun, object of a verb)
+
+
+@dataclass
+class PredicateLexicon:
+    forms: dict[str, list[Form]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], list[Form]] = field(default_factory=dict)
+    entries: dict[str, Predicate] = field(default_factory=dict)
+    max_phrase: int = 1
+
+    def add(self, word: str, form: Form) -> None:
+        bucket = self.forms.setdefault(word, [])
+        if all(f.predicate.id != form.predicate.id or f.pos != form.pos for f in bucket):
+            bucket.append(form)
+
+
+def perfect_forms(p: str) -> list[tuple[str, str]]:
+    """(form, person) for a perfect verb: زار → زارت، زاروا، زرنا؛ التقى → التقت، التقوا."""
+    out = []
+    if p.endswith(("ي", "ا")):  # folded ى is ي: التقى، دعا
+        stem = p[:-1]
+        out += [(p, "3"), (stem + "ت", "3"), (stem + "وا", "3"), (stem + "يا", "3"), (stem + "تا", "3"),
+                (stem + "ينا", "1"), (stem + "يت", "1"), (stem + "ونا", "1")]
+    else:
+        for e in PERFECT_ENDINGS:
+            out.append((p + e, "1" if e == "نا" else "3"))
+    return out
+
+
+def imperfect_forms(i: str) -> list[tuple[str, str]]:
+    """(form, person) for an imperfect verb: يزور → تزور، نزور، يزورون؛ يلتقي → يلتقون."""
+    if not i.startswith("ي") or len(i) < 3:
+        return [(i, "3")]
+    stem = i[1:]
+    stems = [stem]
+    if stem.endswith(("ي", "ا", "و")):
+        stems.append(stem[:-1])
+    out = []
+    for pre in IMPERFECT_PREFIXES:
+        person = "1" if pre in ("ن", "ا") else "3"
+        for s in stems:
+            for e in IMPERFECT_ENDINGS:
+                if s is not stem and e == "":
+                    continue
+                out.append((pre + s + e, person))
+    return out
+
+
+def masdar_forms(m: str) -> list[str]:
+    """A verbal noun with plural and attached pronouns: زيارة → زيارات، زيارته، زيارتها."""
+    out = [m]
+    if m.endswith("ه"):  # folded ة
+        construct = m[:-1] + "ت"
+        out.append(m[:-1] + "ات")
+        out += [construct + p for p in PRONOUNS]
+    else:
+        out += [m + p for p in PRONOUNS]
+    return out
+
+
+def _predicate(r: dict[str, str]) -> Predicate:
+    if r["type"] not in PLOVER_TYPES:
+        raise LexiconError(f"{r['_line']}: type '{r['type']}' is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
+    try:
+        conf = float(r["confidence"] or 0.7)
+    except ValueError:
+        raise LexiconError(f"{r['_line']}: confidence '{r['confidence']}' is not a number") from None
+    if not 0.0 <= conf <= 1.0:
+        raise LexiconError(f"{r['_line']}: confidence {conf} is not within 0..1")
+    return Predicate(r["id"], r["type"], r["mode"] or None, r["cameo"] or None, r["predicate_en"],
+                     r["predicate_ar"], tuple(fold(p) if p != "obj" else p for p in split(r["recipient"])), conf)
+
+
+def _suffix_of(form: str, base: str) -> str:
+    return form[len(base):] if form.startswith(base) else ""
+
+
+@lru_cache(maxsize=1)
+def predicate_lexicon() -> PredicateLexicon:
+    lex = PredicateLexicon()
+    for r in read_rows("predicates.tsv", COLUMNS, ("id", "type", "predicate_en")):
+        pred = _predicate(r)
+        if pred.id in lex.entries:
+            raise LexiconError(f"{r['_line']}: id '{pred.id}' is used twice")
+        lex.entries[pred.id] = pred
+        for p in split(r["perfect"]):
+            for form, person in perfect_forms(fold(p)):
+                lex.add(form, Form(pred, "perfect", person))
+                for pro in PRONOUNS[:5]:  # object pronoun: زاره، استقبلهم
+                    lex.add(form + pro, Form(pred, "perfect", person, pro))
+        for i in split(r["imperfect"]):
+            for form, person in imperfect_forms(fold(i)):
+                lex.add(form, Form(pred, "imperfect", person))
+        for p in split(r["passive"]):
+            for form, person in perfect_forms(fold(p)):
+                lex.add(form, Form(pred, "passive", person))
+        for m in split(r["masdar"]):
+            base = fold(m)
+            for form in masdar_forms(base):
+                suffix = "" if form in (base, base[:-1] + "ات") else form[len(base) - (1 if base.endswith("ه") else 0):]
+                if suffix.startswith("ت"):
+                    suffix = suffix[1:]
+                lex.add(form, Form(pred, "masdar", "3", suffix))
+        for ph in split(r["phrases"]):
+            toks = tuple(fold(ph).split())
+            if len(toks) == 1:
+                lex.add(toks[0], Form(pred, "phrase"))
+            elif toks:
+                lex.phrases.setdefault(toks, []).append(Form(pred, "phrase"))
+                lex.max_phrase = max(lex.max_phrase, len(toks))
+    return lex

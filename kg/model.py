@@ -1,0 +1,140 @@
+"""The data model: one immutable Document that every stage takes and returns anew.
+
+Offsets (start, end) always index the original ``Document.text`` so evidence can be
+highlighted exactly as the article wrote it.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Country", "Organization", "Place")
+MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical")
+FACT_PREDICATES: tuple[str, ...] = (
+    "holdsPosition", "memberOf", "headOf", "capitalOf", "locatedIn", "citizenOf", "statedBy",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence or token: a stretch of the original text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an entity.
+
+    ``kind`` says how it was found: ``name`` (lexicon or gazetteer), ``nisba`` (adjective of a
+    country), ``title`` (title + name pattern), ``description``/``pronoun``/``pair`` (coreference).
+    ``antecedent`` gives, for coreferent mentions, the offsets of the mention they resolve to.
+    """
+
+    start: int
+    end: int
+    text: str
+    entity_id: str
+    kind: str = "name"
+    antecedent: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    label_ar: str
+    label_en: str
+    wikidata: str | None = None
+    country: str | None = None  # entity id of the country it belongs to
+    role_en: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    modality: str = "asserted"
+    location: str | None = None
+    date: str | None = None
+    predicate_en: str = ""
+    predicate_ar: str = ""
+    confidence: float = 0.5
+    rule: str = ""  # which frame fired, for --explain
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: str  # entity id or event id
+    predicate: str  # one of FACT_PREDICATES
+    object: str  # entity id, or a literal for holdsPosition
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    text: str
+    date: str | None = None
+    sentences: tuple[Span, ...] = ()
+    tokens: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    meta: tuple[tuple[str, str], ...] = field(default=())  # source, url, title... as pairs
+
+    def with_(self, **changes: Any) -> "Document":
+        """A new Document with some fields replaced (stages never mutate)."""
+        return replace(self, **changes)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """The document JSON contract of DESIGN.md (read by tests, scorers and other tools)."""
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    for m in doc.mentions:
+        item: dict[str, Any] = {"text": m.text, "start": m.start, "end": m.end}
+        if m.kind != "name":
+            item["kind"] = m.kind
+        if m.antecedent is not None:
+            item["resolves"] = {"start": m.antecedent[0], "end": m.antecedent[1],
+                                "text": doc.text[m.antecedent[0]:m.antecedent[1]]}
+        by_entity.setdefault(m.entity_id, []).append(item)
+    entities = []
+    for e in doc.entities:
+        d = {"id": e.id, "type": e.type, "label_ar": e.label_ar, "label_en": e.label_en,
+             "wikidata": e.wikidata, "mentions": by_entity.get(e.id, [])}
+        if e.role_en:
+            d["role_en"] = e.role_en
+        entities.append(d)
+    events = []
+    for ev in doc.events:
+        d = asdict(ev)
+        d["source"], d["target"] = list(ev.source), list(ev.target)
+        d.pop("rule")
+        events.append(d)
+    return {
+        "doc_id": doc.doc_id,
+        "date": doc.date,
+        "entities": entities,
+        "events": events,
+        "facts": [asdict(f) for f in doc.facts],
+    }

@@ -1,0 +1,99 @@
+"""Stage registry and runner.
+
+Every stage is a pure function ``Document -> Document`` registered here, in one place, with
+what it requires and provides; a pipeline checks its whole chain before running and reports
+every unmet requirement at once. The runner names the stage and the document in any error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from kg.arabic.segment import split_sentences, tokenize
+from kg.errors import PipelineError
+from kg.extract.coref import resolve
+from kg.extract.events import find_events
+from kg.extract.facts import role_facts
+from kg.extract.mentions import find_mentions
+from kg.extract.time import parse_date
+from kg.model import Document
+
+StageFn = Callable[[Document], Document]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    fn: StageFn
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    doc: str
+
+
+def sentences_stage(doc: Document) -> Document:
+    return doc.with_(sentences=split_sentences(doc.text))
+
+
+def tokens_stage(doc: Document) -> Document:
+    return doc.with_(tokens=tuple(t for s in doc.sentences for t in tokenize(s.text, s.start)))
+
+
+def dates_stage(doc: Document) -> Document:
+    """Each event's date from its sentence (absolute or relative to the article date)."""
+    events = tuple(e if (d := parse_date(e.sentence, doc.date)) is None else _dated(e, d) for e in doc.events)
+    return doc.with_(events=events)
+
+
+def _dated(e, d):
+    from dataclasses import replace
+
+    return replace(e, date=d)
+
+
+STAGES: dict[str, Stage] = {s.name: s for s in (
+    Stage("sentences", sentences_stage, ("text",), ("sentences",), "split sentences, respecting quotes"),
+    Stage("tokens", tokens_stage, ("sentences",), ("tokens",), "word tokens with offsets"),
+    Stage("mentions", find_mentions, ("tokens",), ("mentions", "entities", "facts"),
+          "gazetteer, nisba and title + name mentions"),
+    Stage("coref", resolve, ("mentions", "entities"), ("coref",), "descriptions and pair words"),
+    Stage("events", find_events, ("tokens", "mentions", "entities"), ("events",),
+          "predicate triggers, frames, modality, reported speech"),
+    Stage("dates", dates_stage, ("events",), ("dates",), "absolute and relative dates"),
+    Stage("facts", role_facts, ("entities", "mentions"), ("roles",), "role facts"),
+)}
+DEFAULT = ("sentences", "tokens", "mentions", "coref", "events", "dates", "facts")
+
+
+class Pipeline:
+    def __init__(self, names: Iterable[str] = DEFAULT) -> None:
+        names = tuple(names)
+        unknown = [n for n in names if n not in STAGES]
+        if unknown:
+            raise PipelineError(f"unknown stage(s) {', '.join(unknown)}; valid: {', '.join(STAGES)}")
+        have = {"text"}
+        missing = []
+        for n in names:
+            st = STAGES[n]
+            missing += [f"'{n}' needs '{r}'" for r in st.requires if r not in have]
+            have |= set(st.provides)
+        if missing:
+            raise PipelineError("stage chain is incomplete: " + "; ".join(missing))
+        self.stages = [STAGES[n] for n in names]
+
+    def __call__(self, doc: Document) -> Document:
+        for st in self.stages:
+            try:
+                out = st.fn(doc)
+            except Exception as e:  # a stage bug must name stage and document
+                raise PipelineError(f"stage '{st.name}' failed on document '{doc.doc_id}': "
+                                    f"{type(e).__name__}: {e}") from e
+            if not isinstance(out, Document):
+                raise PipelineError(f"stage '{st.name}' returned {type(out).__name__}, not a Document "
+                                    f"(document '{doc.doc_id}')")
+            doc = out
+        return doc
+
+
+def extract(text: str, doc_id: str = "doc", date: str | None = None) -> Document:
+    """Run the default pipeline on one text."""
+    return Pipeline()(Document(doc_id=doc_id, text=text, date=date))

@@ -1,0 +1,451 @@
+"""Render the actor network (plain nodes/edges data) as one self-contained interactive HTML page.
+
+The input is the plain structure ``kg.graph.network`` produces; this module knows nothing of
+extraction or RDF (spaCy's displacy habit):
+
+    {"title": str,
+     "nodes": [{"id", "label_ar", "label_en", "type", "wikidata", "events"}],
+     "edges": [{"source", "target", "type", "quad", "predicate_en", "predicate_ar", "date",
+                "modality", "confidence", "sentence", "trigger", "doc_id", "event"}]}
+
+One input edge is one event. The page folds the events between an ordered pair of actors into
+one drawn edge with a count; a click unfolds it. pyvis builds the vis-network items and
+options; the page itself is our own small template with vis-network's JS and CSS (shipped inside
+the pyvis package) inlined, so it opens offline and loads nothing from anywhere.
+
+Safety: article text (labels, sentences, triggers, doc ids) travels only as JSON inside
+``<script type="application/json">`` with ``< > &`` and U+2028/2029 escaped, and the page's
+script puts it into the DOM with ``textContent`` only. A Content-Security-Policy allows just the
+page's own two scripts (by hash), so even a slip would not run injected code or fetch anything.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from kg.errors import InputError
+from kg.model import ENTITY_TYPES, MODALITIES, PLOVER_TYPES
+
+Network = dict[str, Any]
+
+#: Above this many nodes positions are computed once in Python and physics stays off.
+LARGE_GRAPH_NODES = 1000
+LAYOUT_SEED = 7
+VIS_VERSION = "vis-9.1.2"
+
+QUAD_CLASSES: tuple[str, ...] = (
+    "verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
+QUAD_COLORS: dict[str, str] = {
+    "verbal-cooperation": "#2563eb", "material-cooperation": "#059669",
+    "verbal-conflict": "#d97706", "material-conflict": "#dc2626", "": "#94a3b8"}
+QUAD_LABELS: dict[str, str] = {
+    "verbal-cooperation": "Verbal cooperation", "material-cooperation": "Material cooperation",
+    "verbal-conflict": "Verbal conflict", "material-conflict": "Material conflict",
+    "": "Unclassified"}
+# vis-network shapes that draw the label below the shape, so Arabic text stays readable.
+ENTITY_STYLES: dict[str, dict[str, str]] = {
+    "Person": {"shape": "dot", "color": "#7c3aed", "symbol": "\u25cf"},
+    "Country": {"shape": "diamond", "color": "#0e7490", "symbol": "\u25c6"},
+    "Organization": {"shape": "square", "color": "#be185d", "symbol": "\u25a0"},
+    "Place": {"shape": "triangle", "color": "#65a30d", "symbol": "\u25b2"},
+    "": {"shape": "dot", "color": "#64748b", "symbol": "\u25cf"},
+}
+# Arabic-capable faces first: Naskh for reading, DejaVu Sans as the font every Debian has.
+FONT_STACK = ('"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", '
+              '"DejaVu Sans", "Segoe UI", "Tahoma", "Arial", sans-serif')
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+# --------------------------------------------------------------------------- public API
+
+def render_html(network: Network, *, lang: str = "en") -> str:
+    """The network as one self-contained HTML page (a string).
+
+    ``lang`` ("en" or "ar") chooses the labels shown first; the page has a switch.
+    Raises InputError when the network is malformed (the message lists every problem).
+    """
+    if lang not in ("en", "ar"):
+        raise InputError(f"unknown label language {lang!r}; use 'en' or 'ar'")
+    data = view_data(network, lang=lang)
+    app_js = _asset("view.js")
+    vis_js = _vis_asset("vis-network.min.js")
+    values = {
+        "TITLE": html.escape(data["title"]),
+        "FONT_STACK": html.escape(FONT_STACK, quote=False),
+        "CSP": html.escape(_content_security_policy(vis_js, app_js)),
+        "VIS_CSS": _vis_asset("vis-network.css"),
+        "VIEW_CSS": _asset("view.css").replace("FONT_STACK", FONT_STACK),
+        "VIS_JS": vis_js,
+        "VIEW_JS": app_js,
+        "DATA": embed_json(data),
+        "LANG": lang,
+    }
+    # One pass: text put in by one placeholder is never scanned for another.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
+
+
+def write_html(network: Network, path: str | os.PathLike[str], *, lang: str = "en") -> Path:
+    """Write the page to ``path`` atomically (temp file in the same folder, then os.replace)."""
+    target = Path(path)
+    page = render_html(network, lang=lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(page)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+# --------------------------------------------------------------------------- the view data
+
+def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
+    """The plain JSON the page's script reads: vis nodes/edges/options, events and legends."""
+    nodes, edges = _checked(network)
+    index = {node["id"]: f"n{i}" for i, node in enumerate(nodes)}
+    events = [_event(i, edge, index) for i, edge in enumerate(edges)]
+    groups = fold_events(events)
+    large = len(nodes) > LARGE_GRAPH_NODES
+    positions = layout_positions(list(index.values()),
+                                 [(g["from"], g["to"]) for g in groups]) if large else {}
+    vis_nodes, vis_edges, options = _vis_items(nodes, index, groups, events, positions, large,
+                                               lang)
+    dates = sorted(e["date"] for e in events if e["date"])
+    return {
+        "title": str(network.get("title") or "kg actor network"),
+        "lang": lang,
+        "large": large,
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "options": options,
+        "events": events,
+        "types": _type_counts(events),
+        "quads": [{"quad": q, "label": QUAD_LABELS[q], "color": QUAD_COLORS[q]}
+                  for q in (*QUAD_CLASSES, "") if q or any(not e["quad"] for e in events)],
+        "entityTypes": [{"type": t, "shape": ENTITY_STYLES[t]["shape"],
+                         "color": ENTITY_STYLES[t]["color"],
+                         "symbol": ENTITY_STYLES[t]["symbol"]} for t in ENTITY_TYPES],
+        "modalities": list(MODALITIES),
+        "dateRange": [dates[0], dates[-1]] if dates else [None, None],
+        "fontStack": FONT_STACK,
+    }
+
+
+def fold_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group events by ordered (source, target) pair: one drawn edge per group, in input order."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for event in events:
+        key = (event["source"], event["target"])
+        if key not in groups:
+            groups[key] = {"id": f"g{len(groups)}", "from": key[0], "to": key[1], "events": []}
+        groups[key]["events"].append(event["i"])
+        event["group"] = groups[key]["id"]
+    return list(groups.values())
+
+
+def trigger_parts(sentence: str, trigger: str) -> list[str]:
+    """[before, trigger, after] around the trigger's first occurrence, else [sentence].
+
+    The page wraps the middle part in <mark>. Matching is exact on purpose: the trigger is
+    quoted from the sentence, so a miss means the two disagree and nothing is highlighted.
+    """
+    at = sentence.find(trigger) if trigger else -1
+    if at < 0:
+        return [sentence]
+    return [sentence[:at], trigger, sentence[at + len(trigger):]]
+
+
+def node_size(events: int) -> float:
+    """Drawn size of a node with ``events`` events: grows with the log, capped."""
+    return round(min(14.0 + 6.0 * math.log2(1 + max(events, 0)), 56.0), 1)
+
+
+def layout_positions(nodes: list[str], pairs: list[tuple[str, str]],
+                     seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
+    """Pixel positions for a large graph, computed once and deterministically.
+
+    Fruchterman-Reingold with repulsion only between nodes closer than a few ideal lengths
+    (the classic grid variant, here with a k-d tree), so one step costs about O(n log n):
+    networkx's spring_layout costs O(n^2) a step, a minute for 5,000 nodes.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((u, v) for u, v in pairs if u != v)
+    order = list(graph.nodes)
+    if len(order) <= 2:
+        return {n: (float(i) * 120.0, 0.0) for i, n in enumerate(order)}
+    xy = _local_spring(len(order), _edge_index(graph, order), seed)
+    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(order, xy)}
+
+
+def embed_json(value: Any) -> str:
+    """JSON safe to put inside <script type="application/json">: no ``<``, ``>``, ``&``,
+    U+2028 or U+2029 survives, so ``</script>`` or ``<!--`` in article text stays data."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+# --------------------------------------------------------------------------- input checks
+
+def _checked(network: Network) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The nodes and edges, after checking every edge names known nodes; all problems at once."""
+    if not isinstance(network, dict):
+        raise InputError(f"network must be a dict with 'nodes' and 'edges', got "
+                         f"{type(network).__name__}")
+    nodes, edges = network.get("nodes"), network.get("edges")
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        raise InputError("network needs a list 'nodes' and a list 'edges' "
+                         "(as kg.graph.network.network_from_store returns)")
+    problems: list[str] = []
+    seen: set[str] = set()
+    for i, node in enumerate(nodes):
+        node_id = node.get("id") if isinstance(node, dict) else None
+        if not isinstance(node_id, str) or not node_id:
+            problems.append(f"node {i} has no string 'id'")
+        elif node_id in seen:
+            problems.append(f"node {node_id!r} appears twice")
+        else:
+            seen.add(node_id)
+    for i, edge in enumerate(edges):
+        if not isinstance(edge, dict):
+            problems.append(f"edge {i} is not a dict")
+            continue
+        for end in ("source", "target"):
+            if edge.get(end) not in seen:
+                problems.append(f"edge {i} ({edge.get('event')!r}) has {end} "
+                                f"{edge.get(end)!r}, which is not a node")
+        quad = edge.get("quad")
+        if quad not in (None, "", *QUAD_CLASSES):
+            problems.append(f"edge {i} has quad {quad!r}; valid: {', '.join(QUAD_CLASSES)}")
+        try:
+            _confidence(edge.get("confidence"))
+        except (TypeError, ValueError):
+            problems.append(f"edge {i} has confidence {edge.get('confidence')!r}; "
+                            "give a number in [0, 1] or null")
+    if problems:
+        shown = "; ".join(problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        raise InputError(f"cannot render the network: {shown}{more}")
+    return nodes, edges
+
+
+def _confidence(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    number = float(value)
+    if math.isnan(number) or not 0.0 <= number <= 1.0:
+        raise ValueError(value)
+    return number
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _event(i: int, edge: dict[str, Any], index: dict[str, str]) -> dict[str, Any]:
+    """One event as the page shows it (plain strings; the page never parses them as HTML)."""
+    date = _text(edge.get("date"))
+    modality = _text(edge.get("modality"))
+    sentence, trigger = _text(edge.get("sentence")), _text(edge.get("trigger"))
+    return {
+        "i": i,
+        "source": index[edge["source"]],
+        "target": index[edge["target"]],
+        "type": _text(edge.get("type")).upper(),
+        "quad": _text(edge.get("quad")),
+        "predicate_en": _text(edge.get("predicate_en")),
+        "predicate_ar": _text(edge.get("predicate_ar")),
+        "date": date[:10] if _DATE.match(date) else None,
+        "modality": modality if modality in MODALITIES else "asserted",
+        "confidence": _confidence(edge.get("confidence")),
+        "parts": trigger_parts(sentence, trigger),
+        "trigger": trigger,
+        "doc_id": _text(edge.get("doc_id")),
+        "event": _text(edge.get("event")),
+    }
+
+
+def _type_counts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event types present, PLOVER order first, each with its quad class and count."""
+    counts: dict[str, list[Any]] = {}
+    for event in events:
+        entry = counts.setdefault(event["type"], [0, event["quad"]])
+        entry[0] += 1
+    rank = {t: i for i, t in enumerate(PLOVER_TYPES)}
+    ordered = sorted(counts, key=lambda t: (rank.get(t, len(rank)), t))
+    return [{"type": t, "count": counts[t][0], "quad": counts[t][1],
+             "color": QUAD_COLORS.get(counts[t][1], QUAD_COLORS[""])} for t in ordered]
+
+
+# --------------------------------------------------------------------------- vis-network items
+
+def _vis_items(nodes: list[dict[str, Any]], index: dict[str, str], groups: list[dict[str, Any]],
+               events: list[dict[str, Any]], positions: dict[str, tuple[float, float]],
+               large: bool, lang: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """vis-network nodes, folded edges and options, built with pyvis' item and option classes.
+
+    pyvis' Network.add_edge checks node existence with a list scan (O(n*m)), so the items are
+    made with its Node/Edge classes directly; its Network object supplies the options.
+    """
+    from pyvis.edge import Edge  # imported here: pyvis pulls in IPython, slow to import
+    from pyvis.node import Node
+
+    vis_nodes = []
+    for node in nodes:
+        vid = index[node["id"]]
+        kind = _text(node.get("type"))
+        style = ENTITY_STYLES.get(kind, ENTITY_STYLES[""])
+        label_en, label_ar = _text(node.get("label_en")), _text(node.get("label_ar"))
+        count = _count(node.get("events"))
+        extra: dict[str, Any] = {"color": style["color"], "size": node_size(count),
+                                 "iri": node["id"], "kind": kind, "label_en": label_en,
+                                 "label_ar": label_ar, "wikidata": _text(node.get("wikidata")),
+                                 "events": count}
+        if vid in positions:
+            extra.update(x=positions[vid][0], y=positions[vid][1])
+        shown = (label_ar or label_en) if lang == "ar" else (label_en or label_ar)
+        vis_nodes.append(Node(vid, style["shape"], label=shown or node["id"], **extra).options)
+    vis_edges = []
+    for group in groups:
+        first = events[group["events"][0]]
+        vis_edges.append(Edge(group["from"], group["to"], directed=True, id=group["id"],
+                              events=group["events"], label=first["predicate_en"],
+                              color=QUAD_COLORS.get(first["quad"], QUAD_COLORS[""])).options)
+    return vis_nodes, vis_edges, _vis_options(large, len(nodes))
+
+
+def _count(value: Any) -> int:
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _vis_options(large: bool, n_nodes: int) -> dict[str, Any]:
+    """vis-network options: pyvis' physics presets, plus fonts, arrows and interaction."""
+    from pyvis.network import Network as PyvisNetwork
+
+    net = PyvisNetwork(directed=True)
+    net.barnes_hut(gravity=-6000, central_gravity=0.25, spring_length=170, spring_strength=0.03,
+                   damping=0.25, overlap=0.2)
+    net.set_edge_smooth("continuous" if not large else "dynamic")
+    net.toggle_hide_edges_on_drag(large)
+    net.toggle_physics(not large)
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    if large:
+        options["edges"]["smooth"] = {"enabled": False}
+    options["physics"]["stabilization"].update(
+        iterations=300 if n_nodes > 200 else 600, updateInterval=25, fit=True)
+    options["layout"] = {"improvedLayout": n_nodes <= 150, "randomSeed": LAYOUT_SEED}
+    options["nodes"] = {
+        "borderWidth": 1.5, "borderWidthSelected": 3,
+        "font": {"face": FONT_STACK, "size": 17, "color": "#0f172a",
+                 "strokeWidth": 4, "strokeColor": "#ffffff"},
+        "shadow": {"enabled": not large, "size": 6, "x": 1, "y": 2,
+                   "color": "rgba(15,23,42,0.18)"}}
+    options["edges"].update({
+        "color": {"inherit": False, "opacity": 0.9},
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
+        "font": {"face": FONT_STACK, "size": 13, "color": "#334155", "strokeWidth": 3,
+                 "strokeColor": "#ffffff", "align": "top"},
+        "selectionWidth": 2, "hoverWidth": 1.5})
+    options["interaction"].update(hover=True, tooltipDelay=150, navigationButtons=False,
+                                  keyboard=False, multiselect=False,
+                                  hideEdgesOnZoom=large)
+    return options
+
+
+# --------------------------------------------------------------------------- layout
+
+def _edge_index(graph: nx.Graph, order: list[str]) -> np.ndarray:
+    position = {n: i for i, n in enumerate(order)}
+    pairs = [(position[u], position[v]) for u, v in graph.edges()]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+
+
+def _local_spring(n: int, edges: np.ndarray, seed: int, iterations: int = 80,
+                  spacing: float = 110.0) -> np.ndarray:
+    """Fruchterman-Reingold positions (n x 2, pixels) with neighbourhood-limited repulsion."""
+    from scipy.spatial import cKDTree
+
+    rng = np.random.default_rng(seed)
+    k = 1.0
+    side = math.sqrt(n) * k * 1.6
+    pos = rng.random((n, 2)) * side - side / 2
+    temperature = side / 8
+    a, b = (edges[:, 0], edges[:, 1]) if len(edges) else (np.empty(0, int), np.empty(0, int))
+    for step in range(iterations):
+        disp = np.zeros_like(pos)
+        pairs = cKDTree(pos).query_pairs(r=3 * k, output_type="ndarray")
+        if len(pairs):
+            i, j = pairs[:, 0], pairs[:, 1]
+            delta = pos[i] - pos[j]
+            dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 0.01)
+            push = delta * (k * k / dist ** 2)[:, None]
+            disp += _scatter(i, push, n) - _scatter(j, push, n)
+        if len(a):
+            delta = pos[a] - pos[b]
+            dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 0.01)
+            pull = delta * (dist / k)[:, None]
+            disp += _scatter(b, pull, n) - _scatter(a, pull, n)
+        disp -= pos * (0.6 / side)  # weak gravity keeps components from drifting apart
+        length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
+        pos += disp * (np.minimum(length, temperature) / length)[:, None]
+        temperature = max(side / 8 * (1 - (step + 1) / iterations), 0.02 * k)
+    return (pos - pos.mean(axis=0)) * spacing
+
+
+def _scatter(index: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Sum rows of ``values`` into ``n`` bins by ``index`` (np.add.at, but fast)."""
+    return np.stack([np.bincount(index, weights=values[:, 0], minlength=n),
+                     np.bincount(index, weights=values[:, 1], minlength=n)], axis=1)
+
+
+# --------------------------------------------------------------------------- assets and CSP
+
+def _asset(name: str) -> str:
+    """A file shipped beside this module (template.html, view.js, view.css)."""
+    return resources.files("kg.view").joinpath(name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    """vis-network's JS or CSS from inside the installed pyvis package; never a CDN."""
+    import pyvis
+
+    path = Path(pyvis.__file__).parent / "lib" / VIS_VERSION / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"cannot read {path} ({err}); reinstall pyvis (pip install "
+                         "'pyvis==0.3.2'), which ships vis-network") from err
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise InputError(f"{path} cannot be inlined: it contains a closing tag")
+    return text
+
+
+def _content_security_policy(*scripts: str) -> str:
+    """Allow only these inline scripts (by hash); no fetch, no external anything."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+        for s in scripts)
+    return ("default-src 'none'; " f"script-src {hashes}; " "style-src 'unsafe-inline'; "
+            "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; "
+            "form-action 'none'; object-src 'none'")

@@ -1,0 +1,111 @@
+"""The actor network: plain nodes/edges from a Dataset or the store, and networkx views."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import rdflib
+
+from kg.graph.network import (EDGE_FIELDS, NODE_FIELDS, actor_graph, network_from_dataset,
+                              network_from_store, to_networkx)
+from kg.graph.store import Store
+
+
+def _fixture_module():
+    """The two-article dataset defined in test_store.py (loaded by path: no package needed)."""
+    import importlib.util
+    import sys
+
+    if "kg_graph_fixture" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            "kg_graph_fixture", Path(__file__).with_name("test_store.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules["kg_graph_fixture"] = module
+    return sys.modules["kg_graph_fixture"]
+
+
+F = _fixture_module()
+
+
+@pytest.fixture
+def ds() -> rdflib.Dataset:
+    return F.two_articles()
+
+
+@pytest.fixture
+def network(ds: rdflib.Dataset) -> dict:
+    return network_from_dataset(ds, title="two articles")
+
+
+def test_network_has_the_documented_keys(network: dict) -> None:
+    assert network["title"] == "two articles"
+    assert all(tuple(node) == NODE_FIELDS for node in network["nodes"])
+    assert all(set(edge) == set(EDGE_FIELDS) for edge in network["edges"])
+
+
+def test_shared_entity_is_one_node_counting_events_of_both_articles(network: dict) -> None:
+    nodes = {n["id"]: n for n in network["nodes"]}
+    assert sorted(nodes) == sorted(map(str, (F.ALGERIA, F.SIALA, F.LIBYA)))
+    algeria = nodes[str(F.ALGERIA)]
+    assert (algeria["label_ar"], algeria["label_en"], algeria["type"], algeria["wikidata"],
+            algeria["events"]) == ("الجزائر", "Algeria", "Country", "Q262", 3)
+    assert nodes[str(F.SIALA)]["type"] == "Person" and nodes[str(F.SIALA)]["wikidata"] is None
+
+
+def test_event_without_recipient_has_no_edge_but_counts_for_its_actor(network: dict) -> None:
+    events = {e["event"] for e in network["edges"]}
+    assert str(F.RES["event/libya-visit-2018/e2"]) not in events
+    assert len(network["edges"]) == 3
+    assert {n["id"]: n["events"] for n in network["nodes"]}[str(F.SIALA)] == 2
+
+
+def test_edge_carries_the_event_details(network: dict) -> None:
+    edge = next(e for e in network["edges"] if e["type"] == "REQUEST")
+    assert edge == {
+        "source": str(F.SIALA), "target": str(F.ALGERIA), "type": "REQUEST",
+        "quad": "verbal-cooperation", "predicate_en": "requests support from",
+        "predicate_ar": "طالب بدعم", "date": "2018-05-14", "modality": "asserted",
+        "confidence": 0.85, "sentence": "طالب سيالة الجزائر بدعم الحوار", "trigger": "طالب",
+        "doc_id": "libya-visit-2018", "event": str(F.RES["event/libya-visit-2018/e1"]),
+    }
+
+
+def test_negated_event_is_an_edge_marked_negated(network: dict) -> None:
+    edge = next(e for e in network["edges"] if e["type"] == "ACCUSE")
+    assert edge["modality"] == "negated" and edge["date"] is None
+
+
+def test_network_is_json_serializable(network: dict) -> None:
+    assert json.loads(json.dumps(network, ensure_ascii=False)) == network
+
+
+def test_store_and_dataset_give_the_same_network(ds: rdflib.Dataset, tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store") as store:
+        F.fill(store, ds)
+        assert network_from_store(store, title="t") == network_from_dataset(ds, title="t")
+
+
+def test_empty_source_gives_an_empty_network() -> None:
+    network = network_from_dataset(rdflib.Dataset())
+    assert (network["nodes"], network["edges"]) == ([], [])
+
+
+def test_to_networkx_keeps_parallel_events_as_separate_edges(network: dict) -> None:
+    graph = to_networkx(network)
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert graph.number_of_edges(str(F.ALGERIA), str(F.LIBYA)) == 2
+    assert graph.nodes[str(F.LIBYA)]["label_en"] == "Libya"
+    key = str(F.RES["event/algeria-statement-2018/e1"])
+    assert graph.edges[str(F.ALGERIA), str(F.LIBYA), key]["type"] == "AGREE"
+
+
+def test_actor_graph_weights_edges_by_event_count(network: dict) -> None:
+    graph = actor_graph(network)
+    assert isinstance(graph, nx.DiGraph) and not graph.is_multigraph()
+    assert graph.edges[str(F.ALGERIA), str(F.LIBYA)]["weight"] == 2
+    assert graph.edges[str(F.ALGERIA), str(F.LIBYA)]["types"] == {"AGREE": 1, "ACCUSE": 1}
+    assert graph.edges[str(F.SIALA), str(F.ALGERIA)]["weight"] == 1
+    assert nx.degree_centrality(graph)[str(F.ALGERIA)] == 1.0
