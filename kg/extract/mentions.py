@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from camel_tools.utils.dediac import dediac_ar
+
+from kg.arabic.normalize import fold
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.romanize import romanize
@@ -14,6 +17,8 @@ from kg.extract.tokens import Sentence, sentences
 NAME_STOP = set("""في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
 منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
 عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split())
+# Folding merges على (on) with علي (Ali): stop words are checked on the written form first.
+FOLDED_STOP = {fold(w) for w in NAME_STOP if "ى" not in w and not w.startswith(("أ", "إ"))}
 # Arabic-script name tokens: letters only, 2..15 long
 _NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")
 
@@ -139,7 +144,9 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
             name_toks = []
             while k < n and len(name_toks) < 4:
                 w = s.folded[k]
-                if w in NAME_STOP or not _NAMEISH.match(w) or s.tokens[k].start in taken_at:
+                written = dediac_ar(s.tokens[k].text)
+                if (written in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
+                        or s.tokens[k].start in taken_at):
                     break
                 if w.startswith("ال") and name_toks == [] and w not in ("ال",):
                     break

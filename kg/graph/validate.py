@@ -2,9 +2,11 @@
 
 The shapes and the ontology ship inside the package (``kg/ontology``), so an installed kg
 validates without a checkout. Validation runs on the union of all named graphs -- an entity's
-type and labels may sit in one article's graph and the event naming it in another -- with
-``kg.ttl`` mixed in as the ontology graph, so ``sh:targetClass kg:Event`` also reaches a node
-typed only ``kg:Request``.
+type and labels may sit in one article's graph and the event naming it in another -- merged
+with the whole of ``kg.ttl``: ``sh:targetClass kg:Event`` then also reaches a node typed only
+``kg:Request`` (through rdfs:subClassOf), and the SPARQL constraints can read each PLOVER
+class's skos:notation and each direct property's rdfs:seeAlso. (pyshacl's own ``ont_graph``
+option copies only RDFS/OWL axioms, not those annotations, so the merge is done here.)
 """
 from __future__ import annotations
 
@@ -52,17 +54,16 @@ def _copy(graph: Graph) -> Graph:
 
 
 def union_graph(data: Graph) -> Graph:
-    """All triples of a Dataset/ConjunctiveGraph (default and named graphs) as one Graph.
-
-    A plain Graph is returned as it is.
-    """
-    if not data.context_aware:  # a plain Graph; Dataset and ConjunctiveGraph hold several graphs
-        return data
+    """All triples of a Graph, or of every graph (default and named) of a Dataset, as a new Graph."""
     union = Graph()
     for prefix, namespace in data.namespaces():
         union.bind(prefix, namespace, override=True)
-    for subject, predicate, obj, _graph in data.quads((None, None, None, None)):
-        union.add((subject, predicate, obj))
+    if data.context_aware:  # Dataset / ConjunctiveGraph: several graphs
+        for subject, predicate, obj, _graph in data.quads((None, None, None, None)):
+            union.add((subject, predicate, obj))
+    else:
+        for triple in data:
+            union.add(triple)
     return union
 
 
@@ -78,11 +79,13 @@ def validate(data: Graph | Dataset) -> tuple[bool, str]:
             f"validate() takes an rdflib Graph or Dataset, not {type(data).__name__}; "
             "load the RDF with rdflib first (e.g. Dataset().parse(path, format='trig'))"
         )
+    merged = union_graph(data)
+    for triple in _packaged_graph(ONTOLOGY_FILE):
+        merged.add(triple)
     try:
         conforms, _report_graph, report = pyshacl.validate(
-            union_graph(data),
+            merged,
             shacl_graph=_packaged_graph(SHAPES_FILE),
-            ont_graph=_packaged_graph(ONTOLOGY_FILE),
             inference="none",
             allow_warnings=True,
             abort_on_first=False,

@@ -74,13 +74,13 @@ def slug(text: str) -> str:
 
 
 def nisba_forms(stem: str) -> list[str]:
-    """All inflections of a nisba stem, with and without the article."""
-    s = fold(stem)
-    base = s[:-1] if s.endswith("ي") else s
+    """All inflections of a nisba stem, with and without the article; in a two-word nisba
+    every word agrees (``كوري شمالي`` → ``الكورية الشمالية``)."""
+    words = fold(stem).split()
     out = []
     for end in NISBA_ENDINGS:
-        w = s + end if end in ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات") else base + end
-        out += [w, "ال" + w]
+        out.append(" ".join(w + end for w in words))
+        out.append(" ".join("ال" + w + end for w in words))
     return out
 
 

@@ -104,10 +104,12 @@ def write_html(network: Network, path: str | os.PathLike[str], *, lang: str = "e
     target = Path(path)
     page = render_html(network, lang=lang)
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(page)
+        os.chmod(tmp, mode)  # mkstemp makes 0600; a report is meant to be shared
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -365,7 +367,7 @@ def _vis_options(large: bool, n_nodes: int) -> dict[str, Any]:
         "color": {"inherit": False, "opacity": 0.9},
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
         "font": {"face": FONT_STACK, "size": 13, "color": "#334155", "strokeWidth": 3,
-                 "strokeColor": "#ffffff", "align": "top"},
+                 "strokeColor": "#ffffff", "align": "horizontal"},
         "selectionWidth": 2, "hoverWidth": 1.5})
     options["interaction"].update(hover=True, tooltipDelay=150, navigationButtons=False,
                                   keyboard=False, multiselect=False,

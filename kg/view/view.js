@@ -269,8 +269,8 @@
       meta.push(" \u00b7 ", link);
     }
     return h("div", { class: "kg-head" }, [
-      n.label_ar ? h("span", { class: "kg-ar", dir: "rtl", lang: "ar", text: n.label_ar }) : null,
-      n.label_en ? h("span", { class: "kg-en", text: n.label_en }) : null,
+      n.label_ar ? h("span", { class: "kg-name-ar kg-ar", dir: "rtl", lang: "ar", text: n.label_ar }) : null,
+      n.label_en ? h("span", { class: "kg-name-en", text: n.label_en }) : null,
       h("div", { class: "kg-meta" }, meta),
       h("div", { class: "kg-meta", text: n.iri }),
     ]);
@@ -298,7 +298,8 @@
       }) : null;
       children = [
         h("div", { class: "kg-head" }, [
-          h("div", { class: "kg-who" }, [textSpan(nodeLabel(nodeById.get(g.from))), " \u2192 ", textSpan(nodeLabel(nodeById.get(g.to)))]),
+          h("div", { class: "kg-pair", dir: state.lang === "ar" ? "rtl" : "ltr" }, [
+            textSpan(nodeLabel(nodeById.get(g.from))), state.lang === "ar" ? " \u2190 " : " \u2192 ", textSpan(nodeLabel(nodeById.get(g.to)))]),
           h("div", { class: "kg-row" }, [h("span", { class: "kg-meta", text: UI.en.events(list.length) + " shown" }), toggle]),
         ]),
         ...eventList(list, sel.event === undefined ? -1 : sel.event),

@@ -270,13 +270,13 @@ def test_query_syntax_error_is_a_query_error(store: Store) -> None:
 
 
 def test_query_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
+    # a join of 1000 x 1000 rows takes about a second; the abandoned query ends soon after
     with Store.open(tmp_path / "big") as store:
-        lines = "".join(f"<http://x/{i}> <http://x/p> \"{i}\" .\n" for i in range(3000))
+        lines = "".join(f"<http://x/{i}> <http://x/p> \"{i}\" .\n" for i in range(1000))
         store.put_graph("http://x/g", lines, "1" * 64)
-        slow = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z "
-                "FILTER(STR(?x) < STR(?y) && STR(?y) < STR(?z)) }")
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y FILTER(STR(?x) < STR(?y)) }"
         with pytest.raises(QueryError, match="longer than"):
-            store.query(slow, timeout_s=0.2)
+            store.query(slow, timeout_s=0.05)
 
 
 def test_reopen_after_close_keeps_the_data(tmp_path: Path, ds: rdflib.Dataset) -> None:

@@ -1,0 +1,41 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.arabic.normalize import arabic_ratio, fold, fold_with_offsets
+
+ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=60)
+ANY = st.text(max_size=80)
+
+
+def test_fold_unifies_alef_forms_yeh_and_teh_marbuta():
+    assert fold("أإآٱا") == "ااااا"
+    assert fold("مصطفى") == "مصطفي"
+    assert fold("زيارة") == "زياره"
+
+
+def test_fold_removes_diacritics_tatweel_and_bidi_controls():
+    assert fold("تَمَدَّدَ") == "تمدد"
+    assert fold("الجـــزائر") == "الجزائر"
+    assert fold("ليبيا\u200f\u200b") == "ليبيا"
+
+
+@given(ARABIC | ANY)
+@settings(max_examples=300)
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(ARABIC | ANY)
+@settings(max_examples=300)
+def test_offsets_point_at_the_original_characters(text):
+    folded, index = fold_with_offsets(text)
+    assert len(folded) == len(index)
+    assert index == sorted(index)
+    for f, i in zip(folded, index):
+        assert 0 <= i < len(text)
+        assert fold(text[i]) and f in fold(text[i])
+
+
+def test_arabic_ratio_separates_arabic_from_latin():
+    assert arabic_ratio("زار الوزير الجزائر") == 1.0
+    assert arabic_ratio("The minister visited Algeria") == 0.0
