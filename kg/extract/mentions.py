@@ -17,6 +17,10 @@ from kg.extract.tokens import Sentence, sentences
 NAME_STOP = set("""في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
 منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
 عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split())
+# Frequent news words that follow a name slot but are not names (ordinals, time words).
+COMMON_WORDS = {fold(w) for w in """الأول الثاني الثالث الرابع الخامس السادس عشر أمس اليوم غدا
+الوزراء المجلس التعاون البرنامج الأزمة المجتمع الحكومة الدولة العام الجديد السابق
+الحالي الأسبق الراحل نفسه أيضا وهي وهو""".split()}
 # Folding merges على (on) with علي (Ali): stop words are checked on the written form first.
 FOLDED_STOP = {fold(w) for w in NAME_STOP if "ى" not in w and not w.startswith(("أ", "إ"))}
 # Arabic-script name tokens: letters only, 2..15 long
@@ -141,19 +145,8 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
             k = j
             if k < n and s.tokens[k].text in "،,":
                 k += 1  # apposition: title، name
-            name_toks = []
-            while k < n and len(name_toks) < 4:
-                w = s.folded[k]
-                written = dediac_ar(s.tokens[k].text)
-                if (written in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
-                        or s.tokens[k].start in taken_at):
-                    break
-                if w.startswith("ال") and name_toks == [] and w not in ("ال",):
-                    break
-                name_toks.append(k)
-                if w.startswith("ال"):
-                    break
-                k += 1
+            name_toks = _name_run(s, k, taken_at)
+            k = name_toks[-1] + 1 if name_toks else k
             if name_toks and _plausible_name([s.folded[x] for x in name_toks], g):
                 a, b = s.tokens[name_toks[0]].start, s.tokens[name_toks[-1]].end
                 if (a, b) not in covered:
@@ -172,6 +165,107 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
                 continue
             i = j if j > i else i + 1
     return out, info
+
+
+def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4) -> list[int]:
+    """Token indices of a name starting at k: name-like words, no stop words, no title words,
+    no known mention; a word with the article ends the name (``فايز السراج``) and cannot
+    start it."""
+    g = gazetteer()
+    out: list[int] = []
+    n = len(s.tokens)
+    while k < n and len(out) < limit:
+        w = s.folded[k]
+        written = dediac_ar(s.tokens[k].text)
+        bare = written[1:] if len(written) > 2 and written[0] in "وف" else written
+        if (written in NAME_STOP or bare in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
+                or s.tokens[k].start in taken_at or w in g.title_words or w in COMMON_WORDS):
+            break
+        if w.startswith("ال") and not out:
+            break
+        out.append(k)
+        if w.startswith("ال"):
+            break
+        k += 1
+    return out
+
+
+class Coverage:
+    """Which characters of the text already belong to a mention (constant-time lookups)."""
+
+    def __init__(self, size: int, mentions: list[Mention]) -> None:
+        self.bits = bytearray(size + 1)
+        for m in mentions:
+            self.add(m.start, m.end)
+
+    def add(self, a: int, b: int) -> None:
+        self.bits[a:b] = b"\x01" * (b - a)
+
+    def __contains__(self, offset: int) -> bool:
+        return bool(self.bits[offset])
+
+
+def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """People introduced by a known given name and a surname: ``كوفي أنان``، ``ومحمد سيالة``."""
+    taken_at = {m.start: m for m in taken}
+    covered = Coverage(len(doc.text), taken)
+    out: list[Mention] = []
+    for s in sentences(doc):
+        i, n = 0, len(s.tokens)
+        while i < n:
+            tok = s.tokens[i]
+            if tok.start in covered or dediac_ar(tok.text) in NAME_STOP:
+                i += 1
+                continue
+            hit = None
+            for pre, rest in proclitic_readings(s.folded[i])[:2]:  # only و/ف before a name
+                for length in (2, 1):
+                    if (rest,) + s.folded[i + 1:i + length] in g.given_names:
+                        hit = (len(pre), length)
+                        break
+                if hit:
+                    break
+            if not hit:
+                i += 1
+                continue
+            pre, length = hit
+            rest = _name_run(s, i + length, taken_at, limit=3)
+            if not rest:
+                i += length
+                continue
+            a = tok.start + folded_prefix_to_original(tok.text, pre)
+            b = s.tokens[rest[-1]].end
+            name = doc.text[a:b]
+            out.append(Mention(a, b, name, "person_" + slug(romanize(name, g)), "given-name"))
+            covered.add(a, b)
+            i = rest[-1] + 1
+    return out
+
+
+def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """A person's surname alone after the full name (``أنان`` after ``كوفي أنان``)."""
+    surnames: dict[str, Mention] = {}
+    for m in people:
+        words = fold(m.text).split()
+        last = words[-1] if words else ""
+        if (len(words) >= 2 and len(last) >= 3 and last not in FOLDED_STOP and not last.startswith("ال")
+                and last not in COMMON_WORDS):
+            surnames.setdefault(words[-1], m)
+    if not surnames:
+        return []
+    covered = Coverage(len(doc.text), taken)
+    out = []
+    for s in sentences(doc):
+        for i, tok in enumerate(s.tokens):
+            if tok.start in covered:
+                continue
+            for pre, rest in proclitic_readings(s.folded[i])[:2]:
+                m = surnames.get(rest)
+                if m is not None and tok.start > m.start:
+                    a = tok.start + folded_prefix_to_original(tok.text, len(pre))
+                    out.append(Mention(a, tok.end, doc.text[a:tok.end], m.entity_id, "short-name"))
+                    break
+    return out
 
 
 def _mention_starting(taken_at: dict[int, Mention], tok: Span) -> Mention | None:
@@ -197,7 +291,12 @@ def find_mentions(doc: Document) -> Document:
     g = gazetteer()
     mentions = gazetteer_mentions(doc, g)
     people, info = title_person_mentions(doc, g, mentions)
-    mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
+    given = given_name_mentions(doc, g, mentions + people)
+    for m in given:
+        info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g)})
+    found = mentions + people + given
+    short = short_name_mentions(doc, people + given, found)
+    mentions = sorted(found + short, key=lambda m: (m.start, -m.end))
     entities: dict[str, Entity] = {}
     for m in mentions:
         if m.entity_id in entities:
@@ -210,6 +309,8 @@ def find_mentions(doc: Document) -> Document:
                                            country=d.get("country"), role_en=d.get("role_en"))
     facts = []
     for key, d in info.items():
+        if "title_span" not in d:
+            continue
         a, b = d["title_span"]
         facts.append(Fact(key, "holdsPosition", d["role_en"], a, b))
         if d.get("country"):

@@ -22,8 +22,8 @@ import rdflib
 
 from kg.errors import InputError
 from kg.graph.formats import AnyFormat, ExportFormat, RdfFormat, from_name
-from kg.graph.network import Network, network_from_dataset, network_from_store, to_networkx
-from kg.graph.store import KG_NS, PREFIXES, Store
+from kg.graph.network import Network, network_from_dataset, network_from_store
+from kg.graph.store import PREFIXES, Store
 
 Source = Store | rdflib.Graph  # the store, or an rdflib Dataset of articles' graphs
 
@@ -277,4 +277,4 @@ def _one_line(text: str | None) -> str:
 
 
 __all__ = ["export", "write_rdf", "write_graphml", "write_gexf", "write_neo4j",
-           "write_triples_csv", "jsonld_context", "network_of", "KG_NS"]
+           "write_triples_csv", "jsonld_context", "network_of"]

@@ -251,12 +251,14 @@ class Store:
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
 
         def run() -> None:
+            # pyoxigraph results must be dropped on the thread that made them: keep them in
+            # this thread's frames only and cut the traceback before handing an error over
             try:
                 outcome["result"] = _materialize(
                     handle.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union),
                     limit, deadline)
             except BaseException as err:  # handed to the caller's thread
-                outcome["error"] = err
+                outcome["error"] = err.with_traceback(None)
 
         worker = threading.Thread(target=run, name="kg-sparql", daemon=True)
         worker.start()

@@ -53,6 +53,8 @@ class Gazetteer:
     forms: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (key, kind)
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
     name_parts: dict[str, str] = field(default_factory=dict)  # folded Arabic -> English
+    title_words: set[str] = field(default_factory=set)  # first words of titles (وزير، الرئيس)
+    given_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded tokens -> English
     by_iso: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
     first_tokens: set[str] = field(default_factory=set)
@@ -159,8 +161,14 @@ def _titles(g: Gazetteer) -> None:
         toks = tuple(fold(r["title_ar"]).split())
         if toks:
             g.titles[toks] = Title(r["role_en"], r["kind"] or "official")
+            g.title_words.add(toks[0])
     for r in read_rows("names_romanization.tsv", NAME_COLUMNS, ("ar", "en")):
         g.name_parts.setdefault(fold(r["ar"]), r["en"])
+    for r in read_rows("given_names.tsv", ("ar", "en", "origin"), ("ar", "en")):
+        toks = tuple(fold(r["ar"]).split())
+        if toks:
+            g.given_names.setdefault(toks, r["en"])
+            g.name_parts.setdefault(" ".join(toks), r["en"])
 
 
 def entry_entity(entry: ActorEntry):

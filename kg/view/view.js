@@ -111,7 +111,7 @@
           id: group.id + "." + e.i, from: group.from, to: group.to, label: predicate(e),
           color: { color: colorOf(e.quad), highlight: colorOf(e.quad), hover: colorOf(e.quad) },
           width: 2, dashes: e.modality === "negated" || e.modality === "hypothetical",
-          smooth: { enabled: true, type: k % 2 ? "curvedCCW" : "curvedCW", roundness: 0.12 + 0.14 * Math.floor((k + (reverse ? 2 : 0)) / 2) },
+          smooth: { enabled: true, type: k % 2 ? "curvedCCW" : "curvedCW", roundness: 0.25 + 0.2 * Math.floor((k + (reverse ? 2 : 0)) / 2) },
           title: edgeTip(group, [e]),
         }));
         continue;

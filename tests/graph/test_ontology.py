@@ -264,6 +264,19 @@ def test_visits_by_nationals_follows_citizenship_of_the_visitor():
     assert [row["event"] for row in rows] == [VISIT]
 
 
+def test_officials_and_roles_lists_position_citizenship_and_event_count():
+    rows = _rows(_load_query("officials-and-roles"))
+    assert [(str(r["personEn"]), str(r["positions"]), str(r["citizenOf"]), int(r["events"]))
+            for r in rows] == [("Mohamed Taha Siala", "Minister of Foreign Affairs", "Libya", 2)]
+
+
+def test_actor_network_weights_each_direct_edge_by_its_events():
+    rows = _rows(_load_query("actor-network"))
+    edges = {(str(r["sourceEn"]), r["property"], str(r["targetEn"])): int(r["events"]) for r in rows}
+    assert edges == {("Mohamed Taha Siala", KG.requestsFrom, "Algeria"): 1,
+                     ("Mohamed Taha Siala", KG.consults, "Algeria"): 1}
+
+
 # --- SHACL -----------------------------------------------------------------------------------
 
 def test_hand_built_dataset_conforms():
@@ -282,40 +295,52 @@ def _broken(change) -> Dataset:
     return dataset
 
 
+# name -> (how to break the hand-built dataset, the SHACL constraint component that must catch it)
 BROKEN = {
-    "missing actor": lambda g: g.remove((REQUEST, KG.actor, None)),
-    "modality maybe": lambda g: g.set((REQUEST, KG.modality, Literal("maybe"))),
-    "confidence 1.5": lambda g: g.set((REQUEST, KG.confidence, Literal(Decimal("1.5")))),
-    "confidence as double": lambda g: g.set((REQUEST, KG.confidence, Literal(0.85))),
-    "two arabic labels": lambda g: g.add((ALGERIA, RDFS.label, Literal("جزائر", lang="ar"))),
-    "no arabic label": lambda g: g.remove((LIBYA, RDFS.label, Literal("ليبيا", lang="ar"))),
-    "two english labels": lambda g: g.add((LIBYA, RDFS.label, Literal("State of Libya", lang="en"))),
-    "unknown plover type": lambda g: g.set((REQUEST, KG.ploverType, Literal("DEMAND"))),
-    "plover type disagrees with class": lambda g: g.set((REQUEST, KG.ploverType, Literal("AGREE"))),
-    "quad class disagrees with type": lambda g: g.set(
-        (REQUEST, KG.quadClass, Literal("verbal-conflict"))),
-    "two modalities": lambda g: g.add((REQUEST, KG.modality, Literal("future"))),
-    "negative start": lambda g: g.set((REQUEST, KG.start, Literal(-1))),
-    "start after end": lambda g: g.set((REQUEST, KG.start, Literal(9))),
-    "trigger without language": lambda g: g.set((REQUEST, KG.trigger, Literal("طالب"))),
-    "cameo not digits": lambda g: g.set((VISIT, KG.cameo, Literal("42a"))),
-    "date not xsd:date": lambda g: g.set((REQUEST, KG.date, Literal("14 May 2018"))),
-    "no article": lambda g: g.remove((REQUEST, PROV.wasDerivedFrom, None)),
-    "derived from a non-article": lambda g: g.set((REQUEST, PROV.wasDerivedFrom, LIBYA)),
-    "actor is a literal": lambda g: g.add((VISIT, KG.actor, Literal("Siala"))),
-    "bad wikidata id": lambda g: g.set((ALGERIA, KG.wikidata, Literal("262"))),
-    "wikidata without sameAs": lambda g: g.add((LIBYA, KG.wikidata, Literal("Q1016"))),
-    "sameAs not wikidata": lambda g: g.add((LIBYA, OWL.sameAs, URIRef("http://dbpedia.org/resource/Libya"))),
-    "content hash too short": lambda g: g.set((ARTICLE, KG.contentHash, Literal("abc123"))),
-    "two doc ids": lambda g: g.add((ARTICLE, KG.docId, Literal("other"))),
+    "missing actor": (lambda g: g.remove((REQUEST, KG.actor, None)), "MinCount"),
+    "modality maybe": (lambda g: g.set((REQUEST, KG.modality, Literal("maybe"))), "Pattern"),
+    "confidence 1.5": (lambda g: g.set((REQUEST, KG.confidence, Literal(Decimal("1.5")))),
+                       "MaxInclusive"),
+    "confidence as double": (lambda g: g.set((REQUEST, KG.confidence, Literal(0.85))), "Datatype"),
+    "two arabic labels": (lambda g: g.add((ALGERIA, RDFS.label, Literal("جزائر", lang="ar"))),
+                          "UniqueLang"),
+    "no arabic label": (lambda g: g.remove((LIBYA, RDFS.label, Literal("ليبيا", lang="ar"))),
+                        "QualifiedValueShape"),
+    "two english labels": (lambda g: g.add((LIBYA, RDFS.label, Literal("State of Libya", lang="en"))),
+                           "UniqueLang"),
+    "unknown plover type": (lambda g: g.set((REQUEST, KG.ploverType, Literal("DEMAND"))), "Pattern"),
+    "plover type disagrees with class": (
+        lambda g: g.set((REQUEST, KG.ploverType, Literal("AGREE"))), "Pattern"),
+    "quad class disagrees with type": (
+        lambda g: g.set((REQUEST, KG.quadClass, Literal("verbal-conflict"))), "Pattern"),
+    "no plover class": (lambda g: g.remove((REQUEST, RDF.type, KG.Request)), "QualifiedValueShape"),
+    "two plover classes": (lambda g: g.add((REQUEST, RDF.type, KG.Agree)), "QualifiedValueShape"),
+    "two modalities": (lambda g: g.add((REQUEST, KG.modality, Literal("future"))), "MaxCount"),
+    "negative start": (lambda g: g.set((REQUEST, KG.start, Literal(-1))), "MinInclusive"),
+    "start after end": (lambda g: g.set((REQUEST, KG.start, Literal(9))), "LessThan"),
+    "trigger without language": (lambda g: g.set((REQUEST, KG.trigger, Literal("طالب"))),
+                                 "Datatype"),
+    "cameo not digits": (lambda g: g.set((VISIT, KG.cameo, Literal("42a"))), "Pattern"),
+    "date not xsd:date": (lambda g: g.set((REQUEST, KG.date, Literal("14 May 2018"))), "Datatype"),
+    "no article": (lambda g: g.remove((REQUEST, PROV.wasDerivedFrom, None)), "MinCount"),
+    "derived from a non-article": (lambda g: g.set((REQUEST, PROV.wasDerivedFrom, LIBYA)), "Class"),
+    "actor is a literal": (lambda g: g.add((VISIT, KG.actor, Literal("Siala"))), "NodeKind"),
+    "bad wikidata id": (lambda g: g.set((ALGERIA, KG.wikidata, Literal("262"))), "Pattern"),
+    "wikidata without sameAs": (lambda g: g.add((LIBYA, KG.wikidata, Literal("Q0"))), "SPARQL"),
+    "sameAs not wikidata": (
+        lambda g: g.add((LIBYA, OWL.sameAs, URIRef("http://dbpedia.org/resource/Libya"))), "Pattern"),
+    "content hash too short": (lambda g: g.set((ARTICLE, KG.contentHash, Literal("abc123"))),
+                               "Pattern"),
+    "two doc ids": (lambda g: g.add((ARTICLE, KG.docId, Literal("other"))), "MaxCount"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_broken_graph_fails_validation(name):
-    conforms, report = validate(_broken(BROKEN[name]))
-    assert not conforms, name
-    assert "Violation" in report
+    change, component = BROKEN[name]
+    conforms, report = validate(_broken(change))
+    assert not conforms
+    assert f"Constraint Violation in {component}ConstraintComponent" in report, report
 
 
 def test_direct_edge_without_event_is_a_warning_not_a_violation():
@@ -323,6 +348,13 @@ def test_direct_edge_without_event_is_a_warning_not_a_violation():
     conforms, report = validate(dataset)
     assert conforms, report
     assert "Warning" in report and "threatens" in report
+
+
+def test_validate_leaves_its_input_unchanged():
+    graph = _graph()
+    before = set(graph)
+    validate(graph)
+    assert set(graph) == before
 
 
 def test_validate_rejects_what_is_not_a_graph():
