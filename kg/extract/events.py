@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.arabic.clitics import CONJ
+from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import markers
@@ -19,9 +20,15 @@ from kg.lexicon.predicates import Form, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # PLOVER: promised cooperation is AGREE
-PREPOSITIONS = {"على", "الي", "الى", "مع", "من", "عن", "في", "ضد", "لدي", "بين", "حول", "نحو", "تجاه"}
+PREPOSITIONS = {fold(w) for w in ("على", "إلى", "مع", "من", "عن", "في", "ضد", "لدى", "بين", "حول", "نحو",
+                                  "تجاه", "أمام", "بحق")}
+AGENT = fold("قبل")  # من قبل X: X is the agent, never the recipient
+NP_WALK = 3  # words a preposition may stand before the actor it governs (مع "جميع أعضاء المجلس")
+STOP_PUNCT = set("،,.؛:!?؟()")
 VSO_WINDOW = 6  # tokens after a verb where its subject may stand (titles in between)
 SVO_WINDOW = 10
+LIGHT_WINDOW = 8  # يقوم وزير الخارجية الأمريكي مايك بومبيو بزيارة
+PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # events that reach a place
 TARGET_WINDOW = 14
 CONFIDENCE = {"verb-vso": 1.0, "verb-svo": 0.9, "verb-speaker": 0.85, "verb-salient": 0.6,
               "impersonal": 0.75, "noun-possessor": 0.9, "noun-pronoun": 0.8, "noun-light-verb": 0.8,
@@ -35,6 +42,7 @@ class Trigger:
     form: Form
     future_prefix: bool  # س/سوف attached or before
     prefix: str  # stripped proclitics (folded)
+    noun_head: bool = False  # a phrase whose first word is a noun
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,38 @@ def _readings(word: str) -> list[tuple[str, str, bool]]:
     return out
 
 
+def _noun_head(word: str, lex) -> bool:
+    """Is the first word of a phrase a noun? (definite, a known verbal noun, or a noun with a
+    possessive pronoun such as ``مشاركته``)."""
+    if word.startswith("ال"):
+        return True
+    forms = lex.forms.get(word, [])
+    if any(f.pos == "masdar" for f in forms) and not any(f.pos in ("perfect", "imperfect") for f in forms):
+        return True
+    if not forms and _pronoun_suffix(word):
+        return True
+    return not forms and word.endswith("ه")
+
+
+# Words after which a verb may stand (a finite verb opens a clause); after anything else a
+# form that is both verb and verbal noun (تعاون، دعم، تبادل) reads as the noun.
+VERB_LEADERS = {fold(w) for w in """قد لقد كما ثم حيث أن إن ان بعدما عندما حين بينما كذلك فيما
+وقد ولقد كان كانت وكان وكانت لم لن لا ما قد""".split()}
+
+
+def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
+    """After a noun (not a particle, punctuation or a subject), an ambiguous form is a noun."""
+    if i == 0:
+        return False
+    prev = s.tokens[i - 1].text
+    if prev in STOP_PUNCT or prev in '"«»“”' or (i - 1) in covered:
+        return False
+    word = s.folded[i]
+    if len(word) > 3 and word[0] in CONJ and s.folded[i - 1] not in VERB_LEADERS:
+        return True  # وتعاون after a noun: coordinated nouns
+    return s.folded[i - 1] not in VERB_LEADERS and not s.folded[i - 1].startswith(("و", "ف"))
+
+
 def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
     lex = predicate_lexicon()
     out: list[Trigger] = []
@@ -79,11 +119,15 @@ def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
             for pre, rest, fut in _readings(s.folded[i]):
                 forms = lex.phrases.get((rest,) + s.folded[i + 1:i + length])
                 if forms:
-                    hit = Trigger(i, length, forms[0], fut, pre)
+                    lead = lex.forms.get(rest, [])
+                    noun = _noun_head(rest, lex) or (any(f.pos == "masdar" for f in lead)
+                                                     and _noun_context(s, i, covered))
+                    hit = Trigger(i, length, forms[0], fut, pre, noun)
                     break
             if hit:
                 break
         if hit is None:
+            written = s.tokens[i].text
             for pre, rest, fut in _readings(s.folded[i]):
                 forms = lex.forms.get(rest)
                 if not forms:
@@ -91,6 +135,10 @@ def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
                 if fut:
                     forms = [f for f in forms if f.pos == "imperfect"]
                 if "ال" in pre or any(p in pre for p in "بلك"):
+                    forms = [f for f in forms if f.pos == "masdar"]
+                if written.endswith("ة"):  # folding made زيارة look like a verb + ه
+                    forms = [f for f in forms if f.pos in ("masdar", "phrase")]
+                if any(f.pos == "masdar" for f in forms) and _noun_context(s, i, covered):
                     forms = [f for f in forms if f.pos == "masdar"]
                 if forms:
                     hit = Trigger(i, 1, max(forms, key=lambda f: f.predicate.confidence), fut, pre)
@@ -103,9 +151,70 @@ def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
     return out
 
 
+def _prep_of(s: Sentence, k: int, prefix: str) -> str:
+    """The preposition on token k (its clitic prefix) or standing before it."""
+    pre = prefix.lstrip("وف")
+    if pre and pre[-1] in "بلك":
+        return pre[-1]
+    if k > 0:
+        w = s.folded[k - 1]
+        if w in PREPOSITIONS:
+            return w
+        if len(w) > 2 and w[0] in "وف" and w[1:] in PREPOSITIONS:
+            return w[1:]
+        if w == AGENT and k > 1 and s.folded[k - 2] in ("من", "ومن"):
+            return AGENT
+    return ""
+
+
+def _clitic_prefix(word: str) -> str:
+    """The proclitics of a noun phrase head: ``بالعرض`` → ب, ``للمجلس`` → ل, ``بدعم`` → ب;
+    none for a word the predicate lexicon knows whole (``لقاء``)."""
+    lex = predicate_lexicon()
+    core = word[1:] if len(word) > 3 and word[0] in CONJ else word
+    if core in lex.forms or len(core) < 4:
+        return ""
+    if core.startswith(("بال", "كال")) or core.startswith("لل"):
+        return word[: len(word) - len(core) + 1]
+    if core[0] in "بلك" and len(core) >= 4:
+        return word[: len(word) - len(core) + 1]
+    return ""
+
+
+def _marker(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
+    """The preposition that governs a mention: on it, or on the head of its noun phrase a few
+    words back (``بدعم حكومي جزائري`` → ب; ``مع "جميع أعضاء المجلس"`` → مع)."""
+    m = _prep_of(s, first, prefix)
+    if m:
+        return m
+    k = first - 1
+    walked = 0
+    while k >= 0 and walked < NP_WALK:
+        tok = s.tokens[k]
+        if tok.text in STOP_PUNCT or tok.start in starts:
+            return ""
+        if tok.text in '"«»“”':
+            k -= 1
+            continue
+        word = s.folded[k]
+        if word in PREPOSITIONS:
+            return word  # it governs the phrase we walked through
+        if len(word) > 2 and word[0] in CONJ and word[1:] in PREPOSITIONS:
+            return word[1:]
+        if word == AGENT:
+            return AGENT
+        m = _prep_of(s, k, _clitic_prefix(word))
+        if m:
+            return m
+        k -= 1
+        walked += 1
+    return ""
+
+
 def _args(s: Sentence, mentions: list[Mention]) -> list[Arg]:
     """Mentions of the sentence placed on tokens, with the preposition that governs each."""
     out = []
+    starts = {m.start for m in mentions}
     for m in mentions:
         first = next((k for k, t in enumerate(s.tokens) if t.end > m.start), None)
         if first is None:
@@ -114,16 +223,10 @@ def _args(s: Sentence, mentions: list[Mention]) -> list[Arg]:
         while last + 1 < len(s.tokens) and s.tokens[last + 1].start < m.end:
             last += 1
         tok = s.tokens[first]
-        prefix = s.text_of_prefix(tok, m) if hasattr(s, "text_of_prefix") else tok.text[:m.start - tok.start]
-        marker = ""
-        pre = prefix.replace("و", "").replace("ف", "")
-        if pre and pre[-1] in "بلك":
-            marker = pre[-1]
-        elif first > 0 and s.folded[first - 1] in PREPOSITIONS:
-            marker = s.folded[first - 1]
-        elif first > 0 and s.folded[first - 1] in ("و" + p for p in PREPOSITIONS):
-            marker = s.folded[first - 1][1:]
-        out.append(Arg(m, first, last, marker))
+        prefix = fold(tok.text[:max(0, m.start - tok.start)])
+        if m.start > tok.start and len(prefix) > 2:  # glued: الجزائربطرابلس → the part before
+            prefix = prefix[-1:] if prefix[-1] in "بلك" else ""
+        out.append(Arg(m, first, last, _marker(s, first, prefix, starts - {m.start})))
     return out
 
 
@@ -165,9 +268,14 @@ def _recipient_ok(arg: Arg, preps: tuple[str, ...]) -> bool:
 
 def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
     before = s.folded[max(0, t.index - 3):t.index]
-    if any(w in m["negation"] for w in before[-2:]):
+    if any(w in m["negation"] or (len(w) > 2 and w[0] in CONJ and w[1:] in m["negation"]) for w in before[-2:]):
         return "negated"
-    if any(w in m["conditional"] or w[1:] in m["conditional"] for w in s.folded[max(0, t.index - 8):t.index]):
+    clause = []
+    for k in range(t.index - 1, max(-1, t.index - 5), -1):
+        if s.tokens[k].text in STOP_PUNCT:
+            break
+        clause.append(s.folded[k])
+    if any(w in m["conditional"] or w[1:] in m["conditional"] for w in clause):
         return "hypothetical"
     around = s.folded[max(0, t.index - 4):t.index + 6]
     if t.future_prefix or any(w in m["future"] or (len(w) > 3 and w[0] in "وف" and w[1:] in m["future"])
@@ -192,94 +300,183 @@ def _event_id(n: int) -> str:
     return f"e{n}"
 
 
+def _pos(t: Trigger) -> str:
+    """A phrase headed by a verbal noun (``العمل المشترك``، ``مشاركته في``) follows noun frames."""
+    if t.form.pos != "phrase":
+        return t.form.pos
+    return "masdar" if t.noun_head else "perfect"
+
+
+def _entry(doc: Document, m: Mention):
+    return gazetteer().entries.get(m.entity_id)
+
+
+def _is_actor(doc: Document, a: Arg) -> bool:
+    """Actors act: people, countries, organizations, and capitals standing for their country."""
+    if not _is_place(doc, a.mention):
+        return True
+    entry = _entry(doc, a.mention)
+    return bool(entry and entry.capital_of)
+
+
+def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: Arg | None,
+            state: _State, m: dict[str, frozenset[str]]) -> tuple[list[Arg], Mention | None, str]:
+    """The actor of a trigger: (mentions, resolved pronoun mention, rule); rule '' = none."""
+    end_idx = t.index + t.length - 1
+    pos = _pos(t)
+    subjects = [a for a in actors if not a.marker]
+    if pos == "masdar":
+        nxt = [a for a in subjects if a.first == end_idx + 1]
+        if nxt:
+            return _coordinated(actors, nxt[0], s), None, "noun-possessor"
+        suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
+        if suffix in ("ه", "ها"):
+            person = _last_person_before(doc, actors, t.index) or state.last_person
+            if person is not None:
+                return [], person, "noun-pronoun"
+            return [], None, ""
+        window = s.folded[max(0, t.index - LIGHT_WINDOW):t.index]
+        light = any(w in m["light"] or w[1:] in m["light"] for w in window)
+        before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
+        if light and before:
+            return [before[-1]], None, "noun-light-verb"
+        if light and state.last_source:
+            return [], None, "noun-salient"
+        return [], None, ""
+    if t.form.person == "1" and speaker is not None:
+        return [speaker], None, "verb-speaker"
+    if pos == "imperfect" and _relative_after_noun(s, t.index, actors):
+        return [], None, ""
+    slot = _subject_slot(s, end_idx + 1)
+    after = [a for a in subjects if end_idx < a.first <= slot]
+    if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention):
+        after = []  # زار بيونغ يانغ: a place after a transitive verb is its object
+    before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW
+              and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)]
+    if _coordinated_verb(s, t.index) and before:
+        return _coordinated(actors, before[-1], s), None, "verb-shared-subject"
+    if pos != "passive" and after:
+        return _coordinated(actors, after[0], s), None, "verb-vso"
+    if before:
+        return _coordinated(actors, before[-1], s), None, "verb-svo"
+    if speaker is not None:
+        return [speaker], None, "verb-speaker"
+    if after:
+        return [after[0]], None, "impersonal"
+    if state.last_source and pos in ("perfect", "imperfect"):
+        return [], None, "verb-salient"
+    return [], None, ""
+
+
+def _relative_after_noun(s: Sentence, i: int, actors: list[Arg]) -> bool:
+    """``محاولة تستهدف …``: an imperfect verb right after an indefinite noun describes that
+    noun (its subject), which is no actor."""
+    if i == 0 or any(a.last == i - 1 for a in actors):
+        return False
+    prev = s.tokens[i - 1].text
+    return prev.endswith("ة") and not fold(prev).startswith(("ال", "وال"))
+
+
+def _attribute_of_person(doc: Document, a: Arg, args: list[Arg]) -> bool:
+    """``الرئيس الفلسطيني محمود عباس``: the nisba describes the person right after it."""
+    if a.mention.kind != "nisba":
+        return False
+    for b in args:
+        if a.last < b.first <= a.last + 3:
+            e = doc.entity(b.mention.entity_id)
+            return e is not None and e.type == "Person"
+    return False
+
+
+def _coordinated_verb(s: Sentence, i: int) -> bool:
+    """``…، وانتقد السلطة``: a verb joined by و after a comma shares the earlier subject."""
+    return (i > 0 and len(s.folded[i]) > 3 and s.folded[i][0] in CONJ
+            and s.tokens[i - 1].text in "،,")
+
+
+def _subject_slot(s: Sentence, start: int) -> int:
+    """Where a VSO subject may start after a verb: right after it, past title words
+    (``وزير الخارجية الأمريكي مايك بومبيو``) and particles."""
+    g = gazetteer()
+    k = start
+    while k < len(s.tokens) and k - start < VSO_WINDOW:
+        w = s.folded[k]
+        bare = w[1:] if len(w) > 3 and w[0] in CONJ else w
+        if w in g.title_words or bare in g.title_vocab or w in g.title_vocab or w in ("قد", "امس", "اليوم"):
+            k += 1
+            continue
+        break
+    return k
+
+
+def _pronoun_suffix(word: str) -> str:
+    for p in ("هما", "هم", "ها", "ه"):
+        if word.endswith("ت" + p):
+            return p
+    return ""
+
+
+def _last_person_before(doc: Document, args: list[Arg], index: int) -> Mention | None:
+    people = [a.mention for a in args if a.last < index
+              and (e := doc.entity(a.mention.entity_id)) is not None and e.type == "Person"]
+    return people[-1] if people else None
+
+
 def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state: _State,
                      start_id: int) -> tuple[list[Event], list[Fact]]:
     m = markers()
-    args = [a for a in _args(s, mentions)]
-    covered = {k for a in args for k in range(a.first, a.last + 1)}
+    args = _args(s, mentions)
+    covered = {k for a in args for k in range(a.first, a.last + 1) if a.mention.kind not in ("nisba",)}
     events: list[Event] = []
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    actors = [a for a in args if _is_actor(doc, a) and not _attribute_of_person(doc, a, args)]
     for t in find_triggers(s, covered):
         pred = t.form.predicate
-        actors = [a for a in args if not _is_place(doc, a.mention) or gazetteer().entries.get(a.mention.entity_id, None) and gazetteer().entries[a.mention.entity_id].capital_of]
         end_idx = t.index + t.length - 1
         speaker = _speaker(s, t, args, m)
-        source: list[Arg] = []
-        rule = ""
-        pronoun_src: Mention | None = None
-        if t.form.pos == "masdar":
-            nxt = [a for a in actors if a.first == end_idx + 1 and not a.marker]
-            if nxt:
-                source, rule = _coordinated(actors, nxt[0], s), "noun-possessor"
-            elif t.form.suffix in ("ه", "ها", "هم", "هما") and state.last_person is not None:
-                pronoun_src, rule = state.last_person, "noun-pronoun"
-            else:
-                light = any(w in m["light"] or w[1:] in m["light"] for w in s.folded[max(0, t.index - 4):t.index])
-                before = [a for a in actors if a.last < t.index and t.index - a.last <= SVO_WINDOW and not a.marker]
-                if light and before:
-                    source, rule = [before[-1]], "noun-light-verb"
-                elif light and state.last_source:
-                    rule = "noun-salient"
-                else:
-                    continue
-        else:
-            if t.form.person == "1" and speaker is not None:
-                source, rule = [speaker], "verb-speaker"
-            else:
-                after = [a for a in actors if end_idx < a.first <= end_idx + VSO_WINDOW and not a.marker]
-                # a subject stands right after the verb, or after a title the gazetteer does not know
-                before = [a for a in actors if a.last < t.index and t.index - a.last <= SVO_WINDOW and not a.marker
-                          and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)]
-                if after and t.form.pos != "passive" and (not before or after[0].first - end_idx <= 4):
-                    source, rule = _coordinated(actors, after[0], s), "verb-vso"
-                elif before:
-                    source, rule = _coordinated(actors, before[-1], s), "verb-svo"
-                elif speaker is not None:
-                    source, rule = [speaker], "verb-speaker"
-                elif after:
-                    source, rule = [after[0]], "impersonal"
-                elif state.last_source and t.form.pos in ("perfect", "imperfect"):
-                    rule = "verb-salient"
-                else:
-                    continue
+        source, pronoun_src, rule = _source(doc, s, t, actors, speaker, state, m)
+        if not rule:
+            continue
         if source:
             src_ids = [_actor_id(doc, a.mention) for a in source]
-            anchor = max(end_idx, max(a.last for a in source))
+            after_offset = max(s.tokens[end_idx].end, max(a.mention.end for a in source))
         elif pronoun_src is not None:
             src_ids = [pronoun_src.entity_id]
-            anchor = end_idx
+            after_offset = s.tokens[end_idx].end
         else:
             src_ids = list(state.last_source)
-            anchor = end_idx
-        # recipient: prefer the frame's preposition, else the next actor in the clause
-        cands = [a for a in args if anchor < a.first <= anchor + TARGET_WINDOW
-                 and _actor_id(doc, a.mention) not in src_ids]
+            after_offset = s.tokens[end_idx].end
         if rule == "verb-svo" or rule.startswith("noun-light"):
-            cands = [a for a in args if end_idx < a.first <= end_idx + TARGET_WINDOW
-                     and _actor_id(doc, a.mention) not in src_ids]
+            after_offset = s.tokens[end_idx].end
+        # recipient: prefer the frame's preposition, else the next actor in the clause
+        cands = [a for a in args if after_offset <= a.mention.start and a.first <= end_idx + TARGET_WINDOW
+                 and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT]
         marked = [a for a in cands if a.marker and _recipient_ok(a, pred.recipient)]
         unmarked = [a for a in cands if not a.marker and "obj" in pred.recipient]
-        target_arg = (marked or unmarked or [a for a in cands if a.marker not in ("في",)] or [None])[0]
+        loose = [a for a in cands if a.marker not in ("في",)]
+        target_arg = (marked or unmarked or loose or [None])[0]
         location = None
         target: list[str] = []
+        if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
+            non_place = [a for a in (marked or unmarked or loose) if not _is_place(doc, a.mention)
+                         or (_entry(doc, a.mention) and _entry(doc, a.mention).capital_of)]
+            target_arg = (non_place or [None])[0]
         if target_arg is not None:
-            group = _coordinated(args, target_arg, s)
-            for a in group:
+            for a in _coordinated(args, target_arg, s):
                 if _is_place(doc, a.mention):
-                    entry = gazetteer().entries.get(a.mention.entity_id)
+                    entry = _entry(doc, a.mention)
                     location = location or a.mention.entity_id
-                    country = entry.capital_of if entry and entry.capital_of else None
-                    target.append(country or a.mention.entity_id)
+                    target.append(entry.capital_of if entry and entry.capital_of else a.mention.entity_id)
                 else:
                     target.append(a.mention.entity_id)
         places = [a for a in args if _is_place(doc, a.mention) and a.marker in ("ب", "في")
-                  and a.first > t.index]
+                  and a.mention.start > s.tokens[t.index].start]
         if location is None and places:
             location = places[0].mention.entity_id
         modality = _modality(s, t, m)
         typ = pred.type
-        predicate_en, predicate_ar = pred.predicate_en, pred.predicate_ar
+        predicate_en = pred.predicate_en
         if modality == "future" and typ in FUTURE_TO_AGREE:
             typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
         target = [x for x in dict.fromkeys(target) if x not in src_ids]
@@ -288,7 +485,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
             continue
         seen.add(key)
         first_tok, last_tok = s.tokens[t.index], s.tokens[end_idx]
-        start = first_tok.start + len(t.prefix) if t.form.pos != "phrase" else first_tok.start
+        start = first_tok.start + folded_prefix_len(first_tok.text, t.prefix)
         start = min(start, first_tok.end - 1)
         eid = _event_id(start_id + len(events))
         conf = round(pred.confidence * CONFIDENCE.get(rule, 0.7) * (1.0 if target else 0.9), 3)
@@ -296,17 +493,24 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
             id=eid, type=typ, mode=pred.mode, cameo=pred.cameo, source=tuple(src_ids), target=tuple(target),
             trigger=doc.text[start:last_tok.end], sentence=s.span.text, start=start, end=last_tok.end,
             modality=modality, location=location, date=doc.date, predicate_en=predicate_en,
-            predicate_ar=predicate_ar, confidence=conf, rule=f"{t.form.pos}:{rule}:{pred.id}"))
-        if speaker is not None and rule != "verb-speaker" or (speaker is not None and rule == "verb-speaker"):
+            predicate_ar=pred.predicate_ar, confidence=conf, rule=f"{_pos(t)}:{rule}:{pred.id}"))
+        if speaker is not None:
             facts.append(Fact(eid, "statedBy", _actor_id(doc, speaker.mention),
                               speaker.mention.start, speaker.mention.end))
-        if source:
+        if source or pronoun_src is not None:
             state.last_source = src_ids
     for a in args:
         e = doc.entity(a.mention.entity_id)
         if e is not None and e.type == "Person":
             state.last_person = a.mention
     return events, facts
+
+
+def folded_prefix_len(text: str, prefix: str) -> int:
+    """Original characters of a token's stripped proclitics (``وزيارة`` → 1)."""
+    from kg.arabic.clitics import folded_prefix_to_original
+
+    return folded_prefix_to_original(text, len(prefix))
 
 
 def find_events(doc: Document) -> Document:
@@ -325,4 +529,14 @@ def find_events(doc: Document) -> Document:
         evs, fs = extract_sentence(doc, s, in_sentence, state, len(events) + 1)
         events += evs
         facts += fs
+    events = _drop_weaker_duplicates(events)
+    kept = {e.id for e in events}
+    facts = [f for f in facts if f.predicate != "statedBy" or f.subject in kept]
     return doc.with_(events=tuple(events), facts=doc.facts + tuple(facts))
+
+
+def _drop_weaker_duplicates(events: list[Event]) -> list[Event]:
+    """An event without a recipient adds nothing when the article reports the same actor doing
+    the same kind of thing to someone (``زيارته`` beside ``زيارة مساهل إلى ليبيا``)."""
+    with_target = {(e.type, e.source, e.modality == "negated") for e in events if e.target}
+    return [e for e in events if e.target or (e.type, e.source, e.modality == "negated") not in with_target]

@@ -261,7 +261,7 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                 continue
             for pre, rest in proclitic_readings(s.folded[i])[:2]:
                 m = surnames.get(rest)
-                if m is not None and tok.start > m.start:
+                if m is not None:
                     a = tok.start + folded_prefix_to_original(tok.text, len(pre))
                     out.append(Mention(a, tok.end, doc.text[a:tok.end], m.entity_id, "short-name"))
                     break
@@ -295,7 +295,8 @@ def find_mentions(doc: Document) -> Document:
     for m in given:
         info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g)})
     found = mentions + people + given
-    short = short_name_mentions(doc, people + given, found)
+    lexicon_people = [m for m in mentions if m.entity_id in g.entries and g.entries[m.entity_id].type == "Person"]
+    short = short_name_mentions(doc, people + given + lexicon_people, found)
     mentions = sorted(found + short, key=lambda m: (m.start, -m.end))
     entities: dict[str, Entity] = {}
     for m in mentions:

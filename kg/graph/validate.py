@@ -4,9 +4,10 @@ The shapes and the ontology ship inside the package (``kg/ontology``), so an ins
 validates without a checkout. Validation runs on the union of all named graphs -- an entity's
 type and labels may sit in one article's graph and the event naming it in another -- merged
 with the whole of ``kg.ttl``: ``sh:targetClass kg:Event`` then also reaches a node typed only
-``kg:Request`` (through rdfs:subClassOf), and the SPARQL constraints can read each PLOVER
-class's skos:notation and each direct property's rdfs:seeAlso. (pyshacl's own ``ont_graph``
-option copies only RDFS/OWL axioms, not those annotations, so the merge is done here.)
+``kg:Request`` (through rdfs:subClassOf), the SPARQL constraints can read each direct
+property's rdfs:seeAlso (its PLOVER class), and the graph-wide checks can focus on the ontology
+node. (pyshacl's own ``ont_graph`` option copies only RDFS/OWL axioms, not annotations, so the
+merge is done here.)
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 import pyshacl
+from pyshacl.errors import ReportableRuntimeError
 from rdflib import Dataset, Graph
 
 from kg.errors import InputError, KGError
@@ -90,6 +92,6 @@ def validate(data: Graph | Dataset) -> tuple[bool, str]:
             allow_warnings=True,
             abort_on_first=False,
         )
-    except Exception as exc:  # pyshacl raises its own error types for broken shapes or data
+    except ReportableRuntimeError as exc:  # broken shapes, or data pyshacl cannot read
         raise KGError(f"SHACL validation could not run: {exc}") from exc
     return bool(conforms), str(report)

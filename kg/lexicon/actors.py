@@ -54,6 +54,7 @@ class Gazetteer:
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
     name_parts: dict[str, str] = field(default_factory=dict)  # folded Arabic -> English
     title_words: set[str] = field(default_factory=set)  # first words of titles (وزير، الرئيس)
+    title_vocab: set[str] = field(default_factory=set)  # every word of a title (الخارجية)
     given_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded tokens -> English
     by_iso: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
@@ -162,6 +163,7 @@ def _titles(g: Gazetteer) -> None:
         if toks:
             g.titles[toks] = Title(r["role_en"], r["kind"] or "official")
             g.title_words.add(toks[0])
+            g.title_vocab.update(toks)
     for r in read_rows("names_romanization.tsv", NAME_COLUMNS, ("ar", "en")):
         g.name_parts.setdefault(fold(r["ar"]), r["en"])
     for r in read_rows("given_names.tsv", ("ar", "en", "origin"), ("ar", "en")):

@@ -94,6 +94,8 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
 def masdar_forms(m: str) -> list[str]:
     """A verbal noun with plural and attached pronouns: زيارة → زيارات، زيارته، زيارتها."""
     out = [m]
+    if m.endswith("اء"):  # the hamza sits on yeh before a suffix: لقاء → لقائه
+        out += [m[:-1] + "ئ" + p for p in PRONOUNS]
     if m.endswith("ه"):  # folded ة
         construct = m[:-1] + "ت"
         out.append(m[:-1] + "ات")

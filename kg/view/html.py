@@ -126,6 +126,9 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
     index = {node["id"]: f"n{i}" for i, node in enumerate(nodes)}
     events = [_event(i, edge, index) for i, edge in enumerate(edges)]
     groups = fold_events(events)
+    for group in groups:
+        for i in group["events"]:
+            events[i]["group"] = group["id"]
     large = len(nodes) > LARGE_GRAPH_NODES
     positions = layout_positions(list(index.values()),
                                  [(g["from"], g["to"]) for g in groups]) if large else {}
@@ -153,14 +156,17 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
 
 
 def fold_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Group events by ordered (source, target) pair: one drawn edge per group, in input order."""
+    """Group events by ordered (source, target) pair: one drawn edge per group, in input order.
+
+    Ordered, because direction carries meaning: Libya accusing Egypt is not Egypt accusing
+    Libya. Each group lists its events' ``i``.
+    """
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for event in events:
         key = (event["source"], event["target"])
         if key not in groups:
             groups[key] = {"id": f"g{len(groups)}", "from": key[0], "to": key[1], "events": []}
         groups[key]["events"].append(event["i"])
-        event["group"] = groups[key]["id"]
     return list(groups.values())
 
 
@@ -301,7 +307,8 @@ def _type_counts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _vis_items(nodes: list[dict[str, Any]], index: dict[str, str], groups: list[dict[str, Any]],
                events: list[dict[str, Any]], positions: dict[str, tuple[float, float]],
-               large: bool, lang: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+               large: bool, lang: str
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """vis-network nodes, folded edges and options, built with pyvis' item and option classes.
 
     pyvis' Network.add_edge checks node existence with a list scan (O(n*m)), so the items are
@@ -456,10 +463,17 @@ def _asset(name: str) -> str:
 
 
 def _vis_asset(name: str) -> str:
-    """vis-network's JS or CSS from inside the installed pyvis package; never a CDN."""
+    """vis-network's JS or CSS from inside the installed pyvis package; never a CDN.
+
+    pyvis 0.3.2 ships lib/vis-9.0.4 and lib/vis-9.1.2; VIS_VERSION is preferred, else the
+    newest vis-* folder present, so a pyvis upgrade keeps working.
+    """
     import pyvis
 
-    path = Path(pyvis.__file__).parent / "lib" / VIS_VERSION / name
+    lib = Path(pyvis.__file__).parent / "lib"
+    folders = sorted(lib.glob("vis-*"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)])
+    folder = lib / VIS_VERSION if (lib / VIS_VERSION).is_dir() else (folders or [lib])[-1]
+    path = folder / name
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:

@@ -1,6 +1,6 @@
 /* kg view: filters, edge folding, side panel.
  * Article text (labels, sentences, triggers, doc ids) only ever reaches the DOM through
- * textContent / Text nodes: never innerHTML, never an HTML string handed to vis-network. */
+ * textContent / Text nodes, and vis-network tooltips get DOM elements, never HTML strings. */
 (function () {
   "use strict";
 
@@ -326,7 +326,8 @@
     select({ kind: "group", id: gid, event: ev === undefined ? undefined : Number(ev) });
   });
 
-  /* #lang=ar, #node=<node IRI or view id>, #edge=<g…>: deep links (and what the browser test uses). */
+  /* #lang=ar, #node=<node IRI or view id>, #edge=<g…>[&unfold=1], #q=<actor>: deep links
+     (the browser test uses them too). */
   function applySelectionFromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
     const wanted = params.get("node");
@@ -414,6 +415,8 @@
     h("div", { class: "kg-legend-row kg-meta", text: "Node size: number of events. Edge: actor \u2192 recipient; \u00d7n folds n events." }),
   );
 
-  const hashLang = new URLSearchParams(location.hash.slice(1)).get("lang");
-  setLang(hashLang === "ar" || hashLang === "en" ? hashLang : state.lang);
+  /* #q=<actor> starts with the actor search filled in (a shareable filtered view) */
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.get("q")) { state.query = hash.get("q"); byId("kg-search").value = state.query; }
+  setLang(hash.get("lang") === "ar" || hash.get("lang") === "en" ? hash.get("lang") : state.lang);
 })();

@@ -277,6 +277,24 @@ def test_actor_network_weights_each_direct_edge_by_its_events():
                      ("Mohamed Taha Siala", KG.consults, "Algeria"): 1}
 
 
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_query_gives_the_same_rows_in_oxigraph_with_the_union_default_graph(path):
+    """kg's default store is Oxigraph: the queries must not lean on rdflib leniencies."""
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+    dataset = build_dataset()
+    store = pyoxigraph.Store()
+    store.load(dataset.serialize(format="nquads").encode("utf-8"),
+               format=pyoxigraph.RdfFormat.N_QUADS)
+    text = path.read_text(encoding="utf-8")
+    in_oxigraph = store.query(text, use_default_graph_as_union=True)
+    names = [v.value for v in in_oxigraph.variables]
+    oxigraph_rows = sorted(tuple("" if row[n] is None else str(row[n]) for n in names)
+                           for row in in_oxigraph)
+    rdflib_rows = sorted(tuple("" if row[n] is None else row[n].n3() for n in names)
+                         for row in dataset.query(text))
+    assert oxigraph_rows == rdflib_rows
+
+
 # --- SHACL -----------------------------------------------------------------------------------
 
 def test_hand_built_dataset_conforms():
@@ -348,6 +366,15 @@ def test_direct_edge_without_event_is_a_warning_not_a_violation():
     conforms, report = validate(dataset)
     assert conforms, report
     assert "Warning" in report and "threatens" in report
+
+
+def test_shapes_are_themselves_valid_shacl():
+    import pyshacl
+
+    conforms, _results, report = pyshacl.validate(
+        _graph() + ontology_graph(), shacl_graph=shapes_graph(), meta_shacl=True,
+        allow_warnings=True)
+    assert conforms, report
 
 
 def test_validate_leaves_its_input_unchanged():
