@@ -443,21 +443,25 @@ def ner(conll: str) -> None:
 
 
 @main.command()
-@click.option("--out", "out", type=click.Path(file_okay=False), default="output", show_default=True)
+@click.option("--out", "out", type=click.Path(file_okay=False), default="kg-demo", show_default=True)
 @_store_option
 def demo(out: str, store_path: str | None) -> None:
-    """Build the bundled sample article into OUT and answer one SPARQL question."""
+    """Build the bundled sample article into OUT and answer two example questions."""
     from kg.graph.store import Store
 
-    store_path = store_path or str(Path(out) / ".." / ".kg-store")
+    store_path = store_path or str(Path(out) / "store")
     report = build_inputs([str(sample_path())], store_path, Path(out), None, True)
     click.echo(f"kg demo: {report.summary()}", err=True)
-    text = (files("kg") / "ontology" / "queries" / "who-asked-whom.rq").read_text(encoding="utf-8")
     with Store.open(store_path, read_only=True) as store:
-        result = store.query(text)
-    click.echo("Who asked whom for what (ontology/queries/who-asked-whom.rq):")
-    click.echo(_format_result(result, "table"), nl=False)
-    click.echo(f"Open {Path(out) / 'graph.html'} in a browser to explore the graph.")
+        for name, cols in (("who-asked-whom", ("requesterEn", "predicateEn", "requestedEn")),
+                           ("all-visits", ("visitorEn", None, "hostEn"))):
+            text = (files("kg") / "ontology" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+            click.echo(f"\n{name} (kg query -f ontology/queries/{name}.rq):")
+            for row in store.select(text):
+                a, p, b = (row.get(c) if c else "visited" for c in cols)
+                click.echo(f"  {a} — {p} — {b or '?'}")
+                click.echo(f"      «{_cut(row.get('evidence') or '', 110)}»")
+    click.echo(f"\nOpen {Path(out) / 'graph.html'} in a browser to explore the graph.")
 
 
 if __name__ == "__main__":

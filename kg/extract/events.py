@@ -105,6 +105,23 @@ def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
     return s.folded[i - 1] not in VERB_LEADERS and not s.folded[i - 1].startswith(("و", "ف"))
 
 
+GAP = 14  # words a subject may take between a verb and the rest of its phrase
+
+
+def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex) -> Form:
+    """``طالب المفوض … محمد سيالة، "بدعم``: the verb with the rest of one of its phrases a
+    few words on reads as that phrase's predicate (``requests support from``)."""
+    if form.pos not in ("perfect", "imperfect", "passive"):
+        return form
+    for rest, pform in lex.heads.get(head, []):
+        for j in range(i + 1, min(len(s.folded) - len(rest) + 1, i + 1 + GAP)):
+            if s.tokens[j].text in ".؟!":
+                break
+            if s.folded[j:j + len(rest)] == rest:
+                return Form(pform.predicate, form.pos, form.person, form.suffix)
+    return form
+
+
 def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
     lex = predicate_lexicon()
     out: list[Trigger] = []
@@ -141,7 +158,8 @@ def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
                 if any(f.pos == "masdar" for f in forms) and _noun_context(s, i, covered):
                     forms = [f for f in forms if f.pos == "masdar"]
                 if forms:
-                    hit = Trigger(i, 1, max(forms, key=lambda f: f.predicate.confidence), fut, pre)
+                    best = max(forms, key=lambda f: f.predicate.confidence)
+                    hit = Trigger(i, 1, _gapped_phrase(s, i, rest, best, lex), fut, pre)
                     break
         if hit:
             out.append(hit)

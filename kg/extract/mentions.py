@@ -6,7 +6,7 @@ import re
 
 from camel_tools.utils.dediac import dediac_ar
 
-from kg.arabic.normalize import fold
+from kg.arabic.normalize import fold, fold_names
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.romanize import romanize
@@ -17,10 +17,17 @@ from kg.extract.tokens import Sentence, sentences
 NAME_STOP = set("""في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
 منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
 عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split())
-# Frequent news words that follow a name slot but are not names (ordinals, time words).
-COMMON_WORDS = {fold(w) for w in """الأول الثاني الثالث الرابع الخامس السادس عشر أمس اليوم غدا
+# Frequent news words that follow a name slot but are not names (ordinals, time words,
+# quantities, pronoun-suffixed particles).
+COMMON_WORDS = {fold(w) for w in """أنه انه إنه بأنه فيها لها له فيه منها منه عنه عليه عليها إليه
+عدد أكثر اكثر أقل سنة شهر يوم أخرى آخر اخر حوالي نحو بينما عندما يمكن قد مليار مليون ألف وسط بما
+لأن لان مساء صباح جديد جديدة واحد دائما أفضل جدا كل بعض غير مجلس قوات قرار دور مؤتمر اجتماع نشر
+يكون سيكون تكون كان كانت باسم اسم جانب صفر ولد منتخب نادي فريق فريقه جائزة مشروع لجنة مباشرة عسكرية
+قوية حدود دين حال ملك لماذا هؤلاء مهمة وليس لمواجهة مواجهة أثناء سجل سكان بلاد مجلة وبالتالي ولكنه
+وغيرها بعنوان كتب تقدم قالت وقالت يقول ويقول أكد وأكد واكد وأشار أشار
+الأول الثاني الثالث الرابع الخامس السادس عشر أمس اليوم غدا
 الوزراء المجلس التعاون البرنامج الأزمة المجتمع الحكومة الدولة العام الجديد السابق
-الحالي الأسبق الراحل نفسه أيضا وهي وهو""".split()}
+الحالي الأسبق الراحل نفسه أيضا وهي وهو يناهز ناهز عاما عام""".split()}
 # Folding merges على (on) with علي (Ali): stop words are checked on the written form first.
 FOLDED_STOP = {fold(w) for w in NAME_STOP if "ى" not in w and not w.startswith(("أ", "إ"))}
 # Arabic-script name tokens: letters only, 2..15 long
@@ -167,7 +174,8 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
     return out, info
 
 
-def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4) -> list[int]:
+def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
+              al_first: bool = False) -> list[int]:
     """Token indices of a name starting at k: name-like words, no stop words, no title words,
     no known mention; a word with the article ends the name (``فايز السراج``) and cannot
     start it."""
@@ -179,10 +187,15 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4)
         written = dediac_ar(s.tokens[k].text)
         bare = written[1:] if len(written) > 2 and written[0] in "وف" else written
         if (written in NAME_STOP or bare in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
-                or s.tokens[k].start in taken_at or w in g.title_words or w in COMMON_WORDS):
+                or s.tokens[k].start in taken_at or w in g.title_words or w in COMMON_WORDS
+                or _not_a_name(w)):
             break
-        if w.startswith("ال") and not out:
+        if w.startswith("ال") and not out and not al_first:
             break
+        if out or w.startswith(("و", "ف")):  # a second person begins: رايس وخافيير سولانا
+            bare_f = w[1:] if w.startswith(("و", "ف")) and len(w) > 3 else w
+            if (bare_f,) in g.given_names and (out or bare_f != w):
+                break
         out.append(k)
         if w.startswith("ال"):
             break
@@ -205,6 +218,24 @@ class Coverage:
         return bool(self.bits[offset])
 
 
+def _not_a_name(w: str) -> bool:
+    """Event words, function words and verbs of saying are not names (``وقالت``، ``يكون``)."""
+    from kg.lexicon.markers import markers
+    from kg.lexicon.predicates import predicate_lexicon
+
+    bare = w[1:] if len(w) > 3 and w[0] in "وف" else w
+    if bare in predicate_lexicon().forms or w in predicate_lexicon().forms:
+        return True
+    mk = markers()
+    if any(bare in mk[k] or w in mk[k] for k in ("speech", "negation", "future", "light", "complementizer")):
+        return True
+    # an imperfect verb: يكون، سيكون، تقول
+    return len(bare) >= 4 and bare[0] in "يت" and bare[-1] in "نلرد" and bare[1:] in COMMON_VERB_STEMS
+
+
+COMMON_VERB_STEMS = {fold(w) for w in "كون قول ؤكد شير ضيف مكن جب تم عتبر رى بدو".split()}
+
+
 def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """People introduced by a known given name and a surname: ``كوفي أنان``، ``ومحمد سيالة``."""
     taken_at = {m.start: m for m in taken}
@@ -218,9 +249,10 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
                 i += 1
                 continue
             hit = None
-            for pre, rest in proclitic_readings(s.folded[i])[:2]:  # only و/ف before a name
+            strict = tuple(fold_names(t.text) for t in s.tokens[i:i + 2])
+            for pre, rest in proclitic_readings(strict[0])[:2]:  # only و/ف before a name
                 for length in (2, 1):
-                    if (rest,) + s.folded[i + 1:i + length] in g.given_names:
+                    if (rest,) + strict[1:length] in g.given_names:
                         hit = (len(pre), length)
                         break
                 if hit:
@@ -229,7 +261,7 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
                 i += 1
                 continue
             pre, length = hit
-            rest = _name_run(s, i + length, taken_at, limit=3)
+            rest = _name_run(s, i + length, taken_at, limit=3, al_first=True)
             if not rest:
                 i += length
                 continue
@@ -246,11 +278,11 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
     """A person's surname alone after the full name (``أنان`` after ``كوفي أنان``)."""
     surnames: dict[str, Mention] = {}
     for m in people:
-        words = fold(m.text).split()
+        words = fold_names(m.text).split()
         last = words[-1] if words else ""
-        if (len(words) >= 2 and len(last) >= 3 and last not in FOLDED_STOP and not last.startswith("ال")
-                and last not in COMMON_WORDS):
-            surnames.setdefault(words[-1], m)
+        if (len(words) >= 2 and len(last) >= 3 and fold(last) not in FOLDED_STOP and not last.startswith("ال")
+                and fold(last) not in COMMON_WORDS and (last,) not in gazetteer().given_names):
+            surnames.setdefault(last, m)
     if not surnames:
         return []
     covered = Coverage(len(doc.text), taken)
@@ -259,7 +291,7 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
         for i, tok in enumerate(s.tokens):
             if tok.start in covered:
                 continue
-            for pre, rest in proclitic_readings(s.folded[i])[:2]:
+            for pre, rest in proclitic_readings(fold_names(tok.text))[:2]:
                 m = surnames.get(rest)
                 if m is not None:
                     a = tok.start + folded_prefix_to_original(tok.text, len(pre))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.arabic.normalize import fold
+from kg.arabic.normalize import fold, fold_names
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows, split
 
@@ -167,7 +167,7 @@ def _titles(g: Gazetteer) -> None:
     for r in read_rows("names_romanization.tsv", NAME_COLUMNS, ("ar", "en")):
         g.name_parts.setdefault(fold(r["ar"]), r["en"])
     for r in read_rows("given_names.tsv", ("ar", "en", "origin"), ("ar", "en")):
-        toks = tuple(fold(r["ar"]).split())
+        toks = tuple(fold_names(r["ar"]).split())
         if toks:
             g.given_names.setdefault(toks, r["en"])
             g.name_parts.setdefault(" ".join(toks), r["en"])

@@ -50,6 +50,8 @@ class Form:
 class PredicateLexicon:
     forms: dict[str, list[Form]] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], list[Form]] = field(default_factory=dict)
+    # verb-headed phrases by their head, for a subject standing between: طالب سيالة بدعم
+    heads: dict[str, list[tuple[tuple[str, ...], Form]]] = field(default_factory=dict)
     entries: dict[str, Predicate] = field(default_factory=dict)
     max_phrase: int = 1
 
@@ -155,4 +157,9 @@ def predicate_lexicon() -> PredicateLexicon:
             elif toks:
                 lex.phrases.setdefault(toks, []).append(Form(pred, "phrase"))
                 lex.max_phrase = max(lex.max_phrase, len(toks))
+                if not toks[0].startswith("ال") and not toks[0].endswith("ه"):
+                    # the head may be any person of the perfect: طالبت بدعم، طالبوا بدعم
+                    for head, person in perfect_forms(toks[0]):
+                        lex.phrases.setdefault((head,) + toks[1:], []).append(Form(pred, "phrase", person))
+                        lex.heads.setdefault(head, []).append((toks[1:], Form(pred, "phrase", person)))
     return lex
