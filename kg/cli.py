@@ -443,7 +443,8 @@ def ner(conll: str) -> None:
 
 
 @main.command()
-@click.option("--out", "out", type=click.Path(file_okay=False), default="kg-demo", show_default=True)
+@click.option("--out", "out", type=click.Path(file_okay=False), default="kg-demo", show_default=True,
+              help="Folder for the outputs (make demo uses output/).")
 @_store_option
 def demo(out: str, store_path: str | None) -> None:
     """Build the bundled sample article into OUT and answer two example questions."""
