@@ -1,6 +1,7 @@
-"""Inputs and batch runs: a .txt file, a folder of them (recursively), a JSONL or gzipped JSONL
-corpus, or stdin. Bad input yields a failure record with a one-line reason, never an exception
-that stops the batch."""
+"""Inputs: a .txt file, a folder of them (recursively), a JSONL or gzipped JSONL corpus, or stdin
+(one text, or JSONL when its first line is a JSON object). Everything is streamed, so memory does
+not grow with the corpus. Bad input yields a failure record with a one-line reason, never an
+exception that stops the batch. Batch runs themselves are in kg.batch."""
 from __future__ import annotations
 
 import gzip
@@ -10,8 +11,9 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import date as _date_cls
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from kg.arabic.normalize import arabic_ratio
 from kg.errors import InputError
@@ -21,6 +23,9 @@ MAX_BYTES = 20 * 1024 * 1024  # one article; a larger "article" is almost surely
 MIN_ARABIC = 0.3
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
+# a date at the end of a file name: news-20180516.txt, libya_2018-05-16.txt
+_NAME_DATE = re.compile(r"[-_](\d{4})-?(\d{2})-?(\d{2})$")
+CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
 
 @dataclass(frozen=True)
@@ -69,8 +74,31 @@ def check_text(text: str, where: str) -> str:
     return text
 
 
-def _txt_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*.txt") if p.is_file())
+def walk_inputs(folder: Path) -> Iterator[Path]:
+    """The .txt files and corpora under ``folder``, depth first in name order, streamed (a folder
+    of a million files is never listed whole). Hidden files and folders are left out."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_inputs(Path(entry.path))
+        elif entry.is_file() and (entry.name.endswith(".txt") or is_corpus(entry.name)):
+            yield Path(entry.path)
+
+
+def date_from_name(path: Path) -> str | None:
+    """The date a file name ends with (``news-20180516.txt`` -> 2018-05-16), if a real date."""
+    m = _NAME_DATE.search(_doc_id_of(path))
+    if m is None:
+        return None
+    try:
+        return _date_cls(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def _doc_id_of(path: Path) -> str:
@@ -78,49 +106,60 @@ def _doc_id_of(path: Path) -> str:
 
 
 def read_jsonl(path: Path, default_date: str | None = None) -> Iterator[Document | Failure]:
+    """Documents from a JSONL (or .gz) corpus, one per line; a bad line is a Failure."""
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
-        fh = opener(path, "rb")
-        lines = iter(fh)
-        lineno = 0
-        while True:
-            try:
-                raw = next(lines)
-            except StopIteration:
-                break
-            except (OSError, EOFError) as e:
-                yield Failure(f"{path.name}:{lineno + 1}", f"{path}:{lineno + 1}", f"corpus is damaged ({e})")
-                break
-            lineno += 1
-            where = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw.decode("utf-8"))
-                if not isinstance(row, dict):
-                    raise InputError(f"{where}: a row must be a JSON object with 'id' and 'text'")
-                doc_id = row.get("id")
-                if not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
-                    raise InputError(f"{where}: the row has no 'id'")
-                doc_id = str(doc_id)
-                if not _ID.match(doc_id):
-                    raise InputError(f"{where}: id '{doc_id[:40]}' may only hold letters, digits, '.', '_' and '-'")
-                text = row.get("text")
-                if not isinstance(text, str):
-                    raise InputError(f"{where}: row '{doc_id}' has no 'text' string")
-                check_text(text, f"{where} (id {doc_id})")
-                date = check_date(row.get("date"), where) or default_date
-                meta = tuple((k, str(row[k])) for k in ("source", "url", "title") if row.get(k))
-                yield Document(doc_id=doc_id, text=text, date=date, meta=meta)
-            except UnicodeDecodeError:
-                yield Failure(f"{path.name}:{lineno}", where, "the line is not UTF-8")
-            except json.JSONDecodeError as e:
-                yield Failure(f"{path.name}:{lineno}", where, f"malformed JSON ({e.msg})")
-            except InputError as e:
-                yield Failure(f"{path.name}:{lineno}", where, str(e).removeprefix(where + ": "))
-        fh.close()
+        with opener(path, "rb") as fh:
+            yield from read_jsonl_lines(fh, str(path), path.name, default_date)
     except OSError as e:
         yield Failure(path.name, str(path), f"cannot read ({e.strerror or e})")
+
+
+def read_jsonl_lines(lines: Iterable[bytes], where: str, short: str,
+                     default_date: str | None = None) -> Iterator[Document | Failure]:
+    """Documents from lines of JSON objects (a file, a gzip stream or stdin), streamed.
+
+    ``where`` names the source in messages (``corpus.jsonl:12``), ``short`` in failure ids."""
+    it = iter(lines)
+    lineno = 0
+    while True:
+        try:
+            raw = next(it)
+        except StopIteration:
+            break
+        except (OSError, EOFError) as e:
+            yield Failure(f"{short}:{lineno + 1}", f"{where}:{lineno + 1}", f"corpus is damaged ({e})")
+            break
+        lineno += 1
+        if raw.strip():
+            yield _row(raw, f"{where}:{lineno}", f"{short}:{lineno}", default_date)
+
+
+def _row(raw: bytes, where: str, short: str, default_date: str | None) -> Document | Failure:
+    """One JSONL line as a Document, or a Failure saying what is wrong with it."""
+    try:
+        row = json.loads(raw.decode("utf-8"))
+        if not isinstance(row, dict):
+            raise InputError(f"{where}: a row must be a JSON object with 'id' and 'text'")
+        doc_id = row.get("id")
+        if not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
+            raise InputError(f"{where}: the row has no 'id'")
+        doc_id = str(doc_id)
+        if not _ID.match(doc_id):
+            raise InputError(f"{where}: id '{doc_id[:40]}' may only hold letters, digits, '.', '_' and '-'")
+        text = row.get("text")
+        if not isinstance(text, str):
+            raise InputError(f"{where}: row '{doc_id}' has no 'text' string")
+        check_text(text, f"{where} (id {doc_id})")
+        date = check_date(row.get("date"), where) or default_date
+        meta = tuple((k, str(row[k])) for k in ("source", "url", "title") if row.get(k))
+        return Document(doc_id=doc_id, text=text, date=date, meta=meta)
+    except UnicodeDecodeError:
+        return Failure(short, where, "the line is not UTF-8")
+    except json.JSONDecodeError as e:
+        return Failure(short, where, f"malformed JSON ({e.msg})")
+    except InputError as e:
+        return Failure(short, where, str(e).removeprefix(where + ": "))
 
 
 def read_text_file(path: Path, date: str | None) -> Document | Failure:
@@ -135,35 +174,79 @@ def read_text_file(path: Path, date: str | None) -> Document | Failure:
 
 
 def is_corpus(path: str) -> bool:
-    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+    return path.endswith(CORPUS_SUFFIXES)
+
+
+def read_stdin(stream: BinaryIO, date: str | None) -> Iterator[Document | Failure]:
+    """Standard input: a JSONL corpus when its first line is a JSON object, else one article."""
+    first = stream.readline()
+    if first.lstrip().startswith(b"{"):
+        yield from read_jsonl_lines(_chain_lines(first, stream), "stdin", "stdin", date)
+        return
+    try:
+        yield Document(doc_id="stdin", text=decode_text(first + stream.read(), "stdin"), date=date)
+    except InputError as e:
+        yield Failure("stdin", "stdin", str(e).removeprefix("stdin: "))
+
+
+def _chain_lines(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
 
 
 def read_inputs(inputs: list[str], date: str | None = None) -> Iterator[Document | Failure]:
-    """Documents (or failures) from every input, streamed in order."""
+    """Documents (or failures) from every input, streamed in order.
+
+    ``date`` applies to every document without one; a .txt file whose name ends with a date
+    (``news-20180516.txt``) takes that date when ``date`` is not given.
+    """
     for item in inputs:
         if item == "-":
-            data = sys.stdin.buffer.read()
-            try:
-                yield Document(doc_id="stdin", text=decode_text(data, "stdin"), date=date)
-            except InputError as e:
-                yield Failure("stdin", "stdin", str(e).removeprefix("stdin: "))
+            yield from read_stdin(sys.stdin.buffer, date)
             continue
         path = Path(item)
         if not path.exists():
             yield Failure(path.name, item, "no such file or folder")
         elif path.is_dir():
-            files = _txt_files(path)
-            corpora = sorted(p for p in path.rglob("*") if p.is_file() and is_corpus(p.name))
-            if not files and not corpora:
+            found = False
+            for f in walk_inputs(path):
+                found = True
+                if is_corpus(f.name):
+                    yield from read_jsonl(f, date)
+                else:
+                    yield read_text_file(f, date or date_from_name(f))
+            if not found:
                 yield Failure(path.name, item, "the folder holds no .txt or .jsonl files")
-            for f in files:
-                yield read_text_file(f, date)
-            for c in corpora:
-                yield from read_jsonl(c, date)
         elif is_corpus(path.name):
             yield from read_jsonl(path, date)
         else:
-            yield read_text_file(path, date)
+            yield read_text_file(path, date or date_from_name(path))
+
+
+def count_inputs(inputs: list[str], limit_s: float = 30.0) -> int | None:
+    """How many documents the inputs hold (non-blank JSONL lines, .txt files), for a progress
+    bar's ETA; None for stdin or when counting takes longer than ``limit_s``."""
+    import time
+
+    deadline = time.monotonic() + limit_s
+    total = 0
+    for item in inputs:
+        if item == "-":
+            return None
+        path = Path(item)
+        files = walk_inputs(path) if path.is_dir() else iter([path] if path.exists() else [])
+        for f in files:
+            if time.monotonic() > deadline:
+                return None
+            if not is_corpus(f.name):
+                total += 1
+                continue
+            try:
+                with (gzip.open if f.name.endswith(".gz") else open)(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except (OSError, EOFError):
+                return None
+    return total
 
 
 def atomic_write(path: Path, data: str | bytes) -> Path:

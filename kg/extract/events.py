@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kg.arabic.clitics import CONJ
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, sentences
-from kg.lexicon.actors import gazetteer
+from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import markers
 from kg.lexicon.predicates import Form, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
@@ -28,6 +28,11 @@ STOP_PUNCT = set("،,.؛:!?؟()")
 VSO_WINDOW = 6  # tokens after a verb where its subject may stand (titles in between)
 SVO_WINDOW = 10
 LIGHT_WINDOW = 8  # يقوم وزير الخارجية الأمريكي مايك بومبيو بزيارة
+# who did it when a report only says it happened (اندلعت مظاهرات، وقع هجوم)
+IMPLICIT_AGENT = {"PROTEST": "group_protesters", "ASSAULT": "group_attackers", "COERCE": "group_attackers",
+                  "MOBILIZE": "group_forces"}
+STREET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}  # where a bare group (مسلحون) may act
+MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # events that reach a place
 TARGET_WINDOW = 14
 CONFIDENCE = {"verb-vso": 1.0, "verb-svo": 0.9, "verb-speaker": 0.85, "verb-salient": 0.6,
@@ -360,6 +365,9 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
             return [before[-1]], None, "noun-light-verb"
         if light and state.last_source:
             return [], None, "noun-salient"
+        occurs = any(w in m["occurrence"] or w[1:] in m["occurrence"] for w in window)
+        if occurs and t.form.predicate.type in IMPLICIT_AGENT:
+            return [], None, "noun-implicit"
         return [], None, ""
     if t.form.person == "1" and speaker is not None:
         return [speaker], None, "verb-speaker"
@@ -427,6 +435,13 @@ def _subject_slot(s: Sentence, start: int) -> int:
     return k
 
 
+def _bare_group(a: Arg) -> bool:
+    """A generic group with no nationality (``القوات``، ``المتظاهرون``): an actor only in
+    street events, never in diplomacy."""
+    eid = a.mention.entity_id
+    return eid.startswith("group_") and eid in gazetteer().entries  # composed ones are not
+
+
 def _pronoun_suffix(word: str) -> str:
     for p in ("هما", "هم", "ها", "ه"):
         if word.endswith("ت" + p):
@@ -441,8 +456,9 @@ def _last_person_before(doc: Document, args: list[Arg], index: int) -> Mention |
 
 
 def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state: _State,
-                     start_id: int) -> tuple[list[Event], list[Fact]]:
+                     start_id: int, implicit: set[str] | None = None) -> tuple[list[Event], list[Fact]]:
     m = markers()
+    implicit = implicit if implicit is not None else set()
     args = _args(s, mentions)
     covered = {k for a in args for k in range(a.first, a.last + 1) if a.mention.kind not in ("nisba",)}
     events: list[Event] = []
@@ -453,10 +469,16 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         pred = t.form.predicate
         end_idx = t.index + t.length - 1
         speaker = _speaker(s, t, args, m)
-        source, pronoun_src, rule = _source(doc, s, t, actors, speaker, state, m)
+        street = pred.type in STREET_TYPES
+        fit = actors if street else [a for a in actors if not _bare_group(a)]
+        source, pronoun_src, rule = _source(doc, s, t, fit, speaker, state, m)
         if not rule:
             continue
-        if source:
+        if rule == "noun-implicit":
+            src_ids = [IMPLICIT_AGENT[pred.type]]
+            after_offset = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
+            implicit.add(src_ids[0])
+        elif source:
             src_ids = [_actor_id(doc, a.mention) for a in source]
             after_offset = max(s.tokens[end_idx].end, max(a.mention.end for a in source))
         elif pronoun_src is not None:
@@ -469,7 +491,8 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
             after_offset = s.tokens[end_idx].end
         # recipient: prefer the frame's preposition, else the next actor in the clause
         cands = [a for a in args if after_offset <= a.mention.start and a.first <= end_idx + TARGET_WINDOW
-                 and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT]
+                 and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT
+                 and (street or not _bare_group(a))]
         marked = [a for a in cands if a.marker and _recipient_ok(a, pred.recipient)]
         unmarked = [a for a in cands if not a.marker and "obj" in pred.recipient]
         loose = [a for a in cands if a.marker not in ("في",)]
@@ -498,6 +521,8 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         if modality == "future" and typ in FUTURE_TO_AGREE:
             typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
         target = [x for x in dict.fromkeys(target) if x not in src_ids]
+        if not target and pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET:
+            continue
         key = (typ, tuple(src_ids), tuple(target))
         if not src_ids or key in seen:
             continue
@@ -536,6 +561,7 @@ def find_events(doc: Document) -> Document:
     state = _State()
     events: list[Event] = []
     facts: list[Fact] = []
+    implicit: set[str] = set()
     ordered = sorted(doc.mentions, key=lambda x: x.start)
     k = 0
     for s in sentences(doc):
@@ -544,13 +570,16 @@ def find_events(doc: Document) -> Document:
             if ordered[k].start >= s.span.start:
                 in_sentence.append(ordered[k])
             k += 1
-        evs, fs = extract_sentence(doc, s, in_sentence, state, len(events) + 1)
+        evs, fs = extract_sentence(doc, s, in_sentence, state, len(events) + 1, implicit)
         events += evs
         facts += fs
     events = _drop_weaker_duplicates(events)
     kept = {e.id for e in events}
+    known = {e.id for e in doc.entities}
+    g = gazetteer()
+    extra = tuple(entry_entity(g.entries[k]) for k in sorted(implicit) if k not in known and k in g.entries)
     facts = [f for f in facts if f.predicate != "statedBy" or f.subject in kept]
-    return doc.with_(events=tuple(events), facts=doc.facts + tuple(facts))
+    return doc.with_(events=tuple(events), facts=doc.facts + tuple(facts), entities=doc.entities + extra)
 
 
 def _drop_weaker_duplicates(events: list[Event]) -> list[Event]:

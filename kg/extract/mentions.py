@@ -314,6 +314,44 @@ def _plausible_name(words: list[str], g: Gazetteer) -> bool:
     return words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts
 
 
+STATE_GROUPS = {"group_government", "group_authorities"}  # الحكومة الجزائرية is Algeria itself
+QUANTIFIER = "group_crowds"
+
+
+def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
+    """Generic groups take the nationality that follows them (``الشرطة الإسرائيلية`` → police
+    (Israel); ``الحكومة الجزائرية`` → Algeria), and quantities take what they count
+    (``عشرات المتظاهرين`` → protesters)."""
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    extra: dict[str, Entity] = {}
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        adjacent = nxt is not None and 0 < nxt.start - m.end <= 2 and text[m.end:nxt.start].isspace()
+        if m.entity_id == QUANTIFIER and adjacent and (nxt.entity_id.startswith("group_") or nxt.kind == "nisba"):
+            ms[i + 1] = Mention(m.start, nxt.end, text[m.start:nxt.end], nxt.entity_id, nxt.kind)
+            i += 1
+            continue
+        if m.entity_id.startswith("group_") and adjacent and nxt.kind == "nisba":
+            country = g.entries[nxt.entity_id]
+            span = text[m.start:nxt.end]
+            if m.entity_id in STATE_GROUPS:
+                out.append(Mention(m.start, nxt.end, span, country.key, "name"))
+            else:
+                group = g.entries[m.entity_id]
+                key = f"{m.entity_id}_{country.key}"
+                extra.setdefault(key, Entity(key, "Organization", span, f"{group.label_en} ({country.label_en})",
+                                             None, country=country.key, role_en="group"))
+                out.append(Mention(m.start, nxt.end, span, key, "name"))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out, extra
+
+
 entity_for = entry_entity
 
 
@@ -321,7 +359,7 @@ def find_mentions(doc: Document) -> Document:
     """Stage: gazetteer and title-pattern mentions, the entities they refer to, and the role
     facts their titles state (holdsPosition, citizenOf, memberOf)."""
     g = gazetteer()
-    mentions = gazetteer_mentions(doc, g)
+    mentions, composed = compose_groups(doc.text, gazetteer_mentions(doc, g), g)
     people, info = title_person_mentions(doc, g, mentions)
     given = given_name_mentions(doc, g, mentions + people)
     for m in given:
@@ -334,7 +372,10 @@ def find_mentions(doc: Document) -> Document:
     for m in mentions:
         if m.entity_id in entities:
             continue
-        if m.entity_id in g.entries:
+        if m.entity_id in composed:
+            entities[m.entity_id] = composed[m.entity_id]
+            entities.setdefault(composed[m.entity_id].country, entity_for(g.entries[composed[m.entity_id].country]))
+        elif m.entity_id in g.entries:
             entities[m.entity_id] = entity_for(g.entries[m.entity_id])
         else:
             d = info[m.entity_id]

@@ -21,8 +21,10 @@ COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "
 PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata")
 TITLE_COLUMNS = ("title_ar", "role_en", "kind")
 NAME_COLUMNS = ("ar", "en")
-ACTOR_FILES = ("actors_orgs.tsv", "actors_people.tsv")
+ACTOR_FILES = ("actors_orgs.tsv", "actors_people.tsv", "actors_groups.tsv")
 TYPES = ("Person", "Country", "Organization", "Place")
+# governments that are bodies of their own, not the country (an interim or regional government)
+SPECIFIC_GOVERNMENTS = {"libya_interim_government", "kurdistan_regional_government", "group_government"}
 
 # Nisba endings: جزائري → جزائرية، جزائريون، جزائريين، جزائريان... (folded: ة → ه)
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
@@ -148,6 +150,12 @@ def _actors(g: Gazetteer) -> None:
                                         country=country, role_en=(split(r["role_en"]) or [None])[0],
                                         org=r["org"] or None)
             pending += [(n, key) for n in [r["label_ar"], *split(r["aliases_ar"])]]
+    # A country and its government are one actor (الحكومة الجزائرية is Algeria), unless the
+    # article names a specific body (حكومة الوفاق الوطني keeps its own entry).
+    alias_of = {key: e.country for key, e in g.entries.items()
+                if key.endswith("_government") and e.type == "Organization" and e.country
+                and e.role_en == "government" and key not in SPECIFIC_GOVERNMENTS}
+    pending = [(n, alias_of.get(key, key)) for n, key in pending]
     # actor forms override gazetteer forms of places (e.g. a person's surname that is also a town)
     for n, key in pending:
         toks = tuple(fold(n).split())
