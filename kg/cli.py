@@ -161,16 +161,52 @@ def _store_option(f):
 @click.argument("inputs", nargs=-1)
 @_store_option
 @click.option("--out", "out", type=click.Path(file_okay=False), default="kg-output", show_default=True,
-              help="Folder for graph.trig, graph.ttl, triples.csv, documents/, graph.html.")
+              help="Folder for report.json, failures.jsonl and (small runs) graph.trig, graph.ttl, "
+                   "triples.csv, documents/, graph.html.")
 @click.option("--date", callback=lambda c, p, v: _date_option(v), help="Article date YYYY-MM-DD.")
 @click.option("--no-view", is_flag=True, help="Do not write graph.html.")
-def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str | None, no_view: bool) -> None:
+@click.option("-w", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that extract in parallel (0: one per core); with --engine dask, "
+                   "the local cluster's workers.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes; dask: a dask.distributed cluster "
+                   "(pip install 'kg[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler to use (e.g. tcp://10.0.0.5:8786); default a LocalCluster. "
+                   "Workers write partitions under OUT, which must be a shared folder then.")
+@click.option("--partitions", type=click.IntRange(min=1), metavar="N",
+              help="Dask: split the corpus into N partitions (default ~1,000 documents each).")
+@click.option("--endpoint", metavar="URL",
+              help="Dask: push the graphs to this SPARQL server (Graph Store Protocol) "
+                   "instead of the store.")
+@click.option("--no-outputs", is_flag=True,
+              help="Store only: write no graph.trig/ttl/csv/html nor documents/ (big corpora).")
+@click.option("--outputs-limit", type=click.IntRange(min=0), default=2000, show_default=True,
+              help="Write the outputs only for runs up to this many documents (0: no limit).")
+def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str | None, no_view: bool,
+          workers: int, engine: str, scheduler: str | None, partitions: int | None, endpoint: str | None,
+          no_outputs: bool, outputs_limit: int) -> None:
     """Build articles into the store and write their graph, triples, JSON and page.
 
-    With no INPUTS it builds the bundled sample article. Articles already stored with the same
-    content are not extracted again; an article built again replaces its graph.
+    INPUTS are .txt files, folders (searched recursively), .jsonl/.jsonl.gz corpora
+    ({"id","text"[,"date","source","url","title"]} per line) or - for stdin (one text, or
+    JSONL). With no INPUTS it builds the bundled sample article.
+
+    Articles already stored with the same content are skipped, so a run that was stopped,
+    started again, finishes the rest; an article built again with new content replaces its
+    graph. Bad documents are reported (OUT/failures.jsonl) and the others built; OUT/report.json
+    holds the counts and timing. Progress shows on stderr (a bar on a terminal).
+
+    \b
+    kg build corpus.jsonl.gz --workers 4 --no-outputs --store ~/kg-store
+    kg build corpus.jsonl.gz --engine dask --scheduler tcp://host:8786 --partitions 200
     """
-    report = build_inputs(list(inputs) or [str(sample_path())], store_path, Path(out), date, not no_view)
+    from kg.batch import BuildOptions
+
+    options = BuildOptions(workers=workers, engine=engine, scheduler=scheduler, partitions=partitions,
+                           endpoint=endpoint, outputs=not no_outputs, outputs_limit=outputs_limit or None)
+    report = build_inputs(list(inputs) or [str(sample_path())], store_path, Path(out), date, not no_view,
+                          options)
     click.echo(f"kg build: {report.summary()}", err=True)
     if report.failed and not (report.done or report.skipped):
         sys.exit(2)
@@ -179,50 +215,26 @@ def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str |
 
 
 def build_inputs(inputs: list[str], store_path: str | None, out: Path, date: str | None,
-                 view: bool = True) -> Report:
-    from rdflib import Dataset
+                 view: bool = True, options=None):
+    """Build ``inputs`` into the store (see kg.batch.build), then write the outputs of a small
+    run and OUT/report.json. Returns the BuildReport."""
+    from kg.batch import BuildOptions, build as run_build
 
-    from kg.graph.rdf import content_hash, document_dataset, graph_iri
-    from kg.graph.store import Store
-    from kg.pipeline import Pipeline
-
-    pipeline = Pipeline()
-    report = Report()
-    built = Dataset(default_union=True)
-    docs: list[Document] = []
-    with Store.open(store_path) as store:
-        for item in read_inputs(inputs, date):
-            if isinstance(item, Failure):
-                report.fail(item)
-                continue
-            h = content_hash(item)
-            iri = str(graph_iri(item.doc_id))
-            if store.has_hash(h):
-                built.parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt",
-                            publicID=iri) if False else _copy_graph(store, iri, built)
-                report.skipped.append(item.doc_id)
-                continue
-            doc = _run(item, report, pipeline)
-            if doc is None:
-                continue
-            ds = document_dataset(doc)
-            store.put_graph(iri, ds, h)
-            document_dataset(doc, built)
-            docs.append(doc)
-            report.done.append(doc.doc_id)
-        store.flush()
-    _write_outputs(built, docs, out, view)
-    atomic_write(out / "report.json", json.dumps(report.as_json(), ensure_ascii=False, indent=1) + "\n")
+    options = options or BuildOptions()
+    report, outputs = run_build(inputs, store_path, out, date, options)
+    if outputs is not None and not outputs.dropped:
+        _write_outputs(outputs.dataset, outputs.docs, out, view)
+        report.outputs = "written"
+    elif outputs is None:
+        report.outputs = "not written (--no-outputs)"
+    else:
+        click.echo(f"kg build: outputs {report.outputs}", err=True)
+    report.write(out)
     return report
 
 
-def _copy_graph(store, iri: str, ds) -> None:
-    from rdflib import URIRef
-
-    ds.graph(URIRef(iri)).parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt")
-
-
-def _write_outputs(ds, docs: list[Document], out: Path, view: bool) -> None:
+def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> None:
+    """graph.trig, graph.ttl, triples.csv, documents/<doc_id>.json and graph.html of a run."""
     from kg.graph.export import export
 
     out.mkdir(parents=True, exist_ok=True)
@@ -230,14 +242,13 @@ def _write_outputs(ds, docs: list[Document], out: Path, view: bool) -> None:
     written += export(ds, "trig", out / "graph.trig")
     written += export(ds, "turtle", out / "graph.ttl")
     written += export(ds, "csv", out / "triples.csv")
-    for doc in docs:
-        data = json.dumps(document_json(doc), ensure_ascii=False, indent=1) + "\n"
-        written.append(atomic_write(out / "documents" / f"{doc.doc_id}.json", data))
+    for doc_id, data in docs:
+        written.append(atomic_write(out / "documents" / f"{doc_id}.json", data + "\n"))
     if view:
         from kg.graph.network import network_from_dataset
         from kg.view.html import write_html
 
-        written.append(write_html(network_from_dataset(ds, title="kg — " + ", ".join(d.doc_id for d in docs[:3])),
+        written.append(write_html(network_from_dataset(ds, title="kg — " + ", ".join(d for d, _ in docs[:3])),
                                   out / "graph.html"))
     for p in written:
         click.echo(f"wrote {p}", err=True)

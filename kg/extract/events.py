@@ -31,13 +31,17 @@ LIGHT_WINDOW = 8  # يقوم وزير الخارجية الأمريكي مايك
 # who did it when a report only says it happened (اندلعت مظاهرات، وقع هجوم)
 IMPLICIT_AGENT = {"PROTEST": "group_protesters", "ASSAULT": "group_attackers", "COERCE": "group_attackers",
                   "MOBILIZE": "group_forces"}
+# اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
+PATIENT_POSSESSOR = {"ASSAULT", "COERCE"}
+INVITATION = {fold(w) for w in ("دعوة", "الدعوة", "دعوته", "دعوتها", "لدعوة")}
 STREET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}  # where a bare group (مسلحون) may act
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # events that reach a place
 TARGET_WINDOW = 14
 CONFIDENCE = {"verb-vso": 1.0, "verb-svo": 0.9, "verb-speaker": 0.85, "verb-salient": 0.6,
               "impersonal": 0.75, "noun-possessor": 0.9, "noun-pronoun": 0.8, "noun-light-verb": 0.8,
-              "noun-salient": 0.55, "phrase": 0.9}
+              "noun-salient": 0.55, "phrase": 0.9, "participle-main-subject": 0.8,
+    "verb-shared-subject": 0.85, "noun-implicit": 0.6}
 
 
 @dataclass(frozen=True)
@@ -98,9 +102,13 @@ VERB_LEADERS = {fold(w) for w in """قد لقد كما ثم حيث أن إن ا�
 
 
 def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
-    """After a noun (not a particle, punctuation or a subject), an ambiguous form is a noun."""
+    """After a noun (not a particle, punctuation or a subject), or after a light verb
+    (``قررت تركيا طرد``), an ambiguous form is a noun."""
     if i == 0:
         return False
+    light = markers()["light"]
+    if any(w in light or w[1:] in light for w in s.folded[max(0, i - LIGHT_WINDOW):i]):
+        return True
     prev = s.tokens[i - 1].text
     if prev in STOP_PUNCT or prev in '"«»“”' or (i - 1) in covered:
         return False
@@ -142,8 +150,7 @@ def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
                 forms = lex.phrases.get((rest,) + s.folded[i + 1:i + length])
                 if forms:
                     lead = lex.forms.get(rest, [])
-                    noun = _noun_head(rest, lex) or (any(f.pos == "masdar" for f in lead)
-                                                     and _noun_context(s, i, covered))
+                    noun = _noun_head(rest, lex) or _noun_context(s, i, covered)
                     hit = Trigger(i, length, forms[0], fut, pre, noun)
                     break
             if hit:
@@ -281,6 +288,7 @@ class _State:
     def __init__(self) -> None:
         self.last_person: Mention | None = None
         self.last_source: list[str] = []
+        self.sentence_source: list[str] = []  # the actor of the sentence's last event
 
 
 def _recipient_ok(arg: Arg, preps: tuple[str, ...]) -> bool:
@@ -300,10 +308,17 @@ def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
         clause.append(s.folded[k])
     if any(w in m["conditional"] or w[1:] in m["conditional"] for w in clause):
         return "hypothetical"
-    around = s.folded[max(0, t.index - 4):t.index + 6]
+    back = []
+    for k in range(t.index - 1, max(-1, t.index - 7), -1):
+        if s.tokens[k].text in STOP_PUNCT:
+            break
+        back.append(s.folded[k])
+    around = back + list(s.folded[t.index:t.index + 6])
     if t.future_prefix or any(w in m["future"] or (len(w) > 3 and w[0] in "وف" and w[1:] in m["future"])
                               for w in around):
         return "future"
+    if any(w in INVITATION for w in s.folded[max(0, t.index - 2):t.index]):
+        return "future"  # دعوة لزيارة: an invited visit has not happened yet
     return "asserted"
 
 
@@ -350,7 +365,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     subjects = [a for a in actors if not a.marker]
     if pos == "masdar":
         nxt = [a for a in subjects if a.first == end_idx + 1]
-        if nxt:
+        if nxt and t.form.predicate.type not in PATIENT_POSSESSOR:
             return _coordinated(actors, nxt[0], s), None, "noun-possessor"
         suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
         if suffix in ("ه", "ها"):
@@ -371,10 +386,17 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         return [], None, ""
     if t.form.person == "1" and speaker is not None:
         return [speaker], None, "verb-speaker"
+    if pos == "participle":  # …، متهما طهران: the main clause's subject acts
+        if state.sentence_source:
+            return [], None, "participle-main-subject"
+        before = [a for a in subjects if a.last < t.index]
+        return ([before[0]], None, "participle-main-subject") if before else ([], None, "")
     if pos == "imperfect" and _relative_after_noun(s, t.index, actors):
         return [], None, ""
     slot = _subject_slot(s, end_idx + 1)
     after = [a for a in subjects if end_idx < a.first <= slot]
+    if t.length > 1:
+        after = []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
     if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention):
         after = []  # زار بيونغ يانغ: a place after a transitive verb is its object
     before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW
@@ -392,6 +414,15 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     if state.last_source and pos in ("perfect", "imperfect"):
         return [], None, "verb-salient"
     return [], None, ""
+
+
+def _light_verb_end(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> int:
+    """Where the light verb before a verbal noun ends (``وجه خطابا إلى نظيريه … للدعوة``)."""
+    for k in range(i - 1, max(-1, i - LIGHT_WINDOW - 1), -1):
+        w = s.folded[k]
+        if w in m["light"] or w[1:] in m["light"]:
+            return s.tokens[k].end
+    return s.tokens[i].end
 
 
 def _relative_after_noun(s: Sentence, i: int, actors: list[Arg]) -> bool:
@@ -459,6 +490,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
                      start_id: int, implicit: set[str] | None = None) -> tuple[list[Event], list[Fact]]:
     m = markers()
     implicit = implicit if implicit is not None else set()
+    state.sentence_source = []
     args = _args(s, mentions)
     covered = {k for a in args for k in range(a.first, a.last + 1) if a.mention.kind not in ("nisba",)}
     events: list[Event] = []
@@ -474,7 +506,10 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         source, pronoun_src, rule = _source(doc, s, t, fit, speaker, state, m)
         if not rule:
             continue
-        if rule == "noun-implicit":
+        if rule == "participle-main-subject" and not source:
+            src_ids = list(state.sentence_source)
+            after_offset = s.tokens[end_idx].end
+        elif rule == "noun-implicit":
             src_ids = [IMPLICIT_AGENT[pred.type]]
             after_offset = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
             implicit.add(src_ids[0])
@@ -487,12 +522,16 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         else:
             src_ids = list(state.last_source)
             after_offset = s.tokens[end_idx].end
-        if rule == "verb-svo" or rule.startswith("noun-light"):
+        if rule == "verb-svo":
             after_offset = s.tokens[end_idx].end
+        if rule.startswith("noun-light"):
+            after_offset = _light_verb_end(s, t.index, m)
         # recipient: prefer the frame's preposition, else the next actor in the clause
+        own = {doc.entity(x).country for x in src_ids if doc.entity(x) is not None and doc.entity(x).type != "Country"}
         cands = [a for a in args if after_offset <= a.mention.start and a.first <= end_idx + TARGET_WINDOW
                  and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT
-                 and (street or not _bare_group(a))]
+                 and (street or not _bare_group(a)) and not _attribute_of_person(doc, a, args)
+                 and not (a.mention.kind == "nisba" and _actor_id(doc, a.mention) in own)]
         marked = [a for a in cands if a.marker and _recipient_ok(a, pred.recipient)]
         unmarked = [a for a in cands if not a.marker and "obj" in pred.recipient]
         loose = [a for a in cands if a.marker not in ("في",)]
@@ -515,6 +554,12 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
                   and a.mention.start > s.tokens[t.index].start]
         if location is None and places:
             location = places[0].mention.entity_id
+        if not target and pred.type == "CONSULT" and location:
+            host = _entry(doc, Mention(0, 0, "", location)) if location else None
+            if host and host.capital_of and host.capital_of not in src_ids:
+                target = [host.capital_of]  # a meeting in Khartoum is hosted by Sudan
+        if pred.mode == "host" and target:
+            src_ids, target = list(target), list(src_ids)  # the visitor is the actor (PLOVER)
         modality = _modality(s, t, m)
         typ = pred.type
         predicate_en = pred.predicate_en
@@ -542,6 +587,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
                               speaker.mention.start, speaker.mention.end))
         if source or pronoun_src is not None:
             state.last_source = src_ids
+        state.sentence_source = src_ids
     for a in args:
         e = doc.entity(a.mention.entity_id)
         if e is not None and e.type == "Person":

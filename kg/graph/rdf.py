@@ -5,6 +5,7 @@ raw text, so article text cannot change the graph's structure.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from decimal import Decimal
@@ -14,6 +15,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from kg import __version__
 from kg.arabic.normalize import fold
+from kg.errors import InputError
 from kg.graph.vocab import ENTITY_CLASS, EVENT_CLASS, FACT_PROPERTY, KG, QUAD_CLASS, RES, WD
 from kg.lexicon.romanize import romanize
 from kg.model import Document, Entity
@@ -57,9 +59,31 @@ def content_hash(doc: Document) -> str:
 
 
 def _date(value: str | None) -> Literal | None:
-    if value and _DATE.match(value):
-        return Literal(value, datatype=XSD.date)
-    return None
+    """An xsd:date for a real calendar date; None for anything else ("2018-02-31" would be an
+    ill-typed literal that breaks the SHACL shapes and makes rdflib print tracebacks)."""
+    if not value or not _DATE.match(value):
+        return None
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return Literal(value, datatype=XSD.date)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_encodable(doc: Document) -> None:
+    """InputError for a lone surrogate (from a JSON "\\ud800" escape): no RDF syntax can
+    carry it, and it would otherwise fail deep inside a serializer."""
+    fields = [("doc_id", doc.doc_id), ("text", doc.text), ("date", doc.date or "")]
+    fields += [(f"entity {e.id}", e.label_ar + (e.label_en or "")) for e in doc.entities]
+    for name, value in fields:
+        if (m := _SURROGATE.search(value)) is not None:
+            raise InputError(f"document '{doc.doc_id.encode('utf-8', 'replace').decode()}': "
+                             f"its {name} holds a lone surrogate U+{ord(m.group()):04X} at "
+                             f"{m.start()}, which is not Unicode text; fix the source (a broken "
+                             "\\u escape in JSON)")
 
 
 def document_graph(doc: Document, g: Graph) -> Graph:
@@ -144,6 +168,7 @@ def document_graph(doc: Document, g: Graph) -> Graph:
 
 def document_dataset(doc: Document, ds: Dataset | None = None) -> Dataset:
     """A Dataset holding the article's named graph (added to ``ds`` when given)."""
+    _check_encodable(doc)
     ds = ds if ds is not None else Dataset(default_union=True)
     document_graph(doc, ds.graph(graph_iri(doc.doc_id)))
     return ds

@@ -27,7 +27,7 @@ TYPES = ("Person", "Country", "Organization", "Place")
 SPECIFIC_GOVERNMENTS = {"libya_interim_government", "kurdistan_regional_government", "group_government"}
 
 # Nisba endings: جزائري → جزائرية، جزائريون، جزائريين، جزائريان... (folded: ة → ه)
-NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
+NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات", "ا")  # فلسطينيا: accusative
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,16 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     return out
 
 
+def participle_forms(i: str) -> list[str]:
+    """Circumstantial active participles from the imperfect: يتهم → متهما، متهمة؛ يندد →
+    منددا. Only the accusative/feminine forms news uses after a comma (``…، متهما طهران``),
+    which keeps ordinary nouns (مزور) out."""
+    if not i.startswith("ي") or len(i) < 4 or i.endswith(("ي", "ا", "و")):
+        return []
+    base = "م" + i[1:]
+    return [base + "ا", base + "ه"]
+
+
 def masdar_forms(m: str) -> list[str]:
     """A verbal noun with plural and attached pronouns: زيارة → زيارات، زيارته، زيارتها."""
     out = [m]
@@ -140,6 +150,8 @@ def predicate_lexicon() -> PredicateLexicon:
         for i in split(r["imperfect"]):
             for form, person in imperfect_forms(fold(i)):
                 lex.add(form, Form(pred, "imperfect", person))
+            for form in participle_forms(fold(i)):
+                lex.add(form, Form(pred, "participle"))
         for p in split(r["passive"]):
             for form, person in perfect_forms(fold(p)):
                 lex.add(form, Form(pred, "passive", person))

@@ -156,9 +156,10 @@ def test_a_catalogue_entry_without_its_files_is_not_available(tmp_path, monkeypa
 
 def test_no_catalogue_on_disk_means_no_camel_data(tmp_path, monkeypatch):
     monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    monkeypatch.delitem(sys.modules, "camel_tools.data", raising=False)
     assert morphology.camel_data_dir() == tmp_path
-    if "camel_tools.data" not in sys.modules:
-        assert morphology.camel_catalogue() is None
+    assert morphology.camel_catalogue() is None
+    assert "camel_tools.data" not in sys.modules  # nothing imported, so nothing fetched
 
 
 def test_loading_and_analyzing_stay_offline_and_never_import_torch(db_path, tmp_path):

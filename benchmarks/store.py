@@ -1,0 +1,399 @@
+"""Issue 5: the store at a million triples.
+
+A realistic graph is generated: synthetic articles (one named graph each) whose actors are the
+lexicon's (``gazetteer().entries``, drawn with a Zipf-like skew so some are everywhere), whose
+events carry every property of the graph spec (predicates from the predicate lexicon, all four
+modalities, dates, locations, statedBy...), mapped to RDF by kg's own ``document_graph``. Then,
+in the same run:
+
+- load throughput into kg's Store (Oxigraph on disk) by kg's ``Store.load`` (one transaction),
+  by pyoxigraph's ``bulk_load`` (the bulk path) and article by article with ``put_graph`` (what
+  ``kg build`` does), against rdflib's in-memory ``Dataset`` parsing the same N-Quads;
+- the latency of every example query in ``ontology/queries/*.rq`` on both (rdflib's capped by a
+  timeout: it runs in a forked child that is killed when time is up);
+- the store's size on disk per million triples.
+
+No evaluation data is needed. The generated N-Quads are cached in the temp folder.
+
+    .venv/bin/python benchmarks/store.py [--quick] [--triples 1000000] [--timeout 120]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing as mp
+import os
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import _common as c
+
+NAME = "store"
+SEED = 20180516
+CACHE = Path(tempfile.gettempdir()) / "kg-bench"
+QUERIES = c.ROOT / "ontology" / "queries"
+MODALITIES = ("asserted",) * 14 + ("negated", "future", "future", "hypothetical")
+
+
+# --------------------------------------------------------------------------- the graph
+
+def _actors() -> tuple[list[Any], list[float], dict[str, Any]]:
+    """Lexicon actors in a fixed shuffled order with Zipf-like cumulative weights."""
+    from kg.lexicon.actors import gazetteer
+
+    entries = dict(sorted(gazetteer().entries.items()))
+    pool = list(entries.values())
+    random.Random(SEED).shuffle(pool)
+    cum, total = [], 0.0
+    for rank in range(len(pool)):
+        total += 1.0 / (rank + 1) ** 0.9
+        cum.append(total)
+    return pool, cum, entries
+
+
+def documents(n_triples: int) -> Iterator[Any]:
+    """Synthetic Documents, deterministic for the seed, until about ``n_triples`` are made
+    (the caller stops; this generator is endless)."""
+    from kg.lexicon.predicates import predicate_lexicon
+    from kg.model import Entity, Event, Fact, Document
+
+    rng = random.Random(SEED)
+    pool, cum, entries = _actors()
+    preds = sorted(predicate_lexicon().entries.values(), key=lambda p: p.id)
+    anchors = [entries[k] for k in ("mohamed_siala", "abdelkader_messahel", "algeria", "libya")
+               if k in entries]
+    visit = [p for p in preds if p.mode == "visit"] or preds
+    request = [p for p in preds if p.type == "REQUEST"] or preds
+    i = 0
+    while True:
+        i += 1
+        picked = {a.key: a for a in rng.choices(pool, cum_weights=cum, k=rng.randint(4, 9))}
+        if i % 20 == 0:  # some articles about Algeria and Libya, so every example query answers
+            picked.update({a.key: a for a in anchors})
+        for a in list(picked.values()):  # a person's or place's country comes along
+            if a.country and a.country in entries and rng.random() < 0.7:
+                picked.setdefault(a.country, entries[a.country])
+        ents = tuple(Entity(a.key, a.type, a.label_ar, a.label_en, a.wikidata,
+                            a.country if a.country in picked else None, a.role_en)
+                     for a in picked.values())
+        keys = [e.id for e in ents]
+        date = f"{rng.randint(2014, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        events, facts, offset = [], [], 0
+        for j in range(rng.randint(2, 6)):
+            if i % 20 == 0 and j == 0:
+                p = rng.choice(request if rng.random() < 0.5 else visit)
+                src, tgt = ([k for k in ("mohamed_siala", "abdelkader_messahel") if k in picked][:1],
+                            [k for k in ("algeria", "libya") if k in picked][:1])
+            else:
+                p = rng.choice(preds)
+                src = rng.sample(keys, 1 if rng.random() < 0.85 else 2)
+                rest = [k for k in keys if k not in src]
+                tgt = rng.sample(rest, min(len(rest), rng.choice((0, 1, 1, 1, 2))))
+            places = [e.id for e in ents if e.type in ("Place", "Country") and e.id not in src + tgt]
+            trigger = p.predicate_ar.split()[0]
+            sentence = " ".join([trigger, *(picked[k].label_ar for k in src + tgt), "."])
+            events.append(Event(
+                id=f"e{j + 1}", type=p.type, mode=p.mode, cameo=p.cameo, source=tuple(src),
+                target=tuple(tgt), trigger=trigger, sentence=sentence, start=offset,
+                end=offset + len(trigger), modality=rng.choice(MODALITIES),
+                location=rng.choice(places) if places and rng.random() < 0.4 else None,
+                date=date if rng.random() < 0.6 else None, predicate_en=p.predicate_en,
+                predicate_ar=p.predicate_ar, confidence=round(rng.uniform(0.5, 0.95), 2),
+                rule=rng.choice(("verb-vso", "verb-svo", "masdar-idafa", "light-verb"))))
+            offset += len(sentence) + 1
+            if rng.random() < 0.3:
+                speakers = [e.id for e in ents if e.type == "Person"]
+                if speakers:
+                    facts.append(Fact(f"e{j + 1}", "statedBy", rng.choice(speakers), 0, 1))
+        for e in ents:
+            a = picked[e.id]
+            if e.type == "Person":
+                if a.role_en:
+                    facts.append(Fact(e.id, "holdsPosition", a.role_en, 0, 1))
+                if a.country in picked:
+                    facts.append(Fact(e.id, "citizenOf", a.country, 0, 1))
+                if a.org and a.org in picked:
+                    facts.append(Fact(e.id, "headOf" if rng.random() < 0.3 else "memberOf",
+                                      a.org, 0, 1))
+            elif e.type == "Place" and a.country in picked:
+                facts.append(Fact(e.id, "capitalOf" if a.capital_of else "locatedIn", a.country,
+                                  0, 1))
+        text = "\n".join(ev.sentence for ev in events)
+        yield Document(doc_id=f"bench-{i:07d}", text=text, date=date, entities=ents,
+                       events=tuple(events), facts=tuple(facts))
+
+
+def generate(n_triples: int) -> tuple[Path, list[tuple[str, str, int, int]], dict[str, Any]]:
+    """Write the N-Quads file (cached) and the article index [(graph IRI, content hash, first
+    byte, end byte)] of its contiguous per-article blocks; plus generation figures."""
+    from rdflib import Graph
+
+    from kg.graph.rdf import content_hash, document_graph, graph_iri
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tag = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+    path = CACHE / f"store-{n_triples}-{tag}.nq"
+    index_path = path.with_suffix(".idx")
+    if path.exists() and index_path.exists():
+        index = [tuple(line.rstrip("\n").split("\t")) for line in index_path.open(encoding="utf-8")]
+        return path, [(g, h, int(a), int(b)) for g, h, a, b in index], {"cached": True}
+    quads, articles, map_s, ser_s = 0, 0, 0.0, 0.0
+    index: list[tuple[str, str, int, int]] = []
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as out:
+        for doc in documents(n_triples):
+            if quads >= n_triples:
+                break
+            t0 = time.process_time()
+            g = document_graph(doc, Graph())
+            t1 = time.process_time()
+            nt = g.serialize(format="nt", encoding="utf-8")
+            ser_s += time.process_time() - t1
+            map_s += t1 - t0
+            iri = str(graph_iri(doc.doc_id)).encode()
+            block = b"".join(line[:-2] + b"<" + iri + b"> .\n"
+                             for line in nt.splitlines(keepends=True) if line.strip())
+            start = out.tell()
+            out.write(block)
+            index.append((iri.decode(), content_hash(doc), start, out.tell()))
+            quads += len(g)
+            articles += 1
+    tmp.replace(path)
+    index_path.write_text("".join("\t".join(map(str, row)) + "\n" for row in index), encoding="utf-8")
+    return path, index, {"cached": False, "quads": quads, "articles": articles,
+                         "document_graph_cpu_s": map_s, "serialize_nt_cpu_s": ser_s,
+                         "document_graph_triples_per_s": quads / map_s if map_s else None}
+
+
+# --------------------------------------------------------------------------- measurements
+
+def _du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _timed(fn: Any) -> tuple[float, float]:
+    return c.measure(fn)
+
+
+def load_oxigraph(nq: Path, index: list[tuple[str, str, int, int]], work: Path,
+                  quads: int) -> dict[str, Any]:
+    """kg's Store: Store.load, pyoxigraph bulk_load and put_graph, each into a new folder."""
+    import pyoxigraph as ox
+
+    from kg.graph.formats import RdfFormat
+    from kg.graph.store import Store
+
+    out: dict[str, Any] = {}
+    data = nq.read_bytes()
+
+    def one(name: str, fill: Any) -> None:
+        where = work / f"ox-{name}"
+        shutil.rmtree(where, ignore_errors=True)
+        with Store.open(where) as store:
+            wall, cpu = _timed(lambda: fill(store))
+            t0 = time.perf_counter()
+            store.flush()
+            flush_s = time.perf_counter() - t0
+            n = len(store)
+        size = _du(where)
+        out[name] = {"wall_s": wall + flush_s, "cpu_s": cpu, "quads": n,
+                     "quads_per_s": n / (wall + flush_s), "disk_bytes": size,
+                     "disk_mib_per_million": size / 2**20 / (n / 1e6)}
+        print(f"  oxigraph {name}: {wall + flush_s:.1f} s, {n:,} quads, {size / 2**20:.0f} MiB")
+
+    one("store_load", lambda s: s.load(data, RdfFormat.NQUADS))
+    one("bulk_load", lambda s: s.oxigraph.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))
+
+    def put(store: Any) -> None:
+        with nq.open("rb") as f:
+            for iri, h, a, b in index:
+                f.seek(a)
+                block = f.read(b - a)
+                nt = block.replace(b" <" + iri.encode() + b"> .\n", b" .\n")
+                store.put_graph(iri, nt, h)
+
+    one("put_graph", put)
+    return out
+
+
+def load_rdflib(nq: Path) -> tuple[Any, dict[str, Any]]:
+    from rdflib import Dataset
+
+    ds = Dataset(default_union=True)
+    rss0 = c.peak_rss_mib()
+    wall, cpu = _timed(lambda: ds.parse(str(nq), format="nquads"))
+    n = sum(len(g) for g in ds.graphs())
+    return ds, {"wall_s": wall, "cpu_s": cpu, "quads": n, "quads_per_s": n / wall,
+                "rss_growth_mib": c.peak_rss_mib() - rss0}
+
+
+def queries() -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(QUERIES.glob("*.rq"))]
+
+
+def query_oxigraph(store_dir: Path, timeout: float, repeat: int) -> dict[str, Any]:
+    from kg.errors import QueryError
+    from kg.graph.store import Store
+
+    out: dict[str, Any] = {}
+    with Store.open(store_dir, read_only=True) as store:
+        for name, text in queries():
+            times, rows, error = [], None, None
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                try:
+                    rows = len(store.query(text, timeout_s=timeout))
+                except QueryError as err:
+                    error = str(err)
+                    break
+                times.append(time.perf_counter() - t0)
+            out[name] = {"seconds": statistics.median(times) if times else None,
+                         "first_s": times[0] if times else None, "rows": rows, "error": error}
+            print(f"  oxigraph {name}: {out[name]['seconds']} s, {rows} rows" + (f" ({error})" if error else ""))
+    return out
+
+
+def _rdflib_child(ds: Any, text: str, conn: Any) -> None:
+    from kg.graph.store import PREFIXES
+
+    t0 = time.perf_counter()
+    try:
+        n = len(list(ds.query(text, initNs=PREFIXES)))
+        conn.send((time.perf_counter() - t0, n, None))
+    except Exception as err:  # reported, not raised: the parent records it
+        conn.send((time.perf_counter() - t0, None, f"{type(err).__name__}: {err}"))
+
+
+def query_rdflib(ds: Any, timeout: float) -> dict[str, Any]:
+    """Each query once, in a forked child (it shares the loaded Dataset), killed on timeout."""
+    ctx = mp.get_context("fork")
+    out: dict[str, Any] = {}
+    for name, text in queries():
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_rdflib_child, args=(ds, text, child))
+        t0 = time.perf_counter()
+        proc.start()
+        child.close()
+        if parent.poll(timeout):
+            seconds, rows, error = parent.recv()
+            timed_out = False
+        else:
+            seconds, rows, error, timed_out = None, None, None, True
+        proc.kill()
+        proc.join()
+        out[name] = {"seconds": seconds, "rows": rows, "error": error, "timed_out": timed_out,
+                     "wall_with_fork_s": time.perf_counter() - t0}
+        print(f"  rdflib {name}: " + (f"timed out after {timeout:g} s" if timed_out
+                                        else f"{seconds:.2f} s, {rows} rows") + (f" ({error})" if error else ""))
+    return out
+
+
+# --------------------------------------------------------------------------- run
+
+def run(quick: bool = False, triples: int | None = None, timeout: float | None = None,
+        work: str | None = None) -> dict[str, Any]:
+    n = triples or (100_000 if quick else 1_000_000)
+    timeout = timeout or (60.0 if quick else 120.0)
+    print(f"{NAME}: generating {n:,} triples ...")
+    t0 = time.perf_counter()
+    nq, index, gen = generate(n)
+    gen["wall_s"] = time.perf_counter() - t0
+    quads_in_file = sum(1 for _ in nq.open("rb"))
+    workdir = Path(work) if work else Path(tempfile.mkdtemp(prefix="kg-bench-store-", dir=CACHE))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"{NAME}: loading {quads_in_file:,} quads ({len(index):,} articles) into Oxigraph ...")
+        ox_load = load_oxigraph(nq, index, workdir, quads_in_file)
+        ox_queries = query_oxigraph(workdir / "ox-bulk_load", timeout, 3)
+        print(f"{NAME}: loading into rdflib ...")
+        ds, rdf_load = load_rdflib(nq)
+        rdf_queries = query_rdflib(ds, timeout)
+        del ds
+    finally:
+        if not work:
+            shutil.rmtree(workdir, ignore_errors=True)
+    result = {"triples_target": n, "quads": quads_in_file, "articles": len(index),
+              "nquads_bytes": nq.stat().st_size, "generation": gen,
+              "load": {"oxigraph": ox_load, "rdflib": rdf_load},
+              "queries": {"oxigraph": ox_queries, "rdflib": rdf_queries},
+              "query_timeout_s": timeout, "quick": quick}
+    c.write_result(NAME, result, _markdown(result, quick))
+    return result
+
+
+def _markdown(r: dict[str, Any], quick: bool) -> str:
+    m = c.machine()
+    cmd = ("make benchmarks  # or: .venv/bin/python benchmarks/store.py"
+           + (" --quick" if quick else ""))
+    ox, rl = r["load"]["oxigraph"], r["load"]["rdflib"]
+    base = rl["wall_s"]
+    names = {"store_load": "kg `Store.load` (N-Quads, one transaction), on disk",
+             "bulk_load": "pyoxigraph `bulk_load` (the bulk path), on disk",
+             "put_graph": "kg `Store.put_graph`, article by article (as `kg build`), on disk"}
+    load_rows = [[names[k], f"{v['wall_s']:.1f}", f"{v['cpu_s']:.1f}", c.fmt(v["quads_per_s"]),
+                  f"{base / v['wall_s']:.2f}x", f"{v['disk_bytes'] / 2**20:.0f}",
+                  f"{v['disk_mib_per_million']:.0f}"] for k, v in ox.items()]
+    load_rows.append(["rdflib `Dataset.parse` (N-Quads), in memory (baseline)",
+                      f"{rl['wall_s']:.1f}", f"{rl['cpu_s']:.1f}", c.fmt(rl["quads_per_s"]), "1.00x",
+                      f"(RSS +{rl['rss_growth_mib']:.0f})", ""])
+    q_rows = []
+    for name, o in r["queries"]["oxigraph"].items():
+        d = r["queries"]["rdflib"].get(name, {})
+        ox_s = o["seconds"]
+        if d.get("timed_out"):
+            rl_s, ratio = f"> {r['query_timeout_s']:g} (timed out)", (
+                f"> {r['query_timeout_s'] / ox_s:,.0f}x" if ox_s else "")
+        elif d.get("seconds") is not None and not d.get("error"):
+            rl_s = f"{d['seconds']:.3f}"
+            ratio = f"{d['seconds'] / ox_s:,.1f}x" if ox_s else ""
+        else:
+            rl_s, ratio = f"error: {d.get('error')}", ""
+        same = ("yes" if o["rows"] == d.get("rows") else
+                ("n/a" if d.get("rows") is None else f"**no** ({d.get('rows')})"))
+        q_rows.append([f"`{name}.rq`", f"{ox_s:.3f}" if ox_s is not None else f"error: {o['error']}",
+                       rl_s, ratio, c.fmt(o["rows"] or 0), same])
+    g = r["generation"]
+    gen_line = ("The N-Quads came from the cache in the temp folder." if g.get("cached") else
+                f"Generating it took {g['wall_s']:.0f} s; kg's `document_graph` mapped "
+                f"{c.fmt(g['document_graph_triples_per_s'] or 0)} triples/s "
+                f"({g['document_graph_cpu_s']:.1f} CPU s; rdflib's N-Triples serialization "
+                f"another {g['serialize_nt_cpu_s']:.1f} s).")
+    bulk = ox.get("bulk_load", {})
+    return f"""## Store at scale (issue 5)
+
+{c.header_lines(cmd, m)}
+
+Graph: {c.fmt(r['quads'])} quads in {c.fmt(r['articles'])} articles (one named graph each,
+{r['quads'] / max(r['articles'], 1):.0f} quads an article; {r['nquads_bytes'] / 2**20:.0f} MiB of
+N-Quads), generated deterministically: lexicon actors drawn with a Zipf-like skew, events with
+every property of the graph spec, predicates from the predicate lexicon, all four modalities,
+role facts, mapped by kg's own `document_graph`. {gen_line}
+
+Load (wall seconds; "speed vs rdflib" = rdflib's time / this time):
+
+{c.table(["path", "wall s", "CPU s", "quads/s", "speed vs rdflib", "disk MiB", "MiB per 1M"], load_rows)}
+
+Size on disk: **{bulk.get('disk_mib_per_million', 0):.0f} MiB per million triples** after the
+bulk load (the other paths in the table). rdflib holds the same graph in memory only.
+
+Example queries (`ontology/queries/*.rq`, union of the named graphs): Oxigraph median of 3 runs
+through kg's `Store.query`; rdflib one run in a forked child, stopped after
+{r['query_timeout_s']:g} s. "rdflib / Oxigraph" is how many times longer rdflib took.
+
+{c.table(["query", "Oxigraph s", "rdflib s", "rdflib / Oxigraph", "rows", "same rows in rdflib"], q_rows)}
+"""
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="100,000 triples instead of 1,000,000")
+    ap.add_argument("--triples", type=int, default=None)
+    ap.add_argument("--timeout", type=float, default=None, help="seconds per query (default 120)")
+    ap.add_argument("--work", default=None, help="keep the stores in this folder")
+    a = ap.parse_args()
+    run(a.quick, a.triples, a.timeout, a.work)

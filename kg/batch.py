@@ -1,0 +1,609 @@
+"""Batch runs: a corpus of any size into the store, in this process, in N worker processes, or
+on a Dask cluster.
+
+Workers only extract: each turns a document into its named graph's N-Triples (or a partition
+into an N-Quads file). The store is written by this process alone — Oxigraph takes one writer —
+one article per transaction (``Store.put_graph``), so a run killed at any moment leaves whole
+articles only. Articles whose content hash is already stored are skipped (the hashes are read
+once), which makes an interrupted run, started again, finish the rest and repeat nothing.
+Entity and article IRIs are deterministic, so graphs made anywhere merge without coordination.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from kg.corpus import Failure, atomic_write, count_inputs, read_inputs
+from kg.errors import InputError, KGError, PipelineError
+from kg.model import Document, document_json
+
+DEFAULT_OUTPUTS_LIMIT = 2000  # graph.trig/ttl/csv/html are written for runs up to this size
+CHUNK = 8  # documents per task sent to a worker process
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory whatever the corpus size
+DEFAULT_PARTITION_SIZE = 1000  # documents per Dask partition unless --partitions says otherwise
+LISTED_FAILURES = 1000  # failures kept in report.json (all of them go to failures.jsonl)
+ECHOED_FAILURES = 20  # failures printed on stderr before "see failures.jsonl"
+ENGINES = ("local", "dask")
+
+
+# ------------------------------------------------------------------------------ worker side
+@dataclass(frozen=True)
+class Built:
+    """One extracted article: its graph as N-Triples, and its document JSON when outputs are kept."""
+
+    doc_id: str
+    iri: str
+    hash: str
+    ntriples: bytes
+    doc_json: str | None = None
+
+
+_PIPELINE = None
+
+
+def _pipeline():
+    """The process's Pipeline, made once (loading the lexicons takes a second or two)."""
+    global _PIPELINE
+    if _PIPELINE is None:
+        from kg.pipeline import Pipeline
+
+        _PIPELINE = Pipeline()
+    return _PIPELINE
+
+
+def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
+    """Extract one document and map it to RDF; any error becomes a Failure naming the document."""
+    from rdflib import Graph
+
+    from kg.graph.rdf import content_hash, document_graph, graph_iri
+
+    try:
+        out = _pipeline()(doc)
+        ntriples = document_graph(out, Graph()).serialize(format="nt", encoding="utf-8")
+        data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
+    except PipelineError as e:
+        return Failure(doc.doc_id, doc.doc_id, str(e))
+    except Exception as e:  # a bug in the RDF mapping must not end the batch either
+        return Failure(doc.doc_id, doc.doc_id, f"cannot map to RDF: {type(e).__name__}: {e}")
+    return Built(doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc), ntriples, data)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def extract_chunk(docs: list[Document], keep_json: bool) -> tuple[list[Built | Failure], int, float]:
+    """A worker task: the results for a few documents, the worker's pid and its peak memory."""
+    return [extract_document(d, keep_json) for d in docs], os.getpid(), peak_rss_mb()
+
+
+def _warm_worker() -> None:
+    _pipeline()(Document(doc_id="warm-up", text="زار وزير الخارجية الجزائري ليبيا."))
+
+
+@dataclass(frozen=True)
+class Partition:
+    """What a Dask task made: an N-Quads file, the articles in it, failures, worker facts."""
+
+    path: str
+    articles: tuple[tuple[str, str, str], ...]  # (doc_id, graph IRI, content hash)
+    failures: tuple[Failure, ...]
+    doc_json: tuple[tuple[str, str], ...]  # (doc_id, JSON) when outputs are kept
+    worker: str
+    peak_mb: float
+
+
+def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Partition:
+    """A Dask task: extract documents and write their graphs as one N-Quads file (atomically)."""
+    import pyoxigraph as ox
+
+    articles, failures, jsons, quads = [], [], [], []
+    for doc in docs:
+        result = extract_document(doc, keep_json)
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        graph = ox.NamedNode(result.iri)
+        quads += [ox.Quad(q.subject, q.predicate, q.object, graph)
+                  for q in ox.parse(result.ntriples, ox.RdfFormat.N_TRIPLES)]
+        articles.append((result.doc_id, result.iri, result.hash))
+        if result.doc_json is not None:
+            jsons.append((result.doc_id, result.doc_json))
+    atomic_write(Path(path), ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if quads else b"")
+    return Partition(path, tuple(articles), tuple(failures), tuple(jsons), f"{os.uname().nodename}:{os.getpid()}",
+                     peak_rss_mb())
+
+
+# ------------------------------------------------------------------------------ the run report
+@dataclass
+class BuildReport:
+    """What a run did: counts, failures with reasons, timing and the workers' peak memory."""
+
+    engine: str = "local"
+    workers: int = 1
+    total: int | None = None  # documents in the inputs, when they could be counted
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)  # the first LISTED_FAILURES
+    peak_mb: dict[str, float] = field(default_factory=dict)  # worker -> peak resident MB
+    outputs: str = ""
+    interrupted: bool = False
+    started: float = field(default_factory=time.monotonic)
+    started_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+    @property
+    def seen(self) -> int:
+        return self.done + self.skipped + self.failed
+
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    def rate(self) -> float:
+        """Documents per second so far (built, skipped and failed alike)."""
+        return self.seen / max(self.seconds(), 1e-9)
+
+    def summary(self) -> str:
+        return (f"{self.done} built, {self.skipped} unchanged, {self.failed} failed "
+                f"in {self.seconds():.1f} s ({self.rate():.1f} documents/s)")
+
+    def as_json(self) -> dict[str, Any]:
+        secs = self.seconds()
+        return {
+            "started": self.started_at, "seconds": round(secs, 3), "engine": self.engine,
+            "workers": self.workers, "documents": self.seen, "total": self.total,
+            "built": self.done, "skipped": self.skipped, "failed": self.failed,
+            "documents_per_second": round(self.seen / max(secs, 1e-9), 2),
+            "worker_peak_mb": self.peak_mb, "outputs": self.outputs, "interrupted": self.interrupted,
+            "failures": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failures],
+            "failures_listed": len(self.failures),
+        }
+
+    def write(self, out: Path) -> Path:
+        return atomic_write(out / "report.json", json.dumps(self.as_json(), ensure_ascii=False, indent=1) + "\n")
+
+
+# ------------------------------------------------------------------------------ progress
+class PlainProgress:
+    """A line on stderr every ``every`` seconds (for logs and pipes, where a bar would garble)."""
+
+    def __init__(self, report: BuildReport, every: float | None = None) -> None:
+        self.report = report
+        self.every = float(os.environ.get("KG_PROGRESS_EVERY", "10")) if every is None else every
+        self.last = time.monotonic()
+
+    def update(self) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            print(f"kg build: {progress_line(self.report)}", file=sys.stderr, flush=True)
+
+    def note(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        pass
+
+
+def progress_line(r: BuildReport) -> str:
+    """``120/1000 documents (118 built, 2 unchanged, 0 failed), 45.3 documents/s, ETA 19 s``."""
+    of = f"/{r.total}" if r.total is not None else ""
+    line = (f"{r.seen}{of} documents ({r.done} built, {r.skipped} unchanged, {r.failed} failed), "
+            f"{r.rate():.1f} documents/s")
+    if r.total is not None and r.seen and r.total > r.seen:
+        line += f", ETA {_duration((r.total - r.seen) / r.rate())}"
+    return line
+
+
+def _duration(secs: float) -> str:
+    secs = int(secs)
+    return f"{secs} s" if secs < 120 else f"{secs // 60} min" if secs < 7200 else f"{secs // 3600} h {secs % 3600 // 60} min"
+
+
+class RichProgress:
+    """A progress bar with documents/s and ETA, for a terminal."""
+
+    def __init__(self, report: BuildReport) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn,
+                                   TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                return Text(f"{task.speed or 0:.1f} docs/s")
+
+        self.report = report
+        self.bar = Progress(SpinnerColumn(), TextColumn("kg build"), BarColumn(), MofNCompleteColumn(), Rate(),
+                            TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self.task = self.bar.add_task("build", total=report.total, counts="")
+        self.bar.start()
+
+    def update(self) -> None:
+        r = self.report
+        self.bar.update(self.task, completed=r.seen, counts=f"{r.done} built, {r.skipped} unchanged, {r.failed} failed")
+
+    def note(self, message: str) -> None:
+        self.bar.console.print(message, markup=False, highlight=False)
+
+    def close(self) -> None:
+        self.update()
+        self.bar.stop()
+
+
+def make_progress(report: BuildReport, show: bool | None = None) -> PlainProgress | RichProgress:
+    """A rich bar when stderr is a terminal (or ``show``), plain periodic lines otherwise."""
+    return RichProgress(report) if (sys.stderr.isatty() if show is None else show) else PlainProgress(report)
+
+
+# ------------------------------------------------------------------------------ the parent: store and outputs
+class Outputs:
+    """The graphs and document JSON of a small run, for graph.trig/ttl/csv/html and documents/.
+
+    Past ``limit`` documents they are dropped (a note says so): a million articles' Turtle and
+    page help no one, the store holds them and ``kg export``/``kg view`` write them on demand.
+    """
+
+    def __init__(self, limit: int | None = DEFAULT_OUTPUTS_LIMIT) -> None:
+        from rdflib import Dataset
+
+        self.limit = limit
+        self.dataset: Any = Dataset(default_union=True)
+        self.docs: list[tuple[str, str]] = []  # (doc_id, document JSON)
+        self.count = 0
+        self.dropped = False
+
+    def _room(self) -> bool:
+        self.count += 1
+        if self.dropped:
+            return False
+        if self.limit is not None and self.count > self.limit:
+            self.dropped, self.dataset, self.docs = True, None, []
+            return False
+        return True
+
+    def add_graph(self, iri: str, ntriples: bytes, doc_json: tuple[str, str] | None = None) -> None:
+        from rdflib import URIRef
+
+        if self._room():
+            self.dataset.graph(URIRef(iri)).parse(data=ntriples.decode("utf-8"), format="nt")
+            if doc_json is not None:
+                self.docs.append(doc_json)
+
+
+class Sink:
+    """The parent's side of a run: skips known articles, writes graphs, records failures."""
+
+    def __init__(self, store: Any, report: BuildReport, failures: IO[str], progress: Any,
+                 outputs: Outputs | None) -> None:
+        self.store = store
+        self.report = report
+        self.failures_fh = failures
+        self.progress = progress
+        self.outputs = outputs
+        self.hashes: set[str] = store.hashes() if store is not None else set()
+        self.graphs: set[str] | None = None  # stored graph IRIs, read when a partition needs them
+
+    def fail(self, f: Failure) -> None:
+        r = self.report
+        r.failed += 1
+        if len(r.failures) < LISTED_FAILURES:
+            r.failures.append(f)
+        self.failures_fh.write(json.dumps({"doc_id": f.doc_id, "where": f.where, "reason": f.reason},
+                                          ensure_ascii=False) + "\n")
+        self.failures_fh.flush()
+        if r.failed <= ECHOED_FAILURES:
+            self.progress.note(f"kg: skipped {f.line()}")
+        elif r.failed == ECHOED_FAILURES + 1:
+            self.progress.note("kg: more failures: see failures.jsonl in the output folder")
+        self.progress.update()
+
+    def claim(self, doc: Document) -> bool:
+        """True when ``doc`` must be extracted; False (counted as unchanged) when its content
+        is already stored or already taken by this run."""
+        from kg.graph.rdf import content_hash, graph_iri
+
+        h = content_hash(doc)
+        if h not in self.hashes:
+            self.hashes.add(h)
+            return True
+        self.report.skipped += 1
+        if self.outputs is not None and self.store is not None:
+            iri = str(graph_iri(doc.doc_id))
+            self.outputs.add_graph(iri, self.store.graph_ntriples(iri))
+        self.progress.update()
+        return False
+
+    def accept(self, result: Built | Failure) -> None:
+        """Write one article's graph in one transaction (or record its failure)."""
+        if isinstance(result, Failure):
+            self.fail(result)
+            return
+        self.store.put_graph(result.iri, result.ntriples, result.hash)
+        self.report.done += 1
+        if self.outputs is not None:
+            self.outputs.add_graph(result.iri, result.ntriples,
+                                   (result.doc_id, result.doc_json) if result.doc_json else None)
+        self.progress.update()
+
+    def worker(self, name: str, peak: float) -> None:
+        self.report.peak_mb[name] = max(peak, self.report.peak_mb.get(name, 0.0))
+
+    def load_partition(self, part: Partition, endpoint: str | None) -> None:
+        """Load a partition's N-Quads file (one transaction) or push it to ``endpoint``."""
+        import pyoxigraph as ox
+
+        self.worker(part.worker, part.peak_mb)
+        for f in part.failures:
+            self.fail(f)
+        path = Path(part.path)
+        iris = [iri for _, iri, _ in part.articles]
+        if iris:
+            if endpoint is not None:
+                _push_file(path, iris, endpoint)
+            else:
+                if self.graphs is None:
+                    self.graphs = set(self.store.graphs())
+                for iri in iris:  # an article built before with other content: replace it
+                    if iri in self.graphs:
+                        self.store.drop_graph(iri)
+                self.store.oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+                self.graphs.update(iris)
+            if self.outputs is not None:
+                self._partition_outputs(path, part)
+        path.unlink(missing_ok=True)
+        self.report.done += len(iris)
+        self.progress.update()
+
+    def _partition_outputs(self, path: Path, part: Partition) -> None:
+        import pyoxigraph as ox
+
+        by_graph: dict[str, list[Any]] = {}
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+            by_graph.setdefault(q.graph_name.value, []).append(q.triple)
+        jsons = dict(part.doc_json)
+        for doc_id, iri, _ in part.articles:
+            nt = ox.serialize(by_graph.get(iri, []), format=ox.RdfFormat.N_TRIPLES)
+            self.outputs.add_graph(iri, nt, (doc_id, jsons[doc_id]) if doc_id in jsons else None)
+
+
+def _push_file(path: Path, iris: list[str], endpoint: str) -> None:
+    """PUT each graph of an N-Quads file to a SPARQL server (Graph Store Protocol: replaces it)."""
+    import pyoxigraph as ox
+
+    from kg.graph.server import push
+    from kg.graph.store import Store
+
+    mem = Store.in_memory()
+    mem.oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    push(mem, endpoint, graphs=iris)
+
+
+# ------------------------------------------------------------------------------ engines
+def run_local(items: Iterable[Document | Failure], sink: Sink, workers: int, keep_json: bool) -> None:
+    """Extract in this process (workers <= 1) or in ``workers`` processes, writing in order."""
+    if workers <= 1:
+        sink.worker(f"{os.uname().nodename}:{os.getpid()}", 0.0)
+        for item in items:
+            if isinstance(item, Failure):
+                sink.fail(item)
+            elif sink.claim(item):
+                sink.accept(extract_document(item, keep_json))
+        sink.worker(f"{os.uname().nodename}:{os.getpid()}", peak_rss_mb())
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool() -> ProcessPoolExecutor:
+        import multiprocessing as mp
+
+        # forkserver: workers start from a clean process, not a fork of one holding the store
+        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_worker)
+
+    pool = new_pool()
+    pending: deque[tuple[Any, list[str]]] = deque()
+
+    def take() -> None:
+        nonlocal pool
+        future, ids = pending.popleft()
+        try:
+            results, pid, peak = future.result()
+        except BrokenProcessPool:
+            for doc_id in ids:
+                sink.fail(Failure(doc_id, doc_id, "the worker process died (out of memory or killed?)"))
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+            return
+        sink.worker(f"{os.uname().nodename}:{pid}", peak)
+        for r in results:
+            sink.accept(r)
+
+    def submit(chunk: list[Document]) -> None:
+        pending.append((pool.submit(extract_chunk, chunk, keep_json), [d.doc_id for d in chunk]))
+        while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+            take()
+
+    try:
+        chunk: list[Document] = []
+        for item in items:
+            if isinstance(item, Failure):
+                sink.fail(item)
+            elif sink.claim(item):
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    submit(chunk)
+                    chunk = []
+        if chunk:
+            submit(chunk)
+        while pending:
+            take()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def partition_size(total: int | None, partitions: int | None, workers: int) -> int:
+    """Documents per partition: ``total / partitions`` when both are known, else at most
+    DEFAULT_PARTITION_SIZE with at least two partitions per worker."""
+    if total:
+        if partitions:
+            return max(1, math.ceil(total / partitions))
+        return max(1, min(DEFAULT_PARTITION_SIZE, math.ceil(total / (2 * max(workers, 1)))))
+    return DEFAULT_PARTITION_SIZE
+
+
+def _connect_dask(scheduler: str | None, workers: int, processes: bool):
+    """A dask.distributed Client (and the LocalCluster it owns, if any)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise KGError("the dask engine needs dask.distributed, an optional extra: pip install 'kg[dask]'") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="20s"), None
+        except (OSError, TimeoutError) as e:
+            raise KGError(f"cannot reach the Dask scheduler at {scheduler}: {e}; start one with "
+                          "`dask scheduler` (and `dask worker ADDRESS`), or leave out --scheduler "
+                          "for a local cluster") from None
+    import logging
+
+    cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=processes,
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def run_dask(items: Iterable[Document | Failure], sink: Sink, *, workers: int, scheduler: str | None,
+             partitions: int | None, total: int | None, part_dir: Path, endpoint: str | None,
+             keep_json: bool, processes: bool = True) -> None:
+    """Extract partitions on dask.distributed; each becomes an N-Quads file, loaded (or pushed)
+    here as it arrives. At most two partitions per worker are in flight."""
+    client, cluster = _connect_dask(scheduler, workers, processes)
+    try:
+        from dask.distributed import as_completed
+
+        n_workers = len(client.scheduler_info().get("workers", {})) or max(workers, 1)
+        sink.report.workers = n_workers
+        size = partition_size(total, partitions, n_workers)
+        part_dir.mkdir(parents=True, exist_ok=True)
+        running = as_completed()
+        in_flight = 0
+        for n, part in enumerate(_partitions(items, sink, size)):
+            path = part_dir / f"part-{n:06d}.nq"
+            running.add(client.submit(extract_partition, part, str(path.resolve()), keep_json, pure=False))
+            in_flight += 1
+            while in_flight >= 2 * n_workers:
+                sink.load_partition(next(running).result(), endpoint)
+                in_flight -= 1
+        for future in running:
+            sink.load_partition(future.result(), endpoint)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        try:
+            part_dir.rmdir()
+        except OSError:
+            pass
+
+
+def _partitions(items: Iterable[Document | Failure], sink: Sink, size: int) -> Iterator[list[Document]]:
+    part: list[Document] = []
+    for item in items:
+        if isinstance(item, Failure):
+            sink.fail(item)
+        elif sink.claim(item):
+            part.append(item)
+            if len(part) >= size:
+                yield part
+                part = []
+    if part:
+        yield part
+
+
+# ------------------------------------------------------------------------------ the whole run
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to run a build (the `kg build` options)."""
+
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    partitions: int | None = None
+    endpoint: str | None = None
+    outputs: bool = True
+    outputs_limit: int | None = DEFAULT_OUTPUTS_LIMIT
+    progress: bool | None = None  # None: a bar when stderr is a terminal
+    dask_processes: bool = True  # False: LocalCluster workers are threads of this process
+
+    def check(self) -> None:
+        if self.engine not in ENGINES:
+            raise InputError(f"unknown engine '{self.engine}'; valid: {', '.join(ENGINES)}")
+        if self.workers < 0:
+            raise InputError(f"--workers {self.workers}: give 1 or more (0 = one per core)")
+        if self.engine != "dask" and (self.scheduler or self.partitions or self.endpoint):
+            raise InputError("--scheduler, --partitions and --endpoint need --engine dask; for a local "
+                             "build push the store afterwards with `kg push --endpoint URL`")
+        if self.partitions is not None and self.partitions < 1:
+            raise InputError(f"--partitions {self.partitions}: give 1 or more")
+
+
+def build(inputs: list[str], store_path: str | None, out: Path, date: str | None = None,
+          options: BuildOptions = BuildOptions()) -> tuple[BuildReport, Outputs | None]:
+    """Build every input document into the store; returns the report and, for a small run with
+    outputs, the graphs and documents to write. report.json and failures.jsonl go to ``out``
+    (also when the run is interrupted)."""
+    from kg.graph.store import Store
+
+    options.check()
+    workers = options.workers or os.cpu_count() or 1
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(engine=options.engine, workers=workers)
+    report.total = count_inputs(inputs)
+    outputs = Outputs(options.outputs_limit) if options.outputs else None
+    keep_json = options.outputs
+    items = read_inputs(inputs, date)
+    progress = make_progress(report, options.progress)
+    store = None
+    try:
+        with open(out / "failures.jsonl", "w", encoding="utf-8") as failures:
+            if options.engine == "dask" and options.endpoint:
+                sink = Sink(None, report, failures, progress, outputs)
+                run_dask(items, sink, workers=workers, scheduler=options.scheduler,
+                         partitions=options.partitions, total=report.total, part_dir=out / "partitions",
+                         endpoint=options.endpoint, keep_json=keep_json, processes=options.dask_processes)
+            else:
+                store = Store.open(store_path)
+                sink = Sink(store, report, failures, progress, outputs)
+                if options.engine == "dask":
+                    run_dask(items, sink, workers=workers, scheduler=options.scheduler,
+                             partitions=options.partitions, total=report.total, part_dir=out / "partitions",
+                             endpoint=None, keep_json=keep_json, processes=options.dask_processes)
+                else:
+                    run_local(items, sink, workers, keep_json)
+    except KeyboardInterrupt:
+        report.interrupted = True
+        raise
+    finally:
+        if store is not None:
+            store.close()
+        progress.close()
+        if outputs is not None and outputs.dropped:
+            report.outputs = (f"not written: {outputs.count} documents is more than {outputs.limit}; "
+                              "use `kg export` and `kg view` on the store, or raise --outputs-limit")
+        report.write(out)
+    return report, outputs
+
