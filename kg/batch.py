@@ -84,9 +84,26 @@ def peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
-def extract_chunk(docs: list[Document], keep_json: bool) -> tuple[list[Built | Failure], int, float]:
-    """A worker task: the results for a few documents, the worker's pid and its peak memory."""
-    return [extract_document(d, keep_json) for d in docs], os.getpid(), peak_rss_mb()
+def cpu_seconds() -> float:
+    """CPU time (user + system) this process has used."""
+    import resource
+
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
+def worker_name() -> str:
+    return f"{os.uname().nodename}:{os.getpid()}"
+
+
+def worker_stats() -> dict[str, float]:
+    """This process's peak memory (MB) and CPU seconds, for the run report."""
+    return {"peak_mb": peak_rss_mb(), "cpu_s": round(cpu_seconds(), 3)}
+
+
+def extract_chunk(docs: list[Document], keep_json: bool) -> tuple[list[Built | Failure], str, dict[str, float]]:
+    """A worker task: the results for a few documents, the worker's name and its stats."""
+    return [extract_document(d, keep_json) for d in docs], worker_name(), worker_stats()
 
 
 def _warm_worker() -> None:
@@ -102,7 +119,7 @@ class Partition:
     failures: tuple[Failure, ...]
     doc_json: tuple[tuple[str, str], ...]  # (doc_id, JSON) when outputs are kept
     worker: str
-    peak_mb: float
+    stats: dict[str, float]
 
 
 def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Partition:
@@ -122,8 +139,7 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
         if result.doc_json is not None:
             jsons.append((result.doc_id, result.doc_json))
     atomic_write(Path(path), ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if quads else b"")
-    return Partition(path, tuple(articles), tuple(failures), tuple(jsons), f"{os.uname().nodename}:{os.getpid()}",
-                     peak_rss_mb())
+    return Partition(path, tuple(articles), tuple(failures), tuple(jsons), worker_name(), worker_stats())
 
 
 # ------------------------------------------------------------------------------ the run report
@@ -138,7 +154,8 @@ class BuildReport:
     skipped: int = 0
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)  # the first LISTED_FAILURES
-    peak_mb: dict[str, float] = field(default_factory=dict)  # worker -> peak resident MB
+    worker_stats: dict[str, dict[str, float]] = field(default_factory=dict)  # worker -> peak_mb, cpu_s
+    parent_cpu: float = field(default_factory=time.process_time)
     outputs: str = ""
     interrupted: bool = False
     started: float = field(default_factory=time.monotonic)
@@ -155,6 +172,11 @@ class BuildReport:
         """Documents per second so far (built, skipped and failed alike)."""
         return self.seen / max(self.seconds(), 1e-9)
 
+    def cpu(self) -> float:
+        """CPU seconds of the whole run: this process plus the workers (when they are others)."""
+        own = time.process_time() - self.parent_cpu
+        return own + sum(w["cpu_s"] for name, w in self.worker_stats.items() if name != worker_name())
+
     def summary(self) -> str:
         return (f"{self.done} built, {self.skipped} unchanged, {self.failed} failed "
                 f"in {self.seconds():.1f} s ({self.rate():.1f} documents/s)")
@@ -166,7 +188,10 @@ class BuildReport:
             "workers": self.workers, "documents": self.seen, "total": self.total,
             "built": self.done, "skipped": self.skipped, "failed": self.failed,
             "documents_per_second": round(self.seen / max(secs, 1e-9), 2),
-            "worker_peak_mb": self.peak_mb, "outputs": self.outputs, "interrupted": self.interrupted,
+            "cpu_seconds": round(self.cpu(), 3),
+            "documents_per_cpu_second": round(self.seen / max(self.cpu(), 1e-9), 2),
+            "parent_cpu_seconds": round(time.process_time() - self.parent_cpu, 3),
+            "workers_stats": self.worker_stats, "outputs": self.outputs, "interrupted": self.interrupted,
             "failures": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failures],
             "failures_listed": len(self.failures),
         }
@@ -339,14 +364,14 @@ class Sink:
                                    (result.doc_id, result.doc_json) if result.doc_json else None)
         self.progress.update()
 
-    def worker(self, name: str, peak: float) -> None:
-        self.report.peak_mb[name] = max(peak, self.report.peak_mb.get(name, 0.0))
+    def worker(self, name: str, stats: dict[str, float]) -> None:
+        self.report.worker_stats[name] = stats
 
     def load_partition(self, part: Partition, endpoint: str | None) -> None:
         """Load a partition's N-Quads file (one transaction) or push it to ``endpoint``."""
         import pyoxigraph as ox
 
-        self.worker(part.worker, part.peak_mb)
+        self.worker(part.worker, part.stats)
         for f in part.failures:
             self.fail(f)
         path = Path(part.path)
@@ -396,13 +421,12 @@ def _push_file(path: Path, iris: list[str], endpoint: str) -> None:
 def run_local(items: Iterable[Document | Failure], sink: Sink, workers: int, keep_json: bool) -> None:
     """Extract in this process (workers <= 1) or in ``workers`` processes, writing in order."""
     if workers <= 1:
-        sink.worker(f"{os.uname().nodename}:{os.getpid()}", 0.0)
         for item in items:
             if isinstance(item, Failure):
                 sink.fail(item)
             elif sink.claim(item):
                 sink.accept(extract_document(item, keep_json))
-        sink.worker(f"{os.uname().nodename}:{os.getpid()}", peak_rss_mb())
+        sink.worker(worker_name(), worker_stats())
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -421,14 +445,14 @@ def run_local(items: Iterable[Document | Failure], sink: Sink, workers: int, kee
         nonlocal pool
         future, ids = pending.popleft()
         try:
-            results, pid, peak = future.result()
+            results, name, stats = future.result()
         except BrokenProcessPool:
             for doc_id in ids:
                 sink.fail(Failure(doc_id, doc_id, "the worker process died (out of memory or killed?)"))
             pool.shutdown(wait=False, cancel_futures=True)
             pool = new_pool()
             return
-        sink.worker(f"{os.uname().nodename}:{pid}", peak)
+        sink.worker(name, stats)
         for r in results:
             sink.accept(r)
 

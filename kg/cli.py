@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.corpus import Failure, atomic_write, check_date, read_inputs
+from kg.corpus import Failure, atomic_write, check_date, decode_text, is_corpus, read_inputs
 from kg.errors import InputError, KGError
 from kg.model import Document, document_json
 
@@ -26,7 +26,16 @@ def sample_path() -> Path:
 
 
 def _date_option(value: str | None) -> str | None:
-    return check_date(value, "--date")
+    """The --date value, checked for shape and for being a real day (2018-02-30 is refused)."""
+    import datetime
+
+    checked = check_date(value, "--date")
+    if checked is not None:
+        try:
+            datetime.date.fromisoformat(checked)
+        except ValueError:
+            raise InputError(f"--date: '{checked}' is not a calendar date (YYYY-MM-DD)") from None
+    return checked
 
 
 @dataclass
@@ -109,7 +118,10 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
     from kg.pipeline import Pipeline
 
     pipeline = Pipeline()
-    single = len(inputs) == 1 and out is None
+    # one .txt document to stdout: its failure is the command's one-line error; a folder or a
+    # corpus is a batch even without -o (a bad row is reported and the others go on)
+    single = (len(inputs) == 1 and out is None and not is_corpus(inputs[0])
+              and not Path(inputs[0]).is_dir())
     report = Report()
     for item in read_inputs(list(inputs), date):
         if isinstance(item, Failure):
@@ -117,10 +129,8 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
                 raise InputError(item.line())
             report.fail(item)
             continue
-        doc = _run(item, report, pipeline)
+        doc = pipeline(item) if single else _run(item, report, pipeline)
         if doc is None:
-            if single:
-                raise InputError(report.failed[-1].line())
             continue
         data = json.dumps(document_json(doc), ensure_ascii=False, indent=1)
         if explain:
@@ -362,6 +372,8 @@ def validate(path: str | None, store_path: str | None) -> None:
 
         with Store.open(store_path, read_only=True) as store:
             ds.parse(data=store.oxigraph.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS).decode(), format="nquads")
+    if path and len(ds) == 0:
+        raise InputError(f"{path}: holds no triples; give a graph kg wrote (e.g. output/graph.trig)")
     ok, text = shacl(ds)
     if not ok:
         click.echo(text, err=True)
@@ -428,6 +440,12 @@ def push(endpoint: str, store_path: str | None) -> None:
     from kg.graph.server import push as do_push
     from kg.graph.store import Store
 
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InputError(f"--endpoint: '{endpoint}' is not an http(s) URL "
+                         "(e.g. http://localhost:7879)")
     with Store.open(store_path, read_only=True) as store:
         n = do_push(store, endpoint)
     click.echo(f"pushed {n} graphs to {endpoint}", err=True)
@@ -444,10 +462,10 @@ def ner(conll: str) -> None:
     path = Path(conll)
     if not path.exists():
         raise InputError(f"{conll}: no such file")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise InputError(f"{conll}: not UTF-8 text") from None
+    try:  # empty, binary, UTF-16, not UTF-8 or not Arabic: one line, exit 2
+        lines = decode_text(path.read_bytes(), conll).splitlines()
+    except OSError as e:
+        raise InputError(f"{conll}: cannot read ({e.strerror or e})") from None
     out = sys.stdout
     for line in tag_conll(lines):
         out.write(line + "\n")

@@ -5,8 +5,9 @@ import re
 
 from kg.model import Span
 
-# A token is a run of letters/digits with their diacritics and tatweel, or one other symbol.
-_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]", re.UNICODE)
+# A token is a run of letters/digits with their diacritics and tatweel, or one other symbol;
+# hashtag and mention signs are not tokens, so "#أردوغان" reads as the name.
+_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s#@]", re.UNICODE)
 _END = set(".!?؟\n")
 _OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
 _MAX_QUOTE = 800  # a quote left open this long is unbalanced; stop protecting it

@@ -368,6 +368,11 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         if nxt and t.form.predicate.type not in PATIENT_POSSESSOR:
             return _coordinated(actors, nxt[0], s), None, "noun-possessor"
         suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
+        window = s.folded[max(0, t.index - LIGHT_WINDOW):t.index]
+        light = any(w in m["light"] or w[1:] in m["light"] for w in window)
+        before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
+        if light and before and suffix in ("ه", "ها", "هم"):
+            return [before[-1]], None, "noun-light-verb"  # X عبر عن تضامنه
         if suffix in ("ه", "ها"):
             person = _last_person_before(doc, actors, t.index) or state.last_person
             if person is not None:
@@ -386,6 +391,8 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         return [], None, ""
     if t.form.person == "1" and speaker is not None:
         return [speaker], None, "verb-speaker"
+    if speaker is not None and pos in ("perfect", "imperfect") and _after_pronoun_that(s, t.index):
+        return [speaker], None, "verb-speaker"  # أعلنت الوزارة أنها استدعت …
     if pos == "participle":  # …، متهما طهران: the main clause's subject acts
         if state.sentence_source:
             return [], None, "participle-main-subject"
@@ -425,6 +432,16 @@ def _light_verb_end(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> int:
     return s.tokens[i].end
 
 
+THAT_PRONOUN = {fold(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم")}
+
+
+def _after_pronoun_that(s: Sentence, i: int) -> bool:
+    k = i - 1
+    if k >= 0 and s.folded[k] in ("قد", "لقد", "سوف"):
+        k -= 1
+    return k >= 0 and s.folded[k] in THAT_PRONOUN
+
+
 def _relative_after_noun(s: Sentence, i: int, actors: list[Arg]) -> bool:
     """``محاولة تستهدف …``: an imperfect verb right after an indefinite noun describes that
     noun (its subject), which is no actor."""
@@ -432,6 +449,73 @@ def _relative_after_noun(s: Sentence, i: int, actors: list[Arg]) -> bool:
         return False
     prev = s.tokens[i - 1].text
     return prev.endswith("ة") and not fold(prev).startswith(("ال", "وال"))
+
+
+def _complement_of_trigger(s: Sentence, t: Trigger, triggers: list[Trigger]) -> bool:
+    """A verbal noun that completes another event word is part of it, not an event of its own:
+    ``إلغاء الاتفاق`` (the cancelling, not an agreement), ``اتهامات … بدعم البوليساريو``."""
+    if _pos(t) != "masdar":
+        return False
+    for other in triggers:
+        if other is t or other.index >= t.index:
+            continue
+        gap = t.index - (other.index + other.length - 1)
+        if gap == 1 and not t.prefix:
+            return True  # idafa: إلغاء الاتفاق
+        if gap <= 6 and t.prefix[-1:] in ("ب",) and other.form.predicate.type in ("ACCUSE", "REQUEST", "THREATEN"):
+            if not any(s.tokens[k].text in STOP_PUNCT for k in range(other.index + other.length, t.index)):
+                return True  # اتهامات للمغرب بدعم …: the content of the accusation
+    return False
+
+
+def _title_attributes(doc: Document, s: Sentence, args: list[Arg]) -> dict:
+    """Mentions inside a person's title phrase (``المبعوث الروسي الخاص إلى سوريا ألكسندر
+    لافرنتييف``: Russia and Syria describe the envoy) and where each title phrase starts."""
+    g = gazetteer()
+    inside: set[int] = set()
+    start_of: dict[int, int] = {}
+    starts = {a.first: a for a in args}
+    for p in args:
+        e = doc.entity(p.mention.entity_id)
+        if e is None or e.type != "Person":
+            continue
+        k = p.first - 1
+        first = p.first
+        seen_title = False
+        while k >= 0 and p.first - k <= 8:
+            w = s.folded[k]
+            bare = w[1:] if len(w) > 3 and w[0] in CONJ else w
+            if s.tokens[k].text in "،,":
+                break
+            if w in g.title_vocab or bare in g.title_vocab or w in g.title_words:
+                seen_title = True
+                first = k
+            elif k in starts and starts[k].mention is not p.mention:
+                pass
+            elif w in ("الي", "لدي", "في", "الخاص", "الخاصه", "السابق", "الاسبق", "الجديد") or any(
+                    a.first <= k <= a.last for a in args):
+                pass
+            else:
+                break
+            k -= 1
+        if seen_title:
+            start_of[id(p.mention)] = first
+            for a in args:
+                if first <= a.first and a.last < p.first:
+                    inside.add(id(a.mention))
+    return {"inside": inside, "start_of": start_of}
+
+
+def _inherit_marker(a: Arg, attributes: dict, s: Sentence) -> Arg:
+    """A person takes the preposition that governs its whole title phrase (``مع وزير الخارجية
+    المصري السفير سامح شكري`` → مع)."""
+    first = attributes["start_of"].get(id(a.mention))
+    if first is None or a.marker:
+        return a
+    tok = s.tokens[first]
+    prefix = fold(tok.text)[:1] if fold(tok.text)[:1] in "بل" and fold(tok.text)[1:] in gazetteer().title_vocab else ""
+    marker = _prep_of(s, first, prefix)
+    return Arg(a.mention, a.first, a.last, marker) if marker else a
 
 
 def _attribute_of_person(doc: Document, a: Arg, args: list[Arg]) -> bool:
@@ -496,9 +580,16 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
     events: list[Event] = []
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    actors = [a for a in args if _is_actor(doc, a) and not _attribute_of_person(doc, a, args)]
-    for t in find_triggers(s, covered):
+    attributes = _title_attributes(doc, s, args)
+    args = [_inherit_marker(a, attributes, s) for a in args]
+    actors = [a for a in args if _is_actor(doc, a) and not _attribute_of_person(doc, a, args)
+              and id(a.mention) not in attributes["inside"]]
+    triggers = find_triggers(s, covered)
+    ends = {tr.index + tr.length - 1: tr for tr in triggers}
+    for t in triggers:
         pred = t.form.predicate
+        if _complement_of_trigger(s, t, triggers):
+            continue
         end_idx = t.index + t.length - 1
         speaker = _speaker(s, t, args, m)
         street = pred.type in STREET_TYPES
@@ -531,6 +622,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         cands = [a for a in args if after_offset <= a.mention.start and a.first <= end_idx + TARGET_WINDOW
                  and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT
                  and (street or not _bare_group(a)) and not _attribute_of_person(doc, a, args)
+                 and id(a.mention) not in attributes["inside"]
                  and not (a.mention.kind == "nisba" and _actor_id(doc, a.mention) in own)]
         marked = [a for a in cands if a.marker and _recipient_ok(a, pred.recipient)]
         unmarked = [a for a in cands if not a.marker and "obj" in pred.recipient]
@@ -539,9 +631,11 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         location = None
         target: list[str] = []
         if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
-            non_place = [a for a in (marked or unmarked or loose) if not _is_place(doc, a.mention)
-                         or (_entry(doc, a.mention) and _entry(doc, a.mention).capital_of)]
-            target_arg = (non_place or [None])[0]
+            def actor_like(a: Arg) -> bool:
+                entry = _entry(doc, a.mention)
+                return not _is_place(doc, a.mention) or bool(entry and entry.capital_of)
+            tiers = [[a for a in tier if actor_like(a)] for tier in (marked, unmarked, loose)]
+            target_arg = next((tier[0] for tier in tiers if tier), None)
         if target_arg is not None:
             for a in _coordinated(args, target_arg, s):
                 if _is_place(doc, a.mention):

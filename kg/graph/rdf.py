@@ -55,7 +55,10 @@ def entity_iri(e: Entity) -> URIRef:
 
 
 def content_hash(doc: Document) -> str:
-    return hashlib.sha256(f"{doc.doc_id}\n{doc.date}\n{doc.text}".encode("utf-8")).hexdigest()
+    """SHA-256 of id, date and text. ``surrogatepass``: a lone surrogate (from a JSON escape)
+    must not crash the hashing that decides whether to build; document_graph refuses it."""
+    data = f"{doc.doc_id}\n{doc.date}\n{doc.text}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
 
 
 def _date(value: str | None) -> Literal | None:
@@ -88,6 +91,7 @@ def _check_encodable(doc: Document) -> None:
 
 def document_graph(doc: Document, g: Graph) -> Graph:
     """Add the article's triples to ``g`` (the article's named graph)."""
+    _check_encodable(doc)
     article = graph_iri(doc.doc_id)
     g.add((article, RDF.type, KG.Article))
     g.add((article, KG.docId, Literal(doc.doc_id)))
@@ -168,7 +172,6 @@ def document_graph(doc: Document, g: Graph) -> Graph:
 
 def document_dataset(doc: Document, ds: Dataset | None = None) -> Dataset:
     """A Dataset holding the article's named graph (added to ``ds`` when given)."""
-    _check_encodable(doc)
     ds = ds if ds is not None else Dataset(default_union=True)
     document_graph(doc, ds.graph(graph_iri(doc.doc_id)))
     return ds
