@@ -191,6 +191,7 @@ class BuildReport:
             "cpu_seconds": round(self.cpu(), 3),
             "documents_per_cpu_second": round(self.seen / max(self.cpu(), 1e-9), 2),
             "parent_cpu_seconds": round(time.process_time() - self.parent_cpu, 3),
+            "parent_peak_mb": peak_rss_mb(),
             "workers_stats": self.worker_stats, "outputs": self.outputs, "interrupted": self.interrupted,
             "failures": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failures],
             "failures_listed": len(self.failures),

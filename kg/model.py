@@ -98,6 +98,7 @@ class Document:
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
     meta: tuple[tuple[str, str], ...] = field(default=())  # source, url, title... as pairs
+    lemmas: tuple[tuple[str, ...], ...] = ()  # per token, when the camel-tools morphology stage ran
 
     def with_(self, **changes: Any) -> "Document":
         """A new Document with some fields replaced (stages never mutate)."""

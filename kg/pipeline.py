@@ -50,6 +50,20 @@ def _dated(e, d):
     return replace(e, date=d)
 
 
+def lemmas_stage(doc: Document) -> Document:
+    """camel-tools lemmas per token (needs ``camel_data -i morphology-db-msa-r13``)."""
+    from kg.arabic import morphology
+
+    return doc.with_(lemmas=tuple(tuple(x) for x in morphology.token_lemmas(doc.tokens)))
+
+
+def camel_ner_stage(doc: Document) -> Document:
+    """camel-tools BERT NER for people, places and organizations the lexicon missed."""
+    from kg.extract import camel_ner
+
+    return camel_ner.camel_ner_stage(doc)
+
+
 STAGES: dict[str, Stage] = {s.name: s for s in (
     Stage("sentences", sentences_stage, ("text",), ("sentences",), "split sentences, respecting quotes"),
     Stage("tokens", tokens_stage, ("sentences",), ("tokens",), "word tokens with offsets"),
@@ -60,13 +74,30 @@ STAGES: dict[str, Stage] = {s.name: s for s in (
           "predicate triggers, frames, modality, reported speech"),
     Stage("dates", dates_stage, ("events",), ("dates",), "absolute and relative dates"),
     Stage("facts", role_facts, ("entities", "mentions"), ("roles",), "role facts"),
+    Stage("morphology", lemmas_stage, ("tokens",), ("lemmas",),
+          "camel-tools lemmas per token for trigger lookup (optional data: morphology-db-msa-r13)"),
+    Stage("camel-ner", camel_ner_stage, ("tokens", "mentions"), ("ner",),
+          "camel-tools NER for names the lexicon missed (optional data: ner-arabert)"),
 )}
 DEFAULT = ("sentences", "tokens", "mentions", "coref", "events", "dates", "facts")
 
 
+def with_camel(names: tuple[str, ...] = DEFAULT) -> tuple[str, ...]:
+    """The chain with the camel-tools stages inserted where the user has installed their data."""
+    from kg.arabic import morphology
+    from kg.extract import camel_ner
+
+    out = list(names)
+    if "mentions" in out and camel_ner.available():
+        out.insert(out.index("mentions") + 1, "camel-ner")
+    if "tokens" in out and morphology.available():
+        out.insert(out.index("tokens") + 1, "morphology")
+    return tuple(out)
+
+
 class Pipeline:
-    def __init__(self, names: Iterable[str] = DEFAULT) -> None:
-        names = tuple(names)
+    def __init__(self, names: Iterable[str] | None = None) -> None:
+        names = with_camel() if names is None else tuple(names)
         unknown = [n for n in names if n not in STAGES]
         if unknown:
             raise PipelineError(f"unknown stage(s) {', '.join(unknown)}; valid: {', '.join(STAGES)}")

@@ -135,7 +135,7 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex) -> Form:
     return form
 
 
-def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
+def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str, ...]] | None = None) -> list[Trigger]:
     lex = predicate_lexicon()
     out: list[Trigger] = []
     i = 0
@@ -159,6 +159,9 @@ def find_triggers(s: Sentence, covered: set[int]) -> list[Trigger]:
             written = s.tokens[i].text
             for pre, rest, fut in _readings(s.folded[i]):
                 forms = lex.forms.get(rest)
+                if not forms and lemma_of is not None:  # camel-tools morphology, when installed
+                    forms = [f for lem in lemma_of.get(s.tokens[i].start, ())
+                             for f in lex.forms.get(fold(lem), []) if f.pos == "perfect"]
                 if not forms:
                     continue
                 if fut:
@@ -584,7 +587,8 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
     args = [_inherit_marker(a, attributes, s) for a in args]
     actors = [a for a in args if _is_actor(doc, a) and not _attribute_of_person(doc, a, args)
               and id(a.mention) not in attributes["inside"]]
-    triggers = find_triggers(s, covered)
+    lemma_of = dict(zip((t.start for t in doc.tokens), doc.lemmas)) if doc.lemmas else None
+    triggers = find_triggers(s, covered, lemma_of)
     ends = {tr.index + tr.length - 1: tr for tr in triggers}
     for t in triggers:
         pred = t.form.predicate

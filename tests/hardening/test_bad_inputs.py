@@ -165,12 +165,9 @@ def test_an_invalid_calendar_date_never_reaches_the_graph_as_an_ill_typed_litera
     assert validate(Dataset().parse(data=trig, format="trig"))[0]
 
 
-# ---------------------------------------------------------------- bugs for the lead (xfail)
-@pytest.mark.xfail(strict=True, reason="kg/corpus.py (lead): a JSONL text with a lone "
-                   "surrogate escape (\\ud800) passes check_text; build_inputs then fails in "
-                   "content_hash/document_dataset and the whole batch stops (the next row is "
-                   "never built). Fix: reject lone surrogates in check_text.")
 def test_a_lone_surrogate_in_a_jsonl_row_fails_that_row_only(tmp_path: Path) -> None:
+    """Was: UnicodeEncodeError in content_hash stopped the whole batch (fixed in
+    kg/graph/rdf.py; kg/corpus.py could refuse the row even earlier)."""
     rows = ['{"id": "sur", "text": "زار مساهل ليبيا \\ud800"}',
             json.dumps({"id": "ok", "text": GOOD}, ensure_ascii=False)]
     out = tmp_path / "out"
@@ -179,8 +176,10 @@ def test_a_lone_surrogate_in_a_jsonl_row_fails_that_row_only(tmp_path: Path) -> 
     assert result.exit_code == 1
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert built(report) == 1 and [f["doc_id"] for f in failures(report)] == ["sur"]
+    assert "surrogate" in failures(report)[0]["reason"]
 
 
+# ---------------------------------------------------------------- bugs for the lead (xfail)
 @pytest.mark.xfail(strict=True, reason="kg/corpus.py (lead): check_date only checks the "
                    "YYYY-MM-DD shape, so 2018-02-31 is accepted as the article date (kg.graph.rdf "
                    "now drops it). Fix: datetime.date.fromisoformat in check_date.")
@@ -221,7 +220,7 @@ def test_a_row_error_names_its_place_once(tmp_path: Path) -> None:
     assert len(re.findall(r"corpus\.jsonl:1\b", line)) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="kg/cli.py build_inputs (lead): two rows with the same "
+@pytest.mark.xfail(strict=True, reason="kg/batch.py + kg/cli.py build (lead): two rows with the same "
                    "id in one batch are both built; the store keeps the second while graph.trig "
                    "merges both into one named graph (two content hashes, two evidence "
                    "sentences for event e1: SHACL fails) and documents/dup.json is written twice. "
