@@ -71,6 +71,13 @@ def _run(doc: Document, report: Report, pipeline) -> Document | None:
         return None
 
 
+def _one_line(message: str, limit: int = 400) -> str:
+    """An error message on one line (parsers such as Oxigraph's SPARQL one span several), cut
+    to ``limit`` characters."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class KGGroup(click.Group):
     """Turns KGError (and any stray exception) into one line on stderr, never a traceback."""
 
@@ -78,7 +85,7 @@ class KGGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as e:
-            click.echo(f"kg: error: {e}", err=True)
+            click.echo(f"kg: error: {_one_line(str(e))}", err=True)
             sys.exit(e.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise

@@ -91,7 +91,7 @@ def articles() -> dict[str, str]:
     return dict(ARTICLES)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def invoke() -> Callable[..., Result]:
     """Run the kg CLI in-process: invoke("extract", "a.txt") -> click Result (stderr apart)."""
     def run(*args: str | os.PathLike[str], env: dict[str, str] | None = None,
@@ -100,7 +100,7 @@ def invoke() -> Callable[..., Result]:
     return run
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run the real console script: run_kg("query", "SELEC", cwd=...) -> CompletedProcess."""
     script = kg_script()

