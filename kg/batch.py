@@ -243,24 +243,23 @@ class RichProgress:
 
     def __init__(self, report: BuildReport) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn,
-                                   TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
         from rich.text import Text
 
         class Rate(ProgressColumn):
             def render(self, task) -> Text:
-                return Text(f"{task.speed or 0:.1f} docs/s")
+                return Text(f"{task.speed or 0:.1f} docs/s", style="progress.data.speed")
 
         self.report = report
-        self.bar = Progress(SpinnerColumn(), TextColumn("kg build"), BarColumn(), MofNCompleteColumn(), Rate(),
-                            TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self.bar = Progress(TextColumn("kg build"), BarColumn(bar_width=20), MofNCompleteColumn(), Rate(),
+                            TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[counts]}"),
+                            console=Console(stderr=True), transient=False)
         self.task = self.bar.add_task("build", total=report.total, counts="")
         self.bar.start()
 
     def update(self) -> None:
         r = self.report
-        self.bar.update(self.task, completed=r.seen, counts=f"{r.done} built, {r.skipped} unchanged, {r.failed} failed")
+        self.bar.update(self.task, completed=r.seen, counts=f"{r.skipped} unchanged, {r.failed} failed")
 
     def note(self, message: str) -> None:
         self.bar.console.print(message, markup=False, highlight=False)

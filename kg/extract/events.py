@@ -92,6 +92,8 @@ def _noun_head(word: str, lex) -> bool:
         return True
     if not forms and _pronoun_suffix(word):
         return True
+    if len(word) >= 5 and word[0] == "ا" and word[-2] == "ا":
+        return True  # إفعال، افتعال، استفعال: إطلاق، اعتراف، استقبال
     return not forms and word.endswith("ه")
 
 
@@ -312,6 +314,8 @@ def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
         clause.append(s.folded[k])
     if any(w in m["conditional"] or w[1:] in m["conditional"] for w in clause):
         return "hypothetical"
+    if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
+        return "hypothetical"  # قد يحضر: may attend
     back = []
     for k in range(t.index - 1, max(-1, t.index - 7), -1):
         if s.tokens[k].text in STOP_PUNCT:
@@ -372,7 +376,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         if nxt and t.form.predicate.type not in PATIENT_POSSESSOR:
             return _coordinated(actors, nxt[0], s), None, "noun-possessor"
         suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
-        window = s.folded[max(0, t.index - LIGHT_WINDOW):t.index]
+        window = _light_window(s, t.index, m)
         light = any(w in m["light"] or w[1:] in m["light"] for w in window)
         before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
         if light and before and suffix in ("ه", "ها", "هم"):
@@ -382,7 +386,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
             if person is not None:
                 return [], person, "noun-pronoun"
             return [], None, ""
-        window = s.folded[max(0, t.index - LIGHT_WINDOW):t.index]
+        window = _light_window(s, t.index, m)
         light = any(w in m["light"] or w[1:] in m["light"] for w in window)
         before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
         if light and before:
@@ -426,6 +430,26 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     if state.last_source and pos in ("perfect", "imperfect"):
         return [], None, "verb-salient"
     return [], None, ""
+
+
+def _opens_clause(s: Sentence, t: Trigger) -> bool:
+    """A verb after a comma, or joined by و, starts a new clause (``…، الثلاثاء، طلبت الوزارة``)."""
+    if _pos(t) not in ("perfect", "imperfect"):
+        return False
+    prev = s.tokens[t.index - 1].text if t.index > 0 else ""
+    return prev in "،,;؛" or t.prefix.startswith(("و", "ف"))
+
+
+def _light_window(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    """The words before a verbal noun where its light verb may stand; a complementizer ends
+    it (``أعلنت طهران أن الضربة``: the strike is not Tehran's)."""
+    out = []
+    for k in range(i - 1, max(-1, i - LIGHT_WINDOW - 1), -1):
+        w = s.folded[k]
+        if w in m["complementizer"] or w in THAT_PRONOUN or s.tokens[k].text in ".؟!:":
+            break
+        out.append(w)
+    return tuple(reversed(out))
 
 
 def _light_verb_end(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> int:
@@ -628,8 +652,10 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         if rule.startswith("noun-light"):
             after_offset = _light_verb_end(s, t.index, m)
         # recipient: prefer the frame's preposition, else the next actor in the clause
+        nxt_trigger = next((tr for tr in triggers if tr.index > end_idx and _opens_clause(s, tr)), None)
+        clause_end = s.tokens[nxt_trigger.index].start if nxt_trigger is not None else s.span.end
         own = {doc.entity(x).country for x in src_ids if doc.entity(x) is not None and doc.entity(x).type != "Country"}
-        cands = [a for a in args if after_offset <= a.mention.start and a.first <= end_idx + TARGET_WINDOW
+        cands = [a for a in args if after_offset <= a.mention.start < clause_end and a.first <= end_idx + TARGET_WINDOW
                  and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT
                  and (street or not _bare_group(a)) and not _attribute_of_person(doc, a, args)
                  and id(a.mention) not in attributes["inside"]

@@ -275,9 +275,16 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
 
 
 def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mention]) -> list[Mention]:
-    """A person's surname alone after the full name (``أنان`` after ``كوفي أنان``)."""
+    """A person's surname alone after the full name (``أنان`` after ``كوفي أنان``); for people
+    the lexicon knows, even a surname that is also a given name (``عباس``)."""
     surnames: dict[str, Mention] = {}
+    known = gazetteer().entries
     for m in people:
+        if m.entity_id in known:
+            words = fold_names(m.text).split()
+            if len(words) >= 2 and len(words[-1]) >= 3 and not words[-1].startswith("ال"):
+                surnames.setdefault(words[-1], m)
+            continue
         words = fold_names(m.text).split()
         last = words[-1] if words else ""
         if (len(words) >= 2 and len(last) >= 3 and fold(last) not in FOLDED_STOP and not last.startswith("ال")
