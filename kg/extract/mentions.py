@@ -274,6 +274,10 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
     return out
 
 
+SURNAME_REACH = 3000  # characters after the full name where the surname alone still refers to it
+HEADLINE_REACH = 400  # and before it (a headline names the person before the first paragraph)
+
+
 def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mention]) -> list[Mention]:
     """A person's surname alone after the full name (``أنان`` after ``كوفي أنان``); for people
     the lexicon knows, even a surname that is also a given name (``عباس``)."""
@@ -300,7 +304,7 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                 continue
             for pre, rest in proclitic_readings(fold_names(tok.text))[:2]:
                 m = surnames.get(rest)
-                if m is not None:
+                if m is not None and (m.start - HEADLINE_REACH <= tok.start <= m.end + SURNAME_REACH):
                     a = tok.start + folded_prefix_to_original(tok.text, len(pre))
                     out.append(Mention(a, tok.end, doc.text[a:tok.end], m.entity_id, "short-name"))
                     break

@@ -39,8 +39,8 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
 
     begins = [a for a, _ in flat]
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
-        if m.kind in ("nisba", "description", "pair"):
-            continue
+        if m.kind in ("nisba", "description", "pair") or m.entity_id.startswith("group_"):
+            continue  # adjectives, descriptions and generic groups (المتظاهرون) are not names
         e = ents.get(m.entity_id)
         if e is None:
             continue
