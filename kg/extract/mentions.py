@@ -278,6 +278,32 @@ SURNAME_REACH = 3000  # characters after the full name where the surname alone s
 HEADLINE_REACH = 400  # and before it (a headline names the person before the first paragraph)
 
 
+def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """The unknown name between a verb of saying and what was said: ``وقال ياهر إن …``."""
+    from kg.lexicon.markers import markers
+
+    mk = markers()
+    speech, comp = mk["speech"], mk["complementizer"] | {fold(w) for w in ("أنه", "إنه", "انه", "بأن")}
+    taken_at = {m.start: m for m in taken}
+    covered = Coverage(len(doc.text), taken)
+    out: list[Mention] = []
+    for s in sentences(doc):
+        for i, w in enumerate(s.folded):
+            bare = w[1:] if len(w) > 3 and w[0] in "وف" else w
+            if bare not in speech and w not in speech:
+                continue
+            run = _name_run(s, i + 1, taken_at, limit=3)
+            if not run or any(s.tokens[k].start in covered for k in run):
+                continue
+            after = run[-1] + 1
+            if after < len(s.folded) and (s.folded[after] in comp or s.tokens[after].text in ":«\""):
+                a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
+                name = doc.text[a:b]
+                out.append(Mention(a, b, name, "person_" + slug(romanize(name, g)), "speaker"))
+                covered.add(a, b)
+    return out
+
+
 def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mention]) -> list[Mention]:
     """A person's surname alone after the full name (``أنان`` after ``كوفي أنان``); for people
     the lexicon knows, even a surname that is also a given name (``عباس``)."""
@@ -375,6 +401,10 @@ def find_mentions(doc: Document) -> Document:
     given = given_name_mentions(doc, g, mentions + people)
     for m in given:
         info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g)})
+    speakers = speaker_mentions(doc, g, mentions + people + given)
+    for m in speakers:
+        info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g)})
+    given = given + speakers
     found = mentions + people + given
     lexicon_people = [m for m in mentions if m.entity_id in g.entries and g.entries[m.entity_id].type == "Person"]
     short = short_name_mentions(doc, people + given + lexicon_people, found)

@@ -21,11 +21,15 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.errors import StoreError
-from kg.graph.store import Store
+from kg.graph.store import Store, default_store_path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 READY_TIMEOUT_S = 20.0
+#: Seconds a query may run before the server stops it. Without it one cross-product query
+#: keeps a core busy forever. Oxigraph streams results, so a query stopped mid-answer ends a
+#: 200 reply early with "The SPARQL operation has been cancelled": clients see a broken body.
+DEFAULT_QUERY_TIMEOUT_S = 30
 
 
 def oxigraph_binary() -> str:
@@ -107,17 +111,20 @@ class Server:
             "(no error output)"
 
 
-def start_server(store_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+def start_server(store_path: str | Path | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  read_only: bool = True, *, union_default_graph: bool = True,
-                 timeout_s: int | None = None, cors: bool = False,
+                 timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S, cors: bool = False,
                  log_dir: str | Path | None = None) -> Server:
     """Start ``oxigraph serve[-read-only] --location STORE --bind HOST:PORT`` in the background.
 
-    Returns at once; call ``wait_ready()``. The store must not be open for writing elsewhere
+    Returns at once; call ``wait_ready()``. ``timeout_s`` bounds each query (None: no bound).
+    The store must not be open for writing elsewhere
     (Oxigraph's lock; read-only serving beside a writer is undefined behaviour). The server's
     stderr goes to ``log_dir/oxigraph-<port>.log`` (default: the store's parent folder).
+    ``store_path`` None means the default store ($KG_STORE, else ~/.local/share/kg/store), as
+    for every other command.
     """
-    location = Path(store_path).expanduser()
+    location = Path(store_path).expanduser() if store_path is not None else default_store_path()
     if read_only and not (location / "CURRENT").exists():
         raise StoreError(f"no store at {location} to serve; build one first or give --store")
     command = [oxigraph_binary(), "serve-read-only" if read_only else "serve",
@@ -139,9 +146,9 @@ def start_server(store_path: str | Path, host: str = DEFAULT_HOST, port: int = D
                   _stderr=stderr_path)
 
 
-def serve(store_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+def serve(store_path: str | Path | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
           read_only: bool = True, *, union_default_graph: bool = True,
-          timeout_s: int | None = None, cors: bool = False,
+          timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S, cors: bool = False,
           on_ready: Callable[[Server], None] | None = None) -> int:
     """Serve the store until the server exits or Ctrl-C; returns the server's exit code.
 
