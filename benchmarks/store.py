@@ -237,57 +237,68 @@ def queries() -> list[tuple[str, str]]:
 
 
 def _ox_child(store_dir: str, text: str, repeat: int, conn: Any) -> None:
-    """In a fresh process: open the store read-only, run the query ``repeat`` times."""
+    """In a fresh process: open the store read-only, run the query ``repeat`` times, sending
+    (seconds, rows, error) after each run."""
     from kg.graph.store import Store
 
-    times, rows = [], None
     try:
         with Store.open(store_dir, read_only=True) as store:
+            conn.send("ready")
             for _ in range(repeat):
                 t0 = time.perf_counter()
                 rows = len(store.query(text, timeout_s=None))
-                times.append(time.perf_counter() - t0)
-        conn.send((statistics.median(times), times[0], rows, None))
+                conn.send((time.perf_counter() - t0, rows, None))
     except Exception as err:  # reported, not raised: the parent records it
-        conn.send((None, None, None, f"{type(err).__name__}: {err}"))
+        conn.send((None, None, f"{type(err).__name__}: {err}"))
 
 
 def _rdflib_child(ds: Any, text: str, repeat: int, conn: Any) -> None:
     from kg.graph.store import PREFIXES
 
-    t0 = time.perf_counter()
+    conn.send("ready")
     try:
-        n = len(list(ds.query(text, initNs=PREFIXES)))
-        seconds = time.perf_counter() - t0
-        conn.send((seconds, seconds, n, None))
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            rows = len(list(ds.query(text, initNs=PREFIXES)))
+            conn.send((time.perf_counter() - t0, rows, None))
     except Exception as err:  # reported, not raised: the parent records it
-        conn.send((None, None, None, f"{type(err).__name__}: {err}"))
+        conn.send((None, None, f"{type(err).__name__}: {err}"))
 
 
 def run_queries(label: str, method: str, target: Any, source: Any, timeout: float,
                 repeat: int) -> dict[str, Any]:
-    """Each example query in its own child process (so a slow one can be killed on timeout:
-    neither engine can cancel a running query): ``spawn`` for Oxigraph, ``fork`` for rdflib
-    (the child shares the loaded Dataset)."""
+    """Each example query in its own child process, so a slow one can be killed after
+    ``timeout`` seconds (neither engine can cancel a running query): ``spawn`` for Oxigraph,
+    ``fork`` for rdflib (the child shares the loaded Dataset). Median of ``repeat`` runs."""
     ctx = mp.get_context(method)
     out: dict[str, Any] = {}
     for name, text in queries():
         parent, child = ctx.Pipe(duplex=False)
         proc = ctx.Process(target=target, args=(source, text, repeat, child))
-        t0 = time.perf_counter()
         proc.start()
         child.close()
-        if parent.poll(timeout * repeat + 30):
-            seconds, first, rows, error = parent.recv()
-            timed_out = False
-        else:
-            seconds, first, rows, error, timed_out = None, None, None, None, True
+        times: list[float] = []
+        rows, error, timed_out = None, None, False
+        first = parent.recv() if parent.poll(120) else (None, None, "did not start")
+        ready = first == "ready"  # after its imports and opening the store
+        if not ready:
+            error = first[2]
+        for _ in range(repeat if ready else 0):
+            if not parent.poll(timeout):
+                timed_out = not times
+                break
+            seconds, rows, error = parent.recv()
+            if error:
+                break
+            times.append(seconds)
         proc.kill()
         proc.join()
-        out[name] = {"seconds": seconds, "first_s": first, "rows": rows, "error": error,
-                     "timed_out": timed_out, "wall_with_child_s": time.perf_counter() - t0}
-        print(f"  {label} {name}: " + (f"timed out after {timeout:g} s" if timed_out else
-              (f"error {error}" if error else f"{seconds:.3f} s, {rows} rows")), flush=True)
+        out[name] = {"seconds": statistics.median(times) if times else None,
+                     "first_s": times[0] if times else None, "runs": len(times), "rows": rows,
+                     "error": error, "timed_out": timed_out}
+        print(f"  {label} {name}: " + (f"stopped after {timeout:g} s" if timed_out else
+              (f"error {error}" if error else f"{out[name]['seconds']:.3f} s, {rows} rows")),
+              flush=True)
     return out
 
 

@@ -24,17 +24,25 @@ _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202
 
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
-    """The folded form of one character ('' when it disappears, e.g. a fatha)."""
+    """The folded form of one character ('' when it disappears, e.g. a fatha).
+
+    Presentation forms and ligatures (ﻻ، ﷺ) are first decomposed to their letters (NFKC),
+    then each letter is folded, so ``fold`` stays idempotent.
+    """
+    if "\uFB50" <= ch <= "\uFEFF" and ch not in _INVISIBLE:
+        return "".join(_fold_base(c) for c in unicodedata.normalize("NFKC", ch))
+    return _fold_base(ch)
+
+
+def _fold_base(ch: str) -> str:
     if ch in _INVISIBLE:
         return ""
     if ch in "\u0622\u0623\u0625\u0671":  # آ أ إ ٱ
         return "ا"
+    if ch == " ":
+        return " "
     out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(ch))))
-    if len(out) == 1 and unicodedata.category(out) == "Mn":  # other combining marks
-        return ""
-    if out and "\uFB50" <= out <= "\uFEFF":  # presentation forms -> base letters
-        out = unicodedata.normalize("NFKC", out)
-    return out
+    return "".join(c for c in out if unicodedata.category(c) != "Mn")  # other combining marks
 
 
 def fold(text: str) -> str:

@@ -4,7 +4,6 @@ modalities), the files `kg build` writes, and the committed output/; `kg validat
 exit code 0 and refuses a broken file with exit code 2."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal

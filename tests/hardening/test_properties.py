@@ -21,8 +21,7 @@ any_text = st.one_of(st.text(SAFE_CHARS, max_size=300), hostile_text())
 
 @examples(150)
 @given(any_text)
-def test_fold_is_idempotent_outside_presentation_forms(text: str) -> None:
-    assume(not any(_presentation_form(c) for c in text))  # see the xfail test below
+def test_fold_is_idempotent_including_presentation_forms(text: str) -> None:
     once = fold(text)
     assert fold(once) == once
     assert fold_names(fold_names(text)) == fold_names(text)
@@ -32,11 +31,6 @@ def _presentation_form(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
 
 
-@pytest.mark.xfail(strict=True, reason="kg/arabic/normalize.py (lead): fold_char applies NFKC "
-                   "to presentation forms after the alef/yeh/teh folds and the dediacritization, "
-                   "so U+FDF9 folds to 'صلى' (ى unfolded) and U+FC5E to ' ٌّ' (diacritics kept); "
-                   "116 such characters in U+FB50-U+FEFF make fold() non-idempotent. Fix: NFKC "
-                   "first, then fold each resulting character.")
 @pytest.mark.parametrize("ch", ["\ufdf9", "\ufc5e", "\ufb50", "\ufdfa"])
 def test_fold_is_idempotent_on_presentation_form_ligatures(ch: str) -> None:
     assert fold(fold(ch)) == fold(ch)

@@ -1,0 +1,104 @@
+"""`kg serve` under a small load: 5 clients x 20 SELECTs all answered, a cross-product query
+stopped by the server's timeout with the server still answering, UPDATE refused, loopback
+bound by default. (benchmarks/endpoint_load.py is the full-size run with latencies.)"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.graph.server import DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_S, start_server
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load():
+    """benchmarks/endpoint_load.py, loaded by path."""
+    if "kg_bench_endpoint_load" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("kg_bench_endpoint_load",
+                                                      ROOT / "benchmarks" / "endpoint_load.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["kg_bench_endpoint_load"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["kg_bench_endpoint_load"]
+
+
+def _need_oxigraph() -> None:
+    from kg.graph.server import oxigraph_binary
+
+    try:
+        oxigraph_binary()
+    except Exception as err:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the oxigraph server is missing: {err}")
+        pytest.skip(str(err))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _need_oxigraph()
+    load = _load()
+    work = tmp_path_factory.mktemp("endpoint")
+    load.build_store(work / "store", 24)
+    with start_server(work / "store", port=load.free_port(), timeout_s=2,
+                      log_dir=work) as srv:
+        yield srv.wait_ready()
+
+
+def _plain_queries() -> list[str]:
+    return [q for name, q in _load().query_mix().items() if not name.endswith(".rq")]
+
+
+def test_five_clients_of_twenty_selects_get_every_answer(server) -> None:
+    load = _load()
+    result = load.run_load(server.query_url, clients=5, per_client=20, max_seconds=120,
+                           queries=_plain_queries())
+    assert result["errors"] == 0, result["error_samples"]
+    assert result["ok"] == 100
+
+
+def test_a_cross_product_query_is_stopped_and_the_server_keeps_answering(server) -> None:
+    load = _load()
+    outcome = load.pathological(server.query_url, timeout_s=2)
+    assert not outcome["complete_result"]
+    assert server.process.poll() is None
+    assert load.complete_result(*load.ask(server.query_url, load.SIMPLE))
+
+
+def test_update_is_refused_by_the_read_only_server(server) -> None:
+    assert _load().refuses_update(server) == {"update_status": 403, "refused": True}
+    assert _load().complete_result(*_load().ask(server.query_url, _load().SIMPLE))
+
+
+def test_server_binds_loopback_with_a_query_timeout_unless_told(server, tmp_path: Path) -> None:
+    assert _load().bound_host(server) == "127.0.0.1" == DEFAULT_HOST
+    with start_server(server.process.args[server.process.args.index("--location") + 1],
+                      port=_load().free_port(), log_dir=tmp_path) as other:
+        args = other.process.args
+        assert args[args.index("--bind") + 1].startswith("127.0.0.1:")
+        assert args[args.index("--timeout-s") + 1] == str(DEFAULT_QUERY_TIMEOUT_S)
+        other.wait_ready()
+
+
+def test_kg_serve_defaults_to_loopback() -> None:
+    from kg.cli import main
+
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert "127.0.0.1" in help_text
+
+
+def test_kg_serve_without_store_uses_the_default_store(tmp_path: Path, monkeypatch) -> None:
+    """Was: `kg serve` with no --store crashed with TypeError (Path(None))."""
+    _need_oxigraph()
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "absent"))
+    from kg.errors import StoreError
+
+    with pytest.raises(StoreError, match="absent"):
+        start_server(None, port=_load().free_port(), log_dir=tmp_path)
