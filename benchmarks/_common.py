@@ -49,7 +49,8 @@ def machine() -> dict[str, Any]:
                    if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    return {"nproc": os.cpu_count(), "python": platform.python_version(),
+    return {"nproc": os.cpu_count(), "load_average_1m": round(os.getloadavg()[0], 2),
+            "python": platform.python_version(),
             "platform": platform.platform(), "cpu": cpu, "memory_gib": round(mem_kb / 2**20, 1)}
 
 
@@ -152,8 +153,10 @@ def table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def header_lines(command: str, m: dict[str, Any]) -> str:
+    load = (f" (load average {m['load_average_1m']} when it started: other work shared the "
+            "cores)") if m.get("load_average_1m", 0) >= 0.5 else ""
     return (f"Measured {today()} on {m['nproc']} cores ({m['cpu'] or 'unknown CPU'}), "
-            f"{m['memory_gib']} GiB, Python {m['python']}, {m['platform']}.  \n"
+            f"{m['memory_gib']} GiB, Python {m['python']}, {m['platform']}{load}.  \n"
             f"Rerun: `{command}`")
 
 

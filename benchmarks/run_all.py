@@ -9,12 +9,13 @@ and are skipped when it is absent.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
-import traceback
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
 import _common as c  # noqa: E402
 
@@ -35,11 +36,10 @@ def main() -> int:
     for name in names:
         t0 = time.perf_counter()
         print(f"== {name}", flush=True)
-        try:
-            module = __import__(name)
-            module.run(quick=a.quick)
-        except Exception:  # one broken benchmark must not cost the others their figures
-            traceback.print_exc()
+        # each in its own process: memory and first-call figures are its own
+        done = subprocess.run([sys.executable, str(HERE / f"{name}.py"),
+                               *(["--quick"] if a.quick else [])], check=False)
+        if done.returncode != 0:  # one broken benchmark must not cost the others their figures
             failed.append(name)
         print(f"== {name}: {time.perf_counter() - t0:.0f} s", flush=True)
     c.render_results()

@@ -100,7 +100,8 @@ def _noun_head(word: str, lex) -> bool:
 # Words after which a verb may stand (a finite verb opens a clause); after anything else a
 # form that is both verb and verbal noun (تعاون، دعم، تبادل) reads as the noun.
 VERB_LEADERS = {fold(w) for w in """قد لقد كما ثم حيث أن إن ان بعدما عندما حين بينما كذلك فيما
-وقد ولقد كان كانت وكان وكانت لم لن لا ما قد""".split()}
+وقد ولقد كان كانت وكان وكانت لم لن لا ما قد أنه إنه أنها إنها بأنه بأنها أنهم إنهم التي الذي الذين
+اللذين اللتين""".split()}
 
 
 def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
@@ -108,8 +109,8 @@ def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
     (``قررت تركيا طرد``), an ambiguous form is a noun."""
     if i == 0:
         return False
-    light = markers()["light"]
-    if any(w in light or w[1:] in light for w in s.folded[max(0, i - LIGHT_WINDOW):i]):
+    mk = markers()
+    if any(w in mk["light"] or w[1:] in mk["light"] for w in _light_window(s, i, mk)):
         return True
     prev = s.tokens[i - 1].text
     if prev in STOP_PUNCT or prev in '"«»“”' or (i - 1) in covered:
@@ -120,6 +121,7 @@ def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
     return s.folded[i - 1] not in VERB_LEADERS and not s.folded[i - 1].startswith(("و", "ف"))
 
 
+JUSSIVE_LEADERS = {"لم", "ولم", "فلم", "لما", "ولما"}
 GAP = 14  # words a subject may take between a verb and the rest of its phrase
 
 
@@ -166,6 +168,9 @@ def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str,
                              for f in lex.forms.get(fold(lem), []) if f.pos == "perfect"]
                 if not forms:
                     continue
+                after_lam = i > 0 and s.folded[i - 1] in JUSSIVE_LEADERS
+                forms = [f if f.pos != "jussive" else Form(f.predicate, "imperfect", f.person, f.suffix)
+                         for f in forms if f.pos != "jussive" or after_lam]
                 if fut:
                     forms = [f for f in forms if f.pos == "imperfect"]
                 if "ال" in pre or any(p in pre for p in "بلك"):
@@ -303,8 +308,13 @@ def _recipient_ok(arg: Arg, preps: tuple[str, ...]) -> bool:
     return arg.marker in preps or (arg.marker in ("الي", "الى") and "الي" in preps)
 
 
+DENIAL = {fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "ونفى", "ونفت", "نافيا", "نافية")}
+
+
 def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
     before = s.folded[max(0, t.index - 3):t.index]
+    if _pos(t) == "masdar" and any(w in DENIAL for w in s.folded[max(0, t.index - 4):t.index]):
+        return "negated"  # نفى مساهل زيارة ليبيا: the visit is denied
     if any(w in m["negation"] or (len(w) > 2 and w[0] in CONJ and w[1:] in m["negation"]) for w in before[-2:]):
         return "negated"
     clause = []
@@ -373,6 +383,8 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     subjects = [a for a in actors if not a.marker]
     if pos == "masdar":
         nxt = [a for a in subjects if a.first == end_idx + 1]
+        if nxt and t.form.predicate.mode == "visit" and _entity_type(doc, nxt[0]) in ("Country", "Place"):
+            nxt = []  # زيارة ليبيا: a country after a visit is where, not who
         if nxt and t.form.predicate.type not in PATIENT_POSSESSOR:
             return _coordinated(actors, nxt[0], s), None, "noun-possessor"
         suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
@@ -419,6 +431,10 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
               and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)]
     if _coordinated_verb(s, t.index) and before:
         return _coordinated(actors, before[-1], s), None, "verb-shared-subject"
+    if before and t.index - before[-1].last == 1 and (
+            before[-1].first == 0 or s.folded[before[-1].first - 1] in VERB_LEADERS
+            or s.tokens[before[-1].first - 1].text in STOP_PUNCT):
+        return _coordinated(actors, before[-1], s), None, "verb-svo"  # أن الجزائر ستدعم ليبيا
     if pos != "passive" and after:
         return _coordinated(actors, after[0], s), None, "verb-vso"
     if before:
@@ -580,6 +596,11 @@ def _subject_slot(s: Sentence, start: int) -> int:
             continue
         break
     return k
+
+
+def _entity_type(doc: Document, a: Arg) -> str | None:
+    e = doc.entity(a.mention.entity_id)
+    return e.type if e is not None else None
 
 
 def _bare_group(a: Arg) -> bool:

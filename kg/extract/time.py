@@ -35,6 +35,27 @@ def hijri_to_gregorian(y: int, m: int, d: int) -> date:
     return date.fromordinal(int(jd - 1721424.5))
 
 
+WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
+            "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
+_WEEKDAY = {fold(k): v for k, v in WEEKDAYS.items()}
+
+
+def _weekday(t: str, base: date) -> date | None:
+    """``يوم الاثنين الماضي`` / ``الاثنين``: the latest such weekday on or before the article date
+    (news reports the past); ``المقبل`` moves it forward."""
+    for name, wd in _WEEKDAY.items():
+        m = re.search(rf"(?:^|\s|و)(?:يوم\s+)?{name}(\s+(?:الماضي|المقبل|القادم))?(?:\s|$|[،,.])", t)
+        if m:
+            back = (base.weekday() - wd) % 7
+            when = m.group(1) or ""
+            if "الماضي" in when and back == 0:
+                back = 7
+            if "المقبل" in when or "القادم" in when:
+                return base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+            return base - timedelta(days=back)
+    return None
+
+
 def parse_date(text: str, article_date: str | None = None) -> str | None:
     """The date a sentence speaks of, as YYYY-MM-DD, or None."""
     t = " " + fold(text).translate(_DIGITS)
@@ -62,4 +83,7 @@ def parse_date(text: str, article_date: str | None = None) -> str | None:
         for phrase, days in RELATIVE:
             if re.search(rf"(?:^|\s|و)(?:{phrase})(?:\s|$|[،,.])", t):
                 return (base + timedelta(days=days)).isoformat()
+        day = _weekday(t, base)
+        if day is not None:
+            return day.isoformat()
     return None

@@ -79,15 +79,20 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     if not i.startswith("ي") or len(i) < 3:
         return [(i, "3")]
     stem = i[1:]
-    stems = [stem]
+    stems = [(stem, True)]  # (stem, may stand without an ending)
     if stem.endswith(("ي", "ا", "و")):
-        stems.append(stem[:-1])
+        stems.append((stem[:-1], False))  # يلتقون
+    if len(stem) == 3 and stem[1] in "وي":
+        stems.append((stem[0] + stem[2], None))  # jussive of a hollow verb: لم يزر (يزور) of a hollow verb: لم يزر (يزور)
     out = []
     for pre in IMPERFECT_PREFIXES:
         person = "1" if pre in ("ن", "ا") else "3"
-        for s in stems:
+        for s, bare in stems:
+            if bare is None:  # the jussive stands bare or with وا/ا, and only after لم
+                out += [(pre + s + e, "j" + person) for e in ("", "وا", "ا")]
+                continue
             for e in IMPERFECT_ENDINGS:
-                if s is not stem and e == "":
+                if e == "" and not bare:
                     continue
                 out.append((pre + s + e, person))
     return out
@@ -149,7 +154,10 @@ def predicate_lexicon() -> PredicateLexicon:
                     lex.add(form + pro, Form(pred, "perfect", person, pro))
         for i in split(r["imperfect"]):
             for form, person in imperfect_forms(fold(i)):
-                lex.add(form, Form(pred, "imperfect", person))
+                if person.startswith("j"):
+                    lex.add(form, Form(pred, "jussive", person[1:]))
+                else:
+                    lex.add(form, Form(pred, "imperfect", person))
             for form in participle_forms(fold(i)):
                 lex.add(form, Form(pred, "participle"))
         for p in split(r["passive"]):

@@ -102,3 +102,20 @@ def test_kg_serve_without_store_uses_the_default_store(tmp_path: Path, monkeypat
 
     with pytest.raises(StoreError, match="absent"):
         start_server(None, port=_load().free_port(), log_dir=tmp_path)
+
+
+BUNDLED = sorted(name for name in _load().query_mix() if name.endswith(".rq"))
+
+
+@pytest.mark.xfail(strict=False, reason="kg/ontology/queries (lead): over the union default "
+                   "graph an entity's type and label triples come once per article naming it, "
+                   "so each OPTIONAL label join multiplies the rows by that count; on 24 small "
+                   "articles sharing Algeria/Libya, actor-network, actor-timeline, all-visits, "
+                   "between-countries, visits-by-nationals and who-asked-whom do not finish in "
+                   "2 s (at 40 articles >60 s in-process). Fix: labels through DISTINCT "
+                   "subqueries, or entity triples in one graph of their own.")
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_bundled_query_answers_within_the_server_timeout(server, name: str) -> None:
+    load = _load()
+    status, body = load.ask(server.query_url, load.query_mix()[name], timeout=60)
+    assert load.complete_result(status, body), body[-200:]
