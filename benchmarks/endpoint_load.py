@@ -41,7 +41,10 @@ SECTION = "## Endpoint under load (benchmarks/endpoint_load.py)"
 PREFIXES = ("PREFIX kg: <https://w3id.org/kg-arabic/ontology#>\n"
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
 SIMPLE = PREFIXES + "SELECT ?a ?b WHERE { ?e a kg:Event ; kg:actor ?a ; kg:recipient ?b } LIMIT 50"
-CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+# Oxigraph's --timeout-s does not stop this one (checked up to 120 s on 1,700 quads): the
+# deadline is only looked at in some operators. Reported; tested as an xfail.
+FOUR_WAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 TEMPLATES = (
     "زار وزير الخارجية الجزائري عبد القادر مساهل ليبيا والتقى فايز السراج في طرابلس يوم {n}.",
     "طالب المسؤول الليبي بدعم جزائري لمواجهة الإرهاب، وأكد أن التعاون بين البلدين مستمر {n}.",
@@ -254,12 +257,14 @@ def write_results(result: dict) -> None:
     lines += [
         "",
         f"Under load, p50 is {result['ratio_p50_load_over_baseline']}x the one-client p50 and "
-        f"throughput {result['ratio_qps_load_over_baseline']}x. A four-way cross-product query "
+        f"throughput {result['ratio_qps_load_over_baseline']}x. A three-way cross-product query "
         f"was stopped after {p['seconds']} s (complete result: {p['complete_result']}; Oxigraph "
         f"ends the streamed 200 reply with \"cancelled\": {p['cancelled_message']}); the server "
         f"stayed up ({result['server_alive_after']}) and answered a simple query afterwards "
         f"({result['simple_query_after_pathological']}); UPDATE got HTTP "
-        f"{result['update_status']}. Source: `benchmarks/results/endpoint_load.json`.",
+        f"{result['update_status']}. Caveat: Oxigraph does not stop every query at the timeout "
+        "(a four-way cross-product COUNT ran past 120 s with a 2 s timeout), so one such "
+        "query can hold a core (reported). Source: `benchmarks/results/endpoint_load.json`.",
         "",
     ]
     replace_section(HERE / "RESULTS.md", SECTION, "\n".join(lines))
@@ -283,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=50, help="per client")
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--max-seconds", type=float, default=120.0)
-    parser.add_argument("--timeout", type=int, default=3, help="server query timeout (s)")
+    parser.add_argument("--timeout", type=int, default=10, help="server query timeout (s)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-endpoint-") as tmp:

@@ -108,11 +108,6 @@ def test_kg_validate_of_the_committed_output_through_the_console_script(run_kg, 
 
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/extract/events.py (lead) vs ontology/shapes.ttl: ASSAULT takes a Place as recipient "
-    "('قصفت إسرائيل غزة.' -> Israel kg:assaults Gaza Strip, a kg:Place), but the shapes require "
-    "kg:recipient and every direct edge to point to a kg:Actor; either let physical events take "
-    "a Place (shapes) or put the place in kg:location (extraction)"))
 def test_attack_on_a_place_conforms():
     doc = extract("قصفت إسرائيل غزة.", doc_id="place-target", date=ARTICLE_DATE)
     assert [e.type for e in doc.events] == ["ASSAULT"]

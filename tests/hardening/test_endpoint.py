@@ -104,18 +104,33 @@ def test_kg_serve_without_store_uses_the_default_store(tmp_path: Path, monkeypat
         start_server(None, port=_load().free_port(), log_dir=tmp_path)
 
 
-BUNDLED = sorted(name for name in _load().query_mix() if name.endswith(".rq"))
+# the bundled queries that blow up (the others answer at once)
+SLOW_BUNDLED = ["actor-network.rq", "actor-timeline.rq", "all-visits.rq",
+                "between-countries.rq", "visits-by-nationals.rq", "who-asked-whom.rq"]
 
 
-@pytest.mark.xfail(strict=False, reason="kg/ontology/queries (lead): over the union default "
+@pytest.mark.xfail(strict=False, reason="(not strict: how far a query gets in 2 s depends on "
+                   "the machine) kg/ontology/queries (lead): over the union default "
                    "graph an entity's type and label triples come once per article naming it, "
                    "so each OPTIONAL label join multiplies the rows by that count; on 24 small "
                    "articles sharing Algeria/Libya, actor-network, actor-timeline, all-visits, "
                    "between-countries, visits-by-nationals and who-asked-whom do not finish in "
                    "2 s (at 40 articles >60 s in-process). Fix: labels through DISTINCT "
                    "subqueries, or entity triples in one graph of their own.")
-@pytest.mark.parametrize("name", BUNDLED)
+@pytest.mark.parametrize("name", SLOW_BUNDLED)
 def test_every_bundled_query_answers_within_the_server_timeout(server, name: str) -> None:
     load = _load()
     status, body = load.ask(server.query_url, load.query_mix()[name], timeout=60)
     assert load.complete_result(status, body), body[-200:]
+
+
+@pytest.mark.xfail(strict=True, reason="Oxigraph's --timeout-s is not checked while a four-way "
+                   "cross-product COUNT runs (ran past 120 s with a 2 s timeout on 1,700 quads), "
+                   "so `kg serve` cannot stop every runaway query. Fix idea (lead): a watchdog "
+                   "that restarts the server, or a proxy with its own deadline. Runs last: the "
+                   "server keeps computing until the fixture stops it.")
+def test_zz_a_four_way_cross_product_is_stopped_by_the_timeout(server) -> None:
+    load = _load()
+    status, body = load.ask(server.query_url, load.FOUR_WAY, timeout=15)
+    assert status != 0, "no reply within 15 s although the server timeout is 2 s"
+    assert not load.complete_result(status, body)
