@@ -86,10 +86,6 @@ def test_evidence_for_triple_finds_nothing_for_an_absent_edge(invoke, built_stor
     assert run_query(invoke, built_store.store, "-f", query) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ontology/queries/evidence-for-triple.rq (ontology owner): its VALUES line asks for "
-    "\"Mohamed Taha Siala\"@en, but kg labels him \"Mohamed Siala\"@en (output/graph.ttl), so the "
-    "shipped query returns no row on the sample; use the label kg writes"))
 def test_evidence_for_triple_as_shipped_answers_on_the_sample(invoke, tmp_path):
     store = tmp_path / "store"
     result = invoke("build", "--store", store, "--out", tmp_path / "out", "--no-view")
