@@ -193,8 +193,31 @@ def render_results() -> None:
         "Real news text comes from the evaluation data in `../shared/eval` (the diplomatic dev "
         "articles and ANERcorp's tokens joined into sentences), read in place and never copied "
         "here; the benchmarks that need it say so and skip when it is absent.\n")
-    RESULTS_MD.write_text(intro + "".join("\n" + s.rstrip() + "\n" for s in _sections()),
+    ours = [s.strip() for s in _sections()]
+    headings = {s.splitlines()[0].strip() for s in ours if s}
+    kept = [s for s in _existing_sections() if s.splitlines()[0].strip() not in headings]
+    RESULTS_MD.write_text(intro + "".join("\n" + s + "\n" for s in ours + kept),
                           encoding="utf-8")
+
+
+def _existing_sections() -> list[str]:
+    """The "## " sections RESULTS.md has now: other scripts write theirs in place, and a
+    rebuild keeps every section it does not render itself."""
+    try:
+        text = RESULTS_MD.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    parts, current = [], None
+    for line in text.splitlines():
+        if line.startswith("## "):
+            if current is not None:
+                parts.append("\n".join(current).strip())
+            current = [line]
+        elif current is not None:
+            current.append(line)
+    if current is not None:
+        parts.append("\n".join(current).strip())
+    return parts
 
 
 # --------------------------------------------------------------------------- profiles

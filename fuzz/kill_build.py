@@ -24,7 +24,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.graph.rdf import document_graph, graph_iri
+from kg.graph import store as store_module
+from kg.graph.rdf import content_hash, document_dataset, graph_iri
 from kg.graph.store import Store
 from kg.model import Document
 from kg.pipeline import extract
@@ -53,9 +54,25 @@ def write_corpus(path: Path, docs: list[Document]) -> Path:
 
 
 def reference_graphs(docs: list[Document]) -> dict[str, Graph]:
-    """The graph a build writes for each article, made in this process."""
-    return {str(graph_iri(d.doc_id)): document_graph(extract(d.text, d.doc_id, d.date), Graph())
-            for d in docs}
+    """What the store holds for each article after an unbroken build, made in this process
+    (through an in-memory Store, so it follows the store's layout) -- plus, under the key
+    ``ENTITIES``, the shared entity graph when the store keeps one."""
+    memory = Store.in_memory()
+    for d in docs:
+        memory.put_graph(str(graph_iri(d.doc_id)),
+                         document_dataset(extract(d.text, d.doc_id, d.date)), content_hash(d))
+    refs = {iri: _graph(memory, iri) for iri in memory.graphs()}
+    if ENTITY_GRAPH_IRI:
+        refs[ENTITIES] = _graph(memory, ENTITY_GRAPH_IRI)
+    return refs
+
+
+ENTITY_GRAPH_IRI = getattr(store_module, "ENTITY_GRAPH_IRI", None)
+ENTITIES = "entities"
+
+
+def _graph(store: Store, iri: str) -> Graph:
+    return Graph().parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt")
 
 
 def build_command(corpus: Path, store: Path, out: Path) -> list[str]:
@@ -64,21 +81,24 @@ def build_command(corpus: Path, store: Path, out: Path) -> list[str]:
 
 
 def run_build(corpus: Path, store: Path, out: Path, kill_after: float | None) -> tuple[str, float]:
-    """Run a build, SIGKILL it after ``kill_after`` seconds unless it ended; (outcome, secs)."""
+    """Run a build, SIGKILL it after ``kill_after`` seconds unless it ended; (outcome, secs).
+    The outcome is "killed", "finished", or "exit N: <last stderr line>"."""
     started = time.monotonic()
     env = dict(os.environ, KG_PROGRESS="off")
-    proc = subprocess.Popen(build_command(corpus, store, out), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    try:
-        proc.wait(timeout=kill_after)
-        outcome = "finished" if proc.returncode in (0, 1) else f"exit {proc.returncode}"
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        outcome = "killed"
-    if proc.stderr is not None:
-        proc.stderr.close()
-    return outcome, time.monotonic() - started
+    log = out.parent / f"{out.name}.stderr"
+    with log.open("wb") as stderr:  # a file, not a pipe: a chatty build must not block
+        proc = subprocess.Popen(build_command(corpus, store, out), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        try:
+            proc.wait(timeout=kill_after)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            return "killed", time.monotonic() - started
+    if proc.returncode in (0, 1):
+        return "finished", time.monotonic() - started
+    last = (log.read_text(encoding="utf-8", errors="replace").strip().splitlines() or [""])[-1]
+    return f"exit {proc.returncode}: {last[:300]}", time.monotonic() - started
 
 
 def store_problems(store_path: Path, references: list[dict[str, Graph]]) -> list[str]:
@@ -89,8 +109,15 @@ def store_problems(store_path: Path, references: list[dict[str, Graph]]) -> list
     problems = []
     try:
         with Store.open(store_path, read_only=True) as store:
+            if ENTITY_GRAPH_IRI:  # shared, only ever added to: every triple from some version
+                known = set().union(*(set(ref[ENTITIES]) for ref in references))
+                stray = set(_graph(store, ENTITY_GRAPH_IRI)) - known
+                problems += [f"entity graph holds an unexpected triple {t}" for t in
+                             sorted(stray)[:5]]
             for iri in store.graphs():
-                got = Graph().parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt")
+                if iri == ENTITY_GRAPH_IRI:
+                    continue
+                got = _graph(store, iri)
                 versions = [ref[iri] for ref in references if iri in ref]
                 if not versions:
                     problems.append(f"unexpected graph {iri}")
@@ -196,7 +223,7 @@ def kill_loop(workdir: Path, kills: int = 20, articles: int = 12, seed: int = 8)
         report.problems.append(f"the build after the kills ended with {outcome}")
     final = store_problems(store, references[:1])
     with Store.open(store, read_only=True) as opened:
-        missing = set(references[0]) - set(opened.graphs())
+        missing = set(references[0]) - set(opened.graphs()) - {ENTITIES}
     report.problems += [f"after the kills: {p}" for p in final]
     report.problems += [f"after the kills: {iri} missing" for iri in sorted(missing)]
     return report

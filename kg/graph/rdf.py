@@ -45,6 +45,13 @@ def graph_iri(doc_id: str) -> URIRef:
     return RES[f"article/{doc_slug(doc_id)}"]
 
 
+# Entity descriptions (types, labels, links) live once in a shared graph, not in every article's
+# graph: a union default graph would otherwise see each label once per article that mentions the
+# actor, and joins multiply (oxigraph#1919). An article's graph keeps what it says: its events,
+# edges, role facts, and which entities it mentions.
+ENTITY_GRAPH = RES["graph/entities"]
+
+
 def entity_iri(e: Entity) -> URIRef:
     """From the Wikidata QID when linked, else from type + normalized Arabic name."""
     if e.wikidata and _QID.match(e.wikidata):
@@ -89,8 +96,10 @@ def _check_encodable(doc: Document) -> None:
                              "\\u escape in JSON)")
 
 
-def document_graph(doc: Document, g: Graph) -> Graph:
-    """Add the article's triples to ``g`` (the article's named graph)."""
+def document_graph(doc: Document, g: Graph, entities: Graph | None = None) -> Graph:
+    """Add the article's triples to ``g`` (the article's named graph) and its entities'
+    descriptions to ``entities`` (the shared entity graph; ``g`` itself when not given)."""
+    entities = g if entities is None else entities
     _check_encodable(doc)
     article = graph_iri(doc.doc_id)
     g.add((article, RDF.type, KG.Article))
@@ -103,15 +112,15 @@ def document_graph(doc: Document, g: Graph) -> Graph:
     iri = {e.id: entity_iri(e) for e in doc.entities}
     for e in doc.entities:
         node = iri[e.id]
-        g.add((node, RDF.type, ENTITY_CLASS[e.type]))
-        g.add((node, RDFS.label, Literal(e.label_ar, lang="ar")))
+        entities.add((node, RDF.type, ENTITY_CLASS[e.type]))
+        entities.add((node, RDFS.label, Literal(e.label_ar, lang="ar")))
         if e.label_en:
-            g.add((node, RDFS.label, Literal(e.label_en, lang="en")))
+            entities.add((node, RDFS.label, Literal(e.label_en, lang="en")))
         if e.wikidata and _QID.match(e.wikidata):
-            g.add((node, OWL.sameAs, WD[e.wikidata]))
-            g.add((node, KG.wikidata, Literal(e.wikidata)))
+            entities.add((node, OWL.sameAs, WD[e.wikidata]))
+            entities.add((node, KG.wikidata, Literal(e.wikidata)))
         if e.country and e.country in iri and e.country != e.id:
-            g.add((node, KG.country, iri[e.country]))
+            entities.add((node, KG.country, iri[e.country]))
         g.add((node, KG.mentionedIn, article))
     labels = {e.id: e.label_en or e.label_ar for e in doc.entities}
     for ev in doc.events:
@@ -171,7 +180,24 @@ def document_graph(doc: Document, g: Graph) -> Graph:
 
 
 def document_dataset(doc: Document, ds: Dataset | None = None) -> Dataset:
-    """A Dataset holding the article's named graph (added to ``ds`` when given)."""
+    """A Dataset holding the article's named graph and the shared entity graph (added to
+    ``ds`` when given)."""
     ds = ds if ds is not None else Dataset(default_union=True)
-    document_graph(doc, ds.graph(graph_iri(doc.doc_id)))
+    document_graph(doc, ds.graph(graph_iri(doc.doc_id)), ds.graph(ENTITY_GRAPH))
     return ds
+
+
+DESCRIPTION_PREDICATES = {RDF.type, RDFS.label, OWL.sameAs, KG.wikidata, KG.country}
+
+
+def split_entity_descriptions(ds: Dataset) -> Dataset:
+    """The same quads in the store's layout: entity descriptions (type, labels, links, country
+    of ``res:entity/…`` subjects) moved from the article graphs into ``ENTITY_GRAPH``."""
+    out = Dataset(default_union=True)
+    prefix = str(RES["entity/"])
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        gid = g.identifier if hasattr(g, "identifier") else g
+        if isinstance(s, URIRef) and str(s).startswith(prefix) and p in DESCRIPTION_PREDICATES:
+            gid = ENTITY_GRAPH
+        out.graph(gid).add((s, p, o))
+    return out

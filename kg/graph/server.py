@@ -183,7 +183,7 @@ def push(store: Store, endpoint_url: str, *, store_path: str = "/store",
         token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
         headers["Authorization"] = f"Basic {token}"
     sent = 0
-    for iri in (store.graphs() if graphs is None else list(graphs)):
+    for iri in (store.all_graphs() if graphs is None else list(graphs)):
         url = f"{base}?graph={urllib.parse.quote(iri, safe='')}"
         body = store.graph_ntriples(iri)
         request = urllib.request.Request(url, data=body, method="PUT", headers=headers)

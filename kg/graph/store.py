@@ -195,8 +195,13 @@ class Store:
             raise InputError(f"put_graph({graph_iri}): content_hash is empty")
         triples = set(_triples_of(graph_iri, data))
         triples.add(ox.Triple(graph, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(content_hash)))
+        shared = _shared_entity_triples(data) | {t for t in triples if _describes_entity(t)}
+        triples -= shared
         body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
+        if shared:  # the article's entity descriptions join the shared graph, same transaction
+            ebody = ox.serialize(sorted(shared, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
+            update += f" ;\nINSERT DATA {{ GRAPH <{ENTITY_GRAPH_IRI}> {{\n{ebody}}} }}"
         try:
             self.oxigraph.update(update)
         except (OSError, SyntaxError, ValueError) as err:
@@ -229,9 +234,13 @@ class Store:
             None, ox.NamedNode(KG_NS + "contentHash"), None, None)}
 
     def graphs(self) -> list[str]:
-        """The IRIs of the named graphs (one per article), sorted."""
+        """The IRIs of the articles' named graphs, sorted (not the shared entity graph)."""
         return sorted(g.value for g in self.oxigraph.named_graphs()
-                      if isinstance(g, ox.NamedNode))
+                      if isinstance(g, ox.NamedNode) and g.value != ENTITY_GRAPH_IRI)
+
+    def all_graphs(self) -> list[str]:
+        """Every named graph: the articles' and the shared entity graph."""
+        return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
 
     def graph_ntriples(self, graph_iri: str) -> bytes:
         """One named graph as N-Triples."""
@@ -333,6 +342,32 @@ def _named_node(iri: str) -> ox.NamedNode:
         return ox.NamedNode(iri)
     except ValueError as err:
         raise InputError(f"{iri!r} is not a valid graph IRI: {err}") from err
+
+
+ENTITY_GRAPH_IRI = "https://w3id.org/kg-arabic/resource/graph/entities"
+
+
+ENTITY_PREFIX = "https://w3id.org/kg-arabic/resource/entity/"
+DESCRIPTION = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
+               "http://www.w3.org/2002/07/owl#sameAs", KG_NS + "wikidata", KG_NS + "country"}
+
+
+def _describes_entity(t: ox.Triple) -> bool:
+    """A triple of an entity's description (its type, labels, links, country): these live once
+    in the shared entity graph, never repeated per article (see kg.graph.rdf.ENTITY_GRAPH)."""
+    return (isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(ENTITY_PREFIX)
+            and t.predicate.value in DESCRIPTION)
+
+
+def _shared_entity_triples(data: object) -> set[ox.Triple]:
+    """The shared entity graph's triples in a Dataset (see kg.graph.rdf.ENTITY_GRAPH)."""
+    if not isinstance(data, (rdflib.Dataset, rdflib.ConjunctiveGraph)):
+        return set()
+    ctx = data.get_context(rdflib.URIRef(ENTITY_GRAPH_IRI))
+    if len(ctx) == 0:
+        return set()
+    text = ctx.serialize(format="nt", encoding="utf-8")
+    return {q.triple for q in ox.parse(text, ox.RdfFormat.N_TRIPLES)}
 
 
 def _triples_of(graph_iri: str, data: str | bytes | rdflib.Graph) -> Iterator[ox.Triple]:

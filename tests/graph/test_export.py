@@ -63,17 +63,17 @@ def source(request: pytest.FixtureRequest, ds: rdflib.Dataset, tmp_path: Path):
 
 def union_of(ds: rdflib.Dataset) -> rdflib.Graph:
     union = rdflib.Graph()
-    for graph in (ds.graph(F.ART_A), ds.graph(F.ART_B)):
+    for graph in (ds.graph(F.ART_A), ds.graph(F.ART_B), ds.graph(F.ENTITY_GRAPH)):
         for triple in graph:
             union.add(triple)
     return union
 
 
 def assert_same_named_graphs(expected: rdflib.Dataset, parsed: rdflib.Dataset) -> None:
-    for iri in (F.ART_A, F.ART_B):
+    for iri in (F.ART_A, F.ART_B, F.ENTITY_GRAPH):
         assert isomorphic(expected.graph(iri), parsed.graph(iri)), f"graph {iri} differs"
     names = {str(g.identifier) for g in parsed.graphs() if len(g)}
-    assert names == {str(F.ART_A), str(F.ART_B)}
+    assert names == {str(F.ART_A), str(F.ART_B), str(F.ENTITY_GRAPH)}
 
 
 # ---------------------------------------------------------------- formats
@@ -147,7 +147,7 @@ def test_rapper_parses_each_rdf_export_with_the_right_count(store, ds, fmt, tmp_
     assert done.returncode == 0, done.stderr
     counted = int(re.search(r"returned (\d+) triples", done.stderr).group(1))
     expected = len(union_of(ds)) if not fmt.named_graphs else \
-        len(ds.graph(F.ART_A)) + len(ds.graph(F.ART_B))
+        len(ds.graph(F.ART_A)) + len(ds.graph(F.ART_B)) + len(ds.graph(F.ENTITY_GRAPH))
     assert counted == expected
 
 
@@ -206,7 +206,7 @@ def test_triples_csv_has_one_row_per_quad_with_labels(store, ds, tmp_path) -> No
         reader = csv.reader(handle)
         assert tuple(next(reader)) == TRIPLES_CSV_HEADER
         rows = [dict(zip(TRIPLES_CSV_HEADER, row)) for row in reader]
-    assert len(rows) == len(ds.graph(F.ART_A)) + len(ds.graph(F.ART_B))
+    assert len(rows) == len(ds.graph(F.ART_A)) + len(ds.graph(F.ART_B)) + len(ds.graph(F.ENTITY_GRAPH))
     edge = next(r for r in rows if r["predicate"].endswith("#requestsFrom"))
     assert (edge["subject_label"], edge["object_label"]) == ("Mohamed Siala", "Algeria")
     assert edge["graph"] == str(F.ART_A) and edge["predicate_label"]

@@ -121,10 +121,10 @@ def test_push_twice_leaves_the_server_as_after_one_push(store_path: Path, tmp_pa
             start_server(target, port=free_port(), read_only=False,
                          log_dir=tmp_path / "logs") as server:
         server.wait_ready()
-        assert push(local, server.url) == 2
+        assert push(local, server.url) == 3  # two articles and the shared entity graph
         first = _graph_counts(server.query_url)
-        assert push(local, server.url) == 2
-        assert _graph_counts(server.query_url) == first == (2, len(local))
+        assert push(local, server.url) == 3
+        assert _graph_counts(server.query_url) == first == (3, len(local))
 
 
 def test_push_to_an_unreachable_server_is_a_store_error(store_path: Path) -> None:

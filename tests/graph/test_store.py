@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
+
+from kg.graph.rdf import ENTITY_GRAPH, split_entity_descriptions
 from rdflib import Literal, URIRef
 from rdflib import namespace as ns
 
@@ -112,11 +114,12 @@ def graph_b(ds: rdflib.Dataset) -> rdflib.Graph:
 
 
 def two_articles() -> rdflib.Dataset:
-    """A Dataset with the two articles' named graphs (Algeria is in both)."""
+    """The two articles' named graphs (Algeria is in both) in the store's layout: each entity's
+    description once, in the shared entity graph."""
     ds = rdflib.Dataset()
     graph_a(ds)
     graph_b(ds)
-    return ds
+    return split_entity_descriptions(ds)
 
 
 def ntriples(g: rdflib.Graph) -> str:
@@ -124,8 +127,8 @@ def ntriples(g: rdflib.Graph) -> str:
 
 
 def fill(store: Store, ds: rdflib.Dataset) -> Store:
-    store.put_graph(str(ART_A), ds.graph(ART_A), HASH_A)
-    store.put_graph(str(ART_B), ds.graph(ART_B), HASH_B)
+    store.put_graph(str(ART_A), ds, HASH_A)  # the article's graph and the shared entity graph
+    store.put_graph(str(ART_B), ds, HASH_B)
     return store
 
 
@@ -228,11 +231,25 @@ def test_stats_count_articles_entities_and_events(store: Store) -> None:
 
 
 def test_stats_count_a_shared_entity_triple_once(store: Store, ds: rdflib.Dataset) -> None:
-    union = {t for g in (ds.graph(ART_A), ds.graph(ART_B)) for t in g}
+    graphs = (ds.graph(ART_A), ds.graph(ART_B), ds.graph(ENTITY_GRAPH))
+    union = {t for g in graphs for t in g}
     stats = store.stats()
     assert stats["triples"] == len(union)
-    assert stats["quads"] == len(ds.graph(ART_A)) + len(ds.graph(ART_B))
-    assert stats["quads"] > stats["triples"]
+    assert stats["quads"] == sum(len(g) for g in graphs)
+
+
+def test_an_entity_shared_by_two_articles_is_described_once(store: Store) -> None:
+    rows = store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{ALGERIA}> rdfs:label ?l }} }}", union=False)
+    assert {r["g"] for r in rows} == {str(ENTITY_GRAPH)}
+
+
+def test_entity_descriptions_sent_inside_an_article_graph_move_to_the_shared_graph(tmp_path: Path) -> None:
+    ds = rdflib.Dataset()
+    graph_a(ds)  # the old layout: labels and types inside the article's graph
+    with Store.open(tmp_path / "s") as store:
+        store.put_graph(str(ART_A), ds.graph(ART_A), HASH_A)
+        rows = store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{ALGERIA}> a ?t }} }}", union=False)
+    assert {r["g"] for r in rows} == {str(ENTITY_GRAPH)}
 
 
 def test_query_default_graph_is_the_union_of_articles(store: Store) -> None:
