@@ -123,22 +123,32 @@ class Partition:
 
 
 def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Partition:
-    """A Dask task: extract documents and write their graphs as one N-Quads file (atomically)."""
-    import pyoxigraph as ox
+    """A Dask task: extract documents and write their graphs as one N-Quads file (atomically),
+    in the store's own layout (``document_dataset``: the article graphs and any shared graph)."""
+    from kg.graph.rdf import content_hash, document_dataset, graph_iri
 
-    articles, failures, jsons, quads = [], [], [], []
-    for doc in docs:
-        result = extract_document(doc, keep_json)
-        if isinstance(result, Failure):
-            failures.append(result)
-            continue
-        graph = ox.NamedNode(result.iri)
-        quads += [ox.Quad(q.subject, q.predicate, q.object, graph)
-                  for q in ox.parse(result.ntriples, ox.RdfFormat.N_TRIPLES)]
-        articles.append((result.doc_id, result.iri, result.hash))
-        if result.doc_json is not None:
-            jsons.append((result.doc_id, result.doc_json))
-    atomic_write(Path(path), ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if quads else b"")
+    articles, failures, jsons = [], [], []
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        for doc in docs:
+            try:
+                out = _pipeline()(doc)
+                quads = document_dataset(out).serialize(format="nquads", encoding="utf-8")
+                data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
+            except PipelineError as e:
+                failures.append(Failure(doc.doc_id, doc.doc_id, str(e)))
+                continue
+            except Exception as e:  # a bug in the RDF mapping must not end the batch either
+                failures.append(Failure(doc.doc_id, doc.doc_id, f"cannot map to RDF: {type(e).__name__}: {e}"))
+                continue
+            fh.write(quads if quads.endswith(b"\n") or not quads else quads + b"\n")
+            articles.append((doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc)))
+            if data is not None:
+                jsons.append((doc.doc_id, data))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
     return Partition(path, tuple(articles), tuple(failures), tuple(jsons), worker_name(), worker_stats())
 
 
@@ -394,27 +404,40 @@ class Sink:
         self.progress.update()
 
     def _partition_outputs(self, path: Path, part: Partition) -> None:
-        import pyoxigraph as ox
-
-        by_graph: dict[str, list[Any]] = {}
-        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
-            by_graph.setdefault(q.graph_name.value, []).append(q.triple)
-        jsons = dict(part.doc_json)
-        for doc_id, iri, _ in part.articles:
-            nt = ox.serialize(by_graph.get(iri, []), format=ox.RdfFormat.N_TRIPLES)
-            self.outputs.add_graph(iri, nt, (doc_id, jsons[doc_id]) if doc_id in jsons else None)
+        for _ in part.articles:
+            if not self.outputs._room():
+                return
+        self.outputs.dataset.parse(str(path), format="nquads")
+        self.outputs.docs += list(part.doc_json)
 
 
-def _push_file(path: Path, iris: list[str], endpoint: str) -> None:
-    """PUT each graph of an N-Quads file to a SPARQL server (Graph Store Protocol: replaces it)."""
+def _push_file(path: Path, articles: list[str], endpoint: str, timeout_s: float = 60.0) -> None:
+    """Send an N-Quads file's graphs to a SPARQL server (Graph Store Protocol): PUT replaces
+    each article's graph; any other graph (shared by articles) is POSTed, i.e. merged."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     import pyoxigraph as ox
 
-    from kg.graph.server import push
-    from kg.graph.store import Store
-
-    mem = Store.in_memory()
-    mem.oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    push(mem, endpoint, graphs=iris)
+    by_graph: dict[str, list[Any]] = {}
+    for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+        if isinstance(q.graph_name, ox.NamedNode):
+            by_graph.setdefault(q.graph_name.value, []).append(q.triple)
+    base = endpoint.rstrip("/") + "/store"
+    for iri, triples in by_graph.items():
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        request = urllib.request.Request(f"{base}?graph={urllib.parse.quote(iri, safe='')}", data=body,
+                                         method="PUT" if iri in articles else "POST",
+                                         headers={"Content-Type": "application/n-triples"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout_s) as reply:
+                reply.read()
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", errors="replace").strip()[:300]
+            raise KGError(f"{base} refused graph {iri} (HTTP {err.code}): {detail}") from err
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
+            raise KGError(f"cannot reach {base}: {getattr(err, 'reason', err)}") from err
 
 
 # ------------------------------------------------------------------------------ engines

@@ -240,7 +240,10 @@ def build_inputs(inputs: list[str], store_path: str | None, out: Path, date: str
     options = options or BuildOptions()
     report, outputs = run_build(inputs, store_path, out, date, options)
     if outputs is not None and not outputs.dropped:
-        _write_outputs(outputs.dataset, outputs.docs, out, view)
+        from kg.graph.rdf import split_entity_descriptions
+
+        # the store's layout: entity descriptions once, in the shared entity graph
+        _write_outputs(split_entity_descriptions(outputs.dataset), outputs.docs, out, view)
         report.outputs = "written"
     elif outputs is None:
         report.outputs = "not written (--no-outputs)"

@@ -6,11 +6,14 @@ propose the readings; callers keep the one their lexicon knows.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 CONJ = ("و", "ف")
 PREP = ("ب", "ل", "ك")
 
 
-def proclitic_readings(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, rest) readings of a folded word, least stripped first.
 
     ``والجزائر`` → ('', 'والجزائر'), ('و', 'الجزائر'); ``للمجلس`` → …, ('ل', 'المجلس');
@@ -26,7 +29,7 @@ def proclitic_readings(word: str) -> list[tuple[str, str]]:
             if rest.startswith("لل") and len(rest) > 3:  # لل + noun = ل + ال + noun
                 out.append((pre + "ل", "ال" + rest[2:]))
             out.append((pre + rest[0], rest[1:]))
-    return out
+    return tuple(out)
 
 
 def folded_prefix_to_original(token_text: str, folded_prefix_len: int) -> int:

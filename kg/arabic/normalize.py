@@ -50,6 +50,7 @@ def fold(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=65536)
 def fold_names(text: str) -> str:
     """A stricter key for personal names: like ``fold`` but ى stays ى, because folding makes
     the preposition على read as the name علي (Ali)."""

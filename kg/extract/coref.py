@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.arabic.clitics import CONJ
+from kg.extract.mentions import Coverage
 from kg.extract.tokens import sentences
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import markers
@@ -37,7 +38,7 @@ def resolve(doc: Document) -> Document:
     g = gazetteer()
     pair_words = markers()["pair"]
     by_start = {m.start: m for m in doc.mentions}
-    taken = {(m.start, m.end) for m in doc.mentions}
+    covered = Coverage(len(doc.text), list(doc.mentions))
     ents = {e.id: e for e in doc.entities}
     new: list[Mention] = []
     dropped: set[tuple[int, int]] = set()
@@ -55,7 +56,7 @@ def resolve(doc: Document) -> Document:
                 if e and e.type == "Country":
                     countries[e.id] += 1
                 k += 1
-            if any(a <= tok.start < b for a, b in taken):
+            if tok.start in covered:
                 continue
             w = _strip_conj(s.folded[i])
             if w in pair_words and len(countries) >= 2:

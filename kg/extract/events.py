@@ -10,6 +10,7 @@ for its country (``واشنطن``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.arabic.clitics import CONJ
 from kg.arabic.normalize import fold
@@ -64,7 +65,8 @@ class Arg:
     marker: str  # preposition that governs it ('' when none): on the token or just before
 
 
-def _readings(word: str) -> list[tuple[str, str, bool]]:
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[tuple[str, str, bool], ...]:
     """(prefix, rest, future) readings of a folded word for trigger lookup."""
     out = [("", word, False)]
     if len(word) > 3 and word[0] in CONJ:
@@ -79,7 +81,7 @@ def _readings(word: str) -> list[tuple[str, str, bool]]:
     for pre, rest, fut in list(out):
         if rest.startswith("ال") and len(rest) > 4:
             out.append((pre + "ال", rest[2:], fut))
-    return out
+    return tuple(out)
 
 
 def _noun_head(word: str, lex) -> bool:

@@ -20,8 +20,25 @@ def _fold_cached(s: str) -> str:
     return fold(s)
 
 
+_CACHE: list[tuple[tuple, tuple, list[Sentence]]] = []  # (sentences, tokens, views), newest last
+
+
 def sentences(doc: Document) -> list[Sentence]:
-    """Sentences with their tokens (the tokens stage must have run)."""
+    """Sentences with their tokens (the tokens stage must have run).
+
+    Every stage asks for these views; a Document's sentence and token tuples are shared by the
+    Documents derived from it, so the last few results are kept, keyed by those very objects.
+    """
+    for sents, toks, views in _CACHE:
+        if sents is doc.sentences and toks is doc.tokens:
+            return views
+    views = _build(doc)
+    _CACHE.append((doc.sentences, doc.tokens, views))
+    del _CACHE[:-4]
+    return views
+
+
+def _build(doc: Document) -> list[Sentence]:
     out = []
     toks = doc.tokens
     j = 0
