@@ -407,6 +407,9 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
             return [before[-1]], None, "noun-light-verb"
         if light and state.last_source:
             return [], None, "noun-salient"
+        between = _between(s, end_idx, actors)
+        if between and t.form.predicate.type in RECIPROCAL:
+            return between, None, "noun-between"
         occurs = any(w in m["occurrence"] or w[1:] in m["occurrence"] for w in window)
         if occurs and t.form.predicate.type in IMPLICIT_AGENT:
             return [], None, "noun-implicit"
@@ -598,6 +601,24 @@ def _subject_slot(s: Sentence, start: int) -> int:
             continue
         break
     return k
+
+
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}  # things done between two parties
+BETWEEN = fold("بين")
+
+
+def _between(s: Sentence, end_idx: int, actors: list[Arg]) -> list[Arg]:
+    """``الاجتماع بين زعيمي كوريا الشمالية وكوريا الجنوبية``: the parties after بين, first
+    group as actor (the rest become the recipient)."""
+    for k in range(end_idx + 1, min(len(s.folded), end_idx + 4)):
+        if s.folded[k] == BETWEEN:
+            after = [a for a in actors if a.first > k and a.first <= k + 8]
+            if len(after) >= 2:
+                return [after[0]]
+            return []
+        if s.tokens[k].text in STOP_PUNCT:
+            return []
+    return []
 
 
 def _entity_type(doc: Document, a: Arg) -> str | None:
