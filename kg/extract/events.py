@@ -16,7 +16,7 @@ from kg.arabic.clitics import CONJ
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import entry_entity, gazetteer
-from kg.lexicon.markers import markers
+from kg.lexicon.markers import marker_phrases, markers
 from kg.lexicon.predicates import Form, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
@@ -112,7 +112,7 @@ def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
     if i == 0:
         return False
     mk = markers()
-    if any(w in mk["light"] or w[1:] in mk["light"] for w in _light_window(s, i, mk)):
+    if _has_light(_light_window(s, i, mk), mk):
         return True
     prev = s.tokens[i - 1].text
     if prev in STOP_PUNCT or prev in '"«»“”' or (i - 1) in covered:
@@ -391,7 +391,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
             return _coordinated(actors, nxt[0], s), None, "noun-possessor"
         suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
         window = _light_window(s, t.index, m)
-        light = any(w in m["light"] or w[1:] in m["light"] for w in window)
+        light = _has_light(window, m)
         before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
         if light and before and suffix in ("ه", "ها", "هم"):
             return [before[-1]], None, "noun-light-verb"  # X عبر عن تضامنه
@@ -401,7 +401,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
                 return [], person, "noun-pronoun"
             return [], None, ""
         window = _light_window(s, t.index, m)
-        light = any(w in m["light"] or w[1:] in m["light"] for w in window)
+        light = _has_light(window, m)
         before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
         if light and before:
             return [before[-1]], None, "noun-light-verb"
@@ -459,6 +459,14 @@ def _opens_clause(s: Sentence, t: Trigger) -> bool:
         return False
     prev = s.tokens[t.index - 1].text if t.index > 0 else ""
     return prev in "،,;؛" or t.prefix.startswith(("و", "ف"))
+
+
+def _has_light(window: tuple[str, ...], m: dict[str, frozenset[str]]) -> bool:
+    """Is there a light verb among these words (one-word markers, or a pair like ``عبر عن``)?"""
+    if any(w in m["light"] or w[1:] in m["light"] for w in window):
+        return True
+    pairs = marker_phrases()["light"]
+    return any((a, b) in pairs for a, b in zip(window, window[1:]))
 
 
 def _light_window(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> tuple[str, ...]:
