@@ -358,9 +358,24 @@ class Sink:
         self.report.skipped += 1
         if self.outputs is not None and self.store is not None:
             iri = str(graph_iri(doc.doc_id))
-            self.outputs.add_graph(iri, self.store.graph_ntriples(iri))
+            ntriples = self.store.graph_ntriples(iri)
+            self.outputs.add_graph(iri, ntriples + self._descriptions(ntriples))
         self.progress.update()
         return False
+
+    def _descriptions(self, ntriples: bytes) -> bytes:
+        """The shared entity graph's descriptions (types, labels) of the entities an article
+        graph mentions, as N-Triples: a stored article's outputs need them beside its graph."""
+        import pyoxigraph as ox
+
+        from kg.graph.rdf import ENTITY_GRAPH
+        from kg.graph.vocab import KG
+
+        mentioned = ox.NamedNode(str(KG.mentionedIn))
+        subjects = {q.subject for q in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES) if q.predicate == mentioned}
+        graph = ox.NamedNode(str(ENTITY_GRAPH))
+        triples = [q.triple for s in subjects for q in self.store.oxigraph.quads_for_pattern(s, None, None, graph)]
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
 
     def accept(self, result: Built | Failure) -> None:
         """Write one article's graph in one transaction (or record its failure)."""

@@ -185,6 +185,14 @@ def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str,
                     best = max(forms, key=lambda f: f.predicate.confidence)
                     hit = Trigger(i, 1, _gapped_phrase(s, i, rest, best, lex), fut, pre)
                     break
+            if hit is None:  # a phrase-only verb with its subject inside: فرضت واشنطن عقوبات
+                for pre, rest, fut in _readings(s.folded[i]):
+                    if rest in lex.heads and not fut:
+                        probe = Form(lex.heads[rest][0][1].predicate, "perfect", lex.heads[rest][0][1].person)
+                        found = _gapped_phrase(s, i, rest, probe, lex)
+                        if found is not probe:
+                            hit = Trigger(i, 1, found, fut, pre)
+                            break
         if hit:
             out.append(hit)
             i += hit.length
@@ -207,6 +215,16 @@ def _prep_of(s: Sentence, k: int, prefix: str) -> str:
         if w == AGENT and k > 1 and s.folded[k - 2] in ("من", "ومن"):
             return AGENT
     return ""
+
+
+class _NO:
+    capital_of = None
+
+
+def _is_verb_form(word: str) -> bool:
+    """A form the predicate lexicon knows as a verb (زار، يزور)."""
+    lex = predicate_lexicon()
+    return any(f.pos in ("perfect", "imperfect", "passive") for f in lex.forms.get(word, ()))
 
 
 def _clitic_prefix(word: str) -> str:
@@ -239,6 +257,8 @@ def _marker(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
             k -= 1
             continue
         word = s.folded[k]
+        if word in markers()["complementizer"] or _is_verb_form(word):
+            return ""  # a noun phrase does not reach across a verb or أن
         if word in PREPOSITIONS:
             return word  # it governs the phrase we walked through
         if len(word) > 2 and word[0] in CONJ and word[1:] in PREPOSITIONS:
@@ -430,8 +450,9 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
              or (a.first > end_idx and state.title_start.get(id(a.mention), 10 ** 6) <= max(slot, end_idx + 1))]
     if t.length > 1:
         after = []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
-    if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention):
-        after = []  # زار بيونغ يانغ: a place after a transitive verb is its object
+    if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention) and (
+            t.form.predicate.mode == "visit" or not (_entry(doc, after[0].mention) or _NO).capital_of):
+        after = []  # زار بيونغ يانغ: a place after a visit verb is where; but أدانت واشنطن acts
     before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW
               and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)]
     if _coordinated_verb(s, t.index) and before:
@@ -677,7 +698,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         if _complement_of_trigger(s, t, triggers):
             continue
         end_idx = t.index + t.length - 1
-        speaker = _speaker(s, t, args, m)
+        speaker = _speaker(s, t, actors, m)
         street = pred.type in STREET_TYPES
         fit = actors if street else [a for a in actors if not _bare_group(a)]
         source, pronoun_src, rule = _source(doc, s, t, fit, speaker, state, m)

@@ -71,6 +71,8 @@ def perfect_forms(p: str) -> list[tuple[str, str]]:
     else:
         for e in PERFECT_ENDINGS:
             out.append((p + e, "1" if e == "نا" else "3"))
+        if len(p) == 3 and p[1] == "ا":  # a hollow verb shortens before نا/ت: زار → زرنا، زرت
+            out += [(p[0] + p[2] + "نا", "1"), (p[0] + p[2] + "ت", "1")]
     return out
 
 
