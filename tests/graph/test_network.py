@@ -13,26 +13,10 @@ from kg.graph.network import (EDGE_FIELDS, NODE_FIELDS, actor_graph, network_fro
 from kg.graph.store import Store
 
 
-def _fixture_module():
-    """The two-article dataset defined in test_store.py (loaded by path: no package needed)."""
-    import importlib.util
-    import sys
-
-    if "kg_graph_fixture" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "kg_graph_fixture", Path(__file__).with_name("test_store.py"))
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["kg_graph_fixture"] = module
-    return sys.modules["kg_graph_fixture"]
+import two_articles as F
+from two_articles import ds, store  # noqa: F401  (fixtures)
 
 
-F = _fixture_module()
-
-
-@pytest.fixture
-def ds() -> rdflib.Dataset:
-    return F.two_articles()
 
 
 @pytest.fixture

@@ -17,21 +17,8 @@ SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 pytestmark = pytest.mark.slow
 
 
-def _fixture_module():
-    """The two-article dataset defined in test_store.py (loaded by path: no package needed)."""
-    import importlib.util
-    import sys
-
-    if "kg_graph_fixture" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "kg_graph_fixture", Path(__file__).with_name("test_store.py"))
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["kg_graph_fixture"] = module
-    return sys.modules["kg_graph_fixture"]
-
-
-F = _fixture_module()
+import two_articles as F
+from two_articles import ds, store  # noqa: F401  (fixtures)
 
 
 def free_port() -> int:
