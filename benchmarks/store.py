@@ -235,11 +235,20 @@ def load_rdflib(nq: Path) -> tuple[Any, dict[str, Any]]:
     from rdflib import Dataset
 
     ds = Dataset(default_union=True)
-    rss0 = c.peak_rss_mib()
+    rss0 = _rss_mib()
     wall, cpu = _timed(lambda: ds.parse(str(nq), format="nquads"))
     n = sum(len(g) for g in ds.graphs())
     return ds, {"wall_s": wall, "cpu_s": cpu, "quads": n, "quads_per_s": n / wall,
-                "rss_growth_mib": c.peak_rss_mib() - rss0}
+                "rss_growth_mib": _rss_mib() - rss0}
+
+
+def _rss_mib() -> float:
+    """This process's resident memory now (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
+    except (OSError, StopIteration, ValueError):
+        return 0.0
 
 
 def queries() -> list[tuple[str, str]]:
@@ -431,7 +440,7 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
                        f"{rows(o)} / {rows(s_)} / {rows(d)}"])
     g = r["generation"]
     gen_line = ("The N-Quads came from the cache in the temp folder." if g.get("cached") else
-                f"Generating it took {g['wall_s']:.0f} s; kg's `document_graph` mapped "
+                f"Generating it took {g['wall_s']:.0f} s; kg's RDF mapping made "
                 f"{c.fmt(g['document_graph_triples_per_s'] or 0)} triples/s "
                 f"({g['document_graph_cpu_s']:.1f} CPU s; rdflib's N-Triples serialization "
                 f"another {g['serialize_nt_cpu_s']:.1f} s).")
@@ -444,7 +453,7 @@ Graph: {c.fmt(r['quads'])} quads in {c.fmt(r['articles'])} articles (one named g
 {r['quads'] / max(r['articles'], 1):.0f} quads an article; {r['nquads_bytes'] / 2**20:.0f} MiB of
 N-Quads), generated deterministically: lexicon actors drawn with a Zipf-like skew, events with
 every property of the graph spec, predicates from the predicate lexicon, all four modalities,
-role facts, mapped by kg's own `document_graph`. {gen_line}
+role facts, mapped by kg's own `document_dataset`. {gen_line}
 
 Load (wall seconds; "speed vs rdflib" = rdflib's time / this time):
 
@@ -452,8 +461,8 @@ Load (wall seconds; "speed vs rdflib" = rdflib's time / this time):
 
 Size on disk: **{bulk.get('disk_mib_per_million', 0):.0f} MiB per million triples** after the
 bulk load; the transactional paths (`Store.load`, `put_graph`) leave more on disk (RocksDB's
-write-ahead log and uncompacted levels; see the table). rdflib holds the graph in memory only:
-its process grew by {rl['rss_growth_mib']:.0f} MiB.
+write-ahead log and uncompacted levels; see the table). rdflib holds the graph in memory
+only{f": its process grew by {rl['rss_growth_mib']:.0f} MiB" if rl['rss_growth_mib'] > 0 else ""}.
 
 Example queries (`ontology/queries/*.rq`, over the union of the named graphs), each in a child
 process stopped after {limit:g} s (neither engine can cancel a query): Oxigraph through kg's
@@ -470,6 +479,7 @@ the default graph: it sees it once per graph (oxigraph/oxigraph#1919, fixed by #
 0.5), so in layout A a label or type join repeats once per article that mentions the actor
 and the example queries' OPTIONAL label joins multiply rows before DISTINCT removes them.
 rdflib's union is a set, hence its row counts match B, not A.
+{r.get('note', '')}
 """
 
 

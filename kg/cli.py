@@ -431,7 +431,9 @@ def stats(store_path: str | None, as_json: bool) -> None:
 @_store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
 @click.option("--port", default=7878, show_default=True, type=int)
-def serve(store_path: str | None, host: str, port: int) -> None:
+@click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(1, 86400),
+              help="Seconds a query may run before the server stops it.")
+def serve(store_path: str | None, host: str, port: int, timeout_s: int) -> None:
     """Serve the store read-only as a SPARQL 1.1 endpoint (Oxigraph server).
 
     Query it with curl: curl -H 'Accept: application/sparql-results+json'
@@ -439,7 +441,10 @@ def serve(store_path: str | None, host: str, port: int) -> None:
     """
     from kg.graph.server import serve as run_server
 
-    run_server(store_path, host=host, port=port)
+    def ready(server) -> None:
+        click.echo(f"SPARQL endpoint (read-only): {server.query_url}  — Ctrl-C stops it", err=True)
+
+    run_server(store_path, host=host, port=port, timeout_s=timeout_s, on_ready=ready)
 
 
 @main.command()

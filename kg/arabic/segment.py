@@ -66,10 +66,22 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+MAX_SENTENCE = 1500  # characters; run-on text (scraped pages, no full stops) is cut at a comma or space
+
+
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:  # keeps every later stage linear in the text's length
+        cut = max(text.rfind("،", start, start + MAX_SENTENCE), text.rfind(",", start, start + MAX_SENTENCE))
+        if cut <= start:
+            cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        _add(spans, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append(Span(start, end, text[start:end]))
