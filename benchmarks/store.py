@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import multiprocessing as mp
-import os
 import random
 import shutil
 import statistics

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import json
 import random
 import statistics
 import tempfile
@@ -139,7 +140,7 @@ def open_page(page: Path, timeout: float, screenshot: Path | None = None,
         seen = b.wait_for("document.body && document.body.dataset.drawnNodes", timeout)
         wall_ms = (time.perf_counter() - t0) * 1000
         t = b.evaluate("JSON.stringify(window.__kgBench || {})")
-        timing = __import__("json").loads(t or "{}")
+        timing = json.loads(t or "{}")
         body = b.evaluate("Object.assign({}, document.body.dataset)") or {}
         metrics = {m["name"]: m["value"] for m in b.send("Performance.getMetrics")["metrics"]}
         out = {"drawn_nodes": seen, "wall_ms_to_drawn": wall_ms if seen else None,
