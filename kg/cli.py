@@ -345,15 +345,36 @@ def _cut(s: str, n: int) -> str:
 @_store_option
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default="graph.html", show_default=True)
 @click.option("--title", default="kg — diplomatic events", show_default=True)
-def view(store_path: str | None, out: str, title: str) -> None:
-    """Write the interactive HTML page of the whole store."""
-    from kg.graph.network import network_from_store
+@click.option("--type", "types", multiple=True, metavar="PLOVER",
+              help="Only these event types (repeat: --type REQUEST --type CONSULT).")
+@click.option("--since", callback=lambda c, p, v: _date_option(v), help="Only events on or after YYYY-MM-DD.")
+@click.option("--until", callback=lambda c, p, v: _date_option(v), help="Only events on or before YYYY-MM-DD.")
+@click.option("--actor", help="Only events of this actor (English or Arabic label, or IRI).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--modality", "modalities", multiple=True,
+              type=click.Choice(["asserted", "negated", "future", "hypothetical"]), help="Only these modalities.")
+@click.option("--keep-isolated", is_flag=True, help="Keep actors with no event left after filtering.")
+def view(store_path: str | None, out: str, title: str, types: tuple[str, ...], since: str | None,
+         until: str | None, actor: str | None, min_confidence: float, modalities: tuple[str, ...],
+         keep_isolated: bool) -> None:
+    """Write the interactive HTML page of the store (or of the events the filters keep)."""
+    from kg.graph.network import filter_network, network_from_store
     from kg.graph.store import Store
+    from kg.model import PLOVER_TYPES
     from kg.view.html import write_html
 
+    bad = [t for t in types if t.upper() not in PLOVER_TYPES]
+    if bad:
+        raise InputError(f"unknown event type {', '.join(bad)}; valid: {', '.join(PLOVER_TYPES)}")
     with Store.open(store_path, read_only=True) as store:
         network = network_from_store(store, title=title)
-    click.echo(f"wrote {write_html(network, Path(out))}", err=True)
+    filtered = any((types, since, until, actor, min_confidence, modalities))
+    if filtered:
+        network = filter_network(network, types={t.upper() for t in types} or None, since=since, until=until,
+                                 actor=actor, min_confidence=min_confidence, modalities=set(modalities) or None,
+                                 keep_isolated=keep_isolated)
+    click.echo(f"wrote {write_html(network, Path(out))} ({len(network['nodes'])} actors, "
+               f"{len(network['edges'])} events)", err=True)
 
 
 @main.command()

@@ -152,3 +152,41 @@ def _float(value: str | None) -> float | None:
         return float(value) if value not in (None, "") else None
     except ValueError:
         return None
+
+
+def filter_network(network: Network, *, types: set[str] | None = None, since: str | None = None,
+                   until: str | None = None, actor: str | None = None, min_confidence: float = 0.0,
+                   modalities: set[str] | None = None, keep_isolated: bool = False) -> Network:
+    """The network restricted to the events a user asked for (``kg view --type … --since …``).
+
+    ``actor`` matches a node's English or Arabic label (folded, so spelling variants agree) or
+    its IRI; an event stays when either of its ends matches. Undated events fall out of a date
+    range. Nodes without a remaining event are dropped unless ``keep_isolated``.
+    """
+    from kg.arabic.normalize import fold
+
+    nodes = {n["id"]: n for n in network["nodes"]}
+    wanted_actor = None
+    if actor:
+        key = fold(actor).lower()
+        wanted_actor = {i for i, n in nodes.items()
+                        if key in fold(n.get("label_en") or "").lower() or key in fold(n.get("label_ar") or "")
+                        or key == i.lower()}
+
+    def keep(e: dict) -> bool:
+        if types and e.get("type") not in types:
+            return False
+        if modalities and e.get("modality") not in modalities:
+            return False
+        if (e.get("confidence") or 0.0) < min_confidence:
+            return False
+        if since or until:
+            d = e.get("date")
+            if not d or (since and d < since) or (until and d > until):
+                return False
+        return wanted_actor is None or e["source"] in wanted_actor or e["target"] in wanted_actor
+
+    edges = [e for e in network["edges"] if keep(e)]
+    linked = {e["source"] for e in edges} | {e["target"] for e in edges}
+    kept = [n for n in network["nodes"] if keep_isolated or n["id"] in linked]
+    return {**network, "nodes": kept, "edges": edges}

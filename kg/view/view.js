@@ -53,7 +53,8 @@
     lang: DATA.lang === "ar" ? "ar" : "en",
     types: new Set(DATA.types.map((t) => t.type)),
     modalities: new Set(DATA.modalities),
-    from: "", to: "", undated: true, minConf: 0, query: "", hideIsolated: false,
+    // a large graph opens without its isolated actors (a ring of dots hides the network)
+    from: "", to: "", undated: true, minConf: 0, query: "", hideIsolated: !!DATA.large,
     unfolded: new Set(), selected: null,
   };
 
@@ -394,6 +395,7 @@
     byId("kg-confidence-value").textContent = state.minConf.toFixed(2);
     refresh();
   });
+  byId("kg-hide-isolated").checked = state.hideIsolated;
   byId("kg-hide-isolated").addEventListener("change", (ev) => { state.hideIsolated = ev.target.checked; refresh(); });
   let searchTimer = null;
   byId("kg-search").addEventListener("input", (ev) => {

@@ -93,3 +93,30 @@ def test_actor_graph_weights_edges_by_event_count(network: dict) -> None:
     assert graph.edges[str(F.ALGERIA), str(F.LIBYA)]["types"] == {"AGREE": 1, "ACCUSE": 1}
     assert graph.edges[str(F.SIALA), str(F.ALGERIA)]["weight"] == 1
     assert nx.degree_centrality(graph)[str(F.ALGERIA)] == 1.0
+
+
+def _net() -> dict:
+    nodes = [{"id": i, "label_ar": ar, "label_en": en, "type": "Country", "wikidata": None, "events": 1}
+             for i, ar, en in (("a", "الجزائر", "Algeria"), ("b", "ليبيا", "Libya"), ("c", "تونس", "Tunisia"))]
+    edge = {"predicate_en": "", "predicate_ar": "", "quad": "verbal-cooperation", "sentence": "", "trigger": "",
+            "doc_id": "d", "event": ""}
+    edges = [{**edge, "source": "a", "target": "b", "type": "REQUEST", "date": "2018-05-01", "confidence": 0.9,
+              "modality": "asserted"},
+             {**edge, "source": "b", "target": "c", "type": "CONSULT", "date": None, "confidence": 0.4,
+              "modality": "future"}]
+    return {"title": "t", "nodes": nodes, "edges": edges}
+
+
+def test_filter_network_by_type_date_actor_confidence_and_modality() -> None:
+    from kg.graph.network import filter_network
+
+    net = _net()
+    assert [e["type"] for e in filter_network(net, types={"REQUEST"})["edges"]] == ["REQUEST"]
+    assert len(filter_network(net, since="2018-01-01")["edges"]) == 1  # undated events fall out
+    assert len(filter_network(net, actor="تونس")["edges"]) == 1
+    assert len(filter_network(net, actor="algeria")["edges"]) == 1
+    assert len(filter_network(net, min_confidence=0.5)["edges"]) == 1
+    assert len(filter_network(net, modalities={"future"})["edges"]) == 1
+    only = filter_network(net, types={"REQUEST"})
+    assert {n["id"] for n in only["nodes"]} == {"a", "b"}
+    assert len(filter_network(net, types={"REQUEST"}, keep_isolated=True)["nodes"]) == 3
