@@ -55,6 +55,8 @@
     modalities: new Set(DATA.modalities),
     // a large graph opens without its isolated actors (a ring of dots hides the network)
     from: "", to: "", undated: true, minConf: 0, query: "", hideIsolated: !!DATA.large,
+    // clutter control: a large graph first shows its busiest actors; 0 shows every actor
+    topN: DATA.large ? 300 : 0,
     unfolded: new Set(), selected: null,
   };
 
@@ -165,8 +167,40 @@
   }
 
   let current = null;
+  const visibleIds = () => nodes.getIds({ filter: (n) => !n.hidden });
+  /* The busiest actors (by visible events), plus the selected actor and its neighbours. */
+  function topActors(byGroup) {
+    if (!state.topN || current.matched) return null;
+    const weight = new Map();
+    for (const [gid, list] of byGroup) {
+      const g = groupById.get(gid);
+      weight.set(g.from, (weight.get(g.from) || 0) + list.length);
+      weight.set(g.to, (weight.get(g.to) || 0) + list.length);
+    }
+    if (weight.size <= state.topN) return null;
+    const keep = new Set([...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, state.topN).map((x) => x[0]));
+    const sel = state.selected;
+    if (sel && sel.kind === "node") {
+      keep.add(sel.id);
+      for (const [gid] of byGroup) {
+        const g = groupById.get(gid);
+        if (g.from === sel.id) keep.add(g.to);
+        if (g.to === sel.id) keep.add(g.from);
+      }
+    }
+    return keep;
+  }
+
   function refresh() {
     current = visibleEvents();
+    const keep = topActors(current.byGroup);
+    if (keep) {
+      for (const [gid] of [...current.byGroup]) {
+        const g = groupById.get(gid);
+        if (!keep.has(g.from) || !keep.has(g.to)) current.byGroup.delete(gid);
+      }
+    }
     const degree = new Map();
     for (const [gid, list] of current.byGroup) {
       const g = groupById.get(gid);
@@ -177,7 +211,8 @@
     let shownNodes = 0;
     for (const n of DATA.nodes) {
       const linked = degree.has(n.id);
-      const hidden = current.matched ? !(linked || current.matched.has(n.id)) : state.hideIsolated && !linked;
+      const hidden = current.matched ? !(linked || current.matched.has(n.id))
+        : (state.hideIsolated || keep) && !linked;
       if (!hidden) shownNodes += 1;
       updates.push({ id: n.id, hidden: hidden, label: nodeLabel(n) });
     }
@@ -217,7 +252,10 @@
     network.redraw();
   }
   if (DATA.large || DATA.nodes.length === 0) {
-    network.once("afterDrawing", ready);
+    network.once("afterDrawing", () => {
+      if (DATA.large) network.fit({ nodes: visibleIds(), animation: false });  // the busiest actors
+      ready();
+    });
     if (DATA.nodes.length === 0) ready();
   } else {
     network.on("stabilizationProgress", (p) => {
@@ -225,7 +263,7 @@
     });
     network.once("stabilizationIterationsDone", () => {
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
+      network.fit({ nodes: visibleIds(), animation: false });
       setStatus(Number(document.body.dataset.nodesShown), Number(document.body.dataset.edgesShown), Number(document.body.dataset.eventsShown));
       ready();
     });
@@ -311,7 +349,8 @@
 
   function select(sel) {
     state.selected = sel;
-    renderPanel();
+    if (state.topN && sel && sel.kind === "node") refresh();  // bring in its neighbours
+    else renderPanel();
   }
 
   network.on("click", (p) => {
@@ -352,7 +391,7 @@
   }
   byId("kg-lang-en").addEventListener("click", () => setLang("en"));
   byId("kg-lang-ar").addEventListener("click", () => setLang("ar"));
-  byId("kg-fit").addEventListener("click", () => network.fit({ animation: false }));
+  byId("kg-fit").addEventListener("click", () => network.fit({ nodes: visibleIds(), animation: false }));
 
   const typeBoxes = [];
   byId("kg-types").replaceChildren(...DATA.types.map((t) => {
@@ -396,6 +435,12 @@
     refresh();
   });
   byId("kg-hide-isolated").checked = state.hideIsolated;
+  byId("kg-top").value = String(state.topN);
+  byId("kg-top").addEventListener("change", (ev) => {
+    const n = parseInt(ev.target.value, 10);
+    state.topN = isFinite(n) && n > 0 ? n : 0;
+    refresh();
+  });
   byId("kg-hide-isolated").addEventListener("change", (ev) => { state.hideIsolated = ev.target.checked; refresh(); });
   let searchTimer = null;
   byId("kg-search").addEventListener("input", (ev) => {
