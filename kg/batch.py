@@ -31,6 +31,9 @@ IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory whatever the
 DEFAULT_PARTITION_SIZE = 1000  # documents per Dask partition unless --partitions says otherwise
 LISTED_FAILURES = 1000  # failures kept in report.json (all of them go to failures.jsonl)
 ECHOED_FAILURES = 20  # failures printed on stderr before "see failures.jsonl"
+# RocksDB keeps written data in memory until a flush: without one every 250 articles the writer's
+# memory grows ~180 KB per article (1.3 GB after 10,000); with it, it stays ~170 MB.
+FLUSH_EVERY = 250
 ENGINES = ("local", "dask")
 
 
@@ -331,6 +334,7 @@ class Sink:
         self.outputs = outputs
         self.hashes: set[str] = store.hashes() if store is not None else set()
         self.graphs: set[str] | None = None  # stored graph IRIs, read when a partition needs them
+        self.unflushed = 0
 
     def fail(self, f: Failure) -> None:
         r = self.report
@@ -384,10 +388,17 @@ class Sink:
             return
         self.store.put_graph(result.iri, result.ntriples, result.hash)
         self.report.done += 1
+        self._flush_now_and_then(1)
         if self.outputs is not None:
             self.outputs.add_graph(result.iri, result.ntriples,
                                    (result.doc_id, result.doc_json) if result.doc_json else None)
         self.progress.update()
+
+    def _flush_now_and_then(self, written: int) -> None:
+        self.unflushed += written
+        if self.unflushed >= FLUSH_EVERY and self.store is not None:
+            self.store.flush()
+            self.unflushed = 0
 
     def worker(self, name: str, stats: dict[str, float]) -> None:
         self.report.worker_stats[name] = stats
@@ -412,6 +423,7 @@ class Sink:
                         self.store.drop_graph(iri)
                 self.store.oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
                 self.graphs.update(iris)
+                self._flush_now_and_then(len(iris))
             if self.outputs is not None:
                 self._partition_outputs(path, part)
         path.unlink(missing_ok=True)
