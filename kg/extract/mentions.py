@@ -192,6 +192,8 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
             break
         if w.startswith("ال") and not out and not al_first:
             break
+        if w.startswith(("بال", "لل", "كال", "فال", "وال")):
+            break  # a preposition or conjunction glued to the article: بالقول is no name
         if out or w.startswith(("و", "ف")):  # a second person begins: رايس وخافيير سولانا
             bare_f = w[1:] if w.startswith(("و", "ف")) and len(w) > 3 else w
             if (bare_f,) in g.given_names and (out or bare_f != w):
