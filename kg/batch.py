@@ -334,6 +334,8 @@ class Sink:
         self.outputs = outputs
         self.hashes: set[str] = store.hashes() if store is not None else set()
         self.graphs: set[str] | None = None  # stored graph IRIs, read when a partition needs them
+        self.ids: dict[str, str] = {}  # document id -> content hash, for this run
+        self.echo = True
         self.unflushed = 0
 
     def fail(self, f: Failure) -> None:
@@ -344,7 +346,9 @@ class Sink:
         self.failures_fh.write(json.dumps({"doc_id": f.doc_id, "where": f.where, "reason": f.reason},
                                           ensure_ascii=False) + "\n")
         self.failures_fh.flush()
-        if r.failed <= ECHOED_FAILURES:
+        if not self.echo:
+            pass
+        elif r.failed <= ECHOED_FAILURES:
             self.progress.note(f"kg: skipped {f.line()}")
         elif r.failed == ECHOED_FAILURES + 1:
             self.progress.note("kg: more failures: see failures.jsonl in the output folder")
@@ -356,6 +360,11 @@ class Sink:
         from kg.graph.rdf import content_hash, graph_iri
 
         h = content_hash(doc)
+        first = self.ids.setdefault(doc.doc_id, h)
+        if first != h:  # a second, different document under an id this run already took
+            self.fail(Failure(doc.doc_id, doc.doc_id, "duplicate id: an earlier document of this run "
+                                                       "has the same id (ids must be unique); kept the first"))
+            return False
         if h not in self.hashes:
             self.hashes.add(h)
             return True
@@ -620,6 +629,7 @@ class BuildOptions:
     outputs: bool = True
     outputs_limit: int | None = DEFAULT_OUTPUTS_LIMIT
     progress: bool | None = None  # None: a bar when stderr is a terminal
+    echo_failures: bool = True  # False: the caller reports failures itself (one bad file)
     dask_processes: bool = True  # False: LocalCluster workers are threads of this process
 
     def check(self) -> None:
@@ -656,12 +666,14 @@ def build(inputs: list[str], store_path: str | None, out: Path, date: str | None
         with open(out / "failures.jsonl", "w", encoding="utf-8") as failures:
             if options.engine == "dask" and options.endpoint:
                 sink = Sink(None, report, failures, progress, outputs)
+                sink.echo = options.echo_failures
                 run_dask(items, sink, workers=workers, scheduler=options.scheduler,
                          partitions=options.partitions, total=report.total, part_dir=out / "partitions",
                          endpoint=options.endpoint, keep_json=keep_json, processes=options.dask_processes)
             else:
                 store = Store.open(store_path)
                 sink = Sink(store, report, failures, progress, outputs)
+                sink.echo = options.echo_failures
                 if options.engine == "dask":
                     run_dask(items, sink, workers=workers, scheduler=options.scheduler,
                              partitions=options.partitions, total=report.total, part_dir=out / "partitions",

@@ -219,11 +219,17 @@ def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str |
     kg build corpus.jsonl.gz --engine dask --scheduler tcp://host:8786 --partitions 200
     """
     from kg.batch import BuildOptions
+    from kg.corpus import is_corpus
 
+    # one file, not a corpus: a bad one is a plain error (one line), with its run report still written
+    single = len(inputs) == 1 and inputs[0] != "-" and not Path(inputs[0]).is_dir() and not is_corpus(inputs[0])
     options = BuildOptions(workers=workers, engine=engine, scheduler=scheduler, partitions=partitions,
-                           endpoint=endpoint, outputs=not no_outputs, outputs_limit=outputs_limit or None)
+                           endpoint=endpoint, outputs=not no_outputs, outputs_limit=outputs_limit or None,
+                           echo_failures=not single)
     report = build_inputs(list(inputs) or [str(sample_path())], store_path, Path(out), date, not no_view,
                           options)
+    if single and report.failed and not (report.done or report.skipped):
+        raise InputError(report.failures[0].line())
     click.echo(f"kg build: {report.summary()}", err=True)
     if report.failed and not (report.done or report.skipped):
         sys.exit(2)
@@ -239,7 +245,9 @@ def build_inputs(inputs: list[str], store_path: str | None, out: Path, date: str
 
     options = options or BuildOptions()
     report, outputs = run_build(inputs, store_path, out, date, options)
-    if outputs is not None and not outputs.dropped:
+    if outputs is not None and not outputs.dropped and not (report.done or report.skipped):
+        report.outputs = "not written (nothing was built)"
+    elif outputs is not None and not outputs.dropped:
         from kg.graph.rdf import split_entity_descriptions
 
         # the store's layout: entity descriptions once, in the shared entity graph

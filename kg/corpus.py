@@ -43,7 +43,17 @@ def check_date(value: str | None, where: str) -> str | None:
         return None
     if not isinstance(value, str) or not _DATE.match(value):
         raise InputError(f"{where}: date '{value}' is not YYYY-MM-DD")
+    try:
+        _date_cls.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{where}: date '{value}' is not a day of the calendar") from None
     return value
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """NUL bytes on one parity only: UTF-16 text (spaces and digits of Arabic text are 0x20 0x00)."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return (even == 0) != (odd == 0) and max(even, odd) >= 0.02 * len(head)
 
 
 def decode_text(data: bytes, where: str) -> str:
@@ -55,7 +65,11 @@ def decode_text(data: bytes, where: str) -> str:
                          f"(limit {MAX_BYTES // (1024 * 1024)} MB); split it into articles, e.g. as JSONL")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where}: the file is UTF-16; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if b"\x00" in head:
+        if _looks_utf16(head):
+            raise InputError(f"{where}: the file is UTF-16 (without a byte-order mark); convert it to UTF-8 "
+                             "(iconv -f UTF-16LE -t UTF-8, or UTF-16BE)")
         raise InputError(f"{where}: this is a binary file, not text")
     try:
         text = data.decode("utf-8-sig")
@@ -136,21 +150,28 @@ def read_jsonl_lines(lines: Iterable[bytes], where: str, short: str,
 
 
 def _row(raw: bytes, where: str, short: str, default_date: str | None) -> Document | Failure:
-    """One JSONL line as a Document, or a Failure saying what is wrong with it."""
+    """One JSONL line as a Document, or a Failure saying what is wrong with it (named by the
+    row's id once that is known, else by file and line)."""
+    known = short
     try:
         row = json.loads(raw.decode("utf-8"))
         if not isinstance(row, dict):
             raise InputError(f"{where}: a row must be a JSON object with 'id' and 'text'")
         doc_id = row.get("id")
-        if not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
+        if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
             raise InputError(f"{where}: the row has no 'id'")
         doc_id = str(doc_id)
+        if _ID.match(doc_id):
+            known = doc_id
         if not _ID.match(doc_id):
             raise InputError(f"{where}: id '{doc_id[:40]}' may only hold letters, digits, '.', '_' and '-'")
         text = row.get("text")
         if not isinstance(text, str):
             raise InputError(f"{where}: row '{doc_id}' has no 'text' string")
-        check_text(text, f"{where} (id {doc_id})")
+        try:
+            check_text(text, where)
+        except InputError as e:  # name the place once, and the row's id
+            raise InputError(f"{where}: row '{doc_id}': {str(e).removeprefix(where + ': ')}") from None
         date = check_date(row.get("date"), where) or default_date
         meta = tuple((k, str(row[k])) for k in ("source", "url", "title") if row.get(k))
         return Document(doc_id=doc_id, text=text, date=date, meta=meta)
@@ -159,7 +180,7 @@ def _row(raw: bytes, where: str, short: str, default_date: str | None) -> Docume
     except json.JSONDecodeError as e:
         return Failure(short, where, f"malformed JSON ({e.msg})")
     except InputError as e:
-        return Failure(short, where, str(e).removeprefix(where + ": "))
+        return Failure(known, where, str(e).removeprefix(where + ": "))
 
 
 def read_text_file(path: Path, date: str | None) -> Document | Failure:
@@ -255,6 +276,9 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # a shared output, not a private temp file
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()

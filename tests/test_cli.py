@@ -105,15 +105,8 @@ def query_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # ------------------------------------------------------------------------------------ bad files
-BUILD_ONE_LINE = pytest.mark.xfail(strict=True, reason=(
-    "kg/cli.py build + kg/batch.py (batch owner): `kg build BAD.txt` exits 2 but prints 'kg: skipped "
-    "...', four 'wrote ...' lines and a summary, and writes empty graph.trig/ttl/csv/html over OUT; "
-    "a build where every input failed should print one 'kg: error:' line and write no outputs"))
-
-
 @pytest.mark.parametrize("kind", BAD_KINDS)
-@pytest.mark.parametrize("command", [pytest.param(c, marks=BUILD_ONE_LINE) if c == "build" else c
-                                     for c in FILE_COMMANDS])
+@pytest.mark.parametrize("command", FILE_COMMANDS)
 def test_bad_input_file_is_one_error_line_and_exit_2(command, kind, tmp_path, invoke, query_store):
     suffix = {"validate": ".trig", "query": ".rq"}.get(command, ".txt")
     path = bad_file(tmp_path, kind, suffix)
@@ -202,7 +195,7 @@ def test_validate_of_an_unknown_suffix_names_the_valid_ones(tmp_path, invoke):
 
 # ------------------------------------------------------------------------------------ through the console script
 @pytest.mark.parametrize("case", ["extract-missing", "extract-binary",
-                                  pytest.param("build-utf16", marks=BUILD_ONE_LINE), "ner-cp1256",
+                                  "build-utf16", "ner-cp1256",
                                   "query-bad-sparql", "export-unknown-format", "view-no-store",
                                   "stats-no-store", "validate-empty"])
 def test_console_script_reports_bad_input_in_one_line(case, tmp_path, run_kg):
@@ -440,10 +433,6 @@ def test_extract_failing_mid_write_keeps_the_old_output(tmp_path, invoke, monkey
     assert no_temp_files(docs) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/corpus.py atomic_write (owner of kg.corpus): tempfile.mkstemp creates the file 0600 and "
-    "os.replace keeps that mode, so every output (graph.html, triples.csv, documents/*.json) is "
-    "readable by its owner only; fix: os.chmod(tmp, 0o666 & ~umask) before os.replace"))
 def test_atomic_write_keeps_the_umask_mode(tmp_path):
     """Outputs are meant to be shared (graph.html, triples.csv): not private 0600 temp files."""
     old = os.umask(0o022)
