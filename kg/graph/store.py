@@ -197,6 +197,16 @@ class Store:
         triples.add(ox.Triple(graph, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(content_hash)))
         shared = _shared_entity_triples(data) | {t for t in triples if _describes_entity(t)}
         triples -= shared
+        if next(iter(self.oxigraph.quads_for_pattern(None, None, None, graph)), None) is None:
+            # a new article: one transactional extend, far cheaper than parsing a SPARQL update
+            entity_graph = ox.NamedNode(ENTITY_GRAPH_IRI)
+            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+            quads += [ox.Quad(t.subject, t.predicate, t.object, entity_graph) for t in shared]
+            try:
+                self.oxigraph.extend(quads)
+            except (OSError, ValueError) as err:
+                raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {err}") from err
+            return len(triples)
         body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         if shared:  # the article's entity descriptions join the shared graph, same transaction
@@ -207,6 +217,37 @@ class Store:
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {err}") from err
         return len(triples)
+
+    def put_graphs(self, items: list[tuple[str, str | bytes | rdflib.Graph, str]]) -> int:
+        """Several articles at once: those not stored yet in ONE transaction (a commit costs
+        milliseconds, so a corpus writes groups), the others replaced one by one. A crash
+        leaves each article whole or absent. Returns the triples written."""
+        self._writable()
+        new, again = [], []
+        for iri, data, content_hash in items:
+            graph = _named_node(iri)
+            stored = next(iter(self.oxigraph.quads_for_pattern(None, None, None, graph)), None) is not None
+            (again if stored else new).append((iri, data, content_hash))
+        written = sum(self.put_graph(iri, data, h) for iri, data, h in again)
+        quads: list[ox.Quad] = []
+        entity_graph = ox.NamedNode(ENTITY_GRAPH_IRI)
+        for iri, data, content_hash in new:
+            if not content_hash:
+                raise InputError(f"put_graphs({iri}): content_hash is empty")
+            graph = _named_node(iri)
+            triples = set(_triples_of(iri, data))
+            triples.add(ox.Triple(graph, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(content_hash)))
+            shared = _shared_entity_triples(data) | {t for t in triples if _describes_entity(t)}
+            triples -= shared
+            quads += [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+            quads += [ox.Quad(t.subject, t.predicate, t.object, entity_graph) for t in shared]
+            written += len(triples)
+        if quads:
+            try:
+                self.oxigraph.extend(quads)
+            except (OSError, ValueError) as err:
+                raise StoreError(f"cannot write {len(new)} articles to {self.path}: {err}") from err
+        return written
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove an article's named graph (nothing happens if it is absent)."""

@@ -233,3 +233,19 @@ def test_default_store_path_follows_kg_store(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.delenv("KG_STORE")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert default_store_path() == tmp_path / "data" / "kg" / "store"
+
+
+def test_put_graphs_writes_new_articles_and_replaces_stored_ones(tmp_path: Path, ds: rdflib.Dataset) -> None:
+    with Store.open(tmp_path / "s") as store:
+        smaller = rdflib.Graph()
+        smaller.add((ART_A, ns.RDF.type, KG.Article))
+        store.put_graph(str(ART_A), ntriples(smaller), "c" * 64)  # an older version of A
+        store.put_graphs([(str(ART_A), ds, HASH_A), (str(ART_B), ds, HASH_B)])
+        assert store.graphs() == sorted([str(ART_A), str(ART_B)])
+        assert store.has_hash(HASH_A) and store.has_hash(HASH_B) and not store.has_hash("c" * 64)
+        before = len(store)
+        store.put_graphs([(str(ART_A), ds, HASH_A), (str(ART_B), ds, HASH_B)])
+        assert len(store) == before  # building again changes nothing
+    with Store.open(tmp_path / "t") as one_by_one:
+        fill(one_by_one, ds)
+        assert len(one_by_one) == before  # the same quads as article-by-article writes
