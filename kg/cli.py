@@ -143,8 +143,6 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
         if explain:
             _explain(doc)
         if out is None:
-            if not single and len(report.done) == 0 and not os.environ.get("KG_ALLOW_MANY_STDOUT"):
-                pass
             click.echo(data)
         else:
             atomic_write(Path(out) / f"{doc.doc_id}.json", data + "\n")

@@ -217,8 +217,10 @@ def _prep_of(s: Sentence, k: int, prefix: str) -> str:
     return ""
 
 
-class _NO:
-    capital_of = None
+def _capital_of(m: Mention) -> str | None:
+    """The country a capital stands for (``واشنطن`` → United States), else None."""
+    entry = gazetteer().entries.get(m.entity_id)
+    return entry.capital_of if entry is not None else None
 
 
 def _is_verb_form(word: str) -> bool:
@@ -451,7 +453,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     if t.length > 1:
         after = []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
     if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention) and (
-            t.form.predicate.mode == "visit" or not (_entry(doc, after[0].mention) or _NO).capital_of):
+            t.form.predicate.mode == "visit" or not _capital_of(after[0].mention)):
         after = []  # زار بيونغ يانغ: a place after a visit verb is where; but أدانت واشنطن acts
     before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW
               and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)]
@@ -692,7 +694,6 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
               and id(a.mention) not in attributes["inside"]]
     lemma_of = dict(zip((t.start for t in doc.tokens), doc.lemmas)) if doc.lemmas else None
     triggers = find_triggers(s, covered, lemma_of)
-    ends = {tr.index + tr.length - 1: tr for tr in triggers}
     for t in triggers:
         pred = t.form.predicate
         if _complement_of_trigger(s, t, triggers):

@@ -46,11 +46,9 @@ def read_rows(name: str, columns: tuple[str, ...], required: tuple[str, ...] = (
             for col in required:
                 if not row[col]:
                     raise LexiconError(f"{name}:{lineno}: field '{col}' is empty")
-            qid = row.get("wikidata") or row.get("capital_wikidata")
             for key in ("wikidata", "capital_wikidata"):
                 if row.get(key) and not _QID.match(row[key]):
                     raise LexiconError(f"{name}:{lineno}: {key} '{row[key]}' is not a Wikidata id like Q262")
-            del qid
             row["_line"] = f"{name}:{lineno}"
             yield row
 
