@@ -538,16 +538,7 @@ def run_local(items: Iterable[Document | Failure], sink: Sink, workers: int, kee
             take()
 
     try:
-        chunk: list[Document] = []
-        for item in items:
-            if isinstance(item, Failure):
-                sink.fail(item)
-            elif sink.claim(item):
-                chunk.append(item)
-                if len(chunk) >= CHUNK:
-                    submit(chunk)
-                    chunk = []
-        if chunk:
+        for chunk in _groups(items, sink, CHUNK):
             submit(chunk)
         while pending:
             take()
@@ -619,18 +610,23 @@ def run_dask(items: Iterable[Document | Failure], sink: Sink, *, workers: int, s
             pass
 
 
-def _partitions(items: Iterable[Document | Failure], sink: Sink, size: int) -> Iterator[list[Document]]:
-    part: list[Document] = []
+def _groups(items: Iterable[Document | Failure], sink: Sink, size: int) -> Iterator[list[Document]]:
+    """The documents that must be extracted, ``size`` at a time; failures go to the sink and
+    already stored documents are counted there (``Sink.claim``)."""
+    group: list[Document] = []
     for item in items:
         if isinstance(item, Failure):
             sink.fail(item)
         elif sink.claim(item):
-            part.append(item)
-            if len(part) >= size:
-                yield part
-                part = []
-    if part:
-        yield part
+            group.append(item)
+            if len(group) >= size:
+                yield group
+                group = []
+    if group:
+        yield group
+
+
+_partitions = _groups  # a Dask partition is such a group
 
 
 # ------------------------------------------------------------------------------ the whole run

@@ -148,3 +148,20 @@ def iri_problems(ds: Dataset) -> list[str]:
 
 def literals(ds: Dataset) -> Iterable[Literal]:
     return (o for _s, _p, o, _g in ds.quads((None, None, None, None)) if isinstance(o, Literal))
+
+
+def load_script(relpath: str):
+    """A script of the repository that is not in a package (fuzz/, benchmarks/), loaded by path
+    once per test session."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    name = "kg_script_" + relpath.replace("/", "_").removesuffix(".py")
+    if name not in sys.modules:
+        root = Path(__file__).resolve().parents[2]
+        spec = importlib.util.spec_from_file_location(name, root / relpath)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

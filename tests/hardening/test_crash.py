@@ -6,11 +6,11 @@ while the test runs, graphs differ for that reason alone.)
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from hardening_support import load_script
 
 pytestmark = pytest.mark.slow
 
@@ -18,14 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _kill_build():
-    """fuzz/kill_build.py, loaded by path (fuzz/ is not a package)."""
-    if "kg_fuzz_kill_build" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("kg_fuzz_kill_build",
-                                                      ROOT / "fuzz" / "kill_build.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["kg_fuzz_kill_build"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["kg_fuzz_kill_build"]
+    return load_script("fuzz/kill_build.py")
 
 
 def test_twenty_kills_during_build_leave_a_store_of_complete_graphs_and_complete_files(

@@ -3,10 +3,8 @@ stopped by the server's timeout with the server still answering, UPDATE refused,
 bound by default. (benchmarks/endpoint_load.py is the full-size run with latencies.)"""
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,20 +12,15 @@ from click.testing import CliRunner
 
 from kg.graph.server import DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_S, start_server
 
+from hardening_support import load_script
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load():
-    """benchmarks/endpoint_load.py, loaded by path."""
-    if "kg_bench_endpoint_load" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("kg_bench_endpoint_load",
-                                                      ROOT / "benchmarks" / "endpoint_load.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["kg_bench_endpoint_load"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["kg_bench_endpoint_load"]
+    return load_script("benchmarks/endpoint_load.py")
 
 
 def _need_oxigraph() -> None:
