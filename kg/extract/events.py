@@ -433,7 +433,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         if between and t.form.predicate.type in RECIPROCAL:
             return between, None, "noun-between"
         occurs = any(w in m["occurrence"] or w[1:] in m["occurrence"] for w in window)
-        if occurs and t.form.predicate.type in IMPLICIT_AGENT:
+        if occurs and t.form.predicate.type in IMPLICIT_AGENT and _anchored_in_time(s):
             return [], None, "noun-implicit"
         return [], None, ""
     if t.form.person == "1" and speaker is not None:
@@ -490,6 +490,17 @@ def _has_light(window: tuple[str, ...], m: dict[str, frozenset[str]]) -> bool:
         return True
     pairs = marker_phrases()["light"]
     return any((a, b) in pairs for a, b in zip(window, window[1:]))
+
+
+TIME_ANCHORS = {fold(w) for w in """أمس امس اليوم الليلة صباح مساء فجر ظهر السبت الأحد الاثنين
+الثلاثاء الأربعاء الخميس الجمعة""".split()}
+
+
+def _anchored_in_time(s: Sentence) -> bool:
+    """A report of something that happened says when (أمس، الجمعة، a date); a general mention
+    of protests or attacks does not."""
+    return any(w in TIME_ANCHORS or w[1:] in TIME_ANCHORS for w in s.folded) or any(
+        t.text.isdigit() for t in s.tokens)
 
 
 def _light_window(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> tuple[str, ...]:
