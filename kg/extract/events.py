@@ -151,8 +151,9 @@ def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str,
             i += 1
             continue
         hit = None
-        for length in range(min(lex.max_phrase, n - i), 1, -1):
-            for pre, rest, fut in _readings(s.folded[i]):
+        starts = [r for r in _readings(s.folded[i]) if r[1] in lex.phrase_starts]
+        for length in range(min(lex.max_phrase, n - i), 1, -1) if starts else ():
+            for pre, rest, fut in starts:
                 forms = lex.phrases.get((rest,) + s.folded[i + 1:i + length])
                 if forms:
                     lead = lex.forms.get(rest, [])

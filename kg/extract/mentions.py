@@ -96,6 +96,8 @@ def _title_at(g: Gazetteer, s: Sentence, i: int) -> tuple[int, tuple[str, ...]] 
     """Longest title starting at token i: (length, title key)."""
     best = None
     for _pre, rest in proclitic_readings(s.folded[i]):
+        if rest not in g.title_words:
+            continue
         for length in range(min(6, len(s.folded) - i), 0, -1):
             key = (rest,) + s.folded[i + 1:i + length]
             if key in g.titles:

@@ -54,6 +54,7 @@ class PredicateLexicon:
     heads: dict[str, list[tuple[tuple[str, ...], Form]]] = field(default_factory=dict)
     entries: dict[str, Predicate] = field(default_factory=dict)
     max_phrase: int = 1
+    phrase_starts: set[str] = field(default_factory=set)  # first words of the phrases
 
     def add(self, word: str, form: Form) -> None:
         bucket = self.forms.setdefault(word, [])
@@ -179,9 +180,11 @@ def predicate_lexicon() -> PredicateLexicon:
             elif toks:
                 lex.phrases.setdefault(toks, []).append(Form(pred, "phrase"))
                 lex.max_phrase = max(lex.max_phrase, len(toks))
+                lex.phrase_starts.add(toks[0])
                 if not toks[0].startswith("ال") and not toks[0].endswith("ه"):
                     # the head may be any person of the perfect: طالبت بدعم، طالبوا بدعم
                     for head, person in perfect_forms(toks[0]):
                         lex.phrases.setdefault((head,) + toks[1:], []).append(Form(pred, "phrase", person))
+                        lex.phrase_starts.add(head)
                         lex.heads.setdefault(head, []).append((toks[1:], Form(pred, "phrase", person)))
     return lex
