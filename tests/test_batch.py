@@ -193,7 +193,9 @@ def test_two_workers_give_the_one_process_graph(tmp_path, reference):
     path, want = reference
     report, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o",
                       options=BuildOptions(workers=2, outputs=False, progress=False))
-    assert (report.done, report.failed, len(report.worker_stats)) == (60, 0, 2)
+    assert (report.done, report.failed, report.workers) == (60, 0, 2)
+    # which of the two processes took chunks is up to the scheduler: one fast worker may take all
+    assert 1 <= len(report.worker_stats) <= 2
     assert_same_graphs(graphs(tmp_path / "s"), want)
 
 
