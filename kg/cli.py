@@ -291,8 +291,8 @@ def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> No
 def query(sparql: str | None, qfile: str | None, store_path: str | None, fmt: str, limit: int, timeout: float) -> None:
     """Run a SPARQL query over the store (the default graph is the union of all articles).
 
-    Example queries ship in ontology/queries/; list them with `kg query --list`... or run one
-    with `kg query -f ontology/queries/all-visits.rq`.
+    Example queries ship with kg (ontology/queries/); -f finds them by name too:
+    `kg query -f all-visits.rq`, `kg query -f who-asked-whom.rq --format csv`.
     """
     from kg.graph.store import Store
 
