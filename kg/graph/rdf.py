@@ -16,7 +16,8 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 from kg import __version__
 from kg.arabic.normalize import fold
 from kg.errors import InputError
-from kg.graph.vocab import ENTITY_CLASS, EVENT_CLASS, FACT_PROPERTY, KG, QUAD_CLASS, RES, WD
+from kg.graph.vocab import (DESCRIPTION_PREDICATES, ENTITY_CLASS, ENTITY_GRAPH, ENTITY_PREFIX, EVENT_CLASS,
+                            FACT_PROPERTY, KG, QUAD_CLASS, RES, WD)
 from kg.lexicon.romanize import romanize
 from kg.model import Document, Entity
 
@@ -45,11 +46,10 @@ def graph_iri(doc_id: str) -> URIRef:
     return RES[f"article/{doc_slug(doc_id)}"]
 
 
-# Entity descriptions (types, labels, links) live once in a shared graph, not in every article's
-# graph: a union default graph would otherwise see each label once per article that mentions the
-# actor, and joins multiply (oxigraph#1919). An article's graph keeps what it says: its events,
-# edges, role facts, and which entities it mentions.
-ENTITY_GRAPH = RES["graph/entities"]
+# Entity descriptions (types, labels, links) live once in a shared graph (vocab.ENTITY_GRAPH), not
+# in every article's graph: a union default graph would otherwise see each label once per article
+# that mentions the actor, and joins multiply (oxigraph#1919). An article's graph keeps what it
+# says: its events, edges, role facts, and which entities it mentions.
 
 
 def entity_iri(e: Entity) -> URIRef:
@@ -59,6 +59,10 @@ def entity_iri(e: Entity) -> URIRef:
     key = " ".join(fold(e.label_ar).split()) or e.id
     readable = _ascii_slug(e.label_en or romanize(e.label_ar)) or "x"
     return RES[f"entity/{e.type.lower()}/{readable}-{_hash(e.type + ':' + key)}"]
+
+
+def event_iri(doc: Document, event_id: str) -> URIRef:
+    return RES[f"event/{doc_slug(doc.doc_id)}/{_ascii_slug(event_id) or _hash(event_id)}"]
 
 
 def content_hash(doc: Document) -> str:
@@ -124,7 +128,7 @@ def document_graph(doc: Document, g: Graph, entities: Graph | None = None) -> Gr
         g.add((node, KG.mentionedIn, article))
     labels = {e.id: e.label_en or e.label_ar for e in doc.entities}
     for ev in doc.events:
-        node = RES[f"event/{doc_slug(doc.doc_id)}/{_ascii_slug(ev.id) or _hash(ev.id)}"]
+        node = event_iri(doc, ev.id)
         cls, direct = EVENT_CLASS[ev.type]
         g.add((node, RDF.type, KG.Event))
         g.add((node, RDF.type, cls))
@@ -166,7 +170,7 @@ def document_graph(doc: Document, g: Graph, entities: Graph | None = None) -> Gr
                 for t in ev.target:
                     if s in iri and t in iri:
                         g.add((iri[s], direct, iri[t]))
-    events = {ev.id: RES[f"event/{doc_slug(doc.doc_id)}/{_ascii_slug(ev.id) or _hash(ev.id)}"] for ev in doc.events}
+    events = {ev.id: event_iri(doc, ev.id) for ev in doc.events}
     for f in doc.facts:
         subj = iri.get(f.subject) or events.get(f.subject)
         if subj is None:
@@ -187,17 +191,14 @@ def document_dataset(doc: Document, ds: Dataset | None = None) -> Dataset:
     return ds
 
 
-DESCRIPTION_PREDICATES = {RDF.type, RDFS.label, OWL.sameAs, KG.wikidata, KG.country}
-
 
 def split_entity_descriptions(ds: Dataset) -> Dataset:
     """The same quads in the store's layout: entity descriptions (type, labels, links, country
     of ``res:entity/…`` subjects) moved from the article graphs into ``ENTITY_GRAPH``."""
     out = Dataset(default_union=True)
-    prefix = str(RES["entity/"])
     for s, p, o, g in ds.quads((None, None, None, None)):
         gid = g.identifier if hasattr(g, "identifier") else g
-        if isinstance(s, URIRef) and str(s).startswith(prefix) and p in DESCRIPTION_PREDICATES:
+        if isinstance(s, URIRef) and str(s).startswith(ENTITY_PREFIX) and p in DESCRIPTION_PREDICATES:
             gid = ENTITY_GRAPH
         out.graph(gid).add((s, p, o))
     return out

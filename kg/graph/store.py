@@ -23,7 +23,7 @@ import rdflib
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.graph.formats import RdfFormat
-from kg.graph.vocab import KG
+from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG
 
 KG_NS = str(KG._NS)
 PREFIXES = {
@@ -187,67 +187,43 @@ class Store:
 
         ``data`` is N-Triples text, an rdflib Graph, or an rdflib Dataset/ConjunctiveGraph (its
         graph named ``graph_iri`` is taken). ``<graph_iri> kg:contentHash "<content_hash>"`` is
-        added if missing, so ``has_hash`` finds the article. Returns the triples written.
+        added if missing, so ``has_hash`` finds the article. Entity descriptions go to the shared
+        entity graph in the same transaction. Returns the triples written.
         """
+        return self.put_graphs([(graph_iri, data, content_hash)])
+
+    def put_graphs(self, items: list[tuple[str, str | bytes | rdflib.Graph, str]]) -> int:
+        """Several articles at once: those not stored yet in ONE transaction (a commit costs
+        milliseconds, so a corpus writes groups), the others replaced one by one (DROP + INSERT
+        in one update). A crash leaves each article whole or absent. Returns the triples written."""
         self._writable()
-        graph = _named_node(graph_iri)
-        if not content_hash:
-            raise InputError(f"put_graph({graph_iri}): content_hash is empty")
-        triples = set(_triples_of(graph_iri, data))
-        triples.add(ox.Triple(graph, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(content_hash)))
-        shared = _shared_entity_triples(data) | {t for t in triples if _describes_entity(t)}
-        triples -= shared
-        if next(iter(self.oxigraph.quads_for_pattern(None, None, None, graph)), None) is None:
-            # a new article: one transactional extend, far cheaper than parsing a SPARQL update
-            entity_graph = ox.NamedNode(ENTITY_GRAPH_IRI)
-            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-            quads += [ox.Quad(t.subject, t.predicate, t.object, entity_graph) for t in shared]
+        articles = [_Article.of(iri, data, h) for iri, data, h in items]
+        new = []
+        for article in articles:
+            if next(iter(self.oxigraph.quads_for_pattern(None, None, None, article.graph)), None) is None:
+                new.append(article)
+            else:
+                self._replace(article)
+        if new:
+            quads = [q for article in new for q in article.quads()]
             try:
                 self.oxigraph.extend(quads)
             except (OSError, ValueError) as err:
-                raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {err}") from err
-            return len(triples)
-        body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
+                what = f"graph {new[0].iri}" if len(new) == 1 else f"{len(new)} articles"
+                raise StoreError(f"cannot write {what} to {self.path}: {err}") from err
+        return sum(len(article.triples) for article in articles)
+
+    def _replace(self, article: _Article) -> None:
+        graph = article.graph
+        body = ox.serialize(sorted(article.triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
-        if shared:  # the article's entity descriptions join the shared graph, same transaction
-            ebody = ox.serialize(sorted(shared, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
+        if article.shared:  # the article's entity descriptions join the shared graph, same transaction
+            ebody = ox.serialize(sorted(article.shared, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
             update += f" ;\nINSERT DATA {{ GRAPH <{ENTITY_GRAPH_IRI}> {{\n{ebody}}} }}"
         try:
             self.oxigraph.update(update)
         except (OSError, SyntaxError, ValueError) as err:
-            raise StoreError(f"cannot write graph {graph_iri} to {self.path}: {err}") from err
-        return len(triples)
-
-    def put_graphs(self, items: list[tuple[str, str | bytes | rdflib.Graph, str]]) -> int:
-        """Several articles at once: those not stored yet in ONE transaction (a commit costs
-        milliseconds, so a corpus writes groups), the others replaced one by one. A crash
-        leaves each article whole or absent. Returns the triples written."""
-        self._writable()
-        new, again = [], []
-        for iri, data, content_hash in items:
-            graph = _named_node(iri)
-            stored = next(iter(self.oxigraph.quads_for_pattern(None, None, None, graph)), None) is not None
-            (again if stored else new).append((iri, data, content_hash))
-        written = sum(self.put_graph(iri, data, h) for iri, data, h in again)
-        quads: list[ox.Quad] = []
-        entity_graph = ox.NamedNode(ENTITY_GRAPH_IRI)
-        for iri, data, content_hash in new:
-            if not content_hash:
-                raise InputError(f"put_graphs({iri}): content_hash is empty")
-            graph = _named_node(iri)
-            triples = set(_triples_of(iri, data))
-            triples.add(ox.Triple(graph, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(content_hash)))
-            shared = _shared_entity_triples(data) | {t for t in triples if _describes_entity(t)}
-            triples -= shared
-            quads += [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-            quads += [ox.Quad(t.subject, t.predicate, t.object, entity_graph) for t in shared]
-            written += len(triples)
-        if quads:
-            try:
-                self.oxigraph.extend(quads)
-            except (OSError, ValueError) as err:
-                raise StoreError(f"cannot write {len(new)} articles to {self.path}: {err}") from err
-        return written
+            raise StoreError(f"cannot write graph {article.iri} to {self.path}: {err}") from err
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove an article's named graph (nothing happens if it is absent)."""
@@ -385,23 +361,44 @@ def _named_node(iri: str) -> ox.NamedNode:
         raise InputError(f"{iri!r} is not a valid graph IRI: {err}") from err
 
 
-ENTITY_GRAPH_IRI = "https://w3id.org/kg-arabic/resource/graph/entities"
+ENTITY_GRAPH_IRI = str(ENTITY_GRAPH)
+_DESCRIPTION = {str(p) for p in DESCRIPTION_PREDICATES}
 
 
-ENTITY_PREFIX = "https://w3id.org/kg-arabic/resource/entity/"
-DESCRIPTION = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
-               "http://www.w3.org/2002/07/owl#sameAs", KG_NS + "wikidata", KG_NS + "country"}
+@dataclass(frozen=True)
+class _Article:
+    """An article's graph ready to store: its own triples and its entities' descriptions."""
+
+    iri: str
+    graph: ox.NamedNode
+    triples: frozenset[ox.Triple]
+    shared: frozenset[ox.Triple]
+
+    @classmethod
+    def of(cls, iri: str, data: str | bytes | rdflib.Graph, content_hash: str) -> _Article:
+        graph = _named_node(iri)
+        if not content_hash:
+            raise InputError(f"put_graph({iri}): content_hash is empty")
+        triples = set(_triples_of(iri, data))
+        triples.add(ox.Triple(graph, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(content_hash)))
+        shared = _shared_entity_triples(data) | {t for t in triples if _describes_entity(t)}
+        return cls(iri, graph, frozenset(triples - shared), frozenset(shared))
+
+    def quads(self) -> list[ox.Quad]:
+        entities = ox.NamedNode(ENTITY_GRAPH_IRI)
+        return ([ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples]
+                + [ox.Quad(t.subject, t.predicate, t.object, entities) for t in self.shared])
 
 
 def _describes_entity(t: ox.Triple) -> bool:
     """A triple of an entity's description (its type, labels, links, country): these live once
-    in the shared entity graph, never repeated per article (see kg.graph.rdf.ENTITY_GRAPH)."""
+    in the shared entity graph, never repeated per article (see kg.graph.vocab.ENTITY_GRAPH)."""
     return (isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(ENTITY_PREFIX)
-            and t.predicate.value in DESCRIPTION)
+            and t.predicate.value in _DESCRIPTION)
 
 
 def _shared_entity_triples(data: object) -> set[ox.Triple]:
-    """The shared entity graph's triples in a Dataset (see kg.graph.rdf.ENTITY_GRAPH)."""
+    """The shared entity graph's triples in a Dataset (see kg.graph.vocab.ENTITY_GRAPH)."""
     if not isinstance(data, (rdflib.Dataset, rdflib.ConjunctiveGraph)):
         return set()
     ctx = data.get_context(rdflib.URIRef(ENTITY_GRAPH_IRI))

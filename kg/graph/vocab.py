@@ -6,7 +6,7 @@ declared in the ontology, so a misspelt property fails at once (rdflib's Defined
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, DefinedNamespace, URIRef
 
 BASE = "https://w3id.org/kg-arabic/"
 RES = Namespace(BASE + "resource/")  # entities, events, articles
@@ -99,6 +99,12 @@ class KG(DefinedNamespace):
     publishedOn: URIRef
     text: URIRef
 
+
+# Entity descriptions (types, labels, links, country) live once in this shared graph, not in
+# every article's graph (see kg.graph.rdf); the store routes them here.
+ENTITY_GRAPH = RES["graph/entities"]
+ENTITY_PREFIX = str(RES["entity/"])
+DESCRIPTION_PREDICATES = frozenset({RDF.type, RDFS.label, OWL.sameAs, KG.wikidata, KG.country})
 
 # PLOVER type -> (event class, direct property)
 EVENT_CLASS = {
