@@ -6,6 +6,7 @@ highlighted exactly as the article wrote it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -105,7 +106,15 @@ class Document:
         return replace(self, **changes)
 
     def entity(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        return self._entities_by_id.get(entity_id)
+
+    @cached_property
+    def _entities_by_id(self) -> dict[str, Entity]:
+        """Entities by id, built once per Document (stages look them up per mention)."""
+        by_id: dict[str, Entity] = {}
+        for e in self.entities:
+            by_id.setdefault(e.id, e)  # the first one, as a scan would find
+        return by_id
 
 
 def document_json(doc: Document) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.arabic.clitics import CONJ
+from kg.arabic.clitics import CONJ, folded_prefix_to_original
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import entry_entity, gazetteer
@@ -42,7 +42,7 @@ TARGET_WINDOW = 14
 CONFIDENCE = {"verb-vso": 1.0, "verb-svo": 0.9, "verb-speaker": 0.85, "verb-salient": 0.6,
               "impersonal": 0.75, "noun-possessor": 0.9, "noun-pronoun": 0.8, "noun-light-verb": 0.8,
               "noun-salient": 0.55, "phrase": 0.9, "participle-main-subject": 0.8,
-    "verb-shared-subject": 0.85, "noun-implicit": 0.6}
+              "verb-shared-subject": 0.85, "noun-implicit": 0.6}
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,6 @@ def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str,
             for pre, rest, fut in starts:
                 forms = lex.phrases.get((rest,) + s.folded[i + 1:i + length])
                 if forms:
-                    lead = lex.forms.get(rest, [])
                     noun = _noun_head(rest, lex) or _noun_context(s, i, covered)
                     hit = Trigger(i, length, forms[0], fut, pre, noun)
                     break
@@ -218,9 +217,9 @@ def _prep_of(s: Sentence, k: int, prefix: str) -> str:
     return ""
 
 
-def _capital_of(m: Mention) -> str | None:
+def _capital_of(entity_id: str) -> str | None:
     """The country a capital stands for (``واشنطن`` → United States), else None."""
-    entry = gazetteer().entries.get(m.entity_id)
+    entry = gazetteer().entries.get(entity_id)
     return entry.capital_of if entry is not None else None
 
 
@@ -302,10 +301,7 @@ def _is_place(doc: Document, m: Mention) -> bool:
 
 def _actor_id(doc: Document, m: Mention) -> str:
     """A capital in an actor's role stands for its country (``واشنطن`` → United States)."""
-    entry = gazetteer().entries.get(m.entity_id)
-    if entry is not None and entry.capital_of:
-        return entry.capital_of
-    return m.entity_id
+    return _capital_of(m.entity_id) or m.entity_id
 
 
 def _coordinated(args: list[Arg], a: Arg, s: Sentence) -> list[Arg]:
@@ -342,20 +338,16 @@ def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
         return "negated"  # نفى مساهل زيارة ليبيا: the visit is denied
     if any(w in m["negation"] or (len(w) > 2 and w[0] in CONJ and w[1:] in m["negation"]) for w in before[-2:]):
         return "negated"
-    clause = []
-    for k in range(t.index - 1, max(-1, t.index - 5), -1):
-        if s.tokens[k].text in STOP_PUNCT:
-            break
-        clause.append(s.folded[k])
-    if any(w in m["conditional"] or w[1:] in m["conditional"] for w in clause):
-        return "hypothetical"
-    if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
-        return "hypothetical"  # قد يحضر: may attend
-    back = []
+    back = []  # the clause before the trigger, nearest word first (up to six words)
     for k in range(t.index - 1, max(-1, t.index - 7), -1):
         if s.tokens[k].text in STOP_PUNCT:
             break
         back.append(s.folded[k])
+    clause = back[:4]
+    if any(w in m["conditional"] or w[1:] in m["conditional"] for w in clause):
+        return "hypothetical"
+    if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
+        return "hypothetical"  # قد يحضر: may attend
     around = back + list(s.folded[t.index:t.index + 6])
     if t.future_prefix or any(w in m["future"] or (len(w) > 3 and w[0] in "وف" and w[1:] in m["future"])
                               for w in around):
@@ -388,16 +380,9 @@ def _pos(t: Trigger) -> str:
     return "masdar" if t.noun_head else "perfect"
 
 
-def _entry(doc: Document, m: Mention):
-    return gazetteer().entries.get(m.entity_id)
-
-
 def _is_actor(doc: Document, a: Arg) -> bool:
     """Actors act: people, countries, organizations, and capitals standing for their country."""
-    if not _is_place(doc, a.mention):
-        return True
-    entry = _entry(doc, a.mention)
-    return bool(entry and entry.capital_of)
+    return not _is_place(doc, a.mention) or bool(_capital_of(a.mention.entity_id))
 
 
 def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: Arg | None,
@@ -423,9 +408,6 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
             if person is not None:
                 return [], person, "noun-pronoun"
             return [], None, ""
-        window = _light_window(s, t.index, m)
-        light = _has_light(window, m)
-        before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
         if light and before:
             return [before[-1]], None, "noun-light-verb"
         if light and state.last_source:
@@ -454,7 +436,7 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     if t.length > 1:
         after = []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
     if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention) and (
-            t.form.predicate.mode == "visit" or not _capital_of(after[0].mention)):
+            t.form.predicate.mode == "visit" or not _capital_of(after[0].mention.entity_id)):
         after = []  # زار بيونغ يانغ: a place after a visit verb is where; but أدانت واشنطن acts
     before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW
               and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)]
@@ -690,7 +672,8 @@ def _last_person_before(doc: Document, args: list[Arg], index: int) -> Mention |
 
 
 def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state: _State,
-                     start_id: int, implicit: set[str] | None = None) -> tuple[list[Event], list[Fact]]:
+                     start_id: int, implicit: set[str] | None = None,
+                     lemma_of: dict[int, tuple[str, ...]] | None = None) -> tuple[list[Event], list[Fact]]:
     m = markers()
     implicit = implicit if implicit is not None else set()
     state.sentence_source = []
@@ -704,7 +687,6 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
     args = [_inherit_marker(a, attributes, s) for a in args]
     actors = [a for a in args if _is_actor(doc, a) and not _attribute_of_person(doc, a, args)
               and id(a.mention) not in attributes["inside"]]
-    lemma_of = dict(zip((t.start for t in doc.tokens), doc.lemmas)) if doc.lemmas else None
     triggers = find_triggers(s, covered, lemma_of)
     for t in triggers:
         pred = t.form.predicate
@@ -740,41 +722,34 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         # recipient: prefer the frame's preposition, else the next actor in the clause
         nxt_trigger = next((tr for tr in triggers if tr.index > end_idx and _opens_clause(s, tr)), None)
         clause_end = s.tokens[nxt_trigger.index].start if nxt_trigger is not None else s.span.end
-        own = {doc.entity(x).country for x in src_ids if doc.entity(x) is not None and doc.entity(x).type != "Country"}
+        own = {e.country for x in src_ids if (e := doc.entity(x)) is not None and e.type != "Country"}
         cands = [a for a in args if after_offset <= a.mention.start < clause_end and a.first <= end_idx + TARGET_WINDOW
                  and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT
                  and (street or not _bare_group(a)) and not _attribute_of_person(doc, a, args)
                  and id(a.mention) not in attributes["inside"]
                  and not (a.mention.kind == "nisba" and _actor_id(doc, a.mention) in own)]
+        # the nearest actor that fits the frame, else any actor of the clause
         fitting = [a for a in cands if (a.marker and _recipient_ok(a, pred.recipient))
                    or (not a.marker and "obj" in pred.recipient)]
-        marked, unmarked = fitting, []  # the nearest actor that fits the frame
         loose = [a for a in cands if a.marker not in ("في",)]
-        target_arg = (marked or unmarked or loose or [None])[0]
+        if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
+            fitting = [a for a in fitting if _is_actor(doc, a)]
+            loose = [a for a in loose if _is_actor(doc, a)]
+        target_arg = (fitting or loose or [None])[0]
         location = None
         target: list[str] = []
-        if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
-            def actor_like(a: Arg) -> bool:
-                entry = _entry(doc, a.mention)
-                return not _is_place(doc, a.mention) or bool(entry and entry.capital_of)
-            tiers = [[a for a in tier if actor_like(a)] for tier in (marked, unmarked, loose)]
-            target_arg = next((tier[0] for tier in tiers if tier), None)
         if target_arg is not None:
             for a in _coordinated(args, target_arg, s):
                 if _is_place(doc, a.mention):
-                    entry = _entry(doc, a.mention)
                     location = location or a.mention.entity_id
-                    target.append(entry.capital_of if entry and entry.capital_of else a.mention.entity_id)
-                else:
-                    target.append(a.mention.entity_id)
+                target.append(_actor_id(doc, a.mention))
         places = [a for a in args if _is_place(doc, a.mention) and a.marker in ("ب", "في")
                   and a.mention.start > s.tokens[t.index].start]
         if location is None and places:
             location = places[0].mention.entity_id
-        if not target and pred.type == "CONSULT" and location:
-            host = _entry(doc, Mention(0, 0, "", location)) if location else None
-            if host and host.capital_of and host.capital_of not in src_ids:
-                target = [host.capital_of]  # a meeting in Khartoum is hosted by Sudan
+        host = _capital_of(location) if location else None
+        if not target and pred.type == "CONSULT" and host and host not in src_ids:
+            target = [host]  # a meeting in Khartoum is hosted by Sudan
         if pred.mode == "host" and target:
             src_ids, target = list(target), list(src_ids)  # the visitor is the actor (PLOVER)
         modality = _modality(s, t, m)
@@ -814,8 +789,6 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
 
 def folded_prefix_len(text: str, prefix: str) -> int:
     """Original characters of a token's stripped proclitics (``وزيارة`` → 1)."""
-    from kg.arabic.clitics import folded_prefix_to_original
-
     return folded_prefix_to_original(text, len(prefix))
 
 
@@ -826,6 +799,7 @@ def find_events(doc: Document) -> Document:
     facts: list[Fact] = []
     implicit: set[str] = set()
     ordered = sorted(doc.mentions, key=lambda x: x.start)
+    lemma_of = dict(zip((t.start for t in doc.tokens), doc.lemmas)) if doc.lemmas else None
     k = 0
     for s in sentences(doc):
         in_sentence = []
@@ -833,7 +807,7 @@ def find_events(doc: Document) -> Document:
             if ordered[k].start >= s.span.start:
                 in_sentence.append(ordered[k])
             k += 1
-        evs, fs = extract_sentence(doc, s, in_sentence, state, len(events) + 1, implicit)
+        evs, fs = extract_sentence(doc, s, in_sentence, state, len(events) + 1, implicit, lemma_of)
         events += evs
         facts += fs
     events = _drop_weaker_duplicates(events)

@@ -160,7 +160,7 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
                 a, b = s.tokens[name_toks[0]].start, s.tokens[name_toks[-1]].end
                 if (a, b) not in covered:
                     name = doc.text[a:b]
-                    key = "person_" + slug(romanize(name, g))
+                    key = _person_key(name, g)
                     out.append(Mention(a, b, name, key, "title"))
                     covered.add((a, b))
                     d = info.setdefault(key, {"label_ar": name, "label_en": romanize(name, g)})
@@ -272,7 +272,7 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
             a = tok.start + folded_prefix_to_original(tok.text, pre)
             b = s.tokens[rest[-1]].end
             name = doc.text[a:b]
-            out.append(Mention(a, b, name, "person_" + slug(romanize(name, g)), "given-name"))
+            out.append(Mention(a, b, name, _person_key(name, g), "given-name"))
             covered.add(a, b)
             i = rest[-1] + 1
     return out
@@ -303,7 +303,7 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
             if after < len(s.folded) and (s.folded[after] in comp or s.tokens[after].text in ":«\""):
                 a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
                 name = doc.text[a:b]
-                out.append(Mention(a, b, name, "person_" + slug(romanize(name, g)), "speaker"))
+                out.append(Mention(a, b, name, _person_key(name, g), "speaker"))
                 covered.add(a, b)
     return out
 
@@ -339,6 +339,11 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                     out.append(Mention(a, tok.end, doc.text[a:tok.end], m.entity_id, "short-name"))
                     break
     return out
+
+
+def _person_key(name: str, g: Gazetteer) -> str:
+    """The entity id of a person found in the text (not in the lexicon): from the romanized name."""
+    return "person_" + slug(romanize(name, g))
 
 
 def _mention_starting(taken_at: dict[int, Mention], tok: Span) -> Mention | None:
@@ -393,9 +398,6 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
     return out, extra
 
 
-entity_for = entry_entity
-
-
 def find_mentions(doc: Document) -> Document:
     """Stage: gazetteer and title-pattern mentions, the entities they refer to, and the role
     facts their titles state (holdsPosition, citizenOf, memberOf)."""
@@ -419,9 +421,9 @@ def find_mentions(doc: Document) -> Document:
             continue
         if m.entity_id in composed:
             entities[m.entity_id] = composed[m.entity_id]
-            entities.setdefault(composed[m.entity_id].country, entity_for(g.entries[composed[m.entity_id].country]))
+            entities.setdefault(composed[m.entity_id].country, entry_entity(g.entries[composed[m.entity_id].country]))
         elif m.entity_id in g.entries:
-            entities[m.entity_id] = entity_for(g.entries[m.entity_id])
+            entities[m.entity_id] = entry_entity(g.entries[m.entity_id])
         else:
             d = info[m.entity_id]
             entities[m.entity_id] = Entity(m.entity_id, "Person", d["label_ar"], d["label_en"], None,
@@ -434,9 +436,9 @@ def find_mentions(doc: Document) -> Document:
         facts.append(Fact(key, "holdsPosition", d["role_en"], a, b))
         if d.get("country"):
             facts.append(Fact(key, "citizenOf", d["country"], a, b))
-            entities.setdefault(d["country"], entity_for(g.entries[d["country"]]))
+            entities.setdefault(d["country"], entry_entity(g.entries[d["country"]]))
         if d.get("org"):
             facts.append(Fact(key, "memberOf", d["org"], a, b))
-            entities.setdefault(d["org"], entity_for(g.entries[d["org"]]))
+            entities.setdefault(d["org"], entry_entity(g.entries[d["org"]]))
     return doc.with_(mentions=tuple(mentions), entities=tuple(entities.values()),
                      facts=doc.facts + tuple(facts))
