@@ -467,11 +467,9 @@ class Sink:
 def _push_file(path: Path, articles: list[str], endpoint: str, timeout_s: float = 60.0) -> None:
     """Send an N-Quads file's graphs to a SPARQL server (Graph Store Protocol): PUT replaces
     each article's graph; any other graph (shared by articles) is POSTed, i.e. merged."""
-    import urllib.error
-    import urllib.parse
-    import urllib.request
-
     import pyoxigraph as ox
+
+    from kg.graph.server import send_graph
 
     by_graph: dict[str, list[Any]] = {}
     for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
@@ -479,18 +477,8 @@ def _push_file(path: Path, articles: list[str], endpoint: str, timeout_s: float 
             by_graph.setdefault(q.graph_name.value, []).append(q.triple)
     base = endpoint.rstrip("/") + "/store"
     for iri, triples in by_graph.items():
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        request = urllib.request.Request(f"{base}?graph={urllib.parse.quote(iri, safe='')}", data=body,
-                                         method="PUT" if iri in articles else "POST",
-                                         headers={"Content-Type": "application/n-triples"})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout_s) as reply:
-                reply.read()
-        except urllib.error.HTTPError as err:
-            detail = err.read().decode("utf-8", errors="replace").strip()[:300]
-            raise KGError(f"{base} refused graph {iri} (HTTP {err.code}): {detail}") from err
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
-            raise KGError(f"cannot reach {base}: {getattr(err, 'reason', err)}") from err
+        send_graph(base, iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                   method="PUT" if iri in articles else "POST", timeout_s=timeout_s)
 
 
 # ------------------------------------------------------------------------------ engines

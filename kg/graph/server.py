@@ -167,6 +167,24 @@ def serve(store_path: str | Path | None, host: str = DEFAULT_HOST, port: int = D
         server.stop()
 
 
+def send_graph(base: str, iri: str, body: bytes, *, method: str = "PUT",
+               headers: dict[str, str] | None = None, timeout_s: float = 60.0) -> None:
+    """One Graph Store Protocol request: PUT replaces graph ``iri`` at ``base`` (the server's
+    store URL) with N-Triples ``body``, POST merges into it. StoreError names the graph a server
+    refused, or says it cannot be reached."""
+    url = f"{base}?graph={urllib.parse.quote(iri, safe='')}"
+    request = urllib.request.Request(url, data=body, method=method,
+                                     headers=headers or {"Content-Type": "application/n-triples"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout_s) as reply:
+            reply.read()
+    except urllib.error.HTTPError as err:
+        detail = err.read().decode("utf-8", errors="replace").strip()[:500]
+        raise StoreError(f"{base} refused graph {iri} (HTTP {err.code}): {detail}") from err
+    except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
+        raise StoreError(f"cannot reach {base}: {getattr(err, 'reason', err)}") from err
+
+
 def push(store: Store, endpoint_url: str, *, store_path: str = "/store",
          graphs: Iterable[str] | None = None, auth: tuple[str, str] | None = None,
          timeout_s: float = 60.0) -> int:
@@ -184,16 +202,6 @@ def push(store: Store, endpoint_url: str, *, store_path: str = "/store",
         headers["Authorization"] = f"Basic {token}"
     sent = 0
     for iri in (store.all_graphs() if graphs is None else list(graphs)):
-        url = f"{base}?graph={urllib.parse.quote(iri, safe='')}"
-        body = store.graph_ntriples(iri)
-        request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout_s) as reply:
-                reply.read()
-        except urllib.error.HTTPError as err:
-            detail = err.read().decode("utf-8", errors="replace").strip()[:500]
-            raise StoreError(f"{base} refused graph {iri} (HTTP {err.code}): {detail}") from err
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
-            raise StoreError(f"cannot reach {base}: {getattr(err, 'reason', err)}") from err
+        send_graph(base, iri, store.graph_ntriples(iri), headers=headers, timeout_s=timeout_s)
         sent += 1
     return sent
