@@ -42,7 +42,7 @@ TARGET_WINDOW = 14
 CONFIDENCE = {"verb-vso": 1.0, "verb-svo": 0.9, "verb-speaker": 0.85, "verb-salient": 0.6,
               "impersonal": 0.75, "noun-possessor": 0.9, "noun-pronoun": 0.8, "noun-light-verb": 0.8,
               "noun-salient": 0.55, "phrase": 0.9, "participle-main-subject": 0.8,
-              "verb-shared-subject": 0.85, "noun-implicit": 0.6}
+              "verb-shared-subject": 0.85, "noun-implicit": 0.6, "phrase-agent": 0.9}
 
 
 @dataclass(frozen=True)
@@ -433,6 +433,9 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     slot = _subject_slot(s, end_idx + 1)
     after = [a for a in subjects if end_idx < a.first <= slot
              or (a.first > end_idx and state.title_start.get(id(a.mention), 10 ** 6) <= max(slot, end_idx + 1))]
+    inside = [a for a in subjects if t.index < a.first and a.last <= end_idx]
+    if inside and pos != "masdar":
+        return _coordinated(actors, inside[0], s), None, "phrase-agent"  # تجمع المتظاهرون
     if t.length > 1:
         after = []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
     if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention) and (

@@ -10,6 +10,7 @@ from kg.arabic.normalize import fold, fold_names
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.romanize import romanize
+from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Fact, Mention, Span
 from kg.extract.tokens import Sentence, sentences
 
@@ -17,17 +18,8 @@ from kg.extract.tokens import Sentence, sentences
 NAME_STOP = set("""في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
 منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
 عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split())
-# Frequent news words that follow a name slot but are not names (ordinals, time words,
-# quantities, pronoun-suffixed particles).
-COMMON_WORDS = {fold(w) for w in """أنه انه إنه بأنه فيها لها له فيه منها منه عنه عليه عليها إليه
-عدد أكثر اكثر أقل سنة شهر يوم أخرى آخر اخر حوالي نحو بينما عندما يمكن قد مليار مليون ألف وسط بما
-لأن لان مساء صباح جديد جديدة واحد دائما أفضل جدا كل بعض غير مجلس قوات قرار دور مؤتمر اجتماع نشر
-يكون سيكون تكون كان كانت باسم اسم جانب صفر ولد منتخب نادي فريق فريقه جائزة مشروع لجنة مباشرة عسكرية
-قوية حدود دين حال ملك لماذا هؤلاء مهمة وليس لمواجهة مواجهة أثناء سجل سكان بلاد مجلة وبالتالي ولكنه
-وغيرها بعنوان كتب تقدم قالت وقالت يقول ويقول أكد وأكد واكد وأشار أشار
-الأول الثاني الثالث الرابع الخامس السادس عشر أمس اليوم غدا
-الوزراء المجلس التعاون البرنامج الأزمة المجتمع الحكومة الدولة العام الجديد السابق
-الحالي الأسبق الراحل نفسه أيضا وهي وهو يناهز ناهز عاما عام""".split()}
+# Frequent news words that stand where a name is expected but are not names (data file).
+COMMON_WORDS = {fold(r["word"]) for r in read_rows("common_words.tsv", ("word",), ("word",))}
 # Folding merges على (on) with علي (Ali): stop words are checked on the written form first.
 FOLDED_STOP = {fold(w) for w in NAME_STOP if "ى" not in w and not w.startswith(("أ", "إ"))}
 # Arabic-script name tokens: letters only, 2..15 long
@@ -71,12 +63,68 @@ def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
     return tok.start + a, tok.start + b
 
 
+QUOTES = {'"': '"', "«": "»", "“": "”"}
+
+
+def _org_heads() -> set[str]:
+    return {fold(r["word"]) for r in read_rows("org_heads.tsv", ("word",), ("word",))}
+
+
+def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """Organizations named after the common noun that introduces them: a quoted name
+    (``صحيفة «القادسية»``) or one unknown word of four letters or more (``شركة نوكيا``;
+    three-letter words are mostly Arabic nouns: ``فريق عمل``)."""
+    heads = _org_heads()
+    covered = Coverage(len(doc.text), taken)
+    out: list[Mention] = []
+    for s in sentences(doc):
+        n = len(s.tokens)
+        for i, w in enumerate(s.folded[:-1]):
+            if not any(rest in heads for _pre, rest in proclitic_readings(w)):
+                continue
+            k = i + 1
+            if k < n and s.folded[k] in heads:  # وكالة أنباء
+                k += 1
+            if k >= n or s.tokens[k].start in covered:
+                continue
+            close = QUOTES.get(s.tokens[k].text)
+            if close:
+                end = next((j for j in range(k + 1, min(n, k + 6)) if s.tokens[j].text == close), None)
+                if end is None or end == k + 1 or any(s.tokens[j].start in covered for j in range(k + 1, end)):
+                    continue
+                a, b = s.tokens[k + 1].start, s.tokens[end - 1].end
+            else:
+                word = s.folded[k]
+                if (not _NAMEISH.match(word) or len(word) < 4 or word.startswith("ال") or word in COMMON_WORDS or word in FOLDED_STOP
+                        or word.endswith(("ه", "ي", "يه")) or _not_a_name(word) or word in g.title_words
+                        or (word,) in g.given_names):
+                    continue
+                a, b = s.tokens[k].start, s.tokens[k].end
+            name = doc.text[a:b]
+            out.append(Mention(a, b, name, "org_" + slug(romanize(name, g)), "org-head"))
+            covered.add(a, b)
+    return out
+
+
+def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
+    """A known person's surname after a given name that is not theirs names someone else
+    (``كوندوليزا رايس`` is not Susan Rice): the given-name rule takes it."""
+    e = g.entries[key]
+    if e.type != "Person":
+        return False
+    prev = fold_names(s.tokens[i - 1].text)
+    prev = prev[1:] if prev[:1] in "وف" and (prev[1:],) in g.given_names else prev
+    return (prev,) in g.given_names and prev not in fold_names(e.label_ar).split()
+
+
 def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     for s in sentences(doc):
         i = 0
         while i < len(s.tokens):
             hit = _match_gazetteer(g, s, i)
+            if hit and hit[0] == 1 and i > 0 and _other_bearer(g, s, i, hit[2]):
+                hit = None
             if hit:
                 length, pre, key, kind = hit
                 tok = s.tokens[i]
@@ -156,7 +204,7 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
                 k += 1  # apposition: title، name
             name_toks = _name_run(s, k, taken_at)
             k = name_toks[-1] + 1 if name_toks else k
-            if name_toks and _plausible_name([s.folded[x] for x in name_toks], g):
+            if name_toks and _plausible_name([s.folded[x] for x in name_toks], g, loose=role.kind in LOOSE_TITLES):
                 a, b = s.tokens[name_toks[0]].start, s.tokens[name_toks[-1]].end
                 if (a, b) not in covered:
                     name = doc.text[a:b]
@@ -188,8 +236,10 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
         w = s.folded[k]
         written = dediac_ar(s.tokens[k].text)
         bare = written[1:] if len(written) > 2 and written[0] in "وف" else written
+        bare_w = w[1:] if len(w) > 3 and w[0] in "وف" else w
         if (written in NAME_STOP or bare in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
-                or s.tokens[k].start in taken_at or w in g.title_words or w in COMMON_WORDS
+                or s.tokens[k].start in taken_at or w in g.title_words or bare_w in g.title_words
+                or w in COMMON_WORDS or bare_w in COMMON_WORDS
                 or _not_a_name(w)):
             break
         if w.startswith("ال") and not out and not al_first:
@@ -240,6 +290,22 @@ def _not_a_name(w: str) -> bool:
 COMMON_VERB_STEMS = {fold(w) for w in "كون قول ؤكد شير ضيف مكن جب تم عتبر رى بدو".split()}
 
 
+# Written without its final ى (as many outlets do), the preposition على is the name علي.
+PREPOSITION_NAMES = {"علي": "على"}
+
+
+def _preposition_reading(s: Sentence, i: int, k: int, g: Gazetteer) -> bool:
+    """``علي الصعيد``، ``علي إصدار``: the given name is the preposition on a ى-less keyboard,
+    unless another name part follows it (``علي عبد الله``، ``علي لاريجاني`` after a title is
+    found by the title rule)."""
+    word = fold_names(s.tokens[i].text)
+    bare = word[1:] if word[:1] in "وف" and word[1:] in PREPOSITION_NAMES else word
+    if bare not in PREPOSITION_NAMES:
+        return False
+    nxt = fold_names(s.tokens[k].text)
+    return not ((nxt,) in g.given_names or s.folded[k] in g.name_parts)
+
+
 def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """People introduced by a known given name and a surname: ``كوفي أنان``، ``ومحمد سيالة``."""
     taken_at = {m.start: m for m in taken}
@@ -254,7 +320,9 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
                 continue
             hit = None
             strict = tuple(fold_names(t.text) for t in s.tokens[i:i + 2])
-            for pre, rest in proclitic_readings(strict[0])[:2]:  # only و/ف before a name
+            for pre, rest in proclitic_readings(strict[0]):
+                if pre not in ("", "و", "ف"):
+                    continue  # only و/ف before a name: بيان is no ب + يان
                 for length in (2, 1):
                     if (rest,) + strict[1:length] in g.given_names:
                         hit = (len(pre), length)
@@ -266,6 +334,8 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
                 continue
             pre, length = hit
             rest = _name_run(s, i + length, taken_at, limit=3, al_first=True)
+            if rest and length == 1 and _preposition_reading(s, i, rest[0], g):
+                rest = []
             if not rest:
                 i += length
                 continue
@@ -341,6 +411,29 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
     return out
 
 
+def _own_surnames(mentions: list[Mention], people: list[Mention], g: Gazetteer) -> list[Mention]:
+    """A lexicon person's surname alone goes to the person of this article who bears it
+    (``رايس`` after ``كوندوليزا رايس`` is Condoleezza, not the lexicon's Susan Rice)."""
+    own = {}
+    for m in people:
+        words = fold_names(m.text).split()
+        if len(words) >= 2:
+            own.setdefault(words[-1], m.entity_id)
+    if not own:
+        return mentions
+    out = []
+    for m in mentions:
+        e = g.entries.get(m.entity_id)
+        words = fold_names(m.text).split()
+        if e is not None and e.type == "Person" and len(words) == 1 and len(e.label_ar.split()) > 1:
+            for _pre, rest in proclitic_readings(words[0])[:2]:
+                if rest in own and own[rest] != m.entity_id:
+                    m = Mention(m.start, m.end, m.text, own[rest], "short-name")
+                    break
+        out.append(m)
+    return out
+
+
 def _person_key(name: str, g: Gazetteer) -> str:
     """The entity id of a person found in the text (not in the lexicon): from the romanized name."""
     return "person_" + slug(romanize(name, g))
@@ -353,11 +446,21 @@ def _mention_starting(taken_at: dict[int, Mention], tok: Span) -> Mention | None
     return None
 
 
-def _plausible_name(words: list[str], g: Gazetteer) -> bool:
-    """A name starts with a known name part (``محمد``، ``عبد``) and holds no title word."""
+# After these titles news names people of every origin (اللاعب الكاميروني صامويل إيتو), so the
+# name need not start with a known name part.
+LOOSE_TITLES = {"profession", "honorific", "religious", "head_of_state", "head_of_government", "minister",
+                "diplomat", "envoy", "spokesperson", "military", "legislator", "official", "royal"}
+
+
+def _plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
+    """A name starts with a known name part (``محمد``، ``عبد``) and holds no title word; after a
+    ``loose`` title any name-like run will do."""
     if any((w,) in g.titles for w in words):
         return False
-    return words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts
+    if words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts:
+        return True
+    # a preposition glued to the first word (لكرة القدم، بمركز) is no name's start
+    return loose and not (words[0][0] in "لبك" and (words[0],) not in g.given_names)
 
 
 STATE_GROUPS = {"group_government", "group_authorities"}  # الحكومة الجزائرية is Algeria itself
@@ -411,10 +514,13 @@ def find_mentions(doc: Document) -> Document:
     for m in speakers:
         info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g)})
     given = given + speakers
-    found = mentions + people + given
+    orgs = org_head_mentions(doc, g, mentions + people + given)
+    for m in orgs:
+        info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g), "type": "Organization"})
+    found = mentions + people + given + orgs
     lexicon_people = [m for m in mentions if m.entity_id in g.entries and g.entries[m.entity_id].type == "Person"]
     short = short_name_mentions(doc, people + given + lexicon_people, found)
-    mentions = sorted(found + short, key=lambda m: (m.start, -m.end))
+    mentions = _own_surnames(sorted(found + short, key=lambda m: (m.start, -m.end)), people + given, g)
     entities: dict[str, Entity] = {}
     for m in mentions:
         if m.entity_id in entities:
@@ -426,7 +532,7 @@ def find_mentions(doc: Document) -> Document:
             entities[m.entity_id] = entry_entity(g.entries[m.entity_id])
         else:
             d = info[m.entity_id]
-            entities[m.entity_id] = Entity(m.entity_id, "Person", d["label_ar"], d["label_en"], None,
+            entities[m.entity_id] = Entity(m.entity_id, d.get("type", "Person"), d["label_ar"], d["label_en"], None,
                                            country=d.get("country"), role_en=d.get("role_en"))
     facts = []
     for key, d in info.items():

@@ -1,13 +1,22 @@
 """CoNLL-style named-entity tagging (``kg ner``): the mention stage over given tokens, tags in
-IOB2 with PERS (Person), LOC (Country, Place) and ORG (Organization). Nisba adjectives and
-resolved descriptions are not names, so they stay O."""
+IOB2 with PERS (Person), LOC (Country, Place) and ORG (Organization).
+
+The graph keeps whole mentions (``الملك محمد السادس``، ``الحكومة اللبنانية``); CoNLL tags the
+name alone, so spans are cut to that convention here (``conll.tsv``): titles and introducing
+common nouns are dropped, bodies named only by description are not names. Nisba adjectives and
+resolved descriptions are not names either, so they stay O."""
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
 from typing import Iterable, Iterator
 
+from kg.arabic.clitics import proclitic_readings
+from kg.arabic.normalize import fold
 from kg.arabic.segment import tokenize
-from kg.extract.coref import resolve
 from kg.extract.mentions import find_mentions
+from kg.lexicon.actors import Gazetteer, gazetteer
+from kg.lexicon.tsv import read_rows
 from kg.model import Document, Span
 
 TAG = {"Person": "PERS", "Country": "LOC", "Place": "LOC", "Organization": "ORG"}
@@ -34,9 +43,8 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
     doc = find_mentions(doc)
     ents = {e.id: e for e in doc.entities}
     flat = [(s0, s0 + len(t)) for row, sent in zip(starts, sents) for s0, t in zip(row, sent)]
+    words = [fold(t) for sent in sents for t in sent]
     tags = ["O"] * len(flat)
-    import bisect
-
     begins = [a for a, _ in flat]
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
         if m.kind in ("nisba", "description", "pair") or m.entity_id.startswith("group_"):
@@ -50,6 +58,7 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
             if flat[k][1] > m.start:
                 idx.append(k)
             k += 1
+        idx = conll_cut(idx, words, e.type)
         if not idx or any(tags[x] != "O" for x in idx):
             continue
         tags[idx[0]] = "B-" + TAG[e.type]
@@ -60,6 +69,47 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
         out.append(tags[k:k + len(sent)])
         k += len(sent)
     return out
+
+
+@lru_cache(maxsize=1)
+def _convention() -> dict[str, set[tuple[str, ...]]]:
+    roles: dict[str, set[tuple[str, ...]]] = {"head": set(), "epithet": set(), "generic": set()}
+    for r in read_rows("conll.tsv", ("word", "role"), ("word", "role")):
+        roles.setdefault(r["role"], set()).add(tuple(fold(r["word"]).split()))
+    return roles
+
+
+def _starts_with(words: list[str], phrases: set[tuple[str, ...]]) -> int:
+    """Length of the longest phrase at the start of ``words`` (its first word may carry a
+    proclitic: ``ووزارة``، ``بمدينة``), 0 when none."""
+    best = 0
+    for _pre, rest in proclitic_readings(words[0]) if words else ():
+        for n in range(1, len(words) + 1):
+            if (rest,) + tuple(words[1:n]) in phrases:
+                best = max(best, n)
+    return best
+
+
+def _title_length(words: list[str], g: Gazetteer) -> int:
+    return _starts_with(words, set(g.titles))
+
+
+def conll_cut(idx: list[int], words: list[str], etype: str) -> list[int]:
+    """The token indices of a mention that CoNLL tags: without a leading title (people) or
+    introducing noun (places, bodies), without a trailing epithet; none when the mention
+    names a body by description only."""
+    conv, g = _convention(), gazetteer()
+    w = [words[x] for x in idx]
+    if etype != "Person" and _starts_with(w, conv["generic"]):
+        return []
+    while len(idx) > 1 and etype != "Country":  # جنوب أفريقيا is a country's own name
+        n = _title_length(w, g) if etype == "Person" else _starts_with(w, conv["head"])
+        if not n or n >= len(idx):
+            break
+        idx, w = idx[n:], w[n:]
+    while len(idx) > 1 and (w[-1],) in conv["epithet"]:
+        idx, w = idx[:-1], w[:-1]
+    return idx
 
 
 def tag_conll(lines: Iterable[str]) -> Iterator[str]:

@@ -21,10 +21,15 @@ COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "
 PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata")
 TITLE_COLUMNS = ("title_ar", "role_en", "kind")
 NAME_COLUMNS = ("ar", "en")
-ACTOR_FILES = ("actors_orgs.tsv", "actors_people.tsv", "actors_groups.tsv")
+ACTOR_FILES = ("actors_orgs.tsv", "actors_people.tsv", "actors_groups.tsv", "actors_people_archive.tsv",
+               "actors_people_public.tsv", "actors_orgs_public.tsv")
 TYPES = ("Person", "Country", "Organization", "Place")
 # governments that are bodies of their own, not the country (an interim or regional government)
 SPECIFIC_GOVERNMENTS = {"libya_interim_government", "kurdistan_regional_government", "group_government"}
+
+# Arab League members: their people's surnames are more often ordinary words too
+ARAB_STATES = ("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+               "SA", "SO", "SD", "SY", "TN", "AE", "YE")
 
 # Nisba endings: جزائري → جزائرية، جزائريون، جزائريين، جزائريان... (folded: ة → ه)
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات", "ا")  # فلسطينيا: accusative
@@ -109,8 +114,6 @@ def _countries(g: Gazetteer) -> None:
         g.by_iso[iso] = key
         for n in names:
             g.add_form(n, key)
-            if not fold(n).startswith("ال") and len(n.split()) == 1 and iso in rows:
-                pass
         for stem in split(row.get("demonym_ar", "")):
             for form in nisba_forms(stem):
                 g.add_form(form, key, "nisba")
@@ -133,6 +136,41 @@ def _places(g: Gazetteer) -> None:
                                     country=country)
         for n in [r["label_ar"], *split(r["aliases_ar"])]:
             g.add_form(n, key)
+
+
+def _cities(g: Gazetteer) -> None:
+    """World cities with their Arabic names from CLDR (the exemplar cities of time zones:
+    نيويورك، هونغ كونغ، مدريد), after the curated places so those win. Non-Arab names also get
+    the Egyptian spelling of g (هونج كونج)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    territory = get_global("zone_territories")
+    arab = set(ARAB_STATES)
+    for zone, names in Locale("ar").time_zones.items():
+        name = names.get("city")
+        if not name or zone.startswith("Etc/") or "،" in name or len(fold(name).replace(" ", "")) < 4:
+            continue
+        iso = territory.get(zone, "")
+        label_en = zone.rsplit("/", 1)[-1].replace("_", " ")
+        key = "city_" + slug(label_en)
+        if key in g.entries or tuple(fold(name).split()) in g.forms:
+            continue
+        g.entries[key] = ActorEntry(key, "Place", name, label_en, None, country=g.by_iso.get(iso))
+        g.add_form(name, key)
+
+
+def _egyptian_g(g: Gazetteer) -> None:
+    """Foreign places and people written with the Egyptian ج for g (هونج كونج، جوتيريش) besides
+    the Levantine غ."""
+    arab = {g.by_iso[c] for c in ARAB_STATES if c in g.by_iso}
+    for toks, (key, kind) in list(g.forms.items()):
+        e = g.entries[key]
+        if kind == "name" and e.type in ("Place", "Country", "Person") and e.country not in arab and any("غ" in t for t in toks):
+            variant = tuple(t.replace("غ", "ج") for t in toks)
+            if variant not in g.forms:
+                g.forms[variant] = (key, kind)
+                g.first_tokens.add(variant[0])
 
 
 def _actors(g: Gazetteer) -> None:
@@ -181,6 +219,26 @@ def _titles(g: Gazetteer) -> None:
             g.name_parts.setdefault(" ".join(toks), r["en"])
 
 
+def _surnames(g: Gazetteer) -> None:
+    """News names known people by surname alone (بوتفليقة، شيراك، السنيورة): the last word of a
+    lexicon person's names becomes a form of its own when no other person shares it and it is
+    nothing else — not a name, place, nisba, given name, common name part, title or common word.
+    Short surnames (عون) and short ones with the article (الأسد) stay out: too often words."""
+    common = {fold(r["word"]) for r in read_rows("common_words.tsv", ("word",), ("word",))}
+    arab = {g.by_iso[c] for c in ARAB_STATES if c in g.by_iso}
+    owners: dict[str, set[str]] = {}
+    for toks, (key, _kind) in g.forms.items():
+        if len(toks) >= 2 and g.entries[key].type == "Person":
+            owners.setdefault(toks[-1], set()).add(key)
+    for w, keys in owners.items():
+        bare = w[2:] if w.startswith("ال") else w
+        shortest = 5 if any(g.entries[k].country in arab for k in keys) else 4  # خلاف، جراد are words
+        if (len(keys) == 1 and len(bare) >= shortest and (w,) not in g.forms and (w,) not in g.given_names
+                and w not in g.name_parts and bare not in g.name_parts and w not in common
+                and w not in g.title_vocab and (len(w) >= 6 or not w.startswith("ال"))):
+            g.add_form(w, next(iter(keys)))
+
+
 def entry_entity(entry: ActorEntry):
     """The document Entity for a lexicon entry."""
     from kg.model import Entity
@@ -196,5 +254,8 @@ def gazetteer() -> Gazetteer:
     _countries(g)
     _actors(g)
     _places(g)
+    _cities(g)
+    _egyptian_g(g)
     _titles(g)
+    _surnames(g)
     return g

@@ -112,3 +112,22 @@ def test_event_offsets_point_at_the_trigger():
     for ev in doc.events:
         assert doc.text[ev.start:ev.end] == ev.trigger
         assert ev.trigger in ev.sentence and 0 < ev.confidence <= 1
+
+
+# ---------------------------------------------------------------- street events
+@pytest.mark.parametrize("text", [
+    "وتجمع المتظاهرون أمام السفارة الأمريكية أمس.",
+    "وخرج المتظاهرون إلى الشوارع في تونس أمس.",
+])
+def test_the_agent_inside_a_phrase_trigger_is_its_source(text):
+    _, found = events(text)
+    assert has(found, "PROTEST", source="protesters"), found
+
+
+@pytest.mark.parametrize("text", [
+    "وهتف المتظاهرون بشعارات ضد الحكومة.",  # conduct inside a protest reported elsewhere
+    "وقعت اشتباكات مع المتظاهرين قرب البرلمان أمس.",  # the police clash with the protesters
+])
+def test_conduct_inside_a_protest_is_not_a_protest_of_its_own(text):
+    _, found = events(text)
+    assert not any(t == "PROTEST" for t, *_ in found), found

@@ -1,0 +1,82 @@
+"""Names outside the curated entries: surnames of known people, world cities, organizations
+introduced by a common noun, people after profession titles, and words that only look like names."""
+import pytest
+
+from kg.lexicon.actors import gazetteer
+from kg.model import Document
+from kg.pipeline import Pipeline
+
+MENTIONS = Pipeline(("sentences", "tokens", "mentions", "coref"))
+
+
+def found(text):
+    doc = MENTIONS(Document("t", text))
+    ents = {e.id: e for e in doc.entities}
+    return [(m.text, m.entity_id, ents[m.entity_id].type, m.kind) for m in doc.mentions]
+
+
+def test_a_lexicon_person_is_found_by_a_distinctive_surname_alone():
+    assert ("مدبولي", "mostafa_madbouly", "Person", "name") in found("وقال مدبولي إن الحكومة ستواصل")
+
+
+@pytest.mark.parametrize("word", ["خلاف", "جراد"])
+def test_short_arab_surnames_that_are_words_stay_words(word):
+    assert not any(f[0] == word for f in found(f"وقال إن هناك {word} كبير في المنطقة"))
+
+
+def test_a_surname_after_another_given_name_is_someone_else():
+    hits = found("وصلت كوندوليزا رايس إلى بيروت. وقالت رايس إن الزيارة مهمة")
+    people = {f[1] for f in hits if f[2] == "Person"}
+    assert people and "susan_rice" not in people
+    assert len(people) == 1  # the surname alone is the same Condoleezza
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وصل الوفد إلى زيورخ أمس", "زيورخ"),
+    ("عقدت القمة في هونج كونج", "هونج كونج"),  # Egyptian ج for g
+])
+def test_world_cities_come_from_cldr_with_spelling_variants(text, name):
+    hit = [f for f in found(text) if f[0] == name]
+    assert hit and hit[0][2] in ("Place", "Country"), found(text)  # Hong Kong has an ISO code
+
+
+def test_every_cldr_city_entry_has_a_country_or_none_and_arabic_label():
+    g = gazetteer()
+    cities = [e for e in g.entries.values() if e.key.startswith("city_")]
+    assert len(cities) > 150
+    assert all(e.label_ar and (e.country is None or e.country in g.entries) for e in cities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("نشرت صحيفة «الوطن الجديد» تقريرا", "الوطن الجديد"),
+    ("أعلنت شركة نوكيا أرباحها", "نوكيا"),
+])
+def test_organizations_after_an_introducing_noun(text, name):
+    hit = [f for f in found(text) if f[0] == name]
+    assert hit and hit[0][2] == "Organization", found(text)
+
+
+@pytest.mark.parametrize("text", ["أعلنت شركة عالمية أرباحها", "وقعت شركة النفط العقد", "وصل فريق عمل إلى المدينة"])
+def test_common_words_after_an_introducing_noun_are_not_organizations(text):
+    assert not any(f[2] == "Organization" for f in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال المدرب أليكس فيرغسون إن", "أليكس فيرغسون"),
+    ("وسجل المهاجم الكاميروني صامويل إيتو هدفين", "صامويل إيتو"),
+])
+def test_people_after_profession_titles(text, name):
+    assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وافق البنك علي إصدار سندات جديدة",  # على written without its final ى
+    "وأفاد بيان صادر عن المكتب أن الوزير وصل",  # بيان is not ب + يان
+    "وذكر شهود عيان أن الجنود انسحبوا",  # sources quoted are not names
+])
+def test_words_that_look_like_names_are_not_people(text):
+    assert not any(f[2] == "Person" for f in found(text)), found(text)
+
+
+def test_ali_followed_by_a_name_is_a_person():
+    assert any(f[2] == "Person" and f[0].startswith("علي") for f in found("واستقبل علي عبد الله صالح الوفد"))
