@@ -35,6 +35,7 @@ IMPLICIT_AGENT = {"PROTEST": "group_protesters", "ASSAULT": "group_attackers", "
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
 PATIENT_POSSESSOR = {"ASSAULT", "COERCE"}
 INVITATION = {fold(w) for w in ("دعوة", "الدعوة", "دعوته", "دعوتها", "لدعوة")}
+CROWD, PROTESTERS = "crowd_", "group_protesters"  # motion verbs that are protests when protesters move
 STREET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}  # where a bare group (مسلحون) may act
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # events that reach a place
@@ -462,6 +463,16 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     return [], None, ""
 
 
+def _figurative(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> bool:
+    """Violence words used of abstractions (``فجر الأزمة``، ``ضرب الاستقرار``، ``انفجار الوضع``)
+    report no violence: the word right after the trigger is an abstract noun."""
+    k = t.index + t.length
+    if t.form.predicate.type != "ASSAULT" or k >= len(s.folded):
+        return False
+    w = s.folded[k]
+    return w in m["abstract"] or (w[:1] in "وب" and w[1:] in m["abstract"])
+
+
 def _opens_clause(s: Sentence, t: Trigger) -> bool:
     """A verb after a comma, or joined by و, starts a new clause (``…، الثلاثاء، طلبت الوزارة``)."""
     if _pos(t) not in ("perfect", "imperfect"):
@@ -693,7 +704,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
     triggers = find_triggers(s, covered, lemma_of)
     for t in triggers:
         pred = t.form.predicate
-        if _complement_of_trigger(s, t, triggers):
+        if _complement_of_trigger(s, t, triggers) or _figurative(s, t, m):
             continue
         end_idx = t.index + t.length - 1
         speaker = _speaker(s, t, actors, m)
@@ -764,8 +775,8 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         if not target and pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET:
             continue
         key = (typ, tuple(src_ids), tuple(target))
-        if not src_ids or key in seen:
-            continue
+        if not src_ids or key in seen or (pred.id.startswith(CROWD) and not all(x.startswith(PROTESTERS) for x in src_ids)):
+            continue  # سار المتظاهرون is a protest; سار الوزير is not
         seen.add(key)
         first_tok, last_tok = s.tokens[t.index], s.tokens[end_idx]
         start = first_tok.start + folded_prefix_len(first_tok.text, t.prefix)

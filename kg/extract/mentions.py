@@ -70,11 +70,22 @@ def _org_heads() -> set[str]:
     return {fold(r["word"]) for r in read_rows("org_heads.tsv", ("word",), ("word",))}
 
 
+# heads after which an unquoted unknown word is a name (شركة نوكيا); after the others
+# (مركز أبحاث، مجموعة عمل) it is mostly a common noun, so only a quoted name counts
+STRONG_ORG_HEADS = {fold(w) for w in ("شركة", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "بنك", "مصرف")}
+
+
+def _masdar_shaped(w: str) -> bool:
+    """Verbal nouns of the derived forms (إنتاج، استثمار، انسحاب) read as common nouns."""
+    return len(w) >= 5 and w[0] == "ا" and w[-2] == "ا"
+
+
 def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """Organizations named after the common noun that introduces them: a quoted name
     (``صحيفة «القادسية»``) or one unknown word of four letters or more (``شركة نوكيا``;
     three-letter words are mostly Arabic nouns: ``فريق عمل``)."""
     heads = _org_heads()
+    strong = {h for h in heads if h in STRONG_ORG_HEADS}
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
     for s in sentences(doc):
@@ -95,6 +106,9 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
                 a, b = s.tokens[k + 1].start, s.tokens[end - 1].end
             else:
                 word = s.folded[k]
+                if (not any(rest in strong for _pre, rest in proclitic_readings(w)) or not _name_shaped(word, g)
+                        or _masdar_shaped(word)):
+                    continue
                 if (not _NAMEISH.match(word) or len(word) < 4 or word.startswith("ال") or word in COMMON_WORDS or word in FOLDED_STOP
                         or word.endswith(("ه", "ي", "يه")) or _not_a_name(word) or word in g.title_words
                         or (word,) in g.given_names):
@@ -104,6 +118,18 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
             out.append(Mention(a, b, name, "org_" + slug(romanize(name, g)), "org-head"))
             covered.add(a, b)
     return out
+
+
+# nouns of things named after a person: جائزة نوبل، مطار رفيق الحريري، شارع جمال عبد الناصر
+NAMED_AFTER = {fold(w) for w in ("جائزة", "جوائز", "مطار", "شارع", "ملعب", "استاد", "مسجد", "جامع", "مستشفى",
+                                  "مدرسة", "ميدان", "ساحة", "قاعة", "ضريح", "مؤسسة", "متحف", "مكتبة", "أكاديمية")}
+
+
+def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
+    """A person's name after ``جائزة``، ``مطار``، ``شارع`` names a prize or a place, not the person."""
+    if g.entries[key].type != "Person":
+        return False
+    return any(rest in NAMED_AFTER for _pre, rest in proclitic_readings(s.folded[i - 1]))
 
 
 def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
@@ -123,7 +149,7 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
         i = 0
         while i < len(s.tokens):
             hit = _match_gazetteer(g, s, i)
-            if hit and hit[0] == 1 and i > 0 and _other_bearer(g, s, i, hit[2]):
+            if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
                 hit = None
             if hit:
                 length, pre, key, kind = hit
@@ -232,7 +258,7 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
     g = gazetteer()
     out: list[int] = []
     n = len(s.tokens)
-    while k < n and len(out) < limit:
+    while k < n and sum(1 for x in out if s.folded[x] not in CONNECTORS) < limit:
         w = s.folded[k]
         written = dediac_ar(s.tokens[k].text)
         bare = written[1:] if len(written) > 2 and written[0] in "وف" else written
@@ -254,7 +280,13 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
         if w.startswith("ال"):
             break
         k += 1
+    while out and s.folded[out[-1]] in CONNECTORS:  # a nasab chain cannot end on بن or آل
+        out.pop()
     return out
+
+
+# nasab and clan words inside a name (محمد بن راشد آل مكتوم): they join name words, not count as one
+CONNECTORS = {fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل")}
 
 
 class Coverage:
@@ -459,8 +491,16 @@ def _plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool
         return False
     if words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts:
         return True
-    # a preposition glued to the first word (لكرة القدم، بمركز) is no name's start
-    return loose and not (words[0][0] in "لبك" and (words[0],) not in g.given_names)
+    return loose and _name_shaped(words[0], g)
+
+
+def _name_shaped(w: str, g: Gazetteer) -> bool:
+    """Could this unknown word begin a name? Not with a glued preposition or conjunction
+    (لكرة، وفشل), an imperfect prefix (يعلم), a feminine or plural ending (فكرة، سلطات)
+    or a perfect feminine ending (شهدت) — unless it is a known given name."""
+    if (w,) in g.given_names:
+        return True
+    return not (w[0] in "لبكوفي" or w.endswith(("ه", "ات", "ون", "ين")) or (w.endswith("ت") and len(w) <= 5))
 
 
 STATE_GROUPS = {"group_government", "group_authorities"}  # الحكومة الجزائرية is Algeria itself

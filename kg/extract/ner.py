@@ -97,7 +97,8 @@ def _title_length(words: list[str], g: Gazetteer) -> int:
 def conll_cut(idx: list[int], words: list[str], etype: str) -> list[int]:
     """The token indices of a mention that CoNLL tags: without a leading title (people) or
     introducing noun (places, bodies), without a trailing epithet; none when the mention
-    names a body by description only."""
+    names a body by description only. A nationality after an organization's name is no part
+    of it."""
     conv, g = _convention(), gazetteer()
     w = [words[x] for x in idx]
     if etype != "Person" and _starts_with(w, conv["generic"]):
@@ -107,9 +108,14 @@ def conll_cut(idx: list[int], words: list[str], etype: str) -> list[int]:
         if not n or n >= len(idx):
             break
         idx, w = idx[n:], w[n:]
-    while len(idx) > 1 and (w[-1],) in conv["epithet"]:
-        idx, w = idx[:-1], w[:-1]
+    while len(idx) > 1 and ((w[-1],) in conv["epithet"] or etype == "Organization" and _nisba(w[-1], g)):
+        idx, w = idx[:-1], w[:-1]  # مكة المكرمة، ريال مدريد الإسباني، حزب الله اللبناني
     return idx
+
+
+def _nisba(word: str, g: Gazetteer) -> bool:
+    hit = g.forms.get((word,))
+    return hit is not None and hit[1] == "nisba"
 
 
 def tag_conll(lines: Iterable[str]) -> Iterator[str]:

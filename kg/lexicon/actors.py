@@ -31,6 +31,9 @@ SPECIFIC_GOVERNMENTS = {"libya_interim_government", "kurdistan_regional_governme
 ARAB_STATES = ("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
                "SA", "SO", "SD", "SY", "TN", "AE", "YE")
 
+# words before a family or clan name that make it no surname of its own (ابن عربي، آل مكتوم)
+NASAB = {fold(w) for w in ("ابن", "بن", "بنت", "أبو", "أبي", "أبا", "آل", "أم", "عبد")}
+
 # Nisba endings: جزائري → جزائرية، جزائريون، جزائريين، جزائريان... (folded: ة → ه)
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات", "ا")  # فلسطينيا: accusative
 
@@ -228,7 +231,9 @@ def _surnames(g: Gazetteer) -> None:
     arab = {g.by_iso[c] for c in ARAB_STATES if c in g.by_iso}
     owners: dict[str, set[str]] = {}
     for toks, (key, _kind) in g.forms.items():
-        if len(toks) >= 2 and g.entries[key].type == "Person":
+        # from "given name … surname" only: not ابن عربي (a nasab), not موسيقار الأجيال (a sobriquet)
+        if (len(toks) >= 2 and g.entries[key].type == "Person" and toks[-2] not in NASAB
+                and ((toks[0],) in g.given_names or toks[0] in g.name_parts or " ".join(toks[:2]) in g.name_parts)):
             owners.setdefault(toks[-1], set()).add(key)
     for w, keys in owners.items():
         bare = w[2:] if w.startswith("ال") else w

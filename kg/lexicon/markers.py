@@ -7,7 +7,8 @@ from kg.arabic.normalize import fold
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows
 
-KINDS = ("negation", "future", "conditional", "speech", "light", "pair", "complementizer", "occurrence")
+KINDS = ("negation", "future", "conditional", "speech", "light", "pair", "complementizer", "occurrence",
+         "abstract")
 
 
 @lru_cache(maxsize=1)

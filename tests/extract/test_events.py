@@ -131,3 +131,32 @@ def test_the_agent_inside_a_phrase_trigger_is_its_source(text):
 def test_conduct_inside_a_protest_is_not_a_protest_of_its_own(text):
     _, found = events(text)
     assert not any(t == "PROTEST" for t, *_ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "وانتقد الحزب القرار الذي فجر الأزمة الأخيرة في البلاد.",
+    "وقال إن هذه الأعمال تستهدف الاستقرار في لبنان.",
+])
+def test_violence_words_used_of_abstractions_are_not_assaults(text):
+    _, found = events(text)
+    assert not any(t == "ASSAULT" for t, *_ in found), found
+
+
+def test_a_literal_detonation_is_still_an_assault():
+    _, found = events("فجر انتحاري نفسه في سوق ببغداد أمس.")
+    assert any(t == "ASSAULT" for t, *_ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "وسار المتظاهرون بصمت نحو مقر الحاكم أمس.",
+    "وتدفق آلاف المتظاهرين إلى وسط المدينة احتجاجا على الزيارة.",
+])
+def test_protesters_on_the_move_are_a_protest(text):
+    _, found = events(text)
+    assert has(found, "PROTEST", source="protesters"), found
+
+
+@pytest.mark.parametrize("text", ["وسار الوزير إلى القاعة بعد الاجتماع.", "وتوجه الرئيس إلى باريس أمس."])
+def test_motion_verbs_of_anyone_else_are_no_protest(text):
+    _, found = events(text)
+    assert not any(t == "PROTEST" for t, *_ in found), found
