@@ -8,7 +8,7 @@ from camel_tools.utils.dediac import dediac_ar
 
 from kg.arabic.normalize import fold, fold_names
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
-from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
+from kg.lexicon.actors import SURNAME, Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.romanize import romanize
 from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Fact, Mention, Span
@@ -272,10 +272,14 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
             break
         if w.startswith(("بال", "لل", "كال", "فال", "وال")):
             break  # a preposition or conjunction glued to the article: بالقول is no name
-        if out or w.startswith(("و", "ف")):  # a second person begins: رايس وخافيير سولانا
-            bare_f = w[1:] if w.startswith(("و", "ف")) and len(w) > 3 else w
-            if (bare_f,) in g.given_names and (out or bare_f != w):
-                break
+        if out and (w,) not in g.given_names and w not in g.name_parts and (
+                len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا"))
+                or w[0] in "يت" and len(w) >= 4 and not w.endswith(("نغ", "نج"))):  # يونغ is Korean, no verb
+            break  # a pronoun suffix (لإقناعهم) or an imperfect verb (يسمع، تشعر) ends the name
+        if out and w.startswith("و") and (w,) not in g.given_names and w not in g.name_parts:
+            break  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية
+        if not out and w.startswith(("و", "ف")) and (w[1:],) in g.given_names:
+            break
         out.append(k)
         if w.startswith("ال"):
             break
@@ -286,7 +290,7 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
 
 
 # nasab and clan words inside a name (محمد بن راشد آل مكتوم): they join name words, not count as one
-CONNECTORS = {fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل")}
+CONNECTORS = {fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل", "ولد")}
 
 
 class Coverage:
@@ -338,6 +342,17 @@ def _preposition_reading(s: Sentence, i: int, k: int, g: Gazetteer) -> bool:
     return not ((nxt,) in g.given_names or s.folded[k] in g.name_parts)
 
 
+KUNYA = {fold(w) for w in ("أبو", "أبي", "أبا", "أم", "وأبو")}
+
+# traditions whose given names are not Arabic words, so one of them alone names a person
+FOREIGN_GIVEN = {"western", "russian", "african", "asian", "hebrew"}
+
+
+def _alone_is_a_name(toks: tuple[str, ...], g: Gazetteer) -> bool:
+    """``مايكل``، ``سيباستيان`` alone are people; short ones (جان، سام، بول) are too often words."""
+    return g.given_origin.get(toks) in FOREIGN_GIVEN and len("".join(toks)) >= 5
+
+
 def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """People introduced by a known given name and a surname: ``كوفي أنان``، ``ومحمد سيالة``."""
     taken_at = {m.start: m for m in taken}
@@ -368,15 +383,17 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
             rest = _name_run(s, i + length, taken_at, limit=3, al_first=True)
             if rest and length == 1 and _preposition_reading(s, i, rest[0], g):
                 rest = []
-            if not rest:
+            if not rest and not _alone_is_a_name(strict[:length], g):
                 i += length
                 continue
             a = tok.start + folded_prefix_to_original(tok.text, pre)
-            b = s.tokens[rest[-1]].end
+            if not pre and i > 0 and s.folded[i - 1] in KUNYA and s.tokens[i - 1].start not in covered:
+                a = s.tokens[i - 1].start  # أبو عبد الله: the kunya is part of the name
+            b = s.tokens[rest[-1]].end if rest else s.tokens[i + length - 1].end
             name = doc.text[a:b]
             out.append(Mention(a, b, name, _person_key(name, g), "given-name"))
             covered.add(a, b)
-            i = rest[-1] + 1
+            i = rest[-1] + 1 if rest else i + length
     return out
 
 
@@ -424,7 +441,8 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
         words = fold_names(m.text).split()
         last = words[-1] if words else ""
         if (len(words) >= 2 and len(last) >= 3 and fold(last) not in FOLDED_STOP and not last.startswith("ال")
-                and fold(last) not in COMMON_WORDS and (last,) not in gazetteer().given_names):
+                and fold(last) not in COMMON_WORDS and (last,) not in gazetteer().given_names
+                and _name_shaped(fold(last), gazetteer())):
             surnames.setdefault(last, m)
     if not surnames:
         return []
@@ -457,7 +475,7 @@ def _own_surnames(mentions: list[Mention], people: list[Mention], g: Gazetteer) 
     for m in mentions:
         e = g.entries.get(m.entity_id)
         words = fold_names(m.text).split()
-        if e is not None and e.type == "Person" and len(words) == 1 and len(e.label_ar.split()) > 1:
+        if e is not None and e.type == "Person" and len(words) == 1 and (len(e.label_ar.split()) > 1 or e.key.startswith(SURNAME)):
             for _pre, rest in proclitic_readings(words[0])[:2]:
                 if rest in own and own[rest] != m.entity_id:
                     m = Mention(m.start, m.end, m.text, own[rest], "short-name")

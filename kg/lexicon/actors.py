@@ -27,6 +27,9 @@ TYPES = ("Person", "Country", "Organization", "Place")
 # governments that are bodies of their own, not the country (an interim or regional government)
 SPECIFIC_GOVERNMENTS = {"libya_interim_government", "kurdistan_regional_government", "group_government"}
 
+FAMILY_NAME_FIRST = ("CN", "TW", "HK", "KR", "KP", "VN", "SG", "MO")
+SURNAME = "surname_"  # entries for family names several known people share
+
 # Arab League members: their people's surnames are more often ordinary words too
 ARAB_STATES = ("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
                "SA", "SO", "SD", "SY", "TN", "AE", "YE")
@@ -66,6 +69,7 @@ class Gazetteer:
     title_words: set[str] = field(default_factory=set)  # first words of titles (وزير، الرئيس)
     title_vocab: set[str] = field(default_factory=set)  # every word of a title (الخارجية)
     given_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded tokens -> English
+    given_origin: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded tokens -> tradition
     by_iso: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
     first_tokens: set[str] = field(default_factory=set)
@@ -219,6 +223,7 @@ def _titles(g: Gazetteer) -> None:
         toks = tuple(fold_names(r["ar"]).split())
         if toks:
             g.given_names.setdefault(toks, r["en"])
+            g.given_origin.setdefault(toks, r["origin"])
             g.name_parts.setdefault(" ".join(toks), r["en"])
 
 
@@ -229,19 +234,30 @@ def _surnames(g: Gazetteer) -> None:
     Short surnames (عون) and short ones with the article (الأسد) stay out: too often words."""
     common = {fold(r["word"]) for r in read_rows("common_words.tsv", ("word",), ("word",))}
     arab = {g.by_iso[c] for c in ARAB_STATES if c in g.by_iso}
+    family_first = {g.by_iso[c] for c in FAMILY_NAME_FIRST if c in g.by_iso}  # شي جين بينغ: بينغ is no surname
     owners: dict[str, set[str]] = {}
     for toks, (key, _kind) in g.forms.items():
         # from "given name … surname" only: not ابن عربي (a nasab), not موسيقار الأجيال (a sobriquet)
         if (len(toks) >= 2 and g.entries[key].type == "Person" and toks[-2] not in NASAB
+                and g.entries[key].country not in family_first
                 and ((toks[0],) in g.given_names or toks[0] in g.name_parts or " ".join(toks[:2]) in g.name_parts)):
             owners.setdefault(toks[-1], set()).add(key)
     for w, keys in owners.items():
         bare = w[2:] if w.startswith("ال") else w
         shortest = 5 if any(g.entries[k].country in arab for k in keys) else 4  # خلاف، جراد are words
-        if (len(keys) == 1 and len(bare) >= shortest and (w,) not in g.forms and (w,) not in g.given_names
+        if (len(bare) >= shortest and (w,) not in g.forms and (w,) not in g.given_names
                 and w not in g.name_parts and bare not in g.name_parts and w not in common
                 and w not in g.title_vocab and (len(w) >= 6 or not w.startswith("ال"))):
-            g.add_form(w, next(iter(keys)))
+            if len(keys) == 1:
+                g.add_form(w, next(iter(keys)))
+                continue
+            # shared by several known people (المالكي، الحريري): a person of that family name,
+            # linked to the article's own bearer when it names one (see mentions._own_surnames)
+            label_en = g.entries[sorted(keys)[0]].label_en.split()[-1]
+            key = SURNAME + slug(label_en)
+            if key not in g.entries:
+                g.entries[key] = ActorEntry(key, "Person", w, label_en, None, role_en="family name")
+            g.add_form(w, key)
 
 
 def entry_entity(entry: ActorEntry):
