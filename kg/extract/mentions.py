@@ -578,7 +578,7 @@ def find_mentions(doc: Document) -> Document:
     found = mentions + people + given + orgs
     lexicon_people = [m for m in mentions if m.entity_id in g.entries and g.entries[m.entity_id].type == "Person"]
     short = short_name_mentions(doc, people + given + lexicon_people, found)
-    mentions = _own_surnames(sorted(found + short, key=lambda m: (m.start, -m.end)), people + given, g)
+    mentions = _own_surnames(sorted(found + short, key=lambda m: (m.start, -m.end)), people + given + lexicon_people, g)
     entities: dict[str, Entity] = {}
     for m in mentions:
         if m.entity_id in entities:

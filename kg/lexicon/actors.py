@@ -135,8 +135,11 @@ def _countries(g: Gazetteer) -> None:
                 g.add_form(n, ckey)
 
 
+PLACE_FILES = ("places.tsv", "places_world.tsv")
+
+
 def _places(g: Gazetteer) -> None:
-    for r in read_rows("places.tsv", PLACE_COLUMNS, ("id", "label_en", "label_ar")):
+    for r in (r for f in PLACE_FILES for r in read_rows(f, PLACE_COLUMNS, ("id", "label_en", "label_ar"))):
         key = r["id"] if r["id"] not in g.entries else f"{r['id']}_place"
         country = g.by_iso.get(r["country"].upper()) if r["country"] else None
         g.entries[key] = ActorEntry(key, "Place", r["label_ar"], r["label_en"], r["wikidata"] or None,

@@ -80,3 +80,36 @@ def test_words_that_look_like_names_are_not_people(text):
 
 def test_ali_followed_by_a_name_is_a_person():
     assert any(f[2] == "Person" and f[0].startswith("علي") for f in found("واستقبل علي عبد الله صالح الوفد"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأكد علي بلال منصور أن الاتفاق قريب", "علي بلال منصور"),  # given name, father, grandfather
+    ("وقال الصحفي ديفيد فريدمان إن الوضع خطير", "ديفيد فريدمان"),  # ف begins the surname here
+    ("والتقى الوزير ري يونغ هو نظيره أمس", "ري يونغ"),  # a Korean syllable is no verb (هو is read as "he")
+    ("وقال أبو عبد الله إن القافلة وصلت", "أبو عبد الله"),  # the kunya belongs to the name
+])
+def test_name_runs_keep_every_part_of_the_name(text, name):
+    assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وشارك أحمد مظهر وشادية في الفيلم", "أحمد مظهر"),  # و joins a second person
+    ("وقال سمير عوض لنا إن الوضع هادئ", "سمير عوض"),  # a pronoun suffix ends the name
+    ("ويقول محمد منصور يسمع الناس كل شيء", "محمد منصور"),  # so does an imperfect verb
+])
+def test_name_runs_stop_where_the_name_ends(text, name):
+    assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
+
+
+def test_a_foreign_given_name_alone_is_a_person():
+    assert any(f[0] == "مايكل" and f[2] == "Person" for f in found("لا يجد مايكل غير محل واحد"))
+
+
+def test_a_family_name_shared_by_known_people_is_a_person_linked_to_the_article_bearer():
+    g = gazetteer()
+    assert g.forms.get(("كلينتون",), ("",))[0].startswith("surname_")
+    alone = [f for f in found("وقال كلينتون إن المفاوضات صعبة") if f[0] == "كلينتون"]
+    assert alone and alone[0][2] == "Person"
+    hits = found("وصل بيل كلينتون إلى القاهرة. وقال كلينتون إن المفاوضات صعبة")
+    ids = {f[1] for f in hits if f[2] == "Person"}
+    assert len(ids) == 1 and not next(iter(ids)).startswith("surname_"), hits
