@@ -75,9 +75,12 @@ def _org_heads() -> set[str]:
 STRONG_ORG_HEADS = {fold(w) for w in ("شركة", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "بنك", "مصرف")}
 
 
+CLUB_HEADS = {fold(w) for w in ("نادي", "فريق", "فريقا")}
+
+
 def _masdar_shaped(w: str) -> bool:
-    """Verbal nouns of the derived forms (إنتاج، استثمار، انسحاب) read as common nouns."""
-    return len(w) >= 5 and w[0] == "ا" and w[-2] == "ا"
+    """Verbal nouns of the derived forms (إنتاج، استثمار، انسحاب، تحقيق) read as common nouns."""
+    return len(w) >= 5 and (w[0] == "ا" and w[-2] == "ا" or w[0] == "ت" and w[-2] == "ي")
 
 
 def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
@@ -109,7 +112,13 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
                 if (not any(rest in strong for _pre, rest in proclitic_readings(w)) or not _name_shaped(word, g)
                         or _masdar_shaped(word)):
                     continue
-                if (not _NAMEISH.match(word) or len(word) < 4 or word.startswith("ال") or word in COMMON_WORDS or word in FOLDED_STOP
+                club = word.startswith("ال") and any(rest in CLUB_HEADS for _pre, rest in proclitic_readings(w))
+                if club:  # نادي الزمالك، فريق الأهلي: a club's name has the article
+                    word = word[2:]
+                    if (_masdar_shaped(word) or word.endswith(("اء", "ون", "ين", "ات")) or len(word) < 3
+                            or s.folded[k] in COMMON_WORDS or s.folded[k] in g.title_vocab):
+                        continue
+                elif (not _NAMEISH.match(word) or len(word) < 4 or word.startswith("ال") or word in COMMON_WORDS or word in FOLDED_STOP
                         or word.endswith(("ه", "ي", "يه")) or _not_a_name(word) or word in g.title_words
                         or (word,) in g.given_names):
                     continue
@@ -130,6 +139,38 @@ def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
     if g.entries[key].type != "Person":
         return False
     return any(rest in NAMED_AFTER for _pre, rest in proclitic_readings(s.folded[i - 1]))
+
+
+def nisba_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> tuple[list[Mention], dict[str, dict]]:
+    """A nationality standing for a noun, then a name: ``وسجل الفرنسي تييري هنري``، ``على
+    الهولندي رود فان نيستلروي``. The nisba must not describe a noun before it (``الجيش الفرنسي``),
+    so what precedes it is a verb, a preposition, punctuation or nothing."""
+    taken_at = {m.start: m for m in taken}
+    covered = Coverage(len(doc.text), taken)
+    out: list[Mention] = []
+    info: dict[str, dict] = {}
+    for s in sentences(doc):
+        for i, tok in enumerate(s.tokens[:-1]):
+            m = taken_at.get(tok.start) or _mention_starting(taken_at, tok)
+            w = s.folded[i]
+            if (m is None or m.kind != "nisba" or m.end != tok.end or not w.lstrip("وفبل").startswith("ال")
+                    or not w.endswith(("ي", "يه"))):  # singular: الفرنسي، not الليبيين أنفسهم
+                continue
+            if i > 0:
+                prev = s.folded[i - 1]
+                if (prev.startswith(("ال", "وال")) or s.tokens[i - 1].start in covered or prev.endswith(("ه", "ها", "هم"))
+                        or prev in g.title_vocab):
+                    continue
+            run = _name_run(s, i + 1, taken_at, limit=3)
+            if not run or not _name_shaped(s.folded[run[0]], g) or any(s.tokens[k].start in covered for k in run):
+                continue
+            a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
+            name = doc.text[a:b]
+            key = _person_key(name, g)
+            out.append(Mention(a, b, name, key, "nisba-name"))
+            covered.add(a, b)
+            info.setdefault(key, {"label_ar": name, "label_en": romanize(name, g), "country": m.entity_id})
+    return out, info
 
 
 def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
@@ -263,6 +304,10 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
         written = dediac_ar(s.tokens[k].text)
         bare = written[1:] if len(written) > 2 and written[0] in "وف" else written
         bare_w = w[1:] if len(w) > 3 and w[0] in "وف" else w
+        if out and w in NAME_PARTICLES and k + 1 < n and _NAMEISH.match(s.folded[k + 1]):
+            out.append(k)  # رود فان نيستلروي، أورسولا فون دير لاين
+            k += 1
+            continue
         if (written in NAME_STOP or bare in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
                 or s.tokens[k].start in taken_at or w in g.title_words or bare_w in g.title_words
                 or w in COMMON_WORDS or bare_w in COMMON_WORDS
@@ -288,6 +333,9 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
         out.pop()
     return out
 
+
+# particles inside European names
+NAME_PARTICLES = {fold(w) for w in ("فان", "فون", "دي", "دير", "دا", "دو", "ديل", "ديلا", "لا", "لو", "بن")}
 
 # nasab and clan words inside a name (محمد بن راشد آل مكتوم): they join name words, not count as one
 CONNECTORS = {fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل", "ولد")}
@@ -444,14 +492,27 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                 and fold(last) not in COMMON_WORDS and (last,) not in gazetteer().given_names
                 and _name_shaped(fold(last), gazetteer())):
             surnames.setdefault(last, m)
-    if not surnames:
+    fulls = {tuple(fold_names(m.text).split()): m for m in people
+             if m.entity_id not in known and len(m.text.split()) >= 2}
+    if not surnames and not fulls:
         return []
     covered = Coverage(len(doc.text), taken)
     out = []
     for s in sentences(doc):
+        names = tuple(fold_names(t.text) for t in s.tokens)
+        skip_to = 0
         for i, tok in enumerate(s.tokens):
-            if tok.start in covered:
+            if tok.start in covered or i < skip_to:
                 continue
+            full = _full_name_at(names, i, fulls)  # the whole name again, anywhere in the article
+            if full is not None:
+                (m, pre, n) = full
+                a, b = tok.start + folded_prefix_to_original(tok.text, len(pre)), s.tokens[i + n - 1].end
+                if not any(x in covered for x in range(a, b)):
+                    out.append(Mention(a, b, doc.text[a:b], m.entity_id, "short-name"))
+                    covered.add(a, b)
+                    skip_to = i + n
+                    continue
             for pre, rest in proclitic_readings(fold_names(tok.text))[:2]:
                 m = surnames.get(rest)
                 if m is not None and (m.start - HEADLINE_REACH <= tok.start <= m.end + SURNAME_REACH):
@@ -459,6 +520,15 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                     out.append(Mention(a, tok.end, doc.text[a:tok.end], m.entity_id, "short-name"))
                     break
     return out
+
+
+def _full_name_at(names: tuple[str, ...], i: int, fulls: dict[tuple[str, ...], Mention]):
+    """(mention, proclitic, length) when a full name found elsewhere starts at token i."""
+    for pre, rest in proclitic_readings(names[i])[:2]:
+        for n in (4, 3, 2):
+            if i + n <= len(names) and (rest,) + names[i + 1:i + n] in fulls:
+                return fulls[(rest,) + names[i + 1:i + n]], pre, n
+    return None
 
 
 def _own_surnames(mentions: list[Mention], people: list[Mention], g: Gazetteer) -> list[Mention]:
@@ -499,7 +569,7 @@ def _mention_starting(taken_at: dict[int, Mention], tok: Span) -> Mention | None
 # After these titles news names people of every origin (اللاعب الكاميروني صامويل إيتو), so the
 # name need not start with a known name part.
 LOOSE_TITLES = {"profession", "honorific", "religious", "head_of_state", "head_of_government", "minister",
-                "diplomat", "envoy", "spokesperson", "military", "legislator", "official", "royal"}
+                "diplomat", "envoy", "spokesperson", "legislator", "official", "royal"}  # not military: الفريق، اللواء are also units
 
 
 def _plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
@@ -518,7 +588,11 @@ def _name_shaped(w: str, g: Gazetteer) -> bool:
     or a perfect feminine ending (شهدت) — unless it is a known given name."""
     if (w,) in g.given_names:
         return True
-    return not (w[0] in "لبكوفي" or w.endswith(("ه", "ات", "ون", "ين")) or (w.endswith("ت") and len(w) <= 5))
+    if w in g.name_parts:
+        return True
+    return not (w[0] in "لبكوفي" or w.endswith(("ه", "ات", "ون", "ين")) or (w.endswith("ت") and len(w) <= 5)
+                or len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا"))  # أنفسهم، لنا
+                or len(w) >= 5 and w.startswith(("سي", "ست", "سن")))  # future verbs: سيزور، ستعقد
 
 
 STATE_GROUPS = {"group_government", "group_authorities"}  # الحكومة الجزائرية is Algeria itself
@@ -572,6 +646,10 @@ def find_mentions(doc: Document) -> Document:
     for m in speakers:
         info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g)})
     given = given + speakers
+    nationals, n_info = nisba_person_mentions(doc, g, mentions + people + given)
+    for k, d in n_info.items():
+        info.setdefault(k, d)
+    given = given + nationals
     orgs = org_head_mentions(doc, g, mentions + people + given)
     for m in orgs:
         info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g), "type": "Organization"})

@@ -249,7 +249,7 @@ def _surnames(g: Gazetteer) -> None:
         bare = w[2:] if w.startswith("ال") else w
         shortest = 5 if any(g.entries[k].country in arab for k in keys) else 4  # خلاف، جراد are words
         if (len(bare) >= shortest and (w,) not in g.forms and (w,) not in g.given_names
-                and w not in g.name_parts and bare not in g.name_parts and w not in common
+                and (w.startswith("ال") or w not in g.name_parts and bare not in g.name_parts) and w not in common
                 and w not in g.title_vocab and (len(w) >= 6 or not w.startswith("ال"))):
             if len(keys) == 1:
                 g.add_form(w, next(iter(keys)))

@@ -113,3 +113,29 @@ def test_a_family_name_shared_by_known_people_is_a_person_linked_to_the_article_
     hits = found("وصل بيل كلينتون إلى القاهرة. وقال كلينتون إن المفاوضات صعبة")
     ids = {f[1] for f in hits if f[2] == "Person"}
     assert len(ids) == 1 and not next(iter(ids)).startswith("surname_"), hits
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وسجل الهولندي رايمون سلويتر هدفين", "رايمون سلويتر"),  # a nationality standing for a noun
+    ("وقال المدرب رود فان نيستلروي إن الفريق جاهز", "رود فان نيستلروي"),  # a particle inside the name
+])
+def test_people_named_after_a_nationality_or_with_particles(text, name):
+    assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", ["وقصف الجيش الفرنسي المنطقة أمس", "وعلى الليبيين أنفسهم أن يقرروا"])
+def test_a_nationality_describing_a_noun_or_a_plural_is_no_person(text):
+    assert not any(f[2] == "Person" for f in found(text)), found(text)
+
+
+def test_a_full_name_found_once_is_found_again_anywhere_in_the_article():
+    hits = found("وقال المدرب رود فان نيستلروي إن الفريق جاهز. " + "وكان الجو ممطرا. " * 300
+                 + "وتدرب رود فان نيستلروي أمس")
+    repeats = [f for f in hits if f[0] == "رود فان نيستلروي"]
+    assert len(repeats) == 2 and len({f[1] for f in repeats}) == 1
+
+
+def test_a_club_after_nadi_or_fariq_keeps_its_article_but_teams_of_work_do_not():
+    hits = found("وفاز فريق الأهلي على فريق الإنقاذ وفريق التحقيق")
+    orgs = [f[0] for f in hits if f[2] == "Organization"]
+    assert orgs == ["الأهلي"], hits
