@@ -318,7 +318,7 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
         if w.startswith(("بال", "لل", "كال", "فال", "وال")):
             break  # a preposition or conjunction glued to the article: بالقول is no name
         if out and (w,) not in g.given_names and w not in g.name_parts and (
-                len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا"))
+                len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا")) or len(w) <= 5 and w.endswith("ين")  # هدفين
                 or w[0] in "يت" and len(w) >= 4 and not w.endswith(("نغ", "نج"))):  # يونغ is Korean, no verb
             break  # a pronoun suffix (لإقناعهم) or an imperfect verb (يسمع، تشعر) ends the name
         if out and w.startswith("و") and (w,) not in g.given_names and w not in g.name_parts:
@@ -590,7 +590,8 @@ def _name_shaped(w: str, g: Gazetteer) -> bool:
         return True
     if w in g.name_parts:
         return True
-    return not (w[0] in "لبكوفي" or w.endswith(("ه", "ات", "ون", "ين")) or (w.endswith("ت") and len(w) <= 5)
+    plural = w.endswith(("يون", "يين")) or w[0] == "م" and w.endswith(("ون", "ين"))  # not رايمون، كلينتون
+    return not (w[0] in "لبكوفي" or w.endswith(("ه", "ات")) or plural or (w.endswith("ت") and len(w) <= 5)
                 or len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا"))  # أنفسهم، لنا
                 or len(w) >= 5 and w.startswith(("سي", "ست", "سن")))  # future verbs: سيزور، ستعقد
 
@@ -633,11 +634,35 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
     return out, extra
 
 
+# words after which a city names its football club: صفوف مانشستر، حارس مرمى ليفربول
+SPORT_HEADS = {fold(w) for w in ("صفوف", "فريق", "نادي", "لاعب", "لاعبي", "حارس", "مرمى", "مدرب", "جماهير", "مهاجم",
+                                   "مدافع", "هداف", "قميص", "إدارة نادي", "ضيفه", "مضيفه", "منافسه", "غريمه")}
+
+
+def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
+    """A city after a word of football (``صفوف مانشستر``) is its club: an organization."""
+    out, extra = [], {}
+    for m in mentions:
+        e = g.entries.get(m.entity_id)
+        if e is not None and e.type == "Place" and m.kind == "name":
+            before = doc.text[max(0, m.start - 30):m.start].split()
+            prev = fold(before[-1]) if before else ""
+            if any(rest in SPORT_HEADS for _pre, rest in proclitic_readings(prev)):
+                key = f"club_{m.entity_id}"
+                extra.setdefault(key, Entity(key, "Organization", m.text, f"{e.label_en} (club)", None,
+                                             country=e.country, role_en="club"))
+                m = Mention(m.start, m.end, m.text, key, "name")
+        out.append(m)
+    return out, extra
+
+
 def find_mentions(doc: Document) -> Document:
     """Stage: gazetteer and title-pattern mentions, the entities they refer to, and the role
     facts their titles state (holdsPosition, citizenOf, memberOf)."""
     g = gazetteer()
     mentions, composed = compose_groups(doc.text, gazetteer_mentions(doc, g), g)
+    mentions, clubs = clubs_from_cities(doc, mentions, g)
+    composed.update(clubs)
     people, info = title_person_mentions(doc, g, mentions)
     given = given_name_mentions(doc, g, mentions + people)
     for m in given:
@@ -663,7 +688,8 @@ def find_mentions(doc: Document) -> Document:
             continue
         if m.entity_id in composed:
             entities[m.entity_id] = composed[m.entity_id]
-            entities.setdefault(composed[m.entity_id].country, entry_entity(g.entries[composed[m.entity_id].country]))
+            if composed[m.entity_id].country:
+                entities.setdefault(composed[m.entity_id].country, entry_entity(g.entries[composed[m.entity_id].country]))
         elif m.entity_id in g.entries:
             entities[m.entity_id] = entry_entity(g.entries[m.entity_id])
         else:

@@ -59,6 +59,8 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
                 idx.append(k)
             k += 1
         idx = conll_cut(idx, words, e.type)
+        if idx and idx[0] > 0 and e.type == "Place" and _starts_with([words[idx[0] - 1]], _convention()["named"]):
+            continue  # اتفاق الطائف، مؤتمر مدريد: part of the name of an agreement or a meeting
         if not idx or any(tags[x] != "O" for x in idx):
             continue
         tags[idx[0]] = "B-" + TAG[e.type]
@@ -73,7 +75,7 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _convention() -> dict[str, set[tuple[str, ...]]]:
-    roles: dict[str, set[tuple[str, ...]]] = {"head": set(), "epithet": set(), "generic": set()}
+    roles: dict[str, set[tuple[str, ...]]] = {"head": set(), "epithet": set(), "generic": set(), "named": set()}
     for r in read_rows("conll.tsv", ("word", "role"), ("word", "role")):
         roles.setdefault(r["role"], set()).add(tuple(fold(r["word"]).split()))
     return roles

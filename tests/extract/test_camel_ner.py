@@ -50,14 +50,14 @@ def test_iob_labels_become_word_spans(labels, spans):
 
 
 def test_people_places_and_organizations_the_lexicon_missed_are_added():
-    doc = LEXICON(Document("t", "قال الدباغ إن جمعية الرحمة ستبني مدرسة في نالوت."))
-    rec = WordLabels({"الدباغ": "B-PERS", "جمعية": "B-ORG", "الرحمة": "I-ORG", "نالوت": "B-LOC"})
+    doc = LEXICON(Document("t", "قال الدباغ إن جمعية الرحمة ستبني مدرسة في كفرسلوان."))
+    rec = WordLabels({"الدباغ": "B-PERS", "جمعية": "B-ORG", "الرحمة": "I-ORG", "كفرسلوان": "B-LOC"})
     out = ner_mentions(doc, rec)
     assert found(out) == [("الدباغ", "Person", "ner"), ("جمعية الرحمة", "Organization", "ner"),
-                          ("نالوت", "Place", "ner")]
+                          ("كفرسلوان", "Place", "ner")]
     person = out.entity("person_al_dbagh")
     assert person is not None and person.label_ar == "الدباغ" and person.label_en == "al-dbagh"
-    assert out.entity("place_nalout").label_en == "Nalout"
+    assert out.entity("place_kfrslouan").label_en == "Kfrslouan"
 
 
 def test_spans_the_lexicon_already_read_are_kept_as_they_are():
@@ -78,10 +78,10 @@ def test_a_person_gets_the_id_the_name_patterns_give_the_same_name():
 
 
 def test_one_entity_for_a_name_found_twice():
-    doc = TOKENS(Document("t", "زار الدباغ نالوت. ثم غادر الدباغ نالوت."))
-    out = ner_mentions(doc, WordLabels({"الدباغ": "B-PERS", "نالوت": "B-LOC"}))
+    doc = TOKENS(Document("t", "زار الدباغ كفرسلوان. ثم غادر الدباغ كفرسلوان."))
+    out = ner_mentions(doc, WordLabels({"الدباغ": "B-PERS", "كفرسلوان": "B-LOC"}))
     assert len(out.mentions) == 4
-    assert sorted(e.id for e in out.entities) == ["person_al_dbagh", "place_nalout"]
+    assert sorted(e.id for e in out.entities) == ["person_al_dbagh", "place_kfrslouan"]
 
 
 @pytest.mark.parametrize("word, label, mention", [
@@ -122,17 +122,17 @@ def test_a_sentence_whose_labels_do_not_align_with_its_words_is_skipped():
             return [["B-PERS"] * (len(s) - 1) if i == 0 else ["B-PERS"] * len(s)
                     for i, s in enumerate(sentences)]
 
-    doc = TOKENS(Document("t", "قال الدباغ. قال نالوت."))
+    doc = TOKENS(Document("t", "قال الدباغ. قال كفرسلوان."))
     out = ner_mentions(doc, Short())
-    assert {m.text for m in out.mentions} == {"قال", "نالوت"}
+    assert {m.text for m in out.mentions} == {"قال", "كفرسلوان"}
     assert all(m.start > doc.text.index(".") for m in out.mentions)
 
 
 def test_all_sentences_go_to_the_recognizer_in_one_batch():
-    doc = TOKENS(Document("t", "قال الدباغ. وصل نالوت. عاد"))
+    doc = TOKENS(Document("t", "قال الدباغ. وصل كفرسلوان. عاد"))
     rec = WordLabels({})
     assert ner_mentions(doc, rec) == doc
-    assert rec.calls == [[["قال", "الدباغ", "."], ["وصل", "نالوت", "."], ["عاد"]]]
+    assert rec.calls == [[["قال", "الدباغ", "."], ["وصل", "كفرسلوان", "."], ["عاد"]]]
 
 
 def test_a_document_without_tokens_is_returned_unchanged():
@@ -209,17 +209,17 @@ def tiny_model(folder: Path, word_labels: dict[str, str]) -> None:
 def test_a_real_camel_recognizer_loads_a_saved_model_and_feeds_the_stage(tmp_path):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    words = {"الدباغ": "B-PERS", "جمعية": "B-ORG", "الرحمة": "I-ORG", "نالوت": "B-LOC",
+    words = {"الدباغ": "B-PERS", "جمعية": "B-ORG", "الرحمة": "I-ORG", "كفرسلوان": "B-LOC",
              "ليبيا": "B-PERS", "قال": "O"}
     tiny_model(tmp_path / "model", words)
     rec = camel_ner.load_recognizer(str(tmp_path / "model"), use_gpu=False)
     assert type(rec).__module__ == "camel_tools.ner"
-    assert rec.predict_sentence(["قال", "الدباغ", "كلمة", "نالوت"]) == ["O", "B-PERS", "O", "B-LOC"]
+    assert rec.predict_sentence(["قال", "الدباغ", "كلمة", "كفرسلوان"]) == ["O", "B-PERS", "O", "B-LOC"]
 
-    doc = LEXICON(Document("t", "قال الدباغ إن جمعية الرحمة في ليبيا ستبني مدرسة في نالوت."))
+    doc = LEXICON(Document("t", "قال الدباغ إن جمعية الرحمة في ليبيا ستبني مدرسة في كفرسلوان."))
     out = ner_mentions(doc, rec)
     assert found(out) == [("الدباغ", "Person", "ner"), ("جمعية الرحمة", "Organization", "ner"),
-                          ("ليبيا", "Country", "name"), ("نالوت", "Place", "ner")]
+                          ("ليبيا", "Country", "name"), ("كفرسلوان", "Place", "ner")]
 
 
 @pytest.mark.slow

@@ -139,3 +139,10 @@ def test_a_club_after_nadi_or_fariq_keeps_its_article_but_teams_of_work_do_not()
     hits = found("وفاز فريق الأهلي على فريق الإنقاذ وفريق التحقيق")
     orgs = [f[0] for f in hits if f[2] == "Organization"]
     assert orgs == ["الأهلي"], hits
+
+
+def test_a_city_after_a_football_word_is_its_club():
+    hits = found("رحل الحارس عن صفوف مانشستر بعد موسمين")
+    club = [f for f in hits if f[0] == "مانشستر"]
+    assert club and club[0][2] == "Organization" and club[0][1].startswith("club_"), hits
+    assert any(f[0] == "مانشستر" and f[2] == "Place" for f in found("وصل الوفد إلى مانشستر أمس"))

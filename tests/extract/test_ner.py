@@ -59,3 +59,8 @@ def test_tag_conll_echoes_tokens_and_sentence_breaks():
     out = list(tag_conll(lines))
     assert [l.split()[0] if l else "" for l in out] == [l.split()[0] if l else "" for l in lines]
     assert out[2] == "ليبيا B-LOC" and out[3] == ""
+
+
+def test_a_place_inside_the_name_of_an_agreement_is_not_tagged():
+    assert tagged("وأكد التزامه باتفاق الطائف كاملا", "LOC") == []
+    assert tagged("وصل الوفد إلى الطائف أمس", "LOC") == ["الطائف"]
