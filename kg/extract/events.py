@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.arabic.clitics import CONJ, folded_prefix_to_original
+from kg.arabic.clitics import CONJ, folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import marker_phrases, markers
-from kg.lexicon.predicates import Form, predicate_lexicon
+from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # PLOVER: promised cooperation is AGREE
@@ -35,7 +35,12 @@ IMPLICIT_AGENT = {"PROTEST": "group_protesters", "ASSAULT": "group_attackers", "
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
 PATIENT_POSSESSOR = {"ASSAULT", "COERCE"}
 INVITATION = {fold(w) for w in ("دعوة", "الدعوة", "دعوته", "دعوتها", "لدعوة")}
-CROWD, PROTESTERS = "crowd_", "group_protesters"  # motion verbs that are protests when protesters move
+CROWD = "crowd_"  # motion verbs that are protests when protesters move
+PROTESTERS = ("group_protesters", "group_sitin", "group_strikers", "group_demonstrators")
+# numbers of people: a crowd counted is a crowd reported (آلاف المتظاهرين، 300 متظاهر، مليون متظاهر)
+COUNT_WORDS = {fold(w) for w in ("آلاف", "الاف", "ألوف", "مئات", "عشرات", "ألف", "الف", "مائة", "مئة", "مليون", "ملايين",
+                                  "عدة", "آلافا", "مئات", "نحو", "حوالي", "قرابة", "أكثر", "آلاف", "حشود", "جموع")}
+CROWD_EVENT = Predicate("crowd_counted", "PROTEST", "demonstrate", "141", "demonstrated", "متظاهرون", ("ضد",), 0.6)
 STREET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}  # where a bare group (مسلحون) may act
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # events that reach a place
@@ -419,6 +424,8 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         occurs = any(w in m["occurrence"] or w[1:] in m["occurrence"] for w in window)
         if occurs and t.form.predicate.type in IMPLICIT_AGENT and _anchored_in_time(s):
             return [], None, "noun-implicit"
+        if t.form.predicate.type == "ASSAULT" and _casualties(s):
+            return [], None, "noun-implicit"  # هجوم انتحاري … أسفر عن مقتل أربعة: attackers unknown
         return [], None, ""
     if t.form.person == "1" and speaker is not None:
         return [speaker], None, "verb-speaker"
@@ -460,7 +467,50 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         return [after[0]], None, "impersonal"
     if state.last_source and pos in ("perfect", "imperfect"):
         return [], None, "verb-salient"
+    if pos == "passive" and t.form.predicate.type == "ASSAULT" and (_anchored_in_time(s) or _casualties(s)):
+        return [], None, "noun-implicit"  # قتل أربعة أشخاص أمس: killed by someone unnamed
     return [], None, ""
+
+
+def _named_perpetrator(doc: Document, s: Sentence, args: list[Arg], t: Trigger) -> str | None:
+    """Who did an attack the sentence reports without a subject: an armed group or force named
+    as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims."""
+    for a in args:
+        key = a.mention.entity_id
+        e = doc.entity(key)
+        armed = key.startswith(VIOLENT_GROUPS) or (e is not None and e.role_en in ("armed_group", "military"))
+        if not armed:
+            continue
+        before = s.folded[a.first - 1] if a.first > 0 else ""
+        if before in VICTIM_WORDS or before.lstrip("وب") in VICTIM_WORDS:
+            continue  # مقتل أربعة جنود: the soldiers are the victims
+        return _actor_id(doc, a.mention)
+    return None
+
+
+VIOLENT_GROUPS = ("group_gunmen", "group_militants", "group_insurgents", "group_suicide_bomber", "group_attackers",
+                  "group_militias", "group_warplanes")
+VICTIM_WORDS = {fold(w) for w in ("مقتل", "قتل", "إصابة", "اصابة", "جرح", "خطف", "اختطاف", "اغتيال", "استهداف", "من",
+                                   "ضد", "على", "صفوف", "عناصر", "أفراد", "افراد")}
+
+
+def _casualties(s: Sentence) -> bool:
+    """The sentence counts victims (مقتل أربعة، إصابة عشرة، 26 قتيلا): violence reported, not discussed."""
+    words = s.folded
+    for k, w in enumerate(words[:-1]):
+        bare = w[1:] if w[:1] in "وب" and len(w) > 3 else w
+        if bare in CASUALTY_NOUNS and (words[k + 1].isdigit() or words[k + 1] in NUMBER_WORDS or fold(words[k + 1]) in NUMBER_WORDS):
+            return True
+        if (w.isdigit() or w in NUMBER_WORDS) and words[k + 1] in CASUALTY_COUNTED:
+            return True
+    return False
+
+
+CASUALTY_NOUNS = {fold(w) for w in ("مقتل", "إصابة", "اصابة", "جرح", "سقوط", "قتل", "اغتيال", "خطف", "اختطاف")}
+CASUALTY_COUNTED = {fold(w) for w in ("قتيلا", "قتلى", "قتيل", "جريحا", "جرحى", "شخصا", "أشخاص", "اشخاص", "مدنيا",
+                                       "مدنيين", "جنود", "جنديا", "شرطيا", "عناصر", "رهائن", "ضحايا", "ضحية")}
+NUMBER_WORDS = {fold(w) for w in """اثنين اثنان ثلاثة أربعة اربعة خمسة ستة سبعة ثمانية تسعة عشرة أحد عشر عشرين
+ثلاثين أربعين اربعين خمسين مئة مائة عشرات مئات آلاف الاف عدد عشرات""".split()}
 
 
 def _figurative(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> bool:
@@ -717,9 +767,11 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
             src_ids = list(state.sentence_source)
             after_offset = s.tokens[end_idx].end
         elif rule == "noun-implicit":
-            src_ids = [IMPLICIT_AGENT[pred.type]]
+            named = _named_perpetrator(doc, s, args, t) if pred.type == "ASSAULT" else None
+            src_ids = [named] if named else [IMPLICIT_AGENT[pred.type]]
             after_offset = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
-            implicit.add(src_ids[0])
+            if not named:
+                implicit.add(src_ids[0])
         elif source:
             src_ids = [_actor_id(doc, a.mention) for a in source]
             after_offset = max(s.tokens[end_idx].end, max(a.mention.end for a in source))
@@ -771,7 +823,8 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         predicate_en = pred.predicate_en
         if modality == "future" and typ in FUTURE_TO_AGREE:
             typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
-        target = [x for x in dict.fromkeys(target) if x not in src_ids]
+        target = [x for x in dict.fromkeys(target)
+                  if x not in src_ids and not any(sid.startswith(x + "_") for sid in src_ids)]  # مسلحون صوماليون
         if not target and pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET:
             continue
         key = (typ, tuple(src_ids), tuple(target))
@@ -794,11 +847,36 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         if source or pronoun_src is not None:
             state.last_source = src_ids
         state.sentence_source = src_ids
+    if not any(ev.type == "PROTEST" for ev in events):
+        crowd = next((a for a in args if _counted_crowd(s, a)), None)
+        if crowd is not None and _modality(s, Trigger(crowd.first, 1, Form(CROWD_EVENT, "phrase"), False, ""), m) != "negated":
+            m_ = crowd.mention
+            events.append(Event(
+                id=_event_id(start_id + len(events)), type="PROTEST", mode="demonstrate", cameo="141",
+                source=(m_.entity_id,), target=(), trigger=m_.text, sentence=s.span.text, start=m_.start, end=m_.end,
+                modality=_modality(s, Trigger(crowd.first, 1, Form(CROWD_EVENT, "phrase"), False, ""), m),
+                location=next((a.mention.entity_id for a in args if _is_place(doc, a.mention) and a.marker in ("ب", "في")), None),
+                date=doc.date, predicate_en="demonstrated", predicate_ar="متظاهرون", confidence=0.5,
+                rule="phrase:counted-crowd:crowd_counted"))
     for a in args:
         e = doc.entity(a.mention.entity_id)
         if e is not None and e.type == "Person":
             state.last_person = a.mention
     return events, facts
+
+
+def _counted_crowd(s: Sentence, a: Arg) -> bool:
+    """Protesters counted (آلاف المتظاهرين، 300 متظاهر، عدة مئات من المتظاهرين): a crowd that was there."""
+    if not a.mention.entity_id.startswith(PROTESTERS):
+        return False
+    first = s.folded[a.first]
+    if any(rest in COUNT_WORDS for _pre, rest in proclitic_readings(first)) and a.last > a.first:
+        return True
+    before = s.tokens[a.first - 2:a.first] if a.first >= 1 else []
+    words = [fold(t.text) for t in before]
+    if words and words[-1] == "من":  # عدة مئات من المتظاهرين
+        words = [fold(t.text) for t in s.tokens[max(0, a.first - 3):a.first - 1]]
+    return any(w.isdigit() or w in COUNT_WORDS or any(c.isdigit() for c in w) for w in words[-1:])
 
 
 def folded_prefix_len(text: str, prefix: str) -> int:

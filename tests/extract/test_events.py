@@ -124,13 +124,47 @@ def test_the_agent_inside_a_phrase_trigger_is_its_source(text):
     assert has(found, "PROTEST", source="protesters"), found
 
 
-@pytest.mark.parametrize("text", [
-    "وهتف المتظاهرون بشعارات ضد الحكومة.",  # conduct inside a protest reported elsewhere
-    "وقعت اشتباكات مع المتظاهرين قرب البرلمان أمس.",  # the police clash with the protesters
-])
-def test_conduct_inside_a_protest_is_not_a_protest_of_its_own(text):
-    _, found = events(text)
+def test_clashes_with_protesters_are_not_a_protest_of_theirs():
+    _, found = events("وقعت اشتباكات مع المتظاهرين قرب البرلمان أمس.")  # the police clash with them
     assert not any(t == "PROTEST" for t, *_ in found), found
+
+
+def test_chanting_against_someone_is_protesting_against_them():
+    _, found = events("وهتف المتظاهرون ضد الحكومة الأردنية أمام البرلمان.")
+    assert has(found, "PROTEST", source="protesters", target="Jordan"), found
+
+
+@pytest.mark.parametrize("text", [
+    "وشكل عدة مئات من المتظاهرين سلسلة بشرية قرب المطار.",
+    "وقال المنظمون إن نحو 50 متظاهرا اقتربوا من السياج الأمني.",
+])
+def test_a_counted_crowd_of_protesters_is_a_protest(text):
+    _, found = events(text)
+    assert has(found, "PROTEST", source="protesters"), found
+
+
+def test_protesters_merely_mentioned_are_no_protest():
+    _, found = events("واستخدمت الشرطة الغاز لتفريق المتظاهرين.")
+    assert not any(t == "PROTEST" for t, *_ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "من ناحية ثانية، قتل أربعة أشخاص بهجوم انتحاري في الموصل.",
+    "وأسفر انفجار سيارة ملغومة في وسط المدينة عن إصابة عشرة أشخاص.",
+])
+def test_violence_with_counted_victims_is_an_assault_even_without_a_named_attacker(text):
+    _, found = events(text)
+    assert any(t == "ASSAULT" for t, *_ in found), found
+
+
+def test_an_armed_group_named_as_the_author_of_an_unattributed_attack_is_its_source():
+    _, found = events("وقتل أمس أربعة جنود في هجوم شنه مسلحون مجهولون على ثكنة عسكرية.")
+    assert any(t == "ASSAULT" and any("gunmen" in x for x in src) for t, src, *_ in found), found
+
+
+def test_violence_discussed_without_victims_counted_is_no_assault():
+    _, found = events("وقال إن الهجوم على المدنيين أمر مرفوض.")
+    assert not any(t == "ASSAULT" for t, *_ in found), found
 
 
 @pytest.mark.parametrize("text", [
