@@ -72,10 +72,11 @@ def _org_heads() -> set[str]:
 
 # heads after which an unquoted unknown word is a name (شركة نوكيا); after the others
 # (مركز أبحاث، مجموعة عمل) it is mostly a common noun, so only a quoted name counts
-STRONG_ORG_HEADS = {fold(w) for w in ("شركة", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "بنك", "مصرف")}
+STRONG_ORG_HEADS = {fold(w) for w in ("شركة", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "بنك", "مصرف",
+                                       "مراسل", "مراسلة", "موفد", "فضائية")}
 
 
-CLUB_HEADS = {fold(w) for w in ("نادي", "فريق", "فريقا")}
+CLUB_HEADS = {fold(w) for w in ("نادي", "فريق", "فريقا", "مراسل", "مراسلة", "موفد", "فضائية", "قناة")}
 
 
 def _masdar_shaped(w: str) -> bool:
@@ -109,15 +110,15 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
                 a, b = s.tokens[k + 1].start, s.tokens[end - 1].end
             else:
                 word = s.folded[k]
-                if (not any(rest in strong for _pre, rest in proclitic_readings(w)) or not _name_shaped(word, g)
-                        or _masdar_shaped(word)):
-                    continue
                 club = word.startswith("ال") and any(rest in CLUB_HEADS for _pre, rest in proclitic_readings(w))
-                if club:  # نادي الزمالك، فريق الأهلي: a club's name has the article
+                if club:  # نادي الزمالك، مراسل الجزيرة: a club's or a channel's name has the article
                     word = word[2:]
                     if (_masdar_shaped(word) or word.endswith(("اء", "ون", "ين", "ات")) or len(word) < 3
-                            or s.folded[k] in COMMON_WORDS or s.folded[k] in g.title_vocab):
+                            or word in heads or s.folded[k] in COMMON_WORDS or s.folded[k] in g.title_vocab):
                         continue
+                elif (not any(rest in strong for _pre, rest in proclitic_readings(w)) or not _name_shaped(word, g)
+                        or _masdar_shaped(word)):
+                    continue
                 elif (not _NAMEISH.match(word) or len(word) < 4 or word.startswith("ال") or word in COMMON_WORDS or word in FOLDED_STOP
                         or word.endswith(("ه", "ي", "يه")) or _not_a_name(word) or word in g.title_words
                         or (word,) in g.given_names):
@@ -639,21 +640,54 @@ SPORT_HEADS = {fold(w) for w in ("صفوف", "فريق", "نادي", "لاعب",
                                    "مدافع", "هداف", "قميص", "إدارة نادي", "ضيفه", "مضيفه", "منافسه", "غريمه")}
 
 
+# words after which a place names a broadcaster or paper: مراسل الجزيرة، فضائية الجزيرة
+MEDIA_HEADS = {fold(w) for w in ("مراسل", "مراسلة", "موفد", "مندوب", "فضائية", "قناة", "شبكة", "تلفزيون", "إذاعة",
+                                  "صحيفة", "جريدة", "مجلة", "موقع")}
+
+
 def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
-    """A city after a word of football (``صفوف مانشستر``) is its club: an organization."""
+    """A place after a word of football (``صفوف مانشستر``) is its club, after a word of the
+    press (``مراسل الجزيرة``) a broadcaster or paper: an organization either way."""
     out, extra = [], {}
     for m in mentions:
         e = g.entries.get(m.entity_id)
         if e is not None and e.type == "Place" and m.kind == "name":
             before = doc.text[max(0, m.start - 30):m.start].split()
             prev = fold(before[-1]) if before else ""
-            if any(rest in SPORT_HEADS for _pre, rest in proclitic_readings(prev)):
-                key = f"club_{m.entity_id}"
-                extra.setdefault(key, Entity(key, "Organization", m.text, f"{e.label_en} (club)", None,
-                                             country=e.country, role_en="club"))
-                m = Mention(m.start, m.end, m.text, key, "name")
+            for heads, kind in ((SPORT_HEADS, "club"), (MEDIA_HEADS, "media")):
+                if any(rest in heads for _pre, rest in proclitic_readings(prev)):
+                    key = f"{kind}_{m.entity_id}"
+                    extra.setdefault(key, Entity(key, "Organization", m.text, f"{e.label_en} ({kind})", None,
+                                                 country=e.country, role_en=kind))
+                    m = Mention(m.start, m.end, m.text, key, "name")
+                    break
         out.append(m)
     return out, extra
+
+
+DASHES = {"-", "ـ", "–", "—"}
+
+
+def dateline_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """The source in a news dateline is an organization: ``الدوحة - قنا -``، ``بيروت ـ ا ف ب:``،
+    ``لندن - «الشرق الأوسط»:`` (a place, a dash, one to three words, a colon or dash)."""
+    covered = Coverage(len(doc.text), taken)
+    out = []
+    for s in sentences(doc):
+        toks = s.tokens
+        if len(toks) < 4 or toks[1].text not in DASHES or toks[0].start not in covered:
+            continue
+        for n in (1, 2, 3):
+            k = 2 + n
+            if k < len(toks) and (toks[k].text in DASHES or toks[k].text in (":", "،")):
+                inner = [t for t in toks[2:k] if t.text not in '«»"']
+                if not inner or any(t.start in covered for t in inner):
+                    break
+                a, b = inner[0].start, inner[-1].end
+                name = doc.text[a:b]
+                out.append(Mention(a, b, name, "org_" + slug(romanize(name, g)), "dateline"))
+                break
+    return out
 
 
 def find_mentions(doc: Document) -> Document:
@@ -676,6 +710,7 @@ def find_mentions(doc: Document) -> Document:
         info.setdefault(k, d)
     given = given + nationals
     orgs = org_head_mentions(doc, g, mentions + people + given)
+    orgs += dateline_mentions(doc, g, mentions + people + given + orgs)
     for m in orgs:
         info.setdefault(m.entity_id, {"label_ar": m.text, "label_en": romanize(m.text, g), "type": "Organization"})
     found = mentions + people + given + orgs

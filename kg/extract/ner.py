@@ -58,9 +58,11 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
             if flat[k][1] > m.start:
                 idx.append(k)
             k += 1
-        idx = conll_cut(idx, words, e.type)
-        if idx and idx[0] > 0 and e.type == "Place" and _starts_with([words[idx[0] - 1]], _convention()["named"]):
-            continue  # اتفاق الطائف، مؤتمر مدريد: part of the name of an agreement or a meeting
+        idx = conll_cut(idx, words, e.type, e.id)
+        if idx and idx[0] > 0 and e.type in ("Place", "Country"):
+            prev = [words[idx[0] - 1]]
+            if _starts_with(prev, _convention()["contest"]) or e.type == "Place" and _starts_with(prev, _convention()["named"]):
+                continue  # اتفاق الطائف، بطولة فرنسا المفتوحة: part of another name (MISC)
         if not idx or any(tags[x] != "O" for x in idx):
             continue
         tags[idx[0]] = "B-" + TAG[e.type]
@@ -75,7 +77,8 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _convention() -> dict[str, set[tuple[str, ...]]]:
-    roles: dict[str, set[tuple[str, ...]]] = {"head": set(), "epithet": set(), "generic": set(), "named": set()}
+    roles: dict[str, set[tuple[str, ...]]] = {"head": set(), "epithet": set(), "generic": set(), "named": set(),
+                                              "contest": set()}
     for r in read_rows("conll.tsv", ("word", "role"), ("word", "role")):
         roles.setdefault(r["role"], set()).add(tuple(fold(r["word"]).split()))
     return roles
@@ -96,7 +99,7 @@ def _title_length(words: list[str], g: Gazetteer) -> int:
     return _starts_with(words, set(g.titles))
 
 
-def conll_cut(idx: list[int], words: list[str], etype: str) -> list[int]:
+def conll_cut(idx: list[int], words: list[str], etype: str, key: str | None = None) -> list[int]:
     """The token indices of a mention that CoNLL tags: without a leading title (people) or
     introducing noun (places, bodies), without a trailing epithet; none when the mention
     names a body by description only. A nationality after an organization's name is no part
@@ -105,10 +108,12 @@ def conll_cut(idx: list[int], words: list[str], etype: str) -> list[int]:
     w = [words[x] for x in idx]
     if etype != "Person" and _starts_with(w, conv["generic"]):
         return []
-    while len(idx) > 1 and etype != "Country":  # جنوب أفريقيا is a country's own name
+    while len(idx) > 1:
         n = _title_length(w, g) if etype == "Person" else _starts_with(w, conv["head"])
         if not n or n >= len(idx):
             break
+        if etype == "Country" and g.forms.get(tuple(w[n:]), ("",))[0] != key:
+            break  # دولة [قطر] but جنوب أفريقيا: the head stays when the rest names something else
         idx, w = idx[n:], w[n:]
     while len(idx) > 1 and ((w[-1],) in conv["epithet"] or etype == "Organization" and _nisba(w[-1], g)):
         idx, w = idx[:-1], w[:-1]  # مكة المكرمة، ريال مدريد الإسباني، حزب الله اللبناني
