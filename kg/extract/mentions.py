@@ -322,6 +322,8 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
                 len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا")) or len(w) <= 5 and w.endswith("ين")  # هدفين
                 or w[0] in "يت" and len(w) >= 4 and not w.endswith(("نغ", "نج"))):  # يونغ is Korean, no verb
             break  # a pronoun suffix (لإقناعهم) or an imperfect verb (يسمع، تشعر) ends the name
+        if out and (w,) not in g.given_names and w not in g.name_parts and _not_continuation(w, written, len(out)):
+            break  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
         if out and w.startswith("و") and (w,) not in g.given_names and w not in g.name_parts:
             break  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية
         if not out and w.startswith(("و", "ف")) and (w[1:],) in g.given_names:
@@ -340,6 +342,22 @@ NAME_PARTICLES = {fold(w) for w in ("فان", "فون", "دي", "دير", "دا"
 
 # nasab and clan words inside a name (محمد بن راشد آل مكتوم): they join name words, not count as one
 CONNECTORS = {fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل", "ولد")}
+
+
+def _not_continuation(w: str, written: str, so_far: int) -> bool:
+    """Words that cannot continue a name already begun: a preposition glued to a common or
+    verbal noun (بلقاء، بتهمة، بارتكاب), an accusative with tanween (قادماً), a feminine
+    descriptor with the article (المصنفة), or a third word with the article that is no nisba
+    family name (البالغ after two name words; الحمادي is one)."""
+    if w[0] in "بكل" and len(w) > 3:
+        rest = w[1:]
+        if rest in COMMON_WORDS or _not_a_name(rest) or _masdar_shaped(rest) or rest.endswith("ه") or rest[0] == "ا":
+            return True
+    if written.endswith("اً") or written.endswith("ًا"):
+        return True
+    if w.startswith("ال"):
+        return w.endswith("ه") or (so_far >= 2 and not w.endswith("ي"))
+    return False
 
 
 class Coverage:
@@ -468,12 +486,23 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
             if not run or any(s.tokens[k].start in covered for k in run):
                 continue
             after = run[-1] + 1
-            if after < len(s.folded) and (s.folded[after] in comp or s.tokens[after].text in ":«\""):
+            said = after < len(s.folded) and (s.folded[after] in comp or s.tokens[after].text in ":«\"")
+            # or a name-shaped subject followed by an apposition, a relative or an addressee:
+            # وقال ريناتو سوليدام رئيس المعهد، وقال باتشان الذي، وقال تريباثي للصحفيين
+            if not _name_shaped(s.folded[run[0]], g) or s.folded[run[-1]].endswith("ا") and len(run) == 1:
+                continue  # رئيسا، متمنيا: an accusative word is no subject
+            if said or after < len(s.folded) and (
+                    s.tokens[after].text in "،,-(" or s.folded[after] in SUBJECT_FOLLOWERS
+                    or s.folded[after] in g.title_words or s.folded[after].startswith("لل")):
                 a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
                 name = doc.text[a:b]
                 out.append(Mention(a, b, name, _person_key(name, g), "speaker"))
                 covered.add(a, b)
     return out
+
+
+SUBJECT_FOLLOWERS = {fold(w) for w in ("الذي", "التي", "وهو", "وهي", "في", "خلال", "إلى", "الى", "عقب", "أمس", "امس",
+                                       "اليوم", "لـ", "ل", "من")}
 
 
 def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mention]) -> list[Mention]:
