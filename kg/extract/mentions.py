@@ -322,7 +322,9 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
                 len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا")) or len(w) <= 5 and w.endswith("ين")  # هدفين
                 or w[0] in "يت" and len(w) >= 4 and not w.endswith(("نغ", "نج"))):  # يونغ is Korean, no verb
             break  # a pronoun suffix (لإقناعهم) or an imperfect verb (يسمع، تشعر) ends the name
-        if out and (w,) not in g.given_names and w not in g.name_parts and _not_continuation(w, written, len(out)):
+        compound = bool(out) and ((s.folded[k - 1], w) in g.given_names or f"{s.folded[k - 1]} {w}" in g.name_parts
+                                  or w in ("الله", "الدين"))  # عبد الله، نور الدين
+        if out and not compound and (w,) not in g.given_names and w not in g.name_parts and _not_continuation(w, written, len(out)):
             break  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
         if out and w.startswith("و") and (w,) not in g.given_names and w not in g.name_parts:
             break  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية
