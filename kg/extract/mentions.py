@@ -3,6 +3,7 @@ adjectives, glued tokens, and people found by title + name patterns."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -66,6 +67,7 @@ def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
 QUOTES = {'"': '"', "«": "»", "“": "”"}
 
 
+@lru_cache(maxsize=1)
 def _org_heads() -> set[str]:
     return {fold(r["word"]) for r in read_rows("org_heads.tsv", ("word",), ("word",))}
 
@@ -431,11 +433,12 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
         i, n = 0, len(s.tokens)
         while i < n:
             tok = s.tokens[i]
-            if tok.start in covered or dediac_ar(tok.text) in NAME_STOP:
+            w = s.names[i]
+            if (w not in g.given_first and w[1:] not in g.given_first) or tok.start in covered or dediac_ar(tok.text) in NAME_STOP:
                 i += 1
                 continue
             hit = None
-            strict = tuple(fold_names(t.text) for t in s.tokens[i:i + 2])
+            strict = s.names[i:i + 2]
             for pre, rest in proclitic_readings(strict[0]):
                 if pre not in ("", "و", "ف"):
                     continue  # only و/ف before a name: بيان is no ب + يان
@@ -528,15 +531,17 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
              if m.entity_id not in known and len(m.text.split()) >= 2}
     if not surnames and not fulls:
         return []
+    firsts = {k[0] for k in fulls}
     covered = Coverage(len(doc.text), taken)
     out = []
     for s in sentences(doc):
-        names = tuple(fold_names(t.text) for t in s.tokens)
+        names = s.names
         skip_to = 0
         for i, tok in enumerate(s.tokens):
             if tok.start in covered or i < skip_to:
                 continue
-            full = _full_name_at(names, i, fulls)  # the whole name again, anywhere in the article
+            full = _full_name_at(names, i, fulls) if firsts.intersection(names[i:i + 1]) or (
+                names[i][1:] in firsts) else None  # the whole name again, anywhere in the article
             if full is not None:
                 (m, pre, n) = full
                 a, b = tok.start + folded_prefix_to_original(tok.text, len(pre)), s.tokens[i + n - 1].end
@@ -545,7 +550,10 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                     covered.add(a, b)
                     skip_to = i + n
                     continue
-            for pre, rest in proclitic_readings(fold_names(tok.text))[:2]:
+            w = names[i]
+            if w not in surnames and w[1:] not in surnames:
+                continue
+            for pre, rest in proclitic_readings(w)[:2]:
                 m = surnames.get(rest)
                 if m is not None and (m.start - HEADLINE_REACH <= tok.start <= m.end + SURNAME_REACH):
                     a = tok.start + folded_prefix_to_original(tok.text, len(pre))

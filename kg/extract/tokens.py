@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.arabic.normalize import fold
+from kg.arabic.normalize import fold, fold_names
 from kg.model import Document, Span
 
 
@@ -13,6 +13,12 @@ class Sentence:
     span: Span
     tokens: tuple[Span, ...]
     folded: tuple[str, ...]
+    names: tuple[str, ...] = ()  # folded for names (keeps ى): for given names and surnames
+
+
+@lru_cache(maxsize=65536)
+def _fold_names_cached(s: str) -> str:
+    return fold_names(s)
 
 
 @lru_cache(maxsize=65536)
@@ -49,6 +55,7 @@ def _build(doc: Document) -> list[Sentence]:
         while k < len(toks) and toks[k].end <= s.end:
             k += 1
         sent_toks = toks[j:k]
-        out.append(Sentence(s, sent_toks, tuple(_fold_cached(t.text) for t in sent_toks)))
+        out.append(Sentence(s, sent_toks, tuple(_fold_cached(t.text) for t in sent_toks),
+                            tuple(_fold_names_cached(t.text) for t in sent_toks)))
         j = k
     return out

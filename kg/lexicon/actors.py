@@ -70,6 +70,7 @@ class Gazetteer:
     title_vocab: set[str] = field(default_factory=set)  # every word of a title (الخارجية)
     given_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded tokens -> English
     given_origin: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded tokens -> tradition
+    given_first: set[str] = field(default_factory=set)  # first words of given names (a quick pre-check)
     by_iso: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
     first_tokens: set[str] = field(default_factory=set)
@@ -227,6 +228,7 @@ def _titles(g: Gazetteer) -> None:
         if toks:
             g.given_names.setdefault(toks, r["en"])
             g.given_origin.setdefault(toks, r["origin"])
+            g.given_first.add(toks[0])
             g.name_parts.setdefault(" ".join(toks), r["en"])
 
 
