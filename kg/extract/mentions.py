@@ -311,6 +311,14 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
             out.append(k)  # رود فان نيستلروي، أورسولا فون دير لاين
             k += 1
             continue
+        inner = taken_at.get(s.tokens[k].start)
+        if (inner is not None and (out or al_first) and inner.end == s.tokens[k].end and _NAMEISH.match(w)
+                and (out and s.folded[out[-1]] in CONNECTORS or inner.kind == "nisba" and w.startswith("ال"))):
+            out.append(k)  # أبو غزة، بن الخليل، آل مكتوم، سعيد محمد الكندي: a known word inside a name
+            if w.startswith("ال"):
+                break
+            k += 1
+            continue
         if (written in NAME_STOP or bare in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
                 or s.tokens[k].start in taken_at or w in g.title_words or bare_w in g.title_words
                 or w in COMMON_WORDS or bare_w in COMMON_WORDS
@@ -571,6 +579,37 @@ def _full_name_at(names: tuple[str, ...], i: int, fulls: dict[tuple[str, ...], M
     return None
 
 
+NAME_KINDS = {"title", "given-name", "speaker", "nisba-name"}
+_CLAN = re.compile(r"[ \t]+آل[ \t]+([\u0621-\u064A]{2,15})")
+
+
+def _with_clan(text: str, mentions: list[Mention], g: Gazetteer) -> list[Mention]:
+    """A person's name goes on over the family that follows it: تميم بن حمد [آل ثاني]."""
+    out = []
+    for m in mentions:
+        e = g.entries.get(m.entity_id)
+        hit = _CLAN.match(text, m.end)
+        if hit and (m.kind in NAME_KINDS or e is not None and e.type == "Person" and m.kind == "name"):
+            m = Mention(m.start, hit.end(), text[m.start:hit.end()], m.entity_id, m.kind, m.antecedent)
+        out.append(m)
+    return out
+
+
+def _drop_inside_names(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
+    """A place or nationality inside a person's name (أبو غزة، محمد الكندي) is part of the name;
+    a name found by a rule inside a known person's name (تميم بن حمد in الشيخ تميم بن حمد) is
+    that person."""
+    def person(m: Mention) -> bool:
+        e = g.entries.get(m.entity_id)
+        return m.kind in NAME_KINDS or (e is not None and e.type == "Person" and m.kind == "name")
+
+    names = [(m.start, m.end) for m in mentions if person(m)]
+    if not names:
+        return mentions
+    return [m for m in mentions
+            if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)]
+
+
 def _own_surnames(mentions: list[Mention], people: list[Mention], g: Gazetteer) -> list[Mention]:
     """A lexicon person's surname alone goes to the person of this article who bears it
     (``رايس`` after ``كوندوليزا رايس`` is Condoleezza, not the lexicon's Susan Rice)."""
@@ -756,6 +795,7 @@ def find_mentions(doc: Document) -> Document:
     lexicon_people = [m for m in mentions if m.entity_id in g.entries and g.entries[m.entity_id].type == "Person"]
     short = short_name_mentions(doc, people + given + lexicon_people, found)
     mentions = _own_surnames(sorted(found + short, key=lambda m: (m.start, -m.end)), people + given + lexicon_people, g)
+    mentions = _drop_inside_names(_with_clan(doc.text, mentions, g), g)
     entities: dict[str, Entity] = {}
     for m in mentions:
         if m.entity_id in entities:

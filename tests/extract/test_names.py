@@ -146,3 +146,19 @@ def test_a_city_after_a_football_word_is_its_club():
     club = [f for f in hits if f[0] == "مانشستر"]
     assert club and club[0][2] == "Organization" and club[0][1].startswith("club_"), hits
     assert any(f[0] == "مانشستر" and f[2] == "Place" for f in found("وصل الوفد إلى مانشستر أمس"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال أحمد أبو غزة إن الاتفاق قريب", "أحمد أبو غزة"),  # a place after a kunya is a family name
+    ("وصرح محمد الكندي بأن الوفد وصل", "محمد الكندي"),  # so is a nisba after a given name
+])
+def test_known_words_inside_a_name_belong_to_the_name(text, name):
+    hits = found(text)
+    assert any(f[0] == name and f[2] == "Person" for f in hits), hits
+    assert not any(f[2] in ("Place", "Country") for f in hits), hits
+
+
+def test_a_known_person_goes_on_over_the_family_name_and_no_second_person_is_made():
+    hits = found("واستقبل الشيخ تميم بن حمد آل ثاني الوفد")
+    people = [f for f in hits if f[2] == "Person"]
+    assert len(people) == 1 and people[0][0].endswith("آل ثاني"), hits
