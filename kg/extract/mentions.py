@@ -723,15 +723,34 @@ MEDIA_HEADS = {fold(w) for w in ("مراسل", "مراسلة", "موفد", "من
                                   "صحيفة", "جريدة", "مجلة", "موقع")}
 
 
+@lru_cache(maxsize=1)
+def _club_prefixes() -> set[str]:
+    return {fold(r["word"]) for r in read_rows("club_prefixes.tsv", ("word",), ("word",))}
+
+
 def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
     """A place after a word of football (``صفوف مانشستر``) is its club, after a word of the
-    press (``مراسل الجزيرة``) a broadcaster or paper: an organization either way."""
+    press (``مراسل الجزيرة``) a broadcaster or paper: an organization either way. With a club
+    word before it (``اتحاد طنجة``، ``دينامو كييف``) the two words are the club's name."""
     out, extra = [], {}
     for m in mentions:
         e = g.entries.get(m.entity_id)
-        if e is not None and e.type == "Place" and m.kind == "name":
+        if e is not None and e.type in ("Place", "Country") and m.kind == "name":
             before = doc.text[max(0, m.start - 30):m.start].split()
             prev = fold(before[-1]) if before else ""
+            club = [(pre, rest) for pre, rest in proclitic_readings(prev) if rest in _club_prefixes()]
+            if club and doc.text[m.start - 1] == " ":
+                word = before[-1]
+                a = m.start - 1 - len(word) + folded_prefix_to_original(word, len(club[0][0]))
+                key = f"club_{slug(romanize(club[0][1], g))}_{m.entity_id}"
+                name = doc.text[a:m.end]
+                extra.setdefault(key, Entity(key, "Organization", name, f"{romanize(name, g)} (club)", None,
+                                             country=e.country if e.type == "Place" else e.key, role_en="club"))
+                out.append(Mention(a, m.end, name, key, "name"))
+                continue
+            if e.type == "Country":
+                out.append(m)
+                continue
             for heads, kind in ((SPORT_HEADS, "club"), (MEDIA_HEADS, "media")):
                 if any(rest in heads for _pre, rest in proclitic_readings(prev)):
                     key = f"{kind}_{m.entity_id}"

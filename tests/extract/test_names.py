@@ -162,3 +162,11 @@ def test_a_known_person_goes_on_over_the_family_name_and_no_second_person_is_mad
     hits = found("واستقبل الشيخ تميم بن حمد آل ثاني الوفد")
     people = [f for f in hits if f[2] == "Person"]
     assert len(people) == 1 and people[0][0].endswith("آل ثاني"), hits
+
+
+@pytest.mark.parametrize("text, name", [("وفاز اتحاد طنجة على ضيفه أمس", "اتحاد طنجة"),
+                                        ("وتعادل دينامو كييف مع منافسه", "دينامو كييف")])
+def test_a_club_word_and_a_city_name_the_club(text, name):
+    hits = found(text)
+    assert any(f[0] == name and f[2] == "Organization" for f in hits), hits
+    assert not any(f[2] == "Place" for f in hits), hits

@@ -64,3 +64,7 @@ def test_tag_conll_echoes_tokens_and_sentence_breaks():
 def test_a_place_inside_the_name_of_an_agreement_is_not_tagged():
     assert tagged("وأكد التزامه باتفاق الطائف كاملا", "LOC") == []
     assert tagged("وصل الوفد إلى الطائف أمس", "LOC") == ["الطائف"]
+
+
+def test_the_nationality_after_a_club_is_not_part_of_its_name():
+    assert tagged("وفاز تشلسي الإنجليزي على منافسه", "ORG") == ["تشلسي"]
