@@ -58,6 +58,14 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
             if flat[k][1] > m.start:
                 idx.append(k)
             k += 1
+        parts = conll_parts(idx, words, e.type)
+        if len(parts) > 1:
+            for part in parts:
+                if part and all(tags[x] == "O" for x in part):
+                    tags[part[0]] = "B-ORG"
+                    for x in part[1:]:
+                        tags[x] = "I-ORG"
+            continue
         idx = conll_cut(idx, words, e.type, e.id)
         if idx and idx[0] > 0 and e.type in ("Place", "Country"):
             prev = [words[idx[0] - 1]]
@@ -118,6 +126,27 @@ def conll_cut(idx: list[int], words: list[str], etype: str, key: str | None = No
     while len(idx) > 1 and ((w[-1],) in conv["epithet"] or etype == "Organization" and _nisba(w[-1], g)):
         idx, w = idx[:-1], w[:-1]  # مكة المكرمة، ريال مدريد الإسباني، حزب الله اللبناني
     return idx
+
+
+OF_WORDS = {fold(w) for w in ("التابع", "التابعة", "التابعين", "التابعتين")}
+
+
+def conll_parts(idx: list[int], words: list[str], etype: str) -> list[list[int]]:
+    """A body of another body is two names in CoNLL: ``[الجمعية العامة] [للأمم المتحدة]``،
+    ``[مجلس الأمن] التابع [للأمم المتحدة]``. One part when the span is a single name."""
+    if etype != "Organization":
+        return [idx]
+    g = gazetteer()
+    for j in range(1, len(idx)):
+        w = words[idx[j]]
+        k = j + 1 if w in OF_WORDS else j
+        if k >= len(idx) or not words[idx[k]].startswith("لل"):
+            continue
+        rest = ("ال" + words[idx[k]][2:],) + tuple(words[x] for x in idx[k + 1:])
+        hit = g.forms.get(rest)
+        if hit and g.entries[hit[0]].type == "Organization":
+            return [idx[:j], idx[k:]]
+    return [idx]
 
 
 def _nisba(word: str, g: Gazetteer) -> bool:
