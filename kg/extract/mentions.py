@@ -504,6 +504,8 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
             # وقال ريناتو سوليدام رئيس المعهد، وقال باتشان الذي، وقال تريباثي للصحفيين
             if not _name_shaped(s.folded[run[0]], g) or s.folded[run[-1]].endswith("ا") and len(run) == 1:
                 continue  # رئيسا، متمنيا: an accusative word is no subject
+            if not said and bare in PREPOSITION_SPEECH:
+                continue  # وبين غروب الشمس: بين is "between" more often than "explained"
             if said or after < len(s.folded) and (
                     s.tokens[after].text in "،,-(" or s.folded[after] in SUBJECT_FOLLOWERS
                     or s.folded[after] in g.title_words or s.folded[after].startswith("لل")):
@@ -514,6 +516,7 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
     return out
 
 
+PREPOSITION_SPEECH = {fold("بين")}  # بيّن (explained) written like بين (between)
 SUBJECT_FOLLOWERS = {fold(w) for w in ("الذي", "التي", "وهو", "وهي", "في", "خلال", "إلى", "الى", "عقب", "أمس", "امس",
                                        "اليوم", "لـ", "ل", "من")}
 
@@ -535,8 +538,8 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                 and fold(last) not in COMMON_WORDS and (last,) not in gazetteer().given_names
                 and _name_shaped(fold(last), gazetteer())):
             surnames.setdefault(last, m)
-    fulls = {tuple(fold_names(m.text).split()): m for m in people
-             if m.entity_id not in known and len(m.text.split()) >= 2}
+    fulls = {tuple(fold_names(m.text).split()): m for m in people  # a speaker's name is too weak to repeat
+             if m.entity_id not in known and len(m.text.split()) >= 2 and m.kind != "speaker"}
     if not surnames and not fulls:
         return []
     firsts = {k[0] for k in fulls}

@@ -68,3 +68,8 @@ def test_a_place_inside_the_name_of_an_agreement_is_not_tagged():
 
 def test_the_nationality_after_a_club_is_not_part_of_its_name():
     assert tagged("وفاز تشلسي الإنجليزي على منافسه", "ORG") == ["تشلسي"]
+
+
+def test_a_body_of_another_body_is_two_names():
+    tags_ = tags("وصوتت الجمعية العامة للأمم المتحدة أمس")
+    assert [g for _, g in tags_][1:5] == ["B-ORG", "I-ORG", "B-ORG", "I-ORG"], tags_
