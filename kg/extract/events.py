@@ -34,6 +34,9 @@ IMPLICIT_AGENT = {"PROTEST": "group_protesters", "ASSAULT": "group_attackers", "
                   "MOBILIZE": "group_forces"}
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
 PATIENT_POSSESSOR = {"ASSAULT", "COERCE"}
+# nouns whose nationality after them is the victim (مقتل إسرائيلي), unlike attacks (غارة إسرائيلية)
+VICTIM_NOUNS = {"kill", "casualties", "assassinate", "assassination_attempt", "abduct", "kidnap", "hostage", "torture",
+                "beat", "execute", "slaughter", "stab", "displace", "sexual_violence", "massacre"}
 INVITATION = {fold(w) for w in ("دعوة", "الدعوة", "دعوته", "دعوتها", "لدعوة")}
 CROWD = "crowd_"  # motion verbs that are protests when protesters move
 PROTESTERS = ("group_protesters", "group_sitin", "group_strikers", "group_demonstrators")
@@ -392,7 +395,7 @@ def _is_actor(doc: Document, a: Arg) -> bool:
 
 
 def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: Arg | None,
-            state: _State, m: dict[str, frozenset[str]]) -> tuple[list[Arg], Mention | None, str]:
+            state: _State, m: dict[str, frozenset[str]], args_all: list[Arg] = ()) -> tuple[list[Arg], Mention | None, str]:
     """The actor of a trigger: (mentions, resolved pronoun mention, rule); rule '' = none."""
     end_idx = t.index + t.length - 1
     pos = _pos(t)
@@ -406,6 +409,11 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
         window = _light_window(s, t.index, m)
         light = _has_light(window, m)
+        if light and t.form.predicate.type == "ASSAULT" and any(w in m["speech"] or w[1:] in m["speech"] for w in window):
+            light = False  # أعلنت الشرطة مقتل سبعة: who announces a killing did not kill
+        nationality = _nationality_after(doc, s, t, args_all)
+        if nationality is not None and t.form.predicate.type in ("ASSAULT", "COERCE", "MOBILIZE") and t.form.predicate.id not in VICTIM_NOUNS:
+            return [nationality], None, "noun-possessor"  # الغارات الإسرائيلية، ضربة جوية أميركية
         before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
         if light and before and suffix in ("ه", "ها", "هم"):
             return [before[-1]], None, "noun-light-verb"  # X عبر عن تضامنه
@@ -472,9 +480,25 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     return [], None, ""
 
 
+def _nationality_after(doc: Document, s: Sentence, t: Trigger, args: list[Arg]) -> Arg | None:
+    """A nationality right after a violence noun, past its adjectives, is its author:
+    ``الضربات الجوية الأميركية``، ``دبابة إسرائيلية``."""
+    end = t.index + t.length
+    for a in args:
+        if a.mention.kind == "nisba" and end <= a.first <= end + 1:  # its marker is the noun phrase's
+            if a.first == end + 1 and not s.folded[end].startswith("ال") and s.folded[t.index].startswith("ال"):
+                return None  # the adjective between must agree in definiteness
+            return a
+    return None
+
+
 def _named_perpetrator(doc: Document, s: Sentence, args: list[Arg], t: Trigger) -> str | None:
     """Who did an attack the sentence reports without a subject: an armed group or force named
     as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims."""
+    for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
+        prev2 = " ".join(s.folded[max(0, a.first - 2):a.first])
+        if a.first > 0 and (s.folded[a.first - 1] in AGENT_WORDS or prev2 in AGENT_WORDS):
+            return _actor_id(doc, a.mention)
     for a in args:
         key = a.mention.entity_id
         e = doc.entity(key)
@@ -488,6 +512,9 @@ def _named_perpetrator(doc: Document, s: Sentence, args: list[Arg], t: Trigger) 
     return None
 
 
+AGENT_WORDS = {fold(w) for w in ("شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها", "تبناه", "تبنته",
+                                   "تبنتها", "على يد", "على أيدي", "علي يد", "علي ايدي", "من قبل", "نسب إلى", "نسب الى",
+                                   "من فعل", "بأيدي")}
 VIOLENT_GROUPS = ("group_gunmen", "group_militants", "group_insurgents", "group_suicide_bomber", "group_attackers",
                   "group_militias", "group_warplanes")
 VICTIM_WORDS = {fold(w) for w in ("مقتل", "قتل", "إصابة", "اصابة", "جرح", "خطف", "اختطاف", "اغتيال", "استهداف", "من",
@@ -760,7 +787,7 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         speaker = _speaker(s, t, actors, m)
         street = pred.type in STREET_TYPES
         fit = actors if street else [a for a in actors if not _bare_group(a)]
-        source, pronoun_src, rule = _source(doc, s, t, fit, speaker, state, m)
+        source, pronoun_src, rule = _source(doc, s, t, fit, speaker, state, m, args)
         if not rule:
             continue
         if rule == "participle-main-subject" and not source:

@@ -194,3 +194,23 @@ def test_protesters_on_the_move_are_a_protest(text):
 def test_motion_verbs_of_anyone_else_are_no_protest(text):
     _, found = events(text)
     assert not any(t == "PROTEST" for t, *_ in found), found
+
+
+def test_a_nationality_after_an_attack_noun_is_its_author():
+    _, found = events("وقتل 150 مدنيا في سلسلة من الضربات الجوية الأميركية أمس.")
+    assert any(t == "ASSAULT" and "United States" in src for t, src, *_ in found), found
+
+
+def test_a_nationality_after_a_killing_noun_is_its_victim():
+    _, found = events("وأدى الحادث إلى مقتل إسرائيلي أمس.")
+    assert not any(t == "ASSAULT" and "Israel" in src for t, src, *_ in found), found
+
+
+def test_the_author_named_after_an_agent_phrase():
+    _, found = events("وأعلنت مصادر مقتل ثلاثة أشخاص في هجوم انتحاري نفذته امرأة أمس.")
+    assert any(t == "ASSAULT" for t, *_ in found), found
+
+
+def test_who_announces_a_killing_did_not_kill():
+    _, found = events("أعلنت الشرطة مقتل سبعة أشخاص بتفجير انتحاري أمس.")
+    assert not any(t == "ASSAULT" and any("police" in x for x in src) for t, src, *_ in found), found
