@@ -295,7 +295,7 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
 
 
 def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
-              al_first: bool = False) -> list[int]:
+              al_first: bool = False, foreign: bool = False) -> list[int]:
     """Token indices of a name starting at k: name-like words, no stop words, no title words,
     no known mention; a word with the article ends the name (``فايز السراج``) and cannot
     start it."""
@@ -326,8 +326,8 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
             break
         if w.startswith("ال") and not out and not al_first:
             break
-        if w.startswith(("بال", "لل", "كال", "فال", "وال")):
-            break  # a preposition or conjunction glued to the article: بالقول is no name
+        if w.startswith(("لل", "وال")) or w.startswith(("بال", "كال", "فال")) and not foreign:
+            break  # a preposition or conjunction glued to the article: بالقول is no name (but خورخي فالدانو)
         if out and (w,) not in g.given_names and w not in g.name_parts and (
                 len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا")) or len(w) <= 5 and w.endswith("ين")  # هدفين
                 or w[0] in "يت" and len(w) >= 4 and not w.endswith(("نغ", "نج"))):  # يونغ is Korean, no verb
@@ -452,18 +452,19 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
                     continue  # only و/ف before a name: بيان is no ب + يان
                 for length in (2, 1):
                     if (rest,) + strict[1:length] in g.given_names:
-                        hit = (len(pre), length)
+                        hit = (len(pre), length, (rest,) + strict[1:length])
                         break
                 if hit:
                     break
             if not hit:
                 i += 1
                 continue
-            pre, length = hit
-            rest = _name_run(s, i + length, taken_at, limit=3, al_first=True)
+            pre, length, given = hit
+            rest = _name_run(s, i + length, taken_at, limit=3, al_first=True,
+                             foreign=g.given_origin.get(given) in FOREIGN_GIVEN)
             if rest and length == 1 and _preposition_reading(s, i, rest[0], g):
                 rest = []
-            if not rest and not _alone_is_a_name(strict[:length], g):
+            if not rest and not _alone_is_a_name(given, g):
                 i += length
                 continue
             a = tok.start + folded_prefix_to_original(tok.text, pre)
