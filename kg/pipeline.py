@@ -15,7 +15,7 @@ from kg.extract.coref import resolve
 from kg.extract.events import find_events
 from kg.extract.facts import role_facts
 from kg.extract.mentions import find_mentions
-from kg.extract.time import parse_date
+from kg.extract.time import other_year, parse_date
 from kg.model import Document
 
 StageFn = Callable[[Document], Document]
@@ -40,7 +40,9 @@ def tokens_stage(doc: Document) -> Document:
 
 def dates_stage(doc: Document) -> Document:
     """Each event's date from its sentence (absolute or relative to the article date)."""
-    events = tuple(e if (d := parse_date(e.sentence, doc.date)) is None else _dated(e, d) for e in doc.events)
+    events = tuple(_dated(e, d) if (d := parse_date(e.sentence, doc.date)) is not None
+                   else _dated(e, None) if e.date and other_year(e.sentence, doc.date) else e
+                   for e in doc.events)  # an event of another year is not dated to the article's day
     return doc.with_(events=events)
 
 

@@ -51,7 +51,7 @@ TARGET_WINDOW = 14
 CONFIDENCE = {"verb-vso": 1.0, "verb-svo": 0.9, "verb-speaker": 0.85, "verb-salient": 0.6,
               "impersonal": 0.75, "noun-possessor": 0.9, "noun-pronoun": 0.8, "noun-light-verb": 0.8,
               "noun-salient": 0.55, "phrase": 0.9, "participle-main-subject": 0.8,
-              "verb-shared-subject": 0.85, "noun-implicit": 0.6, "phrase-agent": 0.9}
+              "verb-shared-subject": 0.85, "noun-implicit": 0.6, "phrase-agent": 0.9, "passive-agent": 0.9}
 
 
 @dataclass(frozen=True)
@@ -446,6 +446,14 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         return ([before[0]], None, "participle-main-subject") if before else ([], None, "")
     if pos == "imperfect" and _relative_after_noun(s, t.index, actors):
         return [], None, ""
+    if pos == "passive" and t.form.predicate.type in PATIENT_POSSESSOR:
+        # اغتيل الحريري: who follows a passive verb of violence is its victim; the author is
+        # named after an agent phrase (على يد مسلحين) or unknown
+        agent = next((a for a in actors if a.first > end_idx and a.first > 0
+                      and (s.folded[a.first - 1] in AGENT_WORDS or " ".join(s.folded[max(0, a.first - 2):a.first]) in AGENT_WORDS)), None)
+        if agent is not None:
+            return [agent], None, "passive-agent"
+        return [], None, "noun-implicit"
     slot = _subject_slot(s, end_idx + 1)
     after = [a for a in subjects if end_idx < a.first <= slot
              or (a.first > end_idx and state.title_start.get(id(a.mention), 10 ** 6) <= max(slot, end_idx + 1))]

@@ -87,3 +87,18 @@ def parse_date(text: str, article_date: str | None = None) -> str | None:
         if day is not None:
             return day.isoformat()
     return None
+
+
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def other_year(text: str, article_date: str | None) -> bool:
+    """The sentence names a year other than the article's (``اغتيل عام 1981``، ``في فبراير
+    2005``): its events are not of the article's day."""
+    years = {int(y) for y in _YEAR.findall(text.translate(_DIGITS))}
+    if not years:
+        return False
+    try:
+        return date.fromisoformat(article_date or "").year not in years
+    except ValueError:
+        return True

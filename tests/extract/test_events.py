@@ -214,3 +214,15 @@ def test_the_author_named_after_an_agent_phrase():
 def test_who_announces_a_killing_did_not_kill():
     _, found = events("أعلنت الشرطة مقتل سبعة أشخاص بتفجير انتحاري أمس.")
     assert not any(t == "ASSAULT" and any("police" in x for x in src) for t, src, *_ in found), found
+
+
+def test_an_event_of_another_year_is_not_dated_to_the_article():
+    doc = extract("وكان مساهل قد زار ليبيا عام 2012.", "t", "2017-03-01")
+    assert doc.events and doc.events[0].date is None
+    doc = extract("وزار مساهل ليبيا أمس لبحث خطة 2020 للتعاون.", "t", "2017-03-01")
+    assert doc.events and doc.events[0].date == "2017-02-28"  # a stated day still wins
+
+
+def test_who_follows_a_passive_verb_of_violence_is_its_victim():
+    doc, found = events("وكان رفيق الحريري قد اغتيل في بيروت أمس.")
+    assert any(t == "ASSAULT" and "Rafic Hariri" not in src for t, src, *_ in found), found
