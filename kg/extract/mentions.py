@@ -674,7 +674,9 @@ def _name_shaped(w: str, g: Gazetteer) -> bool:
     if w in g.name_parts:
         return True
     plural = w.endswith(("يون", "يين")) or w[0] == "م" and w.endswith(("ون", "ين"))  # not رايمون، كلينتون
-    return not (w[0] in "لبكوفي" or w.endswith(("ه", "ات")) or plural or (w.endswith("ت") and len(w) <= 5)
+    rest = w[1:]
+    glued = w[0] in "لبك" and (rest.startswith(("ال", "م")) or rest in COMMON_WORDS or _not_a_name(rest))  # بمركز، لكرة
+    return not (glued or w[0] in "وفي" or w.endswith(("ه", "ات")) or plural or (w.endswith("ت") and len(w) <= 5)
                 or len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا"))  # أنفسهم، لنا
                 or len(w) >= 5 and w.startswith(("سي", "ست", "سن")))  # future verbs: سيزور، ستعقد
 
