@@ -171,6 +171,14 @@ def write_result(name: str, data: dict[str, Any], markdown: str) -> Path:
     return path
 
 
+def report_rate(name: str, result: dict[str, Any], unit: str, ratio_digits: int) -> None:
+    """The one-line summary of a throughput benchmark: rate per core, ratio to its baseline,
+    whether the target is met."""
+    print(f"{name}: {fmt(result[f'{unit}_per_s_per_core'])} {unit}/s/core "
+          f"({result['ratio_time_kg_over_baseline']:.{ratio_digits}f}x simple_word_tokenize's time); "
+          f"target {fmt(result[f'target_{unit}_per_s_per_core'])}: {'met' if result['meets_target'] else 'NOT met'}")
+
+
 def _sections() -> Iterator[str]:
     names = [n for n in ORDER if (RESULTS / f"{n}.json").exists()]
     names += sorted(p.stem for p in RESULTS.glob("*.json") if p.stem not in ORDER)

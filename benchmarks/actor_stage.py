@@ -72,9 +72,7 @@ def run(quick: bool = False, rounds: int | None = None, chunk: int = 30) -> dict
         "quick": quick,
     }
     c.write_result(NAME, result, _markdown(result, quick))
-    print(f"{NAME}: {c.fmt(per_core)} tokens/s/core "
-          f"({result['ratio_time_kg_over_baseline']:.1f}x simple_word_tokenize's time); "
-          f"target {c.fmt(TARGET)}: {'met' if result['meets_target'] else 'NOT met'}")
+    c.report_rate(NAME, result, "tokens", 1)
     return result
 
 

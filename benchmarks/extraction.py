@@ -103,9 +103,7 @@ def run(quick: bool = False, rounds: int | None = None, workers: int = 2,
         "quick": quick,
     }
     c.write_result(NAME, result, _markdown(result, quick))
-    print(f"{NAME}: {c.fmt(per_core)} sentences/s/core "
-          f"({result['ratio_time_kg_over_baseline']:.0f}x simple_word_tokenize's time); "
-          f"target {c.fmt(TARGET)}: {'met' if result['meets_target'] else 'NOT met'}")
+    c.report_rate(NAME, result, "sentences", 0)
     return result
 
 

@@ -42,7 +42,7 @@ CROWD = "crowd_"  # motion verbs that are protests when protesters move
 PROTESTERS = ("group_protesters", "group_sitin", "group_strikers", "group_demonstrators")
 # numbers of people: a crowd counted is a crowd reported (آلاف المتظاهرين، 300 متظاهر، مليون متظاهر)
 COUNT_WORDS = {fold(w) for w in ("آلاف", "الاف", "ألوف", "مئات", "عشرات", "ألف", "الف", "مائة", "مئة", "مليون", "ملايين",
-                                  "عدة", "آلافا", "مئات", "نحو", "حوالي", "قرابة", "أكثر", "آلاف", "حشود", "جموع")}
+                                  "عدة", "آلافا", "نحو", "حوالي", "قرابة", "أكثر", "حشود", "جموع")}
 CROWD_EVENT = Predicate("crowd_counted", "PROTEST", "demonstrate", "141", "demonstrated", "متظاهرون", ("ضد",), 0.6)
 STREET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}  # where a bare group (مسلحون) may act
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
@@ -545,7 +545,7 @@ CASUALTY_NOUNS = {fold(w) for w in ("مقتل", "إصابة", "اصابة", "ج�
 CASUALTY_COUNTED = {fold(w) for w in ("قتيلا", "قتلى", "قتيل", "جريحا", "جرحى", "شخصا", "أشخاص", "اشخاص", "مدنيا",
                                        "مدنيين", "جنود", "جنديا", "شرطيا", "عناصر", "رهائن", "ضحايا", "ضحية")}
 NUMBER_WORDS = {fold(w) for w in """اثنين اثنان ثلاثة أربعة اربعة خمسة ستة سبعة ثمانية تسعة عشرة أحد عشر عشرين
-ثلاثين أربعين اربعين خمسين مئة مائة عشرات مئات آلاف الاف عدد عشرات""".split()}
+ثلاثين أربعين اربعين خمسين مئة مائة عشرات مئات آلاف الاف عدد""".split()}
 
 
 def _figurative(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> bool:
@@ -884,15 +884,16 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         state.sentence_source = src_ids
     if not any(ev.type == "PROTEST" for ev in events):
         crowd = next((a for a in args if _counted_crowd(s, a)), None)
-        if crowd is not None and _modality(s, Trigger(crowd.first, 1, Form(CROWD_EVENT, "phrase"), False, ""), m) != "negated":
-            m_ = crowd.mention
+        modality = _modality(s, Trigger(crowd.first, 1, Form(CROWD_EVENT, "phrase"), False, ""), m) if crowd else None
+        if crowd is not None and modality != "negated":
+            m_, p = crowd.mention, CROWD_EVENT
             events.append(Event(
-                id=_event_id(start_id + len(events)), type="PROTEST", mode="demonstrate", cameo="141",
+                id=_event_id(start_id + len(events)), type=p.type, mode=p.mode, cameo=p.cameo,
                 source=(m_.entity_id,), target=(), trigger=m_.text, sentence=s.span.text, start=m_.start, end=m_.end,
-                modality=_modality(s, Trigger(crowd.first, 1, Form(CROWD_EVENT, "phrase"), False, ""), m),
+                modality=modality,
                 location=next((a.mention.entity_id for a in args if _is_place(doc, a.mention) and a.marker in ("ب", "في")), None),
-                date=doc.date, predicate_en="demonstrated", predicate_ar="متظاهرون", confidence=0.5,
-                rule="phrase:counted-crowd:crowd_counted"))
+                date=doc.date, predicate_en=p.predicate_en, predicate_ar=p.predicate_ar, confidence=0.5,
+                rule=f"phrase:counted-crowd:{p.id}"))
     for a in args:
         e = doc.entity(a.mention.entity_id)
         if e is not None and e.type == "Person":

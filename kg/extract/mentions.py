@@ -3,7 +3,6 @@ adjectives, glued tokens, and people found by title + name patterns."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -11,7 +10,7 @@ from kg.arabic.normalize import fold, fold_names
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.lexicon.actors import SURNAME, Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.romanize import romanize
-from kg.lexicon.tsv import read_rows
+from kg.lexicon.tsv import word_set
 from kg.model import Document, Entity, Fact, Mention, Span
 from kg.extract.tokens import Sentence, sentences
 
@@ -20,7 +19,7 @@ NAME_STOP = set("""في من إلى الى على عن مع أن ان إن لا 
 منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
 عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split())
 # Frequent news words that stand where a name is expected but are not names (data file).
-COMMON_WORDS = {fold(r["word"]) for r in read_rows("common_words.tsv", ("word",), ("word",))}
+COMMON_WORDS = word_set("common_words.tsv")
 # Folding merges على (on) with علي (Ali): stop words are checked on the written form first.
 FOLDED_STOP = {fold(w) for w in NAME_STOP if "ى" not in w and not w.startswith(("أ", "إ"))}
 # Arabic-script name tokens: letters only, 2..15 long
@@ -67,11 +66,6 @@ def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
 QUOTES = {'"': '"', "«": "»", "“": "”"}
 
 
-@lru_cache(maxsize=1)
-def _org_heads() -> set[str]:
-    return {fold(r["word"]) for r in read_rows("org_heads.tsv", ("word",), ("word",))}
-
-
 # heads after which an unquoted unknown word is a name (شركة نوكيا); after the others
 # (مركز أبحاث، مجموعة عمل) it is mostly a common noun, so only a quoted name counts
 STRONG_ORG_HEADS = {fold(w) for w in ("شركة", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "بنك", "مصرف",
@@ -90,7 +84,7 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
     """Organizations named after the common noun that introduces them: a quoted name
     (``صحيفة «القادسية»``) or one unknown word of four letters or more (``شركة نوكيا``;
     three-letter words are mostly Arabic nouns: ``فريق عمل``)."""
-    heads = _org_heads()
+    heads = word_set("org_heads.tsv")
     strong = {h for h in heads if h in STRONG_ORG_HEADS}
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
@@ -406,7 +400,7 @@ COMMON_VERB_STEMS = {fold(w) for w in "كون قول ؤكد شير ضيف مكن
 
 
 # Written without its final ى (as many outlets do), the preposition على is the name علي.
-PREPOSITION_NAMES = {"علي": "على"}
+PREPOSITION_NAMES = {"علي"}
 
 
 def _preposition_reading(s: Sentence, i: int, k: int, g: Gazetteer) -> bool:
@@ -587,13 +581,18 @@ NAME_KINDS = {"title", "given-name", "speaker", "nisba-name"}
 _CLAN = re.compile(r"[ \t]+آل[ \t]+([\u0621-\u064A]{2,15})")
 
 
+def _names_a_person(m: Mention, g: Gazetteer) -> bool:
+    """A person's name: found by a name rule, or a lexicon person's name form."""
+    e = g.entries.get(m.entity_id)
+    return m.kind in NAME_KINDS or (e is not None and e.type == "Person" and m.kind == "name")
+
+
 def _with_clan(text: str, mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     """A person's name goes on over the family that follows it: تميم بن حمد [آل ثاني]."""
     out = []
     for m in mentions:
-        e = g.entries.get(m.entity_id)
         hit = _CLAN.match(text, m.end)
-        if hit and (m.kind in NAME_KINDS or e is not None and e.type == "Person" and m.kind == "name"):
+        if hit and _names_a_person(m, g):
             m = Mention(m.start, hit.end(), text[m.start:hit.end()], m.entity_id, m.kind, m.antecedent)
         out.append(m)
     return out
@@ -603,11 +602,7 @@ def _drop_inside_names(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     """A place or nationality inside a person's name (أبو غزة، محمد الكندي) is part of the name;
     a name found by a rule inside a known person's name (تميم بن حمد in الشيخ تميم بن حمد) is
     that person."""
-    def person(m: Mention) -> bool:
-        e = g.entries.get(m.entity_id)
-        return m.kind in NAME_KINDS or (e is not None and e.type == "Person" and m.kind == "name")
-
-    names = [(m.start, m.end) for m in mentions if person(m)]
+    names = [(m.start, m.end) for m in mentions if _names_a_person(m, g)]
     if not names:
         return mentions
     return [m for m in mentions
@@ -721,17 +716,12 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
 
 # words after which a city names its football club: صفوف مانشستر، حارس مرمى ليفربول
 SPORT_HEADS = {fold(w) for w in ("صفوف", "فريق", "نادي", "لاعب", "لاعبي", "حارس", "مرمى", "مدرب", "جماهير", "مهاجم",
-                                   "مدافع", "هداف", "قميص", "إدارة نادي", "ضيفه", "مضيفه", "منافسه", "غريمه")}
+                                   "مدافع", "هداف", "قميص", "ضيفه", "مضيفه", "منافسه", "غريمه")}
 
 
 # words after which a place names a broadcaster or paper: مراسل الجزيرة، فضائية الجزيرة
 MEDIA_HEADS = {fold(w) for w in ("مراسل", "مراسلة", "موفد", "مندوب", "فضائية", "قناة", "شبكة", "تلفزيون", "إذاعة",
                                   "صحيفة", "جريدة", "مجلة", "موقع")}
-
-
-@lru_cache(maxsize=1)
-def _club_prefixes() -> set[str]:
-    return {fold(r["word"]) for r in read_rows("club_prefixes.tsv", ("word",), ("word",))}
 
 
 def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
@@ -744,7 +734,7 @@ def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> t
         if e is not None and e.type in ("Place", "Country") and m.kind == "name":
             before = doc.text[max(0, m.start - 30):m.start].split()
             prev = fold(before[-1]) if before else ""
-            club = [(pre, rest) for pre, rest in proclitic_readings(prev) if rest in _club_prefixes()]
+            club = [(pre, rest) for pre, rest in proclitic_readings(prev) if rest in word_set("club_prefixes.tsv")]
             if club and doc.text[m.start - 1] == " ":
                 word = before[-1]
                 a = m.start - 1 - len(word) + folded_prefix_to_original(word, len(club[0][0]))

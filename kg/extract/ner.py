@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold
@@ -92,7 +92,7 @@ def _convention() -> dict[str, set[tuple[str, ...]]]:
     return roles
 
 
-def _starts_with(words: list[str], phrases: set[tuple[str, ...]]) -> int:
+def _starts_with(words: list[str], phrases: Container[tuple[str, ...]]) -> int:
     """Length of the longest phrase at the start of ``words`` (its first word may carry a
     proclitic: ``ووزارة``، ``بمدينة``), 0 when none."""
     best = 0
@@ -104,7 +104,7 @@ def _starts_with(words: list[str], phrases: set[tuple[str, ...]]) -> int:
 
 
 def _title_length(words: list[str], g: Gazetteer) -> int:
-    return _starts_with(words, set(g.titles))
+    return _starts_with(words, g.titles)
 
 
 def conll_cut(idx: list[int], words: list[str], etype: str, key: str | None = None) -> list[int]:

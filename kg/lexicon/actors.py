@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg.arabic.normalize import fold, fold_names
 from kg.errors import LexiconError
-from kg.lexicon.tsv import read_rows, split
+from kg.lexicon.tsv import read_rows, split, word_set
 
 ACTOR_COLUMNS = ("id", "type", "label_en", "label_ar", "aliases_ar", "country", "role_en", "org",
                  "start", "end", "wikidata")
@@ -157,7 +157,6 @@ def _cities(g: Gazetteer) -> None:
     from babel.core import get_global
 
     territory = get_global("zone_territories")
-    arab = set(ARAB_STATES)
     for zone, names in Locale("ar").time_zones.items():
         name = names.get("city")
         if not name or zone.startswith("Etc/") or "،" in name or len(fold(name).replace(" ", "")) < 4:
@@ -171,10 +170,14 @@ def _cities(g: Gazetteer) -> None:
         g.add_form(name, key)
 
 
+def _country_keys(g: Gazetteer, isos: tuple[str, ...]) -> set[str]:
+    return {g.by_iso[c] for c in isos if c in g.by_iso}
+
+
 def _egyptian_g(g: Gazetteer) -> None:
     """Foreign places and people written with the Egyptian ج for g (هونج كونج، جوتيريش) besides
     the Levantine غ."""
-    arab = {g.by_iso[c] for c in ARAB_STATES if c in g.by_iso}
+    arab = _country_keys(g, ARAB_STATES)
     for toks, (key, kind) in list(g.forms.items()):
         e = g.entries[key]
         if kind == "name" and e.type in ("Place", "Country", "Person") and e.country not in arab and any("غ" in t for t in toks):
@@ -237,9 +240,9 @@ def _surnames(g: Gazetteer) -> None:
     lexicon person's names becomes a form of its own when no other person shares it and it is
     nothing else — not a name, place, nisba, given name, common name part, title or common word.
     Short surnames (عون) and short ones with the article (الأسد) stay out: too often words."""
-    common = {fold(r["word"]) for r in read_rows("common_words.tsv", ("word",), ("word",))}
-    arab = {g.by_iso[c] for c in ARAB_STATES if c in g.by_iso}
-    family_first = {g.by_iso[c] for c in FAMILY_NAME_FIRST if c in g.by_iso}  # شي جين بينغ: بينغ is no surname
+    common = word_set("common_words.tsv")
+    arab = _country_keys(g, ARAB_STATES)
+    family_first = _country_keys(g, FAMILY_NAME_FIRST)  # شي جين بينغ: بينغ is no surname
     owners: dict[str, set[str]] = {}
     for toks, (key, _kind) in g.forms.items():
         # from "given name … surname" only: not ابن عربي (a nasab), not موسيقار الأجيال (a sobriquet)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Iterator
@@ -51,6 +52,15 @@ def read_rows(name: str, columns: tuple[str, ...], required: tuple[str, ...] = (
                     raise LexiconError(f"{name}:{lineno}: {key} '{row[key]}' is not a Wikidata id like Q262")
             row["_line"] = f"{name}:{lineno}"
             yield row
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """The folded words of a one-column list (``word`` header): common words, organization
+    heads, club words. Read once per process."""
+    from kg.arabic.normalize import fold
+
+    return frozenset(fold(r["word"]) for r in read_rows(name, ("word",), ("word",)))
 
 
 def split(value: str) -> list[str]:
