@@ -8,7 +8,7 @@ KG     := $(VENV)/bin/kg
 TORCH  ?= torch==2.13.0
 APT_PACKAGES := chromium raptor2-utils
 
-.PHONY: demo test install install-dev system-deps eval benchmarks clean
+.PHONY: demo test lint install install-dev system-deps eval benchmarks clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ system-deps:
 
 test: install-dev system-deps
 	$(PY) -m pytest -q
+
+# ruff (lint and format) and mypy on the package; `make test` runs them first.
+lint: install-dev
+	$(VENV)/bin/ruff check kg tools
+	$(VENV)/bin/ruff format --check kg tests benchmarks tools fuzz
+	$(VENV)/bin/mypy kg
 
 eval: install
 	rm -rf /tmp/kg-dip && $(KG) extract ../shared/eval/diplomatic/dev -o /tmp/kg-dip

@@ -9,6 +9,7 @@ because a shared 2-core machine is too noisy for absolute numbers to mean much a
 The evaluation data (``../shared/eval`` beside the repository) is read in place and never
 copied: results hold counts and timings only, no text.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -36,22 +37,26 @@ if str(ROOT) not in sys.path:  # run as `python benchmarks/x.py` from a checkout
 
 # --------------------------------------------------------------------------- machine
 
+
 def machine() -> dict[str, Any]:
     """Where the figures were taken: cores, Python, platform, memory."""
     try:
-        mem_kb = int(next(line.split()[1] for line in open("/proc/meminfo")
-                          if line.startswith("MemTotal")))
+        mem_kb = int(next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")))
     except (OSError, StopIteration, ValueError):
         mem_kb = 0
     cpu = ""
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                   if line.startswith("model name"))
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    return {"nproc": os.cpu_count(), "load_average_1m": round(os.getloadavg()[0], 2),
-            "python": platform.python_version(),
-            "platform": platform.platform(), "cpu": cpu, "memory_gib": round(mem_kb / 2**20, 1)}
+    return {
+        "nproc": os.cpu_count(),
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpu": cpu,
+        "memory_gib": round(mem_kb / 2**20, 1),
+    }
 
 
 def today() -> str:
@@ -59,6 +64,7 @@ def today() -> str:
 
 
 # --------------------------------------------------------------------------- real news text
+
 
 def eval_present() -> bool:
     return (EVAL / "diplomatic" / "dev").is_dir() and (EVAL / "anercorp" / "train.txt").is_file()
@@ -68,8 +74,10 @@ def skip_without_eval(name: str) -> bool:
     """Print why ``name`` is skipped when the evaluation data is absent (and return True)."""
     if eval_present():
         return False
-    print(f"{name}: skipped: the evaluation data ({EVAL}) is absent; this benchmark measures "
-          "real news text and writes no result without it")
+    print(
+        f"{name}: skipped: the evaluation data ({EVAL}) is absent; this benchmark measures "
+        "real news text and writes no result without it"
+    )
     return True
 
 
@@ -105,11 +113,12 @@ def news_documents(chunk: int = 30, anercorp_limit: int | None = None) -> list[t
     docs = diplomatic_articles()
     sents = anercorp_sentences(anercorp_limit)
     for i in range(0, len(sents), chunk):
-        docs.append((f"anercorp-{i // chunk:05d}", "\n".join(sents[i:i + chunk])))
+        docs.append((f"anercorp-{i // chunk:05d}", "\n".join(sents[i : i + chunk])))
     return docs
 
 
 # --------------------------------------------------------------------------- timing
+
 
 def measure(fn: Callable[[], Any]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) for one call, with the GC collected first."""
@@ -129,8 +138,15 @@ def interleaved(runs: dict[str, Callable[[], Any]], rounds: int) -> dict[str, di
             w, c = measure(fn)
             walls[name].append(w)
             cpus[name].append(c)
-    return {k: {"wall_s": statistics.median(walls[k]), "cpu_s": statistics.median(cpus[k]),
-                "wall_min_s": min(walls[k]), "rounds": rounds} for k in runs}
+    return {
+        k: {
+            "wall_s": statistics.median(walls[k]),
+            "cpu_s": statistics.median(cpus[k]),
+            "wall_min_s": min(walls[k]),
+            "rounds": rounds,
+        }
+        for k in runs
+    }
 
 
 def peak_rss_mib() -> float:
@@ -145,6 +161,7 @@ def fmt(x: float, digits: int = 0) -> str:
 
 # --------------------------------------------------------------------------- results
 
+
 def table(header: list[str], rows: list[list[Any]]) -> str:
     """A Markdown table."""
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
@@ -153,18 +170,22 @@ def table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def header_lines(command: str, m: dict[str, Any]) -> str:
-    load = (f" (load average {m['load_average_1m']} when it started: other work shared the "
-            "cores)") if m.get("load_average_1m", 0) >= 0.5 else ""
-    return (f"Measured {today()} on {m['nproc']} cores ({m['cpu'] or 'unknown CPU'}), "
-            f"{m['memory_gib']} GiB, Python {m['python']}, {m['platform']}{load}.  \n"
-            f"Rerun: `{command}`")
+    load = (
+        (f" (load average {m['load_average_1m']} when it started: other work shared the cores)")
+        if m.get("load_average_1m", 0) >= 0.5
+        else ""
+    )
+    return (
+        f"Measured {today()} on {m['nproc']} cores ({m['cpu'] or 'unknown CPU'}), "
+        f"{m['memory_gib']} GiB, Python {m['python']}, {m['platform']}{load}.  \n"
+        f"Rerun: `{command}`"
+    )
 
 
 def write_result(name: str, data: dict[str, Any], markdown: str) -> Path:
     """Write results/<name>.json (with the Markdown section) and rebuild RESULTS.md."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    data = {"benchmark": name, "date": today(), "machine": machine(), **data,
-            "markdown": markdown}
+    data = {"benchmark": name, "date": today(), "machine": machine(), **data, "markdown": markdown}
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     render_results()
@@ -174,9 +195,11 @@ def write_result(name: str, data: dict[str, Any], markdown: str) -> Path:
 def report_rate(name: str, result: dict[str, Any], unit: str, ratio_digits: int) -> None:
     """The one-line summary of a throughput benchmark: rate per core, ratio to its baseline,
     whether the target is met."""
-    print(f"{name}: {fmt(result[f'{unit}_per_s_per_core'])} {unit}/s/core "
-          f"({result['ratio_time_kg_over_baseline']:.{ratio_digits}f}x simple_word_tokenize's time); "
-          f"target {fmt(result[f'target_{unit}_per_s_per_core'])}: {'met' if result['meets_target'] else 'NOT met'}")
+    print(
+        f"{name}: {fmt(result[f'{unit}_per_s_per_core'])} {unit}/s/core "
+        f"({result['ratio_time_kg_over_baseline']:.{ratio_digits}f}x simple_word_tokenize's time); "
+        f"target {fmt(result[f'target_{unit}_per_s_per_core'])}: {'met' if result['meets_target'] else 'NOT met'}"
+    )
 
 
 def _sections() -> Iterator[str]:
@@ -196,16 +219,16 @@ def render_results() -> None:
         "Written by the scripts in `benchmarks/` (`make benchmarks` runs them all through "
         "`benchmarks/run_all.py`; `--quick` for smaller sizes). Each figure comes with a ratio "
         "against a baseline measured in the same run, since a shared 2-core machine is noisy. "
-        "\"Per core\" figures come from a single process (one core busy); CPU time is the "
+        '"Per core" figures come from a single process (one core busy); CPU time is the '
         "process's own. The raw figures are in `benchmarks/results/*.json`.\n\n"
         "Real news text comes from the evaluation data in `../shared/eval` (the diplomatic dev "
         "articles and ANERcorp's tokens joined into sentences), read in place and never copied "
-        "here; the benchmarks that need it say so and skip when it is absent.\n")
+        "here; the benchmarks that need it say so and skip when it is absent.\n"
+    )
     ours = [s.strip() for s in _sections()]
     headings = {s.splitlines()[0].strip() for s in ours if s}
     kept = [s for s in _existing_sections() if s.splitlines()[0].strip() not in headings]
-    RESULTS_MD.write_text(intro + "".join("\n" + s + "\n" for s in ours + kept),
-                          encoding="utf-8")
+    RESULTS_MD.write_text(intro + "".join("\n" + s + "\n" for s in ours + kept), encoding="utf-8")
 
 
 def _existing_sections() -> list[str]:
@@ -230,6 +253,7 @@ def _existing_sections() -> list[str]:
 
 # --------------------------------------------------------------------------- profiles
 
+
 def profile_rows(fn: Callable[[], Any], top: int = 15) -> dict[str, list[dict[str, Any]]]:
     """cProfile ``fn`` once: the ``top`` functions by own time, and the ``top`` functions of
     kg's own code by cumulative time (what to optimise first)."""
@@ -246,23 +270,29 @@ def profile_rows(fn: Callable[[], Any], top: int = 15) -> dict[str, list[dict[st
     def row(key: tuple[str, int, str], v: tuple[Any, ...]) -> dict[str, Any]:
         path, line, func = key
         where = _short_path(path)
-        return {"function": f"{where}:{line}({func})" if line else func,
-                "calls": v[1], "own_s": round(v[2], 4), "cumulative_s": round(v[3], 4),
-                "own_share": round(v[2] / total, 4)}
+        return {
+            "function": f"{where}:{line}({func})" if line else func,
+            "calls": v[1],
+            "own_s": round(v[2], 4),
+            "cumulative_s": round(v[3], 4),
+            "own_share": round(v[2] / total, 4),
+        }
 
     by_own = sorted(stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]
-    ours = [kv for kv in stats.items() if _short_path(kv[0][0]).startswith("kg/")
-            and "pipeline.py" not in kv[0][0]]
+    ours = [kv for kv in stats.items() if _short_path(kv[0][0]).startswith("kg/") and "pipeline.py" not in kv[0][0]]
     by_cum = sorted(ours, key=lambda kv: kv[1][3], reverse=True)[:top]
-    return {"total_s": round(total, 4), "own": [row(k, v) for k, v in by_own],
-            "kg_cumulative": [row(k, v) for k, v in by_cum]}
+    return {
+        "total_s": round(total, 4),
+        "own": [row(k, v) for k, v in by_own],
+        "kg_cumulative": [row(k, v) for k, v in by_cum],
+    }
 
 
 def _short_path(path: str) -> str:
     p = path.replace("\\", "/")
     root = str(ROOT).replace("\\", "/") + "/"
     if p.startswith(root):
-        return p[len(root):]
+        return p[len(root) :]
     if "site-packages/" in p:
         return p.split("site-packages/", 1)[1]
     if p.startswith("~") or p.startswith("<"):
@@ -272,16 +302,35 @@ def _short_path(path: str) -> str:
 
 def profile_tables(prof: dict[str, Any]) -> str:
     """The two profile tables in Markdown."""
-    own = [[i + 1, f"`{r['function']}`", c_int(r["calls"]), f"{r['own_s']:.3f}",
-            f"{100 * r['own_share']:.1f} %", f"{r['cumulative_s']:.3f}"]
-           for i, r in enumerate(prof["own"])]
-    cum = [[i + 1, f"`{r['function']}`", c_int(r["calls"]), f"{r['cumulative_s']:.3f}",
-            f"{100 * r['cumulative_s'] / prof['total_s']:.0f} %", f"{r['own_s']:.3f}"]
-           for i, r in enumerate(prof["kg_cumulative"])]
-    return ("By own time (where the CPU is spent):\n\n"
-            + table(["#", "function", "calls", "own s", "share", "cumulative s"], own)
-            + "\n\nkg's own functions by cumulative time (which call to make cheaper):\n\n"
-            + table(["#", "function", "calls", "cumulative s", "of total", "own s"], cum) + "\n")
+    own = [
+        [
+            i + 1,
+            f"`{r['function']}`",
+            c_int(r["calls"]),
+            f"{r['own_s']:.3f}",
+            f"{100 * r['own_share']:.1f} %",
+            f"{r['cumulative_s']:.3f}",
+        ]
+        for i, r in enumerate(prof["own"])
+    ]
+    cum = [
+        [
+            i + 1,
+            f"`{r['function']}`",
+            c_int(r["calls"]),
+            f"{r['cumulative_s']:.3f}",
+            f"{100 * r['cumulative_s'] / prof['total_s']:.0f} %",
+            f"{r['own_s']:.3f}",
+        ]
+        for i, r in enumerate(prof["kg_cumulative"])
+    ]
+    return (
+        "By own time (where the CPU is spent):\n\n"
+        + table(["#", "function", "calls", "own s", "share", "cumulative s"], own)
+        + "\n\nkg's own functions by cumulative time (which call to make cheaper):\n\n"
+        + table(["#", "function", "calls", "cumulative s", "of total", "own s"], cum)
+        + "\n"
+    )
 
 
 def c_int(x: Any) -> str:

@@ -7,6 +7,7 @@ tokens/s/core.
 
     .venv/bin/python benchmarks/actor_stage.py [--quick] [--rounds N] [--chunk 30]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,9 +57,14 @@ def run(quick: bool = False, rounds: int | None = None, chunk: int = 30) -> dict
     kg_t, base_t = timing["kg"], timing["simple_word_tokenize"]
     per_core = kg_tokens / kg_t["cpu_s"]
     result = {
-        "text": {"documents": len(docs), "characters": chars, "chunk_sentences": chunk,
-                 "kg_tokens": kg_tokens, "simple_word_tokenize_tokens": base_tokens,
-                 "source": "../shared/eval diplomatic/dev *.txt + anercorp/train.txt"},
+        "text": {
+            "documents": len(docs),
+            "characters": chars,
+            "chunk_sentences": chunk,
+            "kg_tokens": kg_tokens,
+            "simple_word_tokenize_tokens": base_tokens,
+            "source": "../shared/eval diplomatic/dev *.txt + anercorp/train.txt",
+        },
         "timing": timing,
         "first_call_s": first_call_s,
         "stage_cpu_s": dict(zip(STAGES, stage_s)),
@@ -93,12 +99,22 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
     cmd = "make benchmarks  # or: .venv/bin/python benchmarks/actor_stage.py" + (" --quick" if quick else "")
     total = sum(r["stage_cpu_s"].values()) or 1.0
     rows = [
-        ["kg actor stage (sentences, tokens, mentions, coref)", c.fmt(t["kg_tokens"]),
-         f"{tm['kg']['cpu_s']:.3f}", f"{tm['kg']['wall_s']:.3f}",
-         f"**{c.fmt(r['tokens_per_s_per_core'])}**", f"{r['ratio_time_kg_over_baseline']:.2f}x"],
-        ["camel-tools simple_word_tokenize (baseline)", c.fmt(t["simple_word_tokenize_tokens"]),
-         f"{tm['simple_word_tokenize']['cpu_s']:.3f}", f"{tm['simple_word_tokenize']['wall_s']:.3f}",
-         c.fmt(r["baseline_tokens_per_s_per_core"]), "1.00x"],
+        [
+            "kg actor stage (sentences, tokens, mentions, coref)",
+            c.fmt(t["kg_tokens"]),
+            f"{tm['kg']['cpu_s']:.3f}",
+            f"{tm['kg']['wall_s']:.3f}",
+            f"**{c.fmt(r['tokens_per_s_per_core'])}**",
+            f"{r['ratio_time_kg_over_baseline']:.2f}x",
+        ],
+        [
+            "camel-tools simple_word_tokenize (baseline)",
+            c.fmt(t["simple_word_tokenize_tokens"]),
+            f"{tm['simple_word_tokenize']['cpu_s']:.3f}",
+            f"{tm['simple_word_tokenize']['wall_s']:.3f}",
+            c.fmt(r["baseline_tokens_per_s_per_core"]),
+            "1.00x",
+        ],
     ]
     stages = [[s, f"{v:.3f}", f"{100 * v / total:.0f} %"] for s, v in r["stage_cpu_s"].items()]
     verdict = "met" if r["meets_target"] else "**not met**"
@@ -106,17 +122,17 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
 
 {c.header_lines(cmd, m)}
 
-Text: {c.fmt(t['documents'])} documents, {c.fmt(t['characters'])} characters — the diplomatic
-dev articles plus ANERcorp's tokens joined into sentences, {t['chunk_sentences']} sentences a
+Text: {c.fmt(t["documents"])} documents, {c.fmt(t["characters"])} characters — the diplomatic
+dev articles plus ANERcorp's tokens joined into sentences, {t["chunk_sentences"]} sentences a
 document (from `../shared/eval`, read in place). `Pipeline(("sentences", "tokens", "mentions",
 "coref"))` against `simple_word_tokenize` on the same texts, interleaved, median of
-{tm['kg']['rounds']} rounds{' (quick run: a part of ANERcorp)' if quick else ''}.
+{tm["kg"]["rounds"]} rounds{" (quick run: a part of ANERcorp)" if quick else ""}.
 
 {c.table(["run", "tokens", "CPU s", "wall s", "tokens/s/core", "time vs baseline"], rows)}
 
-Target >= {c.fmt(r['target_tokens_per_s_per_core'])} tokens/s/core: {verdict}.
-First call (loads the lexicons and gazetteer): {r['first_call_s']:.2f} s, not counted above.
-Peak RSS of the process: {r['peak_rss_mib']:.0f} MiB.
+Target >= {c.fmt(r["target_tokens_per_s_per_core"])} tokens/s/core: {verdict}.
+First call (loads the lexicons and gazetteer): {r["first_call_s"]:.2f} s, not counted above.
+Peak RSS of the process: {r["peak_rss_mib"]:.0f} MiB.
 
 Where the time goes (CPU seconds in each stage, one pass):
 

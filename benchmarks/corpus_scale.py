@@ -8,6 +8,7 @@ The corpus is benchmarks/generate_corpus.py's (seed 1), so no data is needed.
     .venv/bin/python benchmarks/corpus_scale.py            # 10,000 for scaling; 1k..30k for the slope
     .venv/bin/python benchmarks/corpus_scale.py --quick    # 1,000 and 300..3,000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,20 +38,31 @@ def build(corpus: Path, workers: int, work: Path) -> dict[str, Any]:
     shutil.rmtree(out, ignore_errors=True)
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
-    subprocess.run([KG, "build", str(corpus), "--store", str(store), "--out", str(out), "--no-outputs",
-                    "--workers", str(workers)], check=True, stderr=subprocess.DEVNULL,
-                   env={**os.environ, "KG_PROGRESS_EVERY": "3600"})
+    subprocess.run(
+        [KG, "build", str(corpus), "--store", str(store), "--out", str(out), "--no-outputs", "--workers", str(workers)],
+        check=True,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "KG_PROGRESS_EVERY": "3600"},
+    )
     wall = time.perf_counter() - t0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     shutil.rmtree(store, ignore_errors=True)
     stats = report["workers_stats"]
-    return {"documents": report["documents"], "built": report["built"], "failed": report["failed"],
-            "workers": workers, "wall_s": round(wall, 2), "cpu_s": report["cpu_seconds"],
-            "documents_per_s": round(report["documents"] / wall, 2),
-            "documents_per_cpu_s": report["documents_per_cpu_second"],
-            "parent_cpu_s": report["parent_cpu_seconds"], "parent_peak_mb": report["parent_peak_mb"],
-            "worker_peak_mb": max((w["peak_mb"] for w in stats.values()), default=0.0),
-            "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2)}
+    return {
+        "documents": report["documents"],
+        "built": report["built"],
+        "failed": report["failed"],
+        "workers": workers,
+        "wall_s": round(wall, 2),
+        "cpu_s": report["cpu_seconds"],
+        "documents_per_s": round(report["documents"] / wall, 2),
+        "documents_per_cpu_s": report["documents_per_cpu_second"],
+        "parent_cpu_s": report["parent_cpu_seconds"],
+        "parent_peak_mb": report["parent_peak_mb"],
+        "worker_peak_mb": max((w["peak_mb"] for w in stats.values()), default=0.0),
+        "load_before": round(load, 2),
+        "load_after": round(os.getloadavg()[0], 2),
+    }
 
 
 def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -103,11 +115,13 @@ def main(argv: list[str] | None = None) -> int:
 
     data = {
         "corpus": {"generator": "benchmarks/generate_corpus.py", "seed": 1, "scale_n": scale_n, "sizes": sizes},
-        "one_worker": one, "two_workers": two,
+        "one_worker": one,
+        "two_workers": two,
         "speedup_2_vs_1": round(one["wall_s"] / two["wall_s"], 2),
         "documents_per_s_per_core": one["documents_per_cpu_s"],
         "slope_runs": slope_runs,
-        "slope_s_per_1000_documents": round(per_doc * 1000, 2), "fixed_s": round(fixed, 2),
+        "slope_s_per_1000_documents": round(per_doc * 1000, 2),
+        "fixed_s": round(fixed, 2),
         "extrapolated_100k_s": round(predicted, 1),
         "measured_100k": EXTRAPOLATE_TO in sizes,
     }
@@ -119,15 +133,38 @@ def main(argv: list[str] | None = None) -> int:
 def markdown(d: dict[str, Any]) -> str:
     one, two = d["one_worker"], d["two_workers"]
     n = d["corpus"]["scale_n"]
-    rows = [[f"{r['workers']} worker{'s' * (r['workers'] > 1)}", fmt(r["documents"]), fmt(r["wall_s"], 1),
-             fmt(r["cpu_s"], 1), fmt(r["documents_per_s"], 1), fmt(r["documents_per_cpu_s"], 1),
-             fmt(r["worker_peak_mb"]), fmt(r["parent_peak_mb"]), f"{r['load_before']:.1f}"]
-            for r in (one, two)]
-    slope_rows = [[fmt(r["documents"]), fmt(r["wall_s"], 1), fmt(r["documents_per_s"], 1),
-                   f"{r['wall_s'] / r['documents'] * 1000:.1f}", f"{r['load_before']:.1f}"] for r in d["slope_runs"]]
-    extrapolated = "" if d["measured_100k"] else (
-        f"100,000 articles were not run (too long on 2 shared cores): the line through the measured sizes "
-        f"predicts **{d['extrapolated_100k_s'] / 60:.0f} min** for 100,000 with 2 workers (extrapolated).")
+    rows = [
+        [
+            f"{r['workers']} worker{'s' * (r['workers'] > 1)}",
+            fmt(r["documents"]),
+            fmt(r["wall_s"], 1),
+            fmt(r["cpu_s"], 1),
+            fmt(r["documents_per_s"], 1),
+            fmt(r["documents_per_cpu_s"], 1),
+            fmt(r["worker_peak_mb"]),
+            fmt(r["parent_peak_mb"]),
+            f"{r['load_before']:.1f}",
+        ]
+        for r in (one, two)
+    ]
+    slope_rows = [
+        [
+            fmt(r["documents"]),
+            fmt(r["wall_s"], 1),
+            fmt(r["documents_per_s"], 1),
+            f"{r['wall_s'] / r['documents'] * 1000:.1f}",
+            f"{r['load_before']:.1f}",
+        ]
+        for r in d["slope_runs"]
+    ]
+    extrapolated = (
+        ""
+        if d["measured_100k"]
+        else (
+            f"100,000 articles were not run (too long on 2 shared cores): the line through the measured sizes "
+            f"predicts **{d['extrapolated_100k_s'] / 60:.0f} min** for 100,000 with 2 workers (extrapolated)."
+        )
+    )
     return f"""## Corpus scale (issue 7)
 
 {header_lines("make benchmarks  # or: .venv/bin/python benchmarks/corpus_scale.py [--quick]", machine())}
@@ -140,24 +177,24 @@ load average when the run began: other jobs shared these 2 cores, so wall times 
 
 | run | documents | wall s | CPU s | documents/s | documents/CPU s | worker peak MB | parent peak MB | load |
 |---|---|---|---|---|---|---|---|---|
-{chr(10).join('| ' + ' | '.join(r) + ' |' for r in rows)}
+{chr(10).join("| " + " | ".join(r) + " |" for r in rows)}
 
-Scaling 1 → 2 workers on {n:,} articles: **{d['speedup_2_vs_1']:.2f}x** (ideal 2x on two free cores).
-With 2 workers the writing parent used {two['parent_cpu_s'] / two['documents'] * 1000:.1f} ms of CPU per article
+Scaling 1 → 2 workers on {n:,} articles: **{d["speedup_2_vs_1"]:.2f}x** (ideal 2x on two free cores).
+With 2 workers the writing parent used {two["parent_cpu_s"] / two["documents"] * 1000:.1f} ms of CPU per article
 (almost all in Oxigraph's SPARQL update of `Store.put_graph`) against
-{(two['cpu_s'] - two['parent_cpu_s']) / two['documents'] * 1000:.1f} ms of extraction in the workers: the
+{(two["cpu_s"] - two["parent_cpu_s"]) / two["documents"] * 1000:.1f} ms of extraction in the workers: the
 single writer, not extraction, bounds the rate, and more workers cannot help until an article's write
 gets cheaper than its extraction.
-Documents per second per core: **{d['documents_per_s_per_core']:.1f}** (one process, extraction + RDF + store).
+Documents per second per core: **{d["documents_per_s_per_core"]:.1f}** (one process, extraction + RDF + store).
 
 Time against corpus size (2 workers):
 
 {table(["documents", "wall s", "documents/s", "ms per document", "load"], slope_rows)}
 
-Slope: **{d['slope_s_per_1000_documents']:.1f} s per 1,000 articles**, intercept {d['fixed_s']:.1f} s
-({"starting the workers, loading the lexicons" if d['fixed_s'] >= 0 else "below zero: noise from the shared machine; the start-up is a few seconds"}).
-Memory does not grow with the corpus: the writer's peak was {two['parent_peak_mb']:.0f} MB after
-{two['documents']:,} articles (the store is flushed every 250 articles; before that fix it reached 1.35 GB).
+Slope: **{d["slope_s_per_1000_documents"]:.1f} s per 1,000 articles**, intercept {d["fixed_s"]:.1f} s
+({"starting the workers, loading the lexicons" if d["fixed_s"] >= 0 else "below zero: noise from the shared machine; the start-up is a few seconds"}).
+Memory does not grow with the corpus: the writer's peak was {two["parent_peak_mb"]:.0f} MB after
+{two["documents"]:,} articles (the store is flushed every 250 articles; before that fix it reached 1.35 GB).
 {extrapolated}
 """
 

@@ -8,6 +8,7 @@ sentences/s/core.
 
     .venv/bin/python benchmarks/extraction.py [--quick] [--rounds N] [--workers 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,7 @@ def _work(batch: list[tuple[str, str]]) -> tuple[int, float]:
     return n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(quick: bool = False, rounds: int | None = None, workers: int = 2,
-        chunk: int = 30) -> dict[str, Any] | None:
+def run(quick: bool = False, rounds: int | None = None, workers: int = 2, chunk: int = 30) -> dict[str, Any] | None:
     if c.skip_without_eval(NAME):
         return None
     from camel_tools.tokenizers.word import simple_word_tokenize
@@ -64,10 +64,13 @@ def run(quick: bool = False, rounds: int | None = None, workers: int = 2,
 
     outputs = [pipeline(d) for d in inputs]
     sentences = [s.text for d in outputs for s in d.sentences]
-    counts = {"sentences": len(sentences), "tokens": sum(len(d.tokens) for d in outputs),
-              "mentions": sum(len(d.mentions) for d in outputs),
-              "events": sum(len(d.events) for d in outputs),
-              "facts": sum(len(d.facts) for d in outputs)}
+    counts = {
+        "sentences": len(sentences),
+        "tokens": sum(len(d.tokens) for d in outputs),
+        "mentions": sum(len(d.mentions) for d in outputs),
+        "events": sum(len(d.events) for d in outputs),
+        "facts": sum(len(d.facts) for d in outputs),
+    }
     del outputs
 
     def kg_run() -> None:
@@ -86,9 +89,13 @@ def run(quick: bool = False, rounds: int | None = None, workers: int = 2,
     kg_t, base_t = timing["kg"], timing["simple_word_tokenize"]
     per_core = counts["sentences"] / kg_t["cpu_s"]
     result = {
-        "text": {"documents": len(docs), "characters": sum(len(t) for _, t in docs),
-                 "chunk_sentences": chunk,
-                 "source": "../shared/eval diplomatic/dev *.txt + anercorp/train.txt", **counts},
+        "text": {
+            "documents": len(docs),
+            "characters": sum(len(t) for _, t in docs),
+            "chunk_sentences": chunk,
+            "source": "../shared/eval diplomatic/dev *.txt + anercorp/train.txt",
+            **counts,
+        },
         "timing": timing,
         "first_call_s": first_call_s,
         "sentences_per_s_per_core": per_core,
@@ -118,23 +125,30 @@ def _memory(inputs: list[Any], pipeline: Any, rss_before: float, rss_loaded: flo
         pipeline(d)
         worst = max(worst, tracemalloc.get_traced_memory()[1] - base)
     tracemalloc.stop()
-    return {"rss_after_imports_mib": rss_before, "rss_after_lexicons_mib": rss_loaded,
-            "peak_rss_mib": c.peak_rss_mib(),
-            "tracemalloc_peak_per_document_mib": worst / 2**20}
+    return {
+        "rss_after_imports_mib": rss_before,
+        "rss_after_lexicons_mib": rss_loaded,
+        "peak_rss_mib": c.peak_rss_mib(),
+        "tracemalloc_peak_per_document_mib": worst / 2**20,
+    }
 
 
 def _parallel(docs: list[tuple[str, str]], workers: int, sentences: int) -> dict[str, Any]:
     """Wall throughput with ``workers`` fresh processes (spawned, so each one's RSS is its own)."""
-    batches = [docs[i::workers * 4] for i in range(workers * 4)]
+    batches = [docs[i :: workers * 4] for i in range(workers * 4)]
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         pool.map(_work, [docs[:1]] * workers)  # every worker has loaded its lexicons
         t0 = time.perf_counter()
         out = pool.map(_work, batches, chunksize=1)
         wall = time.perf_counter() - t0
-    return {"workers": workers, "wall_s": wall, "sentences": sum(n for n, _ in out),
-            "sentences_per_s_wall": sentences / wall,
-            "peak_rss_per_worker_mib": max(r for _, r in out)}
+    return {
+        "workers": workers,
+        "wall_s": wall,
+        "sentences": sum(n for n, _ in out),
+        "sentences_per_s_wall": sentences / wall,
+        "peak_rss_per_worker_mib": max(r for _, r in out),
+    }
 
 
 def _markdown(r: dict[str, Any], quick: bool) -> str:
@@ -142,44 +156,54 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
     t, tm, mem, par = r["text"], r["timing"], r["memory"], r["parallel"]
     cmd = "make benchmarks  # or: .venv/bin/python benchmarks/extraction.py" + (" --quick" if quick else "")
     rows = [
-        ["kg extraction, all stages (`Pipeline()`)", f"{tm['kg']['cpu_s']:.3f}",
-         f"{tm['kg']['wall_s']:.3f}", f"**{c.fmt(r['sentences_per_s_per_core'])}**",
-         f"{r['ratio_time_kg_over_baseline']:.1f}x"],
-        ["simple_word_tokenize of the same sentences (baseline)",
-         f"{tm['simple_word_tokenize']['cpu_s']:.3f}", f"{tm['simple_word_tokenize']['wall_s']:.3f}",
-         c.fmt(r["baseline_sentences_per_s_per_core"]), "1.0x"],
+        [
+            "kg extraction, all stages (`Pipeline()`)",
+            f"{tm['kg']['cpu_s']:.3f}",
+            f"{tm['kg']['wall_s']:.3f}",
+            f"**{c.fmt(r['sentences_per_s_per_core'])}**",
+            f"{r['ratio_time_kg_over_baseline']:.1f}x",
+        ],
+        [
+            "simple_word_tokenize of the same sentences (baseline)",
+            f"{tm['simple_word_tokenize']['cpu_s']:.3f}",
+            f"{tm['simple_word_tokenize']['wall_s']:.3f}",
+            c.fmt(r["baseline_sentences_per_s_per_core"]),
+            "1.0x",
+        ],
     ]
     verdict = "met" if r["meets_target"] else "**not met**"
     par_line = ""
     if par:
-        par_line = (f"With {par['workers']} worker processes (spawned, lexicons loaded before "
-                    f"timing): {c.fmt(par['sentences_per_s_wall'])} sentences/s wall, "
-                    f"{par['sentences_per_s_wall'] / r['sentences_per_s_wall']:.2f}x one "
-                    f"process; peak RSS per worker {par['peak_rss_per_worker_mib']:.0f} MiB.\n")
+        par_line = (
+            f"With {par['workers']} worker processes (spawned, lexicons loaded before "
+            f"timing): {c.fmt(par['sentences_per_s_wall'])} sentences/s wall, "
+            f"{par['sentences_per_s_wall'] / r['sentences_per_s_wall']:.2f}x one "
+            f"process; peak RSS per worker {par['peak_rss_per_worker_mib']:.0f} MiB.\n"
+        )
     return f"""## Full extraction (issue 4)
 
 {c.header_lines(cmd, m)}
 
-Text: {c.fmt(t['documents'])} documents, {c.fmt(t['sentences'])} sentences (kg's sentence
-split), {c.fmt(t['tokens'])} tokens, {c.fmt(t['characters'])} characters — the diplomatic dev
-articles plus ANERcorp's tokens joined into sentences, {t['chunk_sentences']} a document (from
-`../shared/eval`, read in place). Found: {c.fmt(t['mentions'])} mentions, {c.fmt(t['events'])}
-events, {c.fmt(t['facts'])} facts. Interleaved, median of {tm['kg']['rounds']}
-rounds{' (quick run: a part of ANERcorp)' if quick else ''}.
+Text: {c.fmt(t["documents"])} documents, {c.fmt(t["sentences"])} sentences (kg's sentence
+split), {c.fmt(t["tokens"])} tokens, {c.fmt(t["characters"])} characters — the diplomatic dev
+articles plus ANERcorp's tokens joined into sentences, {t["chunk_sentences"]} a document (from
+`../shared/eval`, read in place). Found: {c.fmt(t["mentions"])} mentions, {c.fmt(t["events"])}
+events, {c.fmt(t["facts"])} facts. Interleaved, median of {tm["kg"]["rounds"]}
+rounds{" (quick run: a part of ANERcorp)" if quick else ""}.
 
 {c.table(["run", "CPU s", "wall s", "sentences/s/core", "time vs baseline"], rows)}
 
-Target >= {c.fmt(r['target_sentences_per_s_per_core'])} sentences/s/core: {verdict}.
-First call (loads lexicons, gazetteer, predicate forms): {r['first_call_s']:.2f} s, not counted.
+Target >= {c.fmt(r["target_sentences_per_s_per_core"])} sentences/s/core: {verdict}.
+First call (loads lexicons, gazetteer, predicate forms): {r["first_call_s"]:.2f} s, not counted.
 
-Memory: RSS {mem['rss_after_imports_mib']:.0f} MiB after imports,
-{mem['rss_after_lexicons_mib']:.0f} MiB with the lexicons loaded, {mem['peak_rss_mib']:.0f} MiB
+Memory: RSS {mem["rss_after_imports_mib"]:.0f} MiB after imports,
+{mem["rss_after_lexicons_mib"]:.0f} MiB with the lexicons loaded, {mem["peak_rss_mib"]:.0f} MiB
 peak over the whole run (one process); the most Python memory one document's extraction
-allocated at once (tracemalloc): {mem['tracemalloc_peak_per_document_mib']:.2f} MiB.
+allocated at once (tracemalloc): {mem["tracemalloc_peak_per_document_mib"]:.2f} MiB.
 {par_line}
-### Profile (cProfile, one pass over the text; profiled total {r['profile']['total_s']:.2f} s)
+### Profile (cProfile, one pass over the text; profiled total {r["profile"]["total_s"]:.2f} s)
 
-{c.profile_tables(r['profile'])}"""
+{c.profile_tables(r["profile"])}"""
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ survived, and how extraction time grows with one sentence's length.
 Writes benchmarks/results/fuzz_and_kills.json and its section of benchmarks/RESULTS.md.
 The sentence-length figures are ratios against the 500-word sentence timed in the same run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,21 +40,29 @@ def fuzz(seconds: int, workdir: Path) -> dict:
     corpus.mkdir(parents=True, exist_ok=True)
     if importlib.util.find_spec("atheris") is not None:
         engine = "atheris"
-        args = [f"-max_total_time={seconds}", "-max_len=2048", "-rss_limit_mb=4096",
-                "-timeout=60", str(corpus)]
+        args = [f"-max_total_time={seconds}", "-max_len=2048", "-rss_limit_mb=4096", "-timeout=60", str(corpus)]
     else:
         engine = "hypothesis"
         args = ["--hypothesis", str(seconds * 20)]
     started = time.monotonic()
-    done = subprocess.run([sys.executable, str(ROOT / "fuzz" / "fuzz_pipeline.py"), *args],
-                          cwd=workdir, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "fuzz" / "fuzz_pipeline.py"), *args],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     runs = re.search(r"Done (\d+) runs", done.stderr)
     cov = re.findall(r"cov: (\d+)", done.stderr)
-    return {"engine": engine, "seconds": round(time.monotonic() - started, 1),
-            "cases": int(runs.group(1)) if runs else 0, "exit_code": done.returncode,
-            "coverage_edges": int(cov[-1]) if cov else None,
-            "crashes": sorted(p.name for p in workdir.glob("crash-*")),
-            "tail": done.stderr[-1500:] if done.returncode else ""}
+    return {
+        "engine": engine,
+        "seconds": round(time.monotonic() - started, 1),
+        "cases": int(runs.group(1)) if runs else 0,
+        "exit_code": done.returncode,
+        "coverage_edges": int(cov[-1]) if cov else None,
+        "crashes": sorted(p.name for p in workdir.glob("crash-*")),
+        "tail": done.stderr[-1500:] if done.returncode else "",
+    }
 
 
 def kills(count: int, workdir: Path) -> dict:
@@ -74,31 +83,40 @@ def sentence_scaling() -> dict:
         extract(text)
         seconds[n] = time.perf_counter() - started
     base = seconds[500]
-    return {"words": list(seconds), "seconds": [round(s, 3) for s in seconds.values()],
-            "ratio_to_500_words": [round(s / base, 1) for s in seconds.values()],
-            "linear_would_be": [n / 500 for n in seconds]}
+    return {
+        "words": list(seconds),
+        "seconds": [round(s, 3) for s in seconds.values()],
+        "ratio_to_500_words": [round(s / base, 1) for s in seconds.values()],
+        "linear_would_be": [n / 500 for n in seconds],
+    }
 
 
 def write_results(result: dict) -> None:
     results = HERE / "results"
     results.mkdir(exist_ok=True)
-    (results / "fuzz_and_kills.json").write_text(json.dumps(result, indent=1) + "\n",
-                                                 encoding="utf-8")
+    (results / "fuzz_and_kills.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     f, k, s = result["fuzz"], result["kills"], result["sentence_scaling"]
     ratios = ", ".join(f"{w} words {r}x" for w, r in zip(s["words"], s["ratio_to_500_words"]))
-    body = "\n".join([
-        SECTION, "",
-        f"- Fuzzing ({f['engine']}, text -> extract -> RDF -> N-Quads/TriG/JSON-LD round trip): "
-        f"{f['cases']} cases in {f['seconds']} s, {len(f['crashes'])} crashes"
-        + (f", {f['coverage_edges']} coverage edges" if f.get("coverage_edges") else "") + ".",
-        f"- SIGKILL during `kg build` (one store, graphs replaced between two corpus versions, "
-        f"delays {k['delay_min_s']}-{k['delay_max_s']} s): {k['survived']} of {k['kills']} kills "
-        f"survived ({k['finished_before_kill']} builds finished before their kill), "
-        f"{len(k['problems'])} problems, {k['leftover_temp_files']} temp files left behind.",
-        f"- One sentence with no full stop, pipeline time against 500 words: {ratios} "
-        "(linear would be 1x, 2x, 4x, 8x): events and coreference are quadratic in sentence "
-        "length (reported to the lead).",
-        "", "Source: `benchmarks/results/fuzz_and_kills.json`.", ""])
+    body = "\n".join(
+        [
+            SECTION,
+            "",
+            f"- Fuzzing ({f['engine']}, text -> extract -> RDF -> N-Quads/TriG/JSON-LD round trip): "
+            f"{f['cases']} cases in {f['seconds']} s, {len(f['crashes'])} crashes"
+            + (f", {f['coverage_edges']} coverage edges" if f.get("coverage_edges") else "")
+            + ".",
+            f"- SIGKILL during `kg build` (one store, graphs replaced between two corpus versions, "
+            f"delays {k['delay_min_s']}-{k['delay_max_s']} s): {k['survived']} of {k['kills']} kills "
+            f"survived ({k['finished_before_kill']} builds finished before their kill), "
+            f"{len(k['problems'])} problems, {k['leftover_temp_files']} temp files left behind.",
+            f"- One sentence with no full stop, pipeline time against 500 words: {ratios} "
+            "(linear would be 1x, 2x, 4x, 8x): events and coreference are quadratic in sentence "
+            "length (reported to the lead).",
+            "",
+            "Source: `benchmarks/results/fuzz_and_kills.json`.",
+            "",
+        ]
+    )
     endpoint = _module("kg_bench_endpoint_load", HERE / "endpoint_load.py")
     endpoint.replace_section(HERE / "RESULTS.md", SECTION, body)
 
@@ -111,13 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-hardening-") as tmp:
         work = Path(tmp)
-        result = {"fuzz": fuzz(args.fuzz_seconds, work), "kills": kills(args.kills, work),
-                  "sentence_scaling": sentence_scaling()}
+        result = {
+            "fuzz": fuzz(args.fuzz_seconds, work),
+            "kills": kills(args.kills, work),
+            "sentence_scaling": sentence_scaling(),
+        }
     print(json.dumps(result, indent=1, ensure_ascii=False))
     if not args.no_write:
         write_results(result)
-    ok = not result["fuzz"]["crashes"] and result["fuzz"]["exit_code"] == 0 \
-        and not result["kills"]["problems"]
+    ok = not result["fuzz"]["crashes"] and result["fuzz"]["exit_code"] == 0 and not result["kills"]["problems"]
     return 0 if ok else 1
 
 

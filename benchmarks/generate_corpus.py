@@ -7,6 +7,7 @@ output is deterministic for a seed.
 
     python benchmarks/generate_corpus.py -n 10000 --seed 1 -o /tmp/corpus.jsonl.gz
 """
+
 from __future__ import annotations
 
 import argparse
@@ -104,15 +105,25 @@ FILLERS = (
     "ويرى مراقبون أن هذه التطورات قد تغير موازين القوى.",
     "وذكرت وسائل إعلام محلية أن اللقاء استمر ساعتين.",
 )
-TOPICS = ("العلاقات الثنائية", "التعاون الاقتصادي", "الأوضاع الأمنية في المنطقة", "ملف الهجرة غير النظامية",
-          "مكافحة الإرهاب", "تطورات الأوضاع الإقليمية")
-CRISES = ("الأزمة الليبية", "الأزمة السورية", "النزاع في اليمن", "أزمة سد النهضة", "القضية الفلسطينية",
-          "الأزمة السياسية")
+TOPICS = (
+    "العلاقات الثنائية",
+    "التعاون الاقتصادي",
+    "الأوضاع الأمنية في المنطقة",
+    "ملف الهجرة غير النظامية",
+    "مكافحة الإرهاب",
+    "تطورات الأوضاع الإقليمية",
+)
+CRISES = (
+    "الأزمة الليبية",
+    "الأزمة السورية",
+    "النزاع في اليمن",
+    "أزمة سد النهضة",
+    "القضية الفلسطينية",
+    "الأزمة السياسية",
+)
 FIELDS = ("الطاقة", "التعليم", "الصحة", "النقل", "الزراعة", "الدفاع")
-WHEN = ("أمس", "اليوم", "يوم الأحد", "يوم الاثنين", "يوم الثلاثاء", "الأربعاء الماضي", "مساء الخميس",
-        "الأسبوع الماضي")
-MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-          "نوفمبر", "ديسمبر")
+WHEN = ("أمس", "اليوم", "يوم الأحد", "يوم الاثنين", "يوم الثلاثاء", "الأربعاء الماضي", "مساء الخميس", "الأسبوع الماضي")
+MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
 START, DAYS = date(2014, 1, 1), 9 * 365
 
 
@@ -146,8 +157,11 @@ def article(rng: random.Random, actors: Actors, n: int) -> dict[str, str]:
     ka, kb = rng.sample(sorted(actors.officials), 2)
     day = START + timedelta(days=rng.randrange(DAYS))
     slots = {
-        "a": rng.choice(actors.officials[ka]), "b": rng.choice(actors.officials[kb]),
-        "ca": actors.countries[ka], "cb": actors.countries[kb], "city": actors.capitals[kb],
+        "a": rng.choice(actors.officials[ka]),
+        "b": rng.choice(actors.officials[kb]),
+        "ca": actors.countries[ka],
+        "cb": actors.countries[kb],
+        "city": actors.capitals[kb],
     }
     sentences = []
     for i in range(rng.randint(4, 9)):
@@ -155,15 +169,28 @@ def article(rng: random.Random, actors: Actors, n: int) -> dict[str, str]:
             sentences.append(rng.choice(FILLERS))
             continue
         when = rng.choice(WHEN) if rng.random() < 0.7 else f"في {day.day} {MONTHS[day.month - 1]} {day.year}"
-        sentences.append(rng.choice(TEMPLATES).format(
-            when=when, org=rng.choice(actors.orgs), topic=rng.choice(TOPICS), crisis=rng.choice(CRISES),
-            field=rng.choice(FIELDS), n=rng.choice(("ثلاثة", "أربعة", "خمسة")), **slots))
+        sentences.append(
+            rng.choice(TEMPLATES).format(
+                when=when,
+                org=rng.choice(actors.orgs),
+                topic=rng.choice(TOPICS),
+                crisis=rng.choice(CRISES),
+                field=rng.choice(FIELDS),
+                n=rng.choice(("ثلاثة", "أربعة", "خمسة")),
+                **slots,
+            )
+        )
         if rng.random() < 0.3:  # the other side now and then takes the lead
             ka, kb = kb, ka
             slots.update(a=slots["b"], b=slots["a"], ca=slots["cb"], cb=slots["ca"], city=actors.capitals[kb])
     text = " ".join(sentences)
-    return {"id": f"gen-{n:07d}", "date": day.isoformat(), "source": "kg-generated",
-            "title": sentences[0][:80], "text": text}
+    return {
+        "id": f"gen-{n:07d}",
+        "date": day.isoformat(),
+        "source": "kg-generated",
+        "title": sentences[0][:80],
+        "text": text,
+    }
 
 
 def generate(n: int, seed: int = 1, start: int = 0) -> Iterator[dict[str, str]]:

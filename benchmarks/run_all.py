@@ -6,6 +6,7 @@
 committed results come from a full run. Benchmarks that need ../shared/eval or Chromium say so
 and are skipped when it is absent.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,7 @@ ALL = c.ORDER
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer rounds")
-    ap.add_argument("--only", default=",".join(ALL),
-                    help=f"comma-separated subset of {', '.join(ALL)}")
+    ap.add_argument("--only", default=",".join(ALL), help=f"comma-separated subset of {', '.join(ALL)}")
     a = ap.parse_args()
     names = [n.strip() for n in a.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in ALL]
@@ -37,8 +37,9 @@ def main() -> int:
         t0 = time.perf_counter()
         print(f"== {name}", flush=True)
         # each in its own process: memory and first-call figures are its own
-        done = subprocess.run([sys.executable, str(HERE / f"{name}.py"),
-                               *(["--quick"] if a.quick else [])], check=False)
+        done = subprocess.run(
+            [sys.executable, str(HERE / f"{name}.py"), *(["--quick"] if a.quick else [])], check=False
+        )
         if done.returncode != 0:  # one broken benchmark must not cost the others their figures
             failed.append(name)
         print(f"== {name}: {time.perf_counter() - t0:.0f} s", flush=True)

@@ -17,6 +17,7 @@ No evaluation data is needed. The generated N-Quads are cached in the temp folde
 
     .venv/bin/python benchmarks/store.py [--quick] [--triples 1000000] [--timeout 120]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,7 @@ MODALITIES = ("asserted",) * 14 + ("negated", "future", "future", "hypothetical"
 
 # --------------------------------------------------------------------------- the graph
 
+
 def _actors() -> tuple[list[Any], list[float], dict[str, Any]]:
     """Lexicon actors in a fixed shuffled order with Zipf-like cumulative weights."""
     from kg.lexicon.actors import gazetteer
@@ -64,8 +66,7 @@ def documents(n_triples: int) -> Iterator[Any]:
     rng = random.Random(SEED)
     pool, cum, entries = _actors()
     preds = sorted(predicate_lexicon().entries.values(), key=lambda p: p.id)
-    anchors = [entries[k] for k in ("mohamed_siala", "abdelkader_messahel", "algeria", "libya")
-               if k in entries]
+    anchors = [entries[k] for k in ("mohamed_siala", "abdelkader_messahel", "algeria", "libya") if k in entries]
     visit = [p for p in preds if p.mode == "visit"] or preds
     request = [p for p in preds if p.type == "REQUEST"] or preds
     i = 0
@@ -77,9 +78,12 @@ def documents(n_triples: int) -> Iterator[Any]:
         for a in list(picked.values()):  # a person's or place's country comes along
             if a.country and a.country in entries and rng.random() < 0.7:
                 picked.setdefault(a.country, entries[a.country])
-        ents = tuple(Entity(a.key, a.type, a.label_ar, a.label_en, a.wikidata,
-                            a.country if a.country in picked else None, a.role_en)
-                     for a in picked.values())
+        ents = tuple(
+            Entity(
+                a.key, a.type, a.label_ar, a.label_en, a.wikidata, a.country if a.country in picked else None, a.role_en
+            )
+            for a in picked.values()
+        )
         keys = [e.id for e in ents]
         date = f"{rng.randint(2014, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         events, facts, offset = [], [], 0
@@ -88,8 +92,7 @@ def documents(n_triples: int) -> Iterator[Any]:
                 # Siala asks Algeria for support; Messahel visits Libya
                 asks = rng.random() < 0.5
                 p = rng.choice(request if asks else visit)
-                src, tgt = ((["mohamed_siala"], ["algeria"]) if asks else
-                            (["abdelkader_messahel"], ["libya"]))
+                src, tgt = (["mohamed_siala"], ["algeria"]) if asks else (["abdelkader_messahel"], ["libya"])
                 src, tgt = [k for k in src if k in picked], [k for k in tgt if k in picked]
             else:
                 p = rng.choice(preds)
@@ -99,14 +102,27 @@ def documents(n_triples: int) -> Iterator[Any]:
             places = [e.id for e in ents if e.type in ("Place", "Country") and e.id not in src + tgt]
             trigger = p.predicate_ar.split()[0]
             sentence = " ".join([trigger, *(picked[k].label_ar for k in src + tgt), "."])
-            events.append(Event(
-                id=f"e{j + 1}", type=p.type, mode=p.mode, cameo=p.cameo, source=tuple(src),
-                target=tuple(tgt), trigger=trigger, sentence=sentence, start=offset,
-                end=offset + len(trigger), modality=rng.choice(MODALITIES),
-                location=rng.choice(places) if places and rng.random() < 0.4 else None,
-                date=date if rng.random() < 0.6 else None, predicate_en=p.predicate_en,
-                predicate_ar=p.predicate_ar, confidence=round(rng.uniform(0.5, 0.95), 2),
-                rule=rng.choice(("verb-vso", "verb-svo", "masdar-idafa", "light-verb"))))
+            events.append(
+                Event(
+                    id=f"e{j + 1}",
+                    type=p.type,
+                    mode=p.mode,
+                    cameo=p.cameo,
+                    source=tuple(src),
+                    target=tuple(tgt),
+                    trigger=trigger,
+                    sentence=sentence,
+                    start=offset,
+                    end=offset + len(trigger),
+                    modality=rng.choice(MODALITIES),
+                    location=rng.choice(places) if places and rng.random() < 0.4 else None,
+                    date=date if rng.random() < 0.6 else None,
+                    predicate_en=p.predicate_en,
+                    predicate_ar=p.predicate_ar,
+                    confidence=round(rng.uniform(0.5, 0.95), 2),
+                    rule=rng.choice(("verb-vso", "verb-svo", "masdar-idafa", "light-verb")),
+                )
+            )
             offset += len(sentence) + 1
             if rng.random() < 0.3:
                 speakers = [e.id for e in ents if e.type == "Person"]
@@ -120,14 +136,13 @@ def documents(n_triples: int) -> Iterator[Any]:
                 if a.country in picked:
                     facts.append(Fact(e.id, "citizenOf", a.country, 0, 1))
                 if a.org and a.org in picked:
-                    facts.append(Fact(e.id, "headOf" if rng.random() < 0.3 else "memberOf",
-                                      a.org, 0, 1))
+                    facts.append(Fact(e.id, "headOf" if rng.random() < 0.3 else "memberOf", a.org, 0, 1))
             elif e.type == "Place" and a.country in picked:
-                facts.append(Fact(e.id, "capitalOf" if a.capital_of else "locatedIn", a.country,
-                                  0, 1))
+                facts.append(Fact(e.id, "capitalOf" if a.capital_of else "locatedIn", a.country, 0, 1))
         text = "\n".join(ev.sentence for ev in events)
-        yield Document(doc_id=f"bench-{i:07d}", text=text, date=date, entities=ents,
-                       events=tuple(events), facts=tuple(facts))
+        yield Document(
+            doc_id=f"bench-{i:07d}", text=text, date=date, entities=ents, events=tuple(events), facts=tuple(facts)
+        )
 
 
 def generate(n_triples: int) -> tuple[Path, list[tuple[str, str, int, int]], dict[str, Any]]:
@@ -140,8 +155,9 @@ def generate(n_triples: int) -> tuple[Path, list[tuple[str, str, int, int]], dic
     from kg.graph.rdf import content_hash, document_dataset, graph_iri
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    tag = hashlib.sha256(Path(__file__).read_bytes()
-                         + (c.ROOT / "kg" / "graph" / "rdf.py").read_bytes()).hexdigest()[:8]
+    tag = hashlib.sha256(Path(__file__).read_bytes() + (c.ROOT / "kg" / "graph" / "rdf.py").read_bytes()).hexdigest()[
+        :8
+    ]
     path = CACHE / f"store-{n_triples}-{tag}.nq"
     index_path = path.with_suffix(".idx")
     if path.exists() and index_path.exists():
@@ -162,9 +178,11 @@ def generate(n_triples: int) -> tuple[Path, list[tuple[str, str, int, int]], dic
                 if len(g) == 0 or not str(g.identifier).startswith("http"):
                     continue
                 name = b"<" + str(g.identifier).encode() + b"> .\n"
-                block += [line[:-2] + name for line in
-                          g.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
-                          if line.strip()]
+                block += [
+                    line[:-2] + name
+                    for line in g.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+                    if line.strip()
+                ]
             ser_s += time.process_time() - t1
             map_s += t1 - t0
             start = out.tell()
@@ -174,12 +192,22 @@ def generate(n_triples: int) -> tuple[Path, list[tuple[str, str, int, int]], dic
             articles += 1
     tmp.replace(path)
     index_path.write_text("".join("\t".join(map(str, row)) + "\n" for row in index), encoding="utf-8")
-    return path, index, {"cached": False, "quads": lines, "articles": articles,
-                         "document_graph_cpu_s": map_s, "serialize_nt_cpu_s": ser_s,
-                         "document_graph_triples_per_s": lines / map_s if map_s else None}
+    return (
+        path,
+        index,
+        {
+            "cached": False,
+            "quads": lines,
+            "articles": articles,
+            "document_graph_cpu_s": map_s,
+            "serialize_nt_cpu_s": ser_s,
+            "document_graph_triples_per_s": lines / map_s if map_s else None,
+        },
+    )
 
 
 # --------------------------------------------------------------------------- measurements
+
 
 def _du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
@@ -189,8 +217,7 @@ def _timed(fn: Any) -> tuple[float, float]:
     return c.measure(fn)
 
 
-def load_oxigraph(nq: Path, index: list[tuple[str, str, int, int]], work: Path,
-                  quads: int) -> dict[str, Any]:
+def load_oxigraph(nq: Path, index: list[tuple[str, str, int, int]], work: Path, quads: int) -> dict[str, Any]:
     """kg's Store: Store.load, pyoxigraph bulk_load and put_graph, each into a new folder."""
     import pyoxigraph as ox
 
@@ -210,9 +237,14 @@ def load_oxigraph(nq: Path, index: list[tuple[str, str, int, int]], work: Path,
             flush_s = time.perf_counter() - t0
             n = len(store)
         size = _du(where)
-        out[name] = {"wall_s": wall + flush_s, "cpu_s": cpu, "quads": n,
-                     "quads_per_s": n / (wall + flush_s), "disk_bytes": size,
-                     "disk_mib_per_million": size / 2**20 / (n / 1e6)}
+        out[name] = {
+            "wall_s": wall + flush_s,
+            "cpu_s": cpu,
+            "quads": n,
+            "quads_per_s": n / (wall + flush_s),
+            "disk_bytes": size,
+            "disk_mib_per_million": size / 2**20 / (n / 1e6),
+        }
         print(f"  oxigraph {name}: {wall + flush_s:.1f} s, {n:,} quads, {size / 2**20:.0f} MiB")
 
     one("store_load", lambda s: s.load(data, RdfFormat.NQUADS))
@@ -223,7 +255,7 @@ def load_oxigraph(nq: Path, index: list[tuple[str, str, int, int]], work: Path,
             for iri, h, a, b in index:
                 f.seek(a)
                 block = f.read(b - a)  # the article's quads in every graph kg put them
-                nt = b"".join(line[:line.rindex(b" <")] + b" .\n" for line in block.splitlines())
+                nt = b"".join(line[: line.rindex(b" <")] + b" .\n" for line in block.splitlines())
                 store.put_graph(iri, nt, h)  # kg sorts them into graphs as `kg build` does
 
     one("put_graph", put)
@@ -237,8 +269,7 @@ def load_rdflib(nq: Path) -> tuple[Any, dict[str, Any]]:
     rss0 = _rss_mib()
     wall, cpu = _timed(lambda: ds.parse(str(nq), format="nquads"))
     n = sum(len(g) for g in ds.graphs())
-    return ds, {"wall_s": wall, "cpu_s": cpu, "quads": n, "quads_per_s": n / wall,
-                "rss_growth_mib": _rss_mib() - rss0}
+    return ds, {"wall_s": wall, "cpu_s": cpu, "quads": n, "quads_per_s": n / wall, "rss_growth_mib": _rss_mib() - rss0}
 
 
 def _rss_mib() -> float:
@@ -283,8 +314,7 @@ def _rdflib_child(ds: Any, text: str, repeat: int, conn: Any) -> None:
         conn.send((None, None, f"{type(err).__name__}: {err}"))
 
 
-def run_queries(label: str, method: str, target: Any, source: Any, timeout: float,
-                repeat: int) -> dict[str, Any]:
+def run_queries(label: str, method: str, target: Any, source: Any, timeout: float, repeat: int) -> dict[str, Any]:
     """Each example query in its own child process, so a slow one can be killed after
     ``timeout`` seconds (neither engine can cancel a running query): ``spawn`` for Oxigraph,
     ``fork`` for rdflib (the child shares the loaded Dataset). Median of ``repeat`` runs."""
@@ -311,12 +341,23 @@ def run_queries(label: str, method: str, target: Any, source: Any, timeout: floa
             times.append(seconds)
         proc.kill()
         proc.join()
-        out[name] = {"seconds": statistics.median(times) if times else None,
-                     "first_s": times[0] if times else None, "runs": len(times), "rows": rows,
-                     "error": error, "timed_out": timed_out}
-        print(f"  {label} {name}: " + (f"stopped after {timeout:g} s" if timed_out else
-              (f"error {error}" if error else f"{out[name]['seconds']:.3f} s, {rows} rows")),
-              flush=True)
+        out[name] = {
+            "seconds": statistics.median(times) if times else None,
+            "first_s": times[0] if times else None,
+            "runs": len(times),
+            "rows": rows,
+            "error": error,
+            "timed_out": timed_out,
+        }
+        print(
+            f"  {label} {name}: "
+            + (
+                f"stopped after {timeout:g} s"
+                if timed_out
+                else (f"error {error}" if error else f"{out[name]['seconds']:.3f} s, {rows} rows")
+            ),
+            flush=True,
+        )
     return out
 
 
@@ -333,7 +374,7 @@ def set_semantics_nquads(nq: Path) -> Path:
     with nq.open("rb") as f:
         for line in f:
             cut = line.rindex(b" <")
-            triple, graph = line[:cut], line[cut + 1:-3]
+            triple, graph = line[:cut], line[cut + 1 : -3]
             if graphs.get(triple, graph) != graph:
                 graphs[triple] = None
             else:
@@ -348,8 +389,10 @@ def set_semantics_nquads(nq: Path) -> Path:
 
 # --------------------------------------------------------------------------- run
 
-def run(quick: bool = False, triples: int | None = None, timeout: float | None = None,
-        work: str | None = None) -> dict[str, Any]:
+
+def run(
+    quick: bool = False, triples: int | None = None, timeout: float | None = None, work: str | None = None
+) -> dict[str, Any]:
     n = triples or (100_000 if quick else 1_000_000)
     timeout = timeout or (30.0 if quick else 60.0)
     print(f"{NAME}: generating {n:,} triples ...")
@@ -366,12 +409,12 @@ def run(quick: bool = False, triples: int | None = None, timeout: float | None =
         shared_dir = workdir / "ox-shared"
         from kg.graph.store import Store
         import pyoxigraph as ox
+
         with Store.open(shared_dir) as store:
             store.oxigraph.bulk_load(path=str(shared), format=ox.RdfFormat.N_QUADS)
             shared_quads = len(store)
         print(f"{NAME}: queries on Oxigraph (kg's layout) ...")
-        ox_queries = run_queries("oxigraph", "spawn", _ox_child, str(workdir / "ox-bulk_load"),
-                                 timeout, 3)
+        ox_queries = run_queries("oxigraph", "spawn", _ox_child, str(workdir / "ox-bulk_load"), timeout, 3)
         print(f"{NAME}: queries on Oxigraph (every triple once) ...")
         ox_shared = run_queries("oxigraph-shared", "spawn", _ox_child, str(shared_dir), timeout, 3)
         print(f"{NAME}: loading into rdflib ...")
@@ -382,34 +425,60 @@ def run(quick: bool = False, triples: int | None = None, timeout: float | None =
     finally:
         if not work:
             shutil.rmtree(workdir, ignore_errors=True)
-    result = {"triples_target": n, "quads": quads_in_file, "articles": len(index),
-              "nquads_bytes": nq.stat().st_size, "generation": gen,
-              "load": {"oxigraph": ox_load, "rdflib": rdf_load},
-              "shared_layout_quads": shared_quads,
-              "kg_layout": ("entity descriptions in one shared graph" if SHARED_GRAPH in
-                            nq.read_bytes() else "each article's graph repeats its entities' triples"),
-              "queries": {"oxigraph": ox_queries, "oxigraph_shared": ox_shared,
-                          "rdflib": rdf_queries},
-              "query_timeout_s": timeout, "quick": quick}
+    result = {
+        "triples_target": n,
+        "quads": quads_in_file,
+        "articles": len(index),
+        "nquads_bytes": nq.stat().st_size,
+        "generation": gen,
+        "load": {"oxigraph": ox_load, "rdflib": rdf_load},
+        "shared_layout_quads": shared_quads,
+        "kg_layout": (
+            "entity descriptions in one shared graph"
+            if SHARED_GRAPH in nq.read_bytes()
+            else "each article's graph repeats its entities' triples"
+        ),
+        "queries": {"oxigraph": ox_queries, "oxigraph_shared": ox_shared, "rdflib": rdf_queries},
+        "query_timeout_s": timeout,
+        "quick": quick,
+    }
     c.write_result(NAME, result, _markdown(result, quick))
     return result
 
 
 def _markdown(r: dict[str, Any], quick: bool) -> str:
     m = c.machine()
-    cmd = ("make benchmarks  # or: .venv/bin/python benchmarks/store.py"
-           + (" --quick" if quick else ""))
+    cmd = "make benchmarks  # or: .venv/bin/python benchmarks/store.py" + (" --quick" if quick else "")
     ox, rl = r["load"]["oxigraph"], r["load"]["rdflib"]
     base = rl["wall_s"]
-    names = {"store_load": "kg `Store.load` (N-Quads, one transaction), on disk",
-             "bulk_load": "pyoxigraph `bulk_load` (the bulk path), on disk",
-             "put_graph": "kg `Store.put_graph`, article by article (as `kg build`), on disk"}
-    load_rows = [[names[k], f"{v['wall_s']:.1f}", f"{v['cpu_s']:.1f}", c.fmt(v["quads_per_s"]),
-                  f"{base / v['wall_s']:.2f}x", f"{v['disk_bytes'] / 2**20:.0f}",
-                  f"{v['disk_mib_per_million']:.0f}"] for k, v in ox.items()]
-    load_rows.append(["rdflib `Dataset.parse` (N-Quads), in memory (baseline)",
-                      f"{rl['wall_s']:.1f}", f"{rl['cpu_s']:.1f}", c.fmt(rl["quads_per_s"]), "1.00x",
-                      "–", "–"])
+    names = {
+        "store_load": "kg `Store.load` (N-Quads, one transaction), on disk",
+        "bulk_load": "pyoxigraph `bulk_load` (the bulk path), on disk",
+        "put_graph": "kg `Store.put_graph`, article by article (as `kg build`), on disk",
+    }
+    load_rows = [
+        [
+            names[k],
+            f"{v['wall_s']:.1f}",
+            f"{v['cpu_s']:.1f}",
+            c.fmt(v["quads_per_s"]),
+            f"{base / v['wall_s']:.2f}x",
+            f"{v['disk_bytes'] / 2**20:.0f}",
+            f"{v['disk_mib_per_million']:.0f}",
+        ]
+        for k, v in ox.items()
+    ]
+    load_rows.append(
+        [
+            "rdflib `Dataset.parse` (N-Quads), in memory (baseline)",
+            f"{rl['wall_s']:.1f}",
+            f"{rl['cpu_s']:.1f}",
+            c.fmt(rl["quads_per_s"]),
+            "1.00x",
+            "–",
+            "–",
+        ]
+    )
     q = r["queries"]
     limit = r["query_timeout_s"]
 
@@ -435,21 +504,33 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
     q_rows = []
     for name in q["oxigraph"]:
         o, s_, d = q["oxigraph"][name], q["oxigraph_shared"].get(name, {}), q["rdflib"].get(name, {})
-        q_rows.append([f"`{name}.rq`", cell(o), cell(s_), cell(d), ratio(d, s_), ratio(o, s_),
-                       f"{rows(o)} / {rows(s_)} / {rows(d)}"])
+        q_rows.append(
+            [
+                f"`{name}.rq`",
+                cell(o),
+                cell(s_),
+                cell(d),
+                ratio(d, s_),
+                ratio(o, s_),
+                f"{rows(o)} / {rows(s_)} / {rows(d)}",
+            ]
+        )
     g = r["generation"]
-    gen_line = ("The N-Quads came from the cache in the temp folder." if g.get("cached") else
-                f"Generating it took {g['wall_s']:.0f} s; kg's RDF mapping made "
-                f"{c.fmt(g['document_graph_triples_per_s'] or 0)} triples/s "
-                f"({g['document_graph_cpu_s']:.1f} CPU s; rdflib's N-Triples serialization "
-                f"another {g['serialize_nt_cpu_s']:.1f} s).")
+    gen_line = (
+        "The N-Quads came from the cache in the temp folder."
+        if g.get("cached")
+        else f"Generating it took {g['wall_s']:.0f} s; kg's RDF mapping made "
+        f"{c.fmt(g['document_graph_triples_per_s'] or 0)} triples/s "
+        f"({g['document_graph_cpu_s']:.1f} CPU s; rdflib's N-Triples serialization "
+        f"another {g['serialize_nt_cpu_s']:.1f} s)."
+    )
     bulk = ox.get("bulk_load", {})
     return f"""## Store at scale (issue 5)
 
 {c.header_lines(cmd, m)}
 
-Graph: {c.fmt(r['quads'])} quads in {c.fmt(r['articles'])} articles (one named graph each,
-{r['quads'] / max(r['articles'], 1):.0f} quads an article; {r['nquads_bytes'] / 2**20:.0f} MiB of
+Graph: {c.fmt(r["quads"])} quads in {c.fmt(r["articles"])} articles (one named graph each,
+{r["quads"] / max(r["articles"], 1):.0f} quads an article; {r["nquads_bytes"] / 2**20:.0f} MiB of
 N-Quads), generated deterministically: lexicon actors drawn with a Zipf-like skew, events with
 every property of the graph spec, predicates from the predicate lexicon, all four modalities,
 role facts, mapped by kg's own `document_dataset`. {gen_line}
@@ -458,17 +539,17 @@ Load (wall seconds; "speed vs rdflib" = rdflib's time / this time):
 
 {c.table(["path", "wall s", "CPU s", "quads/s", "speed vs rdflib", "disk MiB", "MiB per 1M"], load_rows)}
 
-Size on disk: **{bulk.get('disk_mib_per_million', 0):.0f} MiB per million triples** after the
+Size on disk: **{bulk.get("disk_mib_per_million", 0):.0f} MiB per million triples** after the
 bulk load; the transactional paths (`Store.load`, `put_graph`) leave more on disk (RocksDB's
 write-ahead log and uncompacted levels; see the table). rdflib holds the graph in memory
-only{f": its process grew by {rl['rss_growth_mib']:.0f} MiB" if rl['rss_growth_mib'] > 0 else ""}.
+only{f": its process grew by {rl['rss_growth_mib']:.0f} MiB" if rl["rss_growth_mib"] > 0 else ""}.
 
 Example queries (`ontology/queries/*.rq`, over the union of the named graphs), each in a child
 process stopped after {limit:g} s (neither engine can cancel a query): Oxigraph through kg's
 `Store.query`, median of 3 runs; rdflib one run. Three layouts of the same triples:
-**A** kg's layout as `document_dataset` wrote it for this run ({r.get('kg_layout', "each article's graph repeats its entities' triples")}),
+**A** kg's layout as `document_dataset` wrote it for this run ({r.get("kg_layout", "each article's graph repeats its entities' triples")}),
 in Oxigraph; **B** the same triples in Oxigraph with every triple that several graphs hold
-written once, in one shared graph ({c.fmt(r['shared_layout_quads'])} quads: what a union with
+written once, in one shared graph ({c.fmt(r["shared_layout_quads"])} quads: what a union with
 set semantics sees); **C** layout A in rdflib (baseline).
 
 {c.table(["query", "A Oxigraph s", "B Oxigraph, each triple once s", "C rdflib s", "C / B", "A / B", "rows A / B / C"], q_rows)}
@@ -478,7 +559,7 @@ the default graph: it sees it once per graph (oxigraph/oxigraph#1919, fixed by #
 0.5), so in layout A a label or type join repeats once per article that mentions the actor
 and the example queries' OPTIONAL label joins multiply rows before DISTINCT removes them.
 rdflib's union is a set, hence its row counts match B, not A.
-{r.get('note', '')}
+{r.get("note", "")}
 """
 
 

@@ -14,6 +14,7 @@ No evaluation data is needed.
 
     .venv/bin/python benchmarks/view.py [--quick] [--repeat 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,6 +62,7 @@ TIMING_SCRIPT = """
 
 # --------------------------------------------------------------------------- networks
 
+
 def network(n_events: int, n_actors: int, seed: int = SEED) -> dict[str, Any]:
     """A network of ``n_events`` events among ``n_actors`` actors: the lexicon's actors first,
     then made-up people; sources and targets drawn with a Zipf-like skew (a few hubs)."""
@@ -78,13 +80,27 @@ def network(n_events: int, n_actors: int, seed: int = SEED) -> dict[str, Any]:
             e = entries[i]
             iri = R + "entity/" + (e.wikidata if e.wikidata and e.wikidata not in used else e.key)
             used.add(e.wikidata)
-            nodes.append({"id": iri, "label_ar": e.label_ar,
-                          "label_en": e.label_en, "type": e.type, "wikidata": e.wikidata,
-                          "events": 0})
+            nodes.append(
+                {
+                    "id": iri,
+                    "label_ar": e.label_ar,
+                    "label_en": e.label_en,
+                    "type": e.type,
+                    "wikidata": e.wikidata,
+                    "events": 0,
+                }
+            )
         else:
-            nodes.append({"id": f"{R}entity/person/p{i}", "type": "Person", "wikidata": None,
-                          "label_ar": f"{rng.choice(given)} {rng.choice(given)}",
-                          "label_en": f"Person {i}", "events": 0})
+            nodes.append(
+                {
+                    "id": f"{R}entity/person/p{i}",
+                    "type": "Person",
+                    "wikidata": None,
+                    "label_ar": f"{rng.choice(given)} {rng.choice(given)}",
+                    "label_en": f"Person {i}",
+                    "events": 0,
+                }
+            )
     weights, total = [], 0.0
     for rank in range(n_actors):
         total += 1.0 / (rank + 1) ** 0.8
@@ -100,15 +116,23 @@ def network(n_events: int, n_actors: int, seed: int = SEED) -> dict[str, Any]:
         a, b = nodes[s], nodes[t]
         a["events"] += 1
         b["events"] += 1
-        edges.append({
-            "source": a["id"], "target": b["id"], "type": p.type, "quad": QUAD_CLASS[p.type],
-            "predicate_en": p.predicate_en, "predicate_ar": p.predicate_ar,
-            "date": f"{rng.randint(2014, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            "modality": rng.choice(("asserted",) * 6 + ("negated", "future", "hypothetical")),
-            "confidence": round(rng.uniform(0.5, 0.95), 2),
-            "sentence": f"و{trigger} {a['label_ar']} {b['label_ar']} في بيان رسمي اليوم.",
-            "trigger": trigger, "doc_id": f"bench-{j // 4:06d}",
-            "event": f"{R}event/bench-{j // 4:06d}/e{j % 4 + 1}"})
+        edges.append(
+            {
+                "source": a["id"],
+                "target": b["id"],
+                "type": p.type,
+                "quad": QUAD_CLASS[p.type],
+                "predicate_en": p.predicate_en,
+                "predicate_ar": p.predicate_ar,
+                "date": f"{rng.randint(2014, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "modality": rng.choice(("asserted",) * 6 + ("negated", "future", "hypothetical")),
+                "confidence": round(rng.uniform(0.5, 0.95), 2),
+                "sentence": f"و{trigger} {a['label_ar']} {b['label_ar']} في بيان رسمي اليوم.",
+                "trigger": trigger,
+                "doc_id": f"bench-{j // 4:06d}",
+                "event": f"{R}event/bench-{j // 4:06d}/e{j % 4 + 1}",
+            }
+        )
     return {"title": f"kg benchmark: {n_events:,} events", "nodes": nodes, "edges": edges}
 
 
@@ -126,14 +150,13 @@ def sample_network() -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- browser
 
-def open_page(page: Path, timeout: float, screenshot: Path | None = None,
-              interact: bool = False) -> dict[str, Any]:
+
+def open_page(page: Path, timeout: float, screenshot: Path | None = None, interact: bool = False) -> dict[str, Any]:
     """Open ``page`` in a fresh headless Chromium; timings in ms since navigation start."""
     with cdp.Browser() as b:
         b.send("Page.enable")
         b.send("Performance.enable")
-        b.send("Emulation.setDeviceMetricsOverride", width=1400, height=900,
-               deviceScaleFactor=1, mobile=False)
+        b.send("Emulation.setDeviceMetricsOverride", width=1400, height=900, deviceScaleFactor=1, mobile=False)
         b.send("Page.addScriptToEvaluateOnNewDocument", source=TIMING_SCRIPT)
         t0 = time.perf_counter()
         b.send("Page.navigate", url=page.as_uri())
@@ -143,11 +166,18 @@ def open_page(page: Path, timeout: float, screenshot: Path | None = None,
         timing = json.loads(t or "{}")
         body = b.evaluate("Object.assign({}, document.body.dataset)") or {}
         metrics = {m["name"]: m["value"] for m in b.send("Performance.getMetrics")["metrics"]}
-        out = {"drawn_nodes": seen, "wall_ms_to_drawn": wall_ms if seen else None,
-               "dcl_ms": timing.get("dcl"), "load_ms": timing.get("load"),
-               "ready_ms": timing.get("ready"), "drawn_ms": timing.get("drawn"),
-               "body": body, "js_heap_used_mib": metrics.get("JSHeapUsedSize", 0) / 2**20,
-               "nodes_in_dom": metrics.get("Nodes"), "timed_out": seen is None}
+        out = {
+            "drawn_nodes": seen,
+            "wall_ms_to_drawn": wall_ms if seen else None,
+            "dcl_ms": timing.get("dcl"),
+            "load_ms": timing.get("load"),
+            "ready_ms": timing.get("ready"),
+            "drawn_ms": timing.get("drawn"),
+            "body": body,
+            "js_heap_used_mib": metrics.get("JSHeapUsedSize", 0) / 2**20,
+            "nodes_in_dom": metrics.get("Nodes"),
+            "timed_out": seen is None,
+        }
         if seen and screenshot is not None:
             time.sleep(0.5)
             shot = b.send("Page.captureScreenshot", format="png")
@@ -164,12 +194,15 @@ def _filter_latency(b: cdp.Browser, timeout: float) -> float | None:
     start = b.evaluate("""(() => { const el = document.getElementById('kg-search');
         el.value = 'Algeria'; const t = performance.now();
         el.dispatchEvent(new Event('input')); return t; })()""")
-    done = b.wait_for(f"window.__kgBench.marks.length > {marks} && "
-                      f"window.__kgBench.marks[window.__kgBench.marks.length - 1][0]", timeout)
+    done = b.wait_for(
+        f"window.__kgBench.marks.length > {marks} && window.__kgBench.marks[window.__kgBench.marks.length - 1][0]",
+        timeout,
+    )
     return (done - start - 150) if done else None
 
 
 # --------------------------------------------------------------------------- run
+
 
 def run(quick: bool = False, repeat: int | None = None, timeout: float = 300.0) -> dict[str, Any] | None:
     if cdp.chromium_path() is None:
@@ -190,32 +223,48 @@ def run(quick: bool = False, repeat: int | None = None, timeout: float = 300.0) 
         write_html(net, page)
         render_s = time.perf_counter() - t0
         shot = SHOT if label.startswith("5,000 events") else None
-        opened = [open_page(page, timeout, shot if i == 0 else None, interact=(i == 0))
-                  for i in range(repeat)]
+        opened = [open_page(page, timeout, shot if i == 0 else None, interact=(i == 0)) for i in range(repeat)]
         ok = [o for o in opened if not o["timed_out"]]
 
         def med(key: str) -> float | None:
             vals = [o[key] for o in ok if o.get(key) is not None]
             return statistics.median(vals) if vals else None
 
-        entry = {"case": label, "events": len(net["edges"]), "actors": len(net["nodes"]),
-                 "render_html_s": render_s, "page_mib": page.stat().st_size / 2**20,
-                 "runs": len(opened), "timed_out_runs": len(opened) - len(ok),
-                 "drawn_ms": med("drawn_ms"), "ready_ms": med("ready_ms"), "dcl_ms": med("dcl_ms"),
-                 "load_ms": med("load_ms"), "wall_ms_to_drawn": med("wall_ms_to_drawn"),
-                 "js_heap_used_mib": med("js_heap_used_mib"),
-                 "filter_ms": opened[0].get("filter_ms"),
-                 "drawn_nodes": ok[0]["drawn_nodes"] if ok else None,
-                 "body": ok[0]["body"] if ok else {}, "all_runs": opened}
+        entry = {
+            "case": label,
+            "events": len(net["edges"]),
+            "actors": len(net["nodes"]),
+            "render_html_s": render_s,
+            "page_mib": page.stat().st_size / 2**20,
+            "runs": len(opened),
+            "timed_out_runs": len(opened) - len(ok),
+            "drawn_ms": med("drawn_ms"),
+            "ready_ms": med("ready_ms"),
+            "dcl_ms": med("dcl_ms"),
+            "load_ms": med("load_ms"),
+            "wall_ms_to_drawn": med("wall_ms_to_drawn"),
+            "js_heap_used_mib": med("js_heap_used_mib"),
+            "filter_ms": opened[0].get("filter_ms"),
+            "drawn_nodes": ok[0]["drawn_nodes"] if ok else None,
+            "body": ok[0]["body"] if ok else {},
+            "all_runs": opened,
+        }
         runs.append(entry)
-        print(f"  {label}: render {render_s:.2f} s, page {entry['page_mib']:.1f} MiB, "
-              f"interactive {entry['drawn_ms']} ms (wall {entry['wall_ms_to_drawn']} ms), "
-              f"drawn nodes {entry['drawn_nodes']}", flush=True)
+        print(
+            f"  {label}: render {render_s:.2f} s, page {entry['page_mib']:.1f} MiB, "
+            f"interactive {entry['drawn_ms']} ms (wall {entry['wall_ms_to_drawn']} ms), "
+            f"drawn nodes {entry['drawn_nodes']}",
+            flush=True,
+        )
     base = runs[0]["drawn_ms"] or 1.0
     for r in runs:
         r["ratio_to_baseline"] = (r["drawn_ms"] / base) if r["drawn_ms"] else None
-    result = {"cases": runs, "screenshot": str(SHOT.relative_to(c.ROOT)) if SHOT.exists() else None,
-              "quick": quick, "chromium": _chromium_version()}
+    result = {
+        "cases": runs,
+        "screenshot": str(SHOT.relative_to(c.ROOT)) if SHOT.exists() else None,
+        "quick": quick,
+        "chromium": _chromium_version(),
+    }
     c.write_result(NAME, result, _markdown(result, quick))
     return result
 
@@ -225,8 +274,7 @@ def _chromium_version() -> str:
 
     exe = cdp.chromium_path()
     try:
-        return subprocess.run([exe, "--version"], capture_output=True, text=True,
-                              timeout=30).stdout.strip()
+        return subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "?"
 
@@ -250,19 +298,30 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
     def ms(x: float | None) -> str:
         return c.fmt(x) if x is not None else "–"
 
-    rows = [[x["case"], c.fmt(x["actors"]), c.fmt(x["events"]), f"{x['render_html_s']:.2f}",
-             f"{x['page_mib']:.1f}", ms(x["dcl_ms"]), ms(x["ready_ms"]), f"**{ms(x['drawn_ms'])}**",
-             ms(x["wall_ms_to_drawn"]),
-             f"{x['ratio_to_baseline']:.1f}x" if x.get("ratio_to_baseline") else "–",
-             ms(x["filter_ms"]), f"{x['js_heap_used_mib']:.0f}" if x["js_heap_used_mib"] else "–",
-             f"{x['drawn_nodes']} / {x['body'].get('nodesShown', '?')}"]
-            for x in r["cases"]]
+    rows = [
+        [
+            x["case"],
+            c.fmt(x["actors"]),
+            c.fmt(x["events"]),
+            f"{x['render_html_s']:.2f}",
+            f"{x['page_mib']:.1f}",
+            ms(x["dcl_ms"]),
+            ms(x["ready_ms"]),
+            f"**{ms(x['drawn_ms'])}**",
+            ms(x["wall_ms_to_drawn"]),
+            f"{x['ratio_to_baseline']:.1f}x" if x.get("ratio_to_baseline") else "–",
+            ms(x["filter_ms"]),
+            f"{x['js_heap_used_mib']:.0f}" if x["js_heap_used_mib"] else "–",
+            f"{x['drawn_nodes']} / {x['body'].get('nodesShown', '?')}",
+        ]
+        for x in r["cases"]
+    ]
     return f"""## HTML view at scale (issue 6)
 
 {c.header_lines(cmd, m)}  
-Browser: {r['chromium']}, headless, driven through the DevTools protocol (benchmarks/cdp.py),
+Browser: {r["chromium"]}, headless, driven through the DevTools protocol (benchmarks/cdp.py),
 window 1400 x 900, a fresh browser and profile for every load; median of
-{r['cases'][0]['runs']} loads.
+{r["cases"][0]["runs"]} loads.
 
 Times in ms since navigation start, measured in the page: DOMContentLoaded; `data-ready`
 (layout done: physics stabilised for small graphs, positions precomputed in Python above 1,000

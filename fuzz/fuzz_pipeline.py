@@ -13,22 +13,75 @@ bidi and zero-width characters and markup from a fixed table), then:
 libFuzzer prints "Done N runs in S second(s)" at the end; a crash writes crash-<sha1> with the
 input, replayed with `python fuzz/fuzz_pipeline.py crash-<sha1>`.
 """
+
 from __future__ import annotations
 
 import re
 import sys
 
-WORDS = ("زار", "التقى", "طالب", "أدان", "وزير", "الخارجية", "الجزائري", "الليبي", "ليبيا",
-         "الجزائر", "تونس", "مساهل", "السراج", "أمس", "بدعم", "إلى", "في", "أن", "لم", "سوف",
-         "زيارته", "البلدين", "قال", "أكد", "«", "»", '"', "(", ")", ".", "،", "؟", "\n",
-         "\u202e", "\u202c", "\u200b", "\u200d", "\ufeff", "\u0640", "\u064e", "\u0651",
-         "<script>", "</script>", '"><img src=x onerror=alert(1)>', "javascript:", "\\", '"""',
-         "> .", "} ;", "\u2028", "ﷺ", "ﻻ", "Hello", "٢٠١٨")
+WORDS = (
+    "زار",
+    "التقى",
+    "طالب",
+    "أدان",
+    "وزير",
+    "الخارجية",
+    "الجزائري",
+    "الليبي",
+    "ليبيا",
+    "الجزائر",
+    "تونس",
+    "مساهل",
+    "السراج",
+    "أمس",
+    "بدعم",
+    "إلى",
+    "في",
+    "أن",
+    "لم",
+    "سوف",
+    "زيارته",
+    "البلدين",
+    "قال",
+    "أكد",
+    "«",
+    "»",
+    '"',
+    "(",
+    ")",
+    ".",
+    "،",
+    "؟",
+    "\n",
+    "\u202e",
+    "\u202c",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u0640",
+    "\u064e",
+    "\u0651",
+    "<script>",
+    "</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:",
+    "\\",
+    '"""',
+    "> .",
+    "} ;",
+    "\u2028",
+    "ﷺ",
+    "ﻻ",
+    "Hello",
+    "٢٠١٨",
+)
 RESOURCE = re.compile(r"^https://w3id\.org/kg-arabic/resource/[A-Za-z0-9/_.-]+$")
 WIKIDATA = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
-VOCAB = re.compile(r"^(https://w3id\.org/kg-arabic/ontology#|http://www\.w3\.org/|"
-                   r"https://schema\.org/|http://semanticweb\.cs\.vu\.nl/2009/11/sem/|"
-                   r"http://purl\.org/dc/terms/)")
+VOCAB = re.compile(
+    r"^(https://w3id\.org/kg-arabic/ontology#|http://www\.w3\.org/|"
+    r"https://schema\.org/|http://semanticweb\.cs\.vu\.nl/2009/11/sem/|"
+    r"http://purl\.org/dc/terms/)"
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -43,7 +96,7 @@ def text_from(data: bytes) -> str:
             i += 1
         else:
             size = 1 + (b >> 1) % 8
-            chunk = data[i + 1:i + 1 + size]
+            chunk = data[i + 1 : i + 1 + size]
             out.append(chunk.decode("utf-8", "replace"))
             i += 1 + size
         if b % 7 == 0:
@@ -60,13 +113,12 @@ def check_text(text: str) -> None:
     from kg.pipeline import extract
 
     doc = extract(text, doc_id="fuzz", date="2018-05-16")
-    for kind, spans in (("sentence", doc.sentences), ("token", doc.tokens),
-                        ("mention", doc.mentions)):
+    for kind, spans in (("sentence", doc.sentences), ("token", doc.tokens), ("mention", doc.mentions)):
         for s in spans:
             assert 0 <= s.start <= s.end <= len(text), (kind, s)
-            assert text[s.start:s.end] == s.text, (kind, s)
+            assert text[s.start : s.end] == s.text, (kind, s)
     for ev in doc.events:
-        assert text[ev.start:ev.end] == ev.trigger, ev
+        assert text[ev.start : ev.end] == ev.trigger, ev
         assert ev.sentence in text, ev
     ds = document_dataset(doc)
     quads = list(ds.quads((None, None, None, None)))
@@ -98,8 +150,7 @@ def run_hypothesis(examples: int) -> int:
 
     count = 0
 
-    @settings(max_examples=examples, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.binary(max_size=400))
     def fuzz(data: bytes) -> None:
         nonlocal count

@@ -7,6 +7,7 @@ tests/hardening/test_crash.py (20 kills) and benchmarks/fuzz_and_kills.py (more)
 
     python fuzz/kill_build.py --kills 20 --workdir /tmp/kills
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,13 +43,13 @@ TEMPLATES = (
 def corpus_docs(articles: int, version: int) -> list[Document]:
     """``articles`` documents; ``version`` changes each one's date, hence its content hash."""
     date = f"2018-05-{10 + version:02d}"
-    return [Document(doc_id=f"k{i:03d}", text=TEMPLATES[i % len(TEMPLATES)].format(n=i), date=date)
-            for i in range(articles)]
+    return [
+        Document(doc_id=f"k{i:03d}", text=TEMPLATES[i % len(TEMPLATES)].format(n=i), date=date) for i in range(articles)
+    ]
 
 
 def write_corpus(path: Path, docs: list[Document]) -> Path:
-    rows = (json.dumps({"id": d.doc_id, "text": d.text, "date": d.date}, ensure_ascii=False)
-            for d in docs)
+    rows = (json.dumps({"id": d.doc_id, "text": d.text, "date": d.date}, ensure_ascii=False) for d in docs)
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
 
@@ -59,8 +60,7 @@ def reference_graphs(docs: list[Document]) -> dict[str, Graph]:
     ``ENTITIES``, the shared entity graph when the store keeps one."""
     memory = Store.in_memory()
     for d in docs:
-        memory.put_graph(str(graph_iri(d.doc_id)),
-                         document_dataset(extract(d.text, d.doc_id, d.date)), content_hash(d))
+        memory.put_graph(str(graph_iri(d.doc_id)), document_dataset(extract(d.text, d.doc_id, d.date)), content_hash(d))
     refs = {iri: _graph(memory, iri) for iri in memory.graphs()}
     if ENTITY_GRAPH_IRI:
         refs[ENTITIES] = _graph(memory, ENTITY_GRAPH_IRI)
@@ -76,8 +76,7 @@ def _graph(store: Store, iri: str) -> Graph:
 
 
 def build_command(corpus: Path, store: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store),
-            "--out", str(out)]
+    return [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store), "--out", str(out)]
 
 
 def run_build(corpus: Path, store: Path, out: Path, kill_after: float | None) -> tuple[str, float]:
@@ -87,8 +86,13 @@ def run_build(corpus: Path, store: Path, out: Path, kill_after: float | None) ->
     env = dict(os.environ, KG_PROGRESS="off")
     log = out.parent / f"{out.name}.stderr"
     with log.open("wb") as stderr:  # a file, not a pipe: a chatty build must not block
-        proc = subprocess.Popen(build_command(corpus, store, out), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        proc = subprocess.Popen(
+            build_command(corpus, store, out),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=env,
+        )
         try:
             proc.wait(timeout=kill_after)
         except subprocess.TimeoutExpired:
@@ -112,8 +116,7 @@ def store_problems(store_path: Path, references: list[dict[str, Graph]]) -> list
             if ENTITY_GRAPH_IRI:  # shared, only ever added to: every triple from some version
                 known = set().union(*(set(ref[ENTITIES]) for ref in references))
                 stray = set(_graph(store, ENTITY_GRAPH_IRI)) - known
-                problems += [f"entity graph holds an unexpected triple {t}" for t in
-                             sorted(stray)[:5]]
+                problems += [f"entity graph holds an unexpected triple {t}" for t in sorted(stray)[:5]]
             for iri in store.graphs():
                 if iri == ENTITY_GRAPH_IRI:
                     continue
@@ -122,8 +125,10 @@ def store_problems(store_path: Path, references: list[dict[str, Graph]]) -> list
                 if not versions:
                     problems.append(f"unexpected graph {iri}")
                 elif not any(isomorphic(got, v) for v in versions):
-                    problems.append(f"graph {iri} is incomplete or wrong ({len(got)} triples; "
-                                    f"expected {[len(v) for v in versions]})")
+                    problems.append(
+                        f"graph {iri} is incomplete or wrong ({len(got)} triples; "
+                        f"expected {[len(v) for v in versions]})"
+                    )
     except Exception as err:  # the point: any failure to open is a finding
         problems.append(f"store does not open: {type(err).__name__}: {err}")
     return problems
@@ -141,8 +146,7 @@ def output_problems(out: Path) -> tuple[list[str], int]:
         try:
             _parse_output(path)
         except Exception as err:
-            problems.append(f"{path.relative_to(out)} is not complete: {type(err).__name__}: "
-                            f"{str(err)[:200]}")
+            problems.append(f"{path.relative_to(out)} is not complete: {type(err).__name__}: {str(err)[:200]}")
     return problems, leftovers
 
 
@@ -180,13 +184,16 @@ class KillReport:
     full_build_s: float = 0.0
 
     def as_json(self) -> dict:
-        return {"kills": self.kills, "survived": self.survived,
-                "finished_before_kill": self.finished_before_kill,
-                "leftover_temp_files": self.leftover_temp_files,
-                "full_build_s": round(self.full_build_s, 3),
-                "delay_min_s": round(min(self.delays), 3) if self.delays else None,
-                "delay_max_s": round(max(self.delays), 3) if self.delays else None,
-                "problems": self.problems}
+        return {
+            "kills": self.kills,
+            "survived": self.survived,
+            "finished_before_kill": self.finished_before_kill,
+            "leftover_temp_files": self.leftover_temp_files,
+            "full_build_s": round(self.full_build_s, 3),
+            "delay_min_s": round(min(self.delays), 3) if self.delays else None,
+            "delay_max_s": round(max(self.delays), 3) if self.delays else None,
+            "problems": self.problems,
+        }
 
 
 def kill_loop(workdir: Path, kills: int = 20, articles: int = 12, seed: int = 8) -> KillReport:

@@ -8,6 +8,7 @@ articles only. Articles whose content hash is already stored are skipped (the ha
 once), which makes an interrupted run, started again, finish the rest and repeat nothing.
 Entity and article IRIs are deterministic, so graphs made anywhere merge without coordination.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,11 @@ import os
 import sys
 import time
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any
 
 from kg.corpus import Failure, atomic_write, count_inputs, read_inputs
 from kg.errors import InputError, KGError, PipelineError
@@ -174,7 +176,7 @@ class BuildReport:
     outputs: str = ""
     interrupted: bool = False
     started: float = field(default_factory=time.monotonic)
-    started_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     @property
     def seen(self) -> int:
@@ -193,21 +195,31 @@ class BuildReport:
         return own + sum(w["cpu_s"] for name, w in self.worker_stats.items() if name != worker_name())
 
     def summary(self) -> str:
-        return (f"{self.done} built, {self.skipped} unchanged, {self.failed} failed "
-                f"in {self.seconds():.1f} s ({self.rate():.1f} documents/s)")
+        return (
+            f"{self.done} built, {self.skipped} unchanged, {self.failed} failed "
+            f"in {self.seconds():.1f} s ({self.rate():.1f} documents/s)"
+        )
 
     def as_json(self) -> dict[str, Any]:
         secs = self.seconds()
         return {
-            "started": self.started_at, "seconds": round(secs, 3), "engine": self.engine,
-            "workers": self.workers, "documents": self.seen, "total": self.total,
-            "built": self.done, "skipped": self.skipped, "failed": self.failed,
+            "started": self.started_at,
+            "seconds": round(secs, 3),
+            "engine": self.engine,
+            "workers": self.workers,
+            "documents": self.seen,
+            "total": self.total,
+            "built": self.done,
+            "skipped": self.skipped,
+            "failed": self.failed,
             "documents_per_second": round(self.seen / max(secs, 1e-9), 2),
             "cpu_seconds": round(self.cpu(), 3),
             "documents_per_cpu_second": round(self.seen / max(self.cpu(), 1e-9), 2),
             "parent_cpu_seconds": round(time.process_time() - self.parent_cpu, 3),
             "parent_peak_mb": peak_rss_mb(),
-            "workers_stats": self.worker_stats, "outputs": self.outputs, "interrupted": self.interrupted,
+            "workers_stats": self.worker_stats,
+            "outputs": self.outputs,
+            "interrupted": self.interrupted,
             "failures": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failures],
             "failures_listed": len(self.failures),
         }
@@ -241,8 +253,9 @@ class PlainProgress:
 def progress_line(r: BuildReport) -> str:
     """``120/1000 documents (118 built, 2 unchanged, 0 failed), 45.3 documents/s, ETA 19 s``."""
     of = f"/{r.total}" if r.total is not None else ""
-    line = (f"{r.seen}{of} documents ({r.done} built, {r.skipped} unchanged, {r.failed} failed), "
-            f"{r.rate():.1f} documents/s")
+    line = (
+        f"{r.seen}{of} documents ({r.done} built, {r.skipped} unchanged, {r.failed} failed), {r.rate():.1f} documents/s"
+    )
     if r.total is not None and r.seen and r.total > r.seen:
         line += f", ETA {_duration((r.total - r.seen) / r.rate())}"
     return line
@@ -250,7 +263,13 @@ def progress_line(r: BuildReport) -> str:
 
 def _duration(secs: float) -> str:
     secs = int(secs)
-    return f"{secs} s" if secs < 120 else f"{secs // 60} min" if secs < 7200 else f"{secs // 3600} h {secs % 3600 // 60} min"
+    return (
+        f"{secs} s"
+        if secs < 120
+        else f"{secs // 60} min"
+        if secs < 7200
+        else f"{secs // 3600} h {secs % 3600 // 60} min"
+    )
 
 
 class RichProgress:
@@ -258,7 +277,14 @@ class RichProgress:
 
     def __init__(self, report: BuildReport) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
         from rich.text import Text
 
         class Rate(ProgressColumn):
@@ -266,9 +292,17 @@ class RichProgress:
                 return Text(f"{task.speed or 0:.1f} docs/s", style="progress.data.speed")
 
         self.report = report
-        self.bar = Progress(TextColumn("kg build"), BarColumn(bar_width=20), MofNCompleteColumn(), Rate(),
-                            TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[counts]}"),
-                            console=Console(stderr=True), transient=False)
+        self.bar = Progress(
+            TextColumn("kg build"),
+            BarColumn(bar_width=20),
+            MofNCompleteColumn(),
+            Rate(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[counts]}"),
+            console=Console(stderr=True),
+            transient=False,
+        )
         self.task = self.bar.add_task("build", total=report.total, counts="")
         self.bar.start()
 
@@ -327,8 +361,9 @@ class Outputs:
 class Sink:
     """The parent's side of a run: skips known articles, writes graphs, records failures."""
 
-    def __init__(self, store: Any, report: BuildReport, failures: IO[str], progress: Any,
-                 outputs: Outputs | None) -> None:
+    def __init__(
+        self, store: Any, report: BuildReport, failures: IO[str], progress: Any, outputs: Outputs | None
+    ) -> None:
         self.store = store
         self.report = report
         self.failures_fh = failures
@@ -347,8 +382,9 @@ class Sink:
         r.failed += 1
         if len(r.failures) < LISTED_FAILURES:
             r.failures.append(f)
-        self.failures_fh.write(json.dumps({"doc_id": f.doc_id, "where": f.where, "reason": f.reason},
-                                          ensure_ascii=False) + "\n")
+        self.failures_fh.write(
+            json.dumps({"doc_id": f.doc_id, "where": f.where, "reason": f.reason}, ensure_ascii=False) + "\n"
+        )
         self.failures_fh.flush()
         if not self.echo:
             pass
@@ -366,8 +402,14 @@ class Sink:
         h = content_hash(doc)
         first = self.ids.setdefault(doc.doc_id, h)
         if first != h:  # a second, different document under an id this run already took
-            self.fail(Failure(doc.doc_id, doc.doc_id, "duplicate id: an earlier document of this run "
-                                                       "has the same id (ids must be unique); kept the first"))
+            self.fail(
+                Failure(
+                    doc.doc_id,
+                    doc.doc_id,
+                    "duplicate id: an earlier document of this run "
+                    "has the same id (ids must be unique); kept the first",
+                )
+            )
             return False
         if h not in self.hashes:
             self.hashes.add(h)
@@ -392,7 +434,7 @@ class Sink:
         subjects = {q.subject for q in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES) if q.predicate == mentioned}
         graph = ox.NamedNode(str(ENTITY_GRAPH))
         triples = [q.triple for s in subjects for q in self.store.oxigraph.quads_for_pattern(s, None, None, graph)]
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+        return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"") if triples else b""
 
     def accept(self, result: Built | Failure) -> None:
         """Queue one article's graph (or record its failure); queued articles are written a
@@ -457,6 +499,7 @@ class Sink:
         self.progress.update()
 
     def _partition_outputs(self, path: Path, part: Partition) -> None:
+        assert self.outputs is not None
         for _ in part.articles:
             if not self.outputs._room():
                 return
@@ -477,8 +520,13 @@ def _push_file(path: Path, articles: list[str], endpoint: str, timeout_s: float 
             by_graph.setdefault(q.graph_name.value, []).append(q.triple)
     base = endpoint.rstrip("/") + "/store"
     for iri, triples in by_graph.items():
-        send_graph(base, iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-                   method="PUT" if iri in articles else "POST", timeout_s=timeout_s)
+        send_graph(
+            base,
+            iri,
+            ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"",
+            method="PUT" if iri in articles else "POST",
+            timeout_s=timeout_s,
+        )
 
 
 # ------------------------------------------------------------------------------ engines
@@ -554,19 +602,36 @@ def _connect_dask(scheduler: str | None, workers: int, processes: bool):
         try:
             return Client(scheduler, timeout="20s"), None
         except (OSError, TimeoutError) as e:
-            raise KGError(f"cannot reach the Dask scheduler at {scheduler}: {e}; start one with "
-                          "`dask scheduler` (and `dask worker ADDRESS`), or leave out --scheduler "
-                          "for a local cluster") from None
+            raise KGError(
+                f"cannot reach the Dask scheduler at {scheduler}: {e}; start one with "
+                "`dask scheduler` (and `dask worker ADDRESS`), or leave out --scheduler "
+                "for a local cluster"
+            ) from None
     import logging
 
-    cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=processes,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+    cluster = LocalCluster(
+        n_workers=max(workers, 1),
+        threads_per_worker=1,
+        processes=processes,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
     return Client(cluster), cluster
 
 
-def run_dask(items: Iterable[Document | Failure], sink: Sink, *, workers: int, scheduler: str | None,
-             partitions: int | None, total: int | None, part_dir: Path, endpoint: str | None,
-             keep_json: bool, processes: bool = True) -> None:
+def run_dask(
+    items: Iterable[Document | Failure],
+    sink: Sink,
+    *,
+    workers: int,
+    scheduler: str | None,
+    partitions: int | None,
+    total: int | None,
+    part_dir: Path,
+    endpoint: str | None,
+    keep_json: bool,
+    processes: bool = True,
+) -> None:
     """Extract partitions on dask.distributed; each becomes an N-Quads file, loaded (or pushed)
     here as it arrives. At most two partitions per worker are in flight."""
     client, cluster = _connect_dask(scheduler, workers, processes)
@@ -639,14 +704,21 @@ class BuildOptions:
         if self.workers < 0:
             raise InputError(f"--workers {self.workers}: give 1 or more (0 = one per core)")
         if self.engine != "dask" and (self.scheduler or self.partitions or self.endpoint):
-            raise InputError("--scheduler, --partitions and --endpoint need --engine dask; for a local "
-                             "build push the store afterwards with `kg push --endpoint URL`")
+            raise InputError(
+                "--scheduler, --partitions and --endpoint need --engine dask; for a local "
+                "build push the store afterwards with `kg push --endpoint URL`"
+            )
         if self.partitions is not None and self.partitions < 1:
             raise InputError(f"--partitions {self.partitions}: give 1 or more")
 
 
-def build(inputs: list[str], store_path: str | None, out: Path, date: str | None = None,
-          options: BuildOptions = BuildOptions()) -> tuple[BuildReport, Outputs | None]:
+def build(
+    inputs: list[str],
+    store_path: str | None,
+    out: Path,
+    date: str | None = None,
+    options: BuildOptions = BuildOptions(),
+) -> tuple[BuildReport, Outputs | None]:
     """Build every input document into the store; returns the report and, for a small run with
     outputs, the graphs and documents to write. report.json and failures.jsonl go to ``out``
     (also when the run is interrupted)."""
@@ -668,17 +740,35 @@ def build(inputs: list[str], store_path: str | None, out: Path, date: str | None
             if options.engine == "dask" and options.endpoint:
                 sink = Sink(None, report, failures, progress, outputs)
                 sink.echo = options.echo_failures
-                run_dask(items, sink, workers=workers, scheduler=options.scheduler,
-                         partitions=options.partitions, total=report.total, part_dir=out / "partitions",
-                         endpoint=options.endpoint, keep_json=keep_json, processes=options.dask_processes)
+                run_dask(
+                    items,
+                    sink,
+                    workers=workers,
+                    scheduler=options.scheduler,
+                    partitions=options.partitions,
+                    total=report.total,
+                    part_dir=out / "partitions",
+                    endpoint=options.endpoint,
+                    keep_json=keep_json,
+                    processes=options.dask_processes,
+                )
             else:
                 store = Store.open(store_path)
                 sink = Sink(store, report, failures, progress, outputs)
                 sink.echo = options.echo_failures
                 if options.engine == "dask":
-                    run_dask(items, sink, workers=workers, scheduler=options.scheduler,
-                             partitions=options.partitions, total=report.total, part_dir=out / "partitions",
-                             endpoint=None, keep_json=keep_json, processes=options.dask_processes)
+                    run_dask(
+                        items,
+                        sink,
+                        workers=workers,
+                        scheduler=options.scheduler,
+                        partitions=options.partitions,
+                        total=report.total,
+                        part_dir=out / "partitions",
+                        endpoint=None,
+                        keep_json=keep_json,
+                        processes=options.dask_processes,
+                    )
                 else:
                     run_local(items, sink, workers, keep_json)
                 sink.drain()
@@ -690,8 +780,9 @@ def build(inputs: list[str], store_path: str | None, out: Path, date: str | None
             store.close()
         progress.close()
         if outputs is not None and outputs.dropped:
-            report.outputs = (f"not written: {outputs.count} documents is more than {outputs.limit}; "
-                              "use `kg export` and `kg view` on the store, or raise --outputs-limit")
+            report.outputs = (
+                f"not written: {outputs.count} documents is more than {outputs.limit}; "
+                "use `kg export` and `kg view` on the store, or raise --outputs-limit"
+            )
         report.write(out)
     return report, outputs
-

@@ -1,5 +1,6 @@
 """The command line: ``kg extract | build | query | view | validate | export | stats | serve |
 push | ner | demo``. Every KGError becomes a one-line message and exit code 2."""
+
 from __future__ import annotations
 
 import json
@@ -53,12 +54,15 @@ class Report:
 
     def summary(self) -> str:
         secs = time.monotonic() - self.started
-        return (f"{len(self.done)} built, {len(self.skipped)} unchanged, {len(self.failed)} failed "
-                f"in {secs:.1f} s")
+        return f"{len(self.done)} built, {len(self.skipped)} unchanged, {len(self.failed)} failed in {secs:.1f} s"
 
     def as_json(self) -> dict:
-        return {"done": len(self.done), "skipped": self.skipped, "seconds": round(time.monotonic() - self.started, 3),
-                "failed": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failed]}
+        return {
+            "done": len(self.done),
+            "skipped": self.skipped,
+            "seconds": round(time.monotonic() - self.started, 3),
+            "failed": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failed],
+        }
 
 
 def _run(doc: Document, report: Report, pipeline) -> Document | None:
@@ -127,8 +131,7 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
     pipeline = Pipeline()
     # one .txt document to stdout: its failure is the command's one-line error; a folder or a
     # corpus is a batch even without -o (a bad row is reported and the others go on)
-    single = (len(inputs) == 1 and out is None and not is_corpus(inputs[0])
-              and not Path(inputs[0]).is_dir())
+    single = len(inputs) == 1 and out is None and not is_corpus(inputs[0]) and not Path(inputs[0]).is_dir()
     report = Report()
     for item in read_inputs(list(inputs), date):
         if isinstance(item, Failure):
@@ -161,46 +164,95 @@ def _explain(doc: Document) -> None:
         pos, rule, pid = (ev.rule.split(":") + ["", "", ""])[:3]
         src = ", ".join(names.get(s, s) for s in ev.source)
         tgt = ", ".join(names.get(t, t) for t in ev.target) or "-"
-        click.echo(f"{doc.doc_id} {ev.id} {ev.type}{'/' + ev.mode if ev.mode else ''} {src} -> {tgt} "
-                   f"[{ev.modality}] trigger «{ev.trigger}» ({pos}) frame {rule} entry {pid} "
-                   f"conf {ev.confidence}", err=True)
+        click.echo(
+            f"{doc.doc_id} {ev.id} {ev.type}{'/' + ev.mode if ev.mode else ''} {src} -> {tgt} "
+            f"[{ev.modality}] trigger «{ev.trigger}» ({pos}) frame {rule} entry {pid} "
+            f"conf {ev.confidence}",
+            err=True,
+        )
 
 
 # ------------------------------------------------------------------------------------ build
 def _store_option(f):
-    return click.option("--store", "store_path", type=click.Path(file_okay=False), default=None,
-                        help="Store folder (default: $KG_STORE or ~/.local/share/kg/store).")(f)
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(file_okay=False),
+        default=None,
+        help="Store folder (default: $KG_STORE or ~/.local/share/kg/store).",
+    )(f)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1)
 @_store_option
-@click.option("--out", "out", type=click.Path(file_okay=False), default="kg-output", show_default=True,
-              help="Folder for report.json, failures.jsonl and (small runs) graph.trig, graph.ttl, "
-                   "triples.csv, documents/, graph.html.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False),
+    default="kg-output",
+    show_default=True,
+    help="Folder for report.json, failures.jsonl and (small runs) graph.trig, graph.ttl, "
+    "triples.csv, documents/, graph.html.",
+)
 @click.option("--date", callback=lambda c, p, v: _date_option(v), help="Article date YYYY-MM-DD.")
 @click.option("--no-view", is_flag=True, help="Do not write graph.html.")
-@click.option("-w", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes that extract in parallel (0: one per core); with --engine dask, "
-                   "the local cluster's workers.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: this machine's processes; dask: a dask.distributed cluster "
-                   "(pip install 'kg[dask]').")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Dask scheduler to use (e.g. tcp://10.0.0.5:8786); default a LocalCluster. "
-                   "Workers write partitions under OUT, which must be a shared folder then.")
-@click.option("--partitions", type=click.IntRange(min=1), metavar="N",
-              help="Dask: split the corpus into N partitions (default ~1,000 documents each).")
-@click.option("--endpoint", metavar="URL",
-              help="Dask: push the graphs to this SPARQL server (Graph Store Protocol) "
-                   "instead of the store.")
-@click.option("--no-outputs", is_flag=True,
-              help="Store only: write no graph.trig/ttl/csv/html nor documents/ (big corpora).")
-@click.option("--outputs-limit", type=click.IntRange(min=0), default=2000, show_default=True,
-              help="Write the outputs only for runs up to this many documents (0: no limit).")
-def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str | None, no_view: bool,
-          workers: int, engine: str, scheduler: str | None, partitions: int | None, endpoint: str | None,
-          no_outputs: bool, outputs_limit: int) -> None:
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes that extract in parallel (0: one per core); with --engine dask, the local cluster's workers.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's processes; dask: a dask.distributed cluster (pip install 'kg[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler to use (e.g. tcp://10.0.0.5:8786); default a LocalCluster. "
+    "Workers write partitions under OUT, which must be a shared folder then.",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Dask: split the corpus into N partitions (default ~1,000 documents each).",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Dask: push the graphs to this SPARQL server (Graph Store Protocol) instead of the store.",
+)
+@click.option(
+    "--no-outputs", is_flag=True, help="Store only: write no graph.trig/ttl/csv/html nor documents/ (big corpora)."
+)
+@click.option(
+    "--outputs-limit",
+    type=click.IntRange(min=0),
+    default=2000,
+    show_default=True,
+    help="Write the outputs only for runs up to this many documents (0: no limit).",
+)
+def build(
+    inputs: tuple[str, ...],
+    store_path: str | None,
+    out: str,
+    date: str | None,
+    no_view: bool,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    partitions: int | None,
+    endpoint: str | None,
+    no_outputs: bool,
+    outputs_limit: int,
+) -> None:
     """Build articles into the store and write their graph, triples, JSON and page.
 
     INPUTS are .txt files, folders (searched recursively), .jsonl/.jsonl.gz corpora
@@ -221,11 +273,17 @@ def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str |
 
     # one file, not a corpus: a bad one is a plain error (one line), with its run report still written
     single = len(inputs) == 1 and inputs[0] != "-" and not Path(inputs[0]).is_dir() and not is_corpus(inputs[0])
-    options = BuildOptions(workers=workers, engine=engine, scheduler=scheduler, partitions=partitions,
-                           endpoint=endpoint, outputs=not no_outputs, outputs_limit=outputs_limit or None,
-                           echo_failures=not single)
-    report = build_inputs(list(inputs) or [str(sample_path())], store_path, Path(out), date, not no_view,
-                          options)
+    options = BuildOptions(
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        partitions=partitions,
+        endpoint=endpoint,
+        outputs=not no_outputs,
+        outputs_limit=outputs_limit or None,
+        echo_failures=not single,
+    )
+    report = build_inputs(list(inputs) or [str(sample_path())], store_path, Path(out), date, not no_view, options)
     if single and report.failed and not (report.done or report.skipped):
         raise InputError(report.failures[0].line())
     click.echo(f"kg build: {report.summary()}", err=True)
@@ -235,11 +293,13 @@ def build(inputs: tuple[str, ...], store_path: str | None, out: str, date: str |
         sys.exit(1)
 
 
-def build_inputs(inputs: list[str], store_path: str | None, out: Path, date: str | None,
-                 view: bool = True, options=None):
+def build_inputs(
+    inputs: list[str], store_path: str | None, out: Path, date: str | None, view: bool = True, options=None
+):
     """Build ``inputs`` into the store (see kg.batch.build), then write the outputs of a small
     run and OUT/report.json. Returns the BuildReport."""
-    from kg.batch import BuildOptions, build as run_build
+    from kg.batch import BuildOptions
+    from kg.batch import build as run_build
 
     options = options or BuildOptions()
     report, outputs = run_build(inputs, store_path, out, date, options)
@@ -274,8 +334,9 @@ def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> No
         from kg.graph.network import network_from_dataset
         from kg.view.html import write_html
 
-        written.append(write_html(network_from_dataset(ds, title="kg — " + ", ".join(d for d, _ in docs[:3])),
-                                  out / "graph.html"))
+        written.append(
+            write_html(network_from_dataset(ds, title="kg — " + ", ".join(d for d, _ in docs[:3])), out / "graph.html")
+        )
     for p in written:
         click.echo(f"wrote {p}", err=True)
 
@@ -328,7 +389,9 @@ def _format_result(result, fmt: str) -> str:
     rows = list(result.rows)
     cols = list(result.columns) if hasattr(result, "columns") else (list(rows[0]) if rows else [])
     if fmt == "tsv":
-        lines = ["\t".join(cols)] + ["\t".join((r.get(c) or "").replace("\t", " ").replace("\n", " ") for c in cols) for r in rows]
+        lines = ["\t".join(cols)] + [
+            "\t".join((r.get(c) or "").replace("\t", " ").replace("\n", " ") for c in cols) for r in rows
+        ]
         return "\n".join(lines) + "\n"
     if not rows:
         return "(no results)\n"
@@ -351,18 +414,37 @@ def _cut(s: str, n: int) -> str:
 @_store_option
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default="graph.html", show_default=True)
 @click.option("--title", default="kg — diplomatic events", show_default=True)
-@click.option("--type", "types", multiple=True, metavar="PLOVER",
-              help="Only these event types (repeat: --type REQUEST --type CONSULT).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="PLOVER",
+    help="Only these event types (repeat: --type REQUEST --type CONSULT).",
+)
 @click.option("--since", callback=lambda c, p, v: _date_option(v), help="Only events on or after YYYY-MM-DD.")
 @click.option("--until", callback=lambda c, p, v: _date_option(v), help="Only events on or before YYYY-MM-DD.")
 @click.option("--actor", help="Only events of this actor (English or Arabic label, or IRI).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
-@click.option("--modality", "modalities", multiple=True,
-              type=click.Choice(["asserted", "negated", "future", "hypothetical"]), help="Only these modalities.")
+@click.option(
+    "--modality",
+    "modalities",
+    multiple=True,
+    type=click.Choice(["asserted", "negated", "future", "hypothetical"]),
+    help="Only these modalities.",
+)
 @click.option("--keep-isolated", is_flag=True, help="Keep actors with no event left after filtering.")
-def view(store_path: str | None, out: str, title: str, types: tuple[str, ...], since: str | None,
-         until: str | None, actor: str | None, min_confidence: float, modalities: tuple[str, ...],
-         keep_isolated: bool) -> None:
+def view(
+    store_path: str | None,
+    out: str,
+    title: str,
+    types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    min_confidence: float,
+    modalities: tuple[str, ...],
+    keep_isolated: bool,
+) -> None:
     """Write the interactive HTML page of the store (or of the events the filters keep)."""
     from kg.graph.network import filter_network, network_from_store
     from kg.graph.store import Store
@@ -376,11 +458,20 @@ def view(store_path: str | None, out: str, title: str, types: tuple[str, ...], s
         network = network_from_store(store, title=title)
     filtered = any((types, since, until, actor, min_confidence, modalities))
     if filtered:
-        network = filter_network(network, types={t.upper() for t in types} or None, since=since, until=until,
-                                 actor=actor, min_confidence=min_confidence, modalities=set(modalities) or None,
-                                 keep_isolated=keep_isolated)
-    click.echo(f"wrote {write_html(network, Path(out))} ({len(network['nodes'])} actors, "
-               f"{len(network['edges'])} events)", err=True)
+        network = filter_network(
+            network,
+            types={t.upper() for t in types} or None,
+            since=since,
+            until=until,
+            actor=actor,
+            min_confidence=min_confidence,
+            modalities=set(modalities) or None,
+            keep_isolated=keep_isolated,
+        )
+    click.echo(
+        f"wrote {write_html(network, Path(out))} ({len(network['nodes'])} actors, {len(network['edges'])} events)",
+        err=True,
+    )
 
 
 @main.command()
@@ -408,7 +499,10 @@ def validate(path: str | None, store_path: str | None) -> None:
         from kg.graph.store import Store
 
         with Store.open(store_path, read_only=True) as store:
-            ds.parse(data=store.oxigraph.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS).decode(), format="nquads")
+            ds.parse(
+                data=(store.oxigraph.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS) or b"").decode(),
+                format="nquads",
+            )
     if path and len(ds) == 0:
         raise InputError(f"{path}: holds no triples; give a graph kg wrote (e.g. output/graph.trig)")
     ok, text = shacl(ds)
@@ -419,8 +513,9 @@ def validate(path: str | None, store_path: str | None) -> None:
 
 
 @main.command("export")
-@click.option("--format", "fmt", required=True,
-              help="turtle, ntriples, trig, nquads, jsonld, graphml, gexf, neo4j, csv")
+@click.option(
+    "--format", "fmt", required=True, help="turtle, ntriples, trig, nquads, jsonld, graphml, gexf, neo4j, csv"
+)
 @click.option("-o", "--out", "out", required=True, type=click.Path(), help="File (a folder for neo4j).")
 @_store_option
 def export_cmd(fmt: str, out: str, store_path: str | None) -> None:
@@ -458,8 +553,14 @@ def stats(store_path: str | None, as_json: bool) -> None:
 @_store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
 @click.option("--port", default=7878, show_default=True, type=int)
-@click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(1, 86400),
-              help="Seconds a query may run before the server stops it.")
+@click.option(
+    "--timeout",
+    "timeout_s",
+    default=30,
+    show_default=True,
+    type=click.IntRange(1, 86400),
+    help="Seconds a query may run before the server stops it.",
+)
 def serve(store_path: str | None, host: str, port: int, timeout_s: int) -> None:
     """Serve the store read-only as a SPARQL 1.1 endpoint (Oxigraph server).
 
@@ -479,15 +580,14 @@ def serve(store_path: str | None, host: str, port: int, timeout_s: int) -> None:
 @_store_option
 def push(endpoint: str, store_path: str | None) -> None:
     """Send each article's named graph to a triple store (HTTP PUT per graph: a re-push replaces it)."""
+    from urllib.parse import urlsplit
+
     from kg.graph.server import push as do_push
     from kg.graph.store import Store
 
-    from urllib.parse import urlsplit
-
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InputError(f"--endpoint: '{endpoint}' is not an http(s) URL "
-                         "(e.g. http://localhost:7879)")
+        raise InputError(f"--endpoint: '{endpoint}' is not an http(s) URL (e.g. http://localhost:7879)")
     with Store.open(store_path, read_only=True) as store:
         n = do_push(store, endpoint)
     click.echo(f"pushed {n} graphs to {endpoint}", err=True)
@@ -495,8 +595,13 @@ def push(endpoint: str, store_path: str | None) -> None:
 
 # ------------------------------------------------------------------------------------ ner, demo
 @main.command()
-@click.option("--conll", "conll", required=True, type=click.Path(dir_okay=False),
-              help="File of `token [TAG]` lines, blank line between sentences.")
+@click.option(
+    "--conll",
+    "conll",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="File of `token [TAG]` lines, blank line between sentences.",
+)
 def ner(conll: str) -> None:
     """Tag tokens with IOB2 PERS / LOC / ORG (prints `token TAG` lines)."""
     from kg.extract.ner import tag_conll
@@ -514,8 +619,14 @@ def ner(conll: str) -> None:
 
 
 @main.command()
-@click.option("--out", "out", type=click.Path(file_okay=False), default="kg-demo", show_default=True,
-              help="Folder for the outputs (make demo uses output/).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False),
+    default="kg-demo",
+    show_default=True,
+    help="Folder for the outputs (make demo uses output/).",
+)
 @_store_option
 def demo(out: str, store_path: str | None) -> None:
     """Build the bundled sample article into OUT and answer two example questions."""
@@ -525,8 +636,10 @@ def demo(out: str, store_path: str | None) -> None:
     report = build_inputs([str(sample_path())], store_path, Path(out), None, True)
     click.echo(f"kg demo: {report.summary()}", err=True)
     with Store.open(store_path, read_only=True) as store:
-        for name, cols in (("who-asked-whom", ("requesterEn", "predicateEn", "requestedEn")),
-                           ("all-visits", ("visitorEn", None, "hostEn"))):
+        for name, cols in (
+            ("who-asked-whom", ("requesterEn", "predicateEn", "requestedEn")),
+            ("all-visits", ("visitorEn", None, "hostEn")),
+        ):
             text = (files("kg") / "ontology" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
             click.echo(f"\n{name} (kg query -f ontology/queries/{name}.rq):")
             for row in store.select(text):

@@ -2,6 +2,7 @@
 (one text, or JSONL when its first line is a JSON object). Everything is streamed, so memory does
 not grow with the corpus. Bad input yields a failure record with a one-line reason, never an
 exception that stops the batch. Batch runs themselves are in kg.batch."""
+
 from __future__ import annotations
 
 import gzip
@@ -10,10 +11,11 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as _date_cls
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from kg.arabic.normalize import arabic_ratio
 from kg.errors import InputError
@@ -61,15 +63,19 @@ def decode_text(data: bytes, where: str) -> str:
     if not data.strip():
         raise InputError(f"{where}: the file is empty")
     if len(data) > MAX_BYTES:
-        raise InputError(f"{where}: {len(data) // (1024 * 1024)} MB is too large for one article "
-                         f"(limit {MAX_BYTES // (1024 * 1024)} MB); split it into articles, e.g. as JSONL")
+        raise InputError(
+            f"{where}: {len(data) // (1024 * 1024)} MB is too large for one article "
+            f"(limit {MAX_BYTES // (1024 * 1024)} MB); split it into articles, e.g. as JSONL"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where}: the file is UTF-16; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
     head = data[:8192]
     if b"\x00" in head:
         if _looks_utf16(head):
-            raise InputError(f"{where}: the file is UTF-16 (without a byte-order mark); convert it to UTF-8 "
-                             "(iconv -f UTF-16LE -t UTF-8, or UTF-16BE)")
+            raise InputError(
+                f"{where}: the file is UTF-16 (without a byte-order mark); convert it to UTF-8 "
+                "(iconv -f UTF-16LE -t UTF-8, or UTF-16BE)"
+            )
         raise InputError(f"{where}: this is a binary file, not text")
     try:
         text = data.decode("utf-8-sig")
@@ -129,8 +135,9 @@ def read_jsonl(path: Path, default_date: str | None = None) -> Iterator[Document
         yield Failure(path.name, str(path), f"cannot read ({e.strerror or e})")
 
 
-def read_jsonl_lines(lines: Iterable[bytes], where: str, short: str,
-                     default_date: str | None = None) -> Iterator[Document | Failure]:
+def read_jsonl_lines(
+    lines: Iterable[bytes], where: str, short: str, default_date: str | None = None
+) -> Iterator[Document | Failure]:
     """Documents from lines of JSON objects (a file, a gzip stream or stdin), streamed.
 
     ``where`` names the source in messages (``corpus.jsonl:12``), ``short`` in failure ids."""

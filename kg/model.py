@@ -3,6 +3,7 @@
 Offsets (start, end) always index the original ``Document.text`` so evidence can be
 highlighted exactly as the article wrote it.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
@@ -10,13 +11,33 @@ from functools import cached_property
 from typing import Any
 
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Country", "Organization", "Place")
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical")
 FACT_PREDICATES: tuple[str, ...] = (
-    "holdsPosition", "memberOf", "headOf", "capitalOf", "locatedIn", "citizenOf", "statedBy",
+    "holdsPosition",
+    "memberOf",
+    "headOf",
+    "capitalOf",
+    "locatedIn",
+    "citizenOf",
+    "statedBy",
 )
 
 
@@ -101,7 +122,7 @@ class Document:
     meta: tuple[tuple[str, str], ...] = field(default=())  # source, url, title... as pairs
     lemmas: tuple[tuple[str, ...], ...] = ()  # per token, when the camel-tools morphology stage ran
 
-    def with_(self, **changes: Any) -> "Document":
+    def with_(self, **changes: Any) -> Document:
         """A new Document with some fields replaced (stages never mutate)."""
         return replace(self, **changes)
 
@@ -125,13 +146,22 @@ def document_json(doc: Document) -> dict[str, Any]:
         if m.kind != "name":
             item["kind"] = m.kind
         if m.antecedent is not None:
-            item["resolves"] = {"start": m.antecedent[0], "end": m.antecedent[1],
-                                "text": doc.text[m.antecedent[0]:m.antecedent[1]]}
+            item["resolves"] = {
+                "start": m.antecedent[0],
+                "end": m.antecedent[1],
+                "text": doc.text[m.antecedent[0] : m.antecedent[1]],
+            }
         by_entity.setdefault(m.entity_id, []).append(item)
     entities = []
     for e in doc.entities:
-        d = {"id": e.id, "type": e.type, "label_ar": e.label_ar, "label_en": e.label_en,
-             "wikidata": e.wikidata, "mentions": by_entity.get(e.id, [])}
+        d: dict[str, Any] = {
+            "id": e.id,
+            "type": e.type,
+            "label_ar": e.label_ar,
+            "label_en": e.label_en,
+            "wikidata": e.wikidata,
+            "mentions": by_entity.get(e.id, []),
+        }
         if e.role_en:
             d["role_en"] = e.role_en
         entities.append(d)

@@ -4,10 +4,11 @@ Every stage is a pure function ``Document -> Document`` registered here, in one 
 what it requires and provides; a pipeline checks its whole chain before running and reports
 every unmet requirement at once. The runner names the stage and the document in any error.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from kg.arabic.segment import split_sentences, tokenize
 from kg.errors import PipelineError
@@ -40,9 +41,14 @@ def tokens_stage(doc: Document) -> Document:
 
 def dates_stage(doc: Document) -> Document:
     """Each event's date from its sentence (absolute or relative to the article date)."""
-    events = tuple(_dated(e, d) if (d := parse_date(e.sentence, doc.date)) is not None
-                   else _dated(e, None) if e.date and other_year(e.sentence, doc.date) else e
-                   for e in doc.events)  # an event of another year is not dated to the article's day
+    events = tuple(
+        _dated(e, d)
+        if (d := parse_date(e.sentence, doc.date)) is not None
+        else _dated(e, None)
+        if e.date and other_year(e.sentence, doc.date)
+        else e
+        for e in doc.events
+    )  # an event of another year is not dated to the article's day
     return doc.with_(events=events)
 
 
@@ -66,21 +72,44 @@ def camel_ner_stage(doc: Document) -> Document:
     return camel_ner.camel_ner_stage(doc)
 
 
-STAGES: dict[str, Stage] = {s.name: s for s in (
-    Stage("sentences", sentences_stage, ("text",), ("sentences",), "split sentences, respecting quotes"),
-    Stage("tokens", tokens_stage, ("sentences",), ("tokens",), "word tokens with offsets"),
-    Stage("mentions", find_mentions, ("tokens",), ("mentions", "entities", "facts"),
-          "gazetteer, nisba and title + name mentions"),
-    Stage("coref", resolve, ("mentions", "entities"), ("coref",), "descriptions and pair words"),
-    Stage("events", find_events, ("tokens", "mentions", "entities"), ("events",),
-          "predicate triggers, frames, modality, reported speech"),
-    Stage("dates", dates_stage, ("events",), ("dates",), "absolute and relative dates"),
-    Stage("facts", role_facts, ("entities", "mentions"), ("roles",), "role facts"),
-    Stage("morphology", lemmas_stage, ("tokens",), ("lemmas",),
-          "camel-tools lemmas per token for trigger lookup (optional data: morphology-db-msa-r13)"),
-    Stage("camel-ner", camel_ner_stage, ("tokens", "mentions"), ("ner",),
-          "camel-tools NER for names the lexicon missed (optional data: ner-arabert)"),
-)}
+STAGES: dict[str, Stage] = {
+    s.name: s
+    for s in (
+        Stage("sentences", sentences_stage, ("text",), ("sentences",), "split sentences, respecting quotes"),
+        Stage("tokens", tokens_stage, ("sentences",), ("tokens",), "word tokens with offsets"),
+        Stage(
+            "mentions",
+            find_mentions,
+            ("tokens",),
+            ("mentions", "entities", "facts"),
+            "gazetteer, nisba and title + name mentions",
+        ),
+        Stage("coref", resolve, ("mentions", "entities"), ("coref",), "descriptions and pair words"),
+        Stage(
+            "events",
+            find_events,
+            ("tokens", "mentions", "entities"),
+            ("events",),
+            "predicate triggers, frames, modality, reported speech",
+        ),
+        Stage("dates", dates_stage, ("events",), ("dates",), "absolute and relative dates"),
+        Stage("facts", role_facts, ("entities", "mentions"), ("roles",), "role facts"),
+        Stage(
+            "morphology",
+            lemmas_stage,
+            ("tokens",),
+            ("lemmas",),
+            "camel-tools lemmas per token for trigger lookup (optional data: morphology-db-msa-r13)",
+        ),
+        Stage(
+            "camel-ner",
+            camel_ner_stage,
+            ("tokens", "mentions"),
+            ("ner",),
+            "camel-tools NER for names the lexicon missed (optional data: ner-arabert)",
+        ),
+    )
+}
 DEFAULT = ("sentences", "tokens", "mentions", "coref", "events", "dates", "facts")
 
 
@@ -118,11 +147,13 @@ class Pipeline:
             try:
                 out = st.fn(doc)
             except Exception as e:  # a stage bug must name stage and document
-                raise PipelineError(f"stage '{st.name}' failed on document '{doc.doc_id}': "
-                                    f"{type(e).__name__}: {e}") from e
+                raise PipelineError(
+                    f"stage '{st.name}' failed on document '{doc.doc_id}': {type(e).__name__}: {e}"
+                ) from e
             if not isinstance(out, Document):
-                raise PipelineError(f"stage '{st.name}' returned {type(out).__name__}, not a Document "
-                                    f"(document '{doc.doc_id}')")
+                raise PipelineError(
+                    f"stage '{st.name}' returned {type(out).__name__}, not a Document (document '{doc.doc_id}')"
+                )
             doc = out
         return doc
 

@@ -1,5 +1,6 @@
 """Shared fixtures: hand-written Arabic articles, the kg console script, and a store built once
 per session from those articles (read-only for the tests that share it)."""
+
 from __future__ import annotations
 
 import os
@@ -21,14 +22,10 @@ ARTICLE_DATE = "2018-05-16"
 # "request-visit" is the one the query tests read: a request (طالبت … بدعم) and a visit (زار).
 ARTICLES: dict[str, str] = {
     "request-visit": (
-        "طالبت ليبيا الجزائر بدعم جهود المصالحة الوطنية. "
-        "وزار مساهل ليبيا أمس. "
-        "والتقى مساهل السراج في طرابلس."
+        "طالبت ليبيا الجزائر بدعم جهود المصالحة الوطنية. وزار مساهل ليبيا أمس. والتقى مساهل السراج في طرابلس."
     ),
     "accusation": (
-        "اتهمت الجزائر المغرب بدعم الإرهاب على حدودها. "
-        "ورفضت الرباط هذه الاتهامات. "
-        "واحتج المغرب لدى الجزائر."
+        "اتهمت الجزائر المغرب بدعم الإرهاب على حدودها. ورفضت الرباط هذه الاتهامات. واحتج المغرب لدى الجزائر."
     ),
     "meeting": (
         "التقى قيس سعيد عبد المجيد تبون في الجزائر. "
@@ -48,21 +45,14 @@ ARTICLES: dict[str, str] = {
         "واعتقلت الشرطة الجزائرية مواطنا ليبيا. "
         "وأفرجت ليبيا عن سجناء جزائريين."
     ),
-    "aid": (
-        "منحت السعودية مصر قرضا. "
-        "وخففت مصر القيود على معبر رفح."
-    ),
+    "aid": ("منحت السعودية مصر قرضا. وخففت مصر القيود على معبر رفح."),
     "offers": (
         "عرضت الجزائر على ليبيا تدريب عناصر الشرطة. "
         "ودعمت الجزائر ليبيا في مجلس الأمن. "
         "وأدانت مصر الهجوم على ليبيا. "
         "وتظاهر الليبيون أمام السفارة الجزائرية."
     ),
-    "modality": (
-        "لن يزور مساهل المغرب. "
-        "وإذا زار مساهل ليبيا فسيلتقي السراج. "
-        "وسيزور مساهل تونس الأسبوع المقبل."
-    ),
+    "modality": ("لن يزور مساهل المغرب. وإذا زار مساهل ليبيا فسيلتقي السراج. وسيزور مساهل تونس الأسبوع المقبل."),
 }
 
 # The request and visit of ARTICLES["request-visit"] as kg labels them (English).
@@ -94,9 +84,12 @@ def articles() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def invoke() -> Callable[..., Result]:
     """Run the kg CLI in-process: invoke("extract", "a.txt") -> click Result (stderr apart)."""
-    def run(*args: str | os.PathLike[str], env: dict[str, str] | None = None,
-            input: str | bytes | None = None) -> Result:
+
+    def run(
+        *args: str | os.PathLike[str], env: dict[str, str] | None = None, input: str | bytes | None = None
+    ) -> Result:
         return CliRunner().invoke(main, [str(a) for a in args], env=env, input=input)
+
     return run
 
 
@@ -107,12 +100,15 @@ def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
     if not script.exists():
         pytest.fail(f"{script} is missing: install kg into the environment (make install)")
 
-    def run(*args: str | os.PathLike[str], cwd: Path | None = None,
-            env: dict[str, str] | None = None, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str | os.PathLike[str], cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 180
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, **(env or {})}
         full_env.pop("KG_DEBUG", None)
-        return subprocess.run([str(script), *map(str, args)], cwd=cwd, env=full_env, text=True,
-                              capture_output=True, timeout=timeout)
+        return subprocess.run(
+            [str(script), *map(str, args)], cwd=cwd, env=full_env, text=True, capture_output=True, timeout=timeout
+        )
+
     return run
 
 
@@ -125,7 +121,8 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Built:
     for doc_id, text in ARTICLES.items():
         (folder / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
     store, out = base / "store", base / "out"
-    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(store), "--out", str(out),
-                                       "--date", ARTICLE_DATE])
+    result = CliRunner().invoke(
+        main, ["build", str(folder), "--store", str(store), "--out", str(out), "--date", ARTICLE_DATE]
+    )
     assert result.exit_code == 0, f"kg build failed ({result.exit_code}):\n{result.stderr}"
     return Built(articles=folder, store=store, out=out)

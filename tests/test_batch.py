@@ -1,6 +1,7 @@
 """Batch runs: failures reported and the rest built; N workers and Dask give the graph one
 process gives; unchanged articles skipped; a run killed with SIGKILL leaves whole articles and
 a restart finishes the rest, repeating nothing."""
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,11 @@ def corpus(path: Path, n: int, bad: bool = False) -> Path:
         text = f"{SENTENCES[i % 5]} {SENTENCES[(i * 2 + 1) % 5]} وقال المصدر إن اللقاء رقم {i} كان مثمرا."
         lines.append(json.dumps({"id": f"doc-{i:04d}", "text": text, "date": "2018-05-16"}, ensure_ascii=False))
         if bad and i == 1:
-            lines += ['{"id": "broken", "text": ', json.dumps({"id": "latin", "text": "no arabic at all"}),
-                      json.dumps({"text": "بلا معرف"}, ensure_ascii=False)]
+            lines += [
+                '{"id": "broken", "text": ',
+                json.dumps({"id": "latin", "text": "no arabic at all"}),
+                json.dumps({"text": "بلا معرف"}, ensure_ascii=False),
+            ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -51,8 +55,7 @@ def graphs(store_path: Path) -> dict[str, rdflib.Graph]:
     """Every named graph of a store (the articles' and any graph they share), by IRI."""
     with Store.open(store_path, read_only=True) as store:
         names = [g.value for g in store.oxigraph.named_graphs()]
-        return {iri: rdflib.Graph().parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt")
-                for iri in names}
+        return {iri: rdflib.Graph().parse(data=store.graph_ntriples(iri).decode("utf-8"), format="nt") for iri in names}
 
 
 def articles(store_path: Path) -> list[str]:
@@ -71,7 +74,9 @@ def reference(tmp_path_factory):
     """A 60-article corpus built in one process: the graph every other run must give."""
     root = tmp_path_factory.mktemp("reference")
     path = corpus(root / "corpus.jsonl", 60)
-    report, _ = build([str(path)], str(root / "store"), root / "out", options=BuildOptions(outputs=False, progress=False))
+    report, _ = build(
+        [str(path)], str(root / "store"), root / "out", options=BuildOptions(outputs=False, progress=False)
+    )
     assert (report.done, report.failed) == (60, 0)
     return path, graphs(root / "store")
 
@@ -79,7 +84,9 @@ def reference(tmp_path_factory):
 # ---------------------------------------------------------------- failures and reports
 def test_bad_rows_are_reported_and_the_others_built(tmp_path):
     path = corpus(tmp_path / "c.jsonl", 5, bad=True)
-    result = CliRunner().invoke(main, ["build", str(path), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        main, ["build", str(path), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o")]
+    )
     assert result.exit_code == 1  # some failed
     report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
     assert (report["built"], report["failed"], report["documents"], report["total"]) == (5, 3, 8, 8)
@@ -132,15 +139,19 @@ def test_changed_article_replaces_its_graph(tmp_path):
     report, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
     got = graphs(tmp_path / "s")
     assert report.done == 1 and len(articles(tmp_path / "s")) == 2
-    evidence = {str(o) for g in got.values() for o in g.objects(None, rdflib.URIRef(
-        "https://w3id.org/kg-arabic/ontology#evidence"))}
+    evidence = {
+        str(o)
+        for g in got.values()
+        for o in g.objects(None, rdflib.URIRef("https://w3id.org/kg-arabic/ontology#evidence"))
+    }
     assert not any("الجزائري" in e for e in evidence if "doc-0000" in e) and any("المغربية" in e for e in evidence)
 
 
 def test_outputs_are_left_out_past_the_limit_with_a_note(tmp_path):
     path = corpus(tmp_path / "c.jsonl", 3)
-    result = CliRunner().invoke(main, ["build", str(path), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o"),
-                                       "--outputs-limit", "2"])
+    result = CliRunner().invoke(
+        main, ["build", str(path), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o"), "--outputs-limit", "2"]
+    )
     assert result.exit_code == 0
     assert "not written" in result.output and not (tmp_path / "o" / "graph.trig").exists()
     assert len(articles(tmp_path / "s")) == 3
@@ -148,27 +159,46 @@ def test_outputs_are_left_out_past_the_limit_with_a_note(tmp_path):
 
 def test_no_outputs_writes_the_store_and_report_only(tmp_path):
     path = corpus(tmp_path / "c.jsonl", 2)
-    result = CliRunner().invoke(main, ["build", str(path), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o"),
-                                       "--no-outputs"])
+    result = CliRunner().invoke(
+        main, ["build", str(path), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o"), "--no-outputs"]
+    )
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["failures.jsonl", "report.json"]
 
 
 def test_plain_progress_lines_when_stderr_is_not_a_terminal(tmp_path):
     env = {**os.environ, "KG_PROGRESS_EVERY": "0"}
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus(tmp_path / "c.jsonl", 3)), "--store",
-                          str(tmp_path / "s"), "--out", str(tmp_path / "o"), "--no-outputs"],
-                         capture_output=True, text=True, env=env, timeout=120)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "build",
+            str(corpus(tmp_path / "c.jsonl", 3)),
+            "--store",
+            str(tmp_path / "s"),
+            "--out",
+            str(tmp_path / "o"),
+            "--no-outputs",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert "3/3 documents (3 built, 0 unchanged, 0 failed)" in run.stderr and "\x1b[" not in run.stderr
 
 
 # ---------------------------------------------------------------- options
-@pytest.mark.parametrize("options, message", [
-    (BuildOptions(scheduler="tcp://x:8786"), "need --engine dask"),
-    (BuildOptions(endpoint="http://x"), "need --engine dask"),
-    (BuildOptions(engine="spark"), "unknown engine"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (BuildOptions(scheduler="tcp://x:8786"), "need --engine dask"),
+        (BuildOptions(endpoint="http://x"), "need --engine dask"),
+        (BuildOptions(engine="spark"), "unknown engine"),
+    ],
+)
 def test_options_that_do_not_fit_are_refused(options, message):
     with pytest.raises(InputError, match=message):
         options.check()
@@ -177,12 +207,18 @@ def test_options_that_do_not_fit_are_refused(options, message):
 def test_dask_missing_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import fails as if not installed
     with pytest.raises(KGError, match=r"pip install 'kg\[dask\]'"):
-        build([str(corpus(tmp_path / "c.jsonl", 1))], str(tmp_path / "s"), tmp_path / "o",
-              options=BuildOptions(engine="dask", progress=False))
+        build(
+            [str(corpus(tmp_path / "c.jsonl", 1))],
+            str(tmp_path / "s"),
+            tmp_path / "o",
+            options=BuildOptions(engine="dask", progress=False),
+        )
 
 
-@pytest.mark.parametrize("total, partitions, workers, size", [
-    (1000, 4, 2, 250), (10, None, 2, 3), (100_000, None, 2, 1000), (None, None, 2, 1000), (5, 10, 2, 1)])
+@pytest.mark.parametrize(
+    "total, partitions, workers, size",
+    [(1000, 4, 2, 250), (10, None, 2, 3), (100_000, None, 2, 1000), (None, None, 2, 1000), (5, 10, 2, 1)],
+)
 def test_partition_size(total, partitions, workers, size):
     assert partition_size(total, partitions, workers) == size
 
@@ -191,8 +227,9 @@ def test_partition_size(total, partitions, workers, size):
 @pytest.mark.slow
 def test_two_workers_give_the_one_process_graph(tmp_path, reference):
     path, want = reference
-    report, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o",
-                      options=BuildOptions(workers=2, outputs=False, progress=False))
+    report, _ = build(
+        [str(path)], str(tmp_path / "s"), tmp_path / "o", options=BuildOptions(workers=2, outputs=False, progress=False)
+    )
     assert (report.done, report.failed, report.workers) == (60, 0, 2)
     # which of the two processes took chunks is up to the scheduler: one fast worker may take all
     assert 1 <= len(report.worker_stats) <= 2
@@ -204,9 +241,14 @@ def test_dask_local_cluster_gives_the_one_process_graph(tmp_path, reference):
     """Two LocalCluster workers as threads (processes=False): the same tasks, N-Quads partitions
     and bulk load as on a real cluster, without 10 s of process start-up per test."""
     path, want = reference
-    report, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o",
-                      options=BuildOptions(workers=2, engine="dask", partitions=5, outputs=False,
-                                           progress=False, dask_processes=False))
+    report, _ = build(
+        [str(path)],
+        str(tmp_path / "s"),
+        tmp_path / "o",
+        options=BuildOptions(
+            workers=2, engine="dask", partitions=5, outputs=False, progress=False, dask_processes=False
+        ),
+    )
     assert (report.done, report.failed, report.workers) == (60, 0, 2)
     assert_same_graphs(graphs(tmp_path / "s"), want)
     assert not (tmp_path / "o" / "partitions").exists()  # partitions are removed once loaded
@@ -238,13 +280,25 @@ def test_dask_pushes_every_graph_to_an_endpoint(tmp_path, reference):
     server = HTTPServer(("127.0.0.1", 0), _GraphStore)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        report, _ = build([str(path)], None, tmp_path / "o",
-                          options=BuildOptions(workers=2, engine="dask", outputs=False, progress=False,
-                                               dask_processes=False, endpoint=f"http://127.0.0.1:{server.server_port}"))
+        report, _ = build(
+            [str(path)],
+            None,
+            tmp_path / "o",
+            options=BuildOptions(
+                workers=2,
+                engine="dask",
+                outputs=False,
+                progress=False,
+                dask_processes=False,
+                endpoint=f"http://127.0.0.1:{server.server_port}",
+            ),
+        )
     finally:
         server.shutdown()
     assert report.done == 60
-    got = {iri: rdflib.Graph().parse(data=body.decode("utf-8"), format="nt") for iri, body in _GraphStore.received.items()}
+    got = {
+        iri: rdflib.Graph().parse(data=body.decode("utf-8"), format="nt") for iri, body in _GraphStore.received.items()
+    }
     assert_same_graphs(got, want)
 
 
@@ -253,9 +307,12 @@ def test_dask_pushes_every_graph_to_an_endpoint(tmp_path, reference):
 def test_sigkill_leaves_whole_articles_and_a_restart_finishes_without_repeats(tmp_path, reference):
     path, want = reference
     store, out = tmp_path / "s", tmp_path / "o"
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(path), "--store", str(store), "--out",
-                             str(out), "--no-outputs"], stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "KG_PROGRESS_EVERY": "0"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "build", str(path), "--store", str(store), "--out", str(out), "--no-outputs"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "KG_PROGRESS_EVERY": "0"},
+    )
     seen, deadline = 0, time.monotonic() + 120
     for line in proc.stderr:  # "kg build: 12/60 documents (12 built, ...)"
         if "documents (" in line:

@@ -4,6 +4,7 @@ prints DESIGN.md's document JSON; outputs are written atomically; query formats 
 
 Most cases run in-process through click's CliRunner (fast); the ones marked "subprocess" go
 through the installed console script `.venv/bin/kg`, exactly as a user runs it."""
+
 from __future__ import annotations
 
 import csv
@@ -36,8 +37,24 @@ STORE_COMMANDS = {
 DOC_KEYS = {"doc_id", "date", "entities", "events", "facts"}
 ENTITY_KEYS = {"id", "type", "label_ar", "label_en", "wikidata", "mentions"}
 MENTION_KEYS = {"text", "start", "end"}
-EVENT_KEYS = {"id", "type", "mode", "cameo", "source", "target", "trigger", "sentence", "start", "end",
-              "modality", "location", "date", "predicate_en", "predicate_ar", "confidence"}
+EVENT_KEYS = {
+    "id",
+    "type",
+    "mode",
+    "cameo",
+    "source",
+    "target",
+    "trigger",
+    "sentence",
+    "start",
+    "end",
+    "modality",
+    "location",
+    "date",
+    "predicate_en",
+    "predicate_ar",
+    "confidence",
+}
 FACT_KEYS = {"subject", "predicate", "object", "start", "end"}
 
 
@@ -98,8 +115,9 @@ def query_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     base = tmp_path_factory.mktemp("cli-store")
     article = write(base / "good.txt", GOOD)
-    result = CliRunner().invoke(main, ["build", str(article), "--store", str(base / "store"),
-                                       "--out", str(base / "out"), "--no-view"])
+    result = CliRunner().invoke(
+        main, ["build", str(article), "--store", str(base / "store"), "--out", str(base / "out"), "--no-view"]
+    )
     assert result.exit_code == 0, result.stderr
     return base / "store"
 
@@ -118,9 +136,17 @@ def test_bad_input_file_is_one_error_line_and_exit_2(command, kind, tmp_path, in
     assert result.stdout == "", f"kg {command} <{kind} file> printed to stdout: {result.stdout[:200]!r}"
 
 
-@pytest.mark.parametrize("kind,needle", [("missing", "no such file"), ("empty", "empty"),
-                                         ("binary", "binary"), ("cp1256", "UTF-8"),
-                                         ("utf16", "UTF-16"), ("english", "Arabic")])
+@pytest.mark.parametrize(
+    "kind,needle",
+    [
+        ("missing", "no such file"),
+        ("empty", "empty"),
+        ("binary", "binary"),
+        ("cp1256", "UTF-8"),
+        ("utf16", "UTF-16"),
+        ("english", "Arabic"),
+    ],
+)
 def test_extract_error_line_names_the_file_and_the_problem(kind, needle, tmp_path, invoke):
     path = bad_file(tmp_path, kind)
     result = invoke("extract", path)
@@ -176,11 +202,14 @@ def test_push_to_an_unreachable_server_is_one_error_line(invoke, query_store):
 
 
 def test_validate_of_a_non_conforming_graph_exits_2(tmp_path, invoke):
-    bad = write(tmp_path / "bad.ttl", """
+    bad = write(
+        tmp_path / "bad.ttl",
+        """
         @prefix kg: <https://w3id.org/kg-arabic/ontology#> .
         <https://w3id.org/kg-arabic/resource/event/x/e1> a kg:Event, kg:Request ;
             kg:modality "maybe" .
-        """)
+        """,
+    )
     result = invoke("validate", bad)
     assert result.exit_code == 2, result.stderr
     assert "Traceback" not in result.stderr
@@ -194,10 +223,20 @@ def test_validate_of_an_unknown_suffix_names_the_valid_ones(tmp_path, invoke):
 
 
 # ------------------------------------------------------------------------------------ through the console script
-@pytest.mark.parametrize("case", ["extract-missing", "extract-binary",
-                                  "build-utf16", "ner-cp1256",
-                                  "query-bad-sparql", "export-unknown-format", "view-no-store",
-                                  "stats-no-store", "validate-empty"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "extract-missing",
+        "extract-binary",
+        "build-utf16",
+        "ner-cp1256",
+        "query-bad-sparql",
+        "export-unknown-format",
+        "view-no-store",
+        "stats-no-store",
+        "validate-empty",
+    ],
+)
 def test_console_script_reports_bad_input_in_one_line(case, tmp_path, run_kg):
     """subprocess: the installed `kg` prints one line and exits 2."""
     command, _, kind = case.partition("-")
@@ -208,8 +247,7 @@ def test_console_script_reports_bad_input_in_one_line(case, tmp_path, run_kg):
     elif kind == "no-store":
         args = [command, "--store", tmp_path / "store"]
     else:
-        args = file_args(command, bad_file(tmp_path, kind, ".trig" if command == "validate" else ".txt"),
-                         tmp_path)
+        args = file_args(command, bad_file(tmp_path, kind, ".trig" if command == "validate" else ".txt"), tmp_path)
     proc = run_kg(*args, cwd=tmp_path)
     assert_one_error_line(proc.stderr, proc.returncode, f"kg {case}")
 
@@ -332,9 +370,9 @@ def test_extract_offsets_slice_the_original_text(extracted):
     text, doc = extracted
     for e in doc["entities"]:
         for m in e["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"], f"mention {m}"
+            assert text[m["start"] : m["end"]] == m["text"], f"mention {m}"
     for ev in doc["events"]:
-        assert text[ev["start"]:ev["end"]] == ev["trigger"], f"event {ev['id']} trigger {ev['trigger']!r}"
+        assert text[ev["start"] : ev["end"]] == ev["trigger"], f"event {ev['id']} trigger {ev['trigger']!r}"
         assert ev["sentence"] in text
     for f in doc["facts"]:
         assert 0 <= f["start"] <= f["end"] <= len(text)
@@ -343,8 +381,10 @@ def test_extract_offsets_slice_the_original_text(extracted):
 def test_extract_finds_the_request_and_the_visit(extracted):
     _, doc = extracted
     names = {e["id"]: e["label_en"] for e in doc["entities"]}
-    found = {(ev["type"], ev["mode"], tuple(names[s] for s in ev["source"]),
-              tuple(names[t] for t in ev["target"])) for ev in doc["events"]}
+    found = {
+        (ev["type"], ev["mode"], tuple(names[s] for s in ev["source"]), tuple(names[t] for t in ev["target"]))
+        for ev in doc["events"]
+    }
     assert ("REQUEST", "assist", ("Libya",), ("Algeria",)) in found
     assert ("CONSULT", "visit", ("Abdelkader Messahel",), ("Libya",)) in found
 

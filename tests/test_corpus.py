@@ -1,5 +1,6 @@
 """Inputs: JSONL, gzipped JSONL, folders (recursive), stdin; dates from file names; bad rows
 become failures with a reason while the other documents go on; everything is streamed."""
+
 from __future__ import annotations
 
 import gzip
@@ -21,9 +22,17 @@ CONDEMN = "أدانت المملكة المغربية الهجوم الذي اس
 
 def rows(n: int) -> list[dict]:
     texts = (VISIT, TALKS, CONDEMN)
-    return [{"id": f"art-{i:03d}", "text": texts[i % 3] + f" وقال المصدر إن الاجتماع رقم {i} كان مثمرا.",
-             "date": "2018-05-16", "source": "test", "url": f"https://example.org/{i}", "title": f"t{i}"}
-            for i in range(n)]
+    return [
+        {
+            "id": f"art-{i:03d}",
+            "text": texts[i % 3] + f" وقال المصدر إن الاجتماع رقم {i} كان مثمرا.",
+            "date": "2018-05-16",
+            "source": "test",
+            "url": f"https://example.org/{i}",
+            "title": f"t{i}",
+        }
+        for i in range(n)
+    ]
 
 
 def write_jsonl(path: Path, items: list, gz: bool = False) -> Path:
@@ -73,12 +82,15 @@ def test_empty_folder_is_one_failure(tmp_path):
     assert isinstance(got, Failure) and "no .txt or .jsonl" in got.reason
 
 
-@pytest.mark.parametrize("name, date", [
-    ("news-20180516.txt", "2018-05-16"),
-    ("libya_2018-05-16.txt", "2018-05-16"),
-    ("report-20181340.txt", None),  # month 13: not a date
-    ("20180516.txt", None),  # no separator: an id, not a date
-])
+@pytest.mark.parametrize(
+    "name, date",
+    [
+        ("news-20180516.txt", "2018-05-16"),
+        ("libya_2018-05-16.txt", "2018-05-16"),
+        ("report-20181340.txt", None),  # month 13: not a date
+        ("20180516.txt", None),  # no separator: an id, not a date
+    ],
+)
 def test_date_from_file_name(name, date):
     assert date_from_name(Path(name)) == date
 
@@ -105,8 +117,16 @@ def test_stdin_jsonl_is_a_corpus(monkeypatch):
 
 def test_bad_rows_are_failures_with_line_and_reason_and_the_others_go_on(tmp_path):
     good = rows(3)
-    items = [good[0], "{not json", {"text": VISIT}, {"id": "x", "text": "only latin letters here"},
-             {"id": "bad id!", "text": VISIT}, good[1], {"id": "d", "text": VISIT, "date": "16/05/2018"}, good[2]]
+    items = [
+        good[0],
+        "{not json",
+        {"text": VISIT},
+        {"id": "x", "text": "only latin letters here"},
+        {"id": "bad id!", "text": VISIT},
+        good[1],
+        {"id": "d", "text": VISIT, "date": "16/05/2018"},
+        good[2],
+    ]
     got = list(read_inputs([str(write_jsonl(tmp_path / "c.jsonl", items))]))
     assert [d.doc_id for d in docs(got)] == ["art-000", "art-001", "art-002"]
     reasons = {f.where.rsplit(":", 1)[1]: f.reason for f in failures(got)}
@@ -163,8 +183,9 @@ def test_kg_build_reads_each_input_kind(tmp_path, kind):
     else:
         arg, stdin = "-", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in data)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", arg, "--store", str(tmp_path / "store"), "--out", str(out)],
-                                input=stdin)
+    result = CliRunner().invoke(
+        main, ["build", arg, "--store", str(tmp_path / "store"), "--out", str(out)], input=stdin
+    )
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert (report["built"], report["failed"], report["total"]) == (3, 0, None if kind == "stdin" else 3)

@@ -3,6 +3,7 @@ line of README.md parses (with --help) and, where it is safe and offline, runs f
 temporary folder; the quick start is exactly `make demo` and `make test`, and `make demo` writes
 output/ the way tests/test_output_fresh.py rebuilds it. (That every ontology term of
 kg.graph.vocab.KG is declared in ontology/kg.ttl is tested in tests/graph/test_ontology.py.)"""
+
 from __future__ import annotations
 
 import re
@@ -82,7 +83,8 @@ def test_readme_command_lines_run(tmp_path, invoke, monkeypatch):
     (work / "article.txt").write_text(ARTICLES["request-visit"], encoding="utf-8")
     (work / "corpus.jsonl").write_text(
         "".join(f'{{"id": "{k}", "text": "{t}", "date": "{ARTICLE_DATE}"}}\n' for k, t in ARTICLES.items()),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (work / "tokens.txt").write_text("زار\nمساهل\nليبيا\n.\n\nالتقى\nسيالة\nالسراج\n", encoding="utf-8")
     (work / "ontology").symlink_to(ROOT / "ontology")
     (work / "output").symlink_to(ROOT / "output")
@@ -122,8 +124,9 @@ def test_quick_start_is_make_demo_then_make_test():
 def test_makefile_has_the_quick_start_targets():
     for target in ("demo", "test"):
         assert re.search(rf"^{target}:", MAKEFILE, re.MULTILINE), f"Makefile has no '{target}' target"
-    assert "$(KG) demo --out output --store .kg/store" in MAKEFILE, \
+    assert "$(KG) demo --out output --store .kg/store" in MAKEFILE, (
         "make demo no longer runs the command tests/test_output_fresh.py rebuilds output/ with"
+    )
 
 
 def test_readme_names_every_example_query():

@@ -2,6 +2,7 @@
 sample; it must match what the current code writes, or readers of the repository see a graph the
 code no longer produces. The sample is rebuilt into a temporary folder by the same command and
 compared: the RDF by graph isomorphism (with the differing triples shown), the rest as files."""
+
 from __future__ import annotations
 
 import difflib
@@ -52,8 +53,9 @@ def graph_difference(old: Graph, new: Graph, name: str) -> str:
 def text_difference(old: str, new: str, name: str) -> str:
     if old == new:
         return ""
-    diff = list(difflib.unified_diff(old.splitlines(), new.splitlines(), f"output/{name}",
-                                     f"fresh/{name}", lineterm="", n=1))
+    diff = list(
+        difflib.unified_diff(old.splitlines(), new.splitlines(), f"output/{name}", f"fresh/{name}", lineterm="", n=1)
+    )
     shown = diff[: 2 * SHOWN]
     more = [f"… {len(diff) - len(shown)} more diff lines"] if len(diff) > len(shown) else []
     return "\n".join([f"{name} differs:", *shown, *more])
@@ -78,9 +80,13 @@ def test_graph_trig_is_fresh(fresh):
 
     old_graphs, new_graphs = named(old), named(new)
     assert sorted(old_graphs) == sorted(new_graphs), stale(
-        f"named graphs differ: committed {sorted(old_graphs)}, fresh {sorted(new_graphs)}")
-    problems = [d for iri in sorted(old_graphs)
-                if (d := graph_difference(old_graphs[iri], new_graphs[iri], f"graph.trig <{iri}>"))]
+        f"named graphs differ: committed {sorted(old_graphs)}, fresh {sorted(new_graphs)}"
+    )
+    problems = [
+        d
+        for iri in sorted(old_graphs)
+        if (d := graph_difference(old_graphs[iri], new_graphs[iri], f"graph.trig <{iri}>"))
+    ]
     assert not problems, stale("\n".join(problems))
 
 
@@ -99,7 +105,8 @@ def test_documents_are_fresh(fresh):
         old_text = (COMMITTED / "documents" / name).read_text(encoding="utf-8")
         new_text = (fresh / "documents" / name).read_text(encoding="utf-8")
         assert json.loads(old_text) == json.loads(new_text), stale(
-            text_difference(old_text, new_text, f"documents/{name}"))
+            text_difference(old_text, new_text, f"documents/{name}")
+        )
 
 
 def test_triples_csv_is_fresh(fresh):

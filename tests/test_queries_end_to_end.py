@@ -1,6 +1,7 @@
 """The example queries of ontology/queries, run by `kg query -f` on a store built from the
 hand-written articles of conftest.py: "request-visit" holds a request (طالبت ليبيا الجزائر بدعم …)
 and a visit (وزار مساهل ليبيا …); the queries must return them with their evidence sentence."""
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,7 @@ def test_query_files_are_shipped():
 
 
 def test_who_asked_whom_returns_the_request_with_evidence(invoke, built_store):
-    rows = from_article(run_query(invoke, built_store.store, "-f", QUERIES / "who-asked-whom.rq"),
-                        "request-visit")
+    rows = from_article(run_query(invoke, built_store.store, "-f", QUERIES / "who-asked-whom.rq"), "request-visit")
     pairs = {(r["requesterEn"], r["requestedEn"]) for r in rows}
     assert (REQUESTER_EN, REQUESTED_EN) in pairs, rows
     row = next(r for r in rows if (r["requesterEn"], r["requestedEn"]) == (REQUESTER_EN, REQUESTED_EN))
@@ -46,8 +46,7 @@ def test_who_asked_whom_returns_the_request_with_evidence(invoke, built_store):
 
 
 def test_all_visits_returns_the_visit_with_evidence(invoke, built_store):
-    rows = from_article(run_query(invoke, built_store.store, "-f", QUERIES / "all-visits.rq"),
-                        "request-visit")
+    rows = from_article(run_query(invoke, built_store.store, "-f", QUERIES / "all-visits.rq"), "request-visit")
     row = next((r for r in rows if (r["visitorEn"], r["hostEn"]) == (VISITOR_EN, VISITED_EN)), None)
     assert row is not None, rows
     assert row["evidence"] == VISIT_SENTENCE
@@ -101,8 +100,7 @@ def test_every_example_query_runs_on_the_store(path, invoke, built_store):
     assert "variables" in data or "boolean" in data or "triples" in data
 
 
-def test_query_file_by_bare_name_falls_back_to_the_packaged_one(invoke, built_store, tmp_path,
-                                                                monkeypatch):
+def test_query_file_by_bare_name_falls_back_to_the_packaged_one(invoke, built_store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("query", "-f", "all-visits.rq", "--store", built_store.store, "--format", "csv")
     assert result.exit_code == 0, result.stderr
@@ -111,7 +109,8 @@ def test_query_file_by_bare_name_falls_back_to_the_packaged_one(invoke, built_st
 
 def test_example_query_through_the_console_script(run_kg, built_store, tmp_path):
     """subprocess: `kg query -f ontology/queries/who-asked-whom.rq` from the repository."""
-    proc = run_kg("query", "-f", "ontology/queries/who-asked-whom.rq", "--store", built_store.store,
-                  "--format", "csv", cwd=ROOT)
+    proc = run_kg(
+        "query", "-f", "ontology/queries/who-asked-whom.rq", "--store", built_store.store, "--format", "csv", cwd=ROOT
+    )
     assert proc.returncode == 0, proc.stderr
     assert REQUEST_SENTENCE in proc.stdout

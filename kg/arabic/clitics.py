@@ -4,6 +4,7 @@ A prefix is split off only when the remainder is a lexicon entry, so ``لليب�
 but ``ليبيا`` stays whole, and ``وزير`` is never read as و + زير. The functions here only
 propose the readings; callers keep the one their lexicon knows.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

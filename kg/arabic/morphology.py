@@ -7,6 +7,7 @@ only by its citation form. Without the data every caller gets a clear KGError, n
 camel-tools fetches its data catalogue from the network the first time ``camel_tools.data`` is
 imported if the user never ran ``camel_data``; ``camel_import()`` keeps that import offline.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,6 +43,7 @@ def camel_import() -> None:
     """
     if "camel_tools.data" in sys.modules or (camel_data_dir() / "catalogue.json").is_file():
         import camel_tools.data  # noqa: F401
+
         return
     old = os.environ.get("CAMELTOOLS_DATA")
     with tempfile.TemporaryDirectory(prefix="kg-camel-") as tmp:
@@ -111,8 +113,9 @@ def load_analyzer(db_path: str | None = None) -> Any:
     try:
         return Analyzer(MorphologyDB(str(path), "a"))
     except (MorphologyError, KeyError, IndexError, TypeError, ValueError) as e:
-        raise KGError(f"'{path}' is not a camel-tools morphology database ({type(e).__name__}: {e}); "
-                      f"{INSTALL_HINT}") from e
+        raise KGError(
+            f"'{path}' is not a camel-tools morphology database ({type(e).__name__}: {e}); {INSTALL_HINT}"
+        ) from e
 
 
 @lru_cache(maxsize=1)

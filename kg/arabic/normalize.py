@@ -4,6 +4,7 @@ Matching keys fold what Arabic news spells inconsistently: diacritics and tatwee
 alef forms (أ إ آ ٱ) become ا, ى becomes ي, ة becomes ه. The original text is never changed;
 labels keep their written form (``أحمد`` and ``احمد`` stay different literals).
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -18,8 +19,24 @@ from camel_tools.utils.normalize import (
 
 TATWEEL = "\u0640"
 # Characters that carry no letter: bidi controls, zero-width joiners, BOM.
-_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
-              "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff", TATWEEL}
+_INVISIBLE = {
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\ufeff",
+    TATWEEL,
+}
 
 
 @lru_cache(maxsize=4096)
@@ -29,7 +46,7 @@ def fold_char(ch: str) -> str:
     Presentation forms and ligatures (ﻻ، ﷺ) are first decomposed to their letters (NFKC),
     then each letter is folded, so ``fold`` stays idempotent.
     """
-    if "\uFB50" <= ch <= "\uFEFF" and ch not in _INVISIBLE:
+    if "\ufb50" <= ch <= "\ufeff" and ch not in _INVISIBLE:
         return "".join(_fold_base(c) for c in unicodedata.normalize("NFKC", ch))
     return _fold_base(ch)
 
@@ -69,7 +86,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def is_arabic_letter(ch: str) -> bool:
-    return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3" or "\u06FA" <= ch <= "\u06FF"
+    return "\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3" or "\u06fa" <= ch <= "\u06ff"
 
 
 def arabic_ratio(text: str) -> float:

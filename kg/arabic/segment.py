@@ -1,4 +1,5 @@
 """Sentences and tokens with offsets into the original text."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,8 @@ def tokenize(text: str, offset: int = 0) -> tuple[Span, ...]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """A dot after one letter (``د.``, ``أ.``) or between digits (``2.5``) ends no sentence."""
-    before = text[max(0, dot - 2):dot]
-    after = text[dot + 1:dot + 2]
+    before = text[max(0, dot - 2) : dot]
+    after = text[dot + 1 : dot + 2]
     if before[-1:].isdigit() and after.isdigit():
         return True
     return len(before) == 2 and before[0] in " (\n" and before[1].isalpha()

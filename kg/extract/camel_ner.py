@@ -6,12 +6,14 @@ keeps PERS (Person), LOC (Place: countries are all in the lexicon) and ORG (Orga
 never overrides a span the lexicon already read. Install the model with
 ``camel_data -i ner-arabert``; torch and transformers are imported only when it is loaded.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 from kg.arabic.clitics import folded_prefix_to_original
 from kg.arabic.morphology import camel_import, installed_dataset
@@ -23,8 +25,9 @@ from kg.lexicon.romanize import romanize
 from kg.model import Document, Entity, Mention, Span
 
 NER_PACKAGE = "ner-arabert"
-INSTALL_HINT = (f"install it with `camel_data -i {NER_PACKAGE}` (or pass the folder of a "
-                "BERT token-classification model)")
+INSTALL_HINT = (
+    f"install it with `camel_data -i {NER_PACKAGE}` (or pass the folder of a BERT token-classification model)"
+)
 TYPES = {"PERS": "Person", "LOC": "Place", "ORG": "Organization"}
 ID_PREFIX = {"Person": "person_", "Place": "place_", "Organization": "org_"}
 KIND = "ner"
@@ -56,13 +59,13 @@ def load_recognizer(model_path: str | None = None, use_gpu: bool = True) -> Any:
     try:
         from camel_tools.ner import NERecognizer  # imports torch and transformers
     except ImportError as e:
-        raise KGError(f"camel-tools' NER needs torch and transformers ({e}); "
-                      "install them with `pip install 'kg[ner]'`") from e
+        raise KGError(
+            f"camel-tools' NER needs torch and transformers ({e}); install them with `pip install 'kg[ner]'`"
+        ) from e
     try:
         return NERecognizer(str(folder), use_gpu=use_gpu)
     except (OSError, ValueError, KeyError, RuntimeError) as e:
-        raise KGError(f"cannot load the NER model in '{folder}' ({type(e).__name__}: {e}); "
-                      f"{INSTALL_HINT}") from e
+        raise KGError(f"cannot load the NER model in '{folder}' ({type(e).__name__}: {e}); {INSTALL_HINT}") from e
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +110,7 @@ def _clitic_length(word: str, type_: str, names: set[str]) -> int:
     folded = fold(word)
     m = _BEFORE_ARTICLE.match(folded)
     n = len(m.group(1)) if m else 0
-    if not n and type_ == "Person" and folded[:1] in ("و", "ف") and folded not in names \
-            and folded[1:] in names:
+    if not n and type_ == "Person" and folded[:1] in ("و", "ف") and folded not in names and folded[1:] in names:
         n = 1
     return folded_prefix_to_original(word, n)
 

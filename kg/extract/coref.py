@@ -1,5 +1,6 @@
 """Coreference: descriptions (``المسؤول الليبي``، ``الوزير``) and pair words (``البلدين``)
 resolve to the salient matching entity; each resolved mention records what it resolves to."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -13,8 +14,15 @@ from kg.model import Document, Fact, Mention
 
 APPOSITION_WINDOW = 14
 # Role words a description must share with the antecedent's role (الوزير → a Minister).
-ROLE_WORDS = {"الوزير": "minister", "الرئيس": "president", "السفير": "ambassador",
-              "المبعوث": "envoy", "الملك": "king", "الامير": "prince", "المتحدث": "spokes"}
+ROLE_WORDS = {
+    "الوزير": "minister",
+    "الرئيس": "president",
+    "السفير": "ambassador",
+    "المبعوث": "envoy",
+    "الملك": "king",
+    "الامير": "prince",
+    "المتحدث": "spokes",
+}
 
 
 def _strip_conj(w: str) -> str:
@@ -72,7 +80,7 @@ def resolve(doc: Document) -> Document:
                 country = nisba.entity_id
             role_word = ROLE_WORDS.get(w)
             ante = _apposition(s, i, by_start, ents)
-            for p in ([] if ante else reversed(persons)):
+            for p in [] if ante else reversed(persons):
                 pe = ents.get(p.entity_id)
                 if pe is None:
                     continue
@@ -86,12 +94,12 @@ def resolve(doc: Document) -> Document:
                 continue
             start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
             end = nisba.end if country else tok.end
-            new.append(Mention(start, end, doc.text[start:end], ante.entity_id, "description",
-                               (ante.start, ante.end)))
+            new.append(Mention(start, end, doc.text[start:end], ante.entity_id, "description", (ante.start, ante.end)))
             if country:
                 dropped.add((nisba.start, nisba.end))
                 facts.append(Fact(ante.entity_id, "citizenOf", country, start, end))
             persons.append(new[-1])
     kept = [m for m in doc.mentions if (m.start, m.end) not in dropped]
-    return doc.with_(mentions=tuple(sorted(kept + new, key=lambda m: (m.start, -m.end))),
-                     facts=doc.facts + tuple(facts))
+    return doc.with_(
+        mentions=tuple(sorted(kept + new, key=lambda m: (m.start, -m.end))), facts=doc.facts + tuple(facts)
+    )

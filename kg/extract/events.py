@@ -7,6 +7,7 @@ the frame's prepositions (``عرضت على``، ``التعاون مع``، ``دع
 the next actor in the clause. Places go to ``location``; a capital in an actor's role stands
 for its country (``واشنطن``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,8 +22,9 @@ from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # PLOVER: promised cooperation is AGREE
-PREPOSITIONS = {fold(w) for w in ("على", "إلى", "مع", "من", "عن", "في", "ضد", "لدى", "بين", "حول", "نحو",
-                                  "تجاه", "أمام", "بحق")}
+PREPOSITIONS = {
+    fold(w) for w in ("على", "إلى", "مع", "من", "عن", "في", "ضد", "لدى", "بين", "حول", "نحو", "تجاه", "أمام", "بحق")
+}
 AGENT = fold("قبل")  # من قبل X: X is the agent, never the recipient
 NP_WALK = 3  # words a preposition may stand before the actor it governs (مع "جميع أعضاء المجلس")
 STOP_PUNCT = set("،,.؛:!?؟()")
@@ -30,28 +32,82 @@ VSO_WINDOW = 6  # tokens after a verb where its subject may stand (titles in bet
 SVO_WINDOW = 10
 LIGHT_WINDOW = 8  # يقوم وزير الخارجية الأمريكي مايك بومبيو بزيارة
 # who did it when a report only says it happened (اندلعت مظاهرات، وقع هجوم)
-IMPLICIT_AGENT = {"PROTEST": "group_protesters", "ASSAULT": "group_attackers", "COERCE": "group_attackers",
-                  "MOBILIZE": "group_forces"}
+IMPLICIT_AGENT = {
+    "PROTEST": "group_protesters",
+    "ASSAULT": "group_attackers",
+    "COERCE": "group_attackers",
+    "MOBILIZE": "group_forces",
+}
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
 PATIENT_POSSESSOR = {"ASSAULT", "COERCE"}
 # nouns whose nationality after them is the victim (مقتل إسرائيلي), unlike attacks (غارة إسرائيلية)
-VICTIM_NOUNS = {"kill", "casualties", "assassinate", "assassination_attempt", "abduct", "kidnap", "hostage", "torture",
-                "beat", "execute", "slaughter", "stab", "displace", "sexual_violence", "massacre"}
+VICTIM_NOUNS = {
+    "kill",
+    "casualties",
+    "assassinate",
+    "assassination_attempt",
+    "abduct",
+    "kidnap",
+    "hostage",
+    "torture",
+    "beat",
+    "execute",
+    "slaughter",
+    "stab",
+    "displace",
+    "sexual_violence",
+    "massacre",
+}
 INVITATION = {fold(w) for w in ("دعوة", "الدعوة", "دعوته", "دعوتها", "لدعوة")}
 CROWD = "crowd_"  # motion verbs that are protests when protesters move
 PROTESTERS = ("group_protesters", "group_sitin", "group_strikers", "group_demonstrators")
 # numbers of people: a crowd counted is a crowd reported (آلاف المتظاهرين، 300 متظاهر، مليون متظاهر)
-COUNT_WORDS = {fold(w) for w in ("آلاف", "الاف", "ألوف", "مئات", "عشرات", "ألف", "الف", "مائة", "مئة", "مليون", "ملايين",
-                                  "عدة", "آلافا", "نحو", "حوالي", "قرابة", "أكثر", "حشود", "جموع")}
+COUNT_WORDS = {
+    fold(w)
+    for w in (
+        "آلاف",
+        "الاف",
+        "ألوف",
+        "مئات",
+        "عشرات",
+        "ألف",
+        "الف",
+        "مائة",
+        "مئة",
+        "مليون",
+        "ملايين",
+        "عدة",
+        "آلافا",
+        "نحو",
+        "حوالي",
+        "قرابة",
+        "أكثر",
+        "حشود",
+        "جموع",
+    )
+}
 CROWD_EVENT = Predicate("crowd_counted", "PROTEST", "demonstrate", "141", "demonstrated", "متظاهرون", ("ضد",), 0.6)
 STREET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}  # where a bare group (مسلحون) may act
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # events that reach a place
 TARGET_WINDOW = 14
-CONFIDENCE = {"verb-vso": 1.0, "verb-svo": 0.9, "verb-speaker": 0.85, "verb-salient": 0.6,
-              "impersonal": 0.75, "noun-possessor": 0.9, "noun-pronoun": 0.8, "noun-light-verb": 0.8,
-              "noun-salient": 0.55, "phrase": 0.9, "participle-main-subject": 0.8,
-              "verb-shared-subject": 0.85, "noun-implicit": 0.6, "phrase-agent": 0.9, "passive-agent": 0.9}
+CONFIDENCE = {
+    "verb-vso": 1.0,
+    "verb-svo": 0.9,
+    "verb-speaker": 0.85,
+    "verb-salient": 0.6,
+    "impersonal": 0.75,
+    "noun-possessor": 0.9,
+    "noun-pronoun": 0.8,
+    "noun-light-verb": 0.8,
+    "noun-salient": 0.55,
+    "phrase": 0.9,
+    "participle-main-subject": 0.8,
+    "verb-shared-subject": 0.85,
+    "noun-implicit": 0.6,
+    "phrase-agent": 0.9,
+    "passive-agent": 0.9,
+}
 
 
 @dataclass(frozen=True)
@@ -110,9 +166,12 @@ def _noun_head(word: str, lex) -> bool:
 
 # Words after which a verb may stand (a finite verb opens a clause); after anything else a
 # form that is both verb and verbal noun (تعاون، دعم، تبادل) reads as the noun.
-VERB_LEADERS = {fold(w) for w in """قد لقد كما ثم حيث أن إن ان بعدما عندما حين بينما كذلك فيما
+VERB_LEADERS = {
+    fold(w)
+    for w in """قد لقد كما ثم حيث أن إن ان بعدما عندما حين بينما كذلك فيما
 وقد ولقد كان كانت وكان وكانت لم لن لا ما قد أنه إنه أنها إنها بأنه بأنها أنهم إنهم التي الذي الذين
-اللذين اللتين""".split()}
+اللذين اللتين""".split()
+}
 
 
 def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
@@ -145,7 +204,7 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex) -> Form:
         for j in range(i + 1, min(len(s.folded) - len(rest) + 1, i + 1 + GAP)):
             if s.tokens[j].text in ".؟!":
                 break
-            if s.folded[j:j + len(rest)] == rest:
+            if s.folded[j : j + len(rest)] == rest:
                 return Form(pform.predicate, form.pos, form.person, form.suffix)
     return form
 
@@ -163,7 +222,7 @@ def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str,
         starts = [r for r in _readings(s.folded[i]) if r[1] in lex.phrase_starts]
         for length in range(min(lex.max_phrase, n - i), 1, -1) if starts else ():
             for pre, rest, fut in starts:
-                forms = lex.phrases.get((rest,) + s.folded[i + 1:i + length])
+                forms = lex.phrases.get((rest,) + s.folded[i + 1 : i + length])
                 if forms:
                     noun = _noun_head(rest, lex) or _noun_context(s, i, covered)
                     hit = Trigger(i, length, forms[0], fut, pre, noun)
@@ -175,13 +234,20 @@ def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str,
             for pre, rest, fut in _readings(s.folded[i]):
                 forms = lex.forms.get(rest)
                 if not forms and lemma_of is not None:  # camel-tools morphology, when installed
-                    forms = [f for lem in lemma_of.get(s.tokens[i].start, ())
-                             for f in lex.forms.get(fold(lem), []) if f.pos == "perfect"]
+                    forms = [
+                        f
+                        for lem in lemma_of.get(s.tokens[i].start, ())
+                        for f in lex.forms.get(fold(lem), [])
+                        if f.pos == "perfect"
+                    ]
                 if not forms:
                     continue
                 after_lam = i > 0 and s.folded[i - 1] in JUSSIVE_LEADERS
-                forms = [f if f.pos != "jussive" else Form(f.predicate, "imperfect", f.person, f.suffix)
-                         for f in forms if f.pos != "jussive" or after_lam]
+                forms = [
+                    f if f.pos != "jussive" else Form(f.predicate, "imperfect", f.person, f.suffix)
+                    for f in forms
+                    if f.pos != "jussive" or after_lam
+                ]
                 if fut:
                     forms = [f for f in forms if f.pos == "imperfect"]
                 if "ال" in pre or any(p in pre for p in "بلك"):
@@ -296,7 +362,7 @@ def _args(s: Sentence, mentions: list[Mention]) -> list[Arg]:
         while last + 1 < len(s.tokens) and s.tokens[last + 1].start < m.end:
             last += 1
         tok = s.tokens[first]
-        prefix = fold(tok.text[:max(0, m.start - tok.start)])
+        prefix = fold(tok.text[: max(0, m.start - tok.start)])
         if m.start > tok.start and len(prefix) > 2:  # glued: الجزائربطرابلس → the part before
             prefix = prefix[-1:] if prefix[-1] in "بلك" else ""
         out.append(Arg(m, first, last, _marker(s, first, prefix, starts - {m.start})))
@@ -342,8 +408,8 @@ DENIAL = {fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفو�
 
 
 def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
-    before = s.folded[max(0, t.index - 3):t.index]
-    if _pos(t) == "masdar" and any(w in DENIAL for w in s.folded[max(0, t.index - 4):t.index]):
+    before = s.folded[max(0, t.index - 3) : t.index]
+    if _pos(t) == "masdar" and any(w in DENIAL for w in s.folded[max(0, t.index - 4) : t.index]):
         return "negated"  # نفى مساهل زيارة ليبيا: the visit is denied
     if any(w in m["negation"] or (len(w) > 2 and w[0] in CONJ and w[1:] in m["negation"]) for w in before[-2:]):
         return "negated"
@@ -357,11 +423,12 @@ def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
         return "hypothetical"
     if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
         return "hypothetical"  # قد يحضر: may attend
-    around = back + list(s.folded[t.index:t.index + 6])
-    if t.future_prefix or any(w in m["future"] or (len(w) > 3 and w[0] in "وف" and w[1:] in m["future"])
-                              for w in around):
+    around = back + list(s.folded[t.index : t.index + 6])
+    if t.future_prefix or any(
+        w in m["future"] or (len(w) > 3 and w[0] in "وف" and w[1:] in m["future"]) for w in around
+    ):
         return "future"
-    if any(w in INVITATION for w in s.folded[max(0, t.index - 2):t.index]):
+    if any(w in INVITATION for w in s.folded[max(0, t.index - 2) : t.index]):
         return "future"  # دعوة لزيارة: an invited visit has not happened yet
     return "asserted"
 
@@ -394,8 +461,16 @@ def _is_actor(doc: Document, a: Arg) -> bool:
     return not _is_place(doc, a.mention) or bool(_capital_of(a.mention.entity_id))
 
 
-def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: Arg | None,
-            state: _State, m: dict[str, frozenset[str]], args_all: list[Arg] = ()) -> tuple[list[Arg], Mention | None, str]:
+def _source(
+    doc: Document,
+    s: Sentence,
+    t: Trigger,
+    actors: list[Arg],
+    speaker: Arg | None,
+    state: _State,
+    m: dict[str, frozenset[str]],
+    args_all: list[Arg] = (),
+) -> tuple[list[Arg], Mention | None, str]:
     """The actor of a trigger: (mentions, resolved pronoun mention, rule); rule '' = none."""
     end_idx = t.index + t.length - 1
     pos = _pos(t)
@@ -409,10 +484,18 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
         suffix = t.form.suffix or _pronoun_suffix(s.folded[t.index])
         window = _light_window(s, t.index, m)
         light = _has_light(window, m)
-        if light and t.form.predicate.type == "ASSAULT" and any(w in m["speech"] or w[1:] in m["speech"] for w in window):
+        if (
+            light
+            and t.form.predicate.type == "ASSAULT"
+            and any(w in m["speech"] or w[1:] in m["speech"] for w in window)
+        ):
             light = False  # أعلنت الشرطة مقتل سبعة: who announces a killing did not kill
         nationality = _nationality_after(doc, s, t, args_all)
-        if nationality is not None and t.form.predicate.type in ("ASSAULT", "COERCE", "MOBILIZE") and t.form.predicate.id not in VICTIM_NOUNS:
+        if (
+            nationality is not None
+            and t.form.predicate.type in ("ASSAULT", "COERCE", "MOBILIZE")
+            and t.form.predicate.id not in VICTIM_NOUNS
+        ):
             return [nationality], None, "noun-possessor"  # الغارات الإسرائيلية، ضربة جوية أميركية
         before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW]
         if light and before and suffix in ("ه", "ها", "هم"):
@@ -449,29 +532,59 @@ def _source(doc: Document, s: Sentence, t: Trigger, actors: list[Arg], speaker: 
     if pos == "passive" and t.form.predicate.type in PATIENT_POSSESSOR:
         # اغتيل الحريري: who follows a passive verb of violence is its victim; the author is
         # named after an agent phrase (على يد مسلحين) or unknown
-        agent = next((a for a in actors if a.first > end_idx and a.first > 0
-                      and (s.folded[a.first - 1] in AGENT_WORDS or " ".join(s.folded[max(0, a.first - 2):a.first]) in AGENT_WORDS)), None)
+        agent = next(
+            (
+                a
+                for a in actors
+                if a.first > end_idx
+                and a.first > 0
+                and (
+                    s.folded[a.first - 1] in AGENT_WORDS
+                    or " ".join(s.folded[max(0, a.first - 2) : a.first]) in AGENT_WORDS
+                )
+            ),
+            None,
+        )
         if agent is not None:
             return [agent], None, "passive-agent"
         return [], None, "noun-implicit"
     slot = _subject_slot(s, end_idx + 1)
-    after = [a for a in subjects if end_idx < a.first <= slot
-             or (a.first > end_idx and state.title_start.get(id(a.mention), 10 ** 6) <= max(slot, end_idx + 1))]
+    after = [
+        a
+        for a in subjects
+        if end_idx < a.first <= slot
+        or (a.first > end_idx and state.title_start.get(id(a.mention), 10**6) <= max(slot, end_idx + 1))
+    ]
     inside = [a for a in subjects if t.index < a.first and a.last <= end_idx]
     if inside and pos != "masdar":
         return _coordinated(actors, inside[0], s), None, "phrase-agent"  # تجمع المتظاهرون
     if t.length > 1:
         after = []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
-    if after and "obj" in t.form.predicate.recipient and _is_place(doc, after[0].mention) and (
-            t.form.predicate.mode == "visit" or not _capital_of(after[0].mention.entity_id)):
+    if (
+        after
+        and "obj" in t.form.predicate.recipient
+        and _is_place(doc, after[0].mention)
+        and (t.form.predicate.mode == "visit" or not _capital_of(after[0].mention.entity_id))
+    ):
         after = []  # زار بيونغ يانغ: a place after a visit verb is where; but أدانت واشنطن acts
-    before = [a for a in subjects if a.last < t.index and t.index - a.last <= SVO_WINDOW
-              and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)]
+    before = [
+        a
+        for a in subjects
+        if a.last < t.index
+        and t.index - a.last <= SVO_WINDOW
+        and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)
+    ]
     if _coordinated_verb(s, t.index) and before:
         return _coordinated(actors, before[-1], s), None, "verb-shared-subject"
-    if before and t.index - before[-1].last == 1 and (
-            before[-1].first == 0 or s.folded[before[-1].first - 1] in VERB_LEADERS
-            or s.tokens[before[-1].first - 1].text in STOP_PUNCT):
+    if (
+        before
+        and t.index - before[-1].last == 1
+        and (
+            before[-1].first == 0
+            or s.folded[before[-1].first - 1] in VERB_LEADERS
+            or s.tokens[before[-1].first - 1].text in STOP_PUNCT
+        )
+    ):
         return _coordinated(actors, before[-1], s), None, "verb-svo"  # أن الجزائر ستدعم ليبيا
     if pos != "passive" and after:
         return _coordinated(actors, after[0], s), None, "verb-vso"
@@ -504,7 +617,7 @@ def _named_perpetrator(doc: Document, s: Sentence, args: list[Arg], t: Trigger) 
     """Who did an attack the sentence reports without a subject: an armed group or force named
     as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims."""
     for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
-        prev2 = " ".join(s.folded[max(0, a.first - 2):a.first])
+        prev2 = " ".join(s.folded[max(0, a.first - 2) : a.first])
         if a.first > 0 and (s.folded[a.first - 1] in AGENT_WORDS or prev2 in AGENT_WORDS):
             return _actor_id(doc, a.mention)
     for a in args:
@@ -520,13 +633,61 @@ def _named_perpetrator(doc: Document, s: Sentence, args: list[Arg], t: Trigger) 
     return None
 
 
-AGENT_WORDS = {fold(w) for w in ("شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها", "تبناه", "تبنته",
-                                   "تبنتها", "على يد", "على أيدي", "علي يد", "علي ايدي", "من قبل", "نسب إلى", "نسب الى",
-                                   "من فعل", "بأيدي")}
-VIOLENT_GROUPS = ("group_gunmen", "group_militants", "group_insurgents", "group_suicide_bomber", "group_attackers",
-                  "group_militias", "group_warplanes")
-VICTIM_WORDS = {fold(w) for w in ("مقتل", "قتل", "إصابة", "اصابة", "جرح", "خطف", "اختطاف", "اغتيال", "استهداف", "من",
-                                   "ضد", "على", "صفوف", "عناصر", "أفراد", "افراد")}
+AGENT_WORDS = {
+    fold(w)
+    for w in (
+        "شنه",
+        "شنها",
+        "شنته",
+        "شنتها",
+        "نفذه",
+        "نفذها",
+        "نفذته",
+        "نفذتها",
+        "تبناه",
+        "تبنته",
+        "تبنتها",
+        "على يد",
+        "على أيدي",
+        "علي يد",
+        "علي ايدي",
+        "من قبل",
+        "نسب إلى",
+        "نسب الى",
+        "من فعل",
+        "بأيدي",
+    )
+}
+VIOLENT_GROUPS = (
+    "group_gunmen",
+    "group_militants",
+    "group_insurgents",
+    "group_suicide_bomber",
+    "group_attackers",
+    "group_militias",
+    "group_warplanes",
+)
+VICTIM_WORDS = {
+    fold(w)
+    for w in (
+        "مقتل",
+        "قتل",
+        "إصابة",
+        "اصابة",
+        "جرح",
+        "خطف",
+        "اختطاف",
+        "اغتيال",
+        "استهداف",
+        "من",
+        "ضد",
+        "على",
+        "صفوف",
+        "عناصر",
+        "أفراد",
+        "افراد",
+    )
+}
 
 
 def _casualties(s: Sentence) -> bool:
@@ -534,7 +695,9 @@ def _casualties(s: Sentence) -> bool:
     words = s.folded
     for k, w in enumerate(words[:-1]):
         bare = w[1:] if w[:1] in "وب" and len(w) > 3 else w
-        if bare in CASUALTY_NOUNS and (words[k + 1].isdigit() or words[k + 1] in NUMBER_WORDS or fold(words[k + 1]) in NUMBER_WORDS):
+        if bare in CASUALTY_NOUNS and (
+            words[k + 1].isdigit() or words[k + 1] in NUMBER_WORDS or fold(words[k + 1]) in NUMBER_WORDS
+        ):
             return True
         if (w.isdigit() or w in NUMBER_WORDS) and words[k + 1] in CASUALTY_COUNTED:
             return True
@@ -542,10 +705,33 @@ def _casualties(s: Sentence) -> bool:
 
 
 CASUALTY_NOUNS = {fold(w) for w in ("مقتل", "إصابة", "اصابة", "جرح", "سقوط", "قتل", "اغتيال", "خطف", "اختطاف")}
-CASUALTY_COUNTED = {fold(w) for w in ("قتيلا", "قتلى", "قتيل", "جريحا", "جرحى", "شخصا", "أشخاص", "اشخاص", "مدنيا",
-                                       "مدنيين", "جنود", "جنديا", "شرطيا", "عناصر", "رهائن", "ضحايا", "ضحية")}
-NUMBER_WORDS = {fold(w) for w in """اثنين اثنان ثلاثة أربعة اربعة خمسة ستة سبعة ثمانية تسعة عشرة أحد عشر عشرين
-ثلاثين أربعين اربعين خمسين مئة مائة عشرات مئات آلاف الاف عدد""".split()}
+CASUALTY_COUNTED = {
+    fold(w)
+    for w in (
+        "قتيلا",
+        "قتلى",
+        "قتيل",
+        "جريحا",
+        "جرحى",
+        "شخصا",
+        "أشخاص",
+        "اشخاص",
+        "مدنيا",
+        "مدنيين",
+        "جنود",
+        "جنديا",
+        "شرطيا",
+        "عناصر",
+        "رهائن",
+        "ضحايا",
+        "ضحية",
+    )
+}
+NUMBER_WORDS = {
+    fold(w)
+    for w in """اثنين اثنان ثلاثة أربعة اربعة خمسة ستة سبعة ثمانية تسعة عشرة أحد عشر عشرين
+ثلاثين أربعين اربعين خمسين مئة مائة عشرات مئات آلاف الاف عدد""".split()
+}
 
 
 def _figurative(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> bool:
@@ -574,15 +760,17 @@ def _has_light(window: tuple[str, ...], m: dict[str, frozenset[str]]) -> bool:
     return any((a, b) in pairs for a, b in zip(window, window[1:]))
 
 
-TIME_ANCHORS = {fold(w) for w in """أمس امس اليوم الليلة صباح مساء فجر ظهر السبت الأحد الاثنين
-الثلاثاء الأربعاء الخميس الجمعة""".split()}
+TIME_ANCHORS = {
+    fold(w)
+    for w in """أمس امس اليوم الليلة صباح مساء فجر ظهر السبت الأحد الاثنين
+الثلاثاء الأربعاء الخميس الجمعة""".split()
+}
 
 
 def _anchored_in_time(s: Sentence) -> bool:
     """A report of something that happened says when (أمس، الجمعة، a date); a general mention
     of protests or attacks does not."""
-    return any(w in TIME_ANCHORS or w[1:] in TIME_ANCHORS for w in s.folded) or any(
-        t.text.isdigit() for t in s.tokens)
+    return any(w in TIME_ANCHORS or w[1:] in TIME_ANCHORS for w in s.folded) or any(t.text.isdigit() for t in s.tokens)
 
 
 def _light_window(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> tuple[str, ...]:
@@ -670,7 +858,8 @@ def _title_attributes(doc: Document, s: Sentence, args: list[Arg]) -> dict:
             elif k in starts and starts[k].mention is not p.mention:
                 pass
             elif w in ("الي", "لدي", "في", "الخاص", "الخاصه", "السابق", "الاسبق", "الجديد") or any(
-                    a.first <= k <= a.last for a in args):
+                a.first <= k <= a.last for a in args
+            ):
                 pass
             else:
                 break
@@ -708,8 +897,7 @@ def _attribute_of_person(doc: Document, a: Arg, args: list[Arg]) -> bool:
 
 def _coordinated_verb(s: Sentence, i: int) -> bool:
     """``…، وانتقد السلطة``: a verb joined by و after a comma shares the earlier subject."""
-    return (i > 0 and len(s.folded[i]) > 3 and s.folded[i][0] in CONJ
-            and s.tokens[i - 1].text in "،,")
+    return i > 0 and len(s.folded[i]) > 3 and s.folded[i][0] in CONJ and s.tokens[i - 1].text in "،,"
 
 
 def _subject_slot(s: Sentence, start: int) -> int:
@@ -765,14 +953,23 @@ def _pronoun_suffix(word: str) -> str:
 
 
 def _last_person_before(doc: Document, args: list[Arg], index: int) -> Mention | None:
-    people = [a.mention for a in args if a.last < index
-              and (e := doc.entity(a.mention.entity_id)) is not None and e.type == "Person"]
+    people = [
+        a.mention
+        for a in args
+        if a.last < index and (e := doc.entity(a.mention.entity_id)) is not None and e.type == "Person"
+    ]
     return people[-1] if people else None
 
 
-def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state: _State,
-                     start_id: int, implicit: set[str] | None = None,
-                     lemma_of: dict[int, tuple[str, ...]] | None = None) -> tuple[list[Event], list[Fact]]:
+def extract_sentence(
+    doc: Document,
+    s: Sentence,
+    mentions: list[Mention],
+    state: _State,
+    start_id: int,
+    implicit: set[str] | None = None,
+    lemma_of: dict[int, tuple[str, ...]] | None = None,
+) -> tuple[list[Event], list[Fact]]:
     m = markers()
     implicit = implicit if implicit is not None else set()
     state.sentence_source = []
@@ -784,8 +981,11 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
     attributes = _title_attributes(doc, s, args)
     state.title_start = attributes["start_of"]
     args = [_inherit_marker(a, attributes, s) for a in args]
-    actors = [a for a in args if _is_actor(doc, a) and not _attribute_of_person(doc, a, args)
-              and id(a.mention) not in attributes["inside"]]
+    actors = [
+        a
+        for a in args
+        if _is_actor(doc, a) and not _attribute_of_person(doc, a, args) and id(a.mention) not in attributes["inside"]
+    ]
     triggers = find_triggers(s, covered, lemma_of)
     for t in triggers:
         pred = t.form.predicate
@@ -824,14 +1024,24 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         nxt_trigger = next((tr for tr in triggers if tr.index > end_idx and _opens_clause(s, tr)), None)
         clause_end = s.tokens[nxt_trigger.index].start if nxt_trigger is not None else s.span.end
         own = {e.country for x in src_ids if (e := doc.entity(x)) is not None and e.type != "Country"}
-        cands = [a for a in args if after_offset <= a.mention.start < clause_end and a.first <= end_idx + TARGET_WINDOW
-                 and _actor_id(doc, a.mention) not in src_ids and a.marker != AGENT
-                 and (street or not _bare_group(a)) and not _attribute_of_person(doc, a, args)
-                 and id(a.mention) not in attributes["inside"]
-                 and not (a.mention.kind == "nisba" and _actor_id(doc, a.mention) in own)]
+        cands = [
+            a
+            for a in args
+            if after_offset <= a.mention.start < clause_end
+            and a.first <= end_idx + TARGET_WINDOW
+            and _actor_id(doc, a.mention) not in src_ids
+            and a.marker != AGENT
+            and (street or not _bare_group(a))
+            and not _attribute_of_person(doc, a, args)
+            and id(a.mention) not in attributes["inside"]
+            and not (a.mention.kind == "nisba" and _actor_id(doc, a.mention) in own)
+        ]
         # the nearest actor that fits the frame, else any actor of the clause
-        fitting = [a for a in cands if (a.marker and _recipient_ok(a, pred.recipient))
-                   or (not a.marker and "obj" in pred.recipient)]
+        fitting = [
+            a
+            for a in cands
+            if (a.marker and _recipient_ok(a, pred.recipient)) or (not a.marker and "obj" in pred.recipient)
+        ]
         loose = [a for a in cands if a.marker not in ("في",)]
         if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
             fitting = [a for a in fitting if _is_actor(doc, a)]
@@ -844,8 +1054,11 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
                 if _is_place(doc, a.mention):
                     location = location or a.mention.entity_id
                 target.append(_actor_id(doc, a.mention))
-        places = [a for a in args if _is_place(doc, a.mention) and a.marker in ("ب", "في")
-                  and a.mention.start > s.tokens[t.index].start]
+        places = [
+            a
+            for a in args
+            if _is_place(doc, a.mention) and a.marker in ("ب", "في") and a.mention.start > s.tokens[t.index].start
+        ]
         if location is None and places:
             location = places[0].mention.entity_id
         host = _capital_of(location) if location else None
@@ -858,12 +1071,17 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         predicate_en = pred.predicate_en
         if modality == "future" and typ in FUTURE_TO_AGREE:
             typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
-        target = [x for x in dict.fromkeys(target)
-                  if x not in src_ids and not any(sid.startswith(x + "_") for sid in src_ids)]  # مسلحون صوماليون
+        target = [
+            x for x in dict.fromkeys(target) if x not in src_ids and not any(sid.startswith(x + "_") for sid in src_ids)
+        ]  # مسلحون صوماليون
         if not target and pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET:
             continue
         key = (typ, tuple(src_ids), tuple(target))
-        if not src_ids or key in seen or (pred.id.startswith(CROWD) and not all(x.startswith(PROTESTERS) for x in src_ids)):
+        if (
+            not src_ids
+            or key in seen
+            or (pred.id.startswith(CROWD) and not all(x.startswith(PROTESTERS) for x in src_ids))
+        ):
             continue  # سار المتظاهرون is a protest; سار الوزير is not
         seen.add(key)
         first_tok, last_tok = s.tokens[t.index], s.tokens[end_idx]
@@ -871,14 +1089,31 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         start = min(start, first_tok.end - 1)
         eid = _event_id(start_id + len(events))
         conf = round(pred.confidence * CONFIDENCE.get(rule, 0.7) * (1.0 if target else 0.9), 3)
-        events.append(Event(
-            id=eid, type=typ, mode=pred.mode, cameo=pred.cameo, source=tuple(src_ids), target=tuple(target),
-            trigger=doc.text[start:last_tok.end], sentence=s.span.text, start=start, end=last_tok.end,
-            modality=modality, location=location, date=doc.date, predicate_en=predicate_en,
-            predicate_ar=pred.predicate_ar, confidence=conf, rule=f"{_pos(t)}:{rule}:{pred.id}"))
+        events.append(
+            Event(
+                id=eid,
+                type=typ,
+                mode=pred.mode,
+                cameo=pred.cameo,
+                source=tuple(src_ids),
+                target=tuple(target),
+                trigger=doc.text[start : last_tok.end],
+                sentence=s.span.text,
+                start=start,
+                end=last_tok.end,
+                modality=modality,
+                location=location,
+                date=doc.date,
+                predicate_en=predicate_en,
+                predicate_ar=pred.predicate_ar,
+                confidence=conf,
+                rule=f"{_pos(t)}:{rule}:{pred.id}",
+            )
+        )
         if speaker is not None:
-            facts.append(Fact(eid, "statedBy", _actor_id(doc, speaker.mention),
-                              speaker.mention.start, speaker.mention.end))
+            facts.append(
+                Fact(eid, "statedBy", _actor_id(doc, speaker.mention), speaker.mention.start, speaker.mention.end)
+            )
         if source or pronoun_src is not None:
             state.last_source = src_ids
         state.sentence_source = src_ids
@@ -887,13 +1122,30 @@ def extract_sentence(doc: Document, s: Sentence, mentions: list[Mention], state:
         modality = _modality(s, Trigger(crowd.first, 1, Form(CROWD_EVENT, "phrase"), False, ""), m) if crowd else None
         if crowd is not None and modality != "negated":
             m_, p = crowd.mention, CROWD_EVENT
-            events.append(Event(
-                id=_event_id(start_id + len(events)), type=p.type, mode=p.mode, cameo=p.cameo,
-                source=(m_.entity_id,), target=(), trigger=m_.text, sentence=s.span.text, start=m_.start, end=m_.end,
-                modality=modality,
-                location=next((a.mention.entity_id for a in args if _is_place(doc, a.mention) and a.marker in ("ب", "في")), None),
-                date=doc.date, predicate_en=p.predicate_en, predicate_ar=p.predicate_ar, confidence=0.5,
-                rule=f"phrase:counted-crowd:{p.id}"))
+            events.append(
+                Event(
+                    id=_event_id(start_id + len(events)),
+                    type=p.type,
+                    mode=p.mode,
+                    cameo=p.cameo,
+                    source=(m_.entity_id,),
+                    target=(),
+                    trigger=m_.text,
+                    sentence=s.span.text,
+                    start=m_.start,
+                    end=m_.end,
+                    modality=modality,
+                    location=next(
+                        (a.mention.entity_id for a in args if _is_place(doc, a.mention) and a.marker in ("ب", "في")),
+                        None,
+                    ),
+                    date=doc.date,
+                    predicate_en=p.predicate_en,
+                    predicate_ar=p.predicate_ar,
+                    confidence=0.5,
+                    rule=f"phrase:counted-crowd:{p.id}",
+                )
+            )
     for a in args:
         e = doc.entity(a.mention.entity_id)
         if e is not None and e.type == "Person":
@@ -908,10 +1160,10 @@ def _counted_crowd(s: Sentence, a: Arg) -> bool:
     first = s.folded[a.first]
     if any(rest in COUNT_WORDS for _pre, rest in proclitic_readings(first)) and a.last > a.first:
         return True
-    before = s.tokens[a.first - 2:a.first] if a.first >= 1 else []
+    before = s.tokens[a.first - 2 : a.first] if a.first >= 1 else []
     words = [fold(t.text) for t in before]
     if words and words[-1] == "من":  # عدة مئات من المتظاهرين
-        words = [fold(t.text) for t in s.tokens[max(0, a.first - 3):a.first - 1]]
+        words = [fold(t.text) for t in s.tokens[max(0, a.first - 3) : a.first - 1]]
     return any(w.isdigit() or w in COUNT_WORDS or any(c.isdigit() for c in w) for w in words[-1:])
 
 

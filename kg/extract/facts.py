@@ -1,5 +1,6 @@
 """Role facts the article and the lexicon state: holdsPosition, memberOf, headOf, capitalOf,
 locatedIn, citizenOf (statedBy comes from the event stage)."""
+
 from __future__ import annotations
 
 import re
@@ -52,10 +53,16 @@ def role_facts(doc: Document) -> Document:
     for i, m in enumerate(mentions):
         if ents.get(m.entity_id) is None or ents[m.entity_id].type != "Person":
             continue
-        window = fold(doc.text[max(0, m.start - 20):m.start]).replace('"', " ").strip()
+        window = fold(doc.text[max(0, m.start - 20) : m.start]).replace('"', " ").strip()
         if HEAD_PATTERN.search(window):
-            org = next((o for o in reversed(mentions[:i]) if ents.get(o.entity_id)
-                        and ents[o.entity_id].type == "Organization"), None)
+            org = next(
+                (
+                    o
+                    for o in reversed(mentions[:i])
+                    if ents.get(o.entity_id) and ents[o.entity_id].type == "Organization"
+                ),
+                None,
+            )
             if org is not None:
                 facts.append(Fact(m.entity_id, "headOf", org.entity_id, m.start, m.end))
     return doc.with_(facts=doc.facts + tuple(facts), entities=tuple(ents.values()))

@@ -1,23 +1,26 @@
 """Actor and place mentions: gazetteer names (with clitics split by the lexicon), nisba
 adjectives, glued tokens, and people found by title + name patterns."""
+
 from __future__ import annotations
 
 import re
 
 from camel_tools.utils.dediac import dediac_ar
 
-from kg.arabic.normalize import fold, fold_names
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
+from kg.arabic.normalize import fold, fold_names
+from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import SURNAME, Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.romanize import romanize
 from kg.lexicon.tsv import word_set
 from kg.model import Document, Entity, Fact, Mention, Span
-from kg.extract.tokens import Sentence, sentences
 
 # Words that end a person's name after a title (prepositions, verbs of saying, conjunctions).
-NAME_STOP = set("""في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
+NAME_STOP = set(
+    """في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
 منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
-عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split())
+عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split()
+)
 # Frequent news words that stand where a name is expected but are not names (data file).
 COMMON_WORDS = word_set("common_words.tsv")
 # Folding merges على (on) with علي (Ali): stop words are checked on the written form first.
@@ -34,7 +37,7 @@ def _match_gazetteer(g: Gazetteer, s: Sentence, i: int) -> tuple[int, int, str, 
         if rest not in g.first_tokens:
             continue
         for length in range(min(g.max_len, n - i), 0, -1):
-            hit = g.lookup((rest,) + s.folded[i + 1:i + length])
+            hit = g.lookup((rest,) + s.folded[i + 1 : i + length])
             if hit:
                 if best is None or length > best[0]:
                     best = (length, len(pre), hit[0], hit[1])
@@ -68,8 +71,25 @@ QUOTES = {'"': '"', "«": "»", "“": "”"}
 
 # heads after which an unquoted unknown word is a name (شركة نوكيا); after the others
 # (مركز أبحاث، مجموعة عمل) it is mostly a common noun, so only a quoted name counts
-STRONG_ORG_HEADS = {fold(w) for w in ("شركة", "نادي", "فريق", "صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "بنك", "مصرف",
-                                       "مراسل", "مراسلة", "موفد", "فضائية")}
+STRONG_ORG_HEADS = {
+    fold(w)
+    for w in (
+        "شركة",
+        "نادي",
+        "فريق",
+        "صحيفة",
+        "جريدة",
+        "مجلة",
+        "قناة",
+        "وكالة",
+        "بنك",
+        "مصرف",
+        "مراسل",
+        "مراسلة",
+        "موفد",
+        "فضائية",
+    )
+}
 
 
 CLUB_HEADS = {fold(w) for w in ("نادي", "فريق", "فريقا", "مراسل", "مراسلة", "موفد", "فضائية", "قناة")}
@@ -109,15 +129,32 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
                 club = word.startswith("ال") and any(rest in CLUB_HEADS for _pre, rest in proclitic_readings(w))
                 if club:  # نادي الزمالك، مراسل الجزيرة: a club's or a channel's name has the article
                     word = word[2:]
-                    if (_masdar_shaped(word) or word.endswith(("اء", "ون", "ين", "ات")) or len(word) < 3
-                            or word in heads or s.folded[k] in COMMON_WORDS or s.folded[k] in g.title_vocab):
+                    if (
+                        _masdar_shaped(word)
+                        or word.endswith(("اء", "ون", "ين", "ات"))
+                        or len(word) < 3
+                        or word in heads
+                        or s.folded[k] in COMMON_WORDS
+                        or s.folded[k] in g.title_vocab
+                    ):
                         continue
-                elif (not any(rest in strong for _pre, rest in proclitic_readings(w)) or not _name_shaped(word, g)
-                        or _masdar_shaped(word)):
+                elif (
+                    not any(rest in strong for _pre, rest in proclitic_readings(w))
+                    or not _name_shaped(word, g)
+                    or _masdar_shaped(word)
+                ):
                     continue
-                elif (not _NAMEISH.match(word) or len(word) < 4 or word.startswith("ال") or word in COMMON_WORDS or word in FOLDED_STOP
-                        or word.endswith(("ه", "ي", "يه")) or _not_a_name(word) or word in g.title_words
-                        or (word,) in g.given_names):
+                elif (
+                    not _NAMEISH.match(word)
+                    or len(word) < 4
+                    or word.startswith("ال")
+                    or word in COMMON_WORDS
+                    or word in FOLDED_STOP
+                    or word.endswith(("ه", "ي", "يه"))
+                    or _not_a_name(word)
+                    or word in g.title_words
+                    or (word,) in g.given_names
+                ):
                     continue
                 a, b = s.tokens[k].start, s.tokens[k].end
             name = doc.text[a:b]
@@ -127,8 +164,29 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
 
 
 # nouns of things named after a person: جائزة نوبل، مطار رفيق الحريري، شارع جمال عبد الناصر
-NAMED_AFTER = {fold(w) for w in ("جائزة", "جوائز", "مطار", "شارع", "ملعب", "استاد", "مسجد", "جامع", "مستشفى",
-                                  "مدرسة", "ميدان", "ساحة", "قاعة", "ضريح", "مؤسسة", "متحف", "مكتبة", "أكاديمية")}
+NAMED_AFTER = {
+    fold(w)
+    for w in (
+        "جائزة",
+        "جوائز",
+        "مطار",
+        "شارع",
+        "ملعب",
+        "استاد",
+        "مسجد",
+        "جامع",
+        "مستشفى",
+        "مدرسة",
+        "ميدان",
+        "ساحة",
+        "قاعة",
+        "ضريح",
+        "مؤسسة",
+        "متحف",
+        "مكتبة",
+        "أكاديمية",
+    )
+}
 
 
 def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
@@ -150,13 +208,22 @@ def nisba_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
         for i, tok in enumerate(s.tokens[:-1]):
             m = taken_at.get(tok.start) or _mention_starting(taken_at, tok)
             w = s.folded[i]
-            if (m is None or m.kind != "nisba" or m.end != tok.end or not w.lstrip("وفبل").startswith("ال")
-                    or not w.endswith(("ي", "يه"))):  # singular: الفرنسي، not الليبيين أنفسهم
+            if (
+                m is None
+                or m.kind != "nisba"
+                or m.end != tok.end
+                or not w.lstrip("وفبل").startswith("ال")
+                or not w.endswith(("ي", "يه"))
+            ):  # singular: الفرنسي، not الليبيين أنفسهم
                 continue
             if i > 0:
                 prev = s.folded[i - 1]
-                if (prev.startswith(("ال", "وال")) or s.tokens[i - 1].start in covered or prev.endswith(("ه", "ها", "هم"))
-                        or prev in g.title_vocab):
+                if (
+                    prev.startswith(("ال", "وال"))
+                    or s.tokens[i - 1].start in covered
+                    or prev.endswith(("ه", "ها", "هم"))
+                    or prev in g.title_vocab
+                ):
                     continue
             run = _name_run(s, i + 1, taken_at, limit=3)
             if not run or not _name_shaped(s.folded[run[0]], g) or any(s.tokens[k].start in covered for k in run):
@@ -211,7 +278,7 @@ def _title_at(g: Gazetteer, s: Sentence, i: int) -> tuple[int, tuple[str, ...]] 
         if rest not in g.title_words:
             continue
         for length in range(min(6, len(s.folded) - i), 0, -1):
-            key = (rest,) + s.folded[i + 1:i + length]
+            key = (rest,) + s.folded[i + 1 : i + length]
             if key in g.titles:
                 if best is None or length > best[0]:
                     best = (length, key)
@@ -288,8 +355,9 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
     return out, info
 
 
-def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
-              al_first: bool = False, foreign: bool = False) -> list[int]:
+def _name_run(
+    s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4, al_first: bool = False, foreign: bool = False
+) -> list[int]:
     """Token indices of a name starting at k: name-like words, no stop words, no title words,
     no known mention; a word with the article ends the name (``فايز السراج``) and cannot
     start it."""
@@ -306,29 +374,60 @@ def _name_run(s: Sentence, k: int, taken_at: dict[int, Mention], limit: int = 4,
             k += 1
             continue
         inner = taken_at.get(s.tokens[k].start)
-        if (inner is not None and (out or al_first) and inner.end == s.tokens[k].end and _NAMEISH.match(w)
-                and (out and s.folded[out[-1]] in CONNECTORS or inner.kind == "nisba" and w.startswith("ال"))):
+        if (
+            inner is not None
+            and (out or al_first)
+            and inner.end == s.tokens[k].end
+            and _NAMEISH.match(w)
+            and (out and s.folded[out[-1]] in CONNECTORS or inner.kind == "nisba" and w.startswith("ال"))
+        ):
             out.append(k)  # أبو غزة، بن الخليل، آل مكتوم، سعيد محمد الكندي: a known word inside a name
             if w.startswith("ال"):
                 break
             k += 1
             continue
-        if (written in NAME_STOP or bare in NAME_STOP or w in FOLDED_STOP or not _NAMEISH.match(w)
-                or s.tokens[k].start in taken_at or w in g.title_words or bare_w in g.title_words
-                or w in COMMON_WORDS or bare_w in COMMON_WORDS
-                or _not_a_name(w)):
+        if (
+            written in NAME_STOP
+            or bare in NAME_STOP
+            or w in FOLDED_STOP
+            or not _NAMEISH.match(w)
+            or s.tokens[k].start in taken_at
+            or w in g.title_words
+            or bare_w in g.title_words
+            or w in COMMON_WORDS
+            or bare_w in COMMON_WORDS
+            or _not_a_name(w)
+        ):
             break
         if w.startswith("ال") and not out and not al_first:
             break
         if w.startswith(("لل", "وال")) or w.startswith(("بال", "كال", "فال")) and not foreign:
             break  # a preposition or conjunction glued to the article: بالقول is no name (but خورخي فالدانو)
-        if out and (w,) not in g.given_names and w not in g.name_parts and (
-                len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا")) or len(w) <= 5 and w.endswith("ين")  # هدفين
-                or w[0] in "يت" and len(w) >= 4 and not w.endswith(("نغ", "نج"))):  # يونغ is Korean, no verb
+        if (
+            out
+            and (w,) not in g.given_names
+            and w not in g.name_parts
+            and (
+                len(w) >= 4
+                and w.endswith(("هم", "هن", "كم", "نا"))
+                or len(w) <= 5
+                and w.endswith("ين")  # هدفين
+                or w[0] in "يت"
+                and len(w) >= 4
+                and not w.endswith(("نغ", "نج"))
+            )
+        ):  # يونغ is Korean, no verb
             break  # a pronoun suffix (لإقناعهم) or an imperfect verb (يسمع، تشعر) ends the name
-        compound = bool(out) and ((s.folded[k - 1], w) in g.given_names or f"{s.folded[k - 1]} {w}" in g.name_parts
-                                  or w in ("الله", "الدين"))  # عبد الله، نور الدين
-        if out and not compound and (w,) not in g.given_names and w not in g.name_parts and _not_continuation(w, written, len(out)):
+        compound = bool(out) and (
+            (s.folded[k - 1], w) in g.given_names or f"{s.folded[k - 1]} {w}" in g.name_parts or w in ("الله", "الدين")
+        )  # عبد الله، نور الدين
+        if (
+            out
+            and not compound
+            and (w,) not in g.given_names
+            and w not in g.name_parts
+            and _not_continuation(w, written, len(out))
+        ):
             break  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
         if out and w.startswith("و") and (w,) not in g.given_names and w not in g.name_parts:
             break  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية
@@ -436,11 +535,15 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
         while i < n:
             tok = s.tokens[i]
             w = s.names[i]
-            if (w not in g.given_first and w[1:] not in g.given_first) or tok.start in covered or dediac_ar(tok.text) in NAME_STOP:
+            if (
+                (w not in g.given_first and w[1:] not in g.given_first)
+                or tok.start in covered
+                or dediac_ar(tok.text) in NAME_STOP
+            ):
                 i += 1
                 continue
             hit = None
-            strict = s.names[i:i + 2]
+            strict = s.names[i : i + 2]
             for pre, rest in proclitic_readings(strict[0]):
                 if pre not in ("", "و", "ف"):
                     continue  # only و/ف before a name: بيان is no ب + يان
@@ -454,8 +557,9 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
                 i += 1
                 continue
             pre, length, given = hit
-            rest = _name_run(s, i + length, taken_at, limit=3, al_first=True,
-                             foreign=g.given_origin.get(given) in FOREIGN_GIVEN)
+            rest = _name_run(
+                s, i + length, taken_at, limit=3, al_first=True, foreign=g.given_origin.get(given) in FOREIGN_GIVEN
+            )
             if rest and length == 1 and _preposition_reading(s, i, rest[0], g):
                 rest = []
             if not rest and not _alone_is_a_name(given, g):
@@ -494,16 +598,23 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
             if not run or any(s.tokens[k].start in covered for k in run):
                 continue
             after = run[-1] + 1
-            said = after < len(s.folded) and (s.folded[after] in comp or s.tokens[after].text in ":«\"")
+            said = after < len(s.folded) and (s.folded[after] in comp or s.tokens[after].text in ':«"')
             # or a name-shaped subject followed by an apposition, a relative or an addressee:
             # وقال ريناتو سوليدام رئيس المعهد، وقال باتشان الذي، وقال تريباثي للصحفيين
             if not _name_shaped(s.folded[run[0]], g) or s.folded[run[-1]].endswith("ا") and len(run) == 1:
                 continue  # رئيسا، متمنيا: an accusative word is no subject
             if not said and bare in PREPOSITION_SPEECH:
                 continue  # وبين غروب الشمس: بين is "between" more often than "explained"
-            if said or after < len(s.folded) and (
-                    s.tokens[after].text in "،,-(" or s.folded[after] in SUBJECT_FOLLOWERS
-                    or s.folded[after] in g.title_words or s.folded[after].startswith("لل")):
+            if (
+                said
+                or after < len(s.folded)
+                and (
+                    s.tokens[after].text in "،,-("
+                    or s.folded[after] in SUBJECT_FOLLOWERS
+                    or s.folded[after] in g.title_words
+                    or s.folded[after].startswith("لل")
+                )
+            ):
                 a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
                 name = doc.text[a:b]
                 out.append(Mention(a, b, name, _person_key(name, g), "speaker"))
@@ -512,8 +623,10 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
 
 
 PREPOSITION_SPEECH = {fold("بين")}  # بيّن (explained) written like بين (between)
-SUBJECT_FOLLOWERS = {fold(w) for w in ("الذي", "التي", "وهو", "وهي", "في", "خلال", "إلى", "الى", "عقب", "أمس", "امس",
-                                       "اليوم", "لـ", "ل", "من")}
+SUBJECT_FOLLOWERS = {
+    fold(w)
+    for w in ("الذي", "التي", "وهو", "وهي", "في", "خلال", "إلى", "الى", "عقب", "أمس", "امس", "اليوم", "لـ", "ل", "من")
+}
 
 
 def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mention]) -> list[Mention]:
@@ -529,12 +642,21 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
             continue
         words = fold_names(m.text).split()
         last = words[-1] if words else ""
-        if (len(words) >= 2 and len(last) >= 3 and fold(last) not in FOLDED_STOP and not last.startswith("ال")
-                and fold(last) not in COMMON_WORDS and (last,) not in gazetteer().given_names
-                and _name_shaped(fold(last), gazetteer())):
+        if (
+            len(words) >= 2
+            and len(last) >= 3
+            and fold(last) not in FOLDED_STOP
+            and not last.startswith("ال")
+            and fold(last) not in COMMON_WORDS
+            and (last,) not in gazetteer().given_names
+            and _name_shaped(fold(last), gazetteer())
+        ):
             surnames.setdefault(last, m)
-    fulls = {tuple(fold_names(m.text).split()): m for m in people  # a speaker's name is too weak to repeat
-             if m.entity_id not in known and len(m.text.split()) >= 2 and m.kind != "speaker"}
+    fulls = {
+        tuple(fold_names(m.text).split()): m
+        for m in people  # a speaker's name is too weak to repeat
+        if m.entity_id not in known and len(m.text.split()) >= 2 and m.kind != "speaker"
+    }
     if not surnames and not fulls:
         return []
     firsts = {k[0] for k in fulls}
@@ -546,8 +668,11 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
         for i, tok in enumerate(s.tokens):
             if tok.start in covered or i < skip_to:
                 continue
-            full = _full_name_at(names, i, fulls) if firsts.intersection(names[i:i + 1]) or (
-                names[i][1:] in firsts) else None  # the whole name again, anywhere in the article
+            full = (
+                _full_name_at(names, i, fulls)
+                if firsts.intersection(names[i : i + 1]) or (names[i][1:] in firsts)
+                else None
+            )  # the whole name again, anywhere in the article
             if full is not None:
                 (m, pre, n) = full
                 a, b = tok.start + folded_prefix_to_original(tok.text, len(pre)), s.tokens[i + n - 1].end
@@ -563,7 +688,7 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
                 m = surnames.get(rest)
                 if m is not None and (m.start - HEADLINE_REACH <= tok.start <= m.end + SURNAME_REACH):
                     a = tok.start + folded_prefix_to_original(tok.text, len(pre))
-                    out.append(Mention(a, tok.end, doc.text[a:tok.end], m.entity_id, "short-name"))
+                    out.append(Mention(a, tok.end, doc.text[a : tok.end], m.entity_id, "short-name"))
                     break
     return out
 
@@ -572,8 +697,8 @@ def _full_name_at(names: tuple[str, ...], i: int, fulls: dict[tuple[str, ...], M
     """(mention, proclitic, length) when a full name found elsewhere starts at token i."""
     for pre, rest in proclitic_readings(names[i])[:2]:
         for n in (4, 3, 2):
-            if i + n <= len(names) and (rest,) + names[i + 1:i + n] in fulls:
-                return fulls[(rest,) + names[i + 1:i + n]], pre, n
+            if i + n <= len(names) and (rest,) + names[i + 1 : i + n] in fulls:
+                return fulls[(rest,) + names[i + 1 : i + n]], pre, n
     return None
 
 
@@ -593,7 +718,7 @@ def _with_clan(text: str, mentions: list[Mention], g: Gazetteer) -> list[Mention
     for m in mentions:
         hit = _CLAN.match(text, m.end)
         if hit and _names_a_person(m, g):
-            m = Mention(m.start, hit.end(), text[m.start:hit.end()], m.entity_id, m.kind, m.antecedent)
+            m = Mention(m.start, hit.end(), text[m.start : hit.end()], m.entity_id, m.kind, m.antecedent)
         out.append(m)
     return out
 
@@ -605,8 +730,9 @@ def _drop_inside_names(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     names = [(m.start, m.end) for m in mentions if _names_a_person(m, g)]
     if not names:
         return mentions
-    return [m for m in mentions
-            if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)]
+    return [
+        m for m in mentions if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)
+    ]
 
 
 def _own_surnames(mentions: list[Mention], people: list[Mention], g: Gazetteer) -> list[Mention]:
@@ -623,7 +749,12 @@ def _own_surnames(mentions: list[Mention], people: list[Mention], g: Gazetteer) 
     for m in mentions:
         e = g.entries.get(m.entity_id)
         words = fold_names(m.text).split()
-        if e is not None and e.type == "Person" and len(words) == 1 and (len(e.label_ar.split()) > 1 or e.key.startswith(SURNAME)):
+        if (
+            e is not None
+            and e.type == "Person"
+            and len(words) == 1
+            and (len(e.label_ar.split()) > 1 or e.key.startswith(SURNAME))
+        ):
             for _pre, rest in proclitic_readings(words[0])[:2]:
                 if rest in own and own[rest] != m.entity_id:
                     m = Mention(m.start, m.end, m.text, own[rest], "short-name")
@@ -646,8 +777,20 @@ def _mention_starting(taken_at: dict[int, Mention], tok: Span) -> Mention | None
 
 # After these titles news names people of every origin (اللاعب الكاميروني صامويل إيتو), so the
 # name need not start with a known name part.
-LOOSE_TITLES = {"profession", "honorific", "religious", "head_of_state", "head_of_government", "minister",
-                "diplomat", "envoy", "spokesperson", "legislator", "official", "royal"}  # not military: الفريق، اللواء are also units
+LOOSE_TITLES = {
+    "profession",
+    "honorific",
+    "religious",
+    "head_of_state",
+    "head_of_government",
+    "minister",
+    "diplomat",
+    "envoy",
+    "spokesperson",
+    "legislator",
+    "official",
+    "royal",
+}  # not military: الفريق، اللواء are also units
 
 
 def _plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
@@ -671,9 +814,17 @@ def _name_shaped(w: str, g: Gazetteer) -> bool:
     plural = w.endswith(("يون", "يين")) or w[0] == "م" and w.endswith(("ون", "ين"))  # not رايمون، كلينتون
     rest = w[1:]
     glued = w[0] in "لبك" and (rest.startswith(("ال", "م")) or rest in COMMON_WORDS or _not_a_name(rest))  # بمركز، لكرة
-    return not (glued or w[0] in "وفي" or w.endswith(("ه", "ات")) or plural or (w.endswith("ت") and len(w) <= 5)
-                or len(w) >= 4 and w.endswith(("هم", "هن", "كم", "نا"))  # أنفسهم، لنا
-                or len(w) >= 5 and w.startswith(("سي", "ست", "سن")))  # future verbs: سيزور، ستعقد
+    return not (
+        glued
+        or w[0] in "وفي"
+        or w.endswith(("ه", "ات"))
+        or plural
+        or (w.endswith("ت") and len(w) <= 5)
+        or len(w) >= 4
+        and w.endswith(("هم", "هن", "كم", "نا"))  # أنفسهم، لنا
+        or len(w) >= 5
+        and w.startswith(("سي", "ست", "سن"))
+    )  # future verbs: سيزور، ستعقد
 
 
 STATE_GROUPS = {"group_government", "group_authorities"}  # الحكومة الجزائرية is Algeria itself
@@ -691,21 +842,31 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
     while i < len(ms):
         m = ms[i]
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        adjacent = nxt is not None and 0 < nxt.start - m.end <= 2 and text[m.end:nxt.start].isspace()
+        adjacent = nxt is not None and 0 < nxt.start - m.end <= 2 and text[m.end : nxt.start].isspace()
         if m.entity_id == QUANTIFIER and adjacent and (nxt.entity_id.startswith("group_") or nxt.kind == "nisba"):
-            ms[i + 1] = Mention(m.start, nxt.end, text[m.start:nxt.end], nxt.entity_id, nxt.kind)
+            ms[i + 1] = Mention(m.start, nxt.end, text[m.start : nxt.end], nxt.entity_id, nxt.kind)
             i += 1
             continue
         if m.entity_id.startswith("group_") and adjacent and nxt.kind == "nisba":
             country = g.entries[nxt.entity_id]
-            span = text[m.start:nxt.end]
+            span = text[m.start : nxt.end]
             if m.entity_id in STATE_GROUPS:
                 out.append(Mention(m.start, nxt.end, span, country.key, "name"))
             else:
                 group = g.entries[m.entity_id]
                 key = f"{m.entity_id}_{country.key}"
-                extra.setdefault(key, Entity(key, "Organization", span, f"{group.label_en} ({country.label_en})",
-                                             None, country=country.key, role_en="group"))
+                extra.setdefault(
+                    key,
+                    Entity(
+                        key,
+                        "Organization",
+                        span,
+                        f"{group.label_en} ({country.label_en})",
+                        None,
+                        country=country.key,
+                        role_en="group",
+                    ),
+                )
                 out.append(Mention(m.start, nxt.end, span, key, "name"))
             i += 2
             continue
@@ -715,13 +876,49 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
 
 
 # words after which a city names its football club: صفوف مانشستر، حارس مرمى ليفربول
-SPORT_HEADS = {fold(w) for w in ("صفوف", "فريق", "نادي", "لاعب", "لاعبي", "حارس", "مرمى", "مدرب", "جماهير", "مهاجم",
-                                   "مدافع", "هداف", "قميص", "ضيفه", "مضيفه", "منافسه", "غريمه")}
+SPORT_HEADS = {
+    fold(w)
+    for w in (
+        "صفوف",
+        "فريق",
+        "نادي",
+        "لاعب",
+        "لاعبي",
+        "حارس",
+        "مرمى",
+        "مدرب",
+        "جماهير",
+        "مهاجم",
+        "مدافع",
+        "هداف",
+        "قميص",
+        "ضيفه",
+        "مضيفه",
+        "منافسه",
+        "غريمه",
+    )
+}
 
 
 # words after which a place names a broadcaster or paper: مراسل الجزيرة، فضائية الجزيرة
-MEDIA_HEADS = {fold(w) for w in ("مراسل", "مراسلة", "موفد", "مندوب", "فضائية", "قناة", "شبكة", "تلفزيون", "إذاعة",
-                                  "صحيفة", "جريدة", "مجلة", "موقع")}
+MEDIA_HEADS = {
+    fold(w)
+    for w in (
+        "مراسل",
+        "مراسلة",
+        "موفد",
+        "مندوب",
+        "فضائية",
+        "قناة",
+        "شبكة",
+        "تلفزيون",
+        "إذاعة",
+        "صحيفة",
+        "جريدة",
+        "مجلة",
+        "موقع",
+    )
+}
 
 
 def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
@@ -732,16 +929,26 @@ def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> t
     for m in mentions:
         e = g.entries.get(m.entity_id)
         if e is not None and e.type in ("Place", "Country") and m.kind == "name":
-            before = doc.text[max(0, m.start - 30):m.start].split()
+            before = doc.text[max(0, m.start - 30) : m.start].split()
             prev = fold(before[-1]) if before else ""
             club = [(pre, rest) for pre, rest in proclitic_readings(prev) if rest in word_set("club_prefixes.tsv")]
             if club and doc.text[m.start - 1] == " ":
                 word = before[-1]
                 a = m.start - 1 - len(word) + folded_prefix_to_original(word, len(club[0][0]))
                 key = f"club_{slug(romanize(club[0][1], g))}_{m.entity_id}"
-                name = doc.text[a:m.end]
-                extra.setdefault(key, Entity(key, "Organization", name, f"{romanize(name, g)} (club)", None,
-                                             country=e.country if e.type == "Place" else e.key, role_en="club"))
+                name = doc.text[a : m.end]
+                extra.setdefault(
+                    key,
+                    Entity(
+                        key,
+                        "Organization",
+                        name,
+                        f"{romanize(name, g)} (club)",
+                        None,
+                        country=e.country if e.type == "Place" else e.key,
+                        role_en="club",
+                    ),
+                )
                 out.append(Mention(a, m.end, name, key, "name"))
                 continue
             if e.type == "Country":
@@ -750,8 +957,12 @@ def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> t
             for heads, kind in ((SPORT_HEADS, "club"), (MEDIA_HEADS, "media")):
                 if any(rest in heads for _pre, rest in proclitic_readings(prev)):
                     key = f"{kind}_{m.entity_id}"
-                    extra.setdefault(key, Entity(key, "Organization", m.text, f"{e.label_en} ({kind})", None,
-                                                 country=e.country, role_en=kind))
+                    extra.setdefault(
+                        key,
+                        Entity(
+                            key, "Organization", m.text, f"{e.label_en} ({kind})", None, country=e.country, role_en=kind
+                        ),
+                    )
                     m = Mention(m.start, m.end, m.text, key, "name")
                     break
         out.append(m)
@@ -818,13 +1029,22 @@ def find_mentions(doc: Document) -> Document:
         if m.entity_id in composed:
             entities[m.entity_id] = composed[m.entity_id]
             if composed[m.entity_id].country:
-                entities.setdefault(composed[m.entity_id].country, entry_entity(g.entries[composed[m.entity_id].country]))
+                entities.setdefault(
+                    composed[m.entity_id].country, entry_entity(g.entries[composed[m.entity_id].country])
+                )
         elif m.entity_id in g.entries:
             entities[m.entity_id] = entry_entity(g.entries[m.entity_id])
         else:
             d = info[m.entity_id]
-            entities[m.entity_id] = Entity(m.entity_id, d.get("type", "Person"), d["label_ar"], d["label_en"], None,
-                                           country=d.get("country"), role_en=d.get("role_en"))
+            entities[m.entity_id] = Entity(
+                m.entity_id,
+                d.get("type", "Person"),
+                d["label_ar"],
+                d["label_en"],
+                None,
+                country=d.get("country"),
+                role_en=d.get("role_en"),
+            )
     facts = []
     for key, d in info.items():
         if "title_span" not in d:
@@ -837,5 +1057,4 @@ def find_mentions(doc: Document) -> Document:
         if d.get("org"):
             facts.append(Fact(key, "memberOf", d["org"], a, b))
             entities.setdefault(d["org"], entry_entity(g.entries[d["org"]]))
-    return doc.with_(mentions=tuple(mentions), entities=tuple(entities.values()),
-                     facts=doc.facts + tuple(facts))
+    return doc.with_(mentions=tuple(mentions), entities=tuple(entities.values()), facts=doc.facts + tuple(facts))

@@ -5,11 +5,12 @@ The graph keeps whole mentions (``الملك محمد السادس``، ``الح�
 name alone, so spans are cut to that convention here (``conll.tsv``): titles and introducing
 common nouns are dropped, bodies named only by description are not names. Nisba adjectives and
 resolved descriptions are not names either, so they stay O."""
+
 from __future__ import annotations
 
 import bisect
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
-from typing import Container, Iterable, Iterator
 
 from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold
@@ -38,8 +39,12 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
     for p in pieces:
         sent_spans.append(Span(off, off + len(p), p))
         off += len(p) + 1
-    doc = Document("ner", text, sentences=tuple(sent_spans),
-                   tokens=tuple(t for sp in sent_spans for t in tokenize(sp.text, sp.start)))
+    doc = Document(
+        "ner",
+        text,
+        sentences=tuple(sent_spans),
+        tokens=tuple(t for sp in sent_spans for t in tokenize(sp.text, sp.start)),
+    )
     doc = find_mentions(doc)
     ents = {e.id: e for e in doc.entities}
     flat = [(s0, s0 + len(t)) for row, sent in zip(starts, sents) for s0, t in zip(row, sent)]
@@ -69,7 +74,11 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
         idx = conll_cut(idx, words, e.type, e.id)
         if idx and idx[0] > 0 and e.type in ("Place", "Country"):
             prev = [words[idx[0] - 1]]
-            if _starts_with(prev, _convention()["contest"]) or e.type == "Place" and _starts_with(prev, _convention()["named"]):
+            if (
+                _starts_with(prev, _convention()["contest"])
+                or e.type == "Place"
+                and _starts_with(prev, _convention()["named"])
+            ):
                 continue  # اتفاق الطائف، بطولة فرنسا المفتوحة: part of another name (MISC)
         if not idx or any(tags[x] != "O" for x in idx):
             continue
@@ -78,15 +87,20 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
             tags[x] = "I-" + TAG[e.type]
     out, k = [], 0
     for sent in sents:
-        out.append(tags[k:k + len(sent)])
+        out.append(tags[k : k + len(sent)])
         k += len(sent)
     return out
 
 
 @lru_cache(maxsize=1)
 def _convention() -> dict[str, set[tuple[str, ...]]]:
-    roles: dict[str, set[tuple[str, ...]]] = {"head": set(), "epithet": set(), "generic": set(), "named": set(),
-                                              "contest": set()}
+    roles: dict[str, set[tuple[str, ...]]] = {
+        "head": set(),
+        "epithet": set(),
+        "generic": set(),
+        "named": set(),
+        "contest": set(),
+    }
     for r in read_rows("conll.tsv", ("word", "role"), ("word", "role")):
         roles.setdefault(r["role"], set()).add(tuple(fold(r["word"]).split()))
     return roles
@@ -142,7 +156,7 @@ def conll_parts(idx: list[int], words: list[str], etype: str) -> list[list[int]]
         k = j + 1 if w in OF_WORDS else j
         if k >= len(idx) or not words[idx[k]].startswith("لل"):
             continue
-        rest = ("ال" + words[idx[k]][2:],) + tuple(words[x] for x in idx[k + 1:])
+        rest = ("ال" + words[idx[k]][2:],) + tuple(words[x] for x in idx[k + 1 :])
         hit = g.forms.get(rest)
         if hit and g.entries[hit[0]].type == "Organization":
             return [idx[:j], idx[k:]]

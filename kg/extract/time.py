@@ -1,5 +1,6 @@
 """Dates: absolute (Arabic or Latin digits, Gregorian months in Levantine and Egyptian names,
 Hijri dates) and relative (أمس، أمس الأول، الأسبوع الماضي…) against the article date."""
+
 from __future__ import annotations
 
 import re
@@ -8,18 +9,66 @@ from datetime import date, timedelta
 from kg.arabic.normalize import fold
 
 MONTHS = {  # folded names
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
-    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يوليو": 7,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "اذار": 3,
+    "نيسان": 4,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "اب": 8,
+    "ايلول": 9,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الاول": 12,
+    "جانفي": 1,
+    "فيفري": 2,
+    "افريل": 4,
+    "ماي": 5,
+    "جوان": 6,
+    "جويليه": 7,
+    "اوت": 8,
 }
-HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
-                "جمادي الاولي": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7, "شعبان": 8,
-                "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12}
+HIJRI_MONTHS = {
+    "محرم": 1,
+    "صفر": 2,
+    "ربيع الاول": 3,
+    "ربيع الثاني": 4,
+    "ربيع الاخر": 4,
+    "جمادي الاولي": 5,
+    "جمادي الاخره": 6,
+    "جمادي الثانيه": 6,
+    "رجب": 7,
+    "شعبان": 8,
+    "رمضان": 9,
+    "شوال": 10,
+    "ذو القعده": 11,
+    "ذي القعده": 11,
+    "ذو الحجه": 12,
+    "ذي الحجه": 12,
+}
 RELATIVE = [  # (folded phrase, days offset); longer phrases first
-    ("امس الاول", -2), ("اول امس", -2), ("امس", -1), ("اليوم", 0), ("غدا", 1),
-    ("الاسبوع الماضي", -7), ("الاسبوع المقبل", 7), ("الشهر الماضي", -30), ("الشهر المقبل", 30),
+    ("امس الاول", -2),
+    ("اول امس", -2),
+    ("امس", -1),
+    ("اليوم", 0),
+    ("غدا", 1),
+    ("الاسبوع الماضي", -7),
+    ("الاسبوع المقبل", 7),
+    ("الشهر الماضي", -30),
+    ("الشهر المقبل", 30),
 ]
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _MONTH_RE = "|".join(sorted(map(re.escape, list(MONTHS) + list(HIJRI_MONTHS)), key=len, reverse=True))
@@ -35,8 +84,18 @@ def hijri_to_gregorian(y: int, m: int, d: int) -> date:
     return date.fromordinal(int(jd - 1721424.5))
 
 
-WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
-            "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
+WEEKDAYS = {
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الأربعاء": 2,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+    "السبت": 5,
+    "الأحد": 6,
+    "الاحد": 6,
+}
 _WEEKDAY = {fold(k): v for k, v in WEEKDAYS.items()}
 
 
@@ -80,12 +139,12 @@ def parse_date(text: str, article_date: str | None = None) -> str | None:
             base = date.fromisoformat(article_date)
         except ValueError:
             return None
-        for phrase, days in RELATIVE:
+        for phrase, shift in RELATIVE:
             if re.search(rf"(?:^|\s|و)(?:{phrase})(?:\s|$|[،,.])", t):
-                return (base + timedelta(days=days)).isoformat()
-        day = _weekday(t, base)
-        if day is not None:
-            return day.isoformat()
+                return (base + timedelta(days=shift)).isoformat()
+        weekday = _weekday(t, base)
+        if weekday is not None:
+            return weekday.isoformat()
     return None
 
 

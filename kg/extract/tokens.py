@@ -1,4 +1,5 @@
 """Per-sentence token views shared by the extraction stages."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,7 +56,13 @@ def _build(doc: Document) -> list[Sentence]:
         while k < len(toks) and toks[k].end <= s.end:
             k += 1
         sent_toks = toks[j:k]
-        out.append(Sentence(s, sent_toks, tuple(_fold_cached(t.text) for t in sent_toks),
-                            tuple(_fold_names_cached(t.text) for t in sent_toks)))
+        out.append(
+            Sentence(
+                s,
+                sent_toks,
+                tuple(_fold_cached(t.text) for t in sent_toks),
+                tuple(_fold_names_cached(t.text) for t in sent_toks),
+            )
+        )
         j = k
     return out

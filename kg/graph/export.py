@@ -5,6 +5,7 @@ articles is written once); TriG, N-Quads and JSON-LD keep one named graph per ar
 Networks: GraphML and GEXF (actor network, see ``kg.graph.network``), Neo4j import CSVs, and a
 triples CSV with labels for pandas.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -13,8 +14,9 @@ import importlib.resources
 import json
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -30,10 +32,18 @@ Source = Store | rdflib.Graph  # the store, or an rdflib Dataset of articles' gr
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 NEO4J_NODES_HEADER = ("id:ID", "label_ar", "label_en", "wikidata", "events:int", ":LABEL")
-NEO4J_RELS_HEADER = (":START_ID", ":END_ID", ":TYPE", "predicate_en", "date", "modality",
-                     "confidence:float", "evidence", "doc_id")
-TRIPLES_CSV_HEADER = ("subject", "predicate", "object", "graph",
-                      "subject_label", "predicate_label", "object_label")
+NEO4J_RELS_HEADER = (
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "predicate_en",
+    "date",
+    "modality",
+    "confidence:float",
+    "evidence",
+    "doc_id",
+)
+TRIPLES_CSV_HEADER = ("subject", "predicate", "object", "graph", "subject_label", "predicate_label", "object_label")
 
 
 def export(source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str]) -> list[Path]:
@@ -74,21 +84,18 @@ def write_rdf(source: Source, fmt: RdfFormat, path: Path) -> Path:
     big stores.
     """
     handle = _oxigraph_of(source)
-    pretty = fmt is not RdfFormat.NTRIPLES and fmt is not RdfFormat.NQUADS \
-        or not isinstance(source, Store)
+    pretty = fmt is not RdfFormat.NTRIPLES and fmt is not RdfFormat.NQUADS or not isinstance(source, Store)
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     with _atomic(path) as tmp:
         if fmt is RdfFormat.JSONLD:
             tmp.write_text(_jsonld(handle), encoding="utf-8")
         elif fmt.named_graphs:
             if pretty:
-                ox.serialize(sorted(handle, key=_sort_key), str(tmp), fmt.oxigraph,
-                             prefixes=prefixes)
+                ox.serialize(sorted(handle, key=_sort_key), str(tmp), fmt.oxigraph, prefixes=prefixes)
             else:
                 handle.dump(str(tmp), fmt.oxigraph)
         else:  # triple formats: the union of all graphs (CONSTRUCT yields a set)
-            union: Any = handle.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                      use_default_graph_as_union=True)
+            union: Any = handle.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
             if pretty:
                 union = sorted(union, key=_sort_key)
             ox.serialize(union, str(tmp), fmt.oxigraph, prefixes=prefixes)
@@ -135,13 +142,16 @@ def _graph_for_files(network: Network, gexf: bool) -> nx.MultiDiGraph:
     seen: dict[str, int] = {}
     for edge in network["edges"]:
         attrs = {
-            "type": edge.get("type") or "", "quad": edge.get("quad") or "",
-            "predicate_en": edge.get("predicate_en") or "", "date": edge.get("date") or "",
+            "type": edge.get("type") or "",
+            "quad": edge.get("quad") or "",
+            "predicate_en": edge.get("predicate_en") or "",
+            "date": edge.get("date") or "",
             "modality": edge.get("modality") or "",
-            "confidence": float(edge["confidence"]) if edge.get("confidence") is not None
-            else 0.0,
-            "evidence": edge.get("sentence") or "", "doc_id": edge.get("doc_id") or "",
-            "event": edge["event"], "label": edge.get("predicate_en") or edge.get("type") or "",
+            "confidence": float(edge["confidence"]) if edge.get("confidence") is not None else 0.0,
+            "evidence": edge.get("sentence") or "",
+            "doc_id": edge.get("doc_id") or "",
+            "event": edge["event"],
+            "label": edge.get("predicate_en") or edge.get("type") or "",
         }
         if gexf:
             attrs["event_type"] = attrs.pop("type")
@@ -168,16 +178,35 @@ def write_gexf(network: Network, path: Path) -> Path:
 def write_neo4j(network: Network, folder: Path) -> list[Path]:
     """``nodes.csv`` and ``relationships.csv`` in ``neo4j-admin database import`` format."""
     folder.mkdir(parents=True, exist_ok=True)
-    nodes = [[n["id"], _one_line(n.get("label_ar")), _one_line(n.get("label_en")),
-              n.get("wikidata") or "", int(n.get("events") or 0), n.get("type") or "Entity"]
-             for n in network["nodes"]]
-    rels = [[e["source"], e["target"], e.get("type") or "EVENT", _one_line(e.get("predicate_en")),
-             e.get("date") or "", e.get("modality") or "",
-             "" if e.get("confidence") is None else float(e["confidence"]),
-             _one_line(e.get("sentence")), e.get("doc_id") or ""]
-            for e in network["edges"]]
-    return [_write_csv(folder / "nodes.csv", NEO4J_NODES_HEADER, nodes),
-            _write_csv(folder / "relationships.csv", NEO4J_RELS_HEADER, rels)]
+    nodes = [
+        [
+            n["id"],
+            _one_line(n.get("label_ar")),
+            _one_line(n.get("label_en")),
+            n.get("wikidata") or "",
+            int(n.get("events") or 0),
+            n.get("type") or "Entity",
+        ]
+        for n in network["nodes"]
+    ]
+    rels = [
+        [
+            e["source"],
+            e["target"],
+            e.get("type") or "EVENT",
+            _one_line(e.get("predicate_en")),
+            e.get("date") or "",
+            e.get("modality") or "",
+            "" if e.get("confidence") is None else float(e["confidence"]),
+            _one_line(e.get("sentence")),
+            e.get("doc_id") or "",
+        ]
+        for e in network["edges"]
+    ]
+    return [
+        _write_csv(folder / "nodes.csv", NEO4J_NODES_HEADER, nodes),
+        _write_csv(folder / "relationships.csv", NEO4J_RELS_HEADER, rels),
+    ]
 
 
 # ------------------------------------------------------------------------- triples CSV
@@ -190,9 +219,17 @@ def write_triples_csv(source: Source, path: Path) -> Path:
     for quad in handle:
         graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _text(quad.graph_name)
         subject, predicate, obj = _text(quad.subject), quad.predicate.value, _text(quad.object)
-        rows.append([subject, predicate, obj, graph, labels.get(subject, ""),
-                     labels.get(predicate) or _qname(predicate),
-                     labels.get(obj, "") if not isinstance(quad.object, ox.Literal) else ""])
+        rows.append(
+            [
+                subject,
+                predicate,
+                obj,
+                graph,
+                labels.get(subject, ""),
+                labels.get(predicate) or _qname(predicate),
+                labels.get(obj, "") if not isinstance(quad.object, ox.Literal) else "",
+            ]
+        )
     rows.sort()
     return _write_csv(path, TRIPLES_CSV_HEADER, rows)
 
@@ -218,8 +255,7 @@ def _ontology_label_quads() -> list[ox.Quad]:
     resource = importlib.resources.files("kg") / "ontology" / "kg.ttl"
     try:
         data = resource.read_bytes()
-        return [q for q in ox.parse(data, ox.RdfFormat.TURTLE)
-                if q.predicate.value == RDFS_LABEL]
+        return [q for q in ox.parse(data, ox.RdfFormat.TURTLE) if q.predicate.value == RDFS_LABEL]
     except (FileNotFoundError, OSError, SyntaxError):
         return []
 
@@ -227,8 +263,8 @@ def _ontology_label_quads() -> list[ox.Quad]:
 def _qname(iri: str) -> str:
     """``kg:actor`` for a known namespace, else the IRI."""
     for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and "/" not in iri[len(ns):]:
-            return f"{prefix}:{iri[len(ns):]}"
+        if iri.startswith(ns) and "/" not in iri[len(ns) :]:
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -244,8 +280,10 @@ def _oxigraph_of(source: Source) -> ox.Store:
     if isinstance(source, rdflib.Graph):
         handle = ox.Store()
         fmt = "nquads" if isinstance(source, (rdflib.Dataset, rdflib.ConjunctiveGraph)) else "nt"
-        handle.load(source.serialize(format=fmt, encoding="utf-8"),
-                    ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.N_TRIPLES)
+        handle.load(
+            source.serialize(format=fmt, encoding="utf-8"),
+            ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.N_TRIPLES,
+        )
         return handle
     raise InputError(f"cannot export a {type(source).__name__}; give a Store or rdflib Dataset")
 
@@ -276,5 +314,13 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-__all__ = ["export", "write_rdf", "write_graphml", "write_gexf", "write_neo4j",
-           "write_triples_csv", "jsonld_context", "network_of"]
+__all__ = [
+    "export",
+    "write_rdf",
+    "write_graphml",
+    "write_gexf",
+    "write_neo4j",
+    "write_triples_csv",
+    "jsonld_context",
+    "network_of",
+]

@@ -4,6 +4,7 @@ RDF serializations are ``RdfFormat``; the graph-tool exports (actor network, Neo
 ``ExportFormat``. ``from_name`` turns a user's ``--format`` value into either one, so the CLI has
 a single place that knows the names and lists them when a name is wrong.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -22,8 +23,7 @@ class RdfFormat(Enum):
     NQUADS = ("nquads", "application/n-quads", "nq", True, "nquads")
     JSONLD = ("jsonld", "application/ld+json", "jsonld", True, "json-ld")
 
-    def __init__(self, label: str, media_type: str, extension: str, named_graphs: bool,
-                 rdflib_name: str) -> None:
+    def __init__(self, label: str, media_type: str, extension: str, named_graphs: bool, rdflib_name: str) -> None:
         self.label = label
         self.media_type = media_type
         self.extension = extension
@@ -34,8 +34,10 @@ class RdfFormat(Enum):
     def oxigraph(self) -> pyoxigraph.RdfFormat:
         """The matching ``pyoxigraph.RdfFormat``."""
         return {
-            "turtle": pyoxigraph.RdfFormat.TURTLE, "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
-            "trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS,
+            "turtle": pyoxigraph.RdfFormat.TURTLE,
+            "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
+            "trig": pyoxigraph.RdfFormat.TRIG,
+            "nquads": pyoxigraph.RdfFormat.N_QUADS,
             "jsonld": pyoxigraph.RdfFormat.JSON_LD,
         }[self.label]
 
@@ -43,11 +45,14 @@ class RdfFormat(Enum):
 class ExportFormat(Enum):
     """A non-RDF export: (name, media type, extension, description)."""
 
-    GRAPHML = ("graphml", "application/graphml+xml", "graphml",
-               "actor network for Gephi, Cytoscape, yEd")
+    GRAPHML = ("graphml", "application/graphml+xml", "graphml", "actor network for Gephi, Cytoscape, yEd")
     GEXF = ("gexf", "application/gexf+xml", "gexf", "actor network for Gephi")
-    NEO4J = ("neo4j", "text/csv", "", "a folder with nodes.csv and relationships.csv "
-             "for `neo4j-admin database import full`")
+    NEO4J = (
+        "neo4j",
+        "text/csv",
+        "",
+        "a folder with nodes.csv and relationships.csv for `neo4j-admin database import full`",
+    )
     CSV = ("csv", "text/csv", "csv", "one row per triple with labels (pandas, spreadsheets)")
 
     def __init__(self, label: str, media_type: str, extension: str, description: str) -> None:
@@ -60,8 +65,15 @@ class ExportFormat(Enum):
 AnyFormat = RdfFormat | ExportFormat
 
 # accepted spellings beyond the canonical names
-_ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "nq": "nquads",
-            "n-quads": "nquads", "json-ld": "jsonld", "jsonld": "jsonld"}
+_ALIASES = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+    "jsonld": "jsonld",
+}
 
 
 def names() -> list[str]:
@@ -87,5 +99,4 @@ def from_path(path: str) -> AnyFormat:
     for fmt in (*RdfFormat, *ExportFormat):
         if fmt.extension and fmt.extension == suffix:
             return fmt
-    raise InputError(f"cannot tell the format of {path!r} from its extension; "
-                     f"give one of: {', '.join(names())}")
+    raise InputError(f"cannot tell the format of {path!r} from its extension; give one of: {', '.join(names())}")

@@ -12,6 +12,7 @@ One edge per (event, actor, recipient); events without a recipient have no edge 
 count in their actors' ``events``). Negated events are edges too: ``modality`` says so.
 The same SPARQL runs on an rdflib Dataset and on the Oxigraph store.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -26,7 +27,9 @@ Source = Store | rdflib.Graph  # an rdflib Dataset / ConjunctiveGraph / Graph
 
 DEFAULT_TITLE = "kg actor network"
 
-NODES_QUERY = SPARQL_PREFIXES + """
+NODES_QUERY = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?id ?t ?label_ar ?label_en ?wikidata WHERE {
   GRAPH ?g {
     VALUES ?t { kg:Person kg:Country kg:Organization kg:Place }
@@ -36,13 +39,19 @@ SELECT ?id ?t ?label_ar ?label_en ?wikidata WHERE {
     OPTIONAL { ?id kg:wikidata ?wikidata }
   }
 }"""
+)
 
-EVENT_COUNT_QUERY = SPARQL_PREFIXES + """
+EVENT_COUNT_QUERY = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?id (COUNT(DISTINCT ?event) AS ?n) WHERE {
   GRAPH ?g { ?event a kg:Event . { ?event kg:actor ?id } UNION { ?event kg:recipient ?id } }
 } GROUP BY ?id"""
+)
 
-EDGES_QUERY = SPARQL_PREFIXES + """
+EDGES_QUERY = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?event ?source ?target ?type ?quad ?predicate_en ?predicate_ar ?date ?modality
        ?confidence ?sentence ?trigger ?doc_id WHERE {
   GRAPH ?g {
@@ -61,9 +70,23 @@ SELECT ?event ?source ?target ?type ?quad ?predicate_en ?predicate_ar ?date ?mod
     OPTIONAL { ?event prov:wasDerivedFrom ?article . ?article kg:docId ?doc_id }
   }
 }"""
+)
 
-EDGE_FIELDS = ("source", "target", "type", "quad", "predicate_en", "predicate_ar", "date",
-               "modality", "confidence", "sentence", "trigger", "doc_id", "event")
+EDGE_FIELDS = (
+    "source",
+    "target",
+    "type",
+    "quad",
+    "predicate_en",
+    "predicate_ar",
+    "date",
+    "modality",
+    "confidence",
+    "sentence",
+    "trigger",
+    "doc_id",
+    "event",
+)
 NODE_FIELDS = ("id", "label_ar", "label_en", "type", "wikidata", "events")
 
 
@@ -73,7 +96,7 @@ def select(source: Source, sparql: str) -> list[dict[str, str | None]]:
         return source.select(sparql, timeout_s=None)
     result = source.query(sparql)
     names = [str(v) for v in result.vars or ()]
-    return [{n: _plain(row[n]) for n in names} for row in result]
+    return [{n: _plain(row[n]) for n in names} for row in result]  # type: ignore[index,call-overload]
 
 
 def network_from_dataset(ds: rdflib.Graph, title: str = DEFAULT_TITLE) -> Network:
@@ -90,25 +113,34 @@ def _network(source: Source, title: str) -> Network:
     counts = {r["id"]: int(r["n"] or 0) for r in select(source, EVENT_COUNT_QUERY)}
     nodes: dict[str, dict[str, Any]] = {}
     for row in select(source, NODES_QUERY):
-        node = nodes.setdefault(row["id"], {"id": row["id"], "label_ar": None, "label_en": None,
-                                            "type": None, "wikidata": None,
-                                            "events": counts.get(row["id"], 0)})
+        node = nodes.setdefault(
+            row["id"] or "",
+            {
+                "id": row["id"],
+                "label_ar": None,
+                "label_en": None,
+                "type": None,
+                "wikidata": None,
+                "events": counts.get(row["id"], 0),
+            },
+        )
         # an entity repeats in every article's graph; keep the smallest value, deterministically
-        for key, value in (("type", row["t"].rsplit("#", 1)[-1] if row["t"] else None),
-                           ("label_ar", row["label_ar"]), ("label_en", row["label_en"]),
-                           ("wikidata", row["wikidata"])):
+        for key, value in (
+            ("type", row["t"].rsplit("#", 1)[-1] if row["t"] else None),
+            ("label_ar", row["label_ar"]),
+            ("label_en", row["label_en"]),
+            ("wikidata", row["wikidata"]),
+        ):
             if value and (node[key] is None or value < node[key]):
                 node[key] = value
-    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    edges: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
     for row in select(source, EDGES_QUERY):
-        key = (row["event"], row["source"], row["target"])
-        if key not in edges:
-            edge = {name: row.get(name) for name in EDGE_FIELDS}
+        ekey = (row["event"], row["source"], row["target"])
+        if ekey not in edges:
+            edge: dict[str, Any] = {name: row.get(name) for name in EDGE_FIELDS}
             edge["confidence"] = _float(row.get("confidence"))
-            edges[key] = edge
-    return {"title": title,
-            "nodes": [nodes[k] for k in sorted(nodes)],
-            "edges": [edges[k] for k in sorted(edges)]}
+            edges[ekey] = edge
+    return {"title": title, "nodes": [nodes[k] for k in sorted(nodes)], "edges": [edges[k] for k in sorted(edges)]}
 
 
 def to_networkx(network: Network) -> nx.MultiDiGraph:
@@ -154,9 +186,17 @@ def _float(value: str | None) -> float | None:
         return None
 
 
-def filter_network(network: Network, *, types: set[str] | None = None, since: str | None = None,
-                   until: str | None = None, actor: str | None = None, min_confidence: float = 0.0,
-                   modalities: set[str] | None = None, keep_isolated: bool = False) -> Network:
+def filter_network(
+    network: Network,
+    *,
+    types: set[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+    min_confidence: float = 0.0,
+    modalities: set[str] | None = None,
+    keep_isolated: bool = False,
+) -> Network:
     """The network restricted to the events a user asked for (``kg view --type … --since …``).
 
     ``actor`` matches a node's English or Arabic label (folded, so spelling variants agree) or
@@ -169,9 +209,11 @@ def filter_network(network: Network, *, types: set[str] | None = None, since: st
     wanted_actor = None
     if actor:
         key = fold(actor).lower()
-        wanted_actor = {i for i, n in nodes.items()
-                        if key in fold(n.get("label_en") or "").lower() or key in fold(n.get("label_ar") or "")
-                        or key == i.lower()}
+        wanted_actor = {
+            i
+            for i, n in nodes.items()
+            if key in fold(n.get("label_en") or "").lower() or key in fold(n.get("label_ar") or "") or key == i.lower()
+        }
 
     def keep(e: dict) -> bool:
         if types and e.get("type") not in types:

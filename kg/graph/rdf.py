@@ -3,6 +3,7 @@
 IRIs are minted only from normalized, checked parts (a QID, an ascii slug, a hash), never from
 raw text, so article text cannot change the graph's structure.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -16,8 +17,18 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 from kg import __version__
 from kg.arabic.normalize import fold
 from kg.errors import InputError
-from kg.graph.vocab import (DESCRIPTION_PREDICATES, ENTITY_CLASS, ENTITY_GRAPH, ENTITY_PREFIX, EVENT_CLASS,
-                            FACT_PROPERTY, KG, QUAD_CLASS, RES, WD)
+from kg.graph.vocab import (
+    DESCRIPTION_PREDICATES,
+    ENTITY_CLASS,
+    ENTITY_GRAPH,
+    ENTITY_PREFIX,
+    EVENT_CLASS,
+    FACT_PROPERTY,
+    KG,
+    QUAD_CLASS,
+    RES,
+    WD,
+)
 from kg.lexicon.romanize import romanize
 from kg.model import Document, Entity
 
@@ -94,10 +105,12 @@ def _check_encodable(doc: Document) -> None:
     fields += [(f"entity {e.id}", e.label_ar + (e.label_en or "")) for e in doc.entities]
     for name, value in fields:
         if (m := _SURROGATE.search(value)) is not None:
-            raise InputError(f"document '{doc.doc_id.encode('utf-8', 'replace').decode()}': "
-                             f"its {name} holds a lone surrogate U+{ord(m.group()):04X} at "
-                             f"{m.start()}, which is not Unicode text; fix the source (a broken "
-                             "\\u escape in JSON)")
+            raise InputError(
+                f"document '{doc.doc_id.encode('utf-8', 'replace').decode()}': "
+                f"its {name} holds a lone surrogate U+{ord(m.group()):04X} at "
+                f"{m.start()}, which is not Unicode text; fix the source (a broken "
+                "\\u escape in JSON)"
+            )
 
 
 def document_graph(doc: Document, g: Graph, entities: Graph | None = None) -> Graph:
@@ -191,13 +204,12 @@ def document_dataset(doc: Document, ds: Dataset | None = None) -> Dataset:
     return ds
 
 
-
 def split_entity_descriptions(ds: Dataset) -> Dataset:
     """The same quads in the store's layout: entity descriptions (type, labels, links, country
     of ``res:entity/…`` subjects) moved from the article graphs into ``ENTITY_GRAPH``."""
     out = Dataset(default_union=True)
     for s, p, o, g in ds.quads((None, None, None, None)):
-        gid = g.identifier if hasattr(g, "identifier") else g
+        gid = g.identifier if g is not None and hasattr(g, "identifier") else g
         if isinstance(s, URIRef) and str(s).startswith(ENTITY_PREFIX) and p in DESCRIPTION_PREDICATES:
             gid = ENTITY_GRAPH
         out.graph(gid).add((s, p, o))

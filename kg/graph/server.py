@@ -6,6 +6,7 @@ endpoints are ``/query`` (SPARQL 1.1 Protocol), ``/update`` (read-write only) an
 in ``kg query``. ``push`` sends each article's named graph to any Graph Store Protocol server
 with HTTP PUT, so pushing again replaces the graphs rather than duplicating them.
 """
+
 from __future__ import annotations
 
 import base64
@@ -16,9 +17,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from kg.errors import StoreError
 from kg.graph.store import Store, default_store_path
@@ -40,8 +41,10 @@ def oxigraph_binary() -> str:
         return found
     if beside.exists():
         return str(beside)
-    raise StoreError("the `oxigraph` server is not installed; install it with "
-                     "`pip install oxigraph` (it provides the `oxigraph` command)")
+    raise StoreError(
+        "the `oxigraph` server is not installed; install it with "
+        "`pip install oxigraph` (it provides the `oxigraph` command)"
+    )
 
 
 @dataclass
@@ -73,8 +76,10 @@ class Server:
         delay = 0.05
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise StoreError(f"the oxigraph server exited (code {self.process.returncode}) "
-                                 f"before it was ready: {self._error_text()}")
+                raise StoreError(
+                    f"the oxigraph server exited (code {self.process.returncode}) "
+                    f"before it was ready: {self._error_text()}"
+                )
             try:
                 with urllib.request.urlopen(probe, timeout=2) as reply:
                     if reply.status == 200:
@@ -84,8 +89,7 @@ class Server:
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
         self.stop()
-        raise StoreError(f"the oxigraph server at {self.url} did not answer within "
-                         f"{timeout_s:g} s")
+        raise StoreError(f"the oxigraph server at {self.url} did not answer within {timeout_s:g} s")
 
     def stop(self, timeout_s: float = 10.0) -> int:
         """Terminate the server (kill it if it does not stop) and return its exit code."""
@@ -107,14 +111,20 @@ class Server:
     def _error_text(self) -> str:
         if self._stderr is None or not self._stderr.exists():
             return "(no error output)"
-        return self._stderr.read_text(encoding="utf-8", errors="replace").strip()[-2000:] or \
-            "(no error output)"
+        return self._stderr.read_text(encoding="utf-8", errors="replace").strip()[-2000:] or "(no error output)"
 
 
-def start_server(store_path: str | Path | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                 read_only: bool = True, *, union_default_graph: bool = True,
-                 timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S, cors: bool = False,
-                 log_dir: str | Path | None = None) -> Server:
+def start_server(
+    store_path: str | Path | None,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    read_only: bool = True,
+    *,
+    union_default_graph: bool = True,
+    timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S,
+    cors: bool = False,
+    log_dir: str | Path | None = None,
+) -> Server:
     """Start ``oxigraph serve[-read-only] --location STORE --bind HOST:PORT`` in the background.
 
     Returns at once; call ``wait_ready()``. ``timeout_s`` bounds each query (None: no bound).
@@ -127,8 +137,14 @@ def start_server(store_path: str | Path | None, host: str = DEFAULT_HOST, port: 
     location = Path(store_path).expanduser() if store_path is not None else default_store_path()
     if read_only and not (location / "CURRENT").exists():
         raise StoreError(f"no store at {location} to serve; build one first or give --store")
-    command = [oxigraph_binary(), "serve-read-only" if read_only else "serve",
-               "--location", str(location), "--bind", f"{host}:{port}"]
+    command = [
+        oxigraph_binary(),
+        "serve-read-only" if read_only else "serve",
+        "--location",
+        str(location),
+        "--bind",
+        f"{host}:{port}",
+    ]
     if union_default_graph:
         command.append("--union-default-graph")
     if timeout_s is not None:
@@ -139,23 +155,29 @@ def start_server(store_path: str | Path | None, host: str = DEFAULT_HOST, port: 
     log.mkdir(parents=True, exist_ok=True)
     stderr_path = log / f"oxigraph-{port}.log"
     with stderr_path.open("wb") as stderr:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.DEVNULL, stderr=stderr)
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
     url_host = f"[{host}]" if ":" in host else host
-    return Server(url=f"http://{url_host}:{port}", process=process, read_only=read_only,
-                  _stderr=stderr_path)
+    return Server(url=f"http://{url_host}:{port}", process=process, read_only=read_only, _stderr=stderr_path)
 
 
-def serve(store_path: str | Path | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-          read_only: bool = True, *, union_default_graph: bool = True,
-          timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S, cors: bool = False,
-          on_ready: Callable[[Server], None] | None = None) -> int:
+def serve(
+    store_path: str | Path | None,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    read_only: bool = True,
+    *,
+    union_default_graph: bool = True,
+    timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S,
+    cors: bool = False,
+    on_ready: Callable[[Server], None] | None = None,
+) -> int:
     """Serve the store until the server exits or Ctrl-C; returns the server's exit code.
 
     ``on_ready(server)`` is called once it answers (the CLI prints ``server.query_url``).
     """
-    server = start_server(store_path, host, port, read_only, union_default_graph=
-                          union_default_graph, timeout_s=timeout_s, cors=cors)
+    server = start_server(
+        store_path, host, port, read_only, union_default_graph=union_default_graph, timeout_s=timeout_s, cors=cors
+    )
     try:
         server.wait_ready()
         if on_ready is not None:
@@ -167,14 +189,22 @@ def serve(store_path: str | Path | None, host: str = DEFAULT_HOST, port: int = D
         server.stop()
 
 
-def send_graph(base: str, iri: str, body: bytes, *, method: str = "PUT",
-               headers: dict[str, str] | None = None, timeout_s: float = 60.0) -> None:
+def send_graph(
+    base: str,
+    iri: str,
+    body: bytes,
+    *,
+    method: str = "PUT",
+    headers: dict[str, str] | None = None,
+    timeout_s: float = 60.0,
+) -> None:
     """One Graph Store Protocol request: PUT replaces graph ``iri`` at ``base`` (the server's
     store URL) with N-Triples ``body``, POST merges into it. StoreError names the graph a server
     refused, or says it cannot be reached."""
     url = f"{base}?graph={urllib.parse.quote(iri, safe='')}"
-    request = urllib.request.Request(url, data=body, method=method,
-                                     headers=headers or {"Content-Type": "application/n-triples"})
+    request = urllib.request.Request(
+        url, data=body, method=method, headers=headers or {"Content-Type": "application/n-triples"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout_s) as reply:
             reply.read()
@@ -185,9 +215,15 @@ def send_graph(base: str, iri: str, body: bytes, *, method: str = "PUT",
         raise StoreError(f"cannot reach {base}: {getattr(err, 'reason', err)}") from err
 
 
-def push(store: Store, endpoint_url: str, *, store_path: str = "/store",
-         graphs: Iterable[str] | None = None, auth: tuple[str, str] | None = None,
-         timeout_s: float = 60.0) -> int:
+def push(
+    store: Store,
+    endpoint_url: str,
+    *,
+    store_path: str = "/store",
+    graphs: Iterable[str] | None = None,
+    auth: tuple[str, str] | None = None,
+    timeout_s: float = 60.0,
+) -> int:
     """PUT each article's named graph to ``<endpoint_url><store_path>?graph=<iri>``.
 
     The SPARQL 1.1 Graph Store Protocol's PUT replaces the graph, so a re-push leaves the
@@ -201,7 +237,7 @@ def push(store: Store, endpoint_url: str, *, store_path: str = "/store",
         token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
         headers["Authorization"] = f"Basic {token}"
     sent = 0
-    for iri in (store.all_graphs() if graphs is None else list(graphs)):
+    for iri in store.all_graphs() if graphs is None else list(graphs):
         send_graph(base, iri, store.graph_ntriples(iri), headers=headers, timeout_s=timeout_s)
         sent += 1
     return sent

@@ -6,6 +6,7 @@ so a crash between the DROP and the INSERT cannot leave an article half-written.
 shared between articles: their triples repeat in each article's graph and, their IRIs being
 deterministic, they are one node in the union of the graphs that queries see.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,9 +15,10 @@ import json
 import os
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pyoxigraph as ox
 import rdflib
@@ -130,8 +132,10 @@ class Store:
         """
         where = Path(path).expanduser() if path is not None else default_store_path()
         if read_only and not (where / "CURRENT").exists():
-            raise StoreError(f"no store at {where}; build one first (e.g. `kg build ... "
-                             f"--store {where}`) or give the right path with --store/KG_STORE")
+            raise StoreError(
+                f"no store at {where}; build one first (e.g. `kg build ... "
+                f"--store {where}`) or give the right path with --store/KG_STORE"
+            )
         if where.exists() and not where.is_dir():
             raise StoreError(f"cannot open the store at {where}: it is a file, not a directory")
         try:
@@ -181,8 +185,7 @@ class Store:
         return len(self.oxigraph)
 
     # ----------------------------------------------------------------- writing
-    def put_graph(self, graph_iri: str, data: str | bytes | rdflib.Graph,
-                  content_hash: str) -> int:
+    def put_graph(self, graph_iri: str, data: str | bytes | rdflib.Graph, content_hash: str) -> int:
         """Replace the named graph ``graph_iri`` with ``data`` in one transaction.
 
         ``data`` is N-Triples text, an rdflib Graph, or an rdflib Dataset/ConjunctiveGraph (its
@@ -215,10 +218,10 @@ class Store:
 
     def _replace(self, article: _Article) -> None:
         graph = article.graph
-        body = ox.serialize(sorted(article.triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
+        body = _ntriples(article.triples)
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         if article.shared:  # the article's entity descriptions join the shared graph, same transaction
-            ebody = ox.serialize(sorted(article.shared, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
+            ebody = _ntriples(article.shared)
             update += f" ;\nINSERT DATA {{ GRAPH <{ENTITY_GRAPH_IRI}> {{\n{ebody}}} }}"
         try:
             self.oxigraph.update(update)
@@ -242,18 +245,21 @@ class Store:
     def has_hash(self, content_hash: str) -> bool:
         """True when an article with this content hash (kg:contentHash) is stored."""
         lit = ox.Literal(content_hash)
-        return any(True for _ in self.oxigraph.quads_for_pattern(
-            None, ox.NamedNode(KG_NS + "contentHash"), lit, None))
+        return any(True for _ in self.oxigraph.quads_for_pattern(None, ox.NamedNode(KG_NS + "contentHash"), lit, None))
 
     def hashes(self) -> set[str]:
         """Every stored article's content hash (to skip unchanged articles in a batch)."""
-        return {q.object.value for q in self.oxigraph.quads_for_pattern(
-            None, ox.NamedNode(KG_NS + "contentHash"), None, None)}
+        return {
+            q.object.value
+            for q in self.oxigraph.quads_for_pattern(None, ox.NamedNode(KG_NS + "contentHash"), None, None)
+            if isinstance(q.object, ox.Literal)
+        }
 
     def graphs(self) -> list[str]:
         """The IRIs of the articles' named graphs, sorted (not the shared entity graph)."""
-        return sorted(g.value for g in self.oxigraph.named_graphs()
-                      if isinstance(g, ox.NamedNode) and g.value != ENTITY_GRAPH_IRI)
+        return sorted(
+            g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode) and g.value != ENTITY_GRAPH_IRI
+        )
 
     def all_graphs(self) -> list[str]:
         """Every named graph: the articles' and the shared entity graph."""
@@ -261,10 +267,11 @@ class Store:
 
     def graph_ntriples(self, graph_iri: str) -> bytes:
         """One named graph as N-Triples."""
-        return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_named_node(graph_iri))
+        return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_named_node(graph_iri)) or b""
 
-    def query(self, sparql: str, *, timeout_s: float | None = DEFAULT_TIMEOUT_S,
-              limit: int | None = None, union: bool = True) -> QueryResult:
+    def query(
+        self, sparql: str, *, timeout_s: float | None = DEFAULT_TIMEOUT_S, limit: int | None = None, union: bool = True
+    ) -> QueryResult:
         """Run a SPARQL query; the default graph is the union of the articles' graphs.
 
         The common prefixes (kg:, res:, wd:, rdfs:, ...) are predeclared. ``limit`` caps the
@@ -281,8 +288,8 @@ class Store:
             # this thread's frames only and cut the traceback before handing an error over
             try:
                 outcome["result"] = _materialize(
-                    handle.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union),
-                    limit, deadline)
+                    handle.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union), limit, deadline
+                )
             except BaseException as err:  # handed to the caller's thread
                 outcome["error"] = err.with_traceback(None)
 
@@ -290,8 +297,10 @@ class Store:
         worker.start()
         worker.join(timeout_s)
         if worker.is_alive() or isinstance(outcome.get("error"), TimeoutError):
-            raise QueryError(f"the query took longer than {timeout_s:g} s and was stopped; "
-                             "narrow it (LIMIT, more specific patterns) or raise the timeout")
+            raise QueryError(
+                f"the query took longer than {timeout_s:g} s and was stopped; "
+                "narrow it (LIMIT, more specific patterns) or raise the timeout"
+            )
         error = outcome.get("error")
         if isinstance(error, SyntaxError):
             raise QueryError(f"invalid SPARQL: {error}") from error
@@ -305,6 +314,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts: articles, entities by type, events by PLOVER type, distinct triples, quads."""
+
         def grouped(sparql: str) -> dict[str, int]:
             return {r["k"] or "": int(r["n"] or 0) for r in self.select(sparql, timeout_s=None)}
 
@@ -313,10 +323,10 @@ class Store:
               ?e a ?t . BIND(STRAFTER(STR(?t), "#") AS ?k) } GROUP BY ?k ORDER BY ?k""")
         events = grouped("""SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE {
               ?e a kg:Event ; kg:ploverType ?k } GROUP BY ?k ORDER BY ?k""")
-        articles = self.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }",
-                               timeout_s=None)
-        triples = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                              "WHERE { ?s ?p ?o } }", timeout_s=None)
+        articles = self.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }", timeout_s=None)
+        triples = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", timeout_s=None
+        )
         return {
             "articles": int(articles[0]["n"] or 0),
             "graphs": len(self.graphs()),
@@ -337,21 +347,26 @@ class Store:
     # ----------------------------------------------------------------- helpers
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreError(f"the store at {self.path} is open read-only; open it without "
-                             "read_only to write")
+            raise StoreError(f"the store at {self.path} is open read-only; open it without read_only to write")
 
 
 def _open_error(where: Path, err: BaseException) -> str:
     """A user-facing message for a failed open."""
     text = str(err)
     if "lock" in text.lower():
-        return (f"the store at {where} is in use by another process (its LOCK is held): stop "
-                "that process (another kg command or an `oxigraph serve`), or open the store "
-                f"read-only. ({text})")
+        return (
+            f"the store at {where} is in use by another process (its LOCK is held): stop "
+            "that process (another kg command or an `oxigraph serve`), or open the store "
+            f"read-only. ({text})"
+        )
     if "corrupt" in text.lower():
-        return (f"the store at {where} is corrupt ({text}); move it aside and rebuild it with "
-                "`kg build`")
+        return f"the store at {where} is corrupt ({text}); move it aside and rebuild it with `kg build`"
     return f"cannot open the store at {where}: {text}"
+
+
+def _ntriples(triples) -> str:
+    """Triples as sorted N-Triples text (one deterministic body per graph)."""
+    return (ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES) or b"").decode()
 
 
 def _named_node(iri: str) -> ox.NamedNode:
@@ -386,15 +401,19 @@ class _Article:
 
     def quads(self) -> list[ox.Quad]:
         entities = ox.NamedNode(ENTITY_GRAPH_IRI)
-        return ([ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples]
-                + [ox.Quad(t.subject, t.predicate, t.object, entities) for t in self.shared])
+        return [ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples] + [
+            ox.Quad(t.subject, t.predicate, t.object, entities) for t in self.shared
+        ]
 
 
 def _describes_entity(t: ox.Triple) -> bool:
     """A triple of an entity's description (its type, labels, links, country): these live once
     in the shared entity graph, never repeated per article (see kg.graph.vocab.ENTITY_GRAPH)."""
-    return (isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(ENTITY_PREFIX)
-            and t.predicate.value in _DESCRIPTION)
+    return (
+        isinstance(t.subject, ox.NamedNode)
+        and t.subject.value.startswith(ENTITY_PREFIX)
+        and t.predicate.value in _DESCRIPTION
+    )
 
 
 def _shared_entity_triples(data: object) -> set[ox.Triple]:
@@ -417,8 +436,9 @@ def _triples_of(graph_iri: str, data: str | bytes | rdflib.Graph) -> Iterator[ox
     elif isinstance(data, (str, bytes)):
         text = data.encode() if isinstance(data, str) else data
     else:
-        raise InputError(f"put_graph({graph_iri}): expected N-Triples text or an rdflib graph, "
-                         f"got {type(data).__name__}")
+        raise InputError(
+            f"put_graph({graph_iri}): expected N-Triples text or an rdflib graph, got {type(data).__name__}"
+        )
     try:
         for quad in ox.parse(text, ox.RdfFormat.N_TRIPLES):
             yield quad.triple
@@ -428,6 +448,7 @@ def _triples_of(graph_iri: str, data: str | bytes | rdflib.Graph) -> Iterator[ox
 
 def _materialize(result: Any, limit: int | None, deadline: float | None) -> QueryResult:
     """Read a pyoxigraph result fully (so no iterator keeps the store open)."""
+
     def check_time() -> None:
         if deadline is not None and time.monotonic() > deadline:
             raise TimeoutError

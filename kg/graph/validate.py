@@ -9,9 +9,10 @@ property's rdfs:seeAlso (its PLOVER class), and the graph-wide checks can focus 
 node. (pyshacl's own ``ont_graph`` option copies only RDFS/OWL axioms, not annotations, so the
 merge is done here.)
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 import pyshacl
@@ -24,7 +25,7 @@ ONTOLOGY_FILE = "kg.ttl"
 SHAPES_FILE = "shapes.ttl"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _packaged_graph(name: str) -> Graph:
     """Parse one Turtle file of the packaged ontology folder (cached; never mutate the result)."""
     resource = files("kg") / "ontology" / name
@@ -61,7 +62,7 @@ def union_graph(data: Graph) -> Graph:
     for prefix, namespace in data.namespaces():
         union.bind(prefix, namespace, override=True)
     if data.context_aware:  # Dataset / ConjunctiveGraph: several graphs
-        for subject, predicate, obj, _graph in data.quads((None, None, None, None)):
+        for subject, predicate, obj, _graph in data.quads((None, None, None, None)):  # type: ignore[attr-defined]
             union.add((subject, predicate, obj))
     else:
         for triple in data:

@@ -3,6 +3,7 @@
 Every term the code writes comes from here; ``tests/graph/test_vocab.py`` checks each one is
 declared in the ontology, so a misspelt property fails at once (rdflib's DefinedNamespace).
 """
+
 from __future__ import annotations
 
 from rdflib import Namespace
@@ -108,14 +109,22 @@ DESCRIPTION_PREDICATES = frozenset({RDF.type, RDFS.label, OWL.sameAs, KG.wikidat
 
 # PLOVER type -> (event class, direct property)
 EVENT_CLASS = {
-    "AGREE": (KG.Agree, KG.agreesWith), "CONSULT": (KG.Consult, KG.consults),
-    "SUPPORT": (KG.Support, KG.supports), "CONCEDE": (KG.Concede, KG.concedesTo),
-    "COOPERATE": (KG.Cooperate, KG.cooperatesWith), "AID": (KG.Aid, KG.aids),
-    "RETREAT": (KG.Retreat, KG.retreatsFrom), "REQUEST": (KG.Request, KG.requestsFrom),
-    "ACCUSE": (KG.Accuse, KG.accuses), "REJECT": (KG.Reject, KG.rejects),
-    "THREATEN": (KG.Threaten, KG.threatens), "PROTEST": (KG.Protest, KG.protestsAgainst),
-    "SANCTION": (KG.Sanction, KG.sanctions), "MOBILIZE": (KG.Mobilize, KG.mobilizesAgainst),
-    "COERCE": (KG.Coerce, KG.coerces), "ASSAULT": (KG.Assault, KG.assaults),
+    "AGREE": (KG.Agree, KG.agreesWith),
+    "CONSULT": (KG.Consult, KG.consults),
+    "SUPPORT": (KG.Support, KG.supports),
+    "CONCEDE": (KG.Concede, KG.concedesTo),
+    "COOPERATE": (KG.Cooperate, KG.cooperatesWith),
+    "AID": (KG.Aid, KG.aids),
+    "RETREAT": (KG.Retreat, KG.retreatsFrom),
+    "REQUEST": (KG.Request, KG.requestsFrom),
+    "ACCUSE": (KG.Accuse, KG.accuses),
+    "REJECT": (KG.Reject, KG.rejects),
+    "THREATEN": (KG.Threaten, KG.threatens),
+    "PROTEST": (KG.Protest, KG.protestsAgainst),
+    "SANCTION": (KG.Sanction, KG.sanctions),
+    "MOBILIZE": (KG.Mobilize, KG.mobilizesAgainst),
+    "COERCE": (KG.Coerce, KG.coerces),
+    "ASSAULT": (KG.Assault, KG.assaults),
 }
 
 # PLOVER's four quad classes (for colours and coarse queries)
@@ -126,9 +135,14 @@ QUAD_CLASS = {
     **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material-conflict"),
 }
 
-ENTITY_CLASS = {"Person": KG.Person, "Country": KG.Country,
-                "Organization": KG.Organization, "Place": KG.Place}
+ENTITY_CLASS = {"Person": KG.Person, "Country": KG.Country, "Organization": KG.Organization, "Place": KG.Place}
 
-FACT_PROPERTY = {"holdsPosition": KG.holdsPosition, "memberOf": KG.memberOf, "headOf": KG.headOf,
-                 "capitalOf": KG.capitalOf, "locatedIn": KG.locatedIn, "citizenOf": KG.citizenOf,
-                 "statedBy": KG.statedBy}
+FACT_PROPERTY = {
+    "holdsPosition": KG.holdsPosition,
+    "memberOf": KG.memberOf,
+    "headOf": KG.headOf,
+    "capitalOf": KG.capitalOf,
+    "locatedIn": KG.locatedIn,
+    "citizenOf": KG.citizenOf,
+    "statedBy": KG.statedBy,
+}

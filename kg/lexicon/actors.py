@@ -4,6 +4,7 @@ nisba adjectives generated from a demonym stem, places, and the curated actor fi
 Every surface form is stored as a tuple of folded tokens, so ``الأمم المتحدة`` and
 ``الامم المتحدة`` are one key; mentions keep the article's own spelling.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,15 +15,31 @@ from kg.arabic.normalize import fold, fold_names
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows, split, word_set
 
-ACTOR_COLUMNS = ("id", "type", "label_en", "label_ar", "aliases_ar", "country", "role_en", "org",
-                 "start", "end", "wikidata")
-COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "capital_ar",
-                   "capital_wikidata")
+ACTOR_COLUMNS = (
+    "id",
+    "type",
+    "label_en",
+    "label_ar",
+    "aliases_ar",
+    "country",
+    "role_en",
+    "org",
+    "start",
+    "end",
+    "wikidata",
+)
+COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "capital_ar", "capital_wikidata")
 PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata")
 TITLE_COLUMNS = ("title_ar", "role_en", "kind")
 NAME_COLUMNS = ("ar", "en")
-ACTOR_FILES = ("actors_orgs.tsv", "actors_people.tsv", "actors_groups.tsv", "actors_people_archive.tsv",
-               "actors_people_public.tsv", "actors_orgs_public.tsv")
+ACTOR_FILES = (
+    "actors_orgs.tsv",
+    "actors_people.tsv",
+    "actors_groups.tsv",
+    "actors_people_archive.tsv",
+    "actors_people_public.tsv",
+    "actors_orgs_public.tsv",
+)
 TYPES = ("Person", "Country", "Organization", "Place")
 # governments that are bodies of their own, not the country (an interim or regional government)
 SPECIFIC_GOVERNMENTS = {"libya_interim_government", "kurdistan_regional_government", "group_government"}
@@ -31,8 +48,30 @@ FAMILY_NAME_FIRST = ("CN", "TW", "HK", "KR", "KP", "VN", "SG", "MO")
 SURNAME = "surname_"  # entries for family names several known people share
 
 # Arab League members: their people's surnames are more often ordinary words too
-ARAB_STATES = ("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
-               "SA", "SO", "SD", "SY", "TN", "AE", "YE")
+ARAB_STATES = (
+    "DZ",
+    "BH",
+    "KM",
+    "DJ",
+    "EG",
+    "IQ",
+    "JO",
+    "KW",
+    "LB",
+    "LY",
+    "MR",
+    "MA",
+    "OM",
+    "PS",
+    "QA",
+    "SA",
+    "SO",
+    "SD",
+    "SY",
+    "TN",
+    "AE",
+    "YE",
+)
 
 # words before a family or clan name that make it no surname of its own (ابن عربي، آل مكتوم)
 NASAB = {fold(w) for w in ("ابن", "بن", "بنت", "أبو", "أبي", "أبا", "آل", "أم", "عبد")}
@@ -117,8 +156,7 @@ def _countries(g: Gazetteer) -> None:
         names = [n for n in [label_ar, *split(row.get("names_ar", ""))] if n]
         if not names:
             continue
-        g.entries[key] = ActorEntry(key, "Country", names[0], label_en, row.get("wikidata") or None,
-                                    country=key)
+        g.entries[key] = ActorEntry(key, "Country", names[0], label_en, row.get("wikidata") or None, country=key)
         g.by_iso[iso] = key
         for n in names:
             g.add_form(n, key)
@@ -130,8 +168,15 @@ def _countries(g: Gazetteer) -> None:
             ckey = slug(row["capital_en"])
             if ckey in g.entries:
                 ckey = f"{ckey}_{iso.lower()}"
-            g.entries[ckey] = ActorEntry(ckey, "Place", cap_names[0], row["capital_en"],
-                                         row.get("capital_wikidata") or None, country=key, capital_of=key)
+            g.entries[ckey] = ActorEntry(
+                ckey,
+                "Place",
+                cap_names[0],
+                row["capital_en"],
+                row.get("capital_wikidata") or None,
+                country=key,
+                capital_of=key,
+            )
             for n in cap_names:
                 g.add_form(n, ckey)
 
@@ -143,8 +188,7 @@ def _places(g: Gazetteer) -> None:
     for r in (r for f in PLACE_FILES for r in read_rows(f, PLACE_COLUMNS, ("id", "label_en", "label_ar"))):
         key = r["id"] if r["id"] not in g.entries else f"{r['id']}_place"
         country = g.by_iso.get(r["country"].upper()) if r["country"] else None
-        g.entries[key] = ActorEntry(key, "Place", r["label_ar"], r["label_en"], r["wikidata"] or None,
-                                    country=country)
+        g.entries[key] = ActorEntry(key, "Place", r["label_ar"], r["label_en"], r["wikidata"] or None, country=country)
         for n in [r["label_ar"], *split(r["aliases_ar"])]:
             g.add_form(n, key)
 
@@ -180,7 +224,12 @@ def _egyptian_g(g: Gazetteer) -> None:
     arab = _country_keys(g, ARAB_STATES)
     for toks, (key, kind) in list(g.forms.items()):
         e = g.entries[key]
-        if kind == "name" and e.type in ("Place", "Country", "Person") and e.country not in arab and any("غ" in t for t in toks):
+        if (
+            kind == "name"
+            and e.type in ("Place", "Country", "Person")
+            and e.country not in arab
+            and any("غ" in t for t in toks)
+        ):
             variant = tuple(t.replace("غ", "ج") for t in toks)
             if variant not in g.forms:
                 g.forms[variant] = (key, kind)
@@ -198,15 +247,28 @@ def _actors(g: Gazetteer) -> None:
             if key in g.entries and g.entries[key].type != "Country":
                 raise LexiconError(f"{r['_line']}: id '{key}' is used twice")
             country = g.by_iso.get(r["country"].upper()) if r["country"] else None
-            g.entries[key] = ActorEntry(key, r["type"], r["label_ar"], r["label_en"], r["wikidata"] or None,
-                                        country=country, role_en=(split(r["role_en"]) or [None])[0],
-                                        org=r["org"] or None)
+            g.entries[key] = ActorEntry(
+                key,
+                r["type"],
+                r["label_ar"],
+                r["label_en"],
+                r["wikidata"] or None,
+                country=country,
+                role_en=next(iter(split(r["role_en"])), None),
+                org=r["org"] or None,
+            )
             pending += [(n, key) for n in [r["label_ar"], *split(r["aliases_ar"])]]
     # A country and its government are one actor (الحكومة الجزائرية is Algeria), unless the
     # article names a specific body (حكومة الوفاق الوطني keeps its own entry).
-    alias_of = {key: e.country for key, e in g.entries.items()
-                if key.endswith("_government") and e.type == "Organization" and e.country
-                and e.role_en == "government" and key not in SPECIFIC_GOVERNMENTS}
+    alias_of = {
+        key: e.country
+        for key, e in g.entries.items()
+        if key.endswith("_government")
+        and e.type == "Organization"
+        and e.country
+        and e.role_en == "government"
+        and key not in SPECIFIC_GOVERNMENTS
+    }
     pending = [(n, alias_of.get(key, key)) for n, key in pending]
     # actor forms override gazetteer forms of places (e.g. a person's surname that is also a town)
     for n, key in pending:
@@ -246,16 +308,26 @@ def _surnames(g: Gazetteer) -> None:
     owners: dict[str, set[str]] = {}
     for toks, (key, _kind) in g.forms.items():
         # from "given name … surname" only: not ابن عربي (a nasab), not موسيقار الأجيال (a sobriquet)
-        if (len(toks) >= 2 and g.entries[key].type == "Person" and toks[-2] not in NASAB
-                and g.entries[key].country not in family_first
-                and ((toks[0],) in g.given_names or toks[0] in g.name_parts or " ".join(toks[:2]) in g.name_parts)):
+        if (
+            len(toks) >= 2
+            and g.entries[key].type == "Person"
+            and toks[-2] not in NASAB
+            and g.entries[key].country not in family_first
+            and ((toks[0],) in g.given_names or toks[0] in g.name_parts or " ".join(toks[:2]) in g.name_parts)
+        ):
             owners.setdefault(toks[-1], set()).add(key)
     for w, keys in owners.items():
         bare = w[2:] if w.startswith("ال") else w
         shortest = 5 if any(g.entries[k].country in arab for k in keys) else 4  # خلاف، جراد are words
-        if (len(bare) >= shortest and (w,) not in g.forms and (w,) not in g.given_names
-                and (w.startswith("ال") or w not in g.name_parts and bare not in g.name_parts) and w not in common
-                and w not in g.title_vocab and (len(w) >= 6 or not w.startswith("ال"))):
+        if (
+            len(bare) >= shortest
+            and (w,) not in g.forms
+            and (w,) not in g.given_names
+            and (w.startswith("ال") or w not in g.name_parts and bare not in g.name_parts)
+            and w not in common
+            and w not in g.title_vocab
+            and (len(w) >= 6 or not w.startswith("ال"))
+        ):
             if len(keys) == 1:
                 g.add_form(w, next(iter(keys)))
                 continue
@@ -272,8 +344,15 @@ def entry_entity(entry: ActorEntry):
     """The document Entity for a lexicon entry."""
     from kg.model import Entity
 
-    return Entity(entry.key, entry.type, entry.label_ar, entry.label_en, entry.wikidata,
-                  country=entry.country, role_en=entry.role_en)
+    return Entity(
+        entry.key,
+        entry.type,
+        entry.label_ar,
+        entry.label_en,
+        entry.wikidata,
+        country=entry.country,
+        role_en=entry.role_en,
+    )
 
 
 @lru_cache(maxsize=1)

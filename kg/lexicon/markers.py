@@ -1,4 +1,5 @@
 """Function words by kind (negation, future, condition, speech, light verbs, pair words)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -7,8 +8,7 @@ from kg.arabic.normalize import fold
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows
 
-KINDS = ("negation", "future", "conditional", "speech", "light", "pair", "complementizer", "occurrence",
-         "abstract")
+KINDS = ("negation", "future", "conditional", "speech", "light", "pair", "complementizer", "occurrence", "abstract")
 
 
 @lru_cache(maxsize=1)

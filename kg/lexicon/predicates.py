@@ -6,6 +6,7 @@ singular, passive, verbal noun); the inflections news uses are generated here by
 Conjunctions (و ف), the future prefix (س), prepositions (ب ل ك) and the article are
 stripped at match time, so they are never listed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,8 +17,21 @@ from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows, split
 from kg.model import PLOVER_TYPES
 
-COLUMNS = ("id", "type", "mode", "cameo", "predicate_en", "predicate_ar", "perfect", "imperfect",
-           "passive", "masdar", "recipient", "phrases", "confidence")
+COLUMNS = (
+    "id",
+    "type",
+    "mode",
+    "cameo",
+    "predicate_en",
+    "predicate_ar",
+    "perfect",
+    "imperfect",
+    "passive",
+    "masdar",
+    "recipient",
+    "phrases",
+    "confidence",
+)
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ك", "ي")
 PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "تم", "ن")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
@@ -67,8 +81,16 @@ def perfect_forms(p: str) -> list[tuple[str, str]]:
     out = []
     if p.endswith(("ي", "ا")):  # folded ى is ي: التقى، دعا
         stem = p[:-1]
-        out += [(p, "3"), (stem + "ت", "3"), (stem + "وا", "3"), (stem + "يا", "3"), (stem + "تا", "3"),
-                (stem + "ينا", "1"), (stem + "يت", "1"), (stem + "ونا", "1")]
+        out += [
+            (p, "3"),
+            (stem + "ت", "3"),
+            (stem + "وا", "3"),
+            (stem + "يا", "3"),
+            (stem + "تا", "3"),
+            (stem + "ينا", "1"),
+            (stem + "يت", "1"),
+            (stem + "ونا", "1"),
+        ]
     else:
         for e in PERFECT_ENDINGS:
             out.append((p + e, "1" if e == "نا" else "3"))
@@ -82,11 +104,13 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     if not i.startswith("ي") or len(i) < 3:
         return [(i, "3")]
     stem = i[1:]
-    stems = [(stem, True)]  # (stem, may stand without an ending)
+    stems: list[tuple[str, bool | None]] = [(stem, True)]  # (stem, may stand without an ending)
     if stem.endswith(("ي", "ا", "و")):
         stems.append((stem[:-1], False))  # يلتقون
     if len(stem) == 3 and stem[1] in "وي":
-        stems.append((stem[0] + stem[2], None))  # jussive of a hollow verb: لم يزر (يزور) of a hollow verb: لم يزر (يزور)
+        stems.append(
+            (stem[0] + stem[2], None)
+        )  # jussive of a hollow verb: لم يزر (يزور) of a hollow verb: لم يزر (يزور)
     out = []
     for pre in IMPERFECT_PREFIXES:
         person = "1" if pre in ("ن", "ا") else "3"
@@ -134,12 +158,20 @@ def _predicate(r: dict[str, str]) -> Predicate:
         raise LexiconError(f"{r['_line']}: confidence '{r['confidence']}' is not a number") from None
     if not 0.0 <= conf <= 1.0:
         raise LexiconError(f"{r['_line']}: confidence {conf} is not within 0..1")
-    return Predicate(r["id"], r["type"], r["mode"] or None, r["cameo"] or None, r["predicate_en"],
-                     r["predicate_ar"], tuple(fold(p) if p != "obj" else p for p in split(r["recipient"])), conf)
+    return Predicate(
+        r["id"],
+        r["type"],
+        r["mode"] or None,
+        r["cameo"] or None,
+        r["predicate_en"],
+        r["predicate_ar"],
+        tuple(fold(p) if p != "obj" else p for p in split(r["recipient"])),
+        conf,
+    )
 
 
 def _suffix_of(form: str, base: str) -> str:
-    return form[len(base):] if form.startswith(base) else ""
+    return form[len(base) :] if form.startswith(base) else ""
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +201,9 @@ def predicate_lexicon() -> PredicateLexicon:
         for m in split(r["masdar"]):
             base = fold(m)
             for form in masdar_forms(base):
-                suffix = "" if form in (base, base[:-1] + "ات") else form[len(base) - (1 if base.endswith("ه") else 0):]
+                suffix = (
+                    "" if form in (base, base[:-1] + "ات") else form[len(base) - (1 if base.endswith("ه") else 0) :]
+                )
                 if suffix.startswith("ت"):
                     suffix = suffix[1:]
                 lex.add(form, Form(pred, "masdar", "3", suffix))

@@ -3,15 +3,47 @@
 Known name parts come from ``names_romanization.tsv``; other words are romanized letter by
 letter with a simple news-style scheme (not a scholarly transliteration).
 """
+
 from __future__ import annotations
 
 from kg.arabic.normalize import fold
 
 LETTERS = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
-    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "a", "و": "ou",
-    "ي": "i", "ء": "", "ئ": "", "ؤ": "ou", "پ": "p", "چ": "ch", "گ": "g", "ڤ": "v",
+    "ا": "a",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "a",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "a",
+    "و": "ou",
+    "ي": "i",
+    "ء": "",
+    "ئ": "",
+    "ؤ": "ou",
+    "پ": "p",
+    "چ": "ch",
+    "گ": "g",
+    "ڤ": "v",
 }
 
 
@@ -41,7 +73,7 @@ def romanize(name: str, g=None) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
-        two = " ".join(words[i:i + 2])
+        two = " ".join(words[i : i + 2])
         if i + 1 < len(words) and two in parts:  # عبد القادر
             out.append(parts[two])
             i += 2

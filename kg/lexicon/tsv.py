@@ -1,11 +1,12 @@
 """Reading the lexicon's TSV files with a schema check that names file, line and field."""
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterator
 
 from kg.errors import LexiconError
 
@@ -42,7 +43,9 @@ def read_rows(name: str, columns: tuple[str, ...], required: tuple[str, ...] = (
             if len(fields) < len(columns):
                 fields += [""] * (len(columns) - len(fields))
             if len(fields) > len(columns):
-                raise LexiconError(f"{name}:{lineno}: {len(fields)} fields, expected {len(columns)} ({', '.join(columns)})")
+                raise LexiconError(
+                    f"{name}:{lineno}: {len(fields)} fields, expected {len(columns)} ({', '.join(columns)})"
+                )
             row = {c: f.strip() for c, f in zip(columns, fields)}
             for col in required:
                 if not row[col]:
@@ -54,7 +57,7 @@ def read_rows(name: str, columns: tuple[str, ...], required: tuple[str, ...] = (
             yield row
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     """The folded words of a one-column list (``word`` header): common words, organization
     heads, club words. Read once per process."""

@@ -18,6 +18,7 @@ Safety: article text (labels, sentences, triggers, doc ids) travels only as JSON
 script puts it into the DOM with ``textContent`` only. A Content-Security-Policy allows just the
 page's own two scripts (by hash), so even a slip would not run injected code or fetch anything.
 """
+
 from __future__ import annotations
 
 import base64
@@ -46,15 +47,21 @@ LAYOUT_SEED = 7
 GRAVITY = 1.0  # pull to the centre in the large-graph layout (see _mesh_spring)
 VIS_VERSION = "vis-9.1.2"
 
-QUAD_CLASSES: tuple[str, ...] = (
-    "verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
+QUAD_CLASSES: tuple[str, ...] = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
 QUAD_COLORS: dict[str, str] = {
-    "verbal-cooperation": "#2563eb", "material-cooperation": "#059669",
-    "verbal-conflict": "#d97706", "material-conflict": "#dc2626", "": "#94a3b8"}
+    "verbal-cooperation": "#2563eb",
+    "material-cooperation": "#059669",
+    "verbal-conflict": "#d97706",
+    "material-conflict": "#dc2626",
+    "": "#94a3b8",
+}
 QUAD_LABELS: dict[str, str] = {
-    "verbal-cooperation": "Verbal cooperation", "material-cooperation": "Material cooperation",
-    "verbal-conflict": "Verbal conflict", "material-conflict": "Material conflict",
-    "": "Unclassified"}
+    "verbal-cooperation": "Verbal cooperation",
+    "material-cooperation": "Material cooperation",
+    "verbal-conflict": "Verbal conflict",
+    "material-conflict": "Material conflict",
+    "": "Unclassified",
+}
 # vis-network shapes that draw the label below the shape, so Arabic text stays readable.
 ENTITY_STYLES: dict[str, dict[str, str]] = {
     "Person": {"shape": "dot", "color": "#7c3aed", "symbol": "\u25cf"},
@@ -64,15 +71,17 @@ ENTITY_STYLES: dict[str, dict[str, str]] = {
     "": {"shape": "dot", "color": "#64748b", "symbol": "\u25cf"},
 }
 # Arabic-capable faces first: Naskh for reading, DejaVu Sans as the font every Debian has.
-FONT_STACK = ('"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", '
-              '"DejaVu Sans", "Segoe UI", "Tahoma", "Arial", sans-serif')
+FONT_STACK = (
+    '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", '
+    '"DejaVu Sans", "Segoe UI", "Tahoma", "Arial", sans-serif'
+)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 # --------------------------------------------------------------------------- public API
+
 
 def render_html(network: Network, *, lang: str = "en") -> str:
     """The network as one self-contained HTML page (a string).
@@ -120,6 +129,7 @@ def write_html(network: Network, path: str | os.PathLike[str], *, lang: str = "e
 
 # --------------------------------------------------------------------------- the view data
 
+
 def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
     """The plain JSON the page's script reads: vis nodes/edges/options, events and legends."""
     nodes, edges = _checked(network)
@@ -130,10 +140,8 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
         for i in group["events"]:
             events[i]["group"] = group["id"]
     large = len(nodes) > LARGE_GRAPH_NODES
-    positions = layout_positions(list(index.values()),
-                                 [(g["from"], g["to"]) for g in groups]) if large else {}
-    vis_nodes, vis_edges, options = _vis_items(nodes, index, groups, events, positions, large,
-                                               lang)
+    positions = layout_positions(list(index.values()), [(g["from"], g["to"]) for g in groups]) if large else {}
+    vis_nodes, vis_edges, options = _vis_items(nodes, index, groups, events, positions, large, lang)
     dates = sorted(e["date"] for e in events if e["date"])
     return {
         "title": str(network.get("title") or "kg actor network"),
@@ -144,11 +152,20 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
         "options": options,
         "events": events,
         "types": _type_counts(events),
-        "quads": [{"quad": q, "label": QUAD_LABELS[q], "color": QUAD_COLORS[q]}
-                  for q in (*QUAD_CLASSES, "") if q or any(not e["quad"] for e in events)],
-        "entityTypes": [{"type": t, "shape": ENTITY_STYLES[t]["shape"],
-                         "color": ENTITY_STYLES[t]["color"],
-                         "symbol": ENTITY_STYLES[t]["symbol"]} for t in ENTITY_TYPES],
+        "quads": [
+            {"quad": q, "label": QUAD_LABELS[q], "color": QUAD_COLORS[q]}
+            for q in (*QUAD_CLASSES, "")
+            if q or any(not e["quad"] for e in events)
+        ],
+        "entityTypes": [
+            {
+                "type": t,
+                "shape": ENTITY_STYLES[t]["shape"],
+                "color": ENTITY_STYLES[t]["color"],
+                "symbol": ENTITY_STYLES[t]["symbol"],
+            }
+            for t in ENTITY_TYPES
+        ],
         "modalities": list(MODALITIES),
         "dateRange": [dates[0], dates[-1]] if dates else [None, None],
         "fontStack": FONT_STACK,
@@ -179,7 +196,7 @@ def trigger_parts(sentence: str, trigger: str) -> list[str]:
     at = sentence.find(trigger) if trigger else -1
     if at < 0:
         return [sentence]
-    return [sentence[:at], trigger, sentence[at + len(trigger):]]
+    return [sentence[:at], trigger, sentence[at + len(trigger) :]]
 
 
 def node_size(events: int) -> float:
@@ -187,8 +204,9 @@ def node_size(events: int) -> float:
     return round(min(14.0 + 6.0 * math.log2(1 + max(events, 0)), 56.0), 1)
 
 
-def layout_positions(nodes: list[str], pairs: list[tuple[str, str]],
-                     seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
+def layout_positions(
+    nodes: list[str], pairs: list[tuple[str, str]], seed: int = LAYOUT_SEED
+) -> dict[str, tuple[float, float]]:
     """Pixel positions for a large graph, computed once and deterministically.
 
     Fruchterman-Reingold with far repulsion approximated on a mesh (see _mesh_spring): seconds
@@ -213,15 +231,16 @@ def embed_json(value: Any) -> str:
 
 # --------------------------------------------------------------------------- input checks
 
+
 def _checked(network: Network) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The nodes and edges, after checking every edge names known nodes; all problems at once."""
     if not isinstance(network, dict):
-        raise InputError(f"network must be a dict with 'nodes' and 'edges', got "
-                         f"{type(network).__name__}")
+        raise InputError(f"network must be a dict with 'nodes' and 'edges', got {type(network).__name__}")
     nodes, edges = network.get("nodes"), network.get("edges")
     if not isinstance(nodes, list) or not isinstance(edges, list):
-        raise InputError("network needs a list 'nodes' and a list 'edges' "
-                         "(as kg.graph.network.network_from_store returns)")
+        raise InputError(
+            "network needs a list 'nodes' and a list 'edges' (as kg.graph.network.network_from_store returns)"
+        )
     problems: list[str] = []
     seen: set[str] = set()
     for i, node in enumerate(nodes):
@@ -238,16 +257,14 @@ def _checked(network: Network) -> tuple[list[dict[str, Any]], list[dict[str, Any
             continue
         for end in ("source", "target"):
             if edge.get(end) not in seen:
-                problems.append(f"edge {i} ({edge.get('event')!r}) has {end} "
-                                f"{edge.get(end)!r}, which is not a node")
+                problems.append(f"edge {i} ({edge.get('event')!r}) has {end} {edge.get(end)!r}, which is not a node")
         quad = edge.get("quad")
         if quad not in (None, "", *QUAD_CLASSES):
             problems.append(f"edge {i} has quad {quad!r}; valid: {', '.join(QUAD_CLASSES)}")
         try:
             _confidence(edge.get("confidence"))
         except (TypeError, ValueError):
-            problems.append(f"edge {i} has confidence {edge.get('confidence')!r}; "
-                            "give a number in [0, 1] or null")
+            problems.append(f"edge {i} has confidence {edge.get('confidence')!r}; give a number in [0, 1] or null")
     if problems:
         shown = "; ".join(problems[:10])
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
@@ -299,16 +316,29 @@ def _type_counts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         entry[0] += 1
     rank = {t: i for i, t in enumerate(PLOVER_TYPES)}
     ordered = sorted(counts, key=lambda t: (rank.get(t, len(rank)), t))
-    return [{"type": t, "count": counts[t][0], "quad": counts[t][1],
-             "color": QUAD_COLORS.get(counts[t][1], QUAD_COLORS[""])} for t in ordered]
+    return [
+        {
+            "type": t,
+            "count": counts[t][0],
+            "quad": counts[t][1],
+            "color": QUAD_COLORS.get(counts[t][1], QUAD_COLORS[""]),
+        }
+        for t in ordered
+    ]
 
 
 # --------------------------------------------------------------------------- vis-network items
 
-def _vis_items(nodes: list[dict[str, Any]], index: dict[str, str], groups: list[dict[str, Any]],
-               events: list[dict[str, Any]], positions: dict[str, tuple[float, float]],
-               large: bool, lang: str
-               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+
+def _vis_items(
+    nodes: list[dict[str, Any]],
+    index: dict[str, str],
+    groups: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    positions: dict[str, tuple[float, float]],
+    large: bool,
+    lang: str,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """vis-network nodes, folded edges and options, built with pyvis' item and option classes.
 
     pyvis' Network.add_edge checks node existence with a list scan (O(n*m)), so the items are
@@ -324,10 +354,16 @@ def _vis_items(nodes: list[dict[str, Any]], index: dict[str, str], groups: list[
         style = ENTITY_STYLES.get(kind, ENTITY_STYLES[""])
         label_en, label_ar = _text(node.get("label_en")), _text(node.get("label_ar"))
         count = _count(node.get("events"))
-        extra: dict[str, Any] = {"color": style["color"], "size": node_size(count),
-                                 "iri": node["id"], "kind": kind, "label_en": label_en,
-                                 "label_ar": label_ar, "wikidata": _text(node.get("wikidata")),
-                                 "events": count}
+        extra: dict[str, Any] = {
+            "color": style["color"],
+            "size": node_size(count),
+            "iri": node["id"],
+            "kind": kind,
+            "label_en": label_en,
+            "label_ar": label_ar,
+            "wikidata": _text(node.get("wikidata")),
+            "events": count,
+        }
         if vid in positions:
             extra.update(x=positions[vid][0], y=positions[vid][1])
         shown = (label_ar or label_en) if lang == "ar" else (label_en or label_ar)
@@ -335,9 +371,17 @@ def _vis_items(nodes: list[dict[str, Any]], index: dict[str, str], groups: list[
     vis_edges = []
     for group in groups:
         first = events[group["events"][0]]
-        vis_edges.append(Edge(group["from"], group["to"], directed=True, id=group["id"],
-                              events=group["events"], label=first["predicate_en"],
-                              color=QUAD_COLORS.get(first["quad"], QUAD_COLORS[""])).options)
+        vis_edges.append(
+            Edge(
+                group["from"],
+                group["to"],
+                directed=True,
+                id=group["id"],
+                events=group["events"],
+                label=first["predicate_en"],
+                color=QUAD_COLORS.get(first["quad"], QUAD_COLORS[""]),
+            ).options
+        )
     return vis_nodes, vis_edges, _vis_options(large, len(nodes))
 
 
@@ -353,36 +397,47 @@ def _vis_options(large: bool, n_nodes: int) -> dict[str, Any]:
     from pyvis.network import Network as PyvisNetwork
 
     net = PyvisNetwork(directed=True)
-    net.barnes_hut(gravity=-6000, central_gravity=0.25, spring_length=170, spring_strength=0.03,
-                   damping=0.25, overlap=0.2)
+    net.barnes_hut(
+        gravity=-6000, central_gravity=0.25, spring_length=170, spring_strength=0.03, damping=0.25, overlap=0.2
+    )
     net.set_edge_smooth("continuous" if not large else "dynamic")
     net.toggle_hide_edges_on_drag(large)
     net.toggle_physics(not large)
     options: dict[str, Any] = json.loads(net.options.to_json())
     if large:
         options["edges"]["smooth"] = {"enabled": False}
-    options["physics"]["stabilization"].update(
-        iterations=300 if n_nodes > 200 else 600, updateInterval=25, fit=True)
+    options["physics"]["stabilization"].update(iterations=300 if n_nodes > 200 else 600, updateInterval=25, fit=True)
     options["layout"] = {"improvedLayout": n_nodes <= 150, "randomSeed": LAYOUT_SEED}
     options["nodes"] = {
-        "borderWidth": 1.5, "borderWidthSelected": 3,
-        "font": {"face": FONT_STACK, "size": 17, "color": "#0f172a",
-                 "strokeWidth": 4, "strokeColor": "#ffffff"},
-        "shadow": {"enabled": not large, "size": 6, "x": 1, "y": 2,
-                   "color": "rgba(15,23,42,0.18)"}}
-    options["edges"].update({
-        "color": {"inherit": False, "opacity": 0.9},
-        "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
-        "font": {"face": FONT_STACK, "size": 13, "color": "#334155", "strokeWidth": 3,
-                 "strokeColor": "#ffffff", "align": "horizontal"},
-        "selectionWidth": 2, "hoverWidth": 1.5})
-    options["interaction"].update(hover=True, tooltipDelay=150, navigationButtons=False,
-                                  keyboard=False, multiselect=False,
-                                  hideEdgesOnZoom=large)
+        "borderWidth": 1.5,
+        "borderWidthSelected": 3,
+        "font": {"face": FONT_STACK, "size": 17, "color": "#0f172a", "strokeWidth": 4, "strokeColor": "#ffffff"},
+        "shadow": {"enabled": not large, "size": 6, "x": 1, "y": 2, "color": "rgba(15,23,42,0.18)"},
+    }
+    options["edges"].update(
+        {
+            "color": {"inherit": False, "opacity": 0.9},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
+            "font": {
+                "face": FONT_STACK,
+                "size": 13,
+                "color": "#334155",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "horizontal",
+            },
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+        }
+    )
+    options["interaction"].update(
+        hover=True, tooltipDelay=150, navigationButtons=False, keyboard=False, multiselect=False, hideEdgesOnZoom=large
+    )
     return options
 
 
 # --------------------------------------------------------------------------- layout
+
 
 def _edge_index(graph: nx.Graph, order: list[str]) -> np.ndarray:
     position = {n: i for i, n in enumerate(order)}
@@ -390,8 +445,7 @@ def _edge_index(graph: nx.Graph, order: list[str]) -> np.ndarray:
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
-def _mesh_spring(n: int, edges: np.ndarray, seed: int, iterations: int = 50,
-                 spacing: float = 70.0) -> np.ndarray:
+def _mesh_spring(n: int, edges: np.ndarray, seed: int, iterations: int = 50, spacing: float = 70.0) -> np.ndarray:
     """Fruchterman-Reingold positions (n x 2, pixels), repulsion approximated on a mesh.
 
     Near nodes (closer than two ideal lengths, found with a k-d tree) repel exactly; far ones
@@ -413,7 +467,7 @@ def _mesh_spring(n: int, edges: np.ndarray, seed: int, iterations: int = 50,
         if len(pairs):
             i, j = pairs[:, 0], pairs[:, 1]
             delta = pos[i] - pos[j]
-            dist2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)
+            dist2 = np.maximum((delta**2).sum(axis=1), 1e-4)
             push = delta * (k * k / dist2)[:, None]
             disp += _scatter(i, push, n) - _scatter(j, push, n)
         if len(a):
@@ -437,25 +491,35 @@ def _far_push(pos: np.ndarray, cells: int, k: float, chunk: int = 4096) -> np.nd
     cid = cell[:, 0] * cells + cell[:, 1]
     mass = np.bincount(cid, minlength=cells * cells).astype(float)
     full = mass > 0
-    centre = np.stack([np.bincount(cid, weights=pos[:, 0], minlength=cells * cells)[full],
-                       np.bincount(cid, weights=pos[:, 1], minlength=cells * cells)[full]],
-                      axis=1) / mass[full][:, None]
-    soft = float((size ** 2).sum()) / 4
+    centre = (
+        np.stack(
+            [
+                np.bincount(cid, weights=pos[:, 0], minlength=cells * cells)[full],
+                np.bincount(cid, weights=pos[:, 1], minlength=cells * cells)[full],
+            ],
+            axis=1,
+        )
+        / mass[full][:, None]
+    )
+    soft = float((size**2).sum()) / 4
     out = np.empty_like(pos)
     for at in range(0, len(pos), chunk):
-        delta = pos[at:at + chunk, None, :] - centre[None, :, :]
-        dist2 = (delta ** 2).sum(axis=2) + soft
-        out[at:at + chunk] = (delta * (k * k * mass[full] / dist2)[:, :, None]).sum(axis=1)
+        delta = pos[at : at + chunk, None, :] - centre[None, :, :]
+        dist2 = (delta**2).sum(axis=2) + soft
+        out[at : at + chunk] = (delta * (k * k * mass[full] / dist2)[:, :, None]).sum(axis=1)
     return out
 
 
 def _scatter(index: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
     """Sum rows of ``values`` into ``n`` bins by ``index`` (np.add.at, but fast)."""
-    return np.stack([np.bincount(index, weights=values[:, 0], minlength=n),
-                     np.bincount(index, weights=values[:, 1], minlength=n)], axis=1)
+    return np.stack(
+        [np.bincount(index, weights=values[:, 0], minlength=n), np.bincount(index, weights=values[:, 1], minlength=n)],
+        axis=1,
+    )
 
 
 # --------------------------------------------------------------------------- assets and CSP
+
 
 def _asset(name: str) -> str:
     """A file shipped beside this module (template.html, view.js, view.css)."""
@@ -477,8 +541,9 @@ def _vis_asset(name: str) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise InputError(f"cannot read {path} ({err}); reinstall pyvis (pip install "
-                         "'pyvis==0.3.2'), which ships vis-network") from err
+        raise InputError(
+            f"cannot read {path} ({err}); reinstall pyvis (pip install 'pyvis==0.3.2'), which ships vis-network"
+        ) from err
     if "</script" in text.lower() or "</style" in text.lower():
         raise InputError(f"{path} cannot be inlined: it contains a closing tag")
     return text
@@ -487,8 +552,12 @@ def _vis_asset(name: str) -> str:
 def _content_security_policy(*scripts: str) -> str:
     """Allow only these inline scripts (by hash); no fetch, no external anything."""
     hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in scripts)
-    return ("default-src 'none'; " f"script-src {hashes}; " "style-src 'unsafe-inline'; "
-            "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; "
-            "form-action 'none'; object-src 'none'")
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in scripts
+    )
+    return (
+        "default-src 'none'; "
+        f"script-src {hashes}; "
+        "style-src 'unsafe-inline'; "
+        "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; "
+        "form-action 'none'; object-src 'none'"
+    )

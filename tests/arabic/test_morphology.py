@@ -1,5 +1,6 @@
 """camel-tools' morphological analyzer through kg.arabic.morphology, on a tiny morphology
 database the test writes itself in camel-tools' text format (nothing downloaded)."""
+
 import json
 import os
 import subprocess
@@ -78,13 +79,16 @@ def analyzer(db_path: Path):
     return morphology.load_analyzer(str(db_path))
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("وزارت", ["زار"]),   # و + زار + ت: "and she visited"
-    ("زار", ["زار"]),
-    ("يزور", ["زار"]),    # imperfect: another stem, the same lemma
-    ("وزارة", ["وزارة"]),  # the ministry, not و + visit
-    ("وَزارَتْ", ["زار"]),  # diacritics in the text do not matter
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("وزارت", ["زار"]),  # و + زار + ت: "and she visited"
+        ("زار", ["زار"]),
+        ("يزور", ["زار"]),  # imperfect: another stem, the same lemma
+        ("وزارة", ["وزارة"]),  # the ministry, not و + visit
+        ("وَزارَتْ", ["زار"]),  # diacritics in the text do not matter
+    ],
+)
 def test_lemmas_come_from_real_analyses_of_the_database(analyzer, word, expected):
     assert morphology.lemmas(word, analyzer) == expected
 
@@ -130,9 +134,11 @@ def _catalogue(tmp_path: Path, db_folder: Path):
     morphology.camel_import()
     from camel_tools.data import Catalogue
 
-    data = {"version": "test", "packages": {},
-            "components": {"MorphologyDB": {"default": "tiny",
-                                            "datasets": {"tiny": {"path": str(db_folder)}}}}}
+    data = {
+        "version": "test",
+        "packages": {},
+        "components": {"MorphologyDB": {"default": "tiny", "datasets": {"tiny": {"path": str(db_folder)}}}},
+    }
     path = tmp_path / "catalogue.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return Catalogue.load_catalogue(path)
@@ -166,12 +172,13 @@ def test_loading_and_analyzing_stay_offline_and_never_import_torch(db_path, tmp_
     """A fresh interpreter with no camel data: the analyzer loads from the file, camel-tools
     does not fetch its catalogue, and torch (a heavy NER dependency) stays out."""
     env = {**os.environ, "CAMELTOOLS_DATA": str(tmp_path / "camel"), "HOME": str(tmp_path)}
-    code = ("import sys\n"
-            "from kg.arabic import morphology as m\n"
-            f"a = m.load_analyzer({str(db_path)!r})\n"
-            "print(m.lemmas('وزارت', a), m.available(), 'torch' in sys.modules,\n"
-            "      (m.camel_data_dir() / 'catalogue.json').exists())\n")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         timeout=120)
+    code = (
+        "import sys\n"
+        "from kg.arabic import morphology as m\n"
+        f"a = m.load_analyzer({str(db_path)!r})\n"
+        "print(m.lemmas('وزارت', a), m.available(), 'torch' in sys.modules,\n"
+        "      (m.camel_data_dir() / 'catalogue.json').exists())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["['زار']", "False", "False", "False"]

@@ -31,9 +31,9 @@ def test_an_unbalanced_quote_does_not_swallow_the_article():
 @settings(max_examples=200)
 def test_sentence_and_token_offsets_index_the_text(text):
     for s in split_sentences(text):
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         for t in tokenize(s.text, s.start):
-            assert text[t.start:t.end] == t.text
+            assert text[t.start : t.end] == t.text
 
 
 def test_tokens_keep_diacritics_with_their_word():

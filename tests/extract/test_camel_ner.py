@@ -1,6 +1,7 @@
 """camel-tools NER as an optional stage: IOB labels become Person/Place/Organization mentions
 for spans the lexicon missed. Most tests use a stand-in recognizer that labels known words; the
 slow test loads a tiny BERT model the test builds and saves itself (nothing downloaded)."""
+
 import os
 import subprocess
 import sys
@@ -36,15 +37,18 @@ def found(doc):
     return [(m.text, ents[m.entity_id].type, m.kind) for m in doc.mentions]
 
 
-@pytest.mark.parametrize("labels, spans", [
-    (["O", "B-PERS", "I-PERS", "O"], [(1, 2, "PERS")]),
-    (["B-LOC", "B-LOC"], [(0, 0, "LOC"), (1, 1, "LOC")]),
-    (["O", "I-ORG", "I-ORG"], [(1, 2, "ORG")]),          # I- without B- still starts a span
-    (["B-PERS", "I-LOC"], [(0, 0, "PERS"), (1, 1, "LOC")]),  # a type change ends a span
-    (["B-ORG", "O", "I-ORG"], [(0, 0, "ORG"), (2, 2, "ORG")]),
-    (["O", "O"], []),
-    ([], []),
-])
+@pytest.mark.parametrize(
+    "labels, spans",
+    [
+        (["O", "B-PERS", "I-PERS", "O"], [(1, 2, "PERS")]),
+        (["B-LOC", "B-LOC"], [(0, 0, "LOC"), (1, 1, "LOC")]),
+        (["O", "I-ORG", "I-ORG"], [(1, 2, "ORG")]),  # I- without B- still starts a span
+        (["B-PERS", "I-LOC"], [(0, 0, "PERS"), (1, 1, "LOC")]),  # a type change ends a span
+        (["B-ORG", "O", "I-ORG"], [(0, 0, "ORG"), (2, 2, "ORG")]),
+        (["O", "O"], []),
+        ([], []),
+    ],
+)
 def test_iob_labels_become_word_spans(labels, spans):
     assert iob_spans(labels) == spans
 
@@ -53,8 +57,11 @@ def test_people_places_and_organizations_the_lexicon_missed_are_added():
     doc = LEXICON(Document("t", "قال الدباغ إن جمعية الرحمة ستبني مدرسة في كفرسلوان."))
     rec = WordLabels({"الدباغ": "B-PERS", "جمعية": "B-ORG", "الرحمة": "I-ORG", "كفرسلوان": "B-LOC"})
     out = ner_mentions(doc, rec)
-    assert found(out) == [("الدباغ", "Person", "ner"), ("جمعية الرحمة", "Organization", "ner"),
-                          ("كفرسلوان", "Place", "ner")]
+    assert found(out) == [
+        ("الدباغ", "Person", "ner"),
+        ("جمعية الرحمة", "Organization", "ner"),
+        ("كفرسلوان", "Place", "ner"),
+    ]
     person = out.entity("person_al_dbagh")
     assert person is not None and person.label_ar == "الدباغ" and person.label_en == "al-dbagh"
     assert out.entity("place_kfrslouan").label_en == "Kfrslouan"
@@ -65,7 +72,10 @@ def test_spans_the_lexicon_already_read_are_kept_as_they_are():
     rec = WordLabels({"ليبيا": "B-ORG", "غدامس": "B-PERS", "وفد": "B-ORG"})
     out = ner_mentions(doc, rec)
     assert [(m.text, m.entity_id, m.kind) for m in out.mentions] == [
-        ("وفد", "org_wfd", "ner"), ("ليبيا", "libya", "name"), ("غدامس", "ghadames", "name")]
+        ("وفد", "org_wfd", "ner"),
+        ("ليبيا", "libya", "name"),
+        ("غدامس", "ghadames", "name"),
+    ]
     assert out.entity("libya").type == "Country"
 
 
@@ -84,23 +94,26 @@ def test_one_entity_for_a_name_found_twice():
     assert sorted(e.id for e in out.entities) == ["person_al_dbagh", "place_kfrslouan"]
 
 
-@pytest.mark.parametrize("word, label, mention", [
-    ("والقاهرة", "B-LOC", "القاهرة"),   # و before the article is the conjunction
-    ("بالزاوية", "B-LOC", "الزاوية"),
-    ("وبالزاوية", "B-ORG", "الزاوية"),
-    ("ومحمد", "B-PERS", "محمد"),        # و before a known name part
-    ("فمحمد", "B-PERS", "محمد"),
-    ("وليد", "B-PERS", "وليد"),         # a name that starts with و keeps it
-    ("ووليد", "B-PERS", "وليد"),
-    ("وهران", "B-LOC", "وهران"),        # not a person: و is part of the place
-    ("للزاوية", "B-LOC", "للزاوية"),     # ل + ال written لل: no clean cut, kept whole
-])
+@pytest.mark.parametrize(
+    "word, label, mention",
+    [
+        ("والقاهرة", "B-LOC", "القاهرة"),  # و before the article is the conjunction
+        ("بالزاوية", "B-LOC", "الزاوية"),
+        ("وبالزاوية", "B-ORG", "الزاوية"),
+        ("ومحمد", "B-PERS", "محمد"),  # و before a known name part
+        ("فمحمد", "B-PERS", "محمد"),
+        ("وليد", "B-PERS", "وليد"),  # a name that starts with و keeps it
+        ("ووليد", "B-PERS", "وليد"),
+        ("وهران", "B-LOC", "وهران"),  # not a person: و is part of the place
+        ("للزاوية", "B-LOC", "للزاوية"),  # ل + ال written لل: no clean cut, kept whole
+    ],
+)
 def test_a_glued_conjunction_or_preposition_stays_out_of_the_name(word, label, mention):
     doc = TOKENS(Document("t", f"وصل {word} أمس"))
     out = ner_mentions(doc, WordLabels({word: label}))
     (m,) = out.mentions
     assert m.text == mention
-    assert doc.text[m.start:m.end] == mention
+    assert doc.text[m.start : m.end] == mention
 
 
 def test_misc_and_punctuation_give_no_mentions():
@@ -119,8 +132,7 @@ def test_punctuation_at_the_edge_of_a_span_is_trimmed():
 def test_a_sentence_whose_labels_do_not_align_with_its_words_is_skipped():
     class Short:
         def predict(self, sentences):
-            return [["B-PERS"] * (len(s) - 1) if i == 0 else ["B-PERS"] * len(s)
-                    for i, s in enumerate(sentences)]
+            return [["B-PERS"] * (len(s) - 1) if i == 0 else ["B-PERS"] * len(s) for i, s in enumerate(sentences)]
 
     doc = TOKENS(Document("t", "قال الدباغ. قال كفرسلوان."))
     out = ner_mentions(doc, Short())
@@ -158,10 +170,11 @@ def test_a_folder_without_a_model_names_the_camel_data_command(tmp_path):
 
 def test_importing_the_stage_does_not_import_torch(tmp_path):
     env = {**os.environ, "CAMELTOOLS_DATA": str(tmp_path)}
-    code = ("import sys\nimport kg.extract.camel_ner as c\n"
-            "print(c.available(), 'torch' in sys.modules, 'transformers' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         timeout=120)
+    code = (
+        "import sys\nimport kg.extract.camel_ner as c\n"
+        "print(c.available(), 'torch' in sys.modules, 'transformers' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False", "False"]
 
@@ -181,10 +194,16 @@ def tiny_model(folder: Path, word_labels: dict[str, str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
     hidden = 32
-    config = BertConfig(vocab_size=len(vocab), hidden_size=hidden, num_hidden_layers=1,
-                        num_attention_heads=2, intermediate_size=hidden, max_position_embeddings=260,
-                        id2label=dict(enumerate(CAMEL_LABELS)),
-                        label2id={lab: i for i, lab in enumerate(CAMEL_LABELS)})
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=hidden,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=hidden,
+        max_position_embeddings=260,
+        id2label=dict(enumerate(CAMEL_LABELS)),
+        label2id={lab: i for i, lab in enumerate(CAMEL_LABELS)},
+    )
     model = BertForTokenClassification(config)
 
     def direction(label: str) -> torch.Tensor:
@@ -209,8 +228,14 @@ def tiny_model(folder: Path, word_labels: dict[str, str]) -> None:
 def test_a_real_camel_recognizer_loads_a_saved_model_and_feeds_the_stage(tmp_path):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    words = {"الدباغ": "B-PERS", "جمعية": "B-ORG", "الرحمة": "I-ORG", "كفرسلوان": "B-LOC",
-             "ليبيا": "B-PERS", "قال": "O"}
+    words = {
+        "الدباغ": "B-PERS",
+        "جمعية": "B-ORG",
+        "الرحمة": "I-ORG",
+        "كفرسلوان": "B-LOC",
+        "ليبيا": "B-PERS",
+        "قال": "O",
+    }
     tiny_model(tmp_path / "model", words)
     rec = camel_ner.load_recognizer(str(tmp_path / "model"), use_gpu=False)
     assert type(rec).__module__ == "camel_tools.ner"
@@ -218,8 +243,12 @@ def test_a_real_camel_recognizer_loads_a_saved_model_and_feeds_the_stage(tmp_pat
 
     doc = LEXICON(Document("t", "قال الدباغ إن جمعية الرحمة في ليبيا ستبني مدرسة في كفرسلوان."))
     out = ner_mentions(doc, rec)
-    assert found(out) == [("الدباغ", "Person", "ner"), ("جمعية الرحمة", "Organization", "ner"),
-                          ("ليبيا", "Country", "name"), ("كفرسلوان", "Place", "ner")]
+    assert found(out) == [
+        ("الدباغ", "Person", "ner"),
+        ("جمعية الرحمة", "Organization", "ner"),
+        ("ليبيا", "Country", "name"),
+        ("كفرسلوان", "Place", "ner"),
+    ]
 
 
 @pytest.mark.slow
@@ -228,8 +257,6 @@ def test_labels_from_a_loaded_recognizer_map_to_mentions(tmp_path, monkeypatch):
     pytest.importorskip("torch")
     tiny_model(tmp_path / "model", {"قال": "O"})
     rec = camel_ner.load_recognizer(str(tmp_path / "model"), use_gpu=False)
-    monkeypatch.setattr(rec, "predict",
-                        lambda sents: [["O", "B-PERS", "I-PERS", "O", "B-ORG"] for _ in sents])
+    monkeypatch.setattr(rec, "predict", lambda sents: [["O", "B-PERS", "I-PERS", "O", "B-ORG"] for _ in sents])
     doc = TOKENS(Document("t", "قال محمد الدباغ إن الاتحاد"))
-    assert found(ner_mentions(doc, rec)) == [("محمد الدباغ", "Person", "ner"),
-                                            ("الاتحاد", "Organization", "ner")]
+    assert found(ner_mentions(doc, rec)) == [("محمد الدباغ", "Person", "ner"), ("الاتحاد", "Organization", "ner")]

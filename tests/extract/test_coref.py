@@ -14,7 +14,7 @@ def test_a_description_with_nisba_resolves_to_the_last_person_of_that_country():
     doc, res = resolved(text)
     desc = [m for m in res if m.text == "المسؤول الليبي"]
     assert desc, doc.mentions
-    ante = doc.text[desc[0].antecedent[0]:desc[0].antecedent[1]]
+    ante = doc.text[desc[0].antecedent[0] : desc[0].antecedent[1]]
     assert "سيالة" in ante
 
 

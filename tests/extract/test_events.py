@@ -1,4 +1,5 @@
 """Events in small hand-written sentences: every frame, every modality, every PLOVER type."""
+
 import pytest
 
 from kg.pipeline import extract
@@ -7,28 +8,50 @@ from kg.pipeline import extract
 def events(text, date=None):
     doc = extract(text, "t", date)
     label = {e.id: e.label_en for e in doc.entities}
-    return doc, [(ev.type, tuple(label[s] for s in ev.source), tuple(label[t] for t in ev.target),
-                  ev.modality) for ev in doc.events]
+    return doc, [
+        (ev.type, tuple(label[s] for s in ev.source), tuple(label[t] for t in ev.target), ev.modality)
+        for ev in doc.events
+    ]
 
 
 def has(found, typ, source=None, target=None, modality="asserted"):
-    return any(t == typ and (source is None or source in s) and (target is None or target in g)
-               and m == modality for t, s, g, m in found)
+    return any(
+        t == typ and (source is None or source in s) and (target is None or target in g) and m == modality
+        for t, s, g, m in found
+    )
 
 
 # ---------------------------------------------------------------- frames
-@pytest.mark.parametrize("text, typ, source, target", [
-    ("زار وزير الخارجية الجزائري عبد القادر مساهل ليبيا أمس.", "CONSULT", "Abdelkader Messahel", "Libya"),  # VSO + title
-    ("الجزائر أوقفت التعاون الأمني مع ليبيا.", "SANCTION", "Algeria", "Libya"),  # SVO
-    ("وأكد مساهل أن زيارة مساهل إلى ليبيا كانت ناجحة.", "CONSULT", "Abdelkader Messahel", "Libya"),  # noun + possessor
-    ("وصل مساهل إلى تونس. وقال إن زيارته إلى ليبيا مهمة.", "CONSULT", "Abdelkader Messahel", "Libya"),  # pronoun suffix
-    ("وقام وزير الخارجية الأمريكي مايك بومبيو بزيارة إلى مصر.", "CONSULT", "Mike Pompeo", "Egypt"),  # light verb
-    ("طالب وزير الخارجية الليبي محمد سيالة، الجزائر بدعم ليبيا.", "REQUEST", "Mohamed Siala", "Algeria"),
-    ("عرضت الجزائر على ليبيا تدريب عناصر الشرطة.", "AGREE", "Algeria", "Libya"),  # على marks the recipient
-    ("التقى الرئيس التونسي قيس سعيد نظيره الجزائري في تونس.", "CONSULT", "Kais Saied", "Algeria"),
-    ("انتقدت تركيا إسرائيل بشدة.", "ACCUSE", "Türkiye", "Israel"),
-    ("وأشار التقرير إلى الاجتماع بين الجزائر والمغرب في الرباط.", "CONSULT", "Algeria", "Morocco"),  # بين X و Y
-])
+@pytest.mark.parametrize(
+    "text, typ, source, target",
+    [
+        (
+            "زار وزير الخارجية الجزائري عبد القادر مساهل ليبيا أمس.",
+            "CONSULT",
+            "Abdelkader Messahel",
+            "Libya",
+        ),  # VSO + title
+        ("الجزائر أوقفت التعاون الأمني مع ليبيا.", "SANCTION", "Algeria", "Libya"),  # SVO
+        (
+            "وأكد مساهل أن زيارة مساهل إلى ليبيا كانت ناجحة.",
+            "CONSULT",
+            "Abdelkader Messahel",
+            "Libya",
+        ),  # noun + possessor
+        (
+            "وصل مساهل إلى تونس. وقال إن زيارته إلى ليبيا مهمة.",
+            "CONSULT",
+            "Abdelkader Messahel",
+            "Libya",
+        ),  # pronoun suffix
+        ("وقام وزير الخارجية الأمريكي مايك بومبيو بزيارة إلى مصر.", "CONSULT", "Mike Pompeo", "Egypt"),  # light verb
+        ("طالب وزير الخارجية الليبي محمد سيالة، الجزائر بدعم ليبيا.", "REQUEST", "Mohamed Siala", "Algeria"),
+        ("عرضت الجزائر على ليبيا تدريب عناصر الشرطة.", "AGREE", "Algeria", "Libya"),  # على marks the recipient
+        ("التقى الرئيس التونسي قيس سعيد نظيره الجزائري في تونس.", "CONSULT", "Kais Saied", "Algeria"),
+        ("انتقدت تركيا إسرائيل بشدة.", "ACCUSE", "Türkiye", "Israel"),
+        ("وأشار التقرير إلى الاجتماع بين الجزائر والمغرب في الرباط.", "CONSULT", "Algeria", "Morocco"),  # بين X و Y
+    ],
+)
 def test_argument_frames(text, typ, source, target):
     _, found = events(text)
     assert has(found, typ, source, target), found
@@ -61,42 +84,48 @@ def test_first_person_in_a_quote_takes_the_speaker():
 
 
 # ---------------------------------------------------------------- modality
-@pytest.mark.parametrize("text, typ, modality", [
-    ("لم يزر مساهل ليبيا.", "CONSULT", "negated"),
-    ("لن يزور مساهل ليبيا.", "CONSULT", "negated"),
-    ("ولا يدعم المغرب البوليساريو.", "SUPPORT", "negated"),
-    ("سيزور مساهل ليبيا الأسبوع المقبل.", "AGREE", "future"),  # future CONSULT becomes AGREE
-    ("ومن المقرر أن يزور مساهل ليبيا.", "AGREE", "future"),
-    ("يعتزم وزير الخارجية الروسي سيرغي لافروف زيارة كوريا الشمالية.", "AGREE", "future"),
-    ("إذا زار مساهل ليبيا فسيلتقي السراج.", "CONSULT", "hypothetical"),
-    ("ربما يزور مساهل ليبيا.", "CONSULT", "hypothetical"),
-])
+@pytest.mark.parametrize(
+    "text, typ, modality",
+    [
+        ("لم يزر مساهل ليبيا.", "CONSULT", "negated"),
+        ("لن يزور مساهل ليبيا.", "CONSULT", "negated"),
+        ("ولا يدعم المغرب البوليساريو.", "SUPPORT", "negated"),
+        ("سيزور مساهل ليبيا الأسبوع المقبل.", "AGREE", "future"),  # future CONSULT becomes AGREE
+        ("ومن المقرر أن يزور مساهل ليبيا.", "AGREE", "future"),
+        ("يعتزم وزير الخارجية الروسي سيرغي لافروف زيارة كوريا الشمالية.", "AGREE", "future"),
+        ("إذا زار مساهل ليبيا فسيلتقي السراج.", "CONSULT", "hypothetical"),
+        ("ربما يزور مساهل ليبيا.", "CONSULT", "hypothetical"),
+    ],
+)
 def test_modality(text, typ, modality):
     _, found = events(text)
     assert any(t == typ and m == modality for t, s, g, m in found), found
 
 
 # ---------------------------------------------------------------- every PLOVER type
-@pytest.mark.parametrize("text, typ", [
-    ("اتفقت مصر والسودان على استئناف المفاوضات.", "AGREE"),
-    ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني.", "CONSULT"),
-    ("رحبت الجامعة العربية بالاتفاق بين الفصائل.", "SUPPORT"),
-    ("أشاد الرئيس الجزائري بدور تونس.", "SUPPORT"),
-    ("أفرجت إسرائيل عن عشرات الأسرى الفلسطينيين.", "RETREAT"),
-    ("تعاونت الأجهزة الأمنية الجزائرية مع تونس في تأمين الحدود.", "COOPERATE"),
-    ("أرسلت الجزائر مساعدات إنسانية إلى ليبيا.", "AID"),
-    ("انسحبت القوات التركية من المنطقة.", "RETREAT"),
-    ("دعت الأمم المتحدة إسرائيل إلى وقف الاستيطان.", "REQUEST"),
-    ("اتهمت إيران الولايات المتحدة بدعم الإرهاب.", "ACCUSE"),
-    ("رفضت الجزائر المقترح المغربي.", "REJECT"),
-    ("هددت إيران إسرائيل برد قاس.", "THREATEN"),
-    ("تظاهر الآلاف أمس في تونس احتجاجا على الغلاء.", "PROTEST"),
-    ("فرضت الولايات المتحدة عقوبات على إيران.", "SANCTION"),
-    ("حشدت روسيا قواتها على الحدود مع أوكرانيا.", "MOBILIZE"),
-    ("اعتقلت الشرطة الإسرائيلية ستة فلسطينيين.", "COERCE"),
-    ("قصفت الطائرات الإسرائيلية غزة أمس.", "ASSAULT"),
-    ("تنازلت إثيوبيا عن شرطها.", "CONCEDE"),
-])
+@pytest.mark.parametrize(
+    "text, typ",
+    [
+        ("اتفقت مصر والسودان على استئناف المفاوضات.", "AGREE"),
+        ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني.", "CONSULT"),
+        ("رحبت الجامعة العربية بالاتفاق بين الفصائل.", "SUPPORT"),
+        ("أشاد الرئيس الجزائري بدور تونس.", "SUPPORT"),
+        ("أفرجت إسرائيل عن عشرات الأسرى الفلسطينيين.", "RETREAT"),
+        ("تعاونت الأجهزة الأمنية الجزائرية مع تونس في تأمين الحدود.", "COOPERATE"),
+        ("أرسلت الجزائر مساعدات إنسانية إلى ليبيا.", "AID"),
+        ("انسحبت القوات التركية من المنطقة.", "RETREAT"),
+        ("دعت الأمم المتحدة إسرائيل إلى وقف الاستيطان.", "REQUEST"),
+        ("اتهمت إيران الولايات المتحدة بدعم الإرهاب.", "ACCUSE"),
+        ("رفضت الجزائر المقترح المغربي.", "REJECT"),
+        ("هددت إيران إسرائيل برد قاس.", "THREATEN"),
+        ("تظاهر الآلاف أمس في تونس احتجاجا على الغلاء.", "PROTEST"),
+        ("فرضت الولايات المتحدة عقوبات على إيران.", "SANCTION"),
+        ("حشدت روسيا قواتها على الحدود مع أوكرانيا.", "MOBILIZE"),
+        ("اعتقلت الشرطة الإسرائيلية ستة فلسطينيين.", "COERCE"),
+        ("قصفت الطائرات الإسرائيلية غزة أمس.", "ASSAULT"),
+        ("تنازلت إثيوبيا عن شرطها.", "CONCEDE"),
+    ],
+)
 def test_every_plover_type_has_a_general_rule(text, typ):
     _, found = events(text)
     assert any(t == typ for t, s, g, m in found), found
@@ -110,15 +139,18 @@ def test_dates_resolve_against_the_article_date():
 def test_event_offsets_point_at_the_trigger():
     doc, _ = events("وزار وزير الخارجية الجزائري عبد القادر مساهل ليبيا.")
     for ev in doc.events:
-        assert doc.text[ev.start:ev.end] == ev.trigger
+        assert doc.text[ev.start : ev.end] == ev.trigger
         assert ev.trigger in ev.sentence and 0 < ev.confidence <= 1
 
 
 # ---------------------------------------------------------------- street events
-@pytest.mark.parametrize("text", [
-    "وتجمع المتظاهرون أمام السفارة الأمريكية أمس.",
-    "وخرج المتظاهرون إلى الشوارع في تونس أمس.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتجمع المتظاهرون أمام السفارة الأمريكية أمس.",
+        "وخرج المتظاهرون إلى الشوارع في تونس أمس.",
+    ],
+)
 def test_the_agent_inside_a_phrase_trigger_is_its_source(text):
     _, found = events(text)
     assert has(found, "PROTEST", source="protesters"), found
@@ -134,10 +166,13 @@ def test_chanting_against_someone_is_protesting_against_them():
     assert has(found, "PROTEST", source="protesters", target="Jordan"), found
 
 
-@pytest.mark.parametrize("text", [
-    "وشكل عدة مئات من المتظاهرين سلسلة بشرية قرب المطار.",
-    "وقال المنظمون إن نحو 50 متظاهرا اقتربوا من السياج الأمني.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشكل عدة مئات من المتظاهرين سلسلة بشرية قرب المطار.",
+        "وقال المنظمون إن نحو 50 متظاهرا اقتربوا من السياج الأمني.",
+    ],
+)
 def test_a_counted_crowd_of_protesters_is_a_protest(text):
     _, found = events(text)
     assert has(found, "PROTEST", source="protesters"), found
@@ -148,10 +183,13 @@ def test_protesters_merely_mentioned_are_no_protest():
     assert not any(t == "PROTEST" for t, *_ in found), found
 
 
-@pytest.mark.parametrize("text", [
-    "من ناحية ثانية، قتل أربعة أشخاص بهجوم انتحاري في الموصل.",
-    "وأسفر انفجار سيارة ملغومة في وسط المدينة عن إصابة عشرة أشخاص.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "من ناحية ثانية، قتل أربعة أشخاص بهجوم انتحاري في الموصل.",
+        "وأسفر انفجار سيارة ملغومة في وسط المدينة عن إصابة عشرة أشخاص.",
+    ],
+)
 def test_violence_with_counted_victims_is_an_assault_even_without_a_named_attacker(text):
     _, found = events(text)
     assert any(t == "ASSAULT" for t, *_ in found), found
@@ -167,10 +205,13 @@ def test_violence_discussed_without_victims_counted_is_no_assault():
     assert not any(t == "ASSAULT" for t, *_ in found), found
 
 
-@pytest.mark.parametrize("text", [
-    "وانتقد الحزب القرار الذي فجر الأزمة الأخيرة في البلاد.",
-    "وقال إن هذه الأعمال تستهدف الاستقرار في لبنان.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتقد الحزب القرار الذي فجر الأزمة الأخيرة في البلاد.",
+        "وقال إن هذه الأعمال تستهدف الاستقرار في لبنان.",
+    ],
+)
 def test_violence_words_used_of_abstractions_are_not_assaults(text):
     _, found = events(text)
     assert not any(t == "ASSAULT" for t, *_ in found), found
@@ -181,10 +222,13 @@ def test_a_literal_detonation_is_still_an_assault():
     assert any(t == "ASSAULT" for t, *_ in found), found
 
 
-@pytest.mark.parametrize("text", [
-    "وسار المتظاهرون بصمت نحو مقر الحاكم أمس.",
-    "وتدفق آلاف المتظاهرين إلى وسط المدينة احتجاجا على الزيارة.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسار المتظاهرون بصمت نحو مقر الحاكم أمس.",
+        "وتدفق آلاف المتظاهرين إلى وسط المدينة احتجاجا على الزيارة.",
+    ],
+)
 def test_protesters_on_the_move_are_a_protest(text):
     _, found = events(text)
     assert has(found, "PROTEST", source="protesters"), found

@@ -1,4 +1,5 @@
 """Actor mentions in small hand-written sentences, one phenomenon each."""
+
 import pytest
 
 from kg.model import Document
@@ -13,13 +14,16 @@ def mentions(text):
     return doc, [(m.text, ents[m.entity_id].label_en, m.kind) for m in doc.mentions]
 
 
-@pytest.mark.parametrize("text, surface, label", [
-    ("وصل الوفد إلى ليبيا أمس", "ليبيا", "Libya"),
-    ("أعلنت الجزائر موقفها", "الجزائر", "Algeria"),
-    ("وجه رسالة لليبيا", "ليبيا", "Libya"),  # ل + ليبيا: the clitic split off, the name kept
-    ("التقى وفدا من مصر وتونس", "تونس", "Tunisia"),  # و + تونس
-    ("حذر مجلس الأمن الدولي من التصعيد", "مجلس الأمن الدولي", None),
-])
+@pytest.mark.parametrize(
+    "text, surface, label",
+    [
+        ("وصل الوفد إلى ليبيا أمس", "ليبيا", "Libya"),
+        ("أعلنت الجزائر موقفها", "الجزائر", "Algeria"),
+        ("وجه رسالة لليبيا", "ليبيا", "Libya"),  # ل + ليبيا: the clitic split off, the name kept
+        ("التقى وفدا من مصر وتونس", "تونس", "Tunisia"),  # و + تونس
+        ("حذر مجلس الأمن الدولي من التصعيد", "مجلس الأمن الدولي", None),
+    ],
+)
 def test_names_are_found_with_clitics_split_by_the_lexicon(text, surface, label):
     _, found = mentions(text)
     hit = [f for f in found if f[0] == surface]
@@ -44,7 +48,7 @@ def test_two_names_glued_into_one_token_are_both_found():
     labels = {f[1] for f in found}
     assert {"Algeria", "Tripoli"} <= labels
     for m in doc.mentions:
-        assert doc.text[m.start:m.end] == m.text
+        assert doc.text[m.start : m.end] == m.text
 
 
 def test_a_person_after_a_title_is_found_and_romanized():
@@ -64,4 +68,4 @@ def test_a_title_with_a_nisba_gives_citizenship():
 def test_mention_offsets_always_point_at_the_text():
     doc, _ = mentions("وأكد وزير الشؤون الخارجية الجزائري والمبعوث الأممي إلى ليبيا أن الحل سياسي")
     for m in doc.mentions:
-        assert doc.text[m.start:m.end] == m.text
+        assert doc.text[m.start : m.end] == m.text

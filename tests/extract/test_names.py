@@ -1,5 +1,6 @@
 """Names outside the curated entries: surnames of known people, world cities, organizations
 introduced by a common noun, people after profession titles, and words that only look like names."""
+
 import pytest
 
 from kg.lexicon.actors import gazetteer
@@ -31,10 +32,13 @@ def test_a_surname_after_another_given_name_is_someone_else():
     assert len(people) == 1  # the surname alone is the same Condoleezza
 
 
-@pytest.mark.parametrize("text, name", [
-    ("وصل الوفد إلى زيورخ أمس", "زيورخ"),
-    ("عقدت القمة في هونج كونج", "هونج كونج"),  # Egyptian ج for g
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وصل الوفد إلى زيورخ أمس", "زيورخ"),
+        ("عقدت القمة في هونج كونج", "هونج كونج"),  # Egyptian ج for g
+    ],
+)
 def test_world_cities_come_from_cldr_with_spelling_variants(text, name):
     hit = [f for f in found(text) if f[0] == name]
     assert hit and hit[0][2] in ("Place", "Country"), found(text)  # Hong Kong has an ISO code
@@ -47,10 +51,13 @@ def test_every_cldr_city_entry_has_a_country_or_none_and_arabic_label():
     assert all(e.label_ar and (e.country is None or e.country in g.entries) for e in cities)
 
 
-@pytest.mark.parametrize("text, name", [
-    ("نشرت صحيفة «الوطن الجديد» تقريرا", "الوطن الجديد"),
-    ("أعلنت شركة نوكيا أرباحها", "نوكيا"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("نشرت صحيفة «الوطن الجديد» تقريرا", "الوطن الجديد"),
+        ("أعلنت شركة نوكيا أرباحها", "نوكيا"),
+    ],
+)
 def test_organizations_after_an_introducing_noun(text, name):
     hit = [f for f in found(text) if f[0] == name]
     assert hit and hit[0][2] == "Organization", found(text)
@@ -61,19 +68,25 @@ def test_common_words_after_an_introducing_noun_are_not_organizations(text):
     assert not any(f[2] == "Organization" for f in found(text)), found(text)
 
 
-@pytest.mark.parametrize("text, name", [
-    ("وقال المدرب أليكس فيرغسون إن", "أليكس فيرغسون"),
-    ("وسجل المهاجم الكاميروني صامويل إيتو هدفين", "صامويل إيتو"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وقال المدرب أليكس فيرغسون إن", "أليكس فيرغسون"),
+        ("وسجل المهاجم الكاميروني صامويل إيتو هدفين", "صامويل إيتو"),
+    ],
+)
 def test_people_after_profession_titles(text, name):
     assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
 
 
-@pytest.mark.parametrize("text", [
-    "وافق البنك علي إصدار سندات جديدة",  # على written without its final ى
-    "وأفاد بيان صادر عن المكتب أن الوزير وصل",  # بيان is not ب + يان
-    "وذكر شهود عيان أن الجنود انسحبوا",  # sources quoted are not names
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وافق البنك علي إصدار سندات جديدة",  # على written without its final ى
+        "وأفاد بيان صادر عن المكتب أن الوزير وصل",  # بيان is not ب + يان
+        "وذكر شهود عيان أن الجنود انسحبوا",  # sources quoted are not names
+    ],
+)
 def test_words_that_look_like_names_are_not_people(text):
     assert not any(f[2] == "Person" for f in found(text)), found(text)
 
@@ -82,21 +95,27 @@ def test_ali_followed_by_a_name_is_a_person():
     assert any(f[2] == "Person" and f[0].startswith("علي") for f in found("واستقبل علي عبد الله صالح الوفد"))
 
 
-@pytest.mark.parametrize("text, name", [
-    ("وأكد علي بلال منصور أن الاتفاق قريب", "علي بلال منصور"),  # given name, father, grandfather
-    ("وقال الصحفي ديفيد فريدمان إن الوضع خطير", "ديفيد فريدمان"),  # ف begins the surname here
-    ("والتقى الوزير ري يونغ هو نظيره أمس", "ري يونغ"),  # a Korean syllable is no verb (هو is read as "he")
-    ("وقال أبو عبد الله إن القافلة وصلت", "أبو عبد الله"),  # the kunya belongs to the name
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وأكد علي بلال منصور أن الاتفاق قريب", "علي بلال منصور"),  # given name, father, grandfather
+        ("وقال الصحفي ديفيد فريدمان إن الوضع خطير", "ديفيد فريدمان"),  # ف begins the surname here
+        ("والتقى الوزير ري يونغ هو نظيره أمس", "ري يونغ"),  # a Korean syllable is no verb (هو is read as "he")
+        ("وقال أبو عبد الله إن القافلة وصلت", "أبو عبد الله"),  # the kunya belongs to the name
+    ],
+)
 def test_name_runs_keep_every_part_of_the_name(text, name):
     assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
 
 
-@pytest.mark.parametrize("text, name", [
-    ("وشارك أحمد مظهر وشادية في الفيلم", "أحمد مظهر"),  # و joins a second person
-    ("وقال سمير عوض لنا إن الوضع هادئ", "سمير عوض"),  # a pronoun suffix ends the name
-    ("ويقول محمد منصور يسمع الناس كل شيء", "محمد منصور"),  # so does an imperfect verb
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وشارك أحمد مظهر وشادية في الفيلم", "أحمد مظهر"),  # و joins a second person
+        ("وقال سمير عوض لنا إن الوضع هادئ", "سمير عوض"),  # a pronoun suffix ends the name
+        ("ويقول محمد منصور يسمع الناس كل شيء", "محمد منصور"),  # so does an imperfect verb
+    ],
+)
 def test_name_runs_stop_where_the_name_ends(text, name):
     assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
 
@@ -115,10 +134,13 @@ def test_a_family_name_shared_by_known_people_is_a_person_linked_to_the_article_
     assert len(ids) == 1 and not next(iter(ids)).startswith("surname_"), hits
 
 
-@pytest.mark.parametrize("text, name", [
-    ("وسجل الهولندي رايمون سلويتر هدفين", "رايمون سلويتر"),  # a nationality standing for a noun
-    ("وقال المدرب رود فان نيستلروي إن الفريق جاهز", "رود فان نيستلروي"),  # a particle inside the name
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وسجل الهولندي رايمون سلويتر هدفين", "رايمون سلويتر"),  # a nationality standing for a noun
+        ("وقال المدرب رود فان نيستلروي إن الفريق جاهز", "رود فان نيستلروي"),  # a particle inside the name
+    ],
+)
 def test_people_named_after_a_nationality_or_with_particles(text, name):
     assert any(f[0] == name and f[2] == "Person" for f in found(text)), found(text)
 
@@ -129,8 +151,9 @@ def test_a_nationality_describing_a_noun_or_a_plural_is_no_person(text):
 
 
 def test_a_full_name_found_once_is_found_again_anywhere_in_the_article():
-    hits = found("وقال المدرب رود فان نيستلروي إن الفريق جاهز. " + "وكان الجو ممطرا. " * 300
-                 + "وتدرب رود فان نيستلروي أمس")
+    hits = found(
+        "وقال المدرب رود فان نيستلروي إن الفريق جاهز. " + "وكان الجو ممطرا. " * 300 + "وتدرب رود فان نيستلروي أمس"
+    )
     repeats = [f for f in hits if f[0] == "رود فان نيستلروي"]
     assert len(repeats) == 2 and len({f[1] for f in repeats}) == 1
 
@@ -148,10 +171,13 @@ def test_a_city_after_a_football_word_is_its_club():
     assert any(f[0] == "مانشستر" and f[2] == "Place" for f in found("وصل الوفد إلى مانشستر أمس"))
 
 
-@pytest.mark.parametrize("text, name", [
-    ("وقال أحمد أبو غزة إن الاتفاق قريب", "أحمد أبو غزة"),  # a place after a kunya is a family name
-    ("وصرح محمد الكندي بأن الوفد وصل", "محمد الكندي"),  # so is a nisba after a given name
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وقال أحمد أبو غزة إن الاتفاق قريب", "أحمد أبو غزة"),  # a place after a kunya is a family name
+        ("وصرح محمد الكندي بأن الوفد وصل", "محمد الكندي"),  # so is a nisba after a given name
+    ],
+)
 def test_known_words_inside_a_name_belong_to_the_name(text, name):
     hits = found(text)
     assert any(f[0] == name and f[2] == "Person" for f in hits), hits
@@ -164,8 +190,9 @@ def test_a_known_person_goes_on_over_the_family_name_and_no_second_person_is_mad
     assert len(people) == 1 and people[0][0].endswith("آل ثاني"), hits
 
 
-@pytest.mark.parametrize("text, name", [("وفاز اتحاد طنجة على ضيفه أمس", "اتحاد طنجة"),
-                                        ("وتعادل دينامو كييف مع منافسه", "دينامو كييف")])
+@pytest.mark.parametrize(
+    "text, name", [("وفاز اتحاد طنجة على ضيفه أمس", "اتحاد طنجة"), ("وتعادل دينامو كييف مع منافسه", "دينامو كييف")]
+)
 def test_a_club_word_and_a_city_name_the_club(text, name):
     hits = found(text)
     assert any(f[0] == name and f[2] == "Organization" for f in hits), hits

@@ -1,5 +1,6 @@
 """`kg ner`: CoNLL tags follow the convention that a name is tagged without the words that
 introduce or describe it (titles, common nouns such as مدينة or شركة, descriptive bodies)."""
+
 import pytest
 
 from kg.extract.ner import conll_cut, tag_conll, tag_sentences
@@ -14,19 +15,25 @@ def tagged(sentence: str, tag: str) -> list[str]:
     return [t for t, g in tags(sentence) if g.endswith(tag)]
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("واستقبل الملك محمد السادس الوفد", ["محمد", "السادس"]),
-    ("وقال الرئيس عبد العزيز بوتفليقة إن", ["عبد", "العزيز", "بوتفليقة"]),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("واستقبل الملك محمد السادس الوفد", ["محمد", "السادس"]),
+        ("وقال الرئيس عبد العزيز بوتفليقة إن", ["عبد", "العزيز", "بوتفليقة"]),
+    ],
+)
 def test_titles_are_left_out_of_person_names(sentence, name):
     assert tagged(sentence, "PERS") == name
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("سقطت قذيفة في مدينة غزة أمس", ["غزة"]),
-    ("توجه الوفد إلى مكة المكرمة أمس", ["مكة"]),
-    ("وقعت اشتباكات في جنوب لبنان أمس", ["لبنان"]),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("سقطت قذيفة في مدينة غزة أمس", ["غزة"]),
+        ("توجه الوفد إلى مكة المكرمة أمس", ["مكة"]),
+        ("وقعت اشتباكات في جنوب لبنان أمس", ["لبنان"]),
+    ],
+)
 def test_introducing_nouns_and_epithets_are_left_out_of_place_names(sentence, name):
     assert tagged(sentence, "LOC") == name
 
@@ -35,11 +42,14 @@ def test_a_country_whose_name_starts_with_a_direction_keeps_it():
     assert tagged("زار الوفد جنوب أفريقيا أمس", "LOC") == ["جنوب", "أفريقيا"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "وقالت الحكومة اللبنانية إنها ترفض",
-    "أعلنت وزارة الخارجية التركية أمس",
-    "وقصف الجيش الإسرائيلي المنطقة",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقالت الحكومة اللبنانية إنها ترفض",
+        "أعلنت وزارة الخارجية التركية أمس",
+        "وقصف الجيش الإسرائيلي المنطقة",
+    ],
+)
 def test_bodies_named_only_by_description_are_not_names(sentence):
     assert all(g == "O" for _, g in tags(sentence)), tags(sentence)
 

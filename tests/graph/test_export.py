@@ -1,5 +1,6 @@
 """Exports: every RDF format re-parses to the same graphs (rdflib and Raptor's rapper), the
 network formats keep typed attributes, Neo4j headers are exact, and files are written whole."""
+
 from __future__ import annotations
 
 import csv
@@ -17,18 +18,13 @@ from rdflib.compare import isomorphic
 
 import kg.graph.export as export_module
 from kg.errors import InputError
-from kg.graph.export import (NEO4J_NODES_HEADER, NEO4J_RELS_HEADER, TRIPLES_CSV_HEADER, export,
-                             jsonld_context)
+from kg.graph.export import NEO4J_NODES_HEADER, NEO4J_RELS_HEADER, TRIPLES_CSV_HEADER, export, jsonld_context
 from kg.graph.formats import ExportFormat, RdfFormat, from_name, from_path
 from kg.graph.store import Store
 
 
 import two_articles as F
 from two_articles import ds, store  # noqa: F401  (fixtures)
-
-
-
-
 
 
 @pytest.fixture(params=["store", "dataset"])
@@ -103,13 +99,11 @@ def test_turtle_from_store_and_from_dataset_are_identical(store, ds, tmp_path) -
 def test_jsonld_inlines_the_context_so_it_reads_offline(store, tmp_path) -> None:
     doc = json.loads(export(store, "jsonld", tmp_path / "g.jsonld")[0].read_text("utf-8"))
     assert doc["@context"] == jsonld_context()
-    assert "kg" in doc["@context"] or any("kg-arabic" in str(v)
-                                          for v in doc["@context"].values())
+    assert "kg" in doc["@context"] or any("kg-arabic" in str(v) for v in doc["@context"].values())
 
 
 def _rapper() -> str:
-    found = shutil.which("rapper") or ("/usr/bin/rapper" if Path("/usr/bin/rapper").exists()
-                                       else None)
+    found = shutil.which("rapper") or ("/usr/bin/rapper" if Path("/usr/bin/rapper").exists() else None)
     if found:
         return found
     if os.environ.get("CI") == "true":
@@ -117,17 +111,18 @@ def _rapper() -> str:
     pytest.skip("rapper not installed (apt install raptor2-utils)")
 
 
-@pytest.mark.parametrize("fmt", [RdfFormat.TURTLE, RdfFormat.NTRIPLES, RdfFormat.TRIG,
-                                 RdfFormat.NQUADS])
+@pytest.mark.parametrize("fmt", [RdfFormat.TURTLE, RdfFormat.NTRIPLES, RdfFormat.TRIG, RdfFormat.NQUADS])
 def test_rapper_parses_each_rdf_export_with_the_right_count(store, ds, fmt, tmp_path) -> None:
     rapper = _rapper()
     path = export(store, fmt, tmp_path / f"out.{fmt.extension}")[0]
-    done = subprocess.run([rapper, "-i", fmt.label, "-c", str(path)], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run([rapper, "-i", fmt.label, "-c", str(path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     counted = int(re.search(r"returned (\d+) triples", done.stderr).group(1))
-    expected = len(union_of(ds)) if not fmt.named_graphs else \
-        len(ds.graph(F.ART_A)) + len(ds.graph(F.ART_B)) + len(ds.graph(F.ENTITY_GRAPH))
+    expected = (
+        len(union_of(ds))
+        if not fmt.named_graphs
+        else len(ds.graph(F.ART_A)) + len(ds.graph(F.ART_B)) + len(ds.graph(F.ENTITY_GRAPH))
+    )
     assert counted == expected
 
 
@@ -137,14 +132,12 @@ def test_graphml_loads_with_typed_attributes(source, tmp_path) -> None:
     assert graph.number_of_nodes() == 3 and graph.number_of_edges() == 3
     algeria = graph.nodes[str(F.ALGERIA)]
     assert algeria["events"] == 3 and isinstance(algeria["events"], int)
-    assert (algeria["label_ar"], algeria["label_en"], algeria["wikidata"]) == \
-        ("الجزائر", "Algeria", "Q262")
+    assert (algeria["label_ar"], algeria["label_en"], algeria["wikidata"]) == ("الجزائر", "Algeria", "Q262")
     confidences = sorted(d["confidence"] for _, _, d in graph.edges(data=True))
     assert confidences == [0.6, 0.85, 0.9]
     assert all(isinstance(c, float) for c in confidences)
     request = next(d for _, _, d in graph.edges(data=True) if d["type"] == "REQUEST")
-    assert (request["doc_id"], request["modality"], request["date"]) == \
-        ("libya-visit-2018", "asserted", "2018-05-14")
+    assert (request["doc_id"], request["modality"], request["date"]) == ("libya-visit-2018", "asserted", "2018-05-14")
     assert request["evidence"] == "طالب سيالة الجزائر بدعم الحوار"
 
 
@@ -160,10 +153,11 @@ def test_gexf_loads_with_typed_attributes(source, tmp_path) -> None:
 
 def test_neo4j_csv_headers_are_exact(store, tmp_path) -> None:
     nodes, rels = export(store, "neo4j", tmp_path / "neo4j")
-    assert nodes.read_text("utf-8").splitlines()[0] == \
-        "id:ID,label_ar,label_en,wikidata,events:int,:LABEL"
-    assert rels.read_text("utf-8").splitlines()[0] == \
-        ":START_ID,:END_ID,:TYPE,predicate_en,date,modality,confidence:float,evidence,doc_id"
+    assert nodes.read_text("utf-8").splitlines()[0] == "id:ID,label_ar,label_en,wikidata,events:int,:LABEL"
+    assert (
+        rels.read_text("utf-8").splitlines()[0]
+        == ":START_ID,:END_ID,:TYPE,predicate_en,date,modality,confidence:float,evidence,doc_id"
+    )
     assert ",".join(NEO4J_NODES_HEADER) == nodes.read_text("utf-8").splitlines()[0]
     assert ",".join(NEO4J_RELS_HEADER) == rels.read_text("utf-8").splitlines()[0]
 

@@ -1,4 +1,5 @@
 """The actor network: plain nodes/edges from a Dataset or the store, and networkx views."""
+
 from __future__ import annotations
 
 import json
@@ -8,15 +9,19 @@ import networkx as nx
 import pytest
 import rdflib
 
-from kg.graph.network import (EDGE_FIELDS, NODE_FIELDS, actor_graph, network_from_dataset,
-                              network_from_store, to_networkx)
+from kg.graph.network import (
+    EDGE_FIELDS,
+    NODE_FIELDS,
+    actor_graph,
+    network_from_dataset,
+    network_from_store,
+    to_networkx,
+)
 from kg.graph.store import Store
 
 
 import two_articles as F
 from two_articles import ds, store  # noqa: F401  (fixtures)
-
-
 
 
 @pytest.fixture
@@ -34,8 +39,13 @@ def test_shared_entity_is_one_node_counting_events_of_both_articles(network: dic
     nodes = {n["id"]: n for n in network["nodes"]}
     assert sorted(nodes) == sorted(map(str, (F.ALGERIA, F.SIALA, F.LIBYA)))
     algeria = nodes[str(F.ALGERIA)]
-    assert (algeria["label_ar"], algeria["label_en"], algeria["type"], algeria["wikidata"],
-            algeria["events"]) == ("الجزائر", "Algeria", "Country", "Q262", 3)
+    assert (algeria["label_ar"], algeria["label_en"], algeria["type"], algeria["wikidata"], algeria["events"]) == (
+        "الجزائر",
+        "Algeria",
+        "Country",
+        "Q262",
+        3,
+    )
     assert nodes[str(F.SIALA)]["type"] == "Person" and nodes[str(F.SIALA)]["wikidata"] is None
 
 
@@ -49,11 +59,19 @@ def test_event_without_recipient_has_no_edge_but_counts_for_its_actor(network: d
 def test_edge_carries_the_event_details(network: dict) -> None:
     edge = next(e for e in network["edges"] if e["type"] == "REQUEST")
     assert edge == {
-        "source": str(F.SIALA), "target": str(F.ALGERIA), "type": "REQUEST",
-        "quad": "verbal-cooperation", "predicate_en": "requests support from",
-        "predicate_ar": "طالب بدعم", "date": "2018-05-14", "modality": "asserted",
-        "confidence": 0.85, "sentence": "طالب سيالة الجزائر بدعم الحوار", "trigger": "طالب",
-        "doc_id": "libya-visit-2018", "event": str(F.RES["event/libya-visit-2018/e1"]),
+        "source": str(F.SIALA),
+        "target": str(F.ALGERIA),
+        "type": "REQUEST",
+        "quad": "verbal-cooperation",
+        "predicate_en": "requests support from",
+        "predicate_ar": "طالب بدعم",
+        "date": "2018-05-14",
+        "modality": "asserted",
+        "confidence": 0.85,
+        "sentence": "طالب سيالة الجزائر بدعم الحوار",
+        "trigger": "طالب",
+        "doc_id": "libya-visit-2018",
+        "event": str(F.RES["event/libya-visit-2018/e1"]),
     }
 
 
@@ -96,14 +114,39 @@ def test_actor_graph_weights_edges_by_event_count(network: dict) -> None:
 
 
 def _net() -> dict:
-    nodes = [{"id": i, "label_ar": ar, "label_en": en, "type": "Country", "wikidata": None, "events": 1}
-             for i, ar, en in (("a", "الجزائر", "Algeria"), ("b", "ليبيا", "Libya"), ("c", "تونس", "Tunisia"))]
-    edge = {"predicate_en": "", "predicate_ar": "", "quad": "verbal-cooperation", "sentence": "", "trigger": "",
-            "doc_id": "d", "event": ""}
-    edges = [{**edge, "source": "a", "target": "b", "type": "REQUEST", "date": "2018-05-01", "confidence": 0.9,
-              "modality": "asserted"},
-             {**edge, "source": "b", "target": "c", "type": "CONSULT", "date": None, "confidence": 0.4,
-              "modality": "future"}]
+    nodes = [
+        {"id": i, "label_ar": ar, "label_en": en, "type": "Country", "wikidata": None, "events": 1}
+        for i, ar, en in (("a", "الجزائر", "Algeria"), ("b", "ليبيا", "Libya"), ("c", "تونس", "Tunisia"))
+    ]
+    edge = {
+        "predicate_en": "",
+        "predicate_ar": "",
+        "quad": "verbal-cooperation",
+        "sentence": "",
+        "trigger": "",
+        "doc_id": "d",
+        "event": "",
+    }
+    edges = [
+        {
+            **edge,
+            "source": "a",
+            "target": "b",
+            "type": "REQUEST",
+            "date": "2018-05-01",
+            "confidence": 0.9,
+            "modality": "asserted",
+        },
+        {
+            **edge,
+            "source": "b",
+            "target": "c",
+            "type": "CONSULT",
+            "date": None,
+            "confidence": 0.4,
+            "modality": "future",
+        },
+    ]
     return {"title": "t", "nodes": nodes, "edges": edges}
 
 

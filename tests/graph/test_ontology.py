@@ -4,6 +4,7 @@ A tiny dataset is built by hand to GRAPH_SPEC (one article graph: Libya, Algeria
 foreign minister, one REQUEST with its direct edge, one CONSULT visit); the queries must find the
 expected rows in it and the shapes must accept it and reject broken variants.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,18 @@ def _add_entity(graph: Graph, node: URIRef, cls: URIRef, ar: str, en: str) -> No
     graph.add((node, KG.mentionedIn, ARTICLE))
 
 
-def _add_event(graph: Graph, event: URIRef, plover: str, *, actor: URIRef, recipient: URIRef,
-               trigger: str, sentence: str, start: int, modality: str = "asserted") -> None:
+def _add_event(
+    graph: Graph,
+    event: URIRef,
+    plover: str,
+    *,
+    actor: URIRef,
+    recipient: URIRef,
+    trigger: str,
+    sentence: str,
+    start: int,
+    modality: str = "asserted",
+) -> None:
     """An event as GRAPH_SPEC writes it, with its direct edge unless negated."""
     cls, direct = EVENT_CLASS[plover]
     graph.add((event, RDF.type, KG.Event))
@@ -84,15 +95,13 @@ def build_dataset() -> Dataset:
     g.add((SIALA, KG.holdsPosition, Literal("Minister of Foreign Affairs", lang="en")))
     g.add((SIALA, KG.citizenOf, LIBYA))
 
-    _add_event(g, REQUEST, "REQUEST", actor=SIALA, recipient=ALGERIA, trigger="طالب",
-               sentence=SENTENCE_1, start=0)
+    _add_event(g, REQUEST, "REQUEST", actor=SIALA, recipient=ALGERIA, trigger="طالب", sentence=SENTENCE_1, start=0)
     g.add((REQUEST, KG.date, Literal("2018-05-14", datatype=XSD_DATE)))
     g.add((REQUEST, KG.predicateLabel, Literal("requests support from", lang="en")))
     g.add((REQUEST, KG.predicateLabel, Literal("طالب بدعم", lang="ar")))
     g.add((REQUEST, RDFS.label, Literal("Siala requests support from Algeria", lang="en")))
 
-    _add_event(g, VISIT, "CONSULT", actor=SIALA, recipient=ALGERIA, trigger="زار",
-               sentence=SENTENCE_2, start=100)
+    _add_event(g, VISIT, "CONSULT", actor=SIALA, recipient=ALGERIA, trigger="زار", sentence=SENTENCE_2, start=100)
     g.add((VISIT, KG.mode, Literal("visit")))
     g.add((VISIT, KG.cameo, Literal("042")))
     g.add((VISIT, KG.location, ALGERIA))
@@ -114,6 +123,7 @@ def _rows(query: str, dataset: Dataset | None = None) -> list[dict[str, object]]
 
 
 # --- ontology --------------------------------------------------------------------------------
+
 
 def test_ontology_and_shapes_parse_with_rdflib():
     assert len(ontology_graph()) > 100
@@ -172,10 +182,17 @@ def test_direct_property_labels_read_as_edge_phrases():
 
 # --- queries ---------------------------------------------------------------------------------
 
+
 def test_there_are_at_least_six_queries():
     names = {path.stem for path in QUERY_FILES}
-    assert {"who-asked-whom", "all-visits", "actor-timeline", "between-countries",
-            "evidence-for-triple", "events-by-type"} <= names
+    assert {
+        "who-asked-whom",
+        "all-visits",
+        "actor-timeline",
+        "between-countries",
+        "evidence-for-triple",
+        "events-by-type",
+    } <= names
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
@@ -250,31 +267,37 @@ def test_between_countries_finds_only_country_to_country_events():
     dataset = build_dataset()
     assert _rows(_load_query("between-countries"), dataset) == []
     event = RES["event/test-libya-algeria/e3"]
-    _add_event(dataset.graph(ARTICLE), event, "AGREE", actor=LIBYA, recipient=ALGERIA,
-               trigger="اتفقت", sentence="اتفقت ليبيا والجزائر على تأمين الحدود.", start=200)
+    _add_event(
+        dataset.graph(ARTICLE),
+        event,
+        "AGREE",
+        actor=LIBYA,
+        recipient=ALGERIA,
+        trigger="اتفقت",
+        sentence="اتفقت ليبيا والجزائر على تأمين الحدود.",
+        start=200,
+    )
     rows = _rows(_load_query("between-countries"), dataset)
-    assert [(str(r["fromEn"]), str(r["ploverType"]), str(r["toEn"])) for r in rows] == [
-        ("Libya", "AGREE", "Algeria")]
+    assert [(str(r["fromEn"]), str(r["ploverType"]), str(r["toEn"])) for r in rows] == [("Libya", "AGREE", "Algeria")]
 
 
 def test_visits_by_nationals_follows_citizenship_of_the_visitor():
-    query = _load_query("visits-by-nationals").replace(
-        '("Libya"@en "Algeria"@en', '("Algeria"@en "Libya"@en')
+    query = _load_query("visits-by-nationals").replace('("Libya"@en "Algeria"@en', '("Algeria"@en "Libya"@en')
     rows = _rows(query)
     assert [row["event"] for row in rows] == [VISIT]
 
 
 def test_officials_and_roles_lists_position_citizenship_and_event_count():
     rows = _rows(_load_query("officials-and-roles"))
-    assert [(str(r["personEn"]), str(r["positions"]), str(r["citizenOf"]), int(r["events"]))
-            for r in rows] == [("Mohamed Siala", "Minister of Foreign Affairs", "Libya", 2)]
+    assert [(str(r["personEn"]), str(r["positions"]), str(r["citizenOf"]), int(r["events"])) for r in rows] == [
+        ("Mohamed Siala", "Minister of Foreign Affairs", "Libya", 2)
+    ]
 
 
 def test_actor_network_weights_each_direct_edge_by_its_events():
     rows = _rows(_load_query("actor-network"))
     edges = {(str(r["sourceEn"]), r["property"], str(r["targetEn"])): int(r["events"]) for r in rows}
-    assert edges == {("Mohamed Siala", KG.requestsFrom, "Algeria"): 1,
-                     ("Mohamed Siala", KG.consults, "Algeria"): 1}
+    assert edges == {("Mohamed Siala", KG.requestsFrom, "Algeria"): 1, ("Mohamed Siala", KG.consults, "Algeria"): 1}
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
@@ -283,19 +306,17 @@ def test_query_gives_the_same_rows_in_oxigraph_with_the_union_default_graph(path
     pyoxigraph = pytest.importorskip("pyoxigraph")
     dataset = build_dataset()
     store = pyoxigraph.Store()
-    store.load(dataset.serialize(format="nquads").encode("utf-8"),
-               format=pyoxigraph.RdfFormat.N_QUADS)
+    store.load(dataset.serialize(format="nquads").encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
     text = path.read_text(encoding="utf-8")
     in_oxigraph = store.query(text, use_default_graph_as_union=True)
     names = [v.value for v in in_oxigraph.variables]
-    oxigraph_rows = sorted(tuple("" if row[n] is None else str(row[n]) for n in names)
-                           for row in in_oxigraph)
-    rdflib_rows = sorted(tuple("" if row[n] is None else row[n].n3() for n in names)
-                         for row in dataset.query(text))
+    oxigraph_rows = sorted(tuple("" if row[n] is None else str(row[n]) for n in names) for row in in_oxigraph)
+    rdflib_rows = sorted(tuple("" if row[n] is None else row[n].n3() for n in names) for row in dataset.query(text))
     assert oxigraph_rows == rdflib_rows
 
 
 # --- SHACL -----------------------------------------------------------------------------------
+
 
 def test_hand_built_dataset_conforms():
     conforms, report = validate(build_dataset())
@@ -317,27 +338,20 @@ def _broken(change) -> Dataset:
 BROKEN = {
     "missing actor": (lambda g: g.remove((REQUEST, KG.actor, None)), "MinCount"),
     "modality maybe": (lambda g: g.set((REQUEST, KG.modality, Literal("maybe"))), "Pattern"),
-    "confidence 1.5": (lambda g: g.set((REQUEST, KG.confidence, Literal(Decimal("1.5")))),
-                       "MaxInclusive"),
+    "confidence 1.5": (lambda g: g.set((REQUEST, KG.confidence, Literal(Decimal("1.5")))), "MaxInclusive"),
     "confidence as double": (lambda g: g.set((REQUEST, KG.confidence, Literal(0.85))), "Datatype"),
-    "two arabic labels": (lambda g: g.add((ALGERIA, RDFS.label, Literal("جزائر", lang="ar"))),
-                          "UniqueLang"),
-    "no arabic label": (lambda g: g.remove((LIBYA, RDFS.label, Literal("ليبيا", lang="ar"))),
-                        "QualifiedValueShape"),
-    "two english labels": (lambda g: g.add((LIBYA, RDFS.label, Literal("State of Libya", lang="en"))),
-                           "UniqueLang"),
+    "two arabic labels": (lambda g: g.add((ALGERIA, RDFS.label, Literal("جزائر", lang="ar"))), "UniqueLang"),
+    "no arabic label": (lambda g: g.remove((LIBYA, RDFS.label, Literal("ليبيا", lang="ar"))), "QualifiedValueShape"),
+    "two english labels": (lambda g: g.add((LIBYA, RDFS.label, Literal("State of Libya", lang="en"))), "UniqueLang"),
     "unknown plover type": (lambda g: g.set((REQUEST, KG.ploverType, Literal("DEMAND"))), "Pattern"),
-    "plover type disagrees with class": (
-        lambda g: g.set((REQUEST, KG.ploverType, Literal("AGREE"))), "Pattern"),
-    "quad class disagrees with type": (
-        lambda g: g.set((REQUEST, KG.quadClass, Literal("verbal-conflict"))), "Pattern"),
+    "plover type disagrees with class": (lambda g: g.set((REQUEST, KG.ploverType, Literal("AGREE"))), "Pattern"),
+    "quad class disagrees with type": (lambda g: g.set((REQUEST, KG.quadClass, Literal("verbal-conflict"))), "Pattern"),
     "no plover class": (lambda g: g.remove((REQUEST, RDF.type, KG.Request)), "QualifiedValueShape"),
     "two plover classes": (lambda g: g.add((REQUEST, RDF.type, KG.Agree)), "QualifiedValueShape"),
     "two modalities": (lambda g: g.add((REQUEST, KG.modality, Literal("future"))), "MaxCount"),
     "negative start": (lambda g: g.set((REQUEST, KG.start, Literal(-1))), "MinInclusive"),
     "start after end": (lambda g: g.set((REQUEST, KG.start, Literal(9))), "LessThan"),
-    "trigger without language": (lambda g: g.set((REQUEST, KG.trigger, Literal("طالب"))),
-                                 "Datatype"),
+    "trigger without language": (lambda g: g.set((REQUEST, KG.trigger, Literal("طالب"))), "Datatype"),
     "cameo not digits": (lambda g: g.set((VISIT, KG.cameo, Literal("42a"))), "Pattern"),
     "date not xsd:date": (lambda g: g.set((REQUEST, KG.date, Literal("14 May 2018"))), "Datatype"),
     "no article": (lambda g: g.remove((REQUEST, PROV.wasDerivedFrom, None)), "MinCount"),
@@ -346,9 +360,10 @@ BROKEN = {
     "bad wikidata id": (lambda g: g.set((ALGERIA, KG.wikidata, Literal("262"))), "Pattern"),
     "wikidata without sameAs": (lambda g: g.add((LIBYA, KG.wikidata, Literal("Q0"))), "SPARQL"),
     "sameAs not wikidata": (
-        lambda g: g.add((LIBYA, OWL.sameAs, URIRef("http://dbpedia.org/resource/Libya"))), "Pattern"),
-    "content hash too short": (lambda g: g.set((ARTICLE, KG.contentHash, Literal("abc123"))),
-                               "Pattern"),
+        lambda g: g.add((LIBYA, OWL.sameAs, URIRef("http://dbpedia.org/resource/Libya"))),
+        "Pattern",
+    ),
+    "content hash too short": (lambda g: g.set((ARTICLE, KG.contentHash, Literal("abc123"))), "Pattern"),
     "two doc ids": (lambda g: g.add((ARTICLE, KG.docId, Literal("other"))), "MaxCount"),
 }
 
@@ -372,8 +387,8 @@ def test_shapes_are_themselves_valid_shacl():
     import pyshacl
 
     conforms, _results, report = pyshacl.validate(
-        _graph() + ontology_graph(), shacl_graph=shapes_graph(), meta_shacl=True,
-        allow_warnings=True)
+        _graph() + ontology_graph(), shacl_graph=shapes_graph(), meta_shacl=True, allow_warnings=True
+    )
     assert conforms, report
 
 
@@ -390,6 +405,7 @@ def test_validate_rejects_what_is_not_a_graph():
 
 
 # --- JSON-LD context -------------------------------------------------------------------------
+
 
 def _context() -> dict:
     return json.loads((ONTOLOGY / "context.jsonld").read_text(encoding="utf-8"))

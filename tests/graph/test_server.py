@@ -1,4 +1,5 @@
 """Oxigraph's SPARQL server over a kg store, and pushing graphs to a server (real processes)."""
+
 from __future__ import annotations
 
 import socket
@@ -38,8 +39,7 @@ def store_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def read_only_server(store_path: Path, tmp_path: Path):
-    with start_server(store_path, port=free_port(), read_only=True,
-                      log_dir=tmp_path / "logs") as server:
+    with start_server(store_path, port=free_port(), read_only=True, log_dir=tmp_path / "logs") as server:
         yield server.wait_ready()
 
 
@@ -51,26 +51,31 @@ def sparql(url: str, query: str, fmt: str):
 
 
 def test_read_only_server_answers_select_over_the_union(read_only_server) -> None:
-    result = sparql(read_only_server.query_url, """
+    result = sparql(
+        read_only_server.query_url,
+        """
         PREFIX kg: <https://w3id.org/kg-arabic/ontology#>
         SELECT ?doc WHERE { ?a a kg:Article ; kg:docId ?doc } ORDER BY ?doc""",
-                    SPARQLWrapper.JSON)
+        SPARQLWrapper.JSON,
+    )
     docs = [b["doc"]["value"] for b in result["results"]["bindings"]]
     assert docs == ["algeria-statement-2018", "libya-visit-2018"]
 
 
 def test_read_only_server_answers_construct_as_turtle(read_only_server) -> None:
-    body = sparql(read_only_server.query_url, """
+    body = sparql(
+        read_only_server.query_url,
+        """
         PREFIX kg: <https://w3id.org/kg-arabic/ontology#>
         CONSTRUCT { ?a kg:requestsFrom ?b } WHERE { ?a kg:requestsFrom ?b }""",
-                  SPARQLWrapper.TURTLE)
+        SPARQLWrapper.TURTLE,
+    )
     graph = rdflib.Graph().parse(data=body, format="turtle")
     assert set(graph) == {(F.SIALA, F.KG.requestsFrom, F.ALGERIA)}
 
 
 def test_read_only_server_refuses_updates(read_only_server) -> None:
-    client = SPARQLWrapper.SPARQLWrapper(read_only_server.query_url,
-                                         updateEndpoint=read_only_server.update_url)
+    client = SPARQLWrapper.SPARQLWrapper(read_only_server.query_url, updateEndpoint=read_only_server.update_url)
     client.setMethod(SPARQLWrapper.POST)
     client.setQuery("INSERT DATA { <http://x/s> <http://x/p> <http://x/o> }")
     with pytest.raises(urllib.error.HTTPError) as refused:
@@ -90,23 +95,30 @@ def test_server_that_cannot_start_reports_its_error(store_path: Path, tmp_path: 
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        with start_server(store_path, port=port, log_dir=tmp_path / "logs") as server, \
-                pytest.raises(StoreError, match="exited"):
+        with (
+            start_server(store_path, port=port, log_dir=tmp_path / "logs") as server,
+            pytest.raises(StoreError, match="exited"),
+        ):
             server.wait_ready(timeout_s=15)
 
 
 def _graph_counts(query_url: str) -> tuple[int, int]:
-    result = sparql(query_url, """SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?quads)
-                                  WHERE { GRAPH ?g { ?s ?p ?o } }""", SPARQLWrapper.JSON)
+    result = sparql(
+        query_url,
+        """SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?quads)
+                                  WHERE { GRAPH ?g { ?s ?p ?o } }""",
+        SPARQLWrapper.JSON,
+    )
     row = result["results"]["bindings"][0]
     return int(row["graphs"]["value"]), int(row["quads"]["value"])
 
 
 def test_push_twice_leaves_the_server_as_after_one_push(store_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "remote"
-    with Store.open(store_path, read_only=True) as local, \
-            start_server(target, port=free_port(), read_only=False,
-                         log_dir=tmp_path / "logs") as server:
+    with (
+        Store.open(store_path, read_only=True) as local,
+        start_server(target, port=free_port(), read_only=False, log_dir=tmp_path / "logs") as server,
+    ):
         server.wait_ready()
         assert push(local, server.url) == 3  # two articles and the shared entity graph
         first = _graph_counts(server.query_url)
@@ -115,6 +127,5 @@ def test_push_twice_leaves_the_server_as_after_one_push(store_path: Path, tmp_pa
 
 
 def test_push_to_an_unreachable_server_is_a_store_error(store_path: Path) -> None:
-    with Store.open(store_path, read_only=True) as local, \
-            pytest.raises(StoreError, match="cannot reach"):
+    with Store.open(store_path, read_only=True) as local, pytest.raises(StoreError, match="cannot reach"):
         push(local, f"http://127.0.0.1:{free_port()}", timeout_s=5)

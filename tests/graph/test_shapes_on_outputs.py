@@ -2,6 +2,7 @@
 article of tests/conftest.py (together they trigger all 16 PLOVER types and the four
 modalities), the files `kg build` writes, and the committed output/; `kg validate` says so with
 exit code 0 and refuses a broken file with exit code 2."""
+
 from __future__ import annotations
 
 
@@ -105,7 +106,6 @@ def test_kg_validate_rejects_a_syntax_error(run_kg, tmp_path):
 def test_kg_validate_of_the_committed_output_through_the_console_script(run_kg, tmp_path):
     proc = run_kg("validate", ROOT / "output" / "graph.trig", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-
 
 
 def test_attack_on_a_place_conforms():

@@ -3,6 +3,7 @@
 The hand-built two-article dataset (to GRAPH_SPEC) lives in ``two_articles.py``, shared by the
 store, export, network and server tests.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +20,25 @@ from kg.graph.store import QueryResult, Store, default_store_path
 from kg.graph.vocab import KG, RES, WD
 
 
-from two_articles import (ALGERIA, ART_A, ART_B, HASH_A, HASH_B, LIBYA, SIALA, _article, _entity, _event, fill, graph_a, graph_b, ntriples, two_articles, ds, store)  # noqa: F401  (fixtures too)
+from two_articles import (
+    ALGERIA,
+    ART_A,
+    ART_B,
+    HASH_A,
+    HASH_B,
+    LIBYA,
+    SIALA,
+    _article,
+    _entity,
+    _event,
+    fill,
+    graph_a,
+    graph_b,
+    ntriples,
+    two_articles,
+    ds,
+    store,
+)  # noqa: F401  (fixtures too)
 
 
 # ---------------------------------------------------------------- tests
@@ -64,8 +83,7 @@ class _RecordingOxigraph:
         return getattr(self.inner, name)
 
 
-def test_put_graph_replaces_in_a_single_update_request(store: Store,
-                                                       ds: rdflib.Dataset) -> None:
+def test_put_graph_replaces_in_a_single_update_request(store: Store, ds: rdflib.Dataset) -> None:
     recorder = _RecordingOxigraph(store._ox)
     store._ox = recorder
     store.put_graph(str(ART_B), ds.graph(ART_B), HASH_B)
@@ -148,7 +166,7 @@ def test_query_limit_truncates_and_says_so(store: Store) -> None:
 
 
 def test_query_ask_and_construct(store: Store) -> None:
-    assert store.query("ASK { ?e kg:ploverType \"AGREE\" }").boolean is True
+    assert store.query('ASK { ?e kg:ploverType "AGREE" }').boolean is True
     built = store.query(f"CONSTRUCT {{ ?a kg:docId ?d }} WHERE {{ ?a kg:docId ?d }}")
     assert built.kind == "construct" and len(built.triples) == 2
 
@@ -168,7 +186,7 @@ def test_query_syntax_error_is_a_query_error(store: Store) -> None:
 def test_query_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
     # a join of 1000 x 1000 rows takes about a second; the abandoned query ends soon after
     with Store.open(tmp_path / "big") as store:
-        lines = "".join(f"<http://x/{i}> <http://x/p> \"{i}\" .\n" for i in range(1000))
+        lines = "".join(f'<http://x/{i}> <http://x/p> "{i}" .\n' for i in range(1000))
         store.put_graph("http://x/g", lines, "1" * 64)
         slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y FILTER(STR(?x) < STR(?y)) }"
         with pytest.raises(QueryError, match="longer than"):
@@ -226,8 +244,7 @@ def test_closed_store_refuses_use(tmp_path: Path) -> None:
         store.graphs()
 
 
-def test_default_store_path_follows_kg_store(monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_default_store_path_follows_kg_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("KG_STORE", str(tmp_path / "elsewhere"))
     assert default_store_path() == tmp_path / "elsewhere"
     monkeypatch.delenv("KG_STORE")

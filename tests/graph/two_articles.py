@@ -3,6 +3,7 @@
 This module also holds the hand-built two-article dataset (to GRAPH_SPEC) that the export,
 network and server tests load by path (``_fixture_module()`` there).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,8 +38,9 @@ def _article(g: rdflib.Graph, iri: URIRef, doc_id: str, digest: str, day: str) -
     g.add((iri, ns.RDFS.label, Literal(doc_id)))
 
 
-def _entity(g: rdflib.Graph, iri: URIRef, cls: URIRef, ar: str, en: str, article: URIRef,
-            qid: str | None = None) -> None:
+def _entity(
+    g: rdflib.Graph, iri: URIRef, cls: URIRef, ar: str, en: str, article: URIRef, qid: str | None = None
+) -> None:
     g.add((iri, ns.RDF.type, cls))
     g.add((iri, ns.RDFS.label, Literal(ar, lang="ar")))
     g.add((iri, ns.RDFS.label, Literal(en, lang="en")))
@@ -48,10 +50,26 @@ def _entity(g: rdflib.Graph, iri: URIRef, cls: URIRef, ar: str, en: str, article
         g.add((iri, KG.wikidata, Literal(qid)))
 
 
-def _event(g: rdflib.Graph, article: URIRef, slug: str, eid: str, plover: str, cls: URIRef,
-           quad: str, actors: list[URIRef], recipients: list[URIRef], modality: str,
-           trigger: str, sentence: str, start: int, confidence: str,
-           pred_en: str, pred_ar: str, day: str | None, direct: URIRef | None) -> URIRef:
+def _event(
+    g: rdflib.Graph,
+    article: URIRef,
+    slug: str,
+    eid: str,
+    plover: str,
+    cls: URIRef,
+    quad: str,
+    actors: list[URIRef],
+    recipients: list[URIRef],
+    modality: str,
+    trigger: str,
+    sentence: str,
+    start: int,
+    confidence: str,
+    pred_en: str,
+    pred_ar: str,
+    day: str | None,
+    direct: URIRef | None,
+) -> URIRef:
     ev = RES[f"event/{slug}/{eid}"]
     for t in (KG.Event, cls):
         g.add((ev, ns.RDF.type, t))
@@ -89,12 +107,46 @@ def graph_a(ds: rdflib.Dataset) -> rdflib.Graph:
     _entity(g, SIALA, KG.Person, "محمد سيالة", "Mohamed Siala", ART_A)
     _entity(g, ALGERIA, KG.Country, "الجزائر", "Algeria", ART_A, qid="Q262")
     g.add((SIALA, KG.holdsPosition, Literal("Minister of Foreign Affairs", lang="en")))
-    _event(g, ART_A, "libya-visit-2018", "e1", "REQUEST", KG.Request, "verbal-cooperation",
-           [SIALA], [ALGERIA], "asserted", "طالب", "طالب سيالة الجزائر بدعم الحوار", 0, "0.85",
-           "requests support from", "طالب بدعم", "2018-05-14", KG.requestsFrom)
-    _event(g, ART_A, "libya-visit-2018", "e2", "ACCUSE", KG.Accuse, "verbal-conflict",
-           [SIALA], [], "asserted", "أدان", "أدان سيالة الهجوم", 40, "0.7",
-           "condemns", "أدان", None, KG.accuses)
+    _event(
+        g,
+        ART_A,
+        "libya-visit-2018",
+        "e1",
+        "REQUEST",
+        KG.Request,
+        "verbal-cooperation",
+        [SIALA],
+        [ALGERIA],
+        "asserted",
+        "طالب",
+        "طالب سيالة الجزائر بدعم الحوار",
+        0,
+        "0.85",
+        "requests support from",
+        "طالب بدعم",
+        "2018-05-14",
+        KG.requestsFrom,
+    )
+    _event(
+        g,
+        ART_A,
+        "libya-visit-2018",
+        "e2",
+        "ACCUSE",
+        KG.Accuse,
+        "verbal-conflict",
+        [SIALA],
+        [],
+        "asserted",
+        "أدان",
+        "أدان سيالة الهجوم",
+        40,
+        "0.7",
+        "condemns",
+        "أدان",
+        None,
+        KG.accuses,
+    )
     return g
 
 
@@ -104,12 +156,46 @@ def graph_b(ds: rdflib.Dataset) -> rdflib.Graph:
     _article(g, ART_B, "algeria-statement-2018", HASH_B, "2018-06-01")
     _entity(g, ALGERIA, KG.Country, "الجزائر", "Algeria", ART_B, qid="Q262")
     _entity(g, LIBYA, KG.Country, "ليبيا", "Libya", ART_B)
-    _event(g, ART_B, "algeria-statement-2018", "e1", "AGREE", KG.Agree, "verbal-cooperation",
-           [ALGERIA], [LIBYA], "future", "ستوقع", "ستوقع الجزائر اتفاقا مع ليبيا", 3, "0.9",
-           "will sign an agreement with", "ستوقع اتفاقا مع", "2018-06-01", KG.agreesWith)
-    _event(g, ART_B, "algeria-statement-2018", "e2", "ACCUSE", KG.Accuse, "verbal-conflict",
-           [ALGERIA], [LIBYA], "negated", "تتهم", "لم تتهم الجزائر ليبيا بشيء", 60, "0.6",
-           "accuses", "اتهم", None, KG.accuses)
+    _event(
+        g,
+        ART_B,
+        "algeria-statement-2018",
+        "e1",
+        "AGREE",
+        KG.Agree,
+        "verbal-cooperation",
+        [ALGERIA],
+        [LIBYA],
+        "future",
+        "ستوقع",
+        "ستوقع الجزائر اتفاقا مع ليبيا",
+        3,
+        "0.9",
+        "will sign an agreement with",
+        "ستوقع اتفاقا مع",
+        "2018-06-01",
+        KG.agreesWith,
+    )
+    _event(
+        g,
+        ART_B,
+        "algeria-statement-2018",
+        "e2",
+        "ACCUSE",
+        KG.Accuse,
+        "verbal-conflict",
+        [ALGERIA],
+        [LIBYA],
+        "negated",
+        "تتهم",
+        "لم تتهم الجزائر ليبيا بشيء",
+        60,
+        "0.6",
+        "accuses",
+        "اتهم",
+        None,
+        KG.accuses,
+    )
     return g
 
 
@@ -130,12 +216,6 @@ def fill(store: Store, ds: rdflib.Dataset) -> Store:
     store.put_graph(str(ART_A), ds, HASH_A)  # the article's graph and the shared entity graph
     store.put_graph(str(ART_B), ds, HASH_B)
     return store
-
-
-
-
-
-
 
 
 @pytest.fixture

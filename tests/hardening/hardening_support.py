@@ -3,6 +3,7 @@
 Example counts are modest so the suite stays fast; raise them with ``HYPOTHESIS_PROFILE=ci``
 (x5) or ``KG_HARDENING_SCALE=N`` (xN) for a longer hunt.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,9 +19,11 @@ from kg.model import Document
 RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-arabic/resource/[A-Za-z0-9/_.-]+$")
 WIKIDATA_IRI = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
 # vocabulary IRIs kg uses as classes and predicates (never minted from text)
-VOCAB_IRI = re.compile(r"^(https://w3id\.org/kg-arabic/ontology#|http://www\.w3\.org/|"
-                       r"https://schema\.org/|http://semanticweb\.cs\.vu\.nl/2009/11/sem/|"
-                       r"http://purl\.org/dc/terms/)[A-Za-z0-9#/_.-]+$")
+VOCAB_IRI = re.compile(
+    r"^(https://w3id\.org/kg-arabic/ontology#|http://www\.w3\.org/|"
+    r"https://schema\.org/|http://semanticweb\.cs\.vu\.nl/2009/11/sem/|"
+    r"http://purl\.org/dc/terms/)[A-Za-z0-9#/_.-]+$"
+)
 
 
 def scale() -> int:
@@ -33,34 +36,125 @@ def scale() -> int:
 def examples(n: int, **kwargs) -> settings:
     """Hypothesis settings: ``n`` examples (scaled), no deadline (long texts are slow on
     purpose), no health check for slow data generation."""
-    return settings(max_examples=n * scale(), deadline=None, derandomize=False,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-                    **kwargs)
+    return settings(
+        max_examples=n * scale(),
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        **kwargs,
+    )
 
 
 # ---------------------------------------------------------------- hostile pieces of text
 # Our own words (no evaluation data): verbs, titles, names and places a news article uses.
 ARABIC_WORDS = (
-    "زار", "التقى", "طالب", "أدان", "عرض", "أوقف", "استقبل", "بحث", "وزير", "الخارجية",
-    "الرئيس", "الجزائري", "الليبي", "المصري", "ليبيا", "الجزائر", "تونس", "مصر", "طرابلس",
-    "مساهل", "السراج", "السيسي", "أمس", "الأول", "بدعم", "مع", "إلى", "في", "من", "أن", "لم",
-    "سوف", "إذا", "زيارته", "البلدين", "المسؤول", "حكومة", "الوفاق", "الوطني", "قال", "أكد",
+    "زار",
+    "التقى",
+    "طالب",
+    "أدان",
+    "عرض",
+    "أوقف",
+    "استقبل",
+    "بحث",
+    "وزير",
+    "الخارجية",
+    "الرئيس",
+    "الجزائري",
+    "الليبي",
+    "المصري",
+    "ليبيا",
+    "الجزائر",
+    "تونس",
+    "مصر",
+    "طرابلس",
+    "مساهل",
+    "السراج",
+    "السيسي",
+    "أمس",
+    "الأول",
+    "بدعم",
+    "مع",
+    "إلى",
+    "في",
+    "من",
+    "أن",
+    "لم",
+    "سوف",
+    "إذا",
+    "زيارته",
+    "البلدين",
+    "المسؤول",
+    "حكومة",
+    "الوفاق",
+    "الوطني",
+    "قال",
+    "أكد",
 )
-DIACRITIC_WORDS = ("زَارَ", "وَزِيرُ", "الْخَارِجِيَّةِ", "لِيبِيَا", "الْجَزَائِرِ", "مُسَاهِل", "طَالَبَ",
-                   "بِدَعْمٍ", "الرَّئِيسُ", "تُونِسَ")
-BIDI = ("\u202e", "\u202d", "\u202a", "\u202b", "\u202c", "\u2066", "\u2067", "\u2068",
-        "\u2069", "\u200e", "\u200f", "\u061c")
+DIACRITIC_WORDS = ("زَارَ", "وَزِيرُ", "الْخَارِجِيَّةِ", "لِيبِيَا", "الْجَزَائِرِ", "مُسَاهِل", "طَالَبَ", "بِدَعْمٍ", "الرَّئِيسُ", "تُونِسَ")
+BIDI = (
+    "\u202e",
+    "\u202d",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+)
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u0640")
 HOSTILE = (
-    '"', "'", "«", "»", "“", "”", "(", ")", '"""', "'''", "\\", "\\\\", "\\u0041", "\\n",
-    "<script>alert(1)</script>", "</script>", '"><img src=x onerror=alert(1)>',
-    "javascript:alert(1)", "<!--", "-->", "<b>", "</b>", "&amp;", "&lt;", "<p dir=rtl>",
-    "> . <http://evil.example/> <http://evil.example/p> \"x\" .", "} } ; DROP ALL ;",
-    "@prefix : <http://evil.example/> .", "\n", "\r\n", "\t", "\u2028", "\u2029", "\x00",
-    "\x0b", "\x1b[31m", ".", "؟", "!", "،", "؛", " . ", "٢٠١٨", "2018-05-16", "%00", "${x}",
+    '"',
+    "'",
+    "«",
+    "»",
+    "“",
+    "”",
+    "(",
+    ")",
+    '"""',
+    "'''",
+    "\\",
+    "\\\\",
+    "\\u0041",
+    "\\n",
+    "<script>alert(1)</script>",
+    "</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "<!--",
+    "-->",
+    "<b>",
+    "</b>",
+    "&amp;",
+    "&lt;",
+    "<p dir=rtl>",
+    '> . <http://evil.example/> <http://evil.example/p> "x" .',
+    "} } ; DROP ALL ;",
+    "@prefix : <http://evil.example/> .",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u2028",
+    "\u2029",
+    "\x00",
+    "\x0b",
+    "\x1b[31m",
+    ".",
+    "؟",
+    "!",
+    "،",
+    "؛",
+    " . ",
+    "٢٠١٨",
+    "2018-05-16",
+    "%00",
+    "${x}",
 )
-OTHER_SCRIPTS = ("Hello", "مرحبا", "Привет", "你好", "שלום", "नमस्ते", "ﻻ", "ﷺ", "😀", "𝔄",
-                 "e\u0301", "ﺍﻟﺠﺰﺍﺋﺮ")
+OTHER_SCRIPTS = ("Hello", "مرحبا", "Привет", "你好", "שלום", "नमस्ते", "ﻻ", "ﷺ", "😀", "𝔄", "e\u0301", "ﺍﻟﺠﺰﺍﺋﺮ")
 
 # Lone surrogates break UTF-8 encoding; they cannot come from a file but can from a JSONL
 # "\ud800" escape: that path is tested separately (test_bad_inputs.py, reported to the lead).
@@ -124,8 +218,7 @@ def offset_problems(doc: Document) -> list[str]:
     for f in doc.facts:
         span("fact", f.start, f.end, None)
     ids = {e.id for e in doc.entities}
-    bad += [f"mention of unknown entity {m.entity_id}" for m in doc.mentions
-            if m.entity_id not in ids]
+    bad += [f"mention of unknown entity {m.entity_id}" for m in doc.mentions if m.entity_id not in ids]
     return bad
 
 
@@ -136,8 +229,8 @@ def iri_problems(ds: Dataset) -> list[str]:
         s, p, o, g = quad
         for term, place in ((s, "subject"), (o, "object"), (g, "graph")):
             if isinstance(term, URIRef) and not (
-                    RESOURCE_IRI.match(term) or WIKIDATA_IRI.match(term) or
-                    (place == "object" and VOCAB_IRI.match(term))):
+                RESOURCE_IRI.match(term) or WIKIDATA_IRI.match(term) or (place == "object" and VOCAB_IRI.match(term))
+            ):
                 bad.append(f"{place} IRI {str(term)!r}")
             if isinstance(term, BNode) and place != "graph":
                 bad.append(f"{place} is a blank node")

@@ -1,5 +1,6 @@
 """Bad files and rows in one `kg build` batch: each gets a clear one-line error, the good
 articles are built anyway, and OUT/report.json lists every failure with where and why."""
+
 from __future__ import annotations
 
 import gzip
@@ -21,8 +22,9 @@ GOOD2 = "التقى الرئيس المصري عبد الفتاح السيسي �
 def build(tmp: Path, *inputs: Path | str) -> tuple[int, list[str], dict, Path]:
     """Run `kg build` in-process; (exit code, stderr lines, report.json, OUT)."""
     out = tmp / "out"
-    result = CliRunner().invoke(main, ["build", *map(str, inputs), "--store", str(tmp / "store"),
-                                       "--out", str(out), "--no-view"])
+    result = CliRunner().invoke(
+        main, ["build", *map(str, inputs), "--store", str(tmp / "store"), "--out", str(out), "--no-view"]
+    )
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     return result.exit_code, result.stderr.splitlines(), report, out
 
@@ -61,14 +63,20 @@ def bad_folder(tmp_path: Path) -> Path:
 
 
 EXPECTED_REASONS = {
-    "empty": "empty", "blank": "empty", "binary": "binary", "latin1": "not UTF-8",
-    "cp1256": "not UTF-8", "utf16bom": "UTF-16", "utf16be": "UTF-16", "huge": "too large",
-    "english": "no Arabic", "utf16nobom": "UTF-16",
+    "empty": "empty",
+    "blank": "empty",
+    "binary": "binary",
+    "latin1": "not UTF-8",
+    "cp1256": "not UTF-8",
+    "utf16bom": "UTF-16",
+    "utf16be": "UTF-16",
+    "huge": "too large",
+    "english": "no Arabic",
+    "utf16nobom": "UTF-16",
 }
 
 
-def test_bad_files_each_get_one_line_and_the_good_article_is_built(bad_folder: Path,
-                                                                   tmp_path: Path) -> None:
+def test_bad_files_each_get_one_line_and_the_good_article_is_built(bad_folder: Path, tmp_path: Path) -> None:
     code, lines, report, out = build(tmp_path, bad_folder)
     assert code == 1  # some failed, some built
     assert built(report) == 1 and (out / "documents" / "good.json").exists()
@@ -100,7 +108,8 @@ def test_a_100_mb_file_is_refused_without_reading_past_the_limit(tmp_path: Path)
     assert code == 2  # nothing built
     assert failures(report)[0]["reason"].startswith("100 MB is too large")
     assert [line for line in lines if line.startswith("kg: ")] == [
-        line for line in lines if line.startswith("kg: error: ") and "100 MB is too large" in line]
+        line for line in lines if line.startswith("kg: error: ") and "100 MB is too large" in line
+    ]
 
 
 def _jsonl(tmp_path: Path, rows: list[str], gz: bool = False) -> Path:
@@ -129,8 +138,7 @@ BROKEN_LINES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
 
 
 @pytest.mark.parametrize("gz", [False, True], ids=["jsonl", "jsonl.gz"])
-def test_broken_jsonl_rows_are_reported_by_line_and_the_rest_is_built(tmp_path: Path,
-                                                                      gz: bool) -> None:
+def test_broken_jsonl_rows_are_reported_by_line_and_the_rest_is_built(tmp_path: Path, gz: bool) -> None:
     corpus = _jsonl(tmp_path, BROKEN_ROWS, gz)
     code, lines, report, out = build(tmp_path, corpus)
     assert code == 1
@@ -155,10 +163,8 @@ def test_a_truncated_gzip_corpus_keeps_the_rows_before_the_damage(tmp_path: Path
     assert any("damaged" in f["reason"] for f in failures(report))
 
 
-def test_an_invalid_calendar_date_never_reaches_the_graph_as_an_ill_typed_literal(
-        tmp_path: Path) -> None:
-    corpus = _jsonl(tmp_path, [json.dumps({"id": "feb31", "text": GOOD, "date": "2018-02-31"},
-                                          ensure_ascii=False)])
+def test_an_invalid_calendar_date_never_reaches_the_graph_as_an_ill_typed_literal(tmp_path: Path) -> None:
+    corpus = _jsonl(tmp_path, [json.dumps({"id": "feb31", "text": GOOD, "date": "2018-02-31"}, ensure_ascii=False)])
     _code, lines, report, out = build(tmp_path, corpus)
     assert [f["doc_id"] for f in failures(report)] == ["feb31"]  # refused, not built with a bad date
     assert not (out / "graph.trig").exists() or "2018-02-31" not in (out / "graph.trig").read_text("utf-8")
@@ -168,11 +174,14 @@ def test_an_invalid_calendar_date_never_reaches_the_graph_as_an_ill_typed_litera
 def test_a_lone_surrogate_in_a_jsonl_row_fails_that_row_only(tmp_path: Path) -> None:
     """Was: UnicodeEncodeError in content_hash stopped the whole batch (fixed in
     kg/graph/rdf.py; kg/corpus.py could refuse the row even earlier)."""
-    rows = ['{"id": "sur", "text": "زار مساهل ليبيا \\ud800"}',
-            json.dumps({"id": "ok", "text": GOOD}, ensure_ascii=False)]
+    rows = [
+        '{"id": "sur", "text": "زار مساهل ليبيا \\ud800"}',
+        json.dumps({"id": "ok", "text": GOOD}, ensure_ascii=False),
+    ]
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(_jsonl(tmp_path, rows)), "--store",
-                                       str(tmp_path / "store"), "--out", str(out), "--no-view"])
+    result = CliRunner().invoke(
+        main, ["build", str(_jsonl(tmp_path, rows)), "--store", str(tmp_path / "store"), "--out", str(out), "--no-view"]
+    )
     assert result.exit_code == 1
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert built(report) == 1 and [f["doc_id"] for f in failures(report)] == ["sur"]
@@ -181,8 +190,7 @@ def test_a_lone_surrogate_in_a_jsonl_row_fails_that_row_only(tmp_path: Path) -> 
 
 # ---------------------------------------------------------------- regressions of bugs found here
 def test_an_impossible_date_in_a_row_is_reported(tmp_path: Path) -> None:
-    corpus = _jsonl(tmp_path, [json.dumps({"id": "feb31", "text": GOOD, "date": "2018-02-31"},
-                                          ensure_ascii=False)])
+    corpus = _jsonl(tmp_path, [json.dumps({"id": "feb31", "text": GOOD, "date": "2018-02-31"}, ensure_ascii=False)])
     _code, _lines, report, _out = build(tmp_path, corpus)
     assert [f["doc_id"] for f in failures(report)] == ["feb31"]
 
@@ -208,8 +216,10 @@ def test_a_row_error_names_its_place_once(tmp_path: Path) -> None:
 
 
 def test_a_duplicate_id_in_one_batch_is_reported_and_outputs_conform(tmp_path: Path) -> None:
-    rows = [json.dumps({"id": "dup", "text": GOOD}, ensure_ascii=False),
-            json.dumps({"id": "dup", "text": GOOD2}, ensure_ascii=False)]
+    rows = [
+        json.dumps({"id": "dup", "text": GOOD}, ensure_ascii=False),
+        json.dumps({"id": "dup", "text": GOOD2}, ensure_ascii=False),
+    ]
     _code, _lines, report, out = build(tmp_path, _jsonl(tmp_path, rows))
     assert [f["doc_id"] for f in failures(report)] == ["dup"]
     assert validate(Dataset().parse(out / "graph.trig", format="trig"))[0]

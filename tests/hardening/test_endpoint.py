@@ -1,6 +1,7 @@
 """`kg serve` under a small load: 5 clients x 20 SELECTs all answered, a cross-product query
 stopped by the server's timeout with the server still answering, UPDATE refused, loopback
 bound by default. (benchmarks/endpoint_load.py is the full-size run with latencies.)"""
+
 from __future__ import annotations
 
 import os
@@ -40,8 +41,7 @@ def server(tmp_path_factory):
     load = _load()
     work = tmp_path_factory.mktemp("endpoint")
     load.build_store(work / "store", 24)
-    with start_server(work / "store", port=load.free_port(), timeout_s=2,
-                      log_dir=work) as srv:
+    with start_server(work / "store", port=load.free_port(), timeout_s=2, log_dir=work) as srv:
         yield srv.wait_ready()
 
 
@@ -51,8 +51,7 @@ def _plain_queries() -> list[str]:
 
 def test_five_clients_of_twenty_selects_get_every_answer(server) -> None:
     load = _load()
-    result = load.run_load(server.query_url, clients=5, per_client=20, max_seconds=120,
-                           queries=_plain_queries())
+    result = load.run_load(server.query_url, clients=5, per_client=20, max_seconds=120, queries=_plain_queries())
     assert result["errors"] == 0, result["error_samples"]
     assert result["ok"] == 100
 
@@ -72,8 +71,9 @@ def test_update_is_refused_by_the_read_only_server(server) -> None:
 
 def test_server_binds_loopback_with_a_query_timeout_unless_told(server, tmp_path: Path) -> None:
     assert _load().bound_host(server) == "127.0.0.1" == DEFAULT_HOST
-    with start_server(server.process.args[server.process.args.index("--location") + 1],
-                      port=_load().free_port(), log_dir=tmp_path) as other:
+    with start_server(
+        server.process.args[server.process.args.index("--location") + 1], port=_load().free_port(), log_dir=tmp_path
+    ) as other:
         args = other.process.args
         assert args[args.index("--bind") + 1].startswith("127.0.0.1:")
         assert args[args.index("--timeout-s") + 1] == str(DEFAULT_QUERY_TIMEOUT_S)
@@ -103,8 +103,7 @@ BUNDLED = sorted(name for name in _load().query_mix() if name.endswith(".rq"))
 
 
 @pytest.mark.parametrize("name", BUNDLED)
-def test_every_bundled_query_answers_on_a_store_of_articles_sharing_actors(server,
-                                                                            name: str) -> None:
+def test_every_bundled_query_answers_on_a_store_of_articles_sharing_actors(server, name: str) -> None:
     from kg.graph.store import Store
 
     location = server.process.args[server.process.args.index("--location") + 1]
@@ -113,11 +112,14 @@ def test_every_bundled_query_answers_on_a_store_of_articles_sharing_actors(serve
     assert result.kind == "select"
 
 
-@pytest.mark.xfail(strict=True, reason="Oxigraph's --timeout-s is not checked while a four-way "
-                   "cross-product COUNT runs (ran past 120 s with a 2 s timeout on 1,700 quads), "
-                   "so `kg serve` cannot stop every runaway query. Fix idea (lead): a watchdog "
-                   "that restarts the server, or a proxy with its own deadline. Runs last: the "
-                   "server keeps computing until the fixture stops it.")
+@pytest.mark.xfail(
+    strict=True,
+    reason="Oxigraph's --timeout-s is not checked while a four-way "
+    "cross-product COUNT runs (ran past 120 s with a 2 s timeout on 1,700 quads), "
+    "so `kg serve` cannot stop every runaway query. Fix idea (lead): a watchdog "
+    "that restarts the server, or a proxy with its own deadline. Runs last: the "
+    "server keeps computing until the fixture stops it.",
+)
 def test_zz_a_four_way_cross_product_is_stopped_by_the_timeout(server) -> None:
     load = _load()
     status, body = load.ask(server.query_url, load.FOUR_WAY, timeout=15)

@@ -3,6 +3,7 @@
 atheris (coverage-guided, libFuzzer) when installed -- it is in the dev extras; CI fails
 without it -- else the same checks driven by hypothesis.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -21,8 +22,14 @@ SECONDS = int(os.environ.get("KG_FUZZ_SECONDS", "20"))
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(HARNESS), *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=SECONDS * 6 + 120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, str(HARNESS), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=SECONDS * 6 + 120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_fuzzing_extract_rdf_and_serializers_finds_no_crash(tmp_path: Path) -> None:
@@ -31,8 +38,13 @@ def test_fuzzing_extract_rdf_and_serializers_finds_no_crash(tmp_path: Path) -> N
             pytest.fail("atheris is missing: pip install -e '.[dev]' (or pip install atheris)")
         args = ["--hypothesis", "300"]
     else:
-        args = [f"-max_total_time={SECONDS}", "-max_len=2048", "-rss_limit_mb=4096",
-                "-timeout=60", str(tmp_path / "corpus")]
+        args = [
+            f"-max_total_time={SECONDS}",
+            "-max_len=2048",
+            "-rss_limit_mb=4096",
+            "-timeout=60",
+            str(tmp_path / "corpus"),
+        ]
         (tmp_path / "corpus").mkdir()
     done = _run(args, tmp_path)
     tail = done.stderr[-3000:]

@@ -4,6 +4,7 @@ IRIs are minted from normalized parts only; literals survive every serializer (r
 round-trip isomorphic, and Raptor's `rapper` parses what kg writes); the HTML page keeps
 payloads as data; SPARQL is never pasted together from article text.
 """
+
 from __future__ import annotations
 
 import ast
@@ -32,36 +33,70 @@ from kg.view.html import render_html
 
 KG_ROOT = Path(__file__).resolve().parents[2] / "kg"
 PAYLOADS = (
-    "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
-    "</script><script>alert(2)</script>", '"""', "'''", "\\", '\\"', ">", "<", "&amp;",
-    "\n", "\r\n", "\u2028", '" . <http://evil.example/s> <http://evil.example/p> "o" .',
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "</script><script>alert(2)</script>",
+    '"""',
+    "'''",
+    "\\",
+    '\\"',
+    ">",
+    "<",
+    "&amp;",
+    "\n",
+    "\r\n",
+    "\u2028",
+    '" . <http://evil.example/s> <http://evil.example/p> "o" .',
     "} } ; DROP ALL ; INSERT DATA { <http://evil.example/s> <http://evil.example/p> 1 }",
-    "@prefix evil: <http://evil.example/> .", "\\u003cscript\\u003e", "<!--", "]]>",
+    "@prefix evil: <http://evil.example/> .",
+    "\\u003cscript\\u003e",
+    "<!--",
+    "]]>",
 )
 NASTY = " ".join(PAYLOADS)
-ARTICLE = ("طالب وزير الخارجية الجزائري عبد القادر مساهل بدعم ليبيا. وزار الرئيس المصري عبد "
-           "الفتاح السيسي تونس أمس.")
+ARTICLE = "طالب وزير الخارجية الجزائري عبد القادر مساهل بدعم ليبيا. وزار الرئيس المصري عبد الفتاح السيسي تونس أمس."
 
 
 def hostile_document(doc_id: str = "hostile") -> Document:
     """A hand-built document whose every free-text field carries every payload."""
     text = ARTICLE + " " + NASTY
-    people = (Entity("p1", "Person", "مساهل " + NASTY, "Messahel " + NASTY, "Q1",
-                     country="c1", role_en="minister " + NASTY),
-              Entity("c1", "Country", "ليبيا " + NASTY, NASTY, None),
-              Entity("o1", "Organization", NASTY, "", "Q1> <http://evil.example/x"))
-    event = Event("e1> <http://evil.example/x", "REQUEST", "support" + NASTY, "03" + NASTY,
-                  ("p1",), ("c1",), "طالب " + NASTY, text, 0, 4, location="c1",
-                  date="2018-05-16", predicate_en="requests " + NASTY,
-                  predicate_ar="طالب " + NASTY, rule=NASTY)
-    return Document(doc_id, text, "2018-05-16", entities=people, events=(event,),
-                    mentions=(Mention(0, 4, text[:4], "p1"),),
-                    facts=(Fact("p1", "holdsPosition", "minister " + NASTY, 0, 4),
-                           Fact("p1", "citizenOf", "c1", 0, 4)))
+    people = (
+        Entity("p1", "Person", "مساهل " + NASTY, "Messahel " + NASTY, "Q1", country="c1", role_en="minister " + NASTY),
+        Entity("c1", "Country", "ليبيا " + NASTY, NASTY, None),
+        Entity("o1", "Organization", NASTY, "", "Q1> <http://evil.example/x"),
+    )
+    event = Event(
+        "e1> <http://evil.example/x",
+        "REQUEST",
+        "support" + NASTY,
+        "03" + NASTY,
+        ("p1",),
+        ("c1",),
+        "طالب " + NASTY,
+        text,
+        0,
+        4,
+        location="c1",
+        date="2018-05-16",
+        predicate_en="requests " + NASTY,
+        predicate_ar="طالب " + NASTY,
+        rule=NASTY,
+    )
+    return Document(
+        doc_id,
+        text,
+        "2018-05-16",
+        entities=people,
+        events=(event,),
+        mentions=(Mention(0, 4, text[:4], "p1"),),
+        facts=(Fact("p1", "holdsPosition", "minister " + NASTY, 0, 4), Fact("p1", "citizenOf", "c1", 0, 4)),
+    )
 
 
-@pytest.mark.parametrize("doc_id", ["hostile", "x y", "\"><img src=x>", "a/../../b",
-                                    "http://evil.example/", "مقال-١", "A" * 500])
+@pytest.mark.parametrize(
+    "doc_id", ["hostile", "x y", '"><img src=x>', "a/../../b", "http://evil.example/", "مقال-١", "A" * 500]
+)
 def test_iris_from_hostile_fields_are_minted_only_from_normalized_parts(doc_id: str) -> None:
     ds = document_dataset(hostile_document(doc_id))
     assert iri_problems(ds) == []
@@ -91,15 +126,19 @@ def _rapper() -> str:
     pytest.skip("rapper (raptor2-utils) is not installed; `make system-deps` installs it")
 
 
-EXPORTS = [("trig", "trig", "trig"), ("nquads", "nquads", "nquads"),
-           ("turtle", "turtle", "turtle"), ("ntriples", "nt", "ntriples"),
-           ("jsonld", "json-ld", None)]
+EXPORTS = [
+    ("trig", "trig", "trig"),
+    ("nquads", "nquads", "nquads"),
+    ("turtle", "turtle", "turtle"),
+    ("ntriples", "nt", "ntriples"),
+    ("jsonld", "json-ld", None),
+]
 
 
 @pytest.mark.parametrize("fmt,rdflib_name,rapper_name", EXPORTS, ids=[e[0] for e in EXPORTS])
-def test_every_export_of_hostile_literals_round_trips_isomorphic(tmp_path: Path, fmt: str,
-                                                                 rdflib_name: str,
-                                                                 rapper_name: str | None) -> None:
+def test_every_export_of_hostile_literals_round_trips_isomorphic(
+    tmp_path: Path, fmt: str, rdflib_name: str, rapper_name: str | None
+) -> None:
     ds = document_dataset(hostile_document())
     path = export(ds, fmt, tmp_path / f"graph.{fmt}")[0]
     back = Dataset().parse(path, format=rdflib_name)
@@ -110,16 +149,16 @@ def test_every_export_of_hostile_literals_round_trips_isomorphic(tmp_path: Path,
         assert str(graph_iri("hostile")) in names
 
 
-@pytest.mark.parametrize("fmt,rdflib_name,rapper_name",
-                         [e for e in EXPORTS if e[2]], ids=[e[0] for e in EXPORTS if e[2]])
-def test_rapper_parses_every_export_of_hostile_literals(tmp_path: Path, fmt: str,
-                                                        rdflib_name: str,
-                                                        rapper_name: str) -> None:
+@pytest.mark.parametrize(
+    "fmt,rdflib_name,rapper_name", [e for e in EXPORTS if e[2]], ids=[e[0] for e in EXPORTS if e[2]]
+)
+def test_rapper_parses_every_export_of_hostile_literals(
+    tmp_path: Path, fmt: str, rdflib_name: str, rapper_name: str
+) -> None:
     rapper = _rapper()
     ds = document_dataset(hostile_document())
     path = export(ds, fmt, tmp_path / f"graph.{fmt}")[0]
-    done = subprocess.run([rapper, "-i", rapper_name, "-c", str(path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run([rapper, "-i", rapper_name, "-c", str(path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     expected = len(list(ds.quads((None, None, None, None))))  # one graph: quads == triples
     assert f"Parsing returned {expected} triples" in done.stderr, done.stderr
@@ -140,16 +179,16 @@ def test_store_round_trips_hostile_literals_and_keeps_other_graphs(tmp_path: Pat
         store.put_graph(str(graph_iri("other")), other, content_hash(other_doc))
         store.put_graph(str(graph_iri("hostile")), ds, content_hash(doc))
         assert store.graphs() == sorted([str(graph_iri("other")), str(graph_iri("hostile"))])
-        got = Graph().parse(data=store.graph_ntriples(str(graph_iri("hostile"))).decode(),
-                            format="nt")
+        got = Graph().parse(data=store.graph_ntriples(str(graph_iri("hostile"))).decode(), format="nt")
         assert isomorphic(got, ds.graph(graph_iri("hostile")))
-        kept = Graph().parse(data=store.graph_ntriples(str(graph_iri("other"))).decode(),
-                             format="nt")
+        kept = Graph().parse(data=store.graph_ntriples(str(graph_iri("other"))).decode(), format="nt")
         assert isomorphic(kept, other.graph(graph_iri("other")))
 
 
-@pytest.mark.parametrize("iri", ["http://a> } ; DROP ALL ; INSERT DATA { GRAPH <http://x",
-                                 "http://a b", "not an iri", 'http://a"b', "http://a\n"])
+@pytest.mark.parametrize(
+    "iri",
+    ["http://a> } ; DROP ALL ; INSERT DATA { GRAPH <http://x", "http://a b", "not an iri", 'http://a"b', "http://a\n"],
+)
 def test_a_hostile_graph_name_is_refused_before_any_update(tmp_path: Path, iri: str) -> None:
     with Store.open(tmp_path / "store") as store:
         store.put_graph(str(graph_iri("other")), document_dataset(extract(ARTICLE, "other")), "h")
@@ -160,17 +199,17 @@ def test_a_hostile_graph_name_is_refused_before_any_update(tmp_path: Path, iri: 
         assert store.graphs() == [str(graph_iri("other"))]
 
 
-SPARQL_WORDS = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|DROP|CLEAR|LOAD|"
-                          r"WHERE|FILTER|VALUES|GRAPH)\b")
+SPARQL_WORDS = re.compile(
+    r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|DROP|CLEAR|LOAD|"
+    r"WHERE|FILTER|VALUES|GRAPH)\b"
+)
 # f-strings that build SPARQL, each reviewed: what they put in is a pyoxigraph term (its
 # constructor validated the IRI) or pyoxigraph's own N-Triples serialization, never raw text.
 REVIEWED_SPARQL_FSTRINGS = {
-    ("graph/store.py",
-     'f"DROP SILENT GRAPH {graph} ;\\nINSERT DATA {{ GRAPH {graph} {{\\n{body}}} }}"'),
+    ("graph/store.py", 'f"DROP SILENT GRAPH {graph} ;\\nINSERT DATA {{ GRAPH {graph} {{\\n{body}}} }}"'),
     ("graph/store.py", 'f"DROP SILENT GRAPH {_named_node(graph_iri)}"'),
     # a module constant and pyoxigraph's N-Triples of the shared entity descriptions
-    ("graph/store.py",
-     'f" ;\\nINSERT DATA {{ GRAPH <{ENTITY_GRAPH_IRI}> {{\\n{ebody}}} }}"'),
+    ("graph/store.py", 'f" ;\\nINSERT DATA {{ GRAPH <{ENTITY_GRAPH_IRI}> {{\\n{ebody}}} }}"'),
 }
 
 
@@ -186,30 +225,28 @@ def sparql_fstrings() -> set[tuple[str, str]]:
                 continue
             fixed = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
             if SPARQL_WORDS.search(fixed):
-                found.add((path.relative_to(KG_ROOT).as_posix(),
-                           ast.get_source_segment(text, node)))
+                found.add((path.relative_to(KG_ROOT).as_posix(), ast.get_source_segment(text, node)))
     return found
 
 
 def test_no_sparql_is_pasted_together_from_values_except_the_reviewed_sites() -> None:
     assert sparql_fstrings() == REVIEWED_SPARQL_FSTRINGS, (
         "an f-string builds SPARQL: bind values (VALUES, initBindings, pyoxigraph terms) "
-        "instead of pasting text; once reviewed, list it here")
+        "instead of pasting text; once reviewed, list it here"
+    )
 
 
 # ------------------------------------------------------------------------ the page and the CLI
 EMPTY_PAGE = render_html({"title": "", "nodes": [], "edges": []})
 
 
-def test_build_of_a_hostile_file_name_and_text_keeps_page_graph_and_files_safe(
-        tmp_path: Path) -> None:
+def test_build_of_a_hostile_file_name_and_text_keeps_page_graph_and_files_safe(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     name = '"><img src=x onerror=alert(1)>'
     (folder / f"{name}.txt").write_text(ARTICLE + " " + NASTY, encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(tmp_path / "s"),
-                                       "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(tmp_path / "s"), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     page = (out / "graph.html").read_text(encoding="utf-8")
     assert page.count("<script") == EMPTY_PAGE.count("<script")
@@ -218,8 +255,7 @@ def test_build_of_a_hostile_file_name_and_text_keeps_page_graph_and_files_safe(
     for payload in PAYLOADS:
         if ("<" in payload or ">" in payload) and len(payload) > 1:
             assert payload not in page
-    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>',
-                                page, re.S).group(1))
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1))
     assert name in data["title"]  # the payload is there, as data
     ds = Dataset().parse(out / "graph.trig", format="trig")
     assert iri_problems(ds) == []
@@ -227,8 +263,7 @@ def test_build_of_a_hostile_file_name_and_text_keeps_page_graph_and_files_safe(
 
 
 def test_page_of_hostile_graph_keeps_every_payload_as_data() -> None:
-    page = render_html(network_from_dataset(document_dataset(hostile_document()),
-                                            title=NASTY))
+    page = render_html(network_from_dataset(document_dataset(hostile_document()), title=NASTY))
     head, _, rest = page.partition('<script type="application/json" id="kg-data">')
     data_text, _, tail = rest.partition("</script>")
     assert "<img" not in page and "<script>alert" not in page

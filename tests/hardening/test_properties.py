@@ -2,14 +2,14 @@
 HTML, unbalanced quotes, 10k-character tokens, very long sentences) through normalization,
 segmentation, the whole pipeline and the RDF mapping: nothing raises, every offset slices to
 its text, every IRI is minted from normalized parts, every graph passes SHACL."""
+
 from __future__ import annotations
 
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from hardening_support import (SAFE_CHARS, examples, hostile_text, iri_problems,
-                               offset_problems)
+from hardening_support import SAFE_CHARS, examples, hostile_text, iri_problems, offset_problems
 from kg.arabic.normalize import arabic_ratio, fold, fold_char, fold_names, fold_with_offsets
 from kg.arabic.segment import split_sentences, tokenize
 from kg.graph.rdf import document_dataset
@@ -61,7 +61,7 @@ def test_sentences_slice_to_their_text_in_order_without_overlap(text: str) -> No
     last = 0
     for s in spans:
         assert last <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] == s.text and s.text == s.text.strip()
+        assert text[s.start : s.end] == s.text and s.text == s.text.strip()
         last = s.end
     covered = "".join(s.text for s in spans)
     assert len("".join(covered.split())) == len("".join(text.split()))  # no letter lost
@@ -72,14 +72,14 @@ def test_sentences_slice_to_their_text_in_order_without_overlap(text: str) -> No
 def test_tokens_slice_to_their_text_at_any_offset(text: str, offset: int) -> None:
     padded = "x" * offset + text
     for t in tokenize(text, offset):
-        assert padded[t.start:t.end] == t.text and t.text.strip() == t.text and t.text
+        assert padded[t.start : t.end] == t.text and t.text.strip() == t.text and t.text
 
 
 @examples(40)
 @given(hostile_text())
 @example("ا" * 10_000)
 @example(" ".join(["زار", "مساهل", "ليبيا", "و"] * 500))  # one 2,000-word sentence
-@example("<script>alert(1)</script> زار مساهل ليبيا \"><img src=x onerror=alert(1)>")
+@example('<script>alert(1)</script> زار مساهل ليبيا "><img src=x onerror=alert(1)>')
 @example("طالب \u200bمساهل\u200d بدعم \u202eليبيا\u202c أمس.")
 def test_pipeline_never_raises_and_every_offset_slices_to_its_text(text: str) -> None:
     doc = extract(text, doc_id="prop", date="2018-05-16")
@@ -96,8 +96,9 @@ def test_rdf_mapping_of_hostile_text_mints_iris_only_from_normalized_parts(text:
 
 @examples(12)
 @given(hostile_text(max_pieces=30))
-@example("وزار وزير الخارجية الجزائري مساهل ليبيا أمس \"><img src=x onerror=alert(1)> والتقى "
-         "الرئيس المصري السيسي في القاهرة.")
+@example(
+    'وزار وزير الخارجية الجزائري مساهل ليبيا أمس "><img src=x onerror=alert(1)> والتقى الرئيس المصري السيسي في القاهرة.'
+)
 def test_every_graph_written_from_hostile_text_passes_shacl(text: str) -> None:
     ds = document_dataset(extract(text, doc_id="shacl", date="2018-05-16"))
     conforms, report = validate(ds)

@@ -1,4 +1,5 @@
 """The lexicon data files load, meet their schema, and reject malformed rows clearly."""
+
 from collections import Counter
 
 import pytest
@@ -30,10 +31,13 @@ def test_predicate_lexicon_covers_all_sixteen_plover_types():
     assert {p.type for p in lex.entries.values()} == set(PLOVER_TYPES)
 
 
-@pytest.mark.parametrize("stem, forms", [
-    ("جزائري", {"الجزائري", "الجزائريه", "جزائريون", "الجزائريين", "جزائريا"}),
-    ("كوري شمالي", {"الكوريه الشماليه", "كوري شمالي"}),
-])
+@pytest.mark.parametrize(
+    "stem, forms",
+    [
+        ("جزائري", {"الجزائري", "الجزائريه", "جزائريون", "الجزائريين", "جزائريا"}),
+        ("كوري شمالي", {"الكوريه الشماليه", "كوري شمالي"}),
+    ],
+)
 def test_nisba_inflections_are_generated_by_rule(stem, forms):
     assert forms <= set(nisba_forms(stem))
 

@@ -4,6 +4,7 @@ Needs Debian's chromium (/usr/bin/chromium). Skipped when it is missing, except 
 (CI=true), where a missing browser is a failure. The screenshot is kept as a test artifact in
 tests/artifacts/ (git-ignored) for a person to look at.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,7 @@ XSS_URL = f"javascript:document.title='{PWNED}'"
 
 
 def _chromium() -> str:
-    found = shutil.which("chromium") or ("/usr/bin/chromium"
-                                         if os.path.exists("/usr/bin/chromium") else None)
+    found = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
     if found:
         return found
     if os.environ.get("CI") == "true":
@@ -44,12 +44,23 @@ def _run(page: Path, tmp_path: Path, fragment: str, *extra: str) -> str:
     """Load ``page#fragment`` from file:// with every network path closed; stdout."""
     profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
     command = [
-        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={profile}",
-        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000", *extra,
-        page.as_uri() + "#" + fragment]
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--proxy-server=127.0.0.1:9",
+        "--proxy-bypass-list=<-loopback>",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--virtual-time-budget=5000",
+        *extra,
+        page.as_uri() + "#" + fragment,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -88,45 +99,120 @@ def _body(tags: _Tags) -> dict[str, str | None]:
 
 def _network(hostile: bool = False) -> dict[str, Any]:
     """Three countries and a person, four events; ``hostile`` puts payloads in every text."""
-    siala, dz, ly, eg = (R + "entity/person/siala", R + "entity/Q262", R + "entity/Q1016",
-                         R + "entity/Q79")
+    siala, dz, ly, eg = (R + "entity/person/siala", R + "entity/Q262", R + "entity/Q1016", R + "entity/Q79")
     nodes = [
-        {"id": dz, "label_ar": "الجزائر", "label_en": "Algeria", "type": "Country",
-         "wikidata": "Q262", "events": 2},
-        {"id": ly, "label_ar": "ليبيا", "label_en": "Libya", "type": "Country",
-         "wikidata": None, "events": 2},
-        {"id": eg, "label_ar": "مصر", "label_en": "Egypt", "type": "Country", "wikidata": None,
-         "events": 2},
-        {"id": siala, "label_ar": "محمد الطاهر سيالة", "label_en": "Mohamed Taher Siala",
-         "type": "Person", "wikidata": None, "events": 2}]
+        {"id": dz, "label_ar": "الجزائر", "label_en": "Algeria", "type": "Country", "wikidata": "Q262", "events": 2},
+        {"id": ly, "label_ar": "ليبيا", "label_en": "Libya", "type": "Country", "wikidata": None, "events": 2},
+        {"id": eg, "label_ar": "مصر", "label_en": "Egypt", "type": "Country", "wikidata": None, "events": 2},
+        {
+            "id": siala,
+            "label_ar": "محمد الطاهر سيالة",
+            "label_en": "Mohamed Taher Siala",
+            "type": "Person",
+            "wikidata": None,
+            "events": 2,
+        },
+    ]
 
-    def edge(s: str, t: str, kind: str, quad: str, en: str, ar: str, sentence: str,
-             trigger: str, date: str | None, modality: str, doc: str, n: int) -> dict[str, Any]:
-        return {"source": s, "target": t, "type": kind, "quad": quad, "predicate_en": en,
-                "predicate_ar": ar, "date": date, "modality": modality, "confidence": 0.9,
-                "sentence": sentence, "trigger": trigger, "doc_id": doc,
-                "event": f"{R}event/{doc}/e{n}"}
+    def edge(
+        s: str,
+        t: str,
+        kind: str,
+        quad: str,
+        en: str,
+        ar: str,
+        sentence: str,
+        trigger: str,
+        date: str | None,
+        modality: str,
+        doc: str,
+        n: int,
+    ) -> dict[str, Any]:
+        return {
+            "source": s,
+            "target": t,
+            "type": kind,
+            "quad": quad,
+            "predicate_en": en,
+            "predicate_ar": ar,
+            "date": date,
+            "modality": modality,
+            "confidence": 0.9,
+            "sentence": sentence,
+            "trigger": trigger,
+            "doc_id": doc,
+            "event": f"{R}event/{doc}/e{n}",
+        }
 
     edges = [
-        edge(siala, dz, "CONSULT", "verbal-cooperation", "visits", "زار",
-             "زار وزير الخارجية الليبي محمد الطاهر سيالة الجزائر أمس.", "زار",
-             "2018-05-14", "asserted", "sample-001", 1),
-        edge(siala, dz, "REQUEST", "verbal-cooperation", "requests support from", "طالب بدعم",
-             "وطالب سيالة الجزائر بدعم جهود المصالحة في ليبيا.", "طالب", "2018-05-14",
-             "asserted", "sample-001", 2),
-        edge(eg, ly, "SUPPORT", "verbal-cooperation", "supports", "دعم",
-             "وأعلنت مصر أنها ستدعم المسار السياسي في ليبيا.", "ستدعم", "2018-06-02",
-             "future", "sample-002", 1),
-        edge(ly, eg, "ACCUSE", "verbal-conflict", "accuses", "اتهم",
-             "ولم تتهم ليبيا مصر بالتدخل في شؤونها.", "تتهم", None, "negated",
-             "sample-003", 1)]
+        edge(
+            siala,
+            dz,
+            "CONSULT",
+            "verbal-cooperation",
+            "visits",
+            "زار",
+            "زار وزير الخارجية الليبي محمد الطاهر سيالة الجزائر أمس.",
+            "زار",
+            "2018-05-14",
+            "asserted",
+            "sample-001",
+            1,
+        ),
+        edge(
+            siala,
+            dz,
+            "REQUEST",
+            "verbal-cooperation",
+            "requests support from",
+            "طالب بدعم",
+            "وطالب سيالة الجزائر بدعم جهود المصالحة في ليبيا.",
+            "طالب",
+            "2018-05-14",
+            "asserted",
+            "sample-001",
+            2,
+        ),
+        edge(
+            eg,
+            ly,
+            "SUPPORT",
+            "verbal-cooperation",
+            "supports",
+            "دعم",
+            "وأعلنت مصر أنها ستدعم المسار السياسي في ليبيا.",
+            "ستدعم",
+            "2018-06-02",
+            "future",
+            "sample-002",
+            1,
+        ),
+        edge(
+            ly,
+            eg,
+            "ACCUSE",
+            "verbal-conflict",
+            "accuses",
+            "اتهم",
+            "ولم تتهم ليبيا مصر بالتدخل في شؤونها.",
+            "تتهم",
+            None,
+            "negated",
+            "sample-003",
+            1,
+        ),
+    ]
     if hostile:
         nodes[0].update(label_ar=XSS_LABEL, label_en=XSS_ATTR, wikidata=XSS_URL)
         for e in edges[:2]:
-            e.update(sentence=f"قال {XSS_SCRIPT} ثم {XSS_LABEL}", trigger=XSS_SCRIPT,
-                     doc_id=XSS_URL, predicate_en=XSS_ATTR, predicate_ar=XSS_LABEL)
-    return {"title": "Libya and its neighbours" if not hostile else XSS_SCRIPT,
-            "nodes": nodes, "edges": edges}
+            e.update(
+                sentence=f"قال {XSS_SCRIPT} ثم {XSS_LABEL}",
+                trigger=XSS_SCRIPT,
+                doc_id=XSS_URL,
+                predicate_en=XSS_ATTR,
+                predicate_ar=XSS_LABEL,
+            )
+    return {"title": "Libya and its neighbours" if not hostile else XSS_SCRIPT, "nodes": nodes, "edges": edges}
 
 
 def test_page_draws_every_node_and_opens_the_panel_offline(tmp_path: Path) -> None:

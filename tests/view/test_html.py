@@ -1,4 +1,5 @@
 """The HTML view: self-contained, data present, article text inert, folding and layout."""
+
 from __future__ import annotations
 
 import base64
@@ -18,24 +19,42 @@ from kg.view import html as view
 from kg.view import render_html, view_data, write_html
 
 R = "https://w3id.org/kg-arabic/resource/"
-SIALA, ALGERIA, LIBYA, EGYPT = (R + "entity/person/siala-1a2b3c4d", R + "entity/Q262",
-                                R + "entity/Q1016", R + "entity/Q79")
-PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
-            "javascript:alert(1)", "</script><script>alert(2)</script>")
+SIALA, ALGERIA, LIBYA, EGYPT = (
+    R + "entity/person/siala-1a2b3c4d",
+    R + "entity/Q262",
+    R + "entity/Q1016",
+    R + "entity/Q79",
+)
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "</script><script>alert(2)</script>",
+)
 
 
-def _node(node_id: str, ar: str, en: str, kind: str, events: int, qid: str | None = None
-          ) -> dict[str, Any]:
-    return {"id": node_id, "label_ar": ar, "label_en": en, "type": kind, "wikidata": qid,
-            "events": events}
+def _node(node_id: str, ar: str, en: str, kind: str, events: int, qid: str | None = None) -> dict[str, Any]:
+    return {"id": node_id, "label_ar": ar, "label_en": en, "type": kind, "wikidata": qid, "events": events}
 
 
-def _edge(source: str, target: str, kind: str, quad: str, en: str, ar: str, sentence: str,
-          trigger: str, **extra: Any) -> dict[str, Any]:
-    edge = {"source": source, "target": target, "type": kind, "quad": quad, "predicate_en": en,
-            "predicate_ar": ar, "date": "2018-05-14", "modality": "asserted",
-            "confidence": 0.9, "sentence": sentence, "trigger": trigger,
-            "doc_id": "sample-001", "event": R + "event/sample-001/e1"}
+def _edge(
+    source: str, target: str, kind: str, quad: str, en: str, ar: str, sentence: str, trigger: str, **extra: Any
+) -> dict[str, Any]:
+    edge = {
+        "source": source,
+        "target": target,
+        "type": kind,
+        "quad": quad,
+        "predicate_en": en,
+        "predicate_ar": ar,
+        "date": "2018-05-14",
+        "modality": "asserted",
+        "confidence": 0.9,
+        "sentence": sentence,
+        "trigger": trigger,
+        "doc_id": "sample-001",
+        "event": R + "event/sample-001/e1",
+    }
     edge.update(extra)
     return edge
 
@@ -43,23 +62,67 @@ def _edge(source: str, target: str, kind: str, quad: str, en: str, ar: str, sent
 @pytest.fixture
 def network() -> dict[str, Any]:
     """Three countries and a person, four events (two between the same pair)."""
-    return {"title": "Libya and its neighbours", "nodes": [
-        _node(ALGERIA, "الجزائر", "Algeria", "Country", 2, "Q262"),
-        _node(LIBYA, "ليبيا", "Libya", "Country", 2),
-        _node(EGYPT, "مصر", "Egypt", "Country", 2),
-        _node(SIALA, "محمد الطاهر سيالة", "Mohamed Taher Siala", "Person", 2)],
+    return {
+        "title": "Libya and its neighbours",
+        "nodes": [
+            _node(ALGERIA, "الجزائر", "Algeria", "Country", 2, "Q262"),
+            _node(LIBYA, "ليبيا", "Libya", "Country", 2),
+            _node(EGYPT, "مصر", "Egypt", "Country", 2),
+            _node(SIALA, "محمد الطاهر سيالة", "Mohamed Taher Siala", "Person", 2),
+        ],
         "edges": [
-        _edge(SIALA, ALGERIA, "CONSULT", "verbal-cooperation", "visits", "زار",
-              "زار وزير الخارجية الليبي محمد الطاهر سيالة الجزائر أمس.", "زار"),
-        _edge(SIALA, ALGERIA, "REQUEST", "verbal-cooperation", "requests support from",
-              "طالب بدعم", "وطالب سيالة الجزائر بدعم جهود المصالحة.", "طالب",
-              event=R + "event/sample-001/e2"),
-        _edge(EGYPT, LIBYA, "SUPPORT", "verbal-cooperation", "supports", "دعم",
-              "وأعلنت مصر أنها ستدعم المسار السياسي في ليبيا.", "ستدعم", modality="future",
-              doc_id="sample-002", date="2018-06-02", event=R + "event/sample-002/e1"),
-        _edge(LIBYA, EGYPT, "ACCUSE", "verbal-conflict", "accuses", "اتهم",
-              "ولم تتهم ليبيا مصر بالتدخل.", "تتهم", modality="negated", date=None,
-              confidence=0.6, doc_id="sample-003", event=R + "event/sample-003/e1")]}
+            _edge(
+                SIALA,
+                ALGERIA,
+                "CONSULT",
+                "verbal-cooperation",
+                "visits",
+                "زار",
+                "زار وزير الخارجية الليبي محمد الطاهر سيالة الجزائر أمس.",
+                "زار",
+            ),
+            _edge(
+                SIALA,
+                ALGERIA,
+                "REQUEST",
+                "verbal-cooperation",
+                "requests support from",
+                "طالب بدعم",
+                "وطالب سيالة الجزائر بدعم جهود المصالحة.",
+                "طالب",
+                event=R + "event/sample-001/e2",
+            ),
+            _edge(
+                EGYPT,
+                LIBYA,
+                "SUPPORT",
+                "verbal-cooperation",
+                "supports",
+                "دعم",
+                "وأعلنت مصر أنها ستدعم المسار السياسي في ليبيا.",
+                "ستدعم",
+                modality="future",
+                doc_id="sample-002",
+                date="2018-06-02",
+                event=R + "event/sample-002/e1",
+            ),
+            _edge(
+                LIBYA,
+                EGYPT,
+                "ACCUSE",
+                "verbal-conflict",
+                "accuses",
+                "اتهم",
+                "ولم تتهم ليبيا مصر بالتدخل.",
+                "تتهم",
+                modality="negated",
+                date=None,
+                confidence=0.6,
+                doc_id="sample-003",
+                event=R + "event/sample-003/e1",
+            ),
+        ],
+    }
 
 
 @pytest.fixture
@@ -67,9 +130,13 @@ def hostile(network: dict[str, Any]) -> dict[str, Any]:
     """Every article-borne text field carrying an injection payload."""
     network["title"] = PAYLOADS[0]
     network["nodes"][0].update(label_ar=PAYLOADS[1], label_en=PAYLOADS[0], wikidata=PAYLOADS[2])
-    network["edges"][0].update(sentence="قال " + PAYLOADS[3] + " " + PAYLOADS[0],
-                               trigger=PAYLOADS[0], doc_id=PAYLOADS[2],
-                               predicate_en=PAYLOADS[1], predicate_ar=PAYLOADS[3])
+    network["edges"][0].update(
+        sentence="قال " + PAYLOADS[3] + " " + PAYLOADS[0],
+        trigger=PAYLOADS[0],
+        doc_id=PAYLOADS[2],
+        predicate_en=PAYLOADS[1],
+        predicate_ar=PAYLOADS[3],
+    )
     return network
 
 
@@ -84,8 +151,7 @@ def test_page_loads_nothing_from_outside(network: dict[str, Any]) -> None:
     # The one absolute URL allowed is the base of the Wikidata link the panel offers for a
     # linked entity: an <a target=_blank> the user may click, which loads nothing by itself.
     page = page.replace('link.href = "https://www.wikidata.org/wiki/"', "")
-    assert not re.search(r"""(?:src|href|action|srcset)\s*=\s*["']?\s*(?:https?:)?//""", page,
-                         re.I)
+    assert not re.search(r"""(?:src|href|action|srcset)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert not re.search(r"<link\b|<iframe\b|<object\b|<embed\b|<base\b", page, re.I)
     assert not re.search(r"@import|url\(\s*[\"']?\s*(?:https?:)?//", page, re.I)
     assert not re.search(r"<script[^>]*\bsrc=", page, re.I)
@@ -102,8 +168,7 @@ def test_page_inlines_vis_network_from_the_pyvis_package(network: dict[str, Any]
 
 def test_page_csp_allows_exactly_its_own_scripts(network: dict[str, Any]) -> None:
     page = render_html(network)
-    csp = html.unescape(
-        re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1))
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1))
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
     assert len(scripts) == 2
     for body in scripts:
@@ -117,8 +182,7 @@ def test_data_block_holds_every_node_and_event(network: dict[str, Any]) -> None:
     data = json.loads(_data_block(render_html(network)))
     assert [n["iri"] for n in data["nodes"]] == [n["id"] for n in network["nodes"]]
     assert [e["event"] for e in data["events"]] == [e["event"] for e in network["edges"]]
-    assert data["events"][0]["parts"] == ["", "زار",
-                                          " وزير الخارجية الليبي محمد الطاهر سيالة الجزائر أمس."]
+    assert data["events"][0]["parts"] == ["", "زار", " وزير الخارجية الليبي محمد الطاهر سيالة الجزائر أمس."]
     assert data["events"][3]["modality"] == "negated" and data["events"][3]["date"] is None
 
 
@@ -152,8 +216,7 @@ def test_embed_json_escapes_markup_and_line_separators() -> None:
 
 def test_page_script_builds_dom_from_text_only() -> None:
     script = view._asset("view.js")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                 "new Function"):
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert sink not in script
 
 
@@ -196,17 +259,23 @@ def test_legends_list_quads_and_present_event_types(network: dict[str, Any]) -> 
     data = view_data(network)
     assert [q["quad"] for q in data["quads"]] == list(view.QUAD_CLASSES)
     assert [(t["type"], t["count"]) for t in data["types"]] == [
-        ("CONSULT", 1), ("SUPPORT", 1), ("REQUEST", 1), ("ACCUSE", 1)]
+        ("CONSULT", 1),
+        ("SUPPORT", 1),
+        ("REQUEST", 1),
+        ("ACCUSE", 1),
+    ]
     assert data["dateRange"] == ["2018-05-14", "2018-06-02"]
 
 
-@pytest.mark.parametrize(("sentence", "trigger", "parts"), [
-    ("وطالب سيالة الجزائر", "طالب", ["و", "طالب", " سيالة الجزائر"]),
-    ("زار الوزير", "زيارة", ["زار الوزير"]),
-    ("زار الوزير", "", ["زار الوزير"]),
-])
-def test_trigger_parts_split_around_first_occurrence(sentence: str, trigger: str,
-                                                     parts: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "parts"),
+    [
+        ("وطالب سيالة الجزائر", "طالب", ["و", "طالب", " سيالة الجزائر"]),
+        ("زار الوزير", "زيارة", ["زار الوزير"]),
+        ("زار الوزير", "", ["زار الوزير"]),
+    ],
+)
+def test_trigger_parts_split_around_first_occurrence(sentence: str, trigger: str, parts: list[str]) -> None:
     assert view.trigger_parts(sentence, trigger) == parts
 
 
@@ -218,7 +287,8 @@ def test_small_graph_stabilizes_with_physics_then_stops(network: dict[str, Any])
 
 
 def test_large_graph_gets_python_positions_and_no_physics(
-        network: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    network: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(view, "LARGE_GRAPH_NODES", 3)
     data = view_data(network)
     assert data["large"] is True and data["options"]["physics"]["enabled"] is False
@@ -236,15 +306,17 @@ def test_layout_positions_spread_nodes_deterministically() -> None:
     assert first != view.layout_positions(nodes, pairs, seed=8)
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda n: n["edges"][0].update(target="nowhere"), "'nowhere', which is not a node"),
-    (lambda n: n["edges"][0].update(quad="friendly"), "quad 'friendly'"),
-    (lambda n: n["edges"][0].update(confidence=1.5), "confidence 1.5"),
-    (lambda n: n["nodes"].append(dict(n["nodes"][0])), "appears twice"),
-    (lambda n: n.pop("edges"), "list 'nodes' and a list 'edges'"),
-])
-def test_malformed_network_is_an_input_error(network: dict[str, Any], change: Any,
-                                             message: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda n: n["edges"][0].update(target="nowhere"), "'nowhere', which is not a node"),
+        (lambda n: n["edges"][0].update(quad="friendly"), "quad 'friendly'"),
+        (lambda n: n["edges"][0].update(confidence=1.5), "confidence 1.5"),
+        (lambda n: n["nodes"].append(dict(n["nodes"][0])), "appears twice"),
+        (lambda n: n.pop("edges"), "list 'nodes' and a list 'edges'"),
+    ],
+)
+def test_malformed_network_is_an_input_error(network: dict[str, Any], change: Any, message: str) -> None:
     change(network)
     with pytest.raises(InputError, match=re.escape(message)):
         render_html(network)
