@@ -195,12 +195,13 @@ def _jsonl_of(gold_dir: Path, ids: list[str], meta: dict[str, dict]) -> Path:
     return path
 
 
-def score(kg: str, verbose: bool, system_dir: str | None = None) -> None:
+def score(kg: str, verbose: bool, system_dir: str | None = None, split: str | None = None) -> None:
     scorer = SHARED / "eval" / "score_events.py"
     meta = articles()
+    only = {i for i, m in meta.items() if m.get("split") == split} if split else None
     with tempfile.TemporaryDirectory() as tmp:
         gold_dir, sys_dir = Path(tmp) / "gold", Path(system_dir or Path(tmp) / "sys")
-        ids = unpack(gold_dir)
+        ids = unpack(gold_dir, only)
         if system_dir is None:
             subprocess.run(
                 [kg, "extract", str(_jsonl_of(gold_dir, ids, meta)), "-o", str(sys_dir)],
@@ -256,6 +257,7 @@ def main() -> None:
     s.add_argument("--kg", default=str(ROOT / ".venv" / "bin" / "kg"))
     s.add_argument("--system", help="score this folder of document JSON instead of running kg")
     s.add_argument("--verbose", action="store_true")
+    s.add_argument("--split", choices=("dev", "test"), help="score one split only")
     args = ap.parse_args()
     if args.cmd == "pack":
         pack(args.dirs)
@@ -264,7 +266,7 @@ def main() -> None:
     elif args.cmd == "check":
         sys.exit(check())
     else:
-        score(args.kg, args.verbose, args.system)
+        score(args.kg, args.verbose, args.system, args.split)
 
 
 if __name__ == "__main__":
