@@ -25,6 +25,7 @@ import csv
 import gzip
 import json
 import random
+import signal
 import sys
 from collections.abc import Iterator
 from multiprocessing import Pool
@@ -55,16 +56,27 @@ def _init() -> None:
     _PIPE = Pipeline()
 
 
+TIMEOUT_S = 60  # one article; longer is a hang (a finding), not work
+
+
+def _timeout(signum, frame):
+    raise TimeoutError(f"no result after {TIMEOUT_S} s")
+
+
 def _extract(row: dict) -> list[dict]:
     from kg.arabic.normalize import fold
     from kg.model import Document
 
     from kg.errors import KGError
 
+    signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(TIMEOUT_S)
     try:
         doc = _PIPE(Document(doc_id=row["id"], text=row["text"], date=row.get("date")))
-    except KGError as err:  # a crash is a finding too: counted under "failure"
-        return [{"doc": row["id"], "kind": "failure", "failure": str(err)[:300]}]
+    except (KGError, TimeoutError) as err:  # a crash or a hang is a finding too: counted under "failure"
+        return [{"doc": row["id"], "kind": "failure", "failure": f"{type(err).__name__}: {err}"[:300]}]
+    finally:
+        signal.alarm(0)
     label = {e.id: f"{e.label_en or e.label_ar} ({e.type})" for e in doc.entities}
     out = []
     for ev in doc.events:
