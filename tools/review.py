@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 DIMENSIONS = ("form", "entry", "rule", "frame", "type", "entity", "failure")
-TABLE_COLUMNS = ("dimension", "key", "count", "sampled", "correct", "precision", "note")
+TABLE_COLUMNS = ("dimension", "key", "count", "sampled", "real", "typed", "correct", "precision", "note")
 
 
 def _documents(paths: list[Path], limit: int | None) -> Iterator[dict]:
@@ -164,14 +164,16 @@ def report(args: argparse.Namespace) -> None:
 def table(args: argparse.Namespace) -> None:
     counts: collections.Counter[tuple[str, str]] = collections.Counter()
     for r in _records(args.cache):
-        for by in DIMENSIONS:
+        for by in DIMENSIONS[:-1]:  # failures are listed by `report --by failure`, not tabled
             k = _key(r, by)
             if k is not None:
                 counts[(by, k)] += 1
     path = Path(args.table)
     judged: dict[tuple[str, str], dict] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
+    for source in [path, *(Path(j) for j in args.judged)]:
+        if not source.exists():
+            continue
+        with open(source, encoding="utf-8") as fh:
             for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
                 if row.get("sampled"):
                     judged[(row["dimension"], row["key"])] = row
@@ -184,7 +186,8 @@ def table(args: argparse.Namespace) -> None:
             j = judged.get((dim, key), {})
             sampled, correct = j.get("sampled", ""), j.get("correct", "")
             precision = f"{int(correct) / int(sampled):.2f}" if sampled and correct and int(sampled) else ""
-            w.writerow((dim, key, counts[(dim, key)], sampled, correct, precision, j.get("note", "")))
+            row = (dim, key, counts[(dim, key)], sampled, j.get("real", ""), j.get("typed", ""), correct, precision)
+            w.writerow((*row, j.get("note", "")))
 
 
 def main() -> None:
@@ -206,6 +209,7 @@ def main() -> None:
     t.add_argument("--table", required=True)
     t.add_argument("--min-count", type=int, default=20)
     t.add_argument("--total", type=int, default=36291)
+    t.add_argument("--judged", nargs="*", default=[], help="TSVs of judged samples to merge in")
     args = ap.parse_args()
     {"run": run, "report": report, "table": table}[args.cmd](args)
 

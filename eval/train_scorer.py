@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""Train kg's event scorer on the team's gold (eval/gold), cross-validated by article.
+
+usage: eval/train_scorer.py [--folds 8] [--C 0.5] [--out kg/extract/models/event_scorer.json]
+                            [--report benchmarks/results/event_scorer.md] [--dry-run]
+
+1. kg runs its rules (the default pipeline without the scorer) over every gold article;
+   each candidate event is labelled right when it matches a gold event (typed, as
+   score_events.py matches: entities by QID, Arabic form or English name; any gold event,
+   required or not).
+2. Folds by article: a logistic model is trained on the other folds and scores the held-out
+   one; the out-of-fold margins are calibrated (Platt) and give the reliability table and the
+   threshold that maximizes the out-of-fold typed F1 of the whole pipeline.
+3. The shipped model is trained on every article with the same settings; the honest figure for
+   unseen news is the one on the `test` split with a model trained on `dev` only, also printed.
+
+Deterministic: fixed folds (articles sorted by id, dealt round-robin), liblinear with a fixed
+seed, weights rounded in the JSON. Needs ../shared/corpus (the texts) and scikit-learn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import scorer  # noqa: E402
+from kg.model import Document, document_json  # noqa: E402
+from kg.pipeline import DEFAULT, Pipeline  # noqa: E402
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+gold_tool = _load("gold", HERE / "gold.py")
+score_events = _load("score_events", ROOT.parent / "shared" / "eval" / "score_events.py")
+
+
+@dataclass
+class Article:
+    doc_id: str
+    split: str
+    gold: dict
+    doc: Document
+    feats: list[dict[str, float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+
+
+def _label(gold: dict, doc: Document) -> list[int]:
+    system = document_json(doc)
+    ents = score_events.GoldEntities(gold["entities"])
+    mapped = {e["id"]: ents.match(e) for e in system["entities"]}
+
+    def ids(lst):
+        return {mapped.get(i) or f"?{i}" for i in lst or []}
+
+    out = []
+    for ev in system["events"]:
+        key = (ids(ev["source"]), ev["type"], ids(ev["target"]))
+        out.append(int(any(score_events.event_matches(key, g, True) for g in gold["events"])))
+    return out
+
+
+def load_articles(tmp: Path) -> list[Article]:
+    meta = gold_tool.articles()
+    ids = gold_tool.unpack(tmp)
+    rules = Pipeline(tuple(n for n in DEFAULT if n != "score"))
+    out = []
+    for i in ids:
+        gold = json.loads((tmp / f"{i}.gold.json").read_text(encoding="utf-8"))
+        text = (tmp / f"{i}.txt").read_text(encoding="utf-8")
+        doc = rules(Document(doc_id=i, text=text, date=gold.get("date")))
+        a = Article(i, meta.get(i, {}).get("split", "dev"), gold, doc)
+        a.feats, a.labels = scorer.event_features(doc), _label(gold, doc)
+        out.append(a)
+    return out
+
+
+def _vectorize(rows: list[dict[str, float]], names: list[str]):
+    import numpy as np
+
+    index = {n: k for k, n in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for r, feats in enumerate(rows):
+        for n, v in feats.items():
+            if n in index:
+                x[r, index[n]] = v
+    return x
+
+
+def fit(articles: list[Article], C: float):
+    """A logistic model on these articles' candidates: (names, weights, bias)."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [f for a in articles for f in a.feats]
+    y = [v for a in articles for v in a.labels]
+    names = sorted({n for f in rows for n in f})
+    model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=1000)
+    model.fit(_vectorize(rows, names), y)
+    return names, [float(w) for w in model.coef_[0]], float(model.intercept_[0])
+
+
+def margins(articles: list[Article], names, weights, bias) -> list[list[float]]:
+    w = dict(zip(names, weights))
+    return [[bias + sum(w.get(k, 0.0) * v for k, v in f.items()) for f in a.feats] for a in articles]
+
+
+def platt(ms: list[float], ys: list[int]) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
+    model.fit([[m] for m in ms], ys)
+    return float(model.coef_[0][0]), float(model.intercept_[0])
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def pipeline_f1(articles: list[Article], probs: list[list[float]], threshold: float) -> tuple[float, float, float]:
+    """Typed P/R/F1 of the pipeline when events under the threshold are dropped (score_events.py's
+    micro average)."""
+    tp_p = n_p = tp_r = n_r = 0
+    for a, ps in zip(articles, probs):
+        system = document_json(a.doc)
+        system["events"] = [e for e, p in zip(system["events"], ps) if p >= threshold]
+        res = score_events.score_doc(a.gold, system)["typed"]
+        tp_p, n_p, tp_r, n_r = tp_p + res[0], n_p + res[1], tp_r + res[2], n_r + res[3]
+    return score_events.prf(tp_p, n_p, tp_r, n_r)
+
+
+def reliability(probs: list[float], ys: list[int]) -> list[tuple[str, int, float]]:
+    bins = [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01)]
+    out = []
+    for lo, hi in bins:
+        sel = [y for p, y in zip(probs, ys) if lo <= p < hi]
+        out.append((f"{lo:.1f}–{min(hi, 1.0):.1f}", len(sel), sum(sel) / len(sel) if sel else float("nan")))
+    return out
+
+
+def cross_validate(articles: list[Article], folds: int, C: float):
+    ordered = sorted(articles, key=lambda a: a.doc_id)
+    fold_of = {a.doc_id: k % folds for k, a in enumerate(ordered)}
+    oof: dict[str, list[float]] = {}
+    for k in range(folds):
+        train = [a for a in articles if fold_of[a.doc_id] != k]
+        test = [a for a in articles if fold_of[a.doc_id] == k]
+        names, weights, bias = fit(train, C)
+        for a, ms in zip(test, margins(test, names, weights, bias)):
+            oof[a.doc_id] = ms
+    flat_m = [m for a in articles for m in oof[a.doc_id]]
+    flat_y = [y for a in articles for y in a.labels]
+    cal = platt(flat_m, flat_y)
+    probs = [[sigmoid(cal[0] * m + cal[1]) for m in oof[a.doc_id]] for a in articles]
+    return cal, probs
+
+
+def choose_threshold(articles: list[Article], probs: list[list[float]]) -> tuple[float, tuple]:
+    grid = [round(0.05 * k, 2) for k in range(0, 15)]
+    scored = [(pipeline_f1(articles, probs, t), t) for t in grid]
+    best = max(scored, key=lambda s: (round(s[0][2], 4), -s[1]))
+    return best[1], best[0]
+
+
+def main() -> None:
+    import tempfile
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folds", type=int, default=8)
+    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--out", default=str(ROOT / "kg" / "extract" / "models" / scorer.MODEL))
+    ap.add_argument("--report", default=str(ROOT / "benchmarks" / "results" / "event_scorer.md"))
+    ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        articles = load_articles(Path(tmp))
+    n_cand = sum(len(a.labels) for a in articles)
+    n_pos = sum(sum(a.labels) for a in articles)
+    lines = [
+        "# Event scorer: training and cross-validation",
+        "",
+        f"Written by `eval/train_scorer.py --folds {args.folds} --C {args.C}` from {len(articles)} gold "
+        f"articles (`eval/gold`): {n_cand} candidate events proposed by the rules, {n_pos} of them right "
+        f"({n_pos / max(1, n_cand):.0%}).",
+        "",
+    ]
+    cal, probs = cross_validate(articles, args.folds, args.C)
+    flat_p = [p for ps in probs for p in ps]
+    flat_y = [y for a in articles for y in a.labels]
+    threshold, (p, r, f1) = choose_threshold(articles, probs)
+    base = pipeline_f1(articles, [[1.0] * len(a.labels) for a in articles], 0.5)
+    lines += [
+        f"## Cross-validated by article ({args.folds} folds, all {len(articles)} articles)",
+        "",
+        "| pipeline | typed P | typed R | typed F1 |",
+        "|---|---|---|---|",
+        f"| rules alone | {base[0]:.3f} | {base[1]:.3f} | {base[2]:.3f} |",
+        f"| rules + scorer (threshold {threshold:.2f}) | {p:.3f} | {r:.3f} | {f1:.3f} |",
+        "",
+        "Reliability of the calibrated confidence (out-of-fold):",
+        "",
+        "| confidence | events | right |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {b} | {n} | {acc:.0%} |" if n else f"| {b} | 0 | – |" for b, n, acc in reliability(flat_p, flat_y)]
+    high = [y for p_, y in zip(flat_p, flat_y) if p_ >= 0.8]
+    lines += ["", f"Events scored ≥ 0.8: {len(high)}, of which {sum(high) / max(1, len(high)):.0%} right.", ""]
+    dev = [a for a in articles if a.split == "dev"]
+    test = [a for a in articles if a.split == "test"]
+    if dev and test:
+        names, weights, bias = fit(dev, args.C)
+        dcal, dprobs = cross_validate(dev, args.folds, args.C)
+        dthr, _ = choose_threshold(dev, dprobs)
+        tprobs = [[sigmoid(dcal[0] * m + dcal[1]) for m in ms] for ms in margins(test, names, weights, bias)]
+        tb = pipeline_f1(test, [[1.0] * len(a.labels) for a in test], 0.5)
+        ts = pipeline_f1(test, tprobs, dthr)
+        lines += [
+            f"## Unseen: trained on the {len(dev)} dev articles, scored on the {len(test)} test articles",
+            "",
+            "| pipeline | typed P | typed R | typed F1 |",
+            "|---|---|---|---|",
+            f"| rules alone | {tb[0]:.3f} | {tb[1]:.3f} | {tb[2]:.3f} |",
+            f"| rules + scorer (threshold {dthr:.2f}, chosen on dev) | {ts[0]:.3f} | {ts[1]:.3f} | {ts[2]:.3f} |",
+            "",
+        ]
+    names, weights, bias = fit(articles, args.C)
+    top = sorted(zip(names, weights), key=lambda nw: -abs(nw[1]))[:25]
+    lines += ["## Heaviest weights of the shipped model", "", "| feature | weight |", "|---|---|"]
+    lines += [f"| `{n}` | {w:+.2f} |" for n, w in top]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.dry_run:
+        return
+    model = {
+        "about": "kg event scorer: logistic regression over the features of kg/extract/scorer.py, "
+        "trained by eval/train_scorer.py on the team's gold (eval/gold)",
+        "articles": len(articles),
+        "candidates": n_cand,
+        "positives": n_pos,
+        "folds": args.folds,
+        "C": args.C,
+        "cv_typed_f1": round(f1, 4),
+        "threshold": threshold,
+        "platt": [round(cal[0], 6), round(cal[1], 6)],
+        "bias": round(bias, 6),
+        "weights": {n: round(w, 6) for n, w in zip(names, weights) if abs(w) >= 1e-6},
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    Path(args.report).write_text(report, encoding="utf-8")
+    print(f"model written to {out}; report to {args.report}")
+
+
+if __name__ == "__main__":
+    main()
