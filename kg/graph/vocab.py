@@ -1,6 +1,6 @@
 """The closed vocabulary of kg's ontology (``ontology/kg.ttl``).
 
-Every term the code writes comes from here; ``tests/graph/test_vocab.py`` checks each one is
+Every term the code writes comes from here; ``tests/graph/test_ontology.py`` checks each one is
 declared in the ontology, so a misspelt property fails at once (rdflib's DefinedNamespace).
 """
 
@@ -12,10 +12,6 @@ from rdflib.namespace import OWL, RDF, RDFS, DefinedNamespace, URIRef
 BASE = "https://w3id.org/kg-arabic/"
 RES = Namespace(BASE + "resource/")  # entities, events, articles
 WD = Namespace("http://www.wikidata.org/entity/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-OA = Namespace("http://www.w3.org/ns/oa#")
 
 
 class KG(DefinedNamespace):

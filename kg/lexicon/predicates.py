@@ -55,7 +55,7 @@ class Form:
     """One inflected form: which predicate, what part of speech, and its grammar."""
 
     predicate: Predicate
-    pos: str  # perfect | imperfect | passive | masdar | phrase
+    pos: str  # perfect | imperfect | jussive | passive | participle | masdar | phrase
     person: str = "3"  # "1" for first person (نتقاسم، زرنا), else "3"
     suffix: str = ""  # attached pronoun (possessor of a noun, object of a verb)
 
@@ -107,10 +107,8 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     stems: list[tuple[str, bool | None]] = [(stem, True)]  # (stem, may stand without an ending)
     if stem.endswith(("ي", "ا", "و")):
         stems.append((stem[:-1], False))  # يلتقون
-    if len(stem) == 3 and stem[1] in "وي":
-        stems.append(
-            (stem[0] + stem[2], None)
-        )  # jussive of a hollow verb: لم يزر (يزور) of a hollow verb: لم يزر (يزور)
+    if len(stem) == 3 and stem[1] in "وي":  # the jussive of a hollow verb: لم يزر (يزور)
+        stems.append((stem[0] + stem[2], None))
     out = []
     for pre in IMPERFECT_PREFIXES:
         person = "1" if pre in ("ن", "ا") else "3"
@@ -168,10 +166,6 @@ def _predicate(r: dict[str, str]) -> Predicate:
         tuple(fold(p) if p != "obj" else p for p in split(r["recipient"])),
         conf,
     )
-
-
-def _suffix_of(form: str, base: str) -> str:
-    return form[len(base) :] if form.startswith(base) else ""
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,6 @@ from kg.errors import LexiconError
 
 DATA = files("kg") / "lexicon" / "data"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_DIACRITICS = re.compile(r"[\u064B-\u0652]")
 
 
 def data_path(name: str) -> Path:
@@ -69,7 +68,3 @@ def word_set(name: str) -> frozenset[str]:
 def split(value: str) -> list[str]:
     """The values of a multi-valued field (``a|b|c``), stripped, empty ones dropped."""
     return [v.strip() for v in value.split("|") if v.strip()]
-
-
-def strip_diacritics(s: str) -> str:
-    return _DIACRITICS.sub("", s)
