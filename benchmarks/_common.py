@@ -29,7 +29,7 @@ BENCH = ROOT / "benchmarks"
 RESULTS = BENCH / "results"
 RESULTS_MD = BENCH / "RESULTS.md"
 EVAL = Path(os.environ.get("KG_EVAL_DIR", ROOT.parent / "shared" / "eval"))
-ORDER = ("actor_stage", "extraction", "store", "view")
+ORDER = ("actor_stage", "extraction", "long_article", "store", "view")
 
 if str(ROOT) not in sys.path:  # run as `python benchmarks/x.py` from a checkout
     sys.path.insert(0, str(ROOT))

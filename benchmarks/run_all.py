@@ -1,6 +1,6 @@
 """Run every benchmark in turn and rebuild benchmarks/RESULTS.md.
 
-    .venv/bin/python benchmarks/run_all.py [--quick] [--only actor_stage,extraction,store,view]
+    .venv/bin/python benchmarks/run_all.py [--quick] [--only actor_stage,extraction,long_article,store,view]
 
 --quick uses smaller sizes (a part of ANERcorp, 100,000 triples, no 20,000-event page); the
 committed results come from a full run. Benchmarks that need ../shared/eval or Chromium say so

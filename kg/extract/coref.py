@@ -10,7 +10,7 @@ from kg.extract.mentions import Coverage
 from kg.extract.tokens import sentences
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import markers
-from kg.model import Document, Fact, Mention
+from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14
 # Role words a description must share with the antecedent's role (الوزير → a Minister).
@@ -41,6 +41,35 @@ def _apposition(s, i: int, by_start: dict[int, Mention], ents: dict) -> Mention 
     return None
 
 
+def _fits(e: Entity | None, country: str | None, role_word: str | None) -> bool:
+    """Can this person be the one a description names (``المسؤول الليبي``: a Libyan;
+    ``الوزير``: a minister)? What the entity does not say does not count against it."""
+    if e is None:
+        return False
+    if country and e.country and e.country != country:
+        return False
+    return not (role_word and e.role_en and role_word not in e.role_en.lower())
+
+
+class _Latest:
+    """The latest person so far that fits a description. Each (country, role word) remembers
+    how far it has looked, so a long article is read once per kind of description, not once
+    per description (which grew with the square of its length)."""
+
+    def __init__(self, persons: list[Mention], ents: dict[str, Entity]) -> None:
+        self.persons, self.ents = persons, ents
+        self.found: dict[tuple[str | None, str | None], tuple[int, Mention | None]] = {}
+
+    def __call__(self, country: str | None, role_word: str | None) -> Mention | None:
+        seen, match = self.found.get((country, role_word), (0, None))
+        for p in reversed(self.persons[seen:]):  # only those added since the last look
+            if _fits(self.ents.get(p.entity_id), country, role_word):
+                match = p
+                break
+        self.found[(country, role_word)] = (len(self.persons), match)
+        return match
+
+
 def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
@@ -54,6 +83,7 @@ def resolve(doc: Document) -> Document:
     persons: list[Mention] = []  # in text order, as seen so far
     countries: Counter[str] = Counter()
     mentions = sorted(doc.mentions, key=lambda m: m.start)
+    latest = _Latest(persons, ents)
     k = 0
     for s in sentences(doc):
         for i, tok in enumerate(s.tokens):
@@ -78,18 +108,7 @@ def resolve(doc: Document) -> Document:
             country = None
             if nisba is not None and nisba.kind == "nisba":
                 country = nisba.entity_id
-            role_word = ROLE_WORDS.get(w)
-            ante = _apposition(s, i, by_start, ents)
-            for p in [] if ante else reversed(persons):
-                pe = ents.get(p.entity_id)
-                if pe is None:
-                    continue
-                if country and pe.country and pe.country != country:
-                    continue
-                if role_word and pe.role_en and role_word not in pe.role_en.lower():
-                    continue
-                ante = p
-                break
+            ante = _apposition(s, i, by_start, ents) or latest(country, ROLE_WORDS.get(w))
             if ante is None:
                 continue
             start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)

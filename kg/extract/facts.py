@@ -7,7 +7,7 @@ import re
 
 from kg.arabic.normalize import fold
 from kg.lexicon.actors import entry_entity, gazetteer
-from kg.model import Document, Entity, Fact
+from kg.model import Document, Entity, Fact, Mention
 
 # "X وعلى رأسه Y" / "برئاسة Y" / "يترأسه Y": Y heads the body mentioned just before.
 HEAD_PATTERN = re.compile(r"(?:علي راسه|علي راسها|برئاسه|يتراسه|يتراسها|يقوده|تقوده|بقياده)\s*$")
@@ -49,20 +49,13 @@ def role_facts(doc: Document) -> Document:
         elif e.type == "Organization" and e.country:
             add(e.id, "locatedIn", e.country)
     # head-of phrases: the person right after "على رأسه" heads the last organization before
-    mentions = sorted(doc.mentions, key=lambda m: m.start)
-    for i, m in enumerate(mentions):
-        if ents.get(m.entity_id) is None or ents[m.entity_id].type != "Person":
-            continue
-        window = fold(doc.text[max(0, m.start - 20) : m.start]).replace('"', " ").strip()
-        if HEAD_PATTERN.search(window):
-            org = next(
-                (
-                    o
-                    for o in reversed(mentions[:i])
-                    if ents.get(o.entity_id) and ents[o.entity_id].type == "Organization"
-                ),
-                None,
-            )
-            if org is not None:
+    org: Mention | None = None  # the last organization mentioned so far
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        e = ents.get(m.entity_id)
+        if e is not None and e.type == "Person" and org is not None:
+            window = fold(doc.text[max(0, m.start - 20) : m.start]).replace('"', " ").strip()
+            if HEAD_PATTERN.search(window):
                 facts.append(Fact(m.entity_id, "headOf", org.entity_id, m.start, m.end))
+        if e is not None and e.type == "Organization":
+            org = m
     return doc.with_(facts=doc.facts + tuple(facts), entities=tuple(ents.values()))

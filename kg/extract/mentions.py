@@ -4,6 +4,8 @@ adjectives, glued tokens, and people found by title + name patterns."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -727,12 +729,18 @@ def _drop_inside_names(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     """A place or nationality inside a person's name (أبو غزة، محمد الكندي) is part of the name;
     a name found by a rule inside a known person's name (تميم بن حمد in الشيخ تميم بن حمد) is
     that person."""
-    names = [(m.start, m.end) for m in mentions if _names_a_person(m, g)]
+    names = sorted({(m.start, m.end) for m in mentions if _names_a_person(m, g)})
     if not names:
         return mentions
-    return [
-        m for m in mentions if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)
-    ]
+    starts = [a for a, _ in names]
+    reach = list(accumulate((b for _, b in names), max))  # the furthest end of a name starting so far
+    longest = dict(names)  # start -> the furthest end of a name starting there (sorted: the last wins)
+
+    def inside(m: Mention) -> bool:
+        before = bisect_left(starts, m.start)  # names[:before] start before m
+        return (before > 0 and reach[before - 1] >= m.end) or longest.get(m.start, -1) > m.end
+
+    return [m for m in mentions if not inside(m)]
 
 
 def _own_surnames(mentions: list[Mention], people: list[Mention], g: Gazetteer) -> list[Mention]:
