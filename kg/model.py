@@ -76,6 +76,7 @@ class Entity:
     wikidata: str | None = None
     country: str | None = None  # entity id of the country it belongs to
     role_en: str | None = None
+    group: str | None = None  # a generic group's role (actors_groups.tsv; "" for none), None for other actors
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,10 @@ from kg.extract.mentions import Coverage
 from kg.extract.tokens import sentences
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import markers
+from kg.lexicon.tsv import word_map
 from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14
-# Role words a description must share with the antecedent's role (الوزير → a Minister).
-ROLE_WORDS = {
-    "الوزير": "minister",
-    "الرئيس": "president",
-    "السفير": "ambassador",
-    "المبعوث": "envoy",
-    "الملك": "king",
-    "الامير": "prince",
-    "المتحدث": "spokes",
-}
 
 
 def _strip_conj(w: str) -> str:
@@ -74,6 +65,7 @@ def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
     pair_words = markers()["pair"]
+    roles = word_map("description_roles.tsv", "role")  # الوزير → a minister
     by_start = {m.start: m for m in doc.mentions}
     covered = Coverage(len(doc.text), list(doc.mentions))
     ents = {e.id: e for e in doc.entities}
@@ -108,7 +100,7 @@ def resolve(doc: Document) -> Document:
             country = None
             if nisba is not None and nisba.kind == "nisba":
                 country = nisba.entity_id
-            ante = _apposition(s, i, by_start, ents) or latest(country, ROLE_WORDS.get(w))
+            ante = _apposition(s, i, by_start, ents) or latest(country, roles.get(w))
             if ante is None:
                 continue
             start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)

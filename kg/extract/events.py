@@ -22,22 +22,12 @@ from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # PLOVER: promised cooperation is AGREE
-PREPOSITIONS = {
-    fold(w) for w in ("على", "إلى", "مع", "من", "عن", "في", "ضد", "لدى", "بين", "حول", "نحو", "تجاه", "أمام", "بحق")
-}
 AGENT = fold("قبل")  # من قبل X: X is the agent, never the recipient
 NP_WALK = 3  # words a preposition may stand before the actor it governs (مع "جميع أعضاء المجلس")
 STOP_PUNCT = set("،,.؛:!?؟()")
 VSO_WINDOW = 6  # tokens after a verb where its subject may stand (titles in between)
 SVO_WINDOW = 10
 LIGHT_WINDOW = 8  # يقوم وزير الخارجية الأمريكي مايك بومبيو بزيارة
-# who did it when a report only says it happened (اندلعت مظاهرات، وقع هجوم)
-IMPLICIT_AGENT = {
-    "PROTEST": "group_protesters",
-    "ASSAULT": "group_attackers",
-    "COERCE": "group_attackers",
-    "MOBILIZE": "group_forces",
-}
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
 PATIENT_POSSESSOR = {"ASSAULT", "COERCE"}
 # nouns whose nationality after them is the victim (مقتل إسرائيلي), unlike attacks (غارة إسرائيلية)
@@ -58,35 +48,7 @@ VICTIM_NOUNS = {
     "sexual_violence",
     "massacre",
 }
-INVITATION = {fold(w) for w in ("دعوة", "الدعوة", "دعوته", "دعوتها", "لدعوة")}
-CROWD = "crowd_"  # motion verbs that are protests when protesters move
-PROTESTERS = ("group_protesters", "group_sitin", "group_strikers", "group_demonstrators")
-# numbers of people: a crowd counted is a crowd reported (آلاف المتظاهرين، 300 متظاهر، مليون متظاهر)
-COUNT_WORDS = {
-    fold(w)
-    for w in (
-        "آلاف",
-        "الاف",
-        "ألوف",
-        "مئات",
-        "عشرات",
-        "ألف",
-        "الف",
-        "مائة",
-        "مئة",
-        "مليون",
-        "ملايين",
-        "عدة",
-        "آلافا",
-        "نحو",
-        "حوالي",
-        "قرابة",
-        "أكثر",
-        "حشود",
-        "جموع",
-    )
-}
-CROWD_EVENT = Predicate("crowd_counted", "PROTEST", "demonstrate", "141", "demonstrated", "متظاهرون", ("ضد",), 0.6)
+CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
 STREET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}  # where a bare group (مسلحون) may act
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}  # events that reach a place
@@ -164,16 +126,6 @@ def _noun_head(word: str, lex) -> bool:
     return not forms and word.endswith("ه")
 
 
-# Words after which a verb may stand (a finite verb opens a clause); after anything else a
-# form that is both verb and verbal noun (تعاون، دعم، تبادل) reads as the noun.
-VERB_LEADERS = {
-    fold(w)
-    for w in """قد لقد كما ثم حيث أن إن ان بعدما عندما حين بينما كذلك فيما
-وقد ولقد كان كانت وكان وكانت لم لن لا ما قد أنه إنه أنها إنها بأنه بأنها أنهم إنهم التي الذي الذين
-اللذين اللتين""".split()
-}
-
-
 def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
     """After a noun (not a particle, punctuation or a subject), or after a light verb
     (``قررت تركيا طرد``), an ambiguous form is a noun."""
@@ -186,12 +138,11 @@ def _noun_context(s: Sentence, i: int, covered: set[int]) -> bool:
     if prev in STOP_PUNCT or prev in '"«»“”' or (i - 1) in covered:
         return False
     word = s.folded[i]
-    if len(word) > 3 and word[0] in CONJ and s.folded[i - 1] not in VERB_LEADERS:
+    if len(word) > 3 and word[0] in CONJ and s.folded[i - 1] not in markers()["verb_leader"]:
         return True  # وتعاون after a noun: coordinated nouns
-    return s.folded[i - 1] not in VERB_LEADERS and not s.folded[i - 1].startswith(("و", "ف"))
+    return s.folded[i - 1] not in markers()["verb_leader"] and not s.folded[i - 1].startswith(("و", "ف"))
 
 
-JUSSIVE_LEADERS = {"لم", "ولم", "فلم", "لما", "ولما"}
 GAP = 14  # words a subject may take between a verb and the rest of its phrase
 
 
@@ -242,7 +193,7 @@ def find_triggers(s: Sentence, covered: set[int], lemma_of: dict[int, tuple[str,
                     ]
                 if not forms:
                     continue
-                after_lam = i > 0 and s.folded[i - 1] in JUSSIVE_LEADERS
+                after_lam = i > 0 and s.folded[i - 1] in markers()["jussive_leader"]
                 forms = [
                     f if f.pos != "jussive" else Form(f.predicate, "imperfect", f.person, f.suffix)
                     for f in forms
@@ -283,11 +234,11 @@ def _prep_of(s: Sentence, k: int, prefix: str) -> str:
         return pre[-1]
     if k > 0:
         w = s.folded[k - 1]
-        if w in PREPOSITIONS:
+        if w in markers()["preposition"]:
             return w
-        if len(w) > 2 and w[0] in "وف" and w[1:] in PREPOSITIONS:
+        if len(w) > 2 and w[0] in "وف" and w[1:] in markers()["preposition"]:
             return w[1:]
-        if w == AGENT and k > 1 and s.folded[k - 2] in ("من", "ومن"):
+        if w == AGENT and k > 1 and (s.folded[k - 2], w) in marker_phrases()["agent_by"]:
             return AGENT
     return ""
 
@@ -336,9 +287,9 @@ def _marker(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
         word = s.folded[k]
         if word in markers()["complementizer"] or _is_verb_form(word):
             return ""  # a noun phrase does not reach across a verb or أن
-        if word in PREPOSITIONS:
+        if word in markers()["preposition"]:
             return word  # it governs the phrase we walked through
-        if len(word) > 2 and word[0] in CONJ and word[1:] in PREPOSITIONS:
+        if len(word) > 2 and word[0] in CONJ and word[1:] in markers()["preposition"]:
             return word[1:]
         if word == AGENT:
             return AGENT
@@ -401,15 +352,12 @@ class _State:
 def _recipient_ok(arg: Arg, preps: tuple[str, ...]) -> bool:
     if not arg.marker:
         return "obj" in preps or not preps
-    return arg.marker in preps or (arg.marker in ("الي", "الى") and "الي" in preps)
-
-
-DENIAL = {fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "ونفى", "ونفت", "نافيا", "نافية")}
+    return arg.marker in preps
 
 
 def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
     before = s.folded[max(0, t.index - 3) : t.index]
-    if _pos(t) == "masdar" and any(w in DENIAL for w in s.folded[max(0, t.index - 4) : t.index]):
+    if _pos(t) == "masdar" and any(w in m["denial"] for w in s.folded[max(0, t.index - 4) : t.index]):
         return "negated"  # نفى مساهل زيارة ليبيا: the visit is denied
     if any(w in m["negation"] or (len(w) > 2 and w[0] in CONJ and w[1:] in m["negation"]) for w in before[-2:]):
         return "negated"
@@ -428,7 +376,7 @@ def _modality(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> str:
         w in m["future"] or (len(w) > 3 and w[0] in "وف" and w[1:] in m["future"]) for w in around
     ):
         return "future"
-    if any(w in INVITATION for w in s.folded[max(0, t.index - 2) : t.index]):
+    if any(w in m["invitation"] for w in s.folded[max(0, t.index - 2) : t.index]):
         return "future"  # دعوة لزيارة: an invited visit has not happened yet
     return "asserted"
 
@@ -513,7 +461,7 @@ def _source(
         if between and t.form.predicate.type in RECIPROCAL:
             return between, None, "noun-between"
         occurs = any(w in m["occurrence"] or w[1:] in m["occurrence"] for w in window)
-        if occurs and t.form.predicate.type in IMPLICIT_AGENT and _anchored_in_time(s):
+        if occurs and t.form.predicate.type in gazetteer().implicit_agents and _anchored_in_time(s):
             return [], None, "noun-implicit"
         if t.form.predicate.type == "ASSAULT" and _casualties(s):
             return [], None, "noun-implicit"  # هجوم انتحاري … أسفر عن مقتل أربعة: attackers unknown
@@ -533,16 +481,7 @@ def _source(
         # اغتيل الحريري: who follows a passive verb of violence is its victim; the author is
         # named after an agent phrase (على يد مسلحين) or unknown
         agent = next(
-            (
-                a
-                for a in actors
-                if a.first > end_idx
-                and a.first > 0
-                and (
-                    s.folded[a.first - 1] in AGENT_WORDS
-                    or " ".join(s.folded[max(0, a.first - 2) : a.first]) in AGENT_WORDS
-                )
-            ),
+            (a for a in actors if a.first > end_idx and a.first > 0 and _agent_before(s, a.first)),
             None,
         )
         if agent is not None:
@@ -581,7 +520,7 @@ def _source(
         and t.index - before[-1].last == 1
         and (
             before[-1].first == 0
-            or s.folded[before[-1].first - 1] in VERB_LEADERS
+            or s.folded[before[-1].first - 1] in markers()["verb_leader"]
             or s.tokens[before[-1].first - 1].text in STOP_PUNCT
         )
     ):
@@ -617,121 +556,34 @@ def _named_perpetrator(doc: Document, s: Sentence, args: list[Arg], t: Trigger) 
     """Who did an attack the sentence reports without a subject: an armed group or force named
     as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims."""
     for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
-        prev2 = " ".join(s.folded[max(0, a.first - 2) : a.first])
-        if a.first > 0 and (s.folded[a.first - 1] in AGENT_WORDS or prev2 in AGENT_WORDS):
+        if a.first > 0 and _agent_before(s, a.first):
             return _actor_id(doc, a.mention)
     for a in args:
         key = a.mention.entity_id
         e = doc.entity(key)
-        armed = key.startswith(VIOLENT_GROUPS) or (e is not None and e.role_en in ("armed_group", "military"))
+        armed = group_role(doc, key) == "armed" or (e is not None and e.role_en in ("armed_group", "military"))
         if not armed:
             continue
         before = s.folded[a.first - 1] if a.first > 0 else ""
-        if before in VICTIM_WORDS or before.lstrip("وب") in VICTIM_WORDS:
+        if before in markers()["victim"] or before.lstrip("وب") in markers()["victim"]:
             continue  # مقتل أربعة جنود: the soldiers are the victims
         return _actor_id(doc, a.mention)
     return None
 
 
-AGENT_WORDS = {
-    fold(w)
-    for w in (
-        "شنه",
-        "شنها",
-        "شنته",
-        "شنتها",
-        "نفذه",
-        "نفذها",
-        "نفذته",
-        "نفذتها",
-        "تبناه",
-        "تبنته",
-        "تبنتها",
-        "على يد",
-        "على أيدي",
-        "علي يد",
-        "علي ايدي",
-        "من قبل",
-        "نسب إلى",
-        "نسب الى",
-        "من فعل",
-        "بأيدي",
-    )
-}
-VIOLENT_GROUPS = (
-    "group_gunmen",
-    "group_militants",
-    "group_insurgents",
-    "group_suicide_bomber",
-    "group_attackers",
-    "group_militias",
-    "group_warplanes",
-)
-VICTIM_WORDS = {
-    fold(w)
-    for w in (
-        "مقتل",
-        "قتل",
-        "إصابة",
-        "اصابة",
-        "جرح",
-        "خطف",
-        "اختطاف",
-        "اغتيال",
-        "استهداف",
-        "من",
-        "ضد",
-        "على",
-        "صفوف",
-        "عناصر",
-        "أفراد",
-        "افراد",
-    )
-}
-
-
 def _casualties(s: Sentence) -> bool:
     """The sentence counts victims (مقتل أربعة، إصابة عشرة، 26 قتيلا): violence reported, not discussed."""
     words = s.folded
+    mk = markers()
     for k, w in enumerate(words[:-1]):
         bare = w[1:] if w[:1] in "وب" and len(w) > 3 else w
-        if bare in CASUALTY_NOUNS and (
-            words[k + 1].isdigit() or words[k + 1] in NUMBER_WORDS or fold(words[k + 1]) in NUMBER_WORDS
+        if bare in mk["casualty"] and (
+            words[k + 1].isdigit() or words[k + 1] in mk["number"] or fold(words[k + 1]) in mk["number"]
         ):
             return True
-        if (w.isdigit() or w in NUMBER_WORDS) and words[k + 1] in CASUALTY_COUNTED:
+        if (w.isdigit() or w in mk["number"]) and words[k + 1] in mk["casualty_counted"]:
             return True
     return False
-
-
-CASUALTY_NOUNS = {fold(w) for w in ("مقتل", "إصابة", "اصابة", "جرح", "سقوط", "قتل", "اغتيال", "خطف", "اختطاف")}
-CASUALTY_COUNTED = {
-    fold(w)
-    for w in (
-        "قتيلا",
-        "قتلى",
-        "قتيل",
-        "جريحا",
-        "جرحى",
-        "شخصا",
-        "أشخاص",
-        "اشخاص",
-        "مدنيا",
-        "مدنيين",
-        "جنود",
-        "جنديا",
-        "شرطيا",
-        "عناصر",
-        "رهائن",
-        "ضحايا",
-        "ضحية",
-    )
-}
-NUMBER_WORDS = {
-    fold(w)
-    for w in """اثنين اثنان ثلاثة أربعة اربعة خمسة ستة سبعة ثمانية تسعة عشرة أحد عشر عشرين
-ثلاثين أربعين اربعين خمسين مئة مائة عشرات مئات آلاف الاف عدد""".split()
-}
 
 
 def _figurative(s: Sentence, t: Trigger, m: dict[str, frozenset[str]]) -> bool:
@@ -760,17 +612,16 @@ def _has_light(window: tuple[str, ...], m: dict[str, frozenset[str]]) -> bool:
     return any((a, b) in pairs for a, b in zip(window, window[1:]))
 
 
-TIME_ANCHORS = {
-    fold(w)
-    for w in """أمس امس اليوم الليلة صباح مساء فجر ظهر السبت الأحد الاثنين
-الثلاثاء الأربعاء الخميس الجمعة""".split()
-}
+def _agent_before(s: Sentence, k: int) -> bool:
+    """An agent phrase ends right before token k (شنه، على يد، من قبل: its author follows)."""
+    return s.folded[k - 1] in markers()["agent"] or tuple(s.folded[max(0, k - 2) : k]) in marker_phrases()["agent"]
 
 
 def _anchored_in_time(s: Sentence) -> bool:
     """A report of something that happened says when (أمس، الجمعة، a date); a general mention
     of protests or attacks does not."""
-    return any(w in TIME_ANCHORS or w[1:] in TIME_ANCHORS for w in s.folded) or any(t.text.isdigit() for t in s.tokens)
+    anchors = markers()["time_anchor"]
+    return any(w in anchors or w[1:] in anchors for w in s.folded) or any(t.text.isdigit() for t in s.tokens)
 
 
 def _light_window(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> tuple[str, ...]:
@@ -779,7 +630,7 @@ def _light_window(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> tuple[st
     out = []
     for k in range(i - 1, max(-1, i - LIGHT_WINDOW - 1), -1):
         w = s.folded[k]
-        if w in m["complementizer"] or w in THAT_PRONOUN or s.tokens[k].text in ".؟!:":
+        if w in m["complementizer"] or w in m["that_pronoun"] or s.tokens[k].text in ".؟!:":
             break
         out.append(w)
     return tuple(reversed(out))
@@ -794,14 +645,11 @@ def _light_verb_end(s: Sentence, i: int, m: dict[str, frozenset[str]]) -> int:
     return s.tokens[i].end
 
 
-THAT_PRONOUN = {fold(w) for w in ("أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم")}
-
-
 def _after_pronoun_that(s: Sentence, i: int) -> bool:
     k = i - 1
-    if k >= 0 and s.folded[k] in ("قد", "لقد", "سوف"):
+    if k >= 0 and s.folded[k] in markers()["preverb"]:
         k -= 1
-    return k >= 0 and s.folded[k] in THAT_PRONOUN
+    return k >= 0 and s.folded[k] in markers()["that_pronoun"]
 
 
 def _relative_after_noun(s: Sentence, i: int, actors: list[Arg]) -> bool:
@@ -857,9 +705,7 @@ def _title_attributes(doc: Document, s: Sentence, args: list[Arg]) -> dict:
                 first = k
             elif k in starts and starts[k].mention is not p.mention:
                 pass
-            elif w in ("الي", "لدي", "في", "الخاص", "الخاصه", "السابق", "الاسبق", "الجديد") or any(
-                a.first <= k <= a.last for a in args
-            ):
+            elif w in markers()["title_link"] or any(a.first <= k <= a.last for a in args):
                 pass
             else:
                 break
@@ -908,7 +754,7 @@ def _subject_slot(s: Sentence, start: int) -> int:
     while k < len(s.tokens) and k - start < VSO_WINDOW:
         w = s.folded[k]
         bare = w[1:] if len(w) > 3 and w[0] in CONJ else w
-        if w in g.title_words or bare in g.title_vocab or w in g.title_vocab or w in ("قد", "امس", "اليوم"):
+        if w in g.title_words or bare in g.title_vocab or w in g.title_vocab or w in markers()["before_subject"]:
             k += 1
             continue
         break
@@ -940,9 +786,19 @@ def _entity_type(doc: Document, a: Arg) -> str | None:
 
 def _bare_group(a: Arg) -> bool:
     """A generic group with no nationality (``القوات``، ``المتظاهرون``): an actor only in
-    street events, never in diplomacy."""
-    eid = a.mention.entity_id
-    return eid.startswith("group_") and eid in gazetteer().entries  # composed ones are not
+    street events, never in diplomacy (a group with a nationality is no lexicon entry)."""
+    entry = gazetteer().entries.get(a.mention.entity_id)
+    return entry is not None and entry.group is not None
+
+
+def group_role(doc: Document, entity_id: str) -> str | None:
+    """The role of a generic group (actors_groups.tsv: protesters, armed …; "" for none), also
+    with a nationality (``مسلحون صوماليون``); None for any other actor."""
+    e = doc.entity(entity_id)
+    if e is not None:
+        return e.group
+    entry = gazetteer().entries.get(entity_id)  # an implicit actor, not yet among the entities
+    return entry.group if entry is not None else None
 
 
 def _pronoun_suffix(word: str) -> str:
@@ -1003,7 +859,7 @@ def extract_sentence(
             after_offset = s.tokens[end_idx].end
         elif rule == "noun-implicit":
             named = _named_perpetrator(doc, s, args, t) if pred.type == "ASSAULT" else None
-            src_ids = [named] if named else [IMPLICIT_AGENT[pred.type]]
+            src_ids = [named] if named else [gazetteer().implicit_agents[pred.type]]
             after_offset = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
             if not named:
                 implicit.add(src_ids[0])
@@ -1080,7 +936,7 @@ def extract_sentence(
         if (
             not src_ids
             or key in seen
-            or (pred.id.startswith(CROWD) and not all(x.startswith(PROTESTERS) for x in src_ids))
+            or (pred.actor is not None and not all(group_role(doc, x) == pred.actor for x in src_ids))
         ):
             continue  # سار المتظاهرون is a protest; سار الوزير is not
         seen.add(key)
@@ -1117,11 +973,12 @@ def extract_sentence(
         if source or pronoun_src is not None:
             state.last_source = src_ids
         state.sentence_source = src_ids
+    crowd_event = predicate_lexicon().entries[CROWD_COUNTED]
     if not any(ev.type == "PROTEST" for ev in events):
-        crowd = next((a for a in args if _counted_crowd(s, a)), None)
-        modality = _modality(s, Trigger(crowd.first, 1, Form(CROWD_EVENT, "phrase"), False, ""), m) if crowd else None
+        crowd = next((a for a in args if _counted_crowd(doc, s, a, crowd_event)), None)
+        modality = _modality(s, Trigger(crowd.first, 1, Form(crowd_event, "phrase"), False, ""), m) if crowd else None
         if crowd is not None and modality != "negated":
-            m_, p = crowd.mention, CROWD_EVENT
+            m_, p = crowd.mention, crowd_event
             events.append(
                 Event(
                     id=_event_id(start_id + len(events)),
@@ -1153,18 +1010,19 @@ def extract_sentence(
     return events, facts
 
 
-def _counted_crowd(s: Sentence, a: Arg) -> bool:
+def _counted_crowd(doc: Document, s: Sentence, a: Arg, crowd_event: Predicate) -> bool:
     """Protesters counted (آلاف المتظاهرين، 300 متظاهر، عدة مئات من المتظاهرين): a crowd that was there."""
-    if not a.mention.entity_id.startswith(PROTESTERS):
+    if group_role(doc, a.mention.entity_id) != crowd_event.actor:
         return False
     first = s.folded[a.first]
-    if any(rest in COUNT_WORDS for _pre, rest in proclitic_readings(first)) and a.last > a.first:
+    count = markers()["count"]
+    if any(rest in count for _pre, rest in proclitic_readings(first)) and a.last > a.first:
         return True
     before = s.tokens[a.first - 2 : a.first] if a.first >= 1 else []
     words = [fold(t.text) for t in before]
     if words and words[-1] == "من":  # عدة مئات من المتظاهرين
         words = [fold(t.text) for t in s.tokens[max(0, a.first - 3) : a.first - 1]]
-    return any(w.isdigit() or w in COUNT_WORDS or any(c.isdigit() for c in w) for w in words[-1:])
+    return any(w.isdigit() or w in count or any(c.isdigit() for c in w) for w in words[-1:])
 
 
 def folded_prefix_len(text: str, prefix: str) -> int:

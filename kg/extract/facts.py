@@ -4,13 +4,20 @@ locatedIn, citizenOf (statedBy comes from the event stage)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.arabic.normalize import fold
 from kg.lexicon.actors import entry_entity, gazetteer
+from kg.lexicon.markers import marker_phrases, markers
 from kg.model import Document, Entity, Fact, Mention
 
-# "X وعلى رأسه Y" / "برئاسة Y" / "يترأسه Y": Y heads the body mentioned just before.
-HEAD_PATTERN = re.compile(r"(?:علي راسه|علي راسها|برئاسه|يتراسه|يتراسها|يقوده|تقوده|بقياده)\s*$")
+
+@cache
+def _head_of() -> re.Pattern[str]:
+    """``X وعلى رأسه Y``، ``برئاسة Y``، ``يترأسه Y`` (markers.tsv, head_of) just before a person:
+    Y heads the body mentioned before."""
+    words = sorted(markers()["head_of"] | {" ".join(p) for p in marker_phrases()["head_of"]})
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\s*$")
 
 
 def role_facts(doc: Document) -> Document:
@@ -51,11 +58,11 @@ def role_facts(doc: Document) -> Document:
     # head-of phrases: the person right after "على رأسه" heads the last organization before
     org: Mention | None = None  # the last organization mentioned so far
     for m in sorted(doc.mentions, key=lambda m: m.start):
-        e = ents.get(m.entity_id)
-        if e is not None and e.type == "Person" and org is not None:
+        kind = ents[m.entity_id].type if m.entity_id in ents else None
+        if kind == "Person" and org is not None:
             window = fold(doc.text[max(0, m.start - 20) : m.start]).replace('"', " ").strip()
-            if HEAD_PATTERN.search(window):
+            if _head_of().search(window):
                 facts.append(Fact(m.entity_id, "headOf", org.entity_id, m.start, m.end))
-        if e is not None and e.type == "Organization":
+        if kind == "Organization":
             org = m
     return doc.with_(facts=doc.facts + tuple(facts), entities=tuple(ents.values()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from itertools import accumulate
 
 from camel_tools.utils.dediac import dediac_ar
@@ -13,20 +14,27 @@ from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold, fold_names
 from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import SURNAME, Gazetteer, entry_entity, gazetteer, slug
+from kg.lexicon.markers import NAME_WORDS, name_words, written
 from kg.lexicon.romanize import romanize
 from kg.lexicon.tsv import word_set
 from kg.model import Document, Entity, Fact, Mention, Span
 
-# Words that end a person's name after a title (prepositions, verbs of saying, conjunctions).
-NAME_STOP = set(
-    """في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
-منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
-عند لدى بين حيث كما إلا الا حتى ضد نحو عبر دون بشأن لكن بل وفي ومن وعلى ولا وأن وإن""".split()
-)
 # Frequent news words that stand where a name is expected but are not names (data file).
 COMMON_WORDS = word_set("common_words.tsv")
-# Folding merges على (on) with علي (Ali): stop words are checked on the written form first.
-FOLDED_STOP = {fold(w) for w in NAME_STOP if "ى" not in w and not w.startswith(("أ", "إ"))}
+
+
+def name_stop() -> frozenset[str]:
+    """Words that end a person's name after a title (prepositions, verbs of saying,
+    conjunctions), as written: folding merges على (on) with علي (Ali)."""
+    return written(NAME_WORDS)["stop"]
+
+
+@cache
+def folded_stop() -> frozenset[str]:
+    """The stop words whose folded form is no name (not على → علي, not أن → ان)."""
+    return frozenset(fold(w) for w in name_stop() if "ى" not in w and not w.startswith(("أ", "إ")))
+
+
 # Arabic-script name tokens: letters only, 2..15 long
 _NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")
 
@@ -71,32 +79,6 @@ def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
 QUOTES = {'"': '"', "«": "»", "“": "”"}
 
 
-# heads after which an unquoted unknown word is a name (شركة نوكيا); after the others
-# (مركز أبحاث، مجموعة عمل) it is mostly a common noun, so only a quoted name counts
-STRONG_ORG_HEADS = {
-    fold(w)
-    for w in (
-        "شركة",
-        "نادي",
-        "فريق",
-        "صحيفة",
-        "جريدة",
-        "مجلة",
-        "قناة",
-        "وكالة",
-        "بنك",
-        "مصرف",
-        "مراسل",
-        "مراسلة",
-        "موفد",
-        "فضائية",
-    )
-}
-
-
-CLUB_HEADS = {fold(w) for w in ("نادي", "فريق", "فريقا", "مراسل", "مراسلة", "موفد", "فضائية", "قناة")}
-
-
 def _masdar_shaped(w: str) -> bool:
     """Verbal nouns of the derived forms (إنتاج، استثمار، انسحاب، تحقيق) read as common nouns."""
     return len(w) >= 5 and (w[0] == "ا" and w[-2] == "ا" or w[0] == "ت" and w[-2] == "ي")
@@ -107,7 +89,7 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
     (``صحيفة «القادسية»``) or one unknown word of four letters or more (``شركة نوكيا``;
     three-letter words are mostly Arabic nouns: ``فريق عمل``)."""
     heads = word_set("org_heads.tsv")
-    strong = {h for h in heads if h in STRONG_ORG_HEADS}
+    strong = {h for h in heads if h in name_words()["strong_org_head"]}
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
     for s in sentences(doc):
@@ -128,7 +110,9 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
                 a, b = s.tokens[k + 1].start, s.tokens[end - 1].end
             else:
                 word = s.folded[k]
-                club = word.startswith("ال") and any(rest in CLUB_HEADS for _pre, rest in proclitic_readings(w))
+                club = word.startswith("ال") and any(
+                    rest in name_words()["club_head"] for _pre, rest in proclitic_readings(w)
+                )
                 if club:  # نادي الزمالك، مراسل الجزيرة: a club's or a channel's name has the article
                     word = word[2:]
                     if (
@@ -151,7 +135,7 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
                     or len(word) < 4
                     or word.startswith("ال")
                     or word in COMMON_WORDS
-                    or word in FOLDED_STOP
+                    or word in folded_stop()
                     or word.endswith(("ه", "ي", "يه"))
                     or _not_a_name(word)
                     or word in g.title_words
@@ -165,37 +149,11 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list
     return out
 
 
-# nouns of things named after a person: جائزة نوبل، مطار رفيق الحريري، شارع جمال عبد الناصر
-NAMED_AFTER = {
-    fold(w)
-    for w in (
-        "جائزة",
-        "جوائز",
-        "مطار",
-        "شارع",
-        "ملعب",
-        "استاد",
-        "مسجد",
-        "جامع",
-        "مستشفى",
-        "مدرسة",
-        "ميدان",
-        "ساحة",
-        "قاعة",
-        "ضريح",
-        "مؤسسة",
-        "متحف",
-        "مكتبة",
-        "أكاديمية",
-    )
-}
-
-
 def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
     """A person's name after ``جائزة``، ``مطار``، ``شارع`` names a prize or a place, not the person."""
     if g.entries[key].type != "Person":
         return False
-    return any(rest in NAMED_AFTER for _pre, rest in proclitic_readings(s.folded[i - 1]))
+    return any(rest in name_words()["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1]))
 
 
 def nisba_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> tuple[list[Mention], dict[str, dict]]:
@@ -327,7 +285,7 @@ def title_person_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> 
                     while j < n and s.tokens[j].end <= m.end:
                         j += 1
                     continue
-                if (w.startswith("ال") or w.startswith("وال")) and w not in NAME_STOP and len(w) > 3:
+                if (w.startswith("ال") or w.startswith("وال")) and w not in name_stop() and len(w) > 3:
                     j += 1
                     continue
                 break
@@ -364,14 +322,15 @@ def _name_run(
     no known mention; a word with the article ends the name (``فايز السراج``) and cannot
     start it."""
     g = gazetteer()
+    nw, stop, folded_stops = name_words(), name_stop(), folded_stop()
     out: list[int] = []
     n = len(s.tokens)
-    while k < n and sum(1 for x in out if s.folded[x] not in CONNECTORS) < limit:
+    while k < n and sum(1 for x in out if s.folded[x] not in nw["connector"]) < limit:
         w = s.folded[k]
         written = dediac_ar(s.tokens[k].text)
         bare = written[1:] if len(written) > 2 and written[0] in "وف" else written
         bare_w = w[1:] if len(w) > 3 and w[0] in "وف" else w
-        if out and w in NAME_PARTICLES and k + 1 < n and _NAMEISH.match(s.folded[k + 1]):
+        if out and w in nw["particle"] and k + 1 < n and _NAMEISH.match(s.folded[k + 1]):
             out.append(k)  # رود فان نيستلروي، أورسولا فون دير لاين
             k += 1
             continue
@@ -381,7 +340,7 @@ def _name_run(
             and (out or al_first)
             and inner.end == s.tokens[k].end
             and _NAMEISH.match(w)
-            and (out and s.folded[out[-1]] in CONNECTORS or inner.kind == "nisba" and w.startswith("ال"))
+            and (out and s.folded[out[-1]] in nw["connector"] or inner.kind == "nisba" and w.startswith("ال"))
         ):
             out.append(k)  # أبو غزة، بن الخليل، آل مكتوم، سعيد محمد الكندي: a known word inside a name
             if w.startswith("ال"):
@@ -389,9 +348,9 @@ def _name_run(
             k += 1
             continue
         if (
-            written in NAME_STOP
-            or bare in NAME_STOP
-            or w in FOLDED_STOP
+            written in stop
+            or bare in stop
+            or w in folded_stops
             or not _NAMEISH.match(w)
             or s.tokens[k].start in taken_at
             or w in g.title_words
@@ -421,7 +380,9 @@ def _name_run(
         ):  # يونغ is Korean, no verb
             break  # a pronoun suffix (لإقناعهم) or an imperfect verb (يسمع، تشعر) ends the name
         compound = bool(out) and (
-            (s.folded[k - 1], w) in g.given_names or f"{s.folded[k - 1]} {w}" in g.name_parts or w in ("الله", "الدين")
+            (s.folded[k - 1], w) in g.given_names
+            or f"{s.folded[k - 1]} {w}" in g.name_parts
+            or w in nw["compound_tail"]
         )  # عبد الله، نور الدين
         if (
             out
@@ -439,16 +400,9 @@ def _name_run(
         if w.startswith("ال"):
             break
         k += 1
-    while out and s.folded[out[-1]] in CONNECTORS:  # a nasab chain cannot end on بن or آل
+    while out and s.folded[out[-1]] in nw["connector"]:  # a nasab chain cannot end on بن or آل
         out.pop()
     return out
-
-
-# particles inside European names
-NAME_PARTICLES = {fold(w) for w in ("فان", "فون", "دي", "دير", "دا", "دو", "ديل", "ديلا", "لا", "لو", "بن")}
-
-# nasab and clan words inside a name (محمد بن راشد آل مكتوم): they join name words, not count as one
-CONNECTORS = {fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل", "ولد")}
 
 
 def _not_continuation(w: str, written: str, so_far: int) -> bool:
@@ -494,10 +448,7 @@ def _not_a_name(w: str) -> bool:
     if any(bare in mk[k] or w in mk[k] for k in ("speech", "negation", "future", "light", "complementizer")):
         return True
     # an imperfect verb: يكون، سيكون، تقول
-    return len(bare) >= 4 and bare[0] in "يت" and bare[-1] in "نلرد" and bare[1:] in COMMON_VERB_STEMS
-
-
-COMMON_VERB_STEMS = {fold(w) for w in "كون قول ؤكد شير ضيف مكن جب تم عتبر رى بدو".split()}
+    return len(bare) >= 4 and bare[0] in "يت" and bare[-1] in "نلرد" and bare[1:] in name_words()["verb_stem"]
 
 
 # Written without its final ى (as many outlets do), the preposition على is the name علي.
@@ -515,8 +466,6 @@ def _preposition_reading(s: Sentence, i: int, k: int, g: Gazetteer) -> bool:
     nxt = fold_names(s.tokens[k].text)
     return not ((nxt,) in g.given_names or s.folded[k] in g.name_parts)
 
-
-KUNYA = {fold(w) for w in ("أبو", "أبي", "أبا", "أم", "وأبو")}
 
 # traditions whose given names are not Arabic words, so one of them alone names a person
 FOREIGN_GIVEN = {"western", "russian", "african", "asian", "hebrew"}
@@ -540,7 +489,7 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
             if (
                 (w not in g.given_first and w[1:] not in g.given_first)
                 or tok.start in covered
-                or dediac_ar(tok.text) in NAME_STOP
+                or dediac_ar(tok.text) in name_stop()
             ):
                 i += 1
                 continue
@@ -568,7 +517,7 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> li
                 i += length
                 continue
             a = tok.start + folded_prefix_to_original(tok.text, pre)
-            if not pre and i > 0 and s.folded[i - 1] in KUNYA and s.tokens[i - 1].start not in covered:
+            if not pre and i > 0 and s.folded[i - 1] in name_words()["kunya"] and s.tokens[i - 1].start not in covered:
                 a = s.tokens[i - 1].start  # أبو عبد الله: the kunya is part of the name
             b = s.tokens[rest[-1]].end if rest else s.tokens[i + length - 1].end
             name = doc.text[a:b]
@@ -587,7 +536,7 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
     from kg.lexicon.markers import markers
 
     mk = markers()
-    speech, comp = mk["speech"], mk["complementizer"] | {fold(w) for w in ("أنه", "إنه", "انه", "بأن")}
+    speech, comp = mk["speech"], mk["complementizer"] | name_words()["said_that"]
     taken_at = {m.start: m for m in taken}
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
@@ -612,7 +561,7 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
                 or after < len(s.folded)
                 and (
                     s.tokens[after].text in "،,-("
-                    or s.folded[after] in SUBJECT_FOLLOWERS
+                    or s.folded[after] in name_words()["subject_follower"]
                     or s.folded[after] in g.title_words
                     or s.folded[after].startswith("لل")
                 )
@@ -625,10 +574,6 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: list[Mention]) -> list[
 
 
 PREPOSITION_SPEECH = {fold("بين")}  # بيّن (explained) written like بين (between)
-SUBJECT_FOLLOWERS = {
-    fold(w)
-    for w in ("الذي", "التي", "وهو", "وهي", "في", "خلال", "إلى", "الى", "عقب", "أمس", "امس", "اليوم", "لـ", "ل", "من")
-}
 
 
 def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mention]) -> list[Mention]:
@@ -647,7 +592,7 @@ def short_name_mentions(doc: Document, people: list[Mention], taken: list[Mentio
         if (
             len(words) >= 2
             and len(last) >= 3
-            and fold(last) not in FOLDED_STOP
+            and fold(last) not in folded_stop()
             and not last.startswith("ال")
             and fold(last) not in COMMON_WORDS
             and (last,) not in gazetteer().given_names
@@ -835,8 +780,10 @@ def _name_shaped(w: str, g: Gazetteer) -> bool:
     )  # future verbs: سيزور، ستعقد
 
 
-STATE_GROUPS = {"group_government", "group_authorities"}  # الحكومة الجزائرية is Algeria itself
-QUANTIFIER = "group_crowds"
+def _group_of(g: Gazetteer, key: str) -> str | None:
+    """The role of a generic group of the lexicon (actors_groups.tsv), None for other actors."""
+    entry = g.entries.get(key)
+    return entry.group if entry is not None else None
 
 
 def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
@@ -851,17 +798,18 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
         m = ms[i]
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         adjacent = nxt is not None and 0 < nxt.start - m.end <= 2 and text[m.end : nxt.start].isspace()
-        if m.entity_id == QUANTIFIER and adjacent and (nxt.entity_id.startswith("group_") or nxt.kind == "nisba"):
+        group, nxt_group = _group_of(g, m.entity_id), _group_of(g, nxt.entity_id) if nxt is not None else None
+        if group == "quantity" and adjacent and (nxt_group is not None or nxt.kind == "nisba"):
             ms[i + 1] = Mention(m.start, nxt.end, text[m.start : nxt.end], nxt.entity_id, nxt.kind)
             i += 1
             continue
-        if m.entity_id.startswith("group_") and adjacent and nxt.kind == "nisba":
+        if group is not None and adjacent and nxt.kind == "nisba":
             country = g.entries[nxt.entity_id]
             span = text[m.start : nxt.end]
-            if m.entity_id in STATE_GROUPS:
+            if group == "state":  # الحكومة الجزائرية is Algeria itself
                 out.append(Mention(m.start, nxt.end, span, country.key, "name"))
             else:
-                group = g.entries[m.entity_id]
+                base = g.entries[m.entity_id]
                 key = f"{m.entity_id}_{country.key}"
                 extra.setdefault(
                     key,
@@ -869,10 +817,11 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
                         key,
                         "Organization",
                         span,
-                        f"{group.label_en} ({country.label_en})",
+                        f"{base.label_en} ({country.label_en})",
                         None,
                         country=country.key,
                         role_en="group",
+                        group=base.group,
                     ),
                 )
                 out.append(Mention(m.start, nxt.end, span, key, "name"))
@@ -881,52 +830,6 @@ def compose_groups(text: str, mentions: list[Mention], g: Gazetteer) -> tuple[li
         out.append(m)
         i += 1
     return out, extra
-
-
-# words after which a city names its football club: صفوف مانشستر، حارس مرمى ليفربول
-SPORT_HEADS = {
-    fold(w)
-    for w in (
-        "صفوف",
-        "فريق",
-        "نادي",
-        "لاعب",
-        "لاعبي",
-        "حارس",
-        "مرمى",
-        "مدرب",
-        "جماهير",
-        "مهاجم",
-        "مدافع",
-        "هداف",
-        "قميص",
-        "ضيفه",
-        "مضيفه",
-        "منافسه",
-        "غريمه",
-    )
-}
-
-
-# words after which a place names a broadcaster or paper: مراسل الجزيرة، فضائية الجزيرة
-MEDIA_HEADS = {
-    fold(w)
-    for w in (
-        "مراسل",
-        "مراسلة",
-        "موفد",
-        "مندوب",
-        "فضائية",
-        "قناة",
-        "شبكة",
-        "تلفزيون",
-        "إذاعة",
-        "صحيفة",
-        "جريدة",
-        "مجلة",
-        "موقع",
-    )
-}
 
 
 def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
@@ -962,7 +865,7 @@ def clubs_from_cities(doc: Document, mentions: list[Mention], g: Gazetteer) -> t
             if e.type == "Country":
                 out.append(m)
                 continue
-            for heads, kind in ((SPORT_HEADS, "club"), (MEDIA_HEADS, "media")):
+            for heads, kind in ((name_words()["sport_head"], "club"), (name_words()["media_head"], "media")):
                 if any(rest in heads for _pre, rest in proclitic_readings(prev)):
                     key = f"{kind}_{m.entity_id}"
                     extra.setdefault(

@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold
 from kg.arabic.segment import tokenize
+from kg.errors import LexiconError
 from kg.extract.mentions import find_mentions
 from kg.lexicon.actors import Gazetteer, gazetteer
 from kg.lexicon.tsv import read_rows
@@ -52,11 +53,9 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
     tags = ["O"] * len(flat)
     begins = [a for a, _ in flat]
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
-        if m.kind in ("nisba", "description", "pair") or m.entity_id.startswith("group_"):
-            continue  # adjectives, descriptions and generic groups (المتظاهرون) are not names
         e = ents.get(m.entity_id)
-        if e is None:
-            continue
+        if m.kind in ("nisba", "description", "pair") or e is None or e.group is not None:
+            continue  # adjectives, descriptions and generic groups (المتظاهرون) are not names
         k = bisect.bisect_right(begins, m.start) - 1
         idx = []
         while 0 <= k < len(flat) and flat[k][0] < m.end:
@@ -92,17 +91,17 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
     return out
 
 
+CONLL_ROLES = ("head", "epithet", "generic", "named", "contest", "of")
+
+
 @lru_cache(maxsize=1)
 def _convention() -> dict[str, set[tuple[str, ...]]]:
-    roles: dict[str, set[tuple[str, ...]]] = {
-        "head": set(),
-        "epithet": set(),
-        "generic": set(),
-        "named": set(),
-        "contest": set(),
-    }
+    """The words of ``conll.tsv`` by role (folded tuples); a role not declared here is an error."""
+    roles: dict[str, set[tuple[str, ...]]] = {r: set() for r in CONLL_ROLES}
     for r in read_rows("conll.tsv", ("word", "role"), ("word", "role")):
-        roles.setdefault(r["role"], set()).add(tuple(fold(r["word"]).split()))
+        if r["role"] not in roles:
+            raise LexiconError(f"{r['_line']}: role '{r['role']}' is not one of {', '.join(CONLL_ROLES)}")
+        roles[r["role"]].add(tuple(fold(r["word"]).split()))
     return roles
 
 
@@ -142,9 +141,6 @@ def conll_cut(idx: list[int], words: list[str], etype: str, key: str | None = No
     return idx
 
 
-OF_WORDS = {fold(w) for w in ("التابع", "التابعة", "التابعين", "التابعتين")}
-
-
 def conll_parts(idx: list[int], words: list[str], etype: str) -> list[list[int]]:
     """A body of another body is two names in CoNLL: ``[الجمعية العامة] [للأمم المتحدة]``،
     ``[مجلس الأمن] التابع [للأمم المتحدة]``. One part when the span is a single name."""
@@ -153,7 +149,7 @@ def conll_parts(idx: list[int], words: list[str], etype: str) -> list[list[int]]
     g = gazetteer()
     for j in range(1, len(idx)):
         w = words[idx[j]]
-        k = j + 1 if w in OF_WORDS else j
+        k = j + 1 if (w,) in _convention()["of"] else j
         if k >= len(idx) or not words[idx[k]].startswith("لل"):
             continue
         rest = ("ال" + words[idx[k]][2:],) + tuple(words[x] for x in idx[k + 1 :])

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from kg.arabic.normalize import fold, fold_names
 from kg.errors import LexiconError
+from kg.lexicon.markers import name_words
 from kg.lexicon.tsv import read_rows, split, word_set
+from kg.model import PLOVER_TYPES, Entity
 
 ACTOR_COLUMNS = (
     "id",
@@ -32,6 +34,9 @@ COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "
 PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata")
 TITLE_COLUMNS = ("title_ar", "role_en", "kind")
 NAME_COLUMNS = ("ar", "en")
+GROUP_FILE = "actors_groups.tsv"  # generic groups, with two more columns
+GROUP_COLUMNS = (*ACTOR_COLUMNS, "group_role", "agent_of")
+GROUP_ROLES = ("protesters", "armed", "state", "quantity")
 ACTOR_FILES = (
     "actors_orgs.tsv",
     "actors_people.tsv",
@@ -73,9 +78,6 @@ ARAB_STATES = (
     "YE",
 )
 
-# words before a family or clan name that make it no surname of its own (ابن عربي، آل مكتوم)
-NASAB = {fold(w) for w in ("ابن", "بن", "بنت", "أبو", "أبي", "أبا", "آل", "أم", "عبد")}
-
 # Nisba endings: جزائري → جزائرية، جزائريون، جزائريين، جزائريان... (folded: ة → ه)
 NISBA_ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات", "ا")  # فلسطينيا: accusative
 
@@ -91,6 +93,7 @@ class ActorEntry:
     role_en: str | None = None
     org: str | None = None  # key of an organization entry
     capital_of: str | None = None
+    group: str | None = None  # a generic group's role ("" for none; see actors_groups.tsv), None for others
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Gazetteer:
     given_origin: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded tokens -> tradition
     given_first: set[str] = field(default_factory=set)  # first words of given names (a quick pre-check)
     by_iso: dict[str, str] = field(default_factory=dict)
+    implicit_agents: dict[str, str] = field(default_factory=dict)  # PLOVER type -> the group that did it
     max_len: int = 1
     first_tokens: set[str] = field(default_factory=set)
 
@@ -240,23 +244,14 @@ def _actors(g: Gazetteer) -> None:
     """People and organizations; their forms take precedence over places with the same name."""
     pending: list[tuple[str, str]] = []
     for fname in ACTOR_FILES:
-        for r in read_rows(fname, ACTOR_COLUMNS, ("id", "type", "label_en", "label_ar")):
+        columns = GROUP_COLUMNS if fname == GROUP_FILE else ACTOR_COLUMNS
+        for r in read_rows(fname, columns, ("id", "type", "label_en", "label_ar")):
             if r["type"] not in TYPES:
                 raise LexiconError(f"{r['_line']}: type '{r['type']}' is not one of {', '.join(TYPES)}")
             key = r["id"]
             if key in g.entries and g.entries[key].type != "Country":
                 raise LexiconError(f"{r['_line']}: id '{key}' is used twice")
-            country = g.by_iso.get(r["country"].upper()) if r["country"] else None
-            g.entries[key] = ActorEntry(
-                key,
-                r["type"],
-                r["label_ar"],
-                r["label_en"],
-                r["wikidata"] or None,
-                country=country,
-                role_en=next(iter(split(r["role_en"])), None),
-                org=r["org"] or None,
-            )
+            g.entries[key] = _actor_entry(g, r, _group(g, r) if fname == GROUP_FILE else None)
             pending += [(n, key) for n in [r["label_ar"], *split(r["aliases_ar"])]]
     # A country and its government are one actor (الحكومة الجزائرية is Algeria), unless the
     # article names a specific body (حكومة الوفاق الوطني keeps its own entry).
@@ -277,6 +272,33 @@ def _actors(g: Gazetteer) -> None:
             g.forms[toks] = (key, "name")
             g.max_len = max(g.max_len, len(toks))
             g.first_tokens.add(toks[0])
+
+
+def _actor_entry(g: Gazetteer, r: dict[str, str], group: str | None) -> ActorEntry:
+    return ActorEntry(
+        r["id"],
+        r["type"],
+        r["label_ar"],
+        r["label_en"],
+        r["wikidata"] or None,
+        country=g.by_iso.get(r["country"].upper()) if r["country"] else None,
+        role_en=next(iter(split(r["role_en"])), None),
+        org=r["org"] or None,
+        group=group,
+    )
+
+
+def _group(g: Gazetteer, r: dict[str, str]) -> str:
+    """A generic group's role, checked; the PLOVER types it is the implicit actor of are noted."""
+    if r["group_role"] and r["group_role"] not in GROUP_ROLES:
+        raise LexiconError(f"{r['_line']}: group_role '{r['group_role']}' is not one of {', '.join(GROUP_ROLES)}")
+    for plover in split(r["agent_of"]):
+        if plover not in PLOVER_TYPES:
+            raise LexiconError(f"{r['_line']}: agent_of '{plover}' is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
+        if plover in g.implicit_agents:
+            raise LexiconError(f"{r['_line']}: {plover} already has an implicit actor, '{g.implicit_agents[plover]}'")
+        g.implicit_agents[plover] = r["id"]
+    return r["group_role"]
 
 
 def _titles(g: Gazetteer) -> None:
@@ -303,6 +325,7 @@ def _surnames(g: Gazetteer) -> None:
     nothing else — not a name, place, nisba, given name, common name part, title or common word.
     Short surnames (عون) and short ones with the article (الأسد) stay out: too often words."""
     common = word_set("common_words.tsv")
+    nasab = name_words()["nasab"]  # ابن عربي، آل مكتوم: no surname of its own
     arab = _country_keys(g, ARAB_STATES)
     family_first = _country_keys(g, FAMILY_NAME_FIRST)  # شي جين بينغ: بينغ is no surname
     owners: dict[str, set[str]] = {}
@@ -311,7 +334,7 @@ def _surnames(g: Gazetteer) -> None:
         if (
             len(toks) >= 2
             and g.entries[key].type == "Person"
-            and toks[-2] not in NASAB
+            and toks[-2] not in nasab
             and g.entries[key].country not in family_first
             and ((toks[0],) in g.given_names or toks[0] in g.name_parts or " ".join(toks[:2]) in g.name_parts)
         ):
@@ -340,10 +363,8 @@ def _surnames(g: Gazetteer) -> None:
             g.add_form(w, key)
 
 
-def entry_entity(entry: ActorEntry):
+def entry_entity(entry: ActorEntry) -> Entity:
     """The document Entity for a lexicon entry."""
-    from kg.model import Entity
-
     return Entity(
         entry.key,
         entry.type,
@@ -352,6 +373,7 @@ def entry_entity(entry: ActorEntry):
         entry.wikidata,
         country=entry.country,
         role_en=entry.role_en,
+        group=entry.group,
     )
 
 

@@ -1,34 +1,99 @@
-"""Function words by kind (negation, future, condition, speech, light verbs, pair words)."""
+"""Words by kind: the function words that change how a sentence is read (``markers.tsv``:
+negation, future, speech, light verbs, prepositions …) and the words the mention stage reads
+around names (``name_words.tsv``: stop words, name particles, heads of organizations …).
+
+Each file is two columns (word, kind); a kind that is not declared here is an error naming its
+line, so a misspelt kind fails when the file is read, not silently when a rule looks it up.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from kg.arabic.normalize import fold
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows
 
-KINDS = ("negation", "future", "conditional", "speech", "light", "pair", "complementizer", "occurrence", "abstract")
+MARKERS = "markers.tsv"
+NAME_WORDS = "name_words.tsv"
+KINDS: dict[str, tuple[str, ...]] = {
+    MARKERS: (
+        "negation",
+        "future",
+        "conditional",
+        "speech",
+        "light",
+        "pair",
+        "complementizer",
+        "occurrence",
+        "abstract",
+        "preposition",
+        "agent_by",
+        "verb_leader",
+        "jussive_leader",
+        "before_subject",
+        "preverb",
+        "that_pronoun",
+        "title_link",
+        "denial",
+        "invitation",
+        "time_anchor",
+        "agent",
+        "victim",
+        "casualty",
+        "casualty_counted",
+        "number",
+        "count",
+        "head_of",
+    ),
+    NAME_WORDS: (
+        "stop",
+        "said_that",
+        "subject_follower",
+        "particle",
+        "connector",
+        "kunya",
+        "nasab",
+        "compound_tail",
+        "verb_stem",
+        "strong_org_head",
+        "club_head",
+        "named_after",
+        "sport_head",
+        "media_head",
+    ),
+}
 
 
-@lru_cache(maxsize=1)
-def markers() -> dict[str, frozenset[str]]:
-    """Folded words per kind (one-word markers)."""
-    return {k: frozenset(w for w in v if " " not in w) for k, v in _all().items()}
+@cache
+def written(name: str = MARKERS) -> dict[str, frozenset[str]]:
+    """The entries of each kind as the file writes them (spaces normalized, not folded)."""
+    out: dict[str, set[str]] = {k: set() for k in KINDS[name]}
+    for r in read_rows(name, ("word", "kind"), ("word", "kind")):
+        if r["kind"] not in out:
+            raise LexiconError(f"{r['_line']}: kind '{r['kind']}' is not one of {', '.join(KINDS[name])}")
+        out[r["kind"]].add(" ".join(r["word"].split()))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
-def marker_phrases() -> dict[str, frozenset[tuple[str, ...]]]:
-    """Markers of several words per kind: ``عبر عن`` (expressed) is a light verb where ``عبر``
-    alone (through) is not."""
-    return {k: frozenset(tuple(w.split()) for w in v if " " in w) for k, v in _all().items()}
+@cache
+def _folded(name: str) -> dict[str, frozenset[str]]:
+    return {k: frozenset(" ".join(fold(w).split()) for w in v) for k, v in written(name).items()}
 
 
-@lru_cache(maxsize=1)
-def _all() -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {k: set() for k in KINDS}
-    for r in read_rows("markers.tsv", ("word", "kind"), ("word", "kind")):
-        if r["kind"] not in KINDS:
-            raise LexiconError(f"{r['_line']}: kind '{r['kind']}' is not one of {', '.join(KINDS)}")
-        out[r["kind"]].add(" ".join(fold(r["word"]).split()))
-    return out
+@cache
+def markers(name: str = MARKERS) -> dict[str, frozenset[str]]:
+    """Folded words per kind (the entries of one word)."""
+    return {k: frozenset(w for w in v if " " not in w) for k, v in _folded(name).items()}
+
+
+@cache
+def marker_phrases(name: str = MARKERS) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Entries of several words per kind, folded: ``عبر عن`` (expressed) is a light verb where
+    ``عبر`` alone (through) is not."""
+    return {k: frozenset(tuple(w.split()) for w in v if " " in w) for k, v in _folded(name).items()}
+
+
+def name_words() -> dict[str, frozenset[str]]:
+    """Folded words of ``name_words.tsv`` per kind."""
+    return markers(NAME_WORDS)

@@ -4,7 +4,9 @@ The data file lists each verb by its dictionary forms (perfect and imperfect 3rd
 singular, passive, verbal noun); the inflections news uses are generated here by rule:
 ``زار`` → زارت، زاروا، زارا؛ ``يزور`` → تزور، نزور، يزورون؛ ``زيارة`` → زيارات، زيارته.
 Conjunctions (و ف), the future prefix (س), prepositions (ب ل ك) and the article are
-stripped at match time, so they are never listed.
+stripped at match time, so they are never listed. ``actor`` names the group role the actor
+must have (``protesters``: سار المتظاهرون is a protest, سار الوزير is not); a row with no forms
+is never a trigger (``crowd_counted``: the event a counted crowd makes).
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ COLUMNS = (
     "recipient",
     "phrases",
     "confidence",
+    "actor",
 )
+ACTOR_ROLES = ("protesters",)  # group roles (actors_groups.tsv) a predicate may require of its actor
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ك", "ي")
 PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "تم", "ن")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
@@ -48,6 +52,7 @@ class Predicate:
     predicate_ar: str
     recipient: tuple[str, ...]
     confidence: float
+    actor: str | None = None  # the group role its actor must have (سار المتظاهرون: protesters)
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,8 @@ def _predicate(r: dict[str, str]) -> Predicate:
         raise LexiconError(f"{r['_line']}: confidence '{r['confidence']}' is not a number") from None
     if not 0.0 <= conf <= 1.0:
         raise LexiconError(f"{r['_line']}: confidence {conf} is not within 0..1")
+    if r["actor"] and r["actor"] not in ACTOR_ROLES:
+        raise LexiconError(f"{r['_line']}: actor '{r['actor']}' is not one of {', '.join(ACTOR_ROLES)}")
     return Predicate(
         r["id"],
         r["type"],
@@ -165,6 +172,7 @@ def _predicate(r: dict[str, str]) -> Predicate:
         r["predicate_ar"],
         tuple(fold(p) if p != "obj" else p for p in split(r["recipient"])),
         conf,
+        r["actor"] or None,
     )
 
 

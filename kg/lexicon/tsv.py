@@ -65,6 +65,15 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in read_rows(name, ("word",), ("word",)))
 
 
+@cache
+def word_map(name: str, column: str) -> dict[str, str]:
+    """The folded words of a two-column list (``word`` and ``column``) with their value: the
+    role a description names (``الوزير`` → minister). Read once per process."""
+    from kg.arabic.normalize import fold
+
+    return {fold(r["word"]): r[column] for r in read_rows(name, ("word", column), ("word", column))}
+
+
 def split(value: str) -> list[str]:
     """The values of a multi-valued field (``a|b|c``), stripped, empty ones dropped."""
     return [v.strip() for v in value.split("|") if v.strip()]

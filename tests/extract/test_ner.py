@@ -83,3 +83,14 @@ def test_the_nationality_after_a_club_is_not_part_of_its_name():
 def test_a_body_of_another_body_is_two_names():
     tags_ = tags("وصوتت الجمعية العامة للأمم المتحدة أمس")
     assert [g for _, g in tags_][1:5] == ["B-ORG", "I-ORG", "B-ORG", "I-ORG"], tags_
+
+
+def test_a_conll_convention_row_of_an_unknown_role_is_refused(tmp_path, monkeypatch):
+    from kg.errors import LexiconError
+    from kg.extract import ner
+    from kg.lexicon import tsv
+
+    monkeypatch.setattr(tsv, "DATA", tmp_path)
+    (tmp_path / "conll.tsv").write_text("word\trole\nمدينة\thead\nالتابع\tof\nالسيد\ttitle\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"conll.tsv:4: role 'title' is not one of head, epithet"):
+        ner._convention.__wrapped__()

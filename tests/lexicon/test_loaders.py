@@ -5,8 +5,9 @@ from collections import Counter
 import pytest
 
 from kg.errors import LexiconError
-from kg.lexicon import tsv
+from kg.lexicon import actors, markers, tsv
 from kg.lexicon.actors import gazetteer, nisba_forms
+from kg.lexicon.dates import date_words
 from kg.lexicon.predicates import imperfect_forms, masdar_forms, perfect_forms, predicate_lexicon
 from kg.model import PLOVER_TYPES
 
@@ -86,3 +87,83 @@ def test_a_required_empty_field_is_refused(tmp_path, monkeypatch):
 def test_a_missing_optional_file_yields_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(tsv, "DATA", tmp_path)
     assert list(tsv.read_rows("absent.tsv", ("id",))) == []
+
+
+# ---------------------------------------------------------------- words as data
+
+
+def test_every_declared_kind_of_words_has_words_in_its_file():
+    for name, kinds in markers.KINDS.items():
+        words = markers.written(name)
+        assert [k for k in kinds if not words[k]] == [], name
+
+
+def test_a_word_of_an_undeclared_kind_is_refused_with_its_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(tsv, "DATA", tmp_path)
+    _write(tmp_path, "markers.tsv", "word\tkind\nلم\tnegation\nقد\tnegatoin\n")
+    with pytest.raises(LexiconError, match=r"markers.tsv:3: kind 'negatoin' is not one of negation, future"):
+        markers.written.__wrapped__("markers.tsv")
+
+
+def test_markers_are_folded_and_phrases_kept_apart():
+    assert "الي" in markers.markers()["preposition"]  # إلى, folded
+    assert ("من", "قبل") in markers.marker_phrases()["agent_by"]
+    assert "من قبل" not in markers.markers()["agent"]
+
+
+def test_name_stop_words_keep_their_written_form():
+    stop = markers.written(markers.NAME_WORDS)["stop"]
+    assert "على" in stop and "علي" not in stop  # folded, the preposition would be the name Ali
+
+
+def test_date_words_know_both_calendars_and_relative_days():
+    words = date_words()
+    assert sorted(set(words.months.values())) == list(range(1, 13))
+    assert words.hijri_months["رمضان"] == 9
+    assert dict(words.relative)["امس"] == -1
+    assert words.weekdays["الجمعه"] == 4
+
+
+def test_a_date_word_without_a_number_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(tsv, "DATA", tmp_path)
+    _write(tmp_path, "dates.tsv", "word\tkind\tvalue\nمارس\tmonth\tthree\n")
+    with pytest.raises(LexiconError, match=r"dates.tsv:2: value 'three' of a month is not a number"):
+        date_words.__wrapped__()
+
+
+def test_group_roles_come_from_the_actor_data_not_from_ids():
+    g = gazetteer()
+    assert g.entries["group_protesters_2"].group == "protesters"
+    assert g.entries["group_gunmen"].group == "armed"
+    assert g.entries["group_police"].group == ""  # a group without a role
+    assert g.entries[g.by_iso["DZ"]].group is None  # no group at all
+    assert g.implicit_agents == {
+        "PROTEST": "group_protesters",
+        "ASSAULT": "group_attackers",
+        "COERCE": "group_attackers",
+        "MOBILIZE": "group_forces",
+    }
+
+
+@pytest.mark.parametrize(
+    "role, agent_of, message",
+    [
+        ("violent", "", "group_role 'violent' is not one of protesters, armed"),
+        ("armed", "ATTACK", "agent_of 'ATTACK' is not a PLOVER type"),
+        ("armed", "PROTEST", "PROTEST already has an implicit actor, 'group_x'"),
+    ],
+)
+def test_a_malformed_group_row_is_refused(role, agent_of, message):
+    g = actors.Gazetteer(implicit_agents={"PROTEST": "group_x"})
+    row = {"id": "group_y", "group_role": role, "agent_of": agent_of, "_line": "actors_groups.tsv:9"}
+    with pytest.raises(LexiconError, match=message):
+        actors._group(g, row)
+
+
+def test_the_counted_crowd_predicate_is_data_and_never_a_trigger():
+    lex = predicate_lexicon()
+    crowd = lex.entries["crowd_counted"]
+    assert (crowd.type, crowd.actor, crowd.confidence) == ("PROTEST", "protesters", 0.6)
+    forms = [f for fs in lex.forms.values() for f in fs] + [f for fs in lex.phrases.values() for f in fs]
+    assert all(f.predicate.id != "crowd_counted" for f in forms)
+    assert lex.entries["crowd_march"].actor == "protesters" and lex.entries["visit"].actor is None
