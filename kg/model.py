@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal, get_args
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
@@ -29,6 +29,24 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ASSAULT",
 )
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Country", "Organization", "Place")
+# How a mention was found: name (lexicon), nisba (a country's adjective), title, given-name,
+# speaker, nisba-name (person patterns), short-name (a name found again), org-head, dateline
+# (organization patterns), ner (camel-tools), description, pair (coreference).
+MentionKind = Literal[
+    "name",
+    "nisba",
+    "title",
+    "given-name",
+    "speaker",
+    "nisba-name",
+    "short-name",
+    "org-head",
+    "dateline",
+    "ner",
+    "description",
+    "pair",
+]
+MENTION_KINDS: tuple[MentionKind, ...] = get_args(MentionKind)
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical")
 FACT_PREDICATES: tuple[str, ...] = (
     "holdsPosition",
@@ -54,17 +72,22 @@ class Span:
 class Mention:
     """A stretch of text that refers to an entity.
 
-    ``kind`` says how it was found: ``name`` (lexicon or gazetteer), ``nisba`` (adjective of a
-    country), ``title`` (title + name pattern), ``description``/``pronoun``/``pair`` (coreference).
-    ``antecedent`` gives, for coreferent mentions, the offsets of the mention they resolve to.
+    ``kind`` says how it was found (``MentionKind``): ``name`` (lexicon or gazetteer), ``nisba``
+    (adjective of a country), ``title`` (title + name pattern), ``description``/``pair``
+    (coreference)…; another kind is refused. ``antecedent`` gives, for coreferent mentions, the
+    offsets of the mention they resolve to.
     """
 
     start: int
     end: int
     text: str
     entity_id: str
-    kind: str = "name"
+    kind: MentionKind = "name"
     antecedent: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in MENTION_KINDS:
+            raise ValueError(f"mention kind '{self.kind}' is not one of {', '.join(MENTION_KINDS)}")
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,42 @@ propose the readings; callers keep the one their lexicon knows.
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import lru_cache
 
 CONJ = ("و", "ف")
 PREP = ("ب", "ل", "ك")
+
+
+class Clitic(Enum):
+    """Which one letter a word may carry before the word a rule looks for (``وقال`` → قال).
+
+    The rules of kg grew with different habits, kept as they are so that output does not
+    change: ``CONJ`` is the usual one (و or ف on a word longer than three letters, so لا in
+    ولا is not found, but قال in وقال is); ``CONJ_SHORT`` strips و or ف from any word longer
+    than two letters (ولا → لا, وفي → في: negations and prepositions are short); ``ANY`` strips
+    whatever letter comes first (يقال → قال too); ``WA_BA`` strips و or ب (وبالأزمة is not
+    found, بالأزمة → الأزمة is), ``WA_BA_LONG`` the same from a word longer than three letters,
+    and ``WA_BA_ALL`` every و and ب at the start (وبمقتل → مقتل); ``NONE`` strips nothing.
+    """
+
+    NONE = ("", 0, False)
+    CONJ = ("وف", 4, False)
+    CONJ_SHORT = ("وف", 3, False)
+    ANY = (None, 0, False)
+    WA_BA = ("وب", 0, False)
+    WA_BA_LONG = ("وب", 4, False)
+    WA_BA_ALL = ("وب", 0, True)
+
+
+def strip_clitic(word: str, clitic: Clitic = Clitic.CONJ) -> str:
+    """The word without the leading letter the policy allows (the word itself when none)."""
+    letters, shortest, every = clitic.value
+    if every:
+        return word.lstrip(letters)
+    if word and len(word) >= shortest and (letters is None or word[0] in letters):
+        return word[1:]
+    return word
 
 
 @lru_cache(maxsize=65536)

@@ -22,7 +22,7 @@ from kg.errors import KGError
 from kg.extract.tokens import sentences
 from kg.lexicon.actors import Gazetteer, gazetteer, slug
 from kg.lexicon.romanize import romanize
-from kg.model import Document, Entity, Mention, Span
+from kg.model import Document, Entity, Mention, MentionKind, Span
 
 NER_PACKAGE = "ner-arabert"
 INSTALL_HINT = (
@@ -30,7 +30,7 @@ INSTALL_HINT = (
 )
 TYPES = {"PERS": "Person", "LOC": "Place", "ORG": "Organization"}
 ID_PREFIX = {"Person": "person_", "Place": "place_", "Organization": "org_"}
-KIND = "ner"
+KIND: MentionKind = "ner"
 _LETTER = re.compile(r"[^\W\d_]")
 # و/ف (and), then ب/ل/ك (in, to, like), glued before the article: والقاهرة → و + القاهرة
 _BEFORE_ARTICLE = re.compile(r"^([وف]?[بلك]?)(?=ال..)")
@@ -142,8 +142,8 @@ def ner_mentions(doc: Document, recognizer: Recognizer) -> Document:
             continue
         for first, last, tag in iob_spans(row):
             type_ = TYPES.get(tag)
-            trimmed = _trim(s.tokens, first, last) if type_ else None
-            if trimmed is None:
+            trimmed = _trim(s.tokens, first, last) if type_ is not None else None
+            if type_ is None or trimmed is None:
                 continue
             first, last = trimmed
             head = s.tokens[first]

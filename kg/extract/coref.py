@@ -4,10 +4,10 @@ resolve to the salient matching entity; each resolved mention records what it re
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
-from kg.arabic.clitics import CONJ
-from kg.extract.mentions import Coverage
-from kg.extract.tokens import sentences
+from kg.arabic.clitics import strip_clitic
+from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import markers
 from kg.lexicon.tsv import word_map
@@ -16,11 +16,7 @@ from kg.model import Document, Entity, Fact, Mention
 APPOSITION_WINDOW = 14
 
 
-def _strip_conj(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in CONJ else w
-
-
-def _apposition(s, i: int, by_start: dict[int, Mention], ents: dict) -> Mention | None:
+def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]) -> Mention | None:
     """A named person a few words after the description (``الوزير … عبد القادر مساهل``)."""
     for j in range(i + 1, min(len(s.tokens), i + APPOSITION_WINDOW)):
         if s.tokens[j].text in ".؟!":
@@ -47,7 +43,7 @@ class _Latest:
     how far it has looked, so a long article is read once per kind of description, not once
     per description (which grew with the square of its length)."""
 
-    def __init__(self, persons: list[Mention], ents: dict[str, Entity]) -> None:
+    def __init__(self, persons: list[Mention], ents: Mapping[str, Entity]) -> None:
         self.persons, self.ents = persons, ents
         self.found: dict[tuple[str | None, str | None], tuple[int, Mention | None]] = {}
 
@@ -61,13 +57,33 @@ class _Latest:
         return match
 
 
+def _description(
+    doc: Document,
+    s: Sentence,
+    i: int,
+    by_start: Mapping[int, Mention],
+    ents: Mapping[str, Entity],
+    latest: _Latest,
+) -> tuple[Mention, Mention | None] | None:
+    """A description at token i, a title with the article optionally followed by a nisba
+    (``المسؤول الليبي``), resolved to its antecedent; with the nisba it takes in."""
+    tok, w = s.tokens[i], strip_clitic(s.folded[i])
+    nxt = by_start.get(s.tokens[i + 1].start) if i + 1 < len(s.tokens) else None
+    nisba = nxt if nxt is not None and nxt.kind == "nisba" else None
+    role_word = word_map("description_roles.tsv", "role").get(w)  # الوزير → a minister
+    ante = _apposition(s, i, by_start, ents) or latest(nisba.entity_id if nisba else None, role_word)
+    if ante is None:
+        return None
+    start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
+    end = nisba.end if nisba else tok.end
+    return Mention(start, end, doc.text[start:end], ante.entity_id, "description", (ante.start, ante.end)), nisba
+
+
 def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
-    pair_words = markers()["pair"]
-    roles = word_map("description_roles.tsv", "role")  # الوزير → a minister
     by_start = {m.start: m for m in doc.mentions}
-    covered = Coverage(len(doc.text), list(doc.mentions))
+    covered = Coverage(len(doc.text), doc.mentions)
     ents = {e.id: e for e in doc.entities}
     new: list[Mention] = []
     dropped: set[tuple[int, int]] = set()
@@ -86,30 +102,23 @@ def resolve(doc: Document) -> Document:
                 if e and e.type == "Country":
                     countries[e.id] += 1
                 k += 1
+            w = strip_clitic(s.folded[i])
             if tok.start in covered:
                 continue
-            w = _strip_conj(s.folded[i])
-            if w in pair_words and len(countries) >= 2:
-                for cid, _ in countries.most_common(2):
-                    new.append(Mention(tok.start, tok.end, tok.text, cid, "pair"))
+            if w in markers()["pair"] and len(countries) >= 2:
+                new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue
-            if (w,) not in g.titles or not w.startswith("ال"):
+            found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
+            if found is None:
                 continue
-            # a description: title, optionally followed by a nisba (المسؤول الليبي)
-            nisba = by_start.get(s.tokens[i + 1].start) if i + 1 < len(s.tokens) else None
-            country = None
-            if nisba is not None and nisba.kind == "nisba":
-                country = nisba.entity_id
-            ante = _apposition(s, i, by_start, ents) or latest(country, roles.get(w))
-            if ante is None:
-                continue
-            start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
-            end = nisba.end if country else tok.end
-            new.append(Mention(start, end, doc.text[start:end], ante.entity_id, "description", (ante.start, ante.end)))
-            if country:
+            description, nisba = found
+            new.append(description)
+            if nisba is not None:
                 dropped.add((nisba.start, nisba.end))
-                facts.append(Fact(ante.entity_id, "citizenOf", country, start, end))
-            persons.append(new[-1])
+                facts.append(
+                    Fact(description.entity_id, "citizenOf", nisba.entity_id, description.start, description.end)
+                )
+            persons.append(description)
     kept = [m for m in doc.mentions if (m.start, m.end) not in dropped]
     return doc.with_(
         mentions=tuple(sorted(kept + new, key=lambda m: (m.start, -m.end))), facts=doc.facts + tuple(facts)

@@ -19,36 +19,63 @@ from kg.errors import LexiconError
 from kg.extract.mentions import find_mentions
 from kg.lexicon.actors import Gazetteer, gazetteer
 from kg.lexicon.tsv import read_rows
-from kg.model import Document, Span
+from kg.model import Document, Entity, Span
 
 TAG = {"Person": "PERS", "Country": "LOC", "Place": "LOC", "Organization": "ORG"}
+
+
+def _as_document(sents: list[list[str]]) -> tuple[Document, list[tuple[int, int]]]:
+    """The sentences as one document (tokens joined by spaces, sentences by newlines), and
+    the offsets of every given token in it."""
+    pieces, flat, pos = [], [], 0
+    for sent in sents:
+        for t in sent:
+            flat.append((pos, pos + len(t)))
+            pos += len(t) + 1
+        pieces.append(" ".join(sent))
+    sent_spans, off = [], 0
+    for p in pieces:
+        sent_spans.append(Span(off, off + len(p), p))
+        off += len(p) + 1
+    tokens = tuple(t for sp in sent_spans for t in tokenize(sp.text, sp.start))
+    return Document("ner", "\n".join(pieces), sentences=tuple(sent_spans), tokens=tokens), flat
+
+
+def _tag(tags: list[str], idx: list[int], tag: str) -> None:
+    tags[idx[0]] = "B-" + tag
+    for x in idx[1:]:
+        tags[x] = "I-" + tag
+
+
+def _part_of_another_name(idx: list[int], words: list[str], etype: str) -> bool:
+    """``اتفاق الطائف``، ``بطولة فرنسا المفتوحة``: a place named in another name (MISC)."""
+    if not idx or idx[0] == 0 or etype not in ("Place", "Country"):
+        return False
+    prev = [words[idx[0] - 1]]
+    conv = _convention()
+    return bool(_starts_with(prev, conv["contest"]) or etype == "Place" and _starts_with(prev, conv["named"]))
+
+
+def _tag_mention(tags: list[str], idx: list[int], words: list[str], e: Entity) -> None:
+    """Tag the tokens of one mention by the CoNLL convention, where no tag stands yet."""
+    parts = conll_parts(idx, words, e.type)
+    if len(parts) > 1:
+        for part in parts:
+            if part and all(tags[x] == "O" for x in part):
+                _tag(tags, part, "ORG")
+        return
+    idx = conll_cut(idx, words, e.type, e.id)
+    if _part_of_another_name(idx, words, e.type) or not idx or any(tags[x] != "O" for x in idx):
+        return
+    _tag(tags, idx, TAG[e.type])
 
 
 def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
     """IOB2 tags for sentences of tokens, read together as one document (so a surname
     seen alone after the full name is still a person)."""
-    pieces, starts, pos = [], [], 0
-    for sent in sents:
-        row = []
-        for t in sent:
-            row.append(pos)
-            pos += len(t) + 1
-        starts.append(row)
-        pieces.append(" ".join(sent))
-    text = "\n".join(pieces)
-    sent_spans, off = [], 0
-    for p in pieces:
-        sent_spans.append(Span(off, off + len(p), p))
-        off += len(p) + 1
-    doc = Document(
-        "ner",
-        text,
-        sentences=tuple(sent_spans),
-        tokens=tuple(t for sp in sent_spans for t in tokenize(sp.text, sp.start)),
-    )
+    doc, flat = _as_document(sents)
     doc = find_mentions(doc)
     ents = {e.id: e for e in doc.entities}
-    flat = [(s0, s0 + len(t)) for row, sent in zip(starts, sents) for s0, t in zip(row, sent)]
     words = [fold(t) for sent in sents for t in sent]
     tags = ["O"] * len(flat)
     begins = [a for a, _ in flat]
@@ -62,28 +89,7 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
             if flat[k][1] > m.start:
                 idx.append(k)
             k += 1
-        parts = conll_parts(idx, words, e.type)
-        if len(parts) > 1:
-            for part in parts:
-                if part and all(tags[x] == "O" for x in part):
-                    tags[part[0]] = "B-ORG"
-                    for x in part[1:]:
-                        tags[x] = "I-ORG"
-            continue
-        idx = conll_cut(idx, words, e.type, e.id)
-        if idx and idx[0] > 0 and e.type in ("Place", "Country"):
-            prev = [words[idx[0] - 1]]
-            if (
-                _starts_with(prev, _convention()["contest"])
-                or e.type == "Place"
-                and _starts_with(prev, _convention()["named"])
-            ):
-                continue  # اتفاق الطائف، بطولة فرنسا المفتوحة: part of another name (MISC)
-        if not idx or any(tags[x] != "O" for x in idx):
-            continue
-        tags[idx[0]] = "B-" + TAG[e.type]
-        for x in idx[1:]:
-            tags[x] = "I-" + TAG[e.type]
+        _tag_mention(tags, idx, words, e)
     out, k = [], 0
     for sent in sents:
         out.append(tags[k : k + len(sent)])

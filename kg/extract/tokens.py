@@ -1,12 +1,14 @@
-"""Per-sentence token views shared by the extraction stages."""
+"""Per-sentence token views shared by the extraction stages, and which characters of the text
+mentions already cover."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.arabic.normalize import fold, fold_names
-from kg.model import Document, Span
+from kg.model import Document, Mention, Span
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ def _fold_cached(s: str) -> str:
     return fold(s)
 
 
-_CACHE: list[tuple[tuple, tuple, list[Sentence]]] = []  # (sentences, tokens, views), newest last
+_CACHE: list[tuple[tuple[Span, ...], tuple[Span, ...], list[Sentence]]] = []  # (sentences, tokens, views), newest last
 
 
 def sentences(doc: Document) -> list[Sentence]:
@@ -66,3 +68,26 @@ def _build(doc: Document) -> list[Sentence]:
         )
         j = k
     return out
+
+
+class Coverage:
+    """Which characters of the text already belong to a mention (constant-time lookups)."""
+
+    def __init__(self, size: int, mentions: Iterable[Mention]) -> None:
+        self.bits = bytearray(size + 1)
+        for m in mentions:
+            self.add(m.start, m.end)
+
+    def add(self, a: int, b: int) -> None:
+        self.bits[a:b] = b"\x01" * (b - a)
+
+    def __contains__(self, offset: int) -> bool:
+        return bool(self.bits[offset])
+
+
+def mention_starting(taken_at: Mapping[int, Mention], tok: Span) -> Mention | None:
+    """The mention that starts on a token's first characters (after a proclitic: ``والجزائر``)."""
+    for off in range(tok.start, min(tok.end, tok.start + 3)):
+        if off in taken_at:
+            return taken_at[off]
+    return None

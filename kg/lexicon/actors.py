@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from kg.arabic.normalize import fold, fold_names
 from kg.errors import LexiconError
@@ -46,6 +47,7 @@ ACTOR_FILES = (
     "actors_orgs_public.tsv",
 )
 TYPES = ("Person", "Country", "Organization", "Place")
+FormKind = Literal["name", "nisba"]  # how a surface form names its entry: by name, or as its nisba adjective
 # governments that are bodies of their own, not the country (an interim or regional government)
 SPECIFIC_GOVERNMENTS = {"libya_interim_government", "kurdistan_regional_government", "group_government"}
 
@@ -105,7 +107,7 @@ class Title:
 @dataclass
 class Gazetteer:
     entries: dict[str, ActorEntry] = field(default_factory=dict)
-    forms: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (key, kind)
+    forms: dict[tuple[str, ...], tuple[str, FormKind]] = field(default_factory=dict)  # -> (key, kind)
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
     name_parts: dict[str, str] = field(default_factory=dict)  # folded Arabic -> English
     title_words: set[str] = field(default_factory=set)  # first words of titles (وزير، الرئيس)
@@ -118,7 +120,7 @@ class Gazetteer:
     max_len: int = 1
     first_tokens: set[str] = field(default_factory=set)
 
-    def add_form(self, text: str, key: str, kind: str = "name") -> None:
+    def add_form(self, text: str, key: str, kind: FormKind = "name") -> None:
         toks = tuple(fold(text).split())
         if not toks or toks in self.forms:
             return
@@ -126,7 +128,7 @@ class Gazetteer:
         self.max_len = max(self.max_len, len(toks))
         self.first_tokens.add(toks[0])
 
-    def lookup(self, toks: tuple[str, ...]) -> tuple[str, str] | None:
+    def lookup(self, toks: tuple[str, ...]) -> tuple[str, FormKind] | None:
         return self.forms.get(toks)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal, get_args
 
 from kg.arabic.normalize import fold
 from kg.errors import LexiconError
@@ -40,6 +41,8 @@ PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ك", "ي")
 PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "تم", "ن")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 IMPERFECT_ENDINGS = ("", "ون", "ان", "ن", "وا", "ا")
+Pos = Literal["perfect", "imperfect", "jussive", "passive", "participle", "masdar", "phrase"]
+POS: tuple[Pos, ...] = get_args(Pos)
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,13 @@ class Form:
     """One inflected form: which predicate, what part of speech, and its grammar."""
 
     predicate: Predicate
-    pos: str  # perfect | imperfect | jussive | passive | participle | masdar | phrase
+    pos: Pos
     person: str = "3"  # "1" for first person (نتقاسم، زرنا), else "3"
     suffix: str = ""  # attached pronoun (possessor of a noun, object of a verb)
+
+    def __post_init__(self) -> None:
+        if self.pos not in POS:
+            raise ValueError(f"part of speech '{self.pos}' is not one of {', '.join(POS)}")
 
 
 @dataclass

@@ -1,0 +1,248 @@
+"""Arguments: the mentions of a sentence placed on its tokens, each with the preposition that
+governs it (on the word: ``لليبيا``; before it: ``مع الجزائر``; on the head of its noun phrase:
+``بدعم حكومي جزائري``), and what a person's title phrase holds (``المبعوث الروسي الخاص إلى
+سوريا ألكسندر لافرنتييف``: Russia and Syria describe the envoy; they act in no event)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.arabic.clitics import CONJ, Clitic, strip_clitic
+from kg.arabic.normalize import fold
+from kg.extract.clause import (
+    NP_WALK,
+    QUOTES,
+    STOP_PUNCT,
+    TITLE_WINDOW,
+    VSO_WINDOW,
+    Arg,
+    SentenceContext,
+    TitleAttributes,
+    Trigger,
+    is_actor,
+    is_person,
+)
+from kg.extract.tokens import Sentence
+from kg.extract.triggers import Lemmas, find_triggers, is_verb_form
+from kg.lexicon.actors import gazetteer
+from kg.lexicon.markers import find_marker, marker_phrases, markers
+from kg.lexicon.predicates import predicate_lexicon
+from kg.model import Document, Mention
+
+AGENT = fold("قبل")  # من قبل X: X is the agent, never the recipient (the marker an Arg then has)
+BETWEEN = fold("بين")
+
+
+def prep_of(s: Sentence, k: int, prefix: str) -> str:
+    """The preposition on token k (its clitic prefix) or standing before it."""
+    pre = prefix.lstrip("وف")
+    if pre and pre[-1] in "بلك":
+        return pre[-1]
+    if k > 0:
+        w = s.folded[k - 1]
+        found = find_marker(w, "preposition", Clitic.CONJ_SHORT)
+        if found:
+            return found
+        if w == AGENT and k > 1 and (s.folded[k - 2], w) in marker_phrases()["agent_by"]:
+            return AGENT
+    return ""
+
+
+def _clitic_prefix(word: str) -> str:
+    """The proclitics of a noun phrase head: ``بالعرض`` → ب, ``للمجلس`` → ل, ``بدعم`` → ب;
+    none for a word the predicate lexicon knows whole (``لقاء``)."""
+    core = strip_clitic(word)
+    if core in predicate_lexicon().forms or len(core) < 4:
+        return ""
+    if core.startswith(("بال", "كال", "لل")) or core[0] in "بلك":
+        return word[: len(word) - len(core) + 1]
+    return ""
+
+
+def _governing(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
+    """The preposition that governs a mention: on it, or on the head of its noun phrase a few
+    words back (``بدعم حكومي جزائري`` → ب; ``مع "جميع أعضاء المجلس"`` → مع)."""
+    m = prep_of(s, first, prefix)
+    if m:
+        return m
+    k = first - 1
+    walked = 0
+    while k >= 0 and walked < NP_WALK:
+        tok = s.tokens[k]
+        if tok.text in STOP_PUNCT or tok.start in starts:
+            return ""
+        if tok.text in QUOTES:
+            k -= 1
+            continue
+        word = s.folded[k]
+        if word in markers()["complementizer"] or is_verb_form(word):
+            return ""  # a noun phrase does not reach across a verb or أن
+        found = find_marker(word, "preposition", Clitic.CONJ_SHORT)
+        if found:
+            return found  # it governs the phrase we walked through
+        if word == AGENT:
+            return AGENT
+        m = prep_of(s, k, _clitic_prefix(word))
+        if m:
+            return m
+        k -= 1
+        walked += 1
+    return ""
+
+
+def place_args(s: Sentence, mentions: Sequence[Mention]) -> list[Arg]:
+    """Mentions of the sentence placed on tokens, with the preposition that governs each."""
+    out = []
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        first = next((k for k, t in enumerate(s.tokens) if t.end > m.start), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(s.tokens) and s.tokens[last + 1].start < m.end:
+            last += 1
+        tok = s.tokens[first]
+        prefix = fold(tok.text[: max(0, m.start - tok.start)])
+        if m.start > tok.start and len(prefix) > 2:  # glued: الجزائربطرابلس → the part before
+            prefix = prefix[-1:] if prefix[-1] in "بلك" else ""
+        out.append(Arg(m, first, last, _governing(s, first, prefix, starts - {m.start})))
+    return out
+
+
+def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
+    """``الجزائر وليبيا``: the actor and those joined to it by و."""
+    group = [a]
+    for b in args:
+        if b.first == group[-1].last + 1 and s.folded[b.first].startswith("و") and not b.marker:
+            group.append(b)
+    return group
+
+
+def _title_start(s: Sentence, args: Sequence[Arg], p: Arg) -> int | None:
+    """Where the title phrase before a person starts (``وزير الخارجية المصري السفير سامح
+    شكري``), None when no title word stands before it."""
+    g = gazetteer()
+    starts = {a.first: a for a in args}
+    k, first, seen_title = p.first - 1, p.first, False
+    while k >= 0 and p.first - k <= TITLE_WINDOW:
+        w = s.folded[k]
+        if s.tokens[k].text in "،,":
+            if k == p.first - 1:  # apposition: المتحدث باسم الوزارة، أحمد أبوزيد
+                k -= 1
+                continue
+            break
+        if w in g.title_vocab or strip_clitic(w) in g.title_vocab or w in g.title_words:
+            seen_title, first = True, k
+        elif not (
+            (k in starts and starts[k].mention is not p.mention)
+            or w in markers()["title_link"]
+            or any(a.first <= k <= a.last for a in args)
+        ):
+            break
+        k -= 1
+    return first if seen_title else None
+
+
+def title_attributes(doc: Document, s: Sentence, args: Sequence[Arg]) -> TitleAttributes:
+    """Mentions inside a person's title phrase and where each title phrase starts."""
+    inside: set[int] = set()
+    start_of: dict[int, int] = {}
+    for p in args:
+        if not is_person(doc, p.mention):
+            continue
+        first = _title_start(s, args, p)
+        if first is not None:
+            start_of[id(p.mention)] = first
+            inside.update(id(a.mention) for a in args if first <= a.first and a.last < p.first)
+    return TitleAttributes(frozenset(inside), start_of)
+
+
+def inherit_marker(a: Arg, titles: TitleAttributes, s: Sentence) -> Arg:
+    """A person takes the preposition that governs its whole title phrase (``مع وزير الخارجية
+    المصري السفير سامح شكري`` → مع)."""
+    first = titles.start(a.mention)
+    if first is None or a.marker:
+        return a
+    head = fold(s.tokens[first].text)
+    prefix = head[:1] if head[:1] in "بل" and head[1:] in gazetteer().title_vocab else ""
+    marker = prep_of(s, first, prefix)
+    return Arg(a.mention, a.first, a.last, marker) if marker else a
+
+
+def attribute_of_person(doc: Document, a: Arg, args: Sequence[Arg]) -> bool:
+    """``الرئيس الفلسطيني محمود عباس``: the nisba describes the person right after it."""
+    if a.mention.kind != "nisba":
+        return False
+    for b in args:
+        if a.last < b.first <= a.last + 3:
+            return is_person(doc, b.mention)
+    return False
+
+
+def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], lemmas: Lemmas | None) -> SentenceContext:
+    """The sentence as its triggers see it: placed mentions (a person with the preposition of
+    its title phrase), the actors among them, and the triggers on the words no name covers."""
+    placed = place_args(s, mentions)
+    covered = {k for a in placed for k in range(a.first, a.last + 1) if a.mention.kind != "nisba"}
+    titles = title_attributes(doc, s, placed)
+    args = tuple(inherit_marker(a, titles, s) for a in placed)
+    actors = tuple(
+        a
+        for a in args
+        if is_actor(doc, a) and not attribute_of_person(doc, a, args) and id(a.mention) not in titles.inside
+    )
+    return SentenceContext(doc, s, args, actors, titles, tuple(find_triggers(s, covered, lemmas)))
+
+
+def subject_slot(s: Sentence, start: int) -> int:
+    """Where a VSO subject may start after a verb: right after it, past title words
+    (``وزير الخارجية الأمريكي مايك بومبيو``) and particles."""
+    g = gazetteer()
+    k = start
+    while k < len(s.tokens) and k - start < VSO_WINDOW:
+        w = s.folded[k]
+        if (
+            w in g.title_words
+            or strip_clitic(w) in g.title_vocab
+            or w in g.title_vocab
+            or w in markers()["before_subject"]
+        ):
+            k += 1
+            continue
+        break
+    return k
+
+
+def coordinated_verb(s: Sentence, i: int) -> bool:
+    """``…، وانتقد السلطة``: a verb joined by و after a comma shares the earlier subject."""
+    return i > 0 and len(s.folded[i]) > 3 and s.folded[i][0] in CONJ and s.tokens[i - 1].text in "،,"
+
+
+def between(s: Sentence, end: int, actors: Sequence[Arg]) -> list[Arg]:
+    """``الاجتماع بين زعيمي كوريا الشمالية وكوريا الجنوبية``: the parties after بين, first
+    group as actor (the rest become the recipient)."""
+    for k in range(end + 1, min(len(s.folded), end + 4)):
+        if s.folded[k] == BETWEEN:
+            after = [a for a in actors if a.first > k and a.first <= k + 8]
+            return [after[0]] if len(after) >= 2 else []
+        if s.tokens[k].text in STOP_PUNCT:
+            return []
+    return []
+
+
+def last_person_before(doc: Document, args: Sequence[Arg], index: int) -> Mention | None:
+    """The last person named before token ``index`` (``زيارته``: his visit)."""
+    people = [a.mention for a in args if a.last < index and is_person(doc, a.mention)]
+    return people[-1] if people else None
+
+
+def nationality_after(s: Sentence, t: Trigger, args: Sequence[Arg]) -> Arg | None:
+    """A nationality right after a violence noun, past its adjectives, is its author:
+    ``الضربات الجوية الأميركية``، ``دبابة إسرائيلية``."""
+    end = t.index + t.length
+    for a in args:
+        if a.mention.kind == "nisba" and end <= a.first <= end + 1:  # its marker is the noun phrase's
+            if a.first == end + 1 and not s.folded[end].startswith("ال") and s.folded[t.index].startswith("ال"):
+                return None  # the adjective between must agree in definiteness
+            return a
+    return None

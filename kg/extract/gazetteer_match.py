@@ -1,0 +1,94 @@
+"""Names the lexicon knows, found in the text: the longest gazetteer form at each token, with
+the proclitics the lexicon allows split off (``لليبيا`` → ل + ليبيا), two names glued into one
+token (``الجزائربطرابلس``), and not a known surname after someone else's given name
+(``كوندوليزا رايس`` is not Susan Rice) or a name after ``جائزة``، ``مطار``، ``شارع``."""
+
+from __future__ import annotations
+
+from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
+from kg.arabic.normalize import fold_names
+from kg.extract.tokens import Sentence, sentences
+from kg.lexicon.actors import FormKind, Gazetteer
+from kg.lexicon.markers import name_words
+from kg.model import Document, Mention, Span
+
+Match = tuple[int, int, str, FormKind]  # (tokens or folded start, proclitic characters or folded end, key, kind)
+
+
+def _match_gazetteer(g: Gazetteer, s: Sentence, i: int) -> Match | None:
+    """Longest gazetteer match starting at token i: (length, prefix chars, key, kind)."""
+    best = None
+    n = len(s.folded)
+    for pre, rest in proclitic_readings(s.folded[i]):
+        if rest not in g.first_tokens:
+            continue
+        for length in range(min(g.max_len, n - i), 0, -1):
+            hit = g.lookup((rest,) + s.folded[i + 1 : i + length])
+            if hit:
+                if best is None or length > best[0]:
+                    best = (length, len(pre), hit[0], hit[1])
+                break
+    return best
+
+
+def _glued(g: Gazetteer, word: str) -> list[Match]:
+    """Two names written as one token (``الجزائربطرابلس``): folded (start, end, key, kind)."""
+    if len(word) < 7:
+        return []
+    for k in range(3, len(word) - 2):
+        left = g.lookup((word[:k],))
+        if not left:
+            continue
+        for pre, rest in proclitic_readings(word[k:]):
+            right = g.lookup((rest,))
+            if right:
+                return [(0, k, *left), (k + len(pre), len(word), *right)]
+    return []
+
+
+def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
+    a = folded_prefix_to_original(tok.text, folded_start)
+    b = folded_prefix_to_original(tok.text, folded_end)
+    return tok.start + a, tok.start + b
+
+
+def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
+    """A person's name after ``جائزة``، ``مطار``، ``شارع`` names a prize or a place, not the person."""
+    if g.entries[key].type != "Person":
+        return False
+    return any(rest in name_words()["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1]))
+
+
+def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
+    """A known person's surname after a given name that is not theirs names someone else
+    (``كوندوليزا رايس`` is not Susan Rice): the given-name rule takes it."""
+    e = g.entries[key]
+    if e.type != "Person":
+        return False
+    prev = fold_names(s.tokens[i - 1].text)
+    prev = prev[1:] if prev[:1] in "وف" and (prev[1:],) in g.given_names else prev
+    return (prev,) in g.given_names and prev not in fold_names(e.label_ar).split()
+
+
+def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
+    """Every name of the lexicon in the text, longest first, left to right."""
+    out: list[Mention] = []
+    for s in sentences(doc):
+        i = 0
+        while i < len(s.tokens):
+            hit = _match_gazetteer(g, s, i)
+            if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
+                hit = None
+            if hit:
+                length, pre, key, kind = hit
+                tok = s.tokens[i]
+                start = tok.start + folded_prefix_to_original(tok.text, pre)
+                end = s.tokens[i + length - 1].end
+                out.append(Mention(start, end, doc.text[start:end], key, kind))
+                i += length
+                continue
+            for fs, fe, key, kind in _glued(g, s.folded[i]):
+                a, b = _span(s.tokens[i], fs, fe)
+                out.append(Mention(a, b, doc.text[a:b], key, kind))
+            i += 1
+    return out

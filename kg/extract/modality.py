@@ -1,0 +1,62 @@
+"""How an event is stated: asserted, negated (``لم يزر``، ``نفى زيارة``), hypothetical (``إذا
+زار``، ``قد يحضر``) or future (``سيزور``، ``من المقرر أن``، ``دعوة لزيارة``), and by whom when it
+is reported speech (``أكد سيالة أن "…"``: the event is statedBy Siala)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from kg.arabic.clitics import Clitic
+from kg.extract.clause import STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
+from kg.extract.tokens import Sentence
+from kg.lexicon.markers import has_marker, markers
+
+Modality = Literal["asserted", "negated", "future", "hypothetical"]
+
+
+def _negated(s: Sentence, t: Trigger) -> bool:
+    """A negation right before the trigger (``لم يزر``، ``ولا يدعم``), or a verb of denial
+    before a verbal noun (``نفى مساهل زيارة ليبيا``: the visit is denied)."""
+    if t.pos == "masdar" and any(w in markers()["denial"] for w in s.folded[max(0, t.index - 4) : t.index]):
+        return True
+    before = s.folded[max(0, t.index - 3) : t.index]
+    return any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:])
+
+
+def _clause_before(s: Sentence, t: Trigger) -> list[str]:
+    """The clause before the trigger, nearest word first (up to six words)."""
+    back = []
+    for k in range(t.index - 1, max(-1, t.index - 7), -1):
+        if s.tokens[k].text in STOP_PUNCT:
+            break
+        back.append(s.folded[k])
+    return back
+
+
+def modality(s: Sentence, t: Trigger) -> Modality:
+    """How the sentence states the event of trigger ``t``."""
+    if _negated(s, t):
+        return "negated"
+    back = _clause_before(s, t)
+    clause = back[:4]
+    if any(has_marker(w, "conditional", Clitic.ANY) for w in clause):
+        return "hypothetical"
+    if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
+        return "hypothetical"  # قد يحضر: may attend
+    around = back + list(s.folded[t.index : t.index + 6])
+    if t.future_prefix or any(has_marker(w, "future") for w in around):
+        return "future"
+    if any(w in markers()["invitation"] for w in s.folded[max(0, t.index - 2) : t.index]):
+        return "future"  # دعوة لزيارة: an invited visit has not happened yet
+    return "asserted"
+
+
+def speaker(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """The speaker of reported speech that contains the trigger: ``أكد سيالة أن "…"``."""
+    for k in range(t.index - 1, -1, -1):
+        if has_marker(s.folded[k], "speech"):
+            after = [a for a in actors if k < a.first <= k + VSO_WINDOW and a.first < t.index]
+            before = [a for a in actors if a.last < k and k - a.last <= SVO_WINDOW]
+            return after[0] if after else before[-1] if before else None
+    return None

@@ -1,0 +1,239 @@
+"""What a name looks like: the run of words that make a person's name after a title, a given
+name or a verb of saying (``عبد القادر مساهل``، ``رود فان نيستلروي``، ``محمد بن راشد آل
+مكتوم``), and the words that cannot begin or continue one (stop words, common words, verbs,
+words with a glued preposition or a pronoun suffix)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Literal
+
+from camel_tools.utils.dediac import dediac_ar
+
+from kg.arabic.clitics import Clitic, strip_clitic
+from kg.arabic.normalize import fold
+from kg.extract.tokens import Sentence
+from kg.lexicon.actors import Gazetteer, gazetteer, slug
+from kg.lexicon.markers import NAME_WORDS, has_marker, name_words, written
+from kg.lexicon.predicates import predicate_lexicon
+from kg.lexicon.romanize import romanize
+from kg.lexicon.tsv import word_set
+from kg.model import Mention
+
+NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")  # Arabic-script name tokens: letters only, 2..15 long
+NOT_NAME_KINDS = ("speech", "negation", "future", "light", "complementizer")  # markers.tsv kinds
+PRONOUN_ENDINGS = ("هم", "هن", "كم", "نا")  # أنفسهم، لنا: no name ends so
+# After these titles news names people of every origin (اللاعب الكاميروني صامويل إيتو), so the
+# name need not start with a known name part.
+LOOSE_TITLES = frozenset(
+    {
+        "profession",
+        "honorific",
+        "religious",
+        "head_of_state",
+        "head_of_government",
+        "minister",
+        "diplomat",
+        "envoy",
+        "spokesperson",
+        "legislator",
+        "official",
+        "royal",
+    }
+)  # not military: الفريق، اللواء are also units
+
+
+def common_words() -> frozenset[str]:
+    """Frequent news words that stand where a name is expected but are not names."""
+    return word_set("common_words.tsv")
+
+
+def name_stop() -> frozenset[str]:
+    """Words that end a person's name after a title (prepositions, verbs of saying,
+    conjunctions), as written: folding merges على (on) with علي (Ali)."""
+    return written(NAME_WORDS)["stop"]
+
+
+@cache
+def folded_stop() -> frozenset[str]:
+    """The stop words whose folded form is no name (not على → علي, not أن → ان)."""
+    return frozenset(fold(w) for w in name_stop() if "ى" not in w and not w.startswith(("أ", "إ")))
+
+
+def masdar_shaped(w: str) -> bool:
+    """Verbal nouns of the derived forms (إنتاج، استثمار، انسحاب، تحقيق) read as common nouns."""
+    return len(w) >= 5 and (w[0] == "ا" and w[-2] == "ا" or w[0] == "ت" and w[-2] == "ي")
+
+
+def not_a_name(w: str) -> bool:
+    """Event words, function words and verbs of saying are not names (``وقالت``، ``يكون``)."""
+    bare = strip_clitic(w)
+    forms = predicate_lexicon().forms
+    if bare in forms or w in forms:
+        return True
+    if any(has_marker(w, kind) for kind in NOT_NAME_KINDS):
+        return True
+    # an imperfect verb: يكون، سيكون، تقول
+    return len(bare) >= 4 and bare[0] in "يت" and bare[-1] in "نلرد" and bare[1:] in name_words()["verb_stem"]
+
+
+def name_shaped(w: str, g: Gazetteer) -> bool:
+    """Could this unknown word begin a name? Not with a glued preposition or conjunction
+    (لكرة، وفشل), an imperfect prefix (يعلم), a feminine or plural ending (فكرة، سلطات)
+    or a perfect feminine ending (شهدت) — unless it is a known given name."""
+    if (w,) in g.given_names or w in g.name_parts:
+        return True
+    plural = w.endswith(("يون", "يين")) or w[0] == "م" and w.endswith(("ون", "ين"))  # not رايمون، كلينتون
+    rest = w[1:]
+    glued = w[0] in "لبك" and (rest.startswith(("ال", "م")) or rest in common_words() or not_a_name(rest))  # بمركز
+    return not (
+        glued
+        or w[0] in "وفي"
+        or w.endswith(("ه", "ات"))
+        or plural
+        or (w.endswith("ت") and len(w) <= 5)
+        or len(w) >= 4
+        and w.endswith(PRONOUN_ENDINGS)
+        or len(w) >= 5
+        and w.startswith(("سي", "ست", "سن"))
+    )  # future verbs: سيزور، ستعقد
+
+
+def plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
+    """A name starts with a known name part (``محمد``، ``عبد``) and holds no title word; after a
+    ``loose`` title any name-like run will do."""
+    if any((w,) in g.titles for w in words):
+        return False
+    if words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts:
+        return True
+    return loose and name_shaped(words[0], g)
+
+
+def person_key(name: str, g: Gazetteer) -> str:
+    """The entity id of a person found in the text (not in the lexicon): from the romanized name."""
+    return "person_" + slug(romanize(name, g))
+
+
+def _not_continuation(w: str, written_form: str, so_far: int) -> bool:
+    """Words that cannot continue a name already begun: a preposition glued to a common or
+    verbal noun (بلقاء، بتهمة، بارتكاب), an accusative with tanween (قادماً), a feminine
+    descriptor with the article (المصنفة), or a third word with the article that is no nisba
+    family name (البالغ after two name words; الحمادي is one)."""
+    if w[0] in "بكل" and len(w) > 3:
+        rest = w[1:]
+        if rest in common_words() or not_a_name(rest) or masdar_shaped(rest) or rest.endswith("ه") or rest[0] == "ا":
+            return True
+    if written_form.endswith("اً") or written_form.endswith("ًا"):
+        return True
+    if w.startswith("ال"):
+        return w.endswith("ه") or (so_far >= 2 and not w.endswith("ي"))
+    return False
+
+
+Step = Literal["join", "last", "stop"]  # the word joins the name, ends it as its last word, or is no part of it
+
+
+def _known_inside(s: Sentence, k: int, out: list[int], taken_at: Mapping[int, Mention], al_first: bool) -> Step | None:
+    """A particle of a European name (``رود فان نيستلروي``) or a known word inside a name
+    (``أبو غزة``، ``بن الخليل``، ``آل مكتوم``، ``سعيد محمد الكندي``)."""
+    w, nw = s.folded[k], name_words()
+    if out and w in nw["particle"] and k + 1 < len(s.tokens) and NAMEISH.match(s.folded[k + 1]):
+        return "join"
+    inner = taken_at.get(s.tokens[k].start)
+    if (
+        inner is not None
+        and (out or al_first)
+        and inner.end == s.tokens[k].end
+        and NAMEISH.match(w)
+        and (out and s.folded[out[-1]] in nw["connector"] or inner.kind == "nisba" and w.startswith("ال"))
+    ):
+        return "last" if w.startswith("ال") else "join"
+    return None
+
+
+def _no_name_word(s: Sentence, k: int, taken_at: Mapping[int, Mention]) -> bool:
+    """A stop word, a title word, a common word, a known mention, or no word of letters."""
+    g, w = gazetteer(), s.folded[k]
+    written_form = dediac_ar(s.tokens[k].text)
+    bare, bare_w = strip_clitic(written_form, Clitic.CONJ_SHORT), strip_clitic(w)
+    stop = name_stop()
+    return (
+        written_form in stop
+        or bare in stop
+        or w in folded_stop()
+        or not NAMEISH.match(w)
+        or s.tokens[k].start in taken_at
+        or w in g.title_words
+        or bare_w in g.title_words
+        or w in common_words()
+        or bare_w in common_words()
+        or not_a_name(w)
+    )
+
+
+def _ends_run(s: Sentence, k: int, out: list[int], al_first: bool, foreign: bool) -> bool:
+    """A word that cannot start a name here or continue the one begun."""
+    g, w = gazetteer(), s.folded[k]
+    known = (w,) in g.given_names or w in g.name_parts
+    if w.startswith("ال") and not out and not al_first:
+        return True
+    if w.startswith(("لل", "وال")) or w.startswith(("بال", "كال", "فال")) and not foreign:
+        return True  # a preposition or conjunction glued to the article: بالقول is no name (but خورخي فالدانو)
+    if (
+        out
+        and not known
+        and (
+            len(w) >= 4
+            and w.endswith(PRONOUN_ENDINGS)
+            or len(w) <= 5
+            and w.endswith("ين")  # هدفين
+            or w[0] in "يت"
+            and len(w) >= 4
+            and not w.endswith(("نغ", "نج"))  # يونغ is Korean, no verb
+        )
+    ):
+        return True  # a pronoun suffix (لإقناعهم) or an imperfect verb (يسمع، تشعر) ends the name
+    compound = bool(out) and (
+        (s.folded[k - 1], w) in g.given_names
+        or f"{s.folded[k - 1]} {w}" in g.name_parts
+        or w in name_words()["compound_tail"]
+    )  # عبد الله، نور الدين
+    if out and not compound and not known and _not_continuation(w, dediac_ar(s.tokens[k].text), len(out)):
+        return True  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
+    if out and w.startswith("و") and not known:
+        return True  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية
+    return not out and w.startswith(("و", "ف")) and (w[1:],) in g.given_names
+
+
+def _step(s: Sentence, k: int, out: list[int], taken_at: Mapping[int, Mention], al_first: bool, foreign: bool) -> Step:
+    """What token k does to the name run so far."""
+    inside = _known_inside(s, k, out, taken_at, al_first)
+    if inside is not None:
+        return inside
+    if _no_name_word(s, k, taken_at) or _ends_run(s, k, out, al_first, foreign):
+        return "stop"
+    return "last" if s.folded[k].startswith("ال") else "join"
+
+
+def name_run(
+    s: Sentence, k: int, taken_at: Mapping[int, Mention], limit: int = 4, al_first: bool = False, foreign: bool = False
+) -> list[int]:
+    """Token indices of a name starting at k: name-like words, no stop words, no title words,
+    no known mention; a word with the article ends the name (``فايز السراج``) and cannot
+    start it (unless ``al_first``). ``limit`` counts the words besides ``بن``، ``آل``…;
+    ``foreign``: the given name before is not Arabic (``خورخي فالدانو``)."""
+    connectors = name_words()["connector"]
+    out: list[int] = []
+    while k < len(s.tokens) and sum(1 for x in out if s.folded[x] not in connectors) < limit:
+        step = _step(s, k, out, taken_at, al_first, foreign)
+        if step == "stop":
+            break
+        out.append(k)
+        if step == "last":
+            break
+        k += 1
+    while out and s.folded[out[-1]] in connectors:  # a nasab chain cannot end on بن or آل
+        out.pop()
+    return out

@@ -1,0 +1,322 @@
+"""Sources: who did it. The actor of a trigger is found by the first rule that applies, and
+the rule is kept (``Rule``): it explains the event and weighs its confidence.
+
+A verbal noun takes its possessor (``زيارة مساهل``), a nationality after a violence noun
+(``الغارات الإسرائيلية``), its light verb's subject (``قام مساهل بزيارة``), a pronoun's person
+(``زيارته``) or the parties after بين; a verb takes the subject after it (VSO, past title
+words) or before it (SVO), the speaker of the reported speech it stands in, or the subject of
+the clause it is joined to. What a report leaves unnamed (``اندلعت مظاهرات أمس``) is the
+implicit actor of the event's type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.arabic.clitics import Clitic
+from kg.arabic.normalize import fold
+from kg.extract.arguments import (
+    between,
+    coordinated,
+    coordinated_verb,
+    last_person_before,
+    nationality_after,
+    subject_slot,
+)
+from kg.extract.clause import (
+    STOP_PUNCT,
+    SVO_WINDOW,
+    Arg,
+    Rule,
+    SentenceContext,
+    Trigger,
+    actor_id,
+    capital_of,
+    entity_type,
+    group_role,
+    has_light,
+    is_place,
+    light_window,
+)
+from kg.extract.tokens import Sentence
+from kg.extract.triggers import pronoun_suffix
+from kg.lexicon.actors import gazetteer
+from kg.lexicon.markers import has_marker, marker_phrases, markers
+from kg.model import Document, Mention
+
+# اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
+PATIENT_POSSESSOR = frozenset({"ASSAULT", "COERCE"})
+AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a nationality after the noun did it
+# nouns whose nationality after them is the victim (مقتل إسرائيلي), unlike attacks (غارة إسرائيلية)
+VICTIM_NOUNS = frozenset(
+    {
+        "kill",
+        "casualties",
+        "assassinate",
+        "assassination_attempt",
+        "abduct",
+        "kidnap",
+        "hostage",
+        "torture",
+        "beat",
+        "execute",
+        "slaughter",
+        "stab",
+        "displace",
+        "sexual_violence",
+        "massacre",
+    }
+)
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "REJECT"})  # things done between two parties
+POSSESSOR_SUFFIXES = ("ه", "ها", "هم")  # his, her, their: تضامنه
+SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
+ARMED_ROLES = ("armed_group", "military")  # lexicon roles of an armed actor
+FINITE = ("perfect", "imperfect")
+
+
+@dataclass(frozen=True)
+class Salience:
+    """What earlier sentences made salient: the last person named (for ``زيارته``) and the
+    last actor found in a sentence (for a verb without a subject)."""
+
+    last_person: Mention | None = None
+    last_source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """The actor of a trigger as a rule found it: mentions of the sentence, or the person a
+    pronoun stands for, or neither (the rule then names where the actor comes from)."""
+
+    rule: Rule
+    args: tuple[Arg, ...] = ()
+    pronoun: Mention | None = None
+
+
+def find_source(
+    ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience, current: bool
+) -> Source | None:
+    """The actor of trigger ``t`` among ``actors``, None when no rule finds one. ``current``:
+    an earlier event of this sentence has an actor (a participle's main clause)."""
+    if t.pos == "masdar":
+        return _noun_source(ctx, t, actors, salience)
+    return _verb_source(ctx, t, actors, speaker, salience, current)
+
+
+def _source(rule: Rule, *args: Arg) -> Source:
+    return Source(rule, tuple(args))
+
+
+# ---------------------------------------------------------------- verbal nouns
+
+
+def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:
+    """``زيارة مساهل``: the actor right after the noun; ``الغارات الإسرائيلية``: a nationality
+    after a violence noun."""
+    pred = t.form.predicate
+    nxt = [a for a in actors if not a.marker and a.first == t.end + 1]
+    if nxt and pred.mode == "visit" and entity_type(ctx.doc, nxt[0].mention) in ("Country", "Place"):
+        nxt = []  # زيارة ليبيا: a country after a visit is where, not who
+    if nxt and pred.type not in PATIENT_POSSESSOR:
+        return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, nxt[0], ctx.s))
+    nationality = nationality_after(ctx.s, t, ctx.args)
+    if nationality is not None and pred.type in AUTHORED_TYPES and pred.id not in VICTIM_NOUNS:
+        return _source(Rule.NOUN_POSSESSOR, nationality)  # الغارات الإسرائيلية، ضربة جوية أميركية
+    return None
+
+
+def _light_verb(s: Sentence, t: Trigger) -> bool:
+    """A light verb before the noun makes its subject the actor (``قام مساهل بزيارة``); not a
+    verb of saying before a killing (``أعلنت الشرطة مقتل سبعة``: who announces did not kill)."""
+    window = light_window(s, t.index)
+    if not has_light(window):
+        return False
+    return not (t.form.predicate.type == "ASSAULT" and any(has_marker(w, "speech", Clitic.ANY) for w in window))
+
+
+def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salience: Salience) -> Source | None:
+    """The actor of a verbal noun."""
+    found = _possessor(ctx, t, actors)
+    if found is not None:
+        return found
+    suffix = t.form.suffix or pronoun_suffix(ctx.s.folded[t.index])
+    light = _light_verb(ctx.s, t)
+    before = [a for a in actors if not a.marker and a.last < t.index and t.index - a.last <= SVO_WINDOW]
+    if light and before and suffix in POSSESSOR_SUFFIXES:
+        return _source(Rule.NOUN_LIGHT_VERB, before[-1])  # X عبر عن تضامنه
+    if suffix in SINGULAR_SUFFIXES:
+        person = last_person_before(ctx.doc, actors, t.index) or salience.last_person
+        return Source(Rule.NOUN_PRONOUN, pronoun=person) if person is not None else None
+    if light and before:
+        return _source(Rule.NOUN_LIGHT_VERB, before[-1])
+    if light and salience.last_source:
+        return Source(Rule.NOUN_SALIENT)
+    return _unnamed_noun_source(ctx, t, actors)
+
+
+def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:
+    """A verbal noun with no actor before or after it: the parties after بين, or the implicit
+    actor of an event reported as having happened."""
+    pred = t.form.predicate
+    parties = between(ctx.s, t.end, actors)
+    if parties and pred.type in RECIPROCAL:
+        return _source(Rule.NOUN_BETWEEN, *parties)
+    occurs = any(has_marker(w, "occurrence", Clitic.ANY) for w in light_window(ctx.s, t.index))
+    if occurs and pred.type in gazetteer().implicit_agents and anchored_in_time(ctx.s):
+        return Source(Rule.NOUN_IMPLICIT)
+    if pred.type == "ASSAULT" and casualties(ctx.s):
+        return Source(Rule.NOUN_IMPLICIT)  # هجوم انتحاري … أسفر عن مقتل أربعة: attackers unknown
+    return None
+
+
+# ---------------------------------------------------------------- verbs
+
+
+def _verb_source(
+    ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience, current: bool
+) -> Source | None:
+    """The actor of a verb, a participle or a verb phrase."""
+    s, pos = ctx.s, t.pos
+    if speaker is not None and (t.form.person == "1" or pos in FINITE and after_pronoun_that(s, t.index)):
+        return _source(Rule.VERB_SPEAKER, speaker)  # أكد أننا، أعلنت الوزارة أنها استدعت …
+    if pos == "participle":  # …، متهما طهران: the main clause's subject acts
+        before = [a for a in actors if not a.marker and a.last < t.index]
+        if current or before:
+            return _source(Rule.PARTICIPLE_MAIN_SUBJECT, *([] if current else before[:1]))
+        return None
+    if pos == "imperfect" and _relative_after_noun(s, t.index, actors):
+        return None
+    if pos == "passive" and t.form.predicate.type in PATIENT_POSSESSOR:
+        # اغتيل الحريري: who follows a passive verb of violence is its victim; the author is
+        # named after an agent phrase (على يد مسلحين) or unknown
+        agent = next((a for a in actors if a.first > t.end and a.first > 0 and agent_before(s, a.first)), None)
+        return _source(Rule.PASSIVE_AGENT, agent) if agent is not None else Source(Rule.NOUN_IMPLICIT)
+    return _subject_source(ctx, t, actors, speaker, salience)
+
+
+def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -> list[Arg]:
+    """Subjects that may follow the verb: in its subject slot, or a person whose title phrase
+    starts there (``زار وزير الخارجية الأمريكي مايك بومبيو``)."""
+    if t.length > 1:
+        return []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
+    slot = subject_slot(ctx.s, t.end + 1)
+    after = [
+        a
+        for a in subjects
+        if t.end < a.first <= slot
+        or (a.first > t.end and ctx.titles.start_of.get(id(a.mention), 10**6) <= max(slot, t.end + 1))
+    ]
+    pred = t.form.predicate
+    if (
+        after
+        and "obj" in pred.recipient
+        and is_place(ctx.doc, after[0].mention)
+        and (pred.mode == "visit" or not capital_of(after[0].mention.entity_id))
+    ):
+        return []  # زار بيونغ يانغ: a place after a visit verb is where; but أدانت واشنطن acts
+    return after
+
+
+def _subject_source(
+    ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience
+) -> Source | None:
+    """The subject of a verb: inside its phrase, before it (SVO) or after it (VSO); else the
+    speaker, an earlier sentence's actor, or the implicit actor of a reported killing."""
+    s, pos = ctx.s, t.pos
+    subjects = [a for a in actors if not a.marker]
+    inside = [a for a in subjects if t.index < a.first and a.last <= t.end]
+    if inside:
+        return _source(Rule.PHRASE_AGENT, *coordinated(actors, inside[0], s))  # تجمع المتظاهرون
+    after = _subjects_after(ctx, t, subjects)
+    before = [
+        a
+        for a in subjects
+        if a.last < t.index
+        and t.index - a.last <= SVO_WINDOW
+        and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)
+    ]
+    if before and coordinated_verb(s, t.index):
+        return _source(Rule.VERB_SHARED_SUBJECT, *coordinated(actors, before[-1], s))
+    if before and t.index - before[-1].last == 1 and _clause_starts_at(s, before[-1].first):
+        return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))  # أن الجزائر ستدعم ليبيا
+    if pos != "passive" and after:
+        return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))
+    if before:
+        return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))
+    if speaker is not None:
+        return _source(Rule.VERB_SPEAKER, speaker)
+    if after:
+        return _source(Rule.IMPERSONAL, after[0])
+    if salience.last_source and pos in FINITE:
+        return Source(Rule.VERB_SALIENT)
+    if pos == "passive" and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):
+        return Source(Rule.NOUN_IMPLICIT)  # قتل أربعة أشخاص أمس: killed by someone unnamed
+    return None
+
+
+def _clause_starts_at(s: Sentence, k: int) -> bool:
+    """Token k opens a clause: the sentence's start, after punctuation or a word a verb may follow."""
+    return k == 0 or s.folded[k - 1] in markers()["verb_leader"] or s.tokens[k - 1].text in STOP_PUNCT
+
+
+def after_pronoun_that(s: Sentence, i: int) -> bool:
+    """``أعلنت الوزارة أنها (قد) استدعت``: the verb's subject is the speaker."""
+    k = i - 1
+    if k >= 0 and s.folded[k] in markers()["preverb"]:
+        k -= 1
+    return k >= 0 and s.folded[k] in markers()["that_pronoun"]
+
+
+def _relative_after_noun(s: Sentence, i: int, actors: Sequence[Arg]) -> bool:
+    """``محاولة تستهدف …``: an imperfect verb right after an indefinite noun describes that
+    noun (its subject), which is no actor."""
+    if i == 0 or any(a.last == i - 1 for a in actors):
+        return False
+    prev = s.tokens[i - 1].text
+    return prev.endswith("ة") and not fold(prev).startswith(("ال", "وال"))
+
+
+# ---------------------------------------------------------------- unnamed actors
+
+
+def agent_before(s: Sentence, k: int) -> bool:
+    """An agent phrase ends right before token k (شنه، على يد، من قبل: its author follows)."""
+    return s.folded[k - 1] in markers()["agent"] or tuple(s.folded[max(0, k - 2) : k]) in marker_phrases()["agent"]
+
+
+def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg]) -> str | None:
+    """Who did an attack the sentence reports without a subject: an armed group or force named
+    as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims."""
+    for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
+        if a.first > 0 and agent_before(s, a.first):
+            return actor_id(a.mention)
+    for a in args:
+        e = doc.entity(a.mention.entity_id)
+        armed = group_role(doc, a.mention.entity_id) == "armed" or (e is not None and e.role_en in ARMED_ROLES)
+        if not armed:
+            continue
+        if a.first > 0 and has_marker(s.folded[a.first - 1], "victim", Clitic.WA_BA_ALL):
+            continue  # مقتل أربعة جنود: the soldiers are the victims
+        return actor_id(a.mention)
+    return None
+
+
+def casualties(s: Sentence) -> bool:
+    """The sentence counts victims (مقتل أربعة، إصابة عشرة، 26 قتيلا): violence reported, not discussed."""
+    words = s.folded
+    mk = markers()
+    for k, w in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        counted = nxt.isdigit() or nxt in mk["number"] or fold(nxt) in mk["number"]
+        if counted and has_marker(w, "casualty", Clitic.WA_BA_LONG):
+            return True
+        if (w.isdigit() or w in mk["number"]) and nxt in mk["casualty_counted"]:
+            return True
+    return False
+
+
+def anchored_in_time(s: Sentence) -> bool:
+    """A report of something that happened says when (أمس، الجمعة، a date); a general mention
+    of protests or attacks does not."""
+    return any(has_marker(w, "time_anchor", Clitic.ANY) for w in s.folded) or any(t.text.isdigit() for t in s.tokens)

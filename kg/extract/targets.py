@@ -1,0 +1,91 @@
+"""Targets: to whom, and where. The recipient of a trigger is the nearest actor of its clause
+that the predicate's frame marks (``عرضت على``، ``التعاون مع``، ``دعم … لليبيا``), else the
+nearest actor of the clause; places go to ``location`` (``في الخرطوم``), and a meeting in a
+capital is hosted by its country."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.arguments import AGENT, attribute_of_person, coordinated
+from kg.extract.clause import (
+    TARGET_WINDOW,
+    Arg,
+    SentenceContext,
+    Trigger,
+    actor_id,
+    bare_group,
+    capital_of,
+    is_actor,
+    is_place,
+)
+from kg.extract.triggers import opens_clause
+
+PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
+PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
+IN = "في"
+
+
+def _clause_end(ctx: SentenceContext, t: Trigger) -> int:
+    """Where the trigger's clause ends: at the next verb that opens a clause, else the sentence's end."""
+    nxt = next((tr for tr in ctx.triggers if tr.index > t.end and opens_clause(ctx.s, tr)), None)
+    return ctx.s.tokens[nxt.index].start if nxt is not None else ctx.s.span.end
+
+
+def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool) -> list[Arg]:
+    """The mentions of the clause after the actor that may be the recipient: not the actor,
+    not an agent (من قبل X), not a description of a person, not the actor's own nationality."""
+    doc = ctx.doc
+    own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
+    end = _clause_end(ctx, t)
+    return [
+        a
+        for a in ctx.args
+        if after <= a.mention.start < end
+        and a.first <= t.end + TARGET_WINDOW
+        and actor_id(a.mention) not in source
+        and a.marker != AGENT
+        and (street or not bare_group(a))
+        and not attribute_of_person(doc, a, ctx.args)
+        and id(a.mention) not in ctx.titles.inside
+        and not (a.mention.kind == "nisba" and actor_id(a.mention) in own)
+    ]
+
+
+def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> Arg | None:
+    """The nearest candidate that fits the frame (its preposition, or none for a direct
+    object), else the nearest one not marked as a place (في)."""
+    pred = t.form.predicate
+    fitting = [a for a in cands if (a.marker in pred.recipient if a.marker else "obj" in pred.recipient)]
+    loose = [a for a in cands if a.marker != IN]
+    if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
+        fitting = [a for a in fitting if is_actor(ctx.doc, a)]
+        loose = [a for a in loose if is_actor(ctx.doc, a)]
+    return fitting[0] if fitting else loose[0] if loose else None
+
+
+def find_target(
+    ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool
+) -> tuple[list[str], str | None]:
+    """The recipients of trigger ``t`` (the one found and those joined to it by و) and where it
+    happened. ``after``: the offset where the recipient may start (after the actor)."""
+    doc, s = ctx.doc, ctx.s
+    found = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
+    location = None
+    target: list[str] = []
+    for a in coordinated(ctx.args, found, s) if found is not None else ():
+        if is_place(doc, a.mention):
+            location = location or a.mention.entity_id
+        target.append(actor_id(a.mention))
+    if location is None:
+        start = s.tokens[t.index].start
+        location = next((a.mention.entity_id for a in place_args(ctx) if a.mention.start > start), None)
+    host = capital_of(location) if location else None
+    if not target and t.form.predicate.type == "CONSULT" and host and host not in source:
+        target = [host]  # a meeting in Khartoum is hosted by Sudan
+    return target, location
+
+
+def place_args(ctx: SentenceContext) -> list[Arg]:
+    """The places of the sentence marked as where something happened (``في الخرطوم``، ``بطرابلس``)."""
+    return [a for a in ctx.args if is_place(ctx.doc, a.mention) and a.marker in PLACE_MARKERS]

@@ -1,0 +1,228 @@
+"""Triggers: the event words of a sentence, read from the predicate lexicon.
+
+A trigger is a verb (``طالب``، ``أوقفت``، ``سيزور``), a passive (``اغتيل``), a participle after
+a comma (``…، متهما طهران``), a verbal noun (``زيارة``، ``زيارته``) or a phrase of several
+words (``قام بزيارة``، ``فرض عقوبات``). A form that is both verb and verbal noun (``تعاون``،
+``دعم``) reads as the noun after a noun. Triggers that only complete another (``إلغاء
+الاتفاق``) or use a violence word of an abstraction (``فجر الأزمة``) are no events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
+
+from kg.arabic.clitics import CONJ, Clitic
+from kg.arabic.normalize import fold
+from kg.extract.clause import GAP, QUOTES, STOP_PUNCT, Trigger, has_light, light_window
+from kg.extract.tokens import Sentence
+from kg.lexicon.markers import has_marker, markers
+from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
+
+Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
+Lemmas = Mapping[int, tuple[str, ...]]  # token start -> camel-tools lemmas
+VERB_POS = ("perfect", "imperfect", "passive")
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a noun: مشاركتهما، زيارته
+ACCUSED_CONTENT_TYPES = ("ACCUSE", "REQUEST", "THREATEN")  # اتهامات للمغرب بدعم: بدعم is what is said
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[Reading, ...]:
+    """(prefix, rest, future) readings of a folded word for trigger lookup."""
+    out = [("", word, False)]
+    if len(word) > 3 and word[0] in CONJ:
+        out.append((word[0], word[1:], False))
+    for pre, rest, _ in list(out):
+        if len(rest) > 3 and rest[0] == "س" and rest[1] in "يتنا":
+            out.append((pre + "س", rest[1:], True))
+        if len(rest) > 3 and rest[0] in "بلك":
+            if rest.startswith("لل"):
+                out.append((pre + "ل", "ال" + rest[2:], False))
+            out.append((pre + rest[0], rest[1:], False))
+    for pre, rest, fut in list(out):
+        if rest.startswith("ال") and len(rest) > 4:
+            out.append((pre + "ال", rest[2:], fut))
+    return tuple(out)
+
+
+def pronoun_suffix(word: str) -> str:
+    """The possessive pronoun of a noun ending in ة (``زيارته`` → ه), '' for none."""
+    for p in POSSESSIVE_SUFFIXES:
+        if word.endswith("ت" + p):
+            return p
+    return ""
+
+
+def is_verb_form(word: str) -> bool:
+    """A form the predicate lexicon knows as a verb (زار، يزور)."""
+    return any(f.pos in VERB_POS for f in predicate_lexicon().forms.get(word, ()))
+
+
+def _noun_head(word: str, lex: PredicateLexicon) -> bool:
+    """Is the first word of a phrase a noun? (definite, a known verbal noun, or a noun with a
+    possessive pronoun such as ``مشاركته``)."""
+    if word.startswith("ال"):
+        return True
+    forms = lex.forms.get(word, [])
+    if any(f.pos == "masdar" for f in forms) and not any(f.pos in ("perfect", "imperfect") for f in forms):
+        return True
+    if not forms and pronoun_suffix(word):
+        return True
+    if len(word) >= 5 and word[0] == "ا" and word[-2] == "ا":
+        return True  # إفعال، افتعال، استفعال: إطلاق، اعتراف، استقبال
+    return not forms and word.endswith("ه")
+
+
+def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
+    """After a noun (not a particle, punctuation or a subject), or after a light verb
+    (``قررت تركيا طرد``), an ambiguous form is a noun."""
+    if i == 0:
+        return False
+    if has_light(light_window(s, i)):
+        return True
+    prev = s.tokens[i - 1].text
+    if prev in STOP_PUNCT or prev in QUOTES or (i - 1) in covered:
+        return False
+    leaders = markers()["verb_leader"]
+    word = s.folded[i]
+    if len(word) > 3 and word[0] in CONJ and s.folded[i - 1] not in leaders:
+        return True  # وتعاون after a noun: coordinated nouns
+    return s.folded[i - 1] not in leaders and not s.folded[i - 1].startswith(CONJ)
+
+
+def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLexicon) -> Form:
+    """``طالب المفوض … محمد سيالة، "بدعم``: the verb with the rest of one of its phrases a
+    few words on reads as that phrase's predicate (``requests support from``)."""
+    if form.pos not in VERB_POS:
+        return form
+    for rest, pform in lex.heads.get(head, []):
+        for j in range(i + 1, min(len(s.folded) - len(rest) + 1, i + 1 + GAP)):
+            if s.tokens[j].text in ".؟!":
+                break
+            if s.folded[j : j + len(rest)] == rest:
+                return Form(pform.predicate, form.pos, form.person, form.suffix)
+    return form
+
+
+def _phrase_at(s: Sentence, i: int, covered: Collection[int], lex: PredicateLexicon) -> Trigger | None:
+    """The longest phrase of the lexicon starting at token i (``قام بزيارة``)."""
+    starts = [r for r in _readings(s.folded[i]) if r[1] in lex.phrase_starts]
+    if not starts:
+        return None
+    for length in range(min(lex.max_phrase, len(s.folded) - i), 1, -1):
+        for pre, rest, fut in starts:
+            forms = lex.phrases.get((rest,) + s.folded[i + 1 : i + length])
+            if forms:
+                noun = _noun_head(rest, lex) or _noun_context(s, i, covered)
+                return Trigger(i, length, forms[0], fut, pre, noun)
+    return None
+
+
+def _forms_of(s: Sentence, i: int, reading: Reading, lemmas: Lemmas | None, lex: PredicateLexicon) -> list[Form]:
+    """The forms one reading of token i may be, or, when it is none, the perfect forms of its
+    camel-tools lemmas (when the morphology stage ran)."""
+    forms = lex.forms.get(reading[1])
+    if not forms and lemmas is not None:
+        forms = [
+            f for lem in lemmas.get(s.tokens[i].start, ()) for f in lex.forms.get(fold(lem), []) if f.pos == "perfect"
+        ]
+    return list(forms or [])
+
+
+def _fitting_forms(s: Sentence, i: int, reading: Reading, forms: list[Form], covered: Collection[int]) -> list[Form]:
+    """The forms the context allows: a jussive only after لم, an imperfect after س, a verbal
+    noun after a preposition or the article, or after a noun when it could be both."""
+    pre, _rest, fut = reading
+    after_lam = i > 0 and s.folded[i - 1] in markers()["jussive_leader"]
+    forms = [
+        f if f.pos != "jussive" else Form(f.predicate, "imperfect", f.person, f.suffix)
+        for f in forms
+        if f.pos != "jussive" or after_lam
+    ]
+    if fut:
+        forms = [f for f in forms if f.pos == "imperfect"]
+    if "ال" in pre or any(p in pre for p in "بلك"):
+        forms = [f for f in forms if f.pos == "masdar"]
+    if s.tokens[i].text.endswith("ة"):  # folding made زيارة look like a verb + ه
+        forms = [f for f in forms if f.pos in ("masdar", "phrase")]
+    if any(f.pos == "masdar" for f in forms) and _noun_context(s, i, covered):
+        forms = [f for f in forms if f.pos == "masdar"]
+    return forms
+
+
+def _word_at(
+    s: Sentence, i: int, covered: Collection[int], lemmas: Lemmas | None, lex: PredicateLexicon
+) -> Trigger | None:
+    """One word of the lexicon at token i, the most confident of its fitting forms."""
+    for reading in _readings(s.folded[i]):
+        forms = _forms_of(s, i, reading, lemmas, lex)
+        if not forms:
+            continue
+        forms = _fitting_forms(s, i, reading, forms, covered)
+        if forms:
+            best = max(forms, key=lambda f: f.predicate.confidence)
+            pre, rest, fut = reading
+            return Trigger(i, 1, _gapped_phrase(s, i, rest, best, lex), fut, pre)
+    return None
+
+
+def _phrase_head_at(s: Sentence, i: int, lex: PredicateLexicon) -> Trigger | None:
+    """A verb known only as the head of a phrase, with its subject inside: ``فرضت واشنطن
+    عقوبات``."""
+    for pre, rest, fut in _readings(s.folded[i]):
+        if rest in lex.heads and not fut:
+            head_form = lex.heads[rest][0][1]
+            probe = Form(head_form.predicate, "perfect", head_form.person)
+            found = _gapped_phrase(s, i, rest, probe, lex)
+            if found is not probe:
+                return Trigger(i, 1, found, fut, pre)
+    return None
+
+
+def find_triggers(s: Sentence, covered: Collection[int], lemmas: Lemmas | None = None) -> list[Trigger]:
+    """The triggers of a sentence, left to right; tokens of a mention (``covered``) are none."""
+    lex = predicate_lexicon()
+    out: list[Trigger] = []
+    i = 0
+    while i < len(s.folded):
+        hit = None
+        if i not in covered:
+            hit = _phrase_at(s, i, covered, lex) or _word_at(s, i, covered, lemmas, lex) or _phrase_head_at(s, i, lex)
+        if hit is not None:
+            out.append(hit)
+        i += hit.length if hit is not None else 1
+    return out
+
+
+def complement_of_trigger(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """A verbal noun that completes another event word is part of it, not an event of its own:
+    ``إلغاء الاتفاق`` (the cancelling, not an agreement), ``اتهامات … بدعم البوليساريو``."""
+    if t.pos != "masdar":
+        return False
+    for other in triggers:
+        if other is t or other.index >= t.index:
+            continue
+        gap = t.index - other.end
+        if gap == 1 and not t.prefix:
+            return True  # idafa: إلغاء الاتفاق
+        if gap <= 6 and t.prefix[-1:] == "ب" and other.form.predicate.type in ACCUSED_CONTENT_TYPES:
+            if not any(s.tokens[k].text in STOP_PUNCT for k in range(other.index + other.length, t.index)):
+                return True  # اتهامات للمغرب بدعم …: the content of the accusation
+    return False
+
+
+def figurative(s: Sentence, t: Trigger) -> bool:
+    """Violence words used of abstractions (``فجر الأزمة``، ``ضرب الاستقرار``، ``انفجار الوضع``)
+    report no violence: the word right after the trigger is an abstract noun."""
+    k = t.index + t.length
+    if t.form.predicate.type != "ASSAULT" or k >= len(s.folded):
+        return False
+    return has_marker(s.folded[k], "abstract", Clitic.WA_BA)
+
+
+def opens_clause(s: Sentence, t: Trigger) -> bool:
+    """A verb after a comma, or joined by و, starts a new clause (``…، الثلاثاء، طلبت الوزارة``)."""
+    if t.pos not in ("perfect", "imperfect"):
+        return False
+    prev = s.tokens[t.index - 1].text if t.index > 0 else ""
+    return prev in "،,;؛" or t.prefix.startswith(CONJ)
