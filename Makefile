@@ -36,7 +36,7 @@ system-deps:
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q $$missing; \
 	fi
 
-test: install-dev system-deps
+test: install-dev system-deps lint
 	$(PY) -m pytest -q
 
 # ruff (lint and format) and mypy on the package; `make test` runs them first.

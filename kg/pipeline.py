@@ -1,14 +1,17 @@
 """Stage registry and runner.
 
 Every stage is a pure function ``Document -> Document`` registered here, in one place, with
-what it requires and provides; a pipeline checks its whole chain before running and reports
-every unmet requirement at once. The runner names the stage and the document in any error.
+what it requires (must be there before it runs), what it provides (what it adds to the
+Document) and what it uses when present (so the stage that provides it must run first: coref's
+descriptions and camel-tools' lemmas feed the event stage). A pipeline checks its whole chain
+before running and reports every unmet requirement and every impossible order at once. The
+runner names the stage and the document in any error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.arabic.segment import split_sentences, tokenize
 from kg.errors import PipelineError
@@ -17,7 +20,7 @@ from kg.extract.events import find_events
 from kg.extract.facts import role_facts
 from kg.extract.mentions import find_mentions
 from kg.extract.time import other_year, parse_date
-from kg.model import Document
+from kg.model import Document, Event
 
 StageFn = Callable[[Document], Document]
 
@@ -26,9 +29,10 @@ StageFn = Callable[[Document], Document]
 class Stage:
     name: str
     fn: StageFn
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
+    requires: tuple[str, ...]  # what must be there before it runs
+    provides: tuple[str, ...]  # what it adds to the Document
     doc: str
+    uses: tuple[str, ...] = ()  # what it reads when a stage of the chain provides it (that stage runs first)
 
 
 def sentences_stage(doc: Document) -> Document:
@@ -52,9 +56,7 @@ def dates_stage(doc: Document) -> Document:
     return doc.with_(events=events)
 
 
-def _dated(e, d):
-    from dataclasses import replace
-
+def _dated(e: Event, d: str | None) -> Event:
     return replace(e, date=d)
 
 
@@ -78,23 +80,6 @@ STAGES: dict[str, Stage] = {
         Stage("sentences", sentences_stage, ("text",), ("sentences",), "split sentences, respecting quotes"),
         Stage("tokens", tokens_stage, ("sentences",), ("tokens",), "word tokens with offsets"),
         Stage(
-            "mentions",
-            find_mentions,
-            ("tokens",),
-            ("mentions", "entities", "facts"),
-            "gazetteer, nisba and title + name mentions",
-        ),
-        Stage("coref", resolve, ("mentions", "entities"), ("coref",), "descriptions and pair words"),
-        Stage(
-            "events",
-            find_events,
-            ("tokens", "mentions", "entities"),
-            ("events",),
-            "predicate triggers, frames, modality, reported speech",
-        ),
-        Stage("dates", dates_stage, ("events",), ("dates",), "absolute and relative dates"),
-        Stage("facts", role_facts, ("entities", "mentions"), ("roles",), "role facts"),
-        Stage(
             "morphology",
             lemmas_stage,
             ("tokens",),
@@ -102,11 +87,43 @@ STAGES: dict[str, Stage] = {
             "camel-tools lemmas per token for trigger lookup (optional data: morphology-db-msa-r13)",
         ),
         Stage(
+            "mentions",
+            find_mentions,
+            ("tokens",),
+            ("mentions", "entities", "title-facts"),
+            "gazetteer, nisba and title + name mentions, and what titles say (holdsPosition, citizenOf, memberOf)",
+        ),
+        Stage(
             "camel-ner",
             camel_ner_stage,
-            ("tokens", "mentions"),
-            ("ner",),
+            ("tokens", "mentions", "entities"),
+            ("ner-mentions",),
             "camel-tools NER for names the lexicon missed (optional data: ner-arabert)",
+        ),
+        Stage(
+            "coref",
+            resolve,
+            ("tokens", "mentions", "entities"),
+            ("descriptions", "description-facts"),
+            "descriptions and pair words, and the nationality a description states (citizenOf)",
+            uses=("ner-mentions",),
+        ),
+        Stage(
+            "events",
+            find_events,
+            ("tokens", "mentions", "entities"),
+            ("events", "speech-facts", "implicit-actors"),
+            "predicate triggers, frames, modality, reported speech (statedBy), the actor of unattributed events",
+            uses=("lemmas", "ner-mentions", "descriptions"),
+        ),
+        Stage("dates", dates_stage, ("events",), ("event-dates",), "absolute and relative dates"),
+        Stage(
+            "facts",
+            role_facts,
+            ("mentions", "entities"),
+            ("role-facts",),
+            "role facts from the lexicon and head-of phrases",
+            uses=("ner-mentions", "title-facts", "description-facts", "implicit-actors"),
         ),
     )
 }
@@ -126,20 +143,33 @@ def with_camel(names: tuple[str, ...] = DEFAULT) -> tuple[str, ...]:
     return tuple(out)
 
 
+def chain_problems(names: tuple[str, ...]) -> list[str]:
+    """What is wrong with a chain of known stages: a stage listed twice, a requirement no
+    earlier stage provides, a stage that runs after one that uses what it provides."""
+    problems = [f"'{n}' is listed twice" for n in dict.fromkeys(names) if names.count(n) > 1]
+    have = {"text"}
+    for i, n in enumerate(names):
+        st = STAGES[n]
+        problems += [f"'{n}' needs '{r}', which no stage before it provides" for r in st.requires if r not in have]
+        for later in names[i + 1 :]:
+            problems += [
+                f"'{later}' must run before '{n}' ('{n}' uses its '{u}')"
+                for u in st.uses
+                if u in STAGES[later].provides
+            ]
+        have |= set(st.provides)
+    return problems
+
+
 class Pipeline:
     def __init__(self, names: Iterable[str] | None = None) -> None:
         names = with_camel() if names is None else tuple(names)
         unknown = [n for n in names if n not in STAGES]
         if unknown:
             raise PipelineError(f"unknown stage(s) {', '.join(unknown)}; valid: {', '.join(STAGES)}")
-        have = {"text"}
-        missing = []
-        for n in names:
-            st = STAGES[n]
-            missing += [f"'{n}' needs '{r}'" for r in st.requires if r not in have]
-            have |= set(st.provides)
-        if missing:
-            raise PipelineError("stage chain is incomplete: " + "; ".join(missing))
+        problems = chain_problems(names)
+        if problems:
+            raise PipelineError("stage chain cannot run: " + "; ".join(problems))
         self.stages = [STAGES[n] for n in names]
 
     def __call__(self, doc: Document) -> Document:

@@ -4,6 +4,7 @@ from collections import Counter
 
 import pytest
 
+from kg.arabic.clitics import Clitic
 from kg.errors import LexiconError
 from kg.lexicon import actors, markers, tsv
 from kg.lexicon.actors import gazetteer, nisba_forms
@@ -167,3 +168,19 @@ def test_the_counted_crowd_predicate_is_data_and_never_a_trigger():
     forms = [f for fs in lex.forms.values() for f in fs] + [f for fs in lex.phrases.values() for f in fs]
     assert all(f.predicate.id != "crowd_counted" for f in forms)
     assert lex.entries["crowd_march"].actor == "protesters" and lex.entries["visit"].actor is None
+
+
+@pytest.mark.parametrize(
+    "word, kind, clitic, found",
+    [
+        ("وقال", "speech", Clitic.CONJ, "قال"),
+        ("ولا", "negation", Clitic.CONJ_SHORT, "لا"),
+        ("ولا", "negation", Clitic.CONJ, ""),
+        ("وفي", "preposition", Clitic.CONJ_SHORT, "في"),
+        ("لو", "conditional", Clitic.ANY, "لو"),
+        ("بالازمه", "abstract", Clitic.WA_BA, "الازمه"),
+    ],
+)
+def test_a_marker_is_found_with_the_clitic_its_rule_allows(word, kind, clitic, found):
+    assert markers.find_marker(word, kind, clitic) == found
+    assert markers.has_marker(word, kind, clitic) == bool(found)
