@@ -7,14 +7,23 @@ propose the readings; callers keep the one their lexicon knows.
 
 from __future__ import annotations
 
-from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 CONJ = ("و", "ف")
 PREP = ("ب", "ل", "ك")
 
 
-class Clitic(Enum):
+class CliticRule(NamedTuple):
+    """One habit of stripping a leading letter: which letters (None: any), from words of at
+    least ``shortest`` letters, once or ``every`` such letter at the start."""
+
+    letters: str | None
+    shortest: int
+    every: bool = False
+
+
+class Clitic:
     """Which one letter a word may carry before the word a rule looks for (``وقال`` → قال).
 
     The rules of kg grew with different habits, kept as they are so that output does not
@@ -26,18 +35,18 @@ class Clitic(Enum):
     and ``WA_BA_ALL`` every و and ب at the start (وبمقتل → مقتل); ``NONE`` strips nothing.
     """
 
-    NONE = ("", 0, False)
-    CONJ = ("وف", 4, False)
-    CONJ_SHORT = ("وف", 3, False)
-    ANY = (None, 0, False)
-    WA_BA = ("وب", 0, False)
-    WA_BA_LONG = ("وب", 4, False)
-    WA_BA_ALL = ("وب", 0, True)
+    NONE = CliticRule("", 0)
+    CONJ = CliticRule("وف", 4)
+    CONJ_SHORT = CliticRule("وف", 3)
+    ANY = CliticRule(None, 0)
+    WA_BA = CliticRule("وب", 0)
+    WA_BA_LONG = CliticRule("وب", 4)
+    WA_BA_ALL = CliticRule("وب", 0, every=True)
 
 
-def strip_clitic(word: str, clitic: Clitic = Clitic.CONJ) -> str:
+def strip_clitic(word: str, clitic: CliticRule = Clitic.CONJ) -> str:
     """The word without the leading letter the policy allows (the word itself when none)."""
-    letters, shortest, every = clitic.value
+    letters, shortest, every = clitic
     if every:
         return word.lstrip(letters)
     if word and len(word) >= shortest and (letters is None or word[0] in letters):

@@ -87,10 +87,11 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
     end = s.tokens[t.end].end
     if src.rule is Rule.PARTICIPLE_MAIN_SUBJECT and not src.args:
         actor = Actor(current, end)
-    elif src.rule is Rule.NOUN_IMPLICIT:
+    elif src.rule is Rule.NOUN_IMPLICIT:  # no actor is named: the recipient may stand before the trigger too
+        after = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
         named = named_perpetrator(ctx.doc, s, ctx.args) if pred.type == "ASSAULT" else None
-        implicit = None if named else gazetteer().implicit_agents[pred.type]
-        actor = Actor((named or implicit or "",), s.tokens[max(0, t.index - LIGHT_WINDOW)].start, implicit)
+        implicit = gazetteer().implicit_agents[pred.type]
+        actor = Actor((named,), after) if named else Actor((implicit,), after, implicit)
     elif src.args:
         actor = Actor(tuple(actor_id(a.mention) for a in src.args), max(end, max(a.mention.end for a in src.args)))
     elif src.pronoun is not None:

@@ -178,7 +178,7 @@ def _verb_source(
 ) -> Source | None:
     """The actor of a verb, a participle or a verb phrase."""
     s, pos = ctx.s, t.pos
-    if speaker is not None and (t.form.person == "1" or pos in FINITE and after_pronoun_that(s, t.index)):
+    if speaker is not None and (t.form.person == "1" or pos in FINITE and _after_pronoun_that(s, t.index)):
         return _source(Rule.VERB_SPEAKER, speaker)  # أكد أننا، أعلنت الوزارة أنها استدعت …
     if pos == "participle":  # …، متهما طهران: the main clause's subject acts
         before = [a for a in actors if not a.marker and a.last < t.index]
@@ -260,7 +260,7 @@ def _clause_starts_at(s: Sentence, k: int) -> bool:
     return k == 0 or s.folded[k - 1] in markers()["verb_leader"] or s.tokens[k - 1].text in STOP_PUNCT
 
 
-def after_pronoun_that(s: Sentence, i: int) -> bool:
+def _after_pronoun_that(s: Sentence, i: int) -> bool:
     """``أعلنت الوزارة أنها (قد) استدعت``: the verb's subject is the speaker."""
     k = i - 1
     if k >= 0 and s.folded[k] in markers()["preverb"]:

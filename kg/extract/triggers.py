@@ -118,18 +118,14 @@ def _phrase_at(s: Sentence, i: int, covered: Collection[int], lex: PredicateLexi
     return None
 
 
-def _forms_of(s: Sentence, i: int, reading: Reading, lemmas: Lemmas | None, lex: PredicateLexicon) -> list[Form]:
-    """The forms one reading of token i may be, or, when it is none, the perfect forms of its
-    camel-tools lemmas (when the morphology stage ran)."""
-    forms = lex.forms.get(reading[1])
-    if not forms and lemmas is not None:
-        forms = [
-            f for lem in lemmas.get(s.tokens[i].start, ()) for f in lex.forms.get(fold(lem), []) if f.pos == "perfect"
-        ]
-    return list(forms or [])
+def _lemma_forms(s: Sentence, i: int, lemmas: Lemmas, lex: PredicateLexicon) -> list[Form]:
+    """The perfect forms of token i's camel-tools lemmas (when the morphology stage ran)."""
+    return [f for lem in lemmas.get(s.tokens[i].start, ()) for f in lex.forms.get(fold(lem), []) if f.pos == "perfect"]
 
 
-def _fitting_forms(s: Sentence, i: int, reading: Reading, forms: list[Form], covered: Collection[int]) -> list[Form]:
+def _fitting_forms(
+    s: Sentence, i: int, reading: Reading, forms: Sequence[Form], covered: Collection[int]
+) -> list[Form]:
     """The forms the context allows: a jussive only after لم, an imperfect after س, a verbal
     noun after a preposition or the article, or after a noun when it could be both."""
     pre, _rest, fut = reading
@@ -155,7 +151,7 @@ def _word_at(
 ) -> Trigger | None:
     """One word of the lexicon at token i, the most confident of its fitting forms."""
     for reading in _readings(s.folded[i]):
-        forms = _forms_of(s, i, reading, lemmas, lex)
+        forms = lex.forms.get(reading[1]) or (_lemma_forms(s, i, lemmas, lex) if lemmas is not None else None)
         if not forms:
             continue
         forms = _fitting_forms(s, i, reading, forms, covered)
@@ -179,6 +175,14 @@ def _phrase_head_at(s: Sentence, i: int, lex: PredicateLexicon) -> Trigger | Non
     return None
 
 
+@lru_cache(maxsize=65536)
+def _in_lexicon(word: str) -> bool:
+    """Does a reading of the word start a form, a phrase or a phrase's head (a quick test that
+    lets most words of a sentence pass)?"""
+    lex = predicate_lexicon()
+    return any(rest in lex.forms or rest in lex.phrase_starts or rest in lex.heads for _, rest, _ in _readings(word))
+
+
 def find_triggers(s: Sentence, covered: Collection[int], lemmas: Lemmas | None = None) -> list[Trigger]:
     """The triggers of a sentence, left to right; tokens of a mention (``covered``) are none."""
     lex = predicate_lexicon()
@@ -186,7 +190,7 @@ def find_triggers(s: Sentence, covered: Collection[int], lemmas: Lemmas | None =
     i = 0
     while i < len(s.folded):
         hit = None
-        if i not in covered:
+        if i not in covered and (lemmas is not None or _in_lexicon(s.folded[i])):
             hit = _phrase_at(s, i, covered, lex) or _word_at(s, i, covered, lemmas, lex) or _phrase_head_at(s, i, lex)
         if hit is not None:
             out.append(hit)

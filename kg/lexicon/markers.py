@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.arabic.clitics import Clitic, strip_clitic
+from kg.arabic.clitics import Clitic, CliticRule, strip_clitic
 from kg.arabic.normalize import fold
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows
@@ -100,7 +100,7 @@ def name_words() -> dict[str, frozenset[str]]:
     return markers(NAME_WORDS)
 
 
-def find_marker(word: str, kind: str, clitic: Clitic = Clitic.CONJ, name: str = MARKERS) -> str:
+def find_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: str = MARKERS) -> str:
     """The marker of ``kind`` that a folded word is, as it is or without a leading letter the
     ``clitic`` policy allows (``وقال`` → قال); '' when it is none."""
     found = markers(name)[kind]
@@ -110,6 +110,6 @@ def find_marker(word: str, kind: str, clitic: Clitic = Clitic.CONJ, name: str = 
     return bare if bare in found else ""
 
 
-def has_marker(word: str, kind: str, clitic: Clitic = Clitic.CONJ, name: str = MARKERS) -> bool:
+def has_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: str = MARKERS) -> bool:
     """Is a folded word a marker of ``kind`` (see ``find_marker``)?"""
     return bool(find_marker(word, kind, clitic, name))
