@@ -62,12 +62,17 @@ def analyse(gold: dict, packed: dict, system: dict) -> list[tuple[str, str, str]
     for g in gold["events"]:
         if not g.get("required"):
             continue
-        desc = f"{g['type']} {','.join(g['source'])} -> {','.join(g.get('target') or ['∅'])} «{g['trigger']}» | {g['evidence'][:160]}"
+        desc = (
+            f"{g['type']} {','.join(g['source'])} -> {','.join(g.get('target') or ['∅'])} "
+            f"«{g['trigger']}» | {g['evidence'][:160]}"
+        )
         typed = [e for e in sys_events if score.event_matches((ids(e["source"]), e["type"], ids(e["target"])), g, True)]
         if typed:
             out.append(("found", g["type"], desc))
             continue
-        untyped = [e for e in sys_events if score.event_matches((ids(e["source"]), e["type"], ids(e["target"])), g, False)]
+        untyped = [
+            e for e in sys_events if score.event_matches((ids(e["source"]), e["type"], ids(e["target"])), g, False)
+        ]
         at = [e for e in sys_events if overlaps((e["start"], e["end"]), spans[g["id"]])]
         missing_actor = [x for x in g["source"] + (g.get("target") or []) if x not in found_gold]
         if untyped:
@@ -90,7 +95,9 @@ def analyse(gold: dict, packed: dict, system: dict) -> list[tuple[str, str, str]
         key = (ids(e["source"]), e["type"], ids(e["target"]))
         if any(score.event_matches(key, g, True) for g in gold["events"]):
             continue
-        desc = f"{e['type']} {names(e['source'])} -> {names(e['target']) or '∅'} «{e['trigger']}» | {e['sentence'][:160]}"
+        desc = (
+            f"{e['type']} {names(e['source'])} -> {names(e['target']) or '∅'} «{e['trigger']}» | {e['sentence'][:160]}"
+        )
         if not has_gold:
             cls = "false-on-empty-article"
         elif any(overlaps((e["start"], e["end"]), s) for s in gold_spans):
@@ -115,8 +122,12 @@ def main() -> None:
         ids = gold_tool.unpack(gdir, only)
         sysdir = Path(args.system) if args.system else Path(tmp) / "sys"
         if not args.system:
-            subprocess.run([args.kg, "extract", str(gold_tool._jsonl_of(gdir, ids, meta)), "-o", str(sysdir)],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [args.kg, "extract", str(gold_tool._jsonl_of(gdir, ids, meta)), "-o", str(sysdir)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         classes: collections.Counter[str] = collections.Counter()
         by_type: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         cases = []

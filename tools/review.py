@@ -65,9 +65,8 @@ def _timeout(signum, frame):
 
 def _extract(row: dict) -> list[dict]:
     from kg.arabic.normalize import fold
-    from kg.model import Document
-
     from kg.errors import KGError
+    from kg.model import Document
 
     signal.signal(signal.SIGALRM, _timeout)
     signal.alarm(TIMEOUT_S)
