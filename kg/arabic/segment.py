@@ -6,9 +6,15 @@ import re
 
 from kg.model import Span
 
-# A token is a run of letters/digits with their diacritics and tatweel, or one other symbol;
-# hashtag and mention signs are not tokens, so "#أردوغان" reads as the name.
-_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s#@]", re.UNICODE)
+# A token is a run of letters/digits with their diacritics and tatweel (at least one letter or
+# digit), invisible joiners and bidi marks allowed between them (صار\u200dوخ is one word), or one
+# other visible symbol. Hashtag and mention signs are not tokens, so "#أردوغان" reads as the
+# name. A line of tatweel (ـــ) stands for a dash and is one symbol; a mark that carries no
+# letter (a bidi control before a word, a lone shadda) is no token at all.
+_MARKS = "\u064B-\u065F\u0670\u0640"
+_INVISIBLE = "\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF"
+_WORD = rf"[{_MARKS}]*[^\W\u0640][\w{_MARKS}]*"
+_TOKEN = re.compile(rf"{_WORD}(?:[{_INVISIBLE}]+{_WORD})*|\u0640+|[^\w\s#@{_MARKS}{_INVISIBLE}]", re.UNICODE)
 _END = set(".!?؟\n")
 _OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
 _MAX_QUOTE = 800  # a quote left open this long is unbalanced; stop protecting it

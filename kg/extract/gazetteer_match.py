@@ -32,7 +32,9 @@ def _match_gazetteer(g: Gazetteer, s: Sentence, i: int) -> Match | None:
 
 
 def _glued(g: Gazetteer, word: str) -> list[Match]:
-    """Two names written as one token (``الجزائربطرابلس``): folded (start, end, key, kind)."""
+    """Two names written as one token, the second after its proclitic (``الجزائربطرابلس``,
+    ``مصروالسودان``): folded (start, end, key, kind). Without a proclitic between them, two
+    names in one word are one other word (``إيوانيس`` is Ioannis, not Iowa + Nice)."""
     if len(word) < 7:
         return []
     for k in range(3, len(word) - 2):
@@ -40,7 +42,7 @@ def _glued(g: Gazetteer, word: str) -> list[Match]:
         if not left:
             continue
         for pre, rest in proclitic_readings(word[k:]):
-            right = g.lookup((rest,))
+            right = g.lookup((rest,)) if pre else None
             if right:
                 return [(0, k, *left), (k + len(pre), len(word), *right)]
     return []

@@ -89,6 +89,7 @@ def _complements(
                 country = ent.key
             elif ent and ent.type == "Organization":
                 org = ent.key
+            j += 1  # past the mention's first token, even when the mention ends inside it (glued words)
             while j < len(s.tokens) and s.tokens[j].end <= m.end:
                 j += 1
             continue
@@ -169,7 +170,7 @@ def _given_at(g: Gazetteer, s: Sentence, i: int) -> tuple[int, int, tuple[str, .
     for pre, rest in proclitic_readings(strict[0]):
         if pre not in ("", "و", "ف"):
             continue
-        for length in (2, 1):
+        for length in range(len(strict), 0, -1):  # two words only where two are left
             if (rest,) + strict[1:length] in g.given_names:
                 return len(pre), length, (rest,) + strict[1:length]
     return None

@@ -21,12 +21,12 @@ class Sentence:
 
 @lru_cache(maxsize=65536)
 def _fold_names_cached(s: str) -> str:
-    return fold_names(s)
+    return fold_names(s) or "-"  # a token is never empty once folded: a line of tatweel (ـــ) is a dash
 
 
 @lru_cache(maxsize=65536)
 def _fold_cached(s: str) -> str:
-    return fold(s)
+    return fold(s) or "-"
 
 
 _CACHE: list[tuple[tuple[Span, ...], tuple[Span, ...], list[Sentence]]] = []  # (sentences, tokens, views), newest last

@@ -47,3 +47,16 @@ def test_proclitic_readings_propose_conjunction_and_preposition_splits():
     assert ("ل", "الليبيا") not in proclitic_readings("لليبيا")
     assert dict(proclitic_readings("للمجلس"))["ل"] in ("المجلس", "لمجلس")
     assert proclitic_readings("ليبيا")[0] == ("", "ليبيا")
+
+
+def test_bidi_marks_and_lone_diacritics_are_no_tokens():
+    text = 'قتل \u200fخمسة \u202aمدنيين\u202c صحيفة ّ"الغد"'
+    assert [t.text for t in tokenize(text)] == ["قتل", "خمسة", "مدنيين", "صحيفة", '"', "الغد", '"']
+
+
+def test_a_joiner_inside_a_word_keeps_it_one_token():
+    assert [t.text for t in tokenize("صار\u200dوخ أطلق")] == ["صار\u200dوخ", "أطلق"]
+
+
+def test_a_line_of_tatweel_is_one_symbol_like_a_dash():
+    assert [t.text for t in tokenize("ماريا ـــ ولدت")] == ["ماريا", "ـــ", "ولدت"]
