@@ -160,9 +160,9 @@ def _dumps(packed: dict) -> str:
 
 def _same_quotes(a: dict, b: dict) -> bool:
     fold = lambda s: _folded_with_map(s)[0].strip()  # noqa: E731
-    return all(
-        fold(x[k]) == fold(y[k]) for x, y in zip(a["events"], b["events"]) for k in QUOTED
-    ) and all(fold(x["evidence"]) == fold(y["evidence"]) for x, y in zip(a.get("facts", []), b.get("facts", [])))
+    return all(fold(x[k]) == fold(y[k]) for x, y in zip(a["events"], b["events"]) for k in QUOTED) and all(
+        fold(x["evidence"]) == fold(y["evidence"]) for x, y in zip(a.get("facts", []), b.get("facts", []))
+    )
 
 
 def unpack(out_dir: Path, only: set[str] | None = None) -> list[str]:
@@ -220,7 +220,8 @@ def score(kg: str, verbose: bool, system_dir: str | None = None, split: str | No
             for i in members:
                 (sub / f"{i}.gold.json").symlink_to(gold_dir / f"{i}.gold.json")
             res = subprocess.run(
-                [sys.executable, str(scorer), str(sub), str(sys_dir)] + (["--verbose"] if verbose and name == "all" else []),
+                [sys.executable, str(scorer), str(sub), str(sys_dir)]
+                + (["--verbose"] if verbose and name == "all" else []),
                 capture_output=True,
                 text=True,
                 check=True,

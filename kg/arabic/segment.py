@@ -11,8 +11,8 @@ from kg.model import Span
 # other visible symbol. Hashtag and mention signs are not tokens, so "#أردوغان" reads as the
 # name. A line of tatweel (ـــ) stands for a dash and is one symbol; a mark that carries no
 # letter (a bidi control before a word, a lone shadda) is no token at all.
-_MARKS = "\u064B-\u065F\u0670\u0640"
-_INVISIBLE = "\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF"
+_MARKS = "\u064b-\u065f\u0670\u0640"
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 _WORD = rf"[{_MARKS}]*[^\W\u0640][\w{_MARKS}]*"
 _TOKEN = re.compile(rf"{_WORD}(?:[{_INVISIBLE}]+{_WORD})*|\u0640+|[^\w\s#@{_MARKS}{_INVISIBLE}]", re.UNICODE)
 _END = set(".!?؟\n")

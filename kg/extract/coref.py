@@ -10,10 +10,11 @@ from kg.arabic.clitics import strip_clitic
 from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import markers
-from kg.lexicon.tsv import word_map
+from kg.lexicon.tsv import word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14
+DEFAULT_KINGDOM = "saudi_arabia"
 
 
 def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]) -> Mention | None:
@@ -79,6 +80,17 @@ def _description(
     return Mention(start, end, doc.text[start:end], ante.entity_id, "description", (ante.start, ante.end)), nisba
 
 
+def _kingdom(doc: Document) -> str | None:
+    """The kingdom an article means by ``المملكة`` alone: the monarchy it names most, counting
+    its people and places too (a Saudi paper writes المملكة for Saudi Arabia and names Riyadh
+    or a Saudi minister, not always السعودية); Saudi Arabia when it names none, as the Saudi
+    press that writes most of Arabic news does."""
+    kingdoms = word_set("monarchies.tsv")
+    counts = Counter(m.entity_id for m in doc.mentions if m.entity_id in kingdoms)
+    counts.update(e.country for e in doc.entities if e.country in kingdoms and e.type != "Country")
+    return counts.most_common(1)[0][0] if counts else DEFAULT_KINGDOM
+
+
 def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
@@ -92,6 +104,7 @@ def resolve(doc: Document) -> Document:
     countries: Counter[str] = Counter()
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     latest = _Latest(persons, ents)
+    kingdom = _kingdom(doc)
     k = 0
     for s in sentences(doc):
         for i, tok in enumerate(s.tokens):
@@ -107,6 +120,10 @@ def resolve(doc: Document) -> Document:
                 continue
             if w in markers()["pair"] and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
+                continue
+            if kingdom and w in markers()["kingdom"]:
+                start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
+                new.append(Mention(start, tok.end, doc.text[start : tok.end], kingdom, "description"))
                 continue
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
             if found is None:

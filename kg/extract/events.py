@@ -115,7 +115,8 @@ def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: b
     """The event of a trigger with its actor, or None when the frame does not hold."""
     pred = t.form.predicate
     ids = list(actor.ids)
-    found, location = find_target(ctx, t, ids, actor.after, street)
+    tgt = find_target(ctx, t, ids, actor.after, street)
+    found, location = tgt.ids, tgt.location
     if pred.mode == "host" and found:
         ids, found = list(found), list(ids)  # the visitor is the actor (PLOVER)
     mod = modality(ctx.s, t)
@@ -123,7 +124,11 @@ def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: b
     if mod == "future" and typ in FUTURE_TO_AGREE:
         typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
-    if not target and pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET:
+    if not target and ("target" in pred.needs or pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET):
+        return None
+    if "marked" in pred.needs and not (target and tgt.marked):
+        return None  # عرض (showed) is an offer only to someone marked by على
+    if "named" in pred.needs and src.rule in (Rule.VERB_SALIENT, Rule.NOUN_SALIENT):
         return None
     if not ids or (pred.actor is not None and not all(group_role(ctx.doc, x) == pred.actor for x in ids)):
         return None  # سار المتظاهرون is a protest; سار الوزير is not

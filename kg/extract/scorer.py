@@ -23,6 +23,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from kg.arabic.normalize import fold
+from kg.lexicon.markers import markers
 from kg.model import Document, Event, Span
 
 MODEL = "event_scorer.json"
@@ -145,7 +147,7 @@ def features(doc: Document, ev: Event, in_sentence: int, n_events: int) -> dict[
             f[f"{side}_after"] = float(m.start >= ev.end)
             f[f"{side}_comma_between"] = float(any(c in CLAUSE_PUNCT for c in gap))
             f[f"{side}_quote_between"] = float(any(c in QUOTES for c in gap))
-            f[f"{side}_that_between"] = float(any(w in ("أن", "إن", "ان", "بأن") for w in gap.split()))
+            f[f"{side}_that_between"] = float(any(fold(w) in markers()["complementizer"] for w in gap.split()))
         else:
             f[f"{side}_outside_sentence"] = 1.0
     if ev.location:

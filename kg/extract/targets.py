@@ -6,6 +6,7 @@ capital is hosted by its country."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from kg.extract.arguments import AGENT, attribute_of_person, coordinated
 from kg.extract.clause import (
@@ -52,25 +53,35 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     ]
 
 
-def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> Arg | None:
+def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg | None, bool]:
     """The nearest candidate that fits the frame (its preposition, or none for a direct
-    object), else the nearest one not marked as a place (في)."""
+    object), else the nearest one not marked as a place (في); and whether it fits the frame."""
     pred = t.form.predicate
     fitting = [a for a in cands if (a.marker in pred.recipient if a.marker else "obj" in pred.recipient)]
     loose = [a for a in cands if a.marker != IN]
     if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
         fitting = [a for a in fitting if is_actor(ctx.doc, a)]
         loose = [a for a in loose if is_actor(ctx.doc, a)]
-    return fitting[0] if fitting else loose[0] if loose else None
+    if fitting:
+        return fitting[0], True
+    return (loose[0] if loose else None), False
 
 
-def find_target(
-    ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool
-) -> tuple[list[str], str | None]:
+@dataclass(frozen=True)
+class Target:
+    """The recipients of a trigger, where it happened, and whether the recipient is marked as
+    the frame says (``عرض على``) rather than only the nearest actor of the clause."""
+
+    ids: list[str]
+    location: str | None
+    marked: bool
+
+
+def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool) -> Target:
     """The recipients of trigger ``t`` (the one found and those joined to it by و) and where it
     happened. ``after``: the offset where the recipient may start (after the actor)."""
     doc, s = ctx.doc, ctx.s
-    found = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
+    found, marked = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
     location = None
     target: list[str] = []
     for a in coordinated(ctx.args, found, s) if found is not None else ():
@@ -83,7 +94,7 @@ def find_target(
     host = capital_of(location) if location else None
     if not target and t.form.predicate.type == "CONSULT" and host and host not in source:
         target = [host]  # a meeting in Khartoum is hosted by Sudan
-    return target, location
+    return Target(target, location, marked and bool(target))
 
 
 def place_args(ctx: SentenceContext) -> list[Arg]:

@@ -9,6 +9,7 @@ words (``قام بزيارة``، ``فرض عقوبات``). A form that is both v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
@@ -123,6 +124,15 @@ def _lemma_forms(s: Sentence, i: int, lemmas: Lemmas, lex: PredicateLexicon) -> 
     return [f for lem in lemmas.get(s.tokens[i].start, ()) for f in lex.forms.get(fold(lem), []) if f.pos == "perfect"]
 
 
+_BARE_ALEF = re.compile(r"^[وف]?ا")  # the article or a hamzat al-wasl (التقى), never an imperfect's أ
+_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+
+
+def _written(token: str) -> str:
+    """A token as written, without diacritics and tatweel (hamza and ى kept)."""
+    return _DIACRITICS.sub("", token)
+
+
 def _fitting_forms(
     s: Sentence, i: int, reading: Reading, forms: Sequence[Form], covered: Collection[int]
 ) -> list[Form]:
@@ -139,8 +149,13 @@ def _fitting_forms(
         forms = [f for f in forms if f.pos == "imperfect"]
     if "ال" in pre or any(p in pre for p in "بلك"):
         forms = [f for f in forms if f.pos == "masdar"]
-    if s.tokens[i].text.endswith("ة"):  # folding made زيارة look like a verb + ه
-        forms = [f for f in forms if f.pos in ("masdar", "phrase")]
+    written = _written(s.tokens[i].text)
+    if written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
+        forms = [f for f in forms if f.pos in ("masdar", "phrase") and f.suffix != "ه"]
+    if _BARE_ALEF.match(written):  # البيان، اثنين: an imperfect never starts with a bare alef (أطالب has a hamza)
+        forms = [f for f in forms if f.pos not in ("imperfect", "jussive")]
+    rest_written = s.names[i][len(pre) :]
+    forms = [f for f in forms if rest_written not in f.predicate.excepted]
     if any(f.pos == "masdar" for f in forms) and _noun_context(s, i, covered):
         forms = [f for f in forms if f.pos == "masdar"]
     return forms

@@ -46,6 +46,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "number",
         "count",
         "head_of",
+        "kingdom",
     ),
     NAME_WORDS: (
         "stop",

@@ -6,7 +6,11 @@ singular, passive, verbal noun); the inflections news uses are generated here by
 Conjunctions (و ف), the future prefix (س), prepositions (ب ل ك) and the article are
 stripped at match time, so they are never listed. ``actor`` names the group role the actor
 must have (``protesters``: سار المتظاهرون is a protest, سار الوزير is not); a row with no forms
-is never a trigger (``crowd_counted``: the event a counted crowd makes).
+is never a trigger (``crowd_counted``: the event a counted crowd makes). ``needs`` says what a
+trigger must find to be an event (``target``: a recipient; ``marked``: a recipient marked by
+one of the frame's prepositions, ``عرض على``; ``named``: an actor named in its own sentence,
+not carried over from an earlier one: تراجعت الأسعار has none); ``except`` lists forms the inflector makes that
+news uses as other words (``توقع`` "expected", not "she signs"; ``نادي`` "club", not نادى).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, get_args
 
-from kg.arabic.normalize import fold
+from kg.arabic.normalize import fold, fold_names
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows, split
 from kg.model import PLOVER_TYPES
@@ -35,7 +39,11 @@ COLUMNS = (
     "phrases",
     "confidence",
     "actor",
+    "needs",
+    "except",
 )
+Need = Literal["target", "marked", "named"]
+NEEDS: tuple[Need, ...] = get_args(Need)
 ACTOR_ROLES = ("protesters",)  # group roles (actors_groups.tsv) a predicate may require of its actor
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ك", "ي")
 PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "تم", "ن")
@@ -56,6 +64,8 @@ class Predicate:
     recipient: tuple[str, ...]
     confidence: float
     actor: str | None = None  # the group role its actor must have (سار المتظاهرون: protesters)
+    needs: tuple[Need, ...] = ()  # what a trigger must find to be an event (a recipient, a marked one)
+    excepted: frozenset[str] = frozenset()  # written forms (ى kept, no diacritics) that are other words
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,7 @@ class PredicateLexicon:
 
     def add(self, word: str, form: Form) -> None:
         bucket = self.forms.setdefault(word, [])
-        if all(f.predicate.id != form.predicate.id or f.pos != form.pos for f in bucket):
+        if all(f.predicate.id != form.predicate.id or (f.pos, f.suffix) != (form.pos, form.suffix) for f in bucket):
             bucket.append(form)
 
 
@@ -125,10 +135,12 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     for pre in IMPERFECT_PREFIXES:
         person = "1" if pre in ("ن", "ا") else "3"
         for s, bare in stems:
+            if person == "1" and (not bare or len(pre + s) < 4):
+                continue  # نزور، أطالب: no dual or plural ending (البيان is no أ + لبي + ان), no أصل
             if bare is None:  # the jussive stands bare or with وا/ا, and only after لم
                 out += [(pre + s + e, "j" + person) for e in ("", "وا", "ا")]
                 continue
-            for e in IMPERFECT_ENDINGS:
+            for e in IMPERFECT_ENDINGS if person == "3" else ("",):
                 if e == "" and not bare:
                     continue
                 out.append((pre + s + e, person))
@@ -170,6 +182,10 @@ def _predicate(r: dict[str, str]) -> Predicate:
         raise LexiconError(f"{r['_line']}: confidence {conf} is not within 0..1")
     if r["actor"] and r["actor"] not in ACTOR_ROLES:
         raise LexiconError(f"{r['_line']}: actor '{r['actor']}' is not one of {', '.join(ACTOR_ROLES)}")
+    needs = tuple(split(r["needs"]))
+    for need in needs:
+        if need not in NEEDS:
+            raise LexiconError(f"{r['_line']}: needs '{need}' is not one of {', '.join(NEEDS)}")
     return Predicate(
         r["id"],
         r["type"],
@@ -180,6 +196,8 @@ def _predicate(r: dict[str, str]) -> Predicate:
         tuple(fold(p) if p != "obj" else p for p in split(r["recipient"])),
         conf,
         r["actor"] or None,
+        needs,  # type: ignore[arg-type]  # checked above
+        frozenset(fold_names(w) for w in split(r["except"])),
     )
 
 
