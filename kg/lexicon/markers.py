@@ -46,6 +46,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "number",
         "count",
         "head_of",
+        "former",
+        "locative",
+        "not_place_after",
     ),
     NAME_WORDS: (
         "stop",
