@@ -63,10 +63,12 @@ def one_actor_one_node(doc: Document) -> Document:
         entities.append(entry_entity(g.entries[target]))
     by_id = {e.id: e for e in doc.entities}
     for src, target in merged.items():  # what the text said of the other spelling still holds
-        t = next(x for x in entities if x.id == target)
-        s = by_id[src]
-        if (not t.country and s.country) or (not t.role_en and s.role_en):
-            entities[entities.index(t)] = replace(t, country=t.country or s.country, role_en=t.role_en or s.role_en)
+        kept = next(x for x in entities if x.id == target)
+        other = by_id[src]
+        if (not kept.country and other.country) or (not kept.role_en and other.role_en):
+            entities[entities.index(kept)] = replace(
+                kept, country=kept.country or other.country, role_en=kept.role_en or other.role_en
+            )
     mentions = tuple(replace(m, entity_id=merged[m.entity_id]) if m.entity_id in merged else m for m in doc.mentions)
     facts = tuple(
         replace(f, subject=merged.get(f.subject, f.subject), object=merged.get(f.object, f.object)) for f in doc.facts
