@@ -11,8 +11,10 @@ usage:
 
 `share` counts each (article, entity) once. `check` draws linked entities (Person and Place;
 countries are a fixed table) and looks each QID up in ../shared/reference/wikidata: the QID must be
-there, and the entity's Arabic label or English label must be one of the reference's names for it
-(folded), or it counts as wrong; the failures are listed. `positions` checks every holdsPosition
+there, and the entity's Arabic label or one of its lexicon forms must be one of the reference's
+Arabic names for it (folded), or its English label one of the English ones up to transliteration,
+honorifics and a longer form of the name (King Salman bin Abdulaziz / Salman bin Abdulaziz Al
+Saud), or it counts as wrong; the failures are listed. `positions` checks every holdsPosition
 fact: an "article" one must be a title the text (--articles) states at its offsets, a "wikidata" one must be a
 reference position of that QID valid on the article's date, a "lexicon" one must come from a person
 the reference does not date that office for; anything else is listed as invalid.
@@ -31,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 REFERENCE = ROOT.parent / "shared" / "reference" / "wikidata"
 
 
@@ -68,20 +71,25 @@ def _fold_en(s: str) -> str:
     return re.sub(r"[^a-z]", "", s)
 
 
-def reference_names(ref: Path) -> dict[str, set[str]]:
-    """QID -> folded Arabic and English names, of people and places."""
+def reference_names(ref: Path) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+    """QID -> folded Arabic and English names, and QID -> English names as written, of people
+    and places."""
     names: dict[str, set[str]] = {}
+    english: dict[str, list[str]] = {}
     with open(ref / "people.jsonl", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
+            en = [e.split("->")[-1] for e in r["en"]]
             names.setdefault(r["qid"], set()).update(
-                [_fold_ar(a.split("->")[-1]) for a in r["ar"]] + [_fold_en(e.split("->")[-1]) for e in r["en"]]
+                [_fold_ar(a.split("->")[-1]) for a in r["ar"]] + [_fold_en(e) for e in en]
             )
+            english.setdefault(r["qid"], []).extend(en)
     for fname in ("places.tsv", "countries.tsv"):
         with open(ref / fname, encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
                 names.setdefault(r["qid"], set()).update([_fold_ar(r["name_ar"]), _fold_en(r["name_en"])])
-    return names
+                english.setdefault(r["qid"], []).append(r["name_en"])
+    return names, english
 
 
 def check(docs: list[dict], ref: Path, sample: int, seed: int) -> tuple[list[str], list[str], list[str]]:
@@ -90,7 +98,7 @@ def check(docs: list[dict], ref: Path, sample: int, seed: int) -> tuple[list[str
     from kg.lexicon.actors import gazetteer
 
     g = gazetteer()
-    names = reference_names(ref)
+    names, english = reference_names(ref)
     pool: dict[str, dict] = {}
     for d in docs:
         for e in d["entities"]:
@@ -110,19 +118,24 @@ def check(docs: list[dict], ref: Path, sample: int, seed: int) -> tuple[list[str
         checked.append(line)
         if qid not in names:
             unknown.append(line + ": QID not in the reference data (curated)")
-        elif not (mine & names[qid]) and not any(_en_close(e["label_en"], n) for n in names[qid]):
+        elif not (mine & names[qid]) and not _en_close(e["label_en"], english[qid]):
             wrong.append(line + f": reference names {sorted(names[qid])[:4]}")
     return checked, wrong, unknown
 
 
-def _en_close(label: str, ref_name: str) -> bool:
-    """Same English name up to vowels and doubled letters (Mohammed / Mohammad)."""
+def _en_close(label: str, ref_names: list[str]) -> bool:
+    """The same English name up to transliteration (Mohammed / Mohammad), honorifics and the
+    article (King Salman bin Abdulaziz / Salman bin Abdulaziz Al Saud): the words of one, as
+    consonant skeletons, in order within the other's (the import's own comparison)."""
+    from import_wikidata import en_skeleton, en_tokens, subsequence
 
-    def skel(s: str) -> str:
-        s = re.sub(r"(.)\1+", r"\1", _fold_en(s))
-        return re.sub(r"[aeiou]", "", s)
-
-    return bool(ref_name) and ref_name.isascii() and skel(label) == skel(ref_name)
+    mine = en_skeleton(en_tokens(label))
+    for name in ref_names:
+        theirs = en_skeleton(en_tokens(name))
+        small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+        if len(small) >= 2 and small[0] == large[0] and subsequence(small, large):
+            return True
+    return False
 
 
 def positions(docs: list[dict], ref: Path, articles: Path | None) -> tuple[int, list[str]]:
