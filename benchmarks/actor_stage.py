@@ -1,4 +1,4 @@
-"""Issue 3: the actor stage (sentences, tokens, mentions, coref) on real news text, in tokens
+"""Issue 3: the actor stage (sentences, tokens, mentions, identity, roles, coref) on real news text, in tokens
 per second per core, against camel-tools' simple_word_tokenize on the same text in the same run.
 
 Text: the diplomatic dev articles plus ANERcorp's tokens joined into sentences, 30 sentences a
@@ -17,7 +17,7 @@ from typing import Any
 import _common as c
 
 NAME = "actor_stage"
-STAGES = ("sentences", "tokens", "mentions", "coref")
+STAGES = ("sentences", "tokens", "mentions", "identity", "roles", "coref")
 TARGET = 50_000
 
 
@@ -100,7 +100,7 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
     total = sum(r["stage_cpu_s"].values()) or 1.0
     rows = [
         [
-            "kg actor stage (sentences, tokens, mentions, coref)",
+            f"kg actor stage ({', '.join(STAGES)})",
             c.fmt(t["kg_tokens"]),
             f"{tm['kg']['cpu_s']:.3f}",
             f"{tm['kg']['wall_s']:.3f}",
@@ -124,8 +124,8 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
 
 Text: {c.fmt(t["documents"])} documents, {c.fmt(t["characters"])} characters — the diplomatic
 dev articles plus ANERcorp's tokens joined into sentences, {t["chunk_sentences"]} sentences a
-document (from `../shared/eval`, read in place). `Pipeline(("sentences", "tokens", "mentions",
-"coref"))` against `simple_word_tokenize` on the same texts, interleaved, median of
+document (from `../shared/eval`, read in place). `Pipeline({STAGES!r})`
+against `simple_word_tokenize` on the same texts, interleaved, median of
 {tm["kg"]["rounds"]} rounds{" (quick run: a part of ANERcorp)" if quick else ""}.
 
 {c.table(["run", "tokens", "CPU s", "wall s", "tokens/s/core", "time vs baseline"], rows)}

@@ -123,13 +123,25 @@ class Event:
     rule: str = ""  # which frame fired, for --explain
 
 
+FACT_ORIGINS: tuple[str, ...] = ("article", "wikidata", "lexicon")
+
+
 @dataclass(frozen=True)
 class Fact:
+    """A role fact. A ``holdsPosition`` says where it came from: ``origin`` is ``article`` (a
+    title the text states; start/end span it), ``wikidata`` (a dated position of the reference
+    data valid on the article's date; ``source`` names the list, ``valid_from``/``valid_to`` its
+    dates) or ``lexicon`` (kg's curated data files)."""
+
     subject: str  # entity id or event id
     predicate: str  # one of FACT_PREDICATES
     object: str  # entity id, or a literal for holdsPosition
     start: int
     end: int
+    origin: str | None = None  # one of FACT_ORIGINS
+    source: str | None = None  # the reference list a wikidata fact comes from (saudi-ministers:holders21)
+    valid_from: str | None = None  # the position's start (ISO date, YYYY-MM or YYYY)
+    valid_to: str | None = None  # its end; None while open
 
 
 @dataclass(frozen=True)
@@ -200,5 +212,14 @@ def document_json(doc: Document) -> dict[str, Any]:
         "date": doc.date,
         "entities": entities,
         "events": events,
-        "facts": [asdict(f) for f in doc.facts],
+        "facts": [fact_json(f) for f in doc.facts],
     }
+
+
+def fact_json(f: Fact) -> dict[str, Any]:
+    """A fact's JSON: the five original fields, ``origin``, and the reference details when set."""
+    d = asdict(f)
+    for key in ("source", "valid_from", "valid_to"):
+        if d[key] is None:
+            del d[key]
+    return d

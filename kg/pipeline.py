@@ -18,7 +18,9 @@ from kg.errors import PipelineError
 from kg.extract.coref import resolve
 from kg.extract.events import find_events
 from kg.extract.facts import role_facts
+from kg.extract.identity import one_actor_one_node
 from kg.extract.mentions import find_mentions
+from kg.extract.roles import place_in_time
 from kg.extract.time import other_year, parse_date
 from kg.model import Document, Event
 
@@ -101,12 +103,28 @@ STAGES: dict[str, Stage] = {
             "camel-tools NER for names the lexicon missed (optional data: ner-arabert)",
         ),
         Stage(
+            "identity",
+            one_actor_one_node,
+            ("mentions", "entities"),
+            ("one-node",),
+            "spelling variants of a person's name resolve to one entity (a known person's, with the QID)",
+            uses=("ner-mentions",),
+        ),
+        Stage(
+            "roles",
+            place_in_time,
+            ("tokens", "mentions", "entities"),
+            ("person-roles", "position-facts"),
+            "each person's position on the article's date (holdsPosition with its origin); a stated title wins",
+            uses=("ner-mentions", "one-node"),
+        ),
+        Stage(
             "coref",
             resolve,
             ("tokens", "mentions", "entities"),
             ("descriptions", "description-facts"),
-            "descriptions and pair words, and the nationality a description states (citizenOf)",
-            uses=("ner-mentions",),
+            "descriptions and pair words (an office's holder on the date), the nationality a description states",
+            uses=("ner-mentions", "person-roles"),
         ),
         Stage(
             "events",
@@ -122,12 +140,12 @@ STAGES: dict[str, Stage] = {
             role_facts,
             ("mentions", "entities"),
             ("role-facts",),
-            "role facts from the lexicon and head-of phrases",
-            uses=("ner-mentions", "title-facts", "description-facts", "implicit-actors"),
+            "role facts from the lexicon and head-of phrases (holdsPosition comes from roles)",
+            uses=("ner-mentions", "title-facts", "description-facts", "implicit-actors", "position-facts"),
         ),
     )
 }
-DEFAULT = ("sentences", "tokens", "mentions", "coref", "events", "dates", "facts")
+DEFAULT = ("sentences", "tokens", "mentions", "identity", "roles", "coref", "events", "dates", "facts")
 
 
 def with_camel(names: tuple[str, ...] = DEFAULT) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ import pytest
 
 import kg.corpus
 from kg.corpus import atomic_write
-from kg.model import ENTITY_TYPES, FACT_PREDICATES, MODALITIES, PLOVER_TYPES
+from kg.model import ENTITY_TYPES, FACT_ORIGINS, FACT_PREDICATES, MODALITIES, PLOVER_TYPES
 
 GOOD = "طالبت ليبيا الجزائر بدعم جهود المصالحة. وزار مساهل ليبيا يوم الاثنين."
 GOOD_2 = "اتهمت الجزائر المغرب بدعم الإرهاب. والتقى مساهل السراج في طرابلس."
@@ -55,7 +55,8 @@ EVENT_KEYS = {
     "predicate_ar",
     "confidence",
 }
-FACT_KEYS = {"subject", "predicate", "object", "start", "end"}
+FACT_KEYS = {"subject", "predicate", "object", "start", "end", "origin"}
+FACT_EXTRA_KEYS = {"source", "valid_from", "valid_to"}  # for facts from the reference data
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -363,7 +364,9 @@ def test_extract_prints_the_design_contract(extracted):
         assert ev["location"] is None or ev["location"] in ids
         assert isinstance(ev["confidence"], float) and 0 <= ev["confidence"] <= 1
     for f in doc["facts"]:
-        assert set(f) == FACT_KEYS and f["predicate"] in FACT_PREDICATES
+        assert FACT_KEYS <= set(f) <= FACT_KEYS | FACT_EXTRA_KEYS and f["predicate"] in FACT_PREDICATES
+        if f["predicate"] == "holdsPosition":
+            assert f["origin"] in FACT_ORIGINS, f"a holdsPosition says where it came from: {f}"
 
 
 def test_extract_offsets_slice_the_original_text(extracted):

@@ -7,6 +7,7 @@ labels keep their written form (``أحمد`` and ``احمد`` stay different lit
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -72,6 +73,31 @@ def fold_names(text: str) -> str:
     """A stricter key for personal names: like ``fold`` but ى stays ى, because folding makes
     the preposition على read as the name علي (Ali)."""
     return "".join("ى" if c == "ى" else fold_char(c) for c in text)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """A key under which the spellings of one name meet (one actor, one node): ``fold`` and
+    then, word by word, hamza carriers as their letter (ؤ و، ئ ي، ء gone), the article dropped
+    (الحريري = حريري), a final alef after waw dropped (بومبيوا = بومبيو), doubled letters single
+    (an written shadda), and alef inside a word dropped (ترامب = ترمب). For matching only:
+    labels keep the article's own spelling."""
+    words = []
+    for w in fold(text).split():
+        w = w.replace("ؤ", "و").replace("ئ", "ي").replace("ء", "")
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        if w.endswith("وا") and len(w) > 3:
+            w = w[:-1]
+        w = _DOUBLED.sub(r"\1", w)
+        if len(w) > 2:
+            w = w[0] + w[1:-1].replace("ا", "") + w[-1]
+        if w:
+            words.append(w)
+    return " ".join(words)
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

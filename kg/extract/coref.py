@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 
 from kg.arabic.clitics import strip_clitic
 from kg.extract.tokens import Coverage, Sentence, sentences
-from kg.lexicon.actors import gazetteer
+from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import markers
+from kg.lexicon.positions import holder_on
 from kg.lexicon.tsv import word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
 
@@ -31,11 +33,12 @@ def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapp
 
 def _fits(e: Entity | None, country: str | None, role_word: str | None) -> bool:
     """Can this person be the one a description names (``المسؤول الليبي``: a Libyan;
-    ``الوزير``: a minister)? What the entity does not say does not count against it."""
+    ``الوزير``: a minister)? A role the entity does not say does not count against it; a
+    nationality the description states must be the person's."""
     if e is None:
         return False
-    if country and e.country and e.country != country:
-        return False
+    if country and e.country != country:
+        return False  # القنصل التركي is no one whose country the article did not say
     return not (role_word and e.role_en and role_word not in e.role_en.lower())
 
 
@@ -65,19 +68,23 @@ def _description(
     by_start: Mapping[int, Mention],
     ents: Mapping[str, Entity],
     latest: _Latest,
-) -> tuple[Mention, Mention | None] | None:
+) -> tuple[Mention, Mention | None, tuple[Entity, Fact] | None] | None:
     """A description at token i, a title with the article optionally followed by a nisba
-    (``المسؤول الليبي``), resolved to its antecedent; with the nisba it takes in."""
+    (``المسؤول الليبي``), resolved to its antecedent; with the nisba it takes in and, for an
+    office no one named holds, the entity and role fact it names (see ``_unnamed_official``)."""
     tok, w = s.tokens[i], strip_clitic(s.folded[i])
     nxt = by_start.get(s.tokens[i + 1].start) if i + 1 < len(s.tokens) else None
     nisba = nxt if nxt is not None and nxt.kind == "nisba" else None
     role_word = word_map("description_roles.tsv", "role").get(w)  # الوزير → a minister
     ante = _apposition(s, i, by_start, ents) or latest(nisba.entity_id if nisba else None, role_word)
-    if ante is None:
-        return None
     start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
     end = nisba.end if nisba else tok.end
-    return Mention(start, end, doc.text[start:end], ante.entity_id, "description", (ante.start, ante.end)), nisba
+    if ante is None:
+        official = _unnamed_official(doc, gazetteer(), w, nisba.entity_id, start, end) if nisba else None
+        if official is None:
+            return None
+        return Mention(start, end, doc.text[start:end], official[0].id, "description"), nisba, official
+    return Mention(start, end, doc.text[start:end], ante.entity_id, "description", (ante.start, ante.end)), nisba, None
 
 
 def _kingdom(doc: Document) -> str | None:
@@ -128,8 +135,11 @@ def resolve(doc: Document) -> Document:
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
             if found is None:
                 continue
-            description, nisba = found
+            description, nisba, official = found
             new.append(description)
+            if official is not None:  # القنصل التركي العام with no name: an actor all the same
+                ents.setdefault(official[0].id, official[0])
+                facts.append(official[1])
             if nisba is not None:
                 dropped.add((nisba.start, nisba.end))
                 facts.append(
@@ -138,5 +148,32 @@ def resolve(doc: Document) -> Document:
             persons.append(description)
     kept = [m for m in doc.mentions if (m.start, m.end) not in dropped]
     return doc.with_(
-        mentions=tuple(sorted(kept + new, key=lambda m: (m.start, -m.end))), facts=doc.facts + tuple(facts)
+        mentions=tuple(sorted(kept + new, key=lambda m: (m.start, -m.end))),
+        facts=doc.facts + tuple(facts),
+        entities=tuple(ents.values()),
     )
+
+
+# titles that name one office (not المسؤول, an official of any kind, nor a form of address or a trade)
+OFFICIAL_KINDS = {"head_of_state", "head_of_government", "minister", "diplomat", "envoy", "spokesperson"}
+
+
+def _unnamed_official(
+    doc: Document, g: Gazetteer, w: str, country: str, start: int, end: int
+) -> tuple[Entity, Fact] | None:
+    """An office and a nationality that name no one the article names: the person the reference
+    data says held that office that day (``الرئيس اليمني`` in 2015 is Hadi), else a person of
+    their own, known by the office, with the role the text states (``القنصل التركي``)."""
+    title = g.titles.get((w,))
+    if title is None or title.kind not in OFFICIAL_KINDS or country not in g.entries:
+        return None
+    holder = holder_on(country, title.role_en, doc.date)
+    if holder is not None:  # الرئيس اليمني in 2015: the one president of Yemen that day
+        fact = Fact(holder, "holdsPosition", title.role_en, start, end, "article")
+        return replace(entry_entity(g.entries[holder]), role_en=title.role_en), fact
+    place = g.entries[country]
+    eid = f"official_{slug(title.role_en)}_{country}"
+    entity = Entity(
+        eid, "Person", doc.text[start:end], f"{title.role_en} ({place.label_en})", None, country, title.role_en
+    )
+    return entity, Fact(eid, "holdsPosition", title.role_en, start, end, "article")

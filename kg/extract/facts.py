@@ -1,5 +1,5 @@
-"""Role facts the article and the lexicon state: holdsPosition, memberOf, headOf, capitalOf,
-locatedIn, citizenOf (statedBy comes from the event stage)."""
+"""Role facts the article and the lexicon state: memberOf, headOf, capitalOf, locatedIn,
+citizenOf (holdsPosition comes from the roles stage, statedBy from the event stage)."""
 
 from __future__ import annotations
 
@@ -41,9 +41,7 @@ def role_facts(doc: Document) -> Document:
 
     for e in list(ents.values()):
         entry = g.entries.get(e.id)
-        if e.type == "Person":
-            if e.role_en:
-                add(e.id, "holdsPosition", e.role_en)
+        if e.type == "Person":  # holdsPosition: the roles stage, for the article's date
             if e.country:
                 add(e.id, "citizenOf", e.country)
             if entry and entry.org:

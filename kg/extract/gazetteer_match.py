@@ -9,7 +9,8 @@ from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold_names
 from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import FormKind, Gazetteer
-from kg.lexicon.markers import name_words
+from kg.lexicon.markers import markers, name_words
+from kg.lexicon.tsv import word_set
 from kg.model import Document, Mention, Span
 
 Match = tuple[int, int, str, FormKind]  # (tokens or folded start, proclitic characters or folded end, key, kind)
@@ -72,14 +73,43 @@ def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
     return (prev,) in g.given_names and prev not in fold_names(e.label_ar).split()
 
 
+def _common_word_place(g: Gazetteer, s: Sentence, i: int, pre: str, key: str, length: int) -> bool:
+    """A one-word place whose name is a common noun (``common_nouns.tsv``) without the context
+    of a place: no locative preposition or place noun before it, a definite word before it that
+    it agrees with (الأوراق البيضاء، الحد الأقصى), an adjective, a nationality or من after it
+    (الساحل الغربي، الساحل اللبناني، النيل من). ``كسرت`` (broke) is no ك + سرت at all."""
+    if length != 1 or g.entries[key].type != "Place":
+        return False
+    if pre.endswith("ك"):
+        return True  # "like" a town is rarely said
+    word = s.folded[i][len(pre) :]
+    nouns = word_set("common_nouns.tsv")
+    if (word[2:] if word.startswith("ال") else word) not in nouns:
+        return False
+    nxt = s.folded[i + 1] if i + 1 < len(s.folded) else ""
+    hit = g.lookup((nxt,))
+    if nxt in markers()["not_place_after"] or (hit is not None and hit[1] == "nisba"):
+        return True
+    if nxt.startswith("ال") and nxt[2:] in nouns:
+        return True  # an adjective agrees with it: الساحل الغربي، العقبة الأخيرة
+    if pre.rstrip("و") in ("ب", "ل") or pre.startswith("و"):
+        return False  # بالساحل، لجدة: a glued preposition; البلدان المجاورة والساحل: a noun coordinated
+    prev = s.folded[i - 1] if i > 0 else ""
+    locative = markers()["locative"]
+    return not (prev in locative or prev.lstrip("و") in locative or prev and not prev.startswith(("ال", "وال")))
+
+
 def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
-    """Every name of the lexicon in the text, longest first, left to right."""
+    """Every name of the lexicon in the text, longest first, left to right; a place named by a
+    common word only in the context of a place."""
     out: list[Mention] = []
     for s in sentences(doc):
         i = 0
         while i < len(s.tokens):
             hit = _match_gazetteer(g, s, i)
             if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
+                hit = None
+            if hit and _common_word_place(g, s, i, s.folded[i][: hit[1]], hit[2], hit[0]):
                 hit = None
             if hit:
                 length, pre, key, kind = hit

@@ -161,7 +161,7 @@ def _title_facts(info: Mapping[str, Described], entities: dict[str, Entity], g: 
         if "title_span" not in d:
             continue
         a, b = d["title_span"]
-        facts.append(Fact(key, "holdsPosition", d["role_en"], a, b))
+        facts.append(Fact(key, "holdsPosition", d["role_en"], a, b, "article"))
         if d.get("country"):
             facts.append(Fact(key, "citizenOf", d["country"], a, b))
             entities.setdefault(d["country"], entry_entity(g.entries[d["country"]]))

@@ -50,6 +50,12 @@ def common_words() -> frozenset[str]:
     return word_set("common_words.tsv")
 
 
+def common_nouns() -> frozenset[str]:
+    """Words news writes with the article: common nouns and adjectives, never the start of a
+    name (بشكل، لصحيفة); a place named by one (الساحل coast) needs a locative context."""
+    return word_set("common_nouns.tsv")
+
+
 def name_stop() -> frozenset[str]:
     """Words that end a person's name after a title (prepositions, verbs of saying,
     conjunctions), as written: folding merges على (on) with علي (Ali)."""
@@ -79,17 +85,25 @@ def not_a_name(w: str) -> bool:
     return len(bare) >= 4 and bare[0] in "يت" and bare[-1] in "نلرد" and bare[1:] in name_words()["verb_stem"]
 
 
-def name_shaped(w: str, g: Gazetteer) -> bool:
-    """Could this unknown word begin a name? Not with a glued preposition or conjunction
-    (لكرة، وفشل), an imperfect prefix (يعلم), a feminine or plural ending (فكرة، سلطات)
-    or a perfect feminine ending (شهدت) — unless it is a known given name."""
+def name_shaped(w: str, g: Gazetteer, nouns: bool = True) -> bool:
+    """Could this unknown word begin a name? Not a common noun (شكل; ``nouns=False`` when the
+    full name came before), nor with a glued preposition or conjunction (لكرة، وفشل، بشكل،
+    لترامب), an imperfect prefix (يعلم), a feminine or plural ending (فكرة، سلطات), a perfect
+    feminine ending (شهدت) or the tenth form (استدعي) — unless it is a known given name."""
     if (w,) in g.given_names or w in g.name_parts:
         return True
     plural = w.endswith(("يون", "يين")) or w[0] == "م" and w.endswith(("ون", "ين"))  # not رايمون، كلينتون
     rest = w[1:]
-    glued = w[0] in "لبك" and (rest.startswith(("ال", "م")) or rest in common_words() or not_a_name(rest))  # بمركز
+    glued = w[0] in "لبك" and (
+        rest.startswith(("ال", "م"))
+        or rest in common_words()
+        or rest in common_nouns()
+        or (rest,) in g.forms
+        or not_a_name(rest)
+    )  # بمركز، لكرة، بشكل، لترامب
     return not (
-        glued
+        (nouns and w in common_nouns())
+        or glued
         or w[0] in "وفي"
         or w.endswith(("ه", "ات"))
         or plural
@@ -97,8 +111,8 @@ def name_shaped(w: str, g: Gazetteer) -> bool:
         or len(w) >= 4
         and w.endswith(PRONOUN_ENDINGS)
         or len(w) >= 5
-        and w.startswith(("سي", "ست", "سن"))
-    )  # future verbs: سيزور، ستعقد
+        and w.startswith(("سي", "ست", "سن", "است"))
+    )  # future verbs: سيزور، ستعقد; the tenth form: استدعي، استقبل
 
 
 def plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
@@ -108,7 +122,24 @@ def plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
         return False
     if words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts:
         return True
-    return loose and name_shaped(words[0], g)
+    return loose and starts_a_name(words, g)
+
+
+def starts_a_name(words: list[str], g: Gazetteer) -> bool:
+    """Can these words, found where a name is expected, be one? Not when the first is a common
+    noun (بشكل واضح), unless a name-shaped word that is no noun follows it (دوري جولد)."""
+    if words[0] in common_nouns() and len(words) >= 2:
+        return all(w not in common_nouns() and name_shaped(w, g) for w in words[1:])
+    return name_shaped(words[0], g)
+
+
+def no_surname(w: str, g: Gazetteer) -> bool:
+    """Words that cannot follow a given name as its surname: a preposition glued to a word with
+    a pronoun suffix (لنعته، بقوله) or a perfect verb of four letters in -ت (عباس جاءت)."""
+    if w in g.name_parts or (w,) in g.given_names:
+        return False
+    glued = len(w) >= 4 and w[0] in "لب" and not w.startswith("بو") and w.endswith(("ه", "ها", "هم"))
+    return glued or (len(w) == 4 and w.endswith("ت"))
 
 
 def person_key(name: str, g: Gazetteer) -> str:
@@ -123,7 +154,15 @@ def _not_continuation(w: str, written_form: str, so_far: int) -> bool:
     family name (البالغ after two name words; الحمادي is one)."""
     if w[0] in "بكل" and len(w) > 3:
         rest = w[1:]
-        if rest in common_words() or not_a_name(rest) or masdar_shaped(rest) or rest.endswith("ه") or rest[0] == "ا":
+        if (
+            rest in common_words()
+            or rest in common_nouns()
+            or (rest,) in gazetteer().forms  # فيصل بمكة: a preposition and a place
+            or not_a_name(rest)
+            or masdar_shaped(rest)
+            or rest.endswith("ه")
+            or rest[0] == "ا"
+        ):
             return True
     if written_form.endswith("اً") or written_form.endswith("ًا"):
         return True
@@ -179,6 +218,8 @@ def _ends_run(s: Sentence, k: int, out: list[int], al_first: bool, foreign: bool
     known = (w,) in g.given_names or w in g.name_parts
     if w.startswith("ال") and not out and not al_first:
         return True
+    if not out and s.tokens[k].text.endswith(("اً", "ًا")):
+        return True  # an adverb with tanween (خلفاً، اعتباراً) begins no name
     if w.startswith(("لل", "وال")) or w.startswith(("بال", "كال", "فال")) and not foreign:
         return True  # a preposition or conjunction glued to the article: بالقول is no name (but خورخي فالدانو)
     if (

@@ -19,8 +19,10 @@ from kg.extract.names import (
     name_run,
     name_shaped,
     name_stop,
+    no_surname,
     person_key,
     plausible_name,
+    starts_a_name,
 )
 from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences
 from kg.lexicon.actors import Gazetteer, gazetteer
@@ -190,6 +192,8 @@ def _given_name_at(
     rest = name_run(s, i + length, taken_at, limit=3, al_first=True, foreign=foreign)
     if rest and length == 1 and _preposition_reading(s, i, rest[0], g):
         rest = []
+    if rest and no_surname(s.folded[rest[0]], g):
+        rest = []  # عباس لنعته، عباس جاءت
     if not rest and not _alone_is_a_name(given, g):
         return pre, length, None
     return pre, length, rest[-1] if rest else i + length - 1
@@ -234,8 +238,8 @@ def _speaker_said(s: Sentence, run: list[int], bare_verb: str, g: Gazetteer) -> 
     after = run[-1] + 1
     comp = markers()["complementizer"] | name_words()["said_that"]
     said = after < len(s.folded) and (s.folded[after] in comp or s.tokens[after].text in ':«"')
-    if not name_shaped(s.folded[run[0]], g) or s.folded[run[-1]].endswith("ا") and len(run) == 1:
-        return False  # رئيسا، متمنيا: an accusative word is no subject
+    if not starts_a_name([s.folded[k] for k in run], g) or s.folded[run[-1]].endswith("ا") and len(run) == 1:
+        return False  # رئيسا، متمنيا: an accusative word is no subject; بشكل: a common noun
     if not said and bare_verb in PREPOSITION_SPEECH:
         return False  # وبين غروب الشمس: بين is "between" more often than "explained"
     return said or (
@@ -339,7 +343,7 @@ def _surnames(people: Sequence[Mention], g: Gazetteer) -> dict[str, Mention]:
             and not last.startswith("ال")
             and fold(last) not in common_words()
             and (last,) not in g.given_names
-            and name_shaped(fold(last), g)
+            and name_shaped(fold(last), g, nouns=False)  # the full name came before: علم may be one
         ):
             surnames.setdefault(last, m)
     return surnames

@@ -15,7 +15,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from kg import __version__
-from kg.arabic.normalize import fold
+from kg.arabic.normalize import name_key
 from kg.errors import InputError
 from kg.graph.vocab import (
     DESCRIPTION_PREDICATES,
@@ -29,8 +29,9 @@ from kg.graph.vocab import (
     RES,
     WD,
 )
+from kg.lexicon.actors import gazetteer
 from kg.lexicon.romanize import romanize
-from kg.model import Document, Entity
+from kg.model import FACT_ORIGINS, Document, Entity, Fact
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -64,11 +65,13 @@ def graph_iri(doc_id: str) -> URIRef:
 
 
 def entity_iri(e: Entity) -> URIRef:
-    """From the Wikidata QID when linked, else from type + normalized Arabic name."""
+    """From the Wikidata QID when linked, else from type + the name's key, which folds spelling
+    variants (``name_key``: ترامب and ترمب, بومبيو and بومبيوا are one node across articles). The
+    readable part is romanized from that key too, so the two spellings give the very same IRI."""
     if e.wikidata and _QID.match(e.wikidata):
         return RES[f"entity/{e.wikidata}"]
-    key = " ".join(fold(e.label_ar).split()) or e.id
-    readable = _ascii_slug(e.label_en or romanize(e.label_ar)) or "x"
+    key = name_key(e.label_ar) or e.id
+    readable = _ascii_slug(romanize(key, gazetteer())) or "x"
     return RES[f"entity/{e.type.lower()}/{readable}-{_hash(e.type + ':' + key)}"]
 
 
@@ -184,6 +187,7 @@ def document_graph(doc: Document, g: Graph, entities: Graph | None = None) -> Gr
                     if s in iri and t in iri:
                         g.add((iri[s], direct, iri[t]))
     events = {ev.id: event_iri(doc, ev.id) for ev in doc.events}
+    qids = {e.id: e.wikidata for e in doc.entities if e.wikidata and _QID.match(e.wikidata)}
     for f in doc.facts:
         subj = iri.get(f.subject) or events.get(f.subject)
         if subj is None:
@@ -191,9 +195,45 @@ def document_graph(doc: Document, g: Graph, entities: Graph | None = None) -> Gr
         prop = FACT_PROPERTY[f.predicate]
         if f.predicate == "holdsPosition":
             g.add((subj, prop, Literal(f.object, lang="en")))
+            _holding(doc, f, subj, qids.get(f.subject), article, g)
         elif f.object in iri:
             g.add((subj, prop, iri[f.object]))
     return g
+
+
+def _partial_date(value: str | None) -> Literal | None:
+    """A position's start or end as xsd:date, xsd:gYearMonth or xsd:gYear (the reference data
+    dates some offices to the month or the year only)."""
+    if value and re.match(r"^\d{4}$", value):
+        return Literal(value, datatype=XSD.gYear)
+    if value and re.match(r"^\d{4}-(0[1-9]|1[0-2])$", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    return _date(value)
+
+
+def _holding(doc: Document, f: Fact, person: URIRef, qid: str | None, article: URIRef, g: Graph) -> None:
+    """The kg:PositionHolding beside a holdsPosition edge: where the position comes from (PROV-O)."""
+    key = f"{f.subject}|{f.object}|{f.origin}|{f.source}|{f.valid_from}"
+    node = RES[f"holding/{doc_slug(doc.doc_id)}/{_hash(key, 12)}"]
+    g.add((node, RDF.type, KG.PositionHolding))
+    g.add((node, KG.holder, person))
+    g.add((node, KG.position, Literal(f.object, lang="en")))
+    origin = f.origin if f.origin in FACT_ORIGINS else "article"
+    g.add((node, KG.origin, Literal(origin)))
+    if origin == "article":
+        g.add((node, PROV.wasDerivedFrom, article))
+        if 0 <= f.start < f.end <= len(doc.text):
+            g.add((node, KG.statedAs, Literal(doc.text[f.start : f.end], lang="ar")))
+    elif origin == "wikidata":
+        if qid is not None:
+            g.add((node, PROV.wasDerivedFrom, WD[qid]))
+        note = "Wikidata P39 (position held)" + (f" via every-politician-scrapers {f.source}" if f.source else "")
+        g.add((node, KG.sourceNote, Literal(note)))
+    else:
+        g.add((node, KG.sourceNote, Literal("kg curated lexicon (kg/lexicon/data)")))
+    for prop, value in ((KG.validFrom, f.valid_from), (KG.validTo, f.valid_to)):
+        if (lit := _partial_date(value)) is not None:
+            g.add((node, prop, lit))
 
 
 def document_dataset(doc: Document, ds: Dataset | None = None) -> Dataset:

@@ -81,6 +81,14 @@ class KG(DefinedNamespace):
     assaults: URIRef
     # role facts
     holdsPosition: URIRef
+    PositionHolding: URIRef
+    holder: URIRef
+    position: URIRef
+    origin: URIRef
+    sourceNote: URIRef
+    statedAs: URIRef
+    validFrom: URIRef
+    validTo: URIRef
     memberOf: URIRef
     headOf: URIRef
     capitalOf: URIRef

@@ -47,6 +47,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "count",
         "head_of",
         "kingdom",
+        "former",
+        "locative",
+        "not_place_after",
     ),
     NAME_WORDS: (
         "stop",

@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.arabic.normalize import arabic_ratio, fold, fold_with_offsets
+from kg.arabic.normalize import arabic_ratio, fold, fold_with_offsets, name_key
 
 ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=60)
 ANY = st.text(max_size=80)
@@ -39,3 +40,24 @@ def test_offsets_point_at_the_original_characters(text):
 def test_arabic_ratio_separates_arabic_from_latin():
     assert arabic_ratio("زار الوزير الجزائر") == 1.0
     assert arabic_ratio("The minister visited Algeria") == 0.0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("ترامب", "ترمب"),  # alef inside a word, written or not
+        ("مايك بومبيو", "مايك بومبيوا"),  # a final alef after waw
+        ("الحريري", "حريري"),  # the article
+        ("أردوغان", "اردوغان"),  # hamza on alef
+        ("رؤوف", "رووف"),  # hamza on waw
+        ("محمّد", "محمد"),  # a written shadda
+        ("سيالة", "سياله"),  # ta marbuta
+    ],
+)
+def test_name_key_folds_the_spellings_of_one_name(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("سعد", "سعيد"), ("حسن", "حسين"), ("عمر", "عمرو"), ("جون", "جين")])
+def test_name_key_keeps_different_names_apart(a, b):
+    assert name_key(a) != name_key(b)

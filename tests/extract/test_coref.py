@@ -35,3 +35,25 @@ def test_pair_words_resolve_to_the_two_countries_in_focus():
 def test_no_antecedent_means_no_resolution():
     doc, res = resolved("وأكد المسؤول أن الوضع مستقر.")
     assert res == []
+
+
+def test_an_office_and_a_nationality_name_the_one_holder_of_that_day():
+    doc = Pipeline(("sentences", "tokens", "mentions", "identity", "roles", "coref"))(
+        Document("t", "وقال الرئيس اليمني إن الحرب ستنتهي قريبا.", "2015-08-02")
+    )
+    (m,) = [m for m in doc.mentions if m.kind == "description"]
+    assert m.entity_id == "abdrabbuh_mansur_hadi" and doc.entity(m.entity_id).wikidata == "Q57480"
+
+
+def test_an_office_no_one_named_holds_is_an_unnamed_official_of_that_country():
+    doc = RUN(Document("t", "وأعلنت الخارجية أن القنصل التركي العام استدعي إلى الوزارة.", "2018-05-16"))
+    (m,) = [m for m in doc.mentions if m.kind == "description"]
+    official = doc.entity(m.entity_id)
+    assert (official.type, official.role_en, official.country) == ("Person", "Consul", "t_rkiye")
+    assert any(f.subject == official.id and f.predicate == "holdsPosition" for f in doc.facts)
+
+
+def test_a_description_with_a_nationality_does_not_resolve_to_someone_of_no_known_country():
+    doc = RUN(Document("t", "وقال المتحدث يوسي ليفي إن القنصل التركي غادر.", "2018-05-16"))
+    consul = next(m for m in doc.mentions if m.text == "القنصل التركي")
+    assert doc.entity(consul.entity_id).id != next(m.entity_id for m in doc.mentions if m.text == "يوسي ليفي")

@@ -69,3 +69,53 @@ def test_mention_offsets_always_point_at_the_text():
     doc, _ = mentions("وأكد وزير الشؤون الخارجية الجزائري والمبعوث الأممي إلى ليبيا أن الحل سياسي")
     for m in doc.mentions:
         assert doc.text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد وزير الخارجية بشكل واضح أن بلاده ترفض التدخل",  # ب + a common noun after a title
+        "وقال المتحدث لصحيفة الحياة إن الاجتماع مهم",  # ل + a common noun after a title
+        "وأفادت وزارة الخارجية الإسرائيلية أن القنصل العام استدعي إلى الوزارة",  # a tenth-form verb
+        "وانتقد البيت الأبيض عباس لنعته السفير بأوصاف نابية",  # ل + noun + pronoun after a given name
+    ],
+)
+def test_common_words_after_a_title_or_a_given_name_are_no_person(text):
+    doc, found = mentions(text)
+    people = [m for m in doc.mentions if doc.entity(m.entity_id).type == "Person" and m.kind != "description"]
+    bad = {"بشكل", "لصحيفة", "استدعي", "لنعته"}
+    assert not any(set(m.text.split()) & bad for m in people), found
+
+
+def test_a_foreign_name_that_looks_like_a_noun_still_follows_a_verb_of_saying():
+    _, found = mentions("وقال دوري جولد مدير عام وزارة الخارجية الإسرائيلية إن المفاوضات متوقفة")
+    assert any(f[0] == "دوري جولد" for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("ورأى مراسلون عشرات الأوراق البيضاء موضوعة جانبا", "البيضاء"),  # white: it agrees with الأوراق
+        ("سقطت آخر قلاع الميليشيات في الساحل الغربي", "الساحل"),  # the western coast
+        ("إنزال للقوات على الساحل اللبناني", "الساحل"),  # the Lebanese coast
+        ("يسعى الحزب إلى النيل من الحكومة", "النيل"),  # to undermine
+        ("بلغت الأسعار الحد الأقصى", "الأقصى"),  # the maximum
+    ],
+)
+def test_a_place_named_by_a_common_word_needs_the_context_of_a_place(text, word):
+    _, found = mentions(text)
+    assert not any(f[0] == word for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("وقعت اشتباكات في البيضاء أمس", "البيضاء"),  # a locative preposition
+        ("وصل الوفد إلى العقبة", "العقبة"),
+        ("تنشط الجماعات المسلحة في دول الساحل", "الساحل"),  # a noun it completes
+        ("وتراجع منسوب مياه النيل", "النيل"),
+    ],
+)
+def test_a_place_named_by_a_common_word_is_found_in_the_context_of_a_place(text, word):
+    _, found = mentions(text)
+    assert any(f[0] == word for f in found), found

@@ -184,3 +184,28 @@ def test_the_counted_crowd_predicate_is_data_and_never_a_trigger():
 def test_a_marker_is_found_with_the_clitic_its_rule_allows(word, kind, clitic, found):
     assert markers.find_marker(word, kind, clitic) == found
     assert markers.has_marker(word, kind, clitic) == bool(found)
+
+
+def test_imported_office_holders_carry_their_qid_and_take_no_curated_name():
+    g = gazetteer()
+    assert len(g.imported) >= 300
+    for key in g.imported:
+        assert g.entries[key].wikidata and g.entries[key].type == "Person"
+    owners = {toks: key for toks, (key, _kind) in g.forms.items()}
+    curated = actors.build(imported=False)
+    for toks, (key, _kind) in curated.forms.items():
+        assert owners[toks] not in g.imported, f"{' '.join(toks)} is curated ({key})"
+
+
+def test_imported_office_holders_are_found_by_their_full_name_only():
+    g = gazetteer()
+    for toks, (key, _kind) in g.forms.items():
+        if key in g.imported:
+            assert len(toks) >= 2, f"an imported name of one word: {toks}"
+
+
+def test_wikidata_links_fill_the_curated_entries():
+    g = gazetteer()
+    linked = [e for e in g.entries.values() if e.type == "Person" and e.wikidata and e.key not in g.imported]
+    assert len(linked) >= 400
+    assert g.entries["abdelkader_messahel"].wikidata == "Q5654785"  # joined on name, country, dates, role

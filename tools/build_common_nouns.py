@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Build kg/lexicon/data/common_nouns.tsv: words the news uses as common nouns and adjectives.
+
+usage: tools/build_common_nouns.py [--corpus DIR] [--date YYYY-MM-DD] [--min 50] [--share 0.15]
+
+A word that news writes with the article at least ``--share`` of the time (``شكل`` / ``الشكل``,
+``صحيفة`` / ``الصحيفة``) but also without it at least a tenth of the time, seen ``--min`` times or
+more, is a common noun or an adjective (``القاهرة`` is hardly ever ``قاهرة``: a name). A personal
+name almost never takes the article (``ماكرون``), so such a word cannot begin an unknown name
+(``بشكل``، ``لصحيفة`` after a title are no people), and a place whose name is such a word
+(``الساحل`` coast, ``البيضاء`` white) needs a locative context. Given names, name parts and every
+name form of the lexicon stay out of the list, so ``سلام``، ``نصر`` still begin a
+name. Only the words are written (facts about the language), no text of the corpus. The same
+corpus and options give the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import hashlib
+import json
+import sys
+from datetime import date as Date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus"
+FILES = ("ant-2018.jsonl.gz", "saudinewsnet-2015.jsonl.gz")
+OUT = ROOT / "kg" / "lexicon" / "data" / "common_nouns.tsv"
+NAMED = 0.9  # with the article more often than this: a name (القاهرة), not a common noun
+
+
+def counts(corpus: Path) -> collections.Counter[str]:
+    from kg.arabic.normalize import fold
+
+    c: collections.Counter[str] = collections.Counter()
+    for name in FILES:
+        with gzip.open(corpus / name, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                c.update(fold(json.loads(line)["text"]).split())
+    return c
+
+
+def common_nouns(c: collections.Counter[str], least: int, share: float) -> list[str]:
+    from kg.arabic.normalize import is_arabic_letter
+    from kg.lexicon.actors import build
+
+    g = build(imported=False)
+    names = set(g.name_parts) | {" ".join(t) for t in g.given_names} | {t[0] for t in g.given_names}
+    forms = {" ".join(t) for t in g.forms}
+    out = []
+    for w, n in c.items():
+        if w.startswith("ال") or len(w) < 3 or not all(is_arabic_letter(ch) for ch in w):
+            continue
+        with_article = c.get("ال" + w, 0)
+        if n + with_article < least or with_article < share * (n + with_article):
+            continue
+        if n < (1 - NAMED) * (n + with_article):
+            continue  # القاهرة، القدس: a name that has the article, hardly ever a word without it
+        if w in names or w in forms:
+            continue
+        out.append(w)
+    return sorted(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--date", default=Date.today().isoformat())
+    ap.add_argument("--min", type=int, default=50, dest="least")
+    ap.add_argument("--share", type=float, default=0.15)
+    args = ap.parse_args(argv)
+    if not all((args.corpus / f).exists() for f in FILES):
+        print(f"build_common_nouns: the corpus files {', '.join(FILES)} are not in {args.corpus}", file=sys.stderr)
+        return 2
+    words = common_nouns(counts(args.corpus), args.least, args.share)
+    digest = ", ".join(f"{f} sha256:{hashlib.sha256((args.corpus / f).read_bytes()).hexdigest()[:16]}" for f in FILES)
+    head = [
+        "# Common nouns and adjectives of news Arabic (folded): words written with the article at least",
+        f"# {args.share:.0%} and at most {NAMED:.0%} of the time, {args.least} times or more; no given name, name",
+        "# part or lexicon name.",
+        "# An unknown name does not begin with one (بشكل، لصحيفة), a place named by one needs a locative",
+        "# context (الساحل، البيضاء). Word counts only, from ../shared/corpus: " + digest,
+        f"# Built {args.date}; rebuild with: python3 tools/build_common_nouns.py --date {args.date}"
+        + (f" --min {args.least}" if args.least != 50 else "")
+        + (f" --share {args.share}" if args.share != 0.15 else ""),
+        "word",
+    ]
+    OUT.write_text("\n".join(head + words) + "\n", encoding="utf-8")
+    print(f"build_common_nouns: {len(words)} words -> {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
