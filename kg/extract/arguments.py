@@ -5,7 +5,7 @@ governs it (on the word: ``لليبيا``; before it: ``مع الجزائر``; o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kg.arabic.clitics import CONJ, Clitic, strip_clitic
 from kg.arabic.normalize import fold
@@ -118,10 +118,38 @@ def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
     return group
 
 
-def _title_start(s: Sentence, args: Sequence[Arg], p: Arg) -> int | None:
-    """Where the title phrase before a person starts (``وزير الخارجية المصري السفير سامح
-    شكري``), None when no title word stands before it."""
+def _is_title_word(w: str) -> bool:
+    """A title word, also with و, or with ل before its article (للرئيس)."""
     g = gazetteer()
+    bare = "ال" + w[2:] if w.startswith("لل") else strip_clitic(w)
+    return w in g.title_vocab or bare in g.title_vocab or w in g.title_words
+
+
+def _own_title_start(s: Sentence, q: Arg) -> int:
+    """Where a person's own title words start, walking back over title words only, and no
+    further than a word with a preposition (للرئيس ترامب: the complement starts there)."""
+    k = q.first
+    while k > 0 and q.first - k < TITLE_WINDOW:
+        w = s.folded[k - 1]
+        if not (_is_title_word(w) or w in markers()["title_link"]):
+            break
+        k -= 1
+        if _governed(s, k):
+            break
+    return k
+
+
+def _governed(s: Sentence, k: int) -> bool:
+    """The word at k carries a preposition that makes its phrase a complement (للرئيس ترامب)."""
+    w = s.folded[k]
+    return len(w) > 3 and w[0] in "لب" and strip_clitic(w) != w or w.startswith(("لل", "بال"))
+
+
+def _title_start(s: Sentence, args: Sequence[Arg], p: Arg, person: Callable[[Arg], bool]) -> int | None:
+    """Where the title phrase before a person starts (``وزير الخارجية المصري السفير سامح
+    شكري``; ``المبعوث الخاص للرئيس ترامب جيسون غرينبلات``, where Trump is inside it), None when
+    no title word stands before it. Another person before it belongs to it only as a complement
+    (للرئيس ترامب); ``استقبل الملك سلمان الرئيس ترامب`` names two people."""
     starts = {a.first: a for a in args}
     k, first, seen_title = p.first - 1, p.first, False
     while k >= 0 and p.first - k <= TITLE_WINDOW:
@@ -131,7 +159,17 @@ def _title_start(s: Sentence, args: Sequence[Arg], p: Arg) -> int | None:
                 k -= 1
                 continue
             break
-        if w in g.title_vocab or strip_clitic(w) in g.title_vocab or w in g.title_words:
+        other = next(
+            (a for a in args if a.first <= k <= a.last and a.mention.entity_id != p.mention.entity_id and person(a)),
+            None,
+        )
+        if other is not None:
+            own = _own_title_start(s, other)
+            if not _governed(s, own):
+                break
+            seen_title, first, k = seen_title or own < other.first, own, own - 1
+            continue
+        if _is_title_word(w):
             seen_title, first = True, k
         elif not (
             (k in starts and starts[k].mention is not p.mention)
@@ -150,7 +188,7 @@ def title_attributes(doc: Document, s: Sentence, args: Sequence[Arg]) -> TitleAt
     for p in args:
         if not is_person(doc, p.mention):
             continue
-        first = _title_start(s, args, p)
+        first = _title_start(s, args, p, lambda a: is_person(doc, a.mention))
         if first is not None:
             start_of[id(p.mention)] = first
             inside.update(id(a.mention) for a in args if first <= a.first and a.last < p.first)

@@ -128,9 +128,10 @@ def resolve(doc: Document) -> Document:
             if w in markers()["pair"] and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue
-            if kingdom and w in markers()["kingdom"]:
+            if kingdom and w in markers()["kingdom"] and kingdom in g.entries:
                 start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
                 new.append(Mention(start, tok.end, doc.text[start : tok.end], kingdom, "description"))
+                ents.setdefault(kingdom, entry_entity(g.entries[kingdom]))
                 continue
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
             if found is None:

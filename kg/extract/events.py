@@ -20,6 +20,7 @@ from kg.arabic.normalize import fold
 from kg.extract.arguments import sentence_context
 from kg.extract.clause import (
     LIGHT_WINDOW,
+    VSO_WINDOW,
     Arg,
     Rule,
     SentenceContext,
@@ -31,12 +32,12 @@ from kg.extract.clause import (
     light_verb_end,
 )
 from kg.extract.modality import Modality, modality, speaker
-from kg.extract.sources import Salience, Source, find_source, named_perpetrator
+from kg.extract.sources import Salience, Source, after_pronoun_that, find_source, named_perpetrator
 from kg.extract.targets import find_target, place_args
 from kg.extract.tokens import Sentence, sentences
 from kg.extract.triggers import Lemmas, complement_of_trigger, figurative
 from kg.lexicon.actors import entry_entity, gazetteer
-from kg.lexicon.markers import markers
+from kg.lexicon.markers import has_marker, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
@@ -96,6 +97,8 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
         actor = Actor(tuple(actor_id(a.mention) for a in src.args), max(end, max(a.mention.end for a in src.args)))
     elif src.pronoun is not None:
         actor = Actor((src.pronoun.entity_id,), end)
+    elif src.rule is Rule.VERB_SALIENT and salience.last_speaker and _unnamed_speech_before(s, t):
+        actor = Actor(salience.last_speaker, end)  # وقال بومبيو … وأضاف أنه يرجو: the speaker goes on
     else:
         actor = Actor(salience.last_source, end)
     if src.rule is Rule.VERB_SVO:
@@ -103,6 +106,11 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
     if src.rule is Rule.NOUN_LIGHT_VERB:
         return replace(actor, after=light_verb_end(s, t.index))
     return actor
+
+
+def _unnamed_speech_before(s: Sentence, t: Trigger) -> bool:
+    """A verb of saying with no one named, and the trigger right after its أنه (وأضاف أنه يرجو)."""
+    return after_pronoun_that(s, t.index) and any(has_marker(w, "speech") for w in s.folded[: t.index])
 
 
 def _extends(x: str, ids: Sequence[str]) -> bool:
@@ -240,7 +248,20 @@ def extract_sentence(
     crowd = None if any(e.type == "PROTEST" for e in events) else _crowd_event(ctx, f"e{first_id + len(events)}")
     people = [a.mention for a in ctx.args if is_person(doc, a.mention)]
     salience = replace(salience, last_person=people[-1]) if people else salience
+    said = _speaker_of_sentence(ctx)
+    salience = replace(salience, last_speaker=(actor_id(said.mention),)) if said is not None else salience
     return SentenceEvents(tuple(events) + ((crowd,) if crowd else ()), tuple(facts), frozenset(implicit), salience)
+
+
+def _speaker_of_sentence(ctx: SentenceContext) -> Arg | None:
+    """Who speaks in the sentence: the actor named after (or right before) its first verb of
+    saying (وقال بومبيو إنه، وأكد الوزير أن)."""
+    for k, w in enumerate(ctx.s.folded):
+        if has_marker(w, "speech"):
+            after = [a for a in ctx.actors if k < a.first <= k + VSO_WINDOW]
+            before = [a for a in ctx.actors if a.last < k and k - a.last <= 2]
+            return after[0] if after else before[-1] if before else None
+    return None
 
 
 def _mentions_by_sentence(doc: Document) -> Iterator[tuple[Sentence, list[Mention]]]:

@@ -43,6 +43,7 @@ from kg.extract.tokens import Sentence
 from kg.extract.triggers import pronoun_suffix
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
+from kg.lexicon.predicates import predicate_lexicon
 from kg.model import Document, Mention
 
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
@@ -82,6 +83,7 @@ class Salience:
 
     last_person: Mention | None = None
     last_source: tuple[str, ...] = ()
+    last_speaker: tuple[str, ...] = ()  # who last spoke (وقال بومبيو): the subject of وأضاف أنه
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ def _verb_source(
 ) -> Source | None:
     """The actor of a verb, a participle or a verb phrase."""
     s, pos = ctx.s, t.pos
-    if speaker is not None and (t.form.person == "1" or pos in FINITE and _after_pronoun_that(s, t.index)):
+    if speaker is not None and (t.form.person == "1" or pos in FINITE and after_pronoun_that(s, t.index)):
         return _source(Rule.VERB_SPEAKER, speaker)  # أكد أننا، أعلنت الوزارة أنها استدعت …
     if pos == "participle":  # …، متهما طهران: the main clause's subject acts
         before = [a for a in actors if not a.marker and a.last < t.index]
@@ -187,7 +189,7 @@ def _verb_source(
         return None
     if pos == "imperfect" and _relative_after_noun(s, t.index, actors):
         return None
-    if pos == "passive" and t.form.predicate.type in PATIENT_POSSESSOR:
+    if t.form.predicate.type in PATIENT_POSSESSOR and (pos == "passive" or _reads_passive(s, t)):
         # اغتيل الحريري: who follows a passive verb of violence is its victim; the author is
         # named after an agent phrase (على يد مسلحين) or unknown
         agent = next((a for a in actors if a.first > t.end and a.first > 0 and agent_before(s, a.first)), None)
@@ -244,8 +246,8 @@ def _subject_source(
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))
     if before:
         return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))
-    if speaker is not None:
-        return _source(Rule.VERB_SPEAKER, speaker)
+    if speaker is not None and t.form.predicate.type not in PATIENT_POSSESSOR:
+        return _source(Rule.VERB_SPEAKER, speaker)  # but who reports a killing did not kill
     if after:
         return _source(Rule.IMPERSONAL, after[0])
     if salience.last_source and pos in FINITE:
@@ -255,12 +257,27 @@ def _subject_source(
     return None
 
 
+def _reads_passive(s: Sentence, t: Trigger) -> bool:
+    """An unvocalized violence verb that is also its passive (قتل is قَتَل and قُتِل) reads as the
+    passive before a count of victims (``قتل 5 أشخاص``، ``قتل عشرات``) and, in the plural, with
+    nothing after it that it could have done it to (``خمسة جنود قتلوا في الهجوم``)."""
+    rest = s.folded[t.index][len(t.prefix) :]
+    if t.length > 1 or not any(f.pos == "passive" for f in predicate_lexicon().forms.get(rest, ())):
+        return False
+    k = t.end + 1
+    nxt = s.folded[k] if k < len(s.folded) else ""
+    mk = markers()
+    if rest.endswith("وا"):  # قتلوا شخصا: they killed someone; خمسة جنود قتلوا عندما: they were killed
+        return not nxt or s.tokens[k].text in STOP_PUNCT or has_marker(nxt, "passive_follower", Clitic.CONJ)
+    return nxt.isdigit() or any(c.isdigit() for c in nxt) or nxt in mk["number"] or nxt in mk["casualty_counted"]
+
+
 def _clause_starts_at(s: Sentence, k: int) -> bool:
     """Token k opens a clause: the sentence's start, after punctuation or a word a verb may follow."""
     return k == 0 or s.folded[k - 1] in markers()["verb_leader"] or s.tokens[k - 1].text in STOP_PUNCT
 
 
-def _after_pronoun_that(s: Sentence, i: int) -> bool:
+def after_pronoun_that(s: Sentence, i: int) -> bool:
     """``أعلنت الوزارة أنها (قد) استدعت``: the verb's subject is the speaker."""
     k = i - 1
     if k >= 0 and s.folded[k] in markers()["preverb"]:

@@ -47,6 +47,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "count",
         "head_of",
         "kingdom",
+        "passive_follower",
         "former",
         "locative",
         "not_place_after",

@@ -1,0 +1,118 @@
+"""Classes of errors found by reading kg's events on the 36,291 corpus articles (eval/review),
+each shown on hand-written sentences: the class fixed, and its neighbour that must still work."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.tokens import sentences
+from kg.extract.triggers import find_triggers
+from kg.model import Document
+from kg.pipeline import Pipeline, extract
+
+
+def events(text: str, date: str | None = "2018-05-01") -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    doc = extract(text, "t", date)
+    label = {e.id: e.label_en for e in doc.entities}
+    return [
+        (ev.type, tuple(label.get(s, s) for s in ev.source), tuple(label.get(t, t) for t in ev.target), ev.modality)
+        for ev in doc.events
+    ]
+
+
+def triggers(text: str) -> list[str]:
+    """The words the trigger finder reads as event words (whether or not an actor is found)."""
+    doc = Pipeline(("sentences", "tokens"))(Document("t", text))
+    return [
+        " ".join(s.tokens[k].text for k in range(t.index, t.end + 1))
+        for s in sentences(doc)
+        for t in find_triggers(s, set())
+    ]
+
+
+# ---------------------------------------------------------------- word forms that are other words
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("وجاء في البيان أن الحكومة ستواصل عملها.", "البيان"),  # no أ + لبي + ان
+        ("وشارك اثنين من اللاعبين في التدريب.", "اثنين"),  # no أ + ثني + ن
+        ("وتعرض الموكب لهجوم مسلح قرب الحدود.", "تعرض"),  # underwent, not offers
+        ("وفاز نادي الهلال على نادي النصر.", "نادي"),  # a club, not نادى (called)
+        ("ويتوقع الخبراء ارتفاع الأسعار.", "يتوقع"),  # expected, not signs
+        ("والمناطق التي تسيطر عليها المعارضة واسعة.", "تسيطر"),  # a state of control
+        ("وأصبح الحي عرضة للقصف.", "عرضة"),  # prone to, not his offer
+        ("وتراجعت أسعار النفط أمس.", "تراجعت"),  # markets fall: no one climbs down
+    ],
+)
+def test_word_forms_news_uses_as_other_words_are_no_triggers(text: str, word: str) -> None:
+    assert word not in triggers(text)
+
+
+def test_the_verb_written_with_alef_maqsura_still_calls():
+    assert any(t == "REQUEST" for t, *_ in events("ونادى الرئيس الفرنسي إيمانويل ماكرون بوقف إطلاق النار."))
+
+
+def test_a_signing_needs_a_party_it_is_signed_with():
+    assert not any(t == "SUPPORT" for t, *_ in events("ووقع الرئيس اليمني عبد ربه منصور هادي قرارا بتعيين محافظ لعدن."))
+    assert ("SUPPORT", ("Saudi Arabia",), ("Jordan",), "asserted") in events(
+        "ووقعت السعودية مع الأردن على اتفاقية للتعاون الأمني."
+    )
+
+
+def test_an_offer_is_made_to_someone_marked_by_ala():
+    assert not any(t == "AGREE" for t, *_ in events("وعرض وزير الخارجية الإيراني محمد جواد ظريف صورا للمظاهرات."))
+    assert any(t == "AGREE" and "Lebanon" in g for t, s, g, m in events("وعرضت فرنسا على لبنان مساعدة عسكرية."))
+
+
+# ---------------------------------------------------------------- who acts
+
+
+def test_the_kingdom_alone_is_the_article_s_kingdom():
+    found = events("وقعت المملكة مع ناميبيا على بروتوكول لإقامة علاقات دبلوماسية.")
+    assert ("SUPPORT", ("Saudi Arabia",), ("Namibia",), "asserted") in found
+    jordan = events("وزار الملك عبد الله الثاني عمان أمس. وأكدت الأردن أن المملكة ترفض التهجير.")
+    assert any(t == "REJECT" and s == ("Jordan",) for t, s, g, m in jordan)
+
+
+def test_a_killing_counted_right_after_its_verb_was_suffered_not_done():
+    found = events("وقتل 62 من المتظاهرين خلال مواجهات مع القوات الإسرائيلية أمس.")
+    assert not any(t == "ASSAULT" and "protesters" in s for t, s, g, m in found)
+
+
+def test_soldiers_who_were_killed_are_the_victims():
+    found = events("وقال مسؤول عسكري إن خمسة جنود قتلوا عندما هاجم مسلحون نقطة التفتيش.")
+    assert not any(t == "ASSAULT" and "soldiers" in s for t, s, g, m in found)
+    assert any(t == "ASSAULT" and "soldiers" in g for t, s, g, m in found)
+
+
+def test_gunmen_who_killed_someone_did_it():
+    found = events("قال شاهدان إن مسلحين مجهولين قتلوا شخصا واحدا مساء الأربعاء.")
+    assert any(t == "ASSAULT" and "gunmen" in s for t, s, g, m in found)
+
+
+def test_who_reports_a_killing_did_not_kill():
+    found = events("وقال المتحدث باسم الشرطة أحمد الزيدي إن 19 شخصا على الأقل قتلوا في التفجير.")
+    assert not any(t == "ASSAULT" and any("Zaidi" in x or "Zidi" in x for x in s) for t, s, g, m in found)
+
+
+def test_a_person_before_another_s_title_is_not_part_of_it():
+    # استقبل X Y: the host and the visitor, the visitor acts (PLOVER)
+    found = events("واستقبل الملك سلمان بن عبد العزيز الرئيس الأمريكي دونالد ترامب في الرياض أمس.")
+    assert ("CONSULT", ("Donald Trump",), ("Salman of Saudi Arabia",), "asserted") in found or any(
+        t == "CONSULT" and s == ("Donald Trump",) and g and "Salman" in g[0] for t, s, g, m in found
+    )
+
+
+def test_a_person_inside_a_title_with_a_preposition_is_part_of_it():
+    found = events("والتقى المبعوث الخاص للرئيس ترامب جيسون غرينبلات الرئيس الفلسطيني محمود عباس.")
+    assert any(t == "CONSULT" and s == ("Jason Greenblatt",) and g == ("Mahmoud Abbas",) for t, s, g, m in found)
+
+
+def test_he_added_that_goes_on_with_the_last_speaker():
+    text = (
+        "قام وزير الخارجية الأمريكي مايك بومبيو بزيارة بيونغ يانغ قبيل القمة بين الرئيس ترامب وكيم جونغ أون. "
+        "وقال بومبيو إنه يأمل في نجاح القمة. وأضاف أنه يرجو أن تطلق كوريا الشمالية سراح المعتقلين."
+    )
+    assert any(t == "REQUEST" and s == ("Mike Pompeo",) for t, s, g, m in events(text))
