@@ -19,6 +19,8 @@ from kg.extract.clause import (
     SentenceContext,
     TitleAttributes,
     Trigger,
+    entity_type,
+    group_role,
     is_actor,
     is_person,
 )
@@ -217,10 +219,32 @@ def attribute_of_person(doc: Document, a: Arg, args: Sequence[Arg]) -> bool:
     return False
 
 
+def _with_possessors(doc: Document, s: Sentence, placed: list[Arg]) -> list[Arg]:
+    """A generic group followed by the actor it belongs to is that actor (``طيران التحالف``،
+    ``مسلحو داعش``، ``قوات الحرس الثوري``): one argument over both, the group's preposition."""
+    out: list[Arg] = []
+    for a in placed:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and a.first == prev.last + 1
+            and not a.marker
+            and a.mention.kind not in ("nisba", "pair")
+            and not s.folded[a.first].startswith("و")
+            and group_role(doc, prev.mention.entity_id) in ("", "armed")
+            and entity_type(doc, a.mention) in ("Organization", "Person", "Country")
+            and group_role(doc, a.mention.entity_id) is None
+        ):
+            out[-1] = Arg(a.mention, prev.first, a.last, prev.marker)
+            continue
+        out.append(a)
+    return out
+
+
 def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], lemmas: Lemmas | None) -> SentenceContext:
     """The sentence as its triggers see it: placed mentions (a person with the preposition of
     its title phrase), the actors among them, and the triggers on the words no name covers."""
-    placed = place_args(s, mentions)
+    placed = _with_possessors(doc, s, place_args(s, mentions))
     covered = {k for a in placed for k in range(a.first, a.last + 1) if a.mention.kind != "nisba"}
     titles = title_attributes(doc, s, placed)
     args = tuple(inherit_marker(a, titles, s) for a in placed)

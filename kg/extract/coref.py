@@ -4,15 +4,17 @@ resolve to the salient matching entity; each resolved mention records what it re
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from collections.abc import Mapping
 from dataclasses import replace
 
 from kg.arabic.clitics import strip_clitic
+from kg.arabic.normalize import fold
 from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import markers
 from kg.lexicon.positions import holder_on
-from kg.lexicon.tsv import word_map, word_set
+from kg.lexicon.tsv import read_rows, split, word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14
@@ -98,6 +100,27 @@ def _kingdom(doc: Document) -> str | None:
     return counts.most_common(1)[0][0] if counts else DEFAULT_KINGDOM
 
 
+@cache
+def _bare_words() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """bare_references.tsv: folded word -> [(entity key, the entities that say it is meant)]."""
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for r in read_rows("bare_references.tsv", ("word", "entity", "context"), ("word", "entity", "context")):
+        out.setdefault(fold(r["word"]), []).append((r["entity"], frozenset(split(r["context"]))))
+    return out
+
+
+def _bare_referents(doc: Document) -> dict[str, str]:
+    """What each bare word stands for in this article (``التحالف`` in a report on Yemen: the
+    Saudi-led coalition): the candidate whose context the article names most."""
+    named = Counter(m.entity_id for m in doc.mentions)
+    out = {}
+    for word, candidates in _bare_words().items():
+        score, key = max((sum(named[c] for c in ctx), key) for key, ctx in candidates)
+        if score:
+            out[word] = key
+    return out
+
+
 def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
@@ -112,6 +135,7 @@ def resolve(doc: Document) -> Document:
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     latest = _Latest(persons, ents)
     kingdom = _kingdom(doc)
+    bare = _bare_referents(doc)
     k = 0
     for s in sentences(doc):
         for i, tok in enumerate(s.tokens):
@@ -127,6 +151,11 @@ def resolve(doc: Document) -> Document:
                 continue
             if w in markers()["pair"] and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
+                continue
+            if w in bare and bare[w] in g.entries:
+                start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
+                new.append(Mention(start, tok.end, doc.text[start : tok.end], bare[w], "description"))
+                ents.setdefault(bare[w], entry_entity(g.entries[bare[w]]))
                 continue
             if kingdom and w in markers()["kingdom"] and kingdom in g.entries:
                 start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)

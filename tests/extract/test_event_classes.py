@@ -116,3 +116,32 @@ def test_he_added_that_goes_on_with_the_last_speaker():
         "وقال بومبيو إنه يأمل في نجاح القمة. وأضاف أنه يرجو أن تطلق كوريا الشمالية سراح المعتقلين."
     )
     assert any(t == "REQUEST" and s == ("Mike Pompeo",) for t, s, g, m in events(text))
+
+
+# ---------------------------------------------------------------- named forces and coalitions
+
+
+def test_named_coalitions_and_forces_are_actors():
+    found = events("وقصف طيران التحالف العربي مواقع ميليشيات الحوثي وقوات صالح في تعز.")
+    assert (
+        "ASSAULT",
+        ("Saudi-led coalition in Yemen",),
+        ("Houthis", "Forces loyal to Ali Abdullah Saleh"),
+        "asserted",
+    ) in found
+    found = events("وقصفت قوات النظام السوري أحياء تحت سيطرة فصائل المعارضة في درعا.")
+    assert any(t == "ASSAULT" and s == ("Syrian government forces",) for t, s, g, m in found)
+
+
+def test_a_bare_coalition_is_the_coalition_of_the_war_reported():
+    yemen = events("وقصف طيران التحالف مواقع الحوثيين في تعز.")
+    assert any(t == "ASSAULT" and s == ("Saudi-led coalition in Yemen",) for t, s, g, m in yemen)
+    syria = events("وشنت مقاتلات التحالف غارات على مواقع داعش في الرقة.")
+    assert any(t == "ASSAULT" and s == ("Global Coalition against ISIS",) for t, s, g, m in syria)
+    alone = events("وقال الكاتب إن التحالف بين الحزبين انتهى.")
+    assert not any("coalition" in " ".join(s + g).lower() for t, s, g, m in alone)
+
+
+def test_a_group_followed_by_its_owner_is_the_owner():
+    found = events("وهاجم مسلحو داعش قرية في الأنبار.")
+    assert any(t == "ASSAULT" and s == ("Islamic State",) for t, s, g, m in found)
