@@ -4,9 +4,9 @@ resolve to the salient matching entity; each resolved mention records what it re
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 
 from kg.arabic.clitics import strip_clitic
 from kg.arabic.normalize import fold
@@ -134,8 +134,7 @@ def resolve(doc: Document) -> Document:
     countries: Counter[str] = Counter()
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     latest = _Latest(persons, ents)
-    kingdom = _kingdom(doc)
-    bare = _bare_referents(doc)
+    bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
     k = 0
     for s in sentences(doc):
         for i, tok in enumerate(s.tokens):
@@ -152,15 +151,11 @@ def resolve(doc: Document) -> Document:
             if w in markers()["pair"] and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue
-            if w in bare and bare[w] in g.entries:
+            key = bare.get(w)
+            if key is not None and key in g.entries:  # التحالف، المملكة: the actor the article has in mind
                 start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
-                new.append(Mention(start, tok.end, doc.text[start : tok.end], bare[w], "description"))
-                ents.setdefault(bare[w], entry_entity(g.entries[bare[w]]))
-                continue
-            if kingdom and w in markers()["kingdom"] and kingdom in g.entries:
-                start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
-                new.append(Mention(start, tok.end, doc.text[start : tok.end], kingdom, "description"))
-                ents.setdefault(kingdom, entry_entity(g.entries[kingdom]))
+                new.append(Mention(start, tok.end, doc.text[start : tok.end], key, "description"))
+                ents.setdefault(key, entry_entity(g.entries[key]))
                 continue
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
             if found is None:
