@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.extract import scorer  # noqa: E402
 from kg.model import Document, document_json  # noqa: E402
-from kg.pipeline import DEFAULT, Pipeline  # noqa: E402
+from kg.pipeline import RULES, Pipeline  # noqa: E402
 
 
 def _load(name: str, path: Path):
@@ -76,7 +76,7 @@ def _label(gold: dict, doc: Document) -> list[int]:
 def load_articles(tmp: Path) -> list[Article]:
     meta = gold_tool.articles()
     ids = gold_tool.unpack(tmp)
-    rules = Pipeline(tuple(n for n in DEFAULT if n != "score"))
+    rules = Pipeline(RULES)
     out = []
     for i in ids:
         gold = json.loads((tmp / f"{i}.gold.json").read_text(encoding="utf-8"))

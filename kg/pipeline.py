@@ -21,6 +21,7 @@ from kg.extract.facts import role_facts
 from kg.extract.identity import one_actor_one_node
 from kg.extract.mentions import find_mentions
 from kg.extract.roles import place_in_time
+from kg.extract.scorer import score_events
 from kg.extract.time import other_year, parse_date
 from kg.model import Document, Event
 
@@ -143,9 +144,18 @@ STAGES: dict[str, Stage] = {
             "role facts from the lexicon and head-of phrases (holdsPosition comes from roles)",
             uses=("ner-mentions", "title-facts", "description-facts", "implicit-actors", "position-facts"),
         ),
+        Stage(
+            "score",
+            score_events,
+            ("events",),
+            ("event-scores",),
+            "a model trained on the team's gold keeps the likely events with a calibrated confidence",
+            uses=("event-dates", "speech-facts", "role-facts"),
+        ),
     )
 }
-DEFAULT = ("sentences", "tokens", "mentions", "identity", "roles", "coref", "events", "dates", "facts")
+DEFAULT = ("sentences", "tokens", "mentions", "identity", "roles", "coref", "events", "dates", "facts", "score")
+RULES = DEFAULT[:-1]  # the rules alone: every candidate event with the rules' own confidence
 
 
 def with_camel(names: tuple[str, ...] = DEFAULT) -> tuple[str, ...]:

@@ -147,7 +147,8 @@ def _event(ctx: SentenceContext, t: Trigger, r: Reading, eid: str) -> Event:
     """The event of a reading, its trigger's offsets without its proclitics (``وزيارة``)."""
     s, pred = ctx.s, t.form.predicate
     first_tok, last_tok = s.tokens[t.index], s.tokens[t.end]
-    start = min(first_tok.start + folded_prefix_to_original(first_tok.text, len(t.prefix)), first_tok.end - 1)
+    written = len(t.prefix) - t.prefix.count("لال")  # لل + noun is read ل + ال: one letter fewer written
+    start = min(first_tok.start + folded_prefix_to_original(first_tok.text, written), first_tok.end - 1)
     return Event(
         id=eid,
         type=r.type,

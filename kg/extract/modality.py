@@ -16,12 +16,32 @@ Modality = Literal["asserted", "negated", "future", "hypothetical"]
 
 
 def _negated(s: Sentence, t: Trigger) -> bool:
-    """A negation right before the trigger (``لم يزر``، ``ولا يدعم``), or a verb of denial
-    before a verbal noun (``نفى مساهل زيارة ليبيا``: the visit is denied)."""
+    """A negation right before the trigger (``لم يزر``، ``ولا يدعم``), a verb of denial before a
+    verbal noun (``نفى مساهل زيارة ليبيا``: the visit is denied) or before the أن of the trigger's
+    clause (``نفت إيران أن تكون أرسلت أسلحة``)."""
     if t.pos == "masdar" and any(w in markers()["denial"] for w in s.folded[max(0, t.index - 4) : t.index]):
+        return True
+    if _denied_clause(s, t):
         return True
     before = s.folded[max(0, t.index - 3) : t.index]
     return any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:])
+
+
+def _denied_clause(s: Sentence, t: Trigger) -> bool:
+    """The trigger stands in a clause introduced by أن after a verb of denial (a few words back)."""
+    mk = markers()
+    for k in range(t.index - 1, max(-1, t.index - 8), -1):
+        if s.tokens[k].text in ".؟!:":
+            return False
+        if s.folded[k] in mk["complementizer"]:
+            return any(has_marker(w, "denial", Clitic.CONJ) for w in s.folded[max(0, k - 3) : k])
+    return False
+
+
+def _future_verb(w: str) -> bool:
+    """A verb with the future prefix (``ستعقد``، ``وسيزور``) before a verbal noun (``ستعقد القمة``)."""
+    w = w[1:] if w[:1] in "وف" and len(w) > 5 else w
+    return len(w) >= 5 and w[0] == "س" and w[1] in "يتن"
 
 
 def _clause_before(s: Sentence, t: Trigger) -> list[str]:
@@ -44,6 +64,10 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "hypothetical"
     if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
         return "hypothetical"  # قد يحضر: may attend
+    if any(has_marker(w, "irrealis", Clitic.ANY) for w in back[:3]):
+        return "hypothetical"  # ضرورة دعم، لمنع وصول، محاولة اغتيال: needed, prevented, attempted
+    if t.pos == "masdar" and any(_future_verb(w) for w in back[:3]):
+        return "future"
     around = back + list(s.folded[t.index : t.index + 6])
     if t.future_prefix or any(has_marker(w, "future") for w in around):
         return "future"

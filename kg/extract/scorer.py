@@ -29,6 +29,9 @@ from kg.model import Document, Event, Span
 
 MODEL = "event_scorer.json"
 QUOTES = '"«»“”'
+# The model learned from whole articles (their headline, how many countries they name, how often
+# an event recurs); on a text of fewer sentences it only scores the candidates and drops none.
+MIN_SENTENCES = 3
 CLAUSE_PUNCT = set("،,؛;:.؟?!")
 
 
@@ -99,11 +102,39 @@ def _bucket(chars: int) -> str:
     return "very_far"
 
 
-def features(doc: Document, ev: Event, in_sentence: int, n_events: int) -> dict[str, float]:
+@dataclass(frozen=True)
+class ArticleView:
+    """What a candidate's article says about it: how often its (type, actor) and (type, actor,
+    recipient) recur, and how political the article is (countries named, events per sentence)."""
+
+    pairs: dict[tuple[str, tuple[str, ...]], int]
+    triples: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int]
+    countries: int
+    events_per_sentence: float
+
+
+def article_view(doc: Document) -> ArticleView:
+    pairs: dict[tuple[str, tuple[str, ...]], int] = {}
+    triples: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
+    for ev in doc.events:
+        pairs[(ev.type, ev.source)] = pairs.get((ev.type, ev.source), 0) + 1
+        key = (ev.type, ev.source, ev.target)
+        triples[key] = triples.get(key, 0) + 1
+    countries = sum(1 for e in doc.entities if e.type == "Country")
+    return ArticleView(pairs, triples, countries, len(doc.events) / max(1, len(doc.sentences)))
+
+
+def features(doc: Document, ev: Event, in_sentence: int, n_events: int, view: ArticleView | None = None) -> dict[str, float]:
     """Named features of one candidate event (sparse: absent means 0)."""
     pos, _, rest = ev.rule.partition(":")
     rule, _, entry = rest.partition(":")
+    view = view or article_view(doc)
     f: dict[str, float] = {
+        f"entry={entry}": 1.0,
+        "repeated_actor": float(view.pairs.get((ev.type, ev.source), 0) > 1),
+        "repeated_event": float(view.triples.get((ev.type, ev.source, ev.target), 0) > 1),
+        "log_countries": math.log1p(view.countries),
+        "events_per_sentence": view.events_per_sentence,
         f"type={ev.type}": 1.0,
         f"rule={rule}": 1.0,
         f"pos={pos}": 1.0,
@@ -136,6 +167,7 @@ def features(doc: Document, ev: Event, in_sentence: int, n_events: int) -> dict[
             continue
         e = doc.entity(ids[0])
         etype = e.type if e is not None else "Implicit"
+        f[f"{side}_linked"] = float(e is not None and e.wikidata is not None)
         if ids[0].startswith("group_") or (e is not None and e.role_en == "group"):
             etype = "Group"
         f[f"{side}_type={etype}"] = 1.0
@@ -161,20 +193,23 @@ def event_features(doc: Document) -> list[dict[str, float]]:
     keys = [_sentence_of(doc, ev)[0] for ev in doc.events]
     for k in keys:
         per_sentence[k] = per_sentence.get(k, 0) + 1
-    return [features(doc, ev, per_sentence[k], len(doc.events)) for ev, k in zip(doc.events, keys)]
+    view = article_view(doc)
+    return [features(doc, ev, per_sentence[k], len(doc.events), view) for ev, k in zip(doc.events, keys)]
 
 
 # ------------------------------------------------------------------------- the stage
 def score_events(doc: Document, model: Scorer | None = None) -> Document:
     """Stage: keep the events the model finds likely, with the calibrated probability as their
-    confidence; drop the rest and the statedBy facts of dropped events."""
+    confidence; drop the rest and the statedBy facts of dropped events (in an article; a text of
+    one or two sentences keeps every candidate, scored)."""
     model = model or load_model()
     if model is None or not doc.events:
         return doc
+    judge = len(doc.sentences) >= MIN_SENTENCES  # a lone sentence gives the model no article to judge by
     kept: list[Event] = []
     for ev, feats in zip(doc.events, event_features(doc)):
         p = model.probability(feats)
-        if p >= model.threshold:
+        if p >= model.threshold or not judge:
             kept.append(replace(ev, confidence=round(p, 3)))
     ids = {e.id for e in kept}
     facts = tuple(f for f in doc.facts if f.predicate != "statedBy" or f.subject in ids)

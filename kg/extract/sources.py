@@ -74,6 +74,7 @@ POSSESSOR_SUFFIXES = ("ه", "ها", "هم")  # his, her, their: تضامنه
 SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
 ARMED_ROLES = ("armed_group", "military")  # lexicon roles of an armed actor
 FINITE = ("perfect", "imperfect")
+RELATIVE_REACH = 8  # words between a relative pronoun and the noun it refers to (an apposition)
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,9 @@ def _subject_source(
     speaker, an earlier sentence's actor, or the implicit actor of a reported killing."""
     s, pos = ctx.s, t.pos
     subjects = [a for a in actors if not a.marker]
+    relative = t.index > 0 and s.folded[t.index - 1] in markers()["relative"]
+    if relative and (found := _relative_subject(ctx, t, actors)) is not None:
+        return found
     inside = [a for a in subjects if t.index < a.first and a.last <= t.end]
     if inside:
         return _source(Rule.PHRASE_AGENT, *coordinated(actors, inside[0], s))  # تجمع المتظاهرون
@@ -237,6 +241,7 @@ def _subject_source(
         if a.last < t.index
         and t.index - a.last <= SVO_WINDOW
         and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)
+        and not relative  # الهجوم الذي استهدف: no actor before الذي is the subject; one may follow
     ]
     if before and coordinated_verb(s, t.index):
         return _source(Rule.VERB_SHARED_SUBJECT, *coordinated(actors, before[-1], s))
@@ -250,11 +255,26 @@ def _subject_source(
         return _source(Rule.VERB_SPEAKER, speaker)  # but who reports a killing did not kill
     if after:
         return _source(Rule.IMPERSONAL, after[0])
-    if salience.last_source and pos in FINITE:
+    if salience.last_source and pos in FINITE and not relative:
         return Source(Rule.VERB_SALIENT)
     if pos == "passive" and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):
         return Source(Rule.NOUN_IMPLICIT)  # قتل أربعة أشخاص أمس: killed by someone unnamed
     return None
+
+
+def _relative_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:
+    """A verb right after الذي/التي has the noun before it as subject: an actor (``ترامب الذي
+    زار``), or a thing that is no actor (``الهجوم الذي استهدف``: said of the attack, which the
+    sentence reports through the noun, not again through the verb)."""
+    rel = t.index - 1
+    near = [a for a in actors if not a.marker and a.last < rel and rel - a.last <= RELATIVE_REACH]
+    if not near:
+        return None  # المرة الأولى، التي تتهم فيها إسرائيل إيران: the subject follows
+    antecedent = near[-1]  # ديان أبوت، وزيرة خارجية الظل، التي دعت: past an apposition
+    between = range(antecedent.last + 1, rel)
+    if rel - antecedent.last > 1 and not any(ctx.s.tokens[k].text in "،," for k in between):
+        return None  # الهجوم على مصر الذي: the noun right before الذي is the subject, not Egypt
+    return _source(Rule.VERB_SVO, antecedent)
 
 
 def _reads_passive(s: Sentence, t: Trigger) -> bool:

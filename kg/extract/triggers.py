@@ -224,9 +224,10 @@ def complement_of_trigger(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) 
         gap = t.index - other.end
         if gap == 1 and not t.prefix:
             return True  # idafa: إلغاء الاتفاق
-        if gap <= 6 and t.prefix[-1:] == "ب" and other.form.predicate.type in ACCUSED_CONTENT_TYPES:
+        said_of = t.prefix[-1:] == "ب" or (t.prefix.endswith("ل") and other.form.predicate.type == "ACCUSE")
+        if gap <= 6 and said_of and other.form.predicate.type in ACCUSED_CONTENT_TYPES:
             if not any(s.tokens[k].text in STOP_PUNCT for k in range(other.index + other.length, t.index)):
-                return True  # اتهامات للمغرب بدعم …: the content of the accusation
+                return True  # اتهامات للمغرب بدعم …، إدانتها للهجوم: what is accused, not an act of the accuser
     return False
 
 

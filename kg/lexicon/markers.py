@@ -48,6 +48,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "head_of",
         "kingdom",
         "passive_follower",
+        "irrealis",
+        "relative",
         "former",
         "locative",
         "not_place_after",

@@ -145,3 +145,44 @@ def test_a_bare_coalition_is_the_coalition_of_the_war_reported():
 def test_a_group_followed_by_its_owner_is_the_owner():
     found = events("وهاجم مسلحو داعش قرية في الأنبار.")
     assert any(t == "ASSAULT" and s == ("Islamic State",) for t, s, g, m in found)
+
+
+# ---------------------------------------------------------------- modality across clauses
+
+
+def test_what_a_denial_says_did_not_happen():
+    found = events("ونفت إيران أن تكون قد أرسلت أسلحة إلى الحوثيين.")
+    assert any(t == "AID" and m == "negated" for t, s, g, m in found)
+    assert not any(t == "AID" and m == "asserted" for t, s, g, m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشدد الرئيس الأمريكي دونالد ترامب على ضرورة دعم الحكومة العراقية.",  # necessity
+        "وتسعى الولايات المتحدة لمنع وصول الأسلحة إلى الحوثيين.",  # prevention
+        "وأحبطت الشرطة المصرية محاولة اغتيال وزير الداخلية.",  # an attempt
+    ],
+)
+def test_needed_prevented_and_attempted_acts_are_not_asserted(text: str) -> None:
+    assert not any(m == "asserted" and t in ("SUPPORT", "AID", "ASSAULT") for t, s, g, m in events(text))
+
+
+def test_a_verbal_noun_after_a_future_verb_is_future():
+    found = events("وستعقد القمة العربية في الرياض بحضور الرئيس المصري عبد الفتاح السيسي.")
+    assert all(m != "asserted" for t, s, g, m in found if t in ("CONSULT", "AGREE"))
+
+
+# ---------------------------------------------------------------- what a condemnation names
+
+
+def test_the_speaker_of_a_condemnation_is_not_the_author_of_the_attack():
+    found = events("أعربت مصر عن إدانتها للهجوم الذي استهدف مسجدا في سيناء.")
+    assert ("ACCUSE", ("Egypt",), (), "asserted") in found
+    assert not any(t == "ASSAULT" and "Egypt" in s for t, s, g, m in found)
+
+
+def test_a_verb_after_a_relative_pronoun_has_the_noun_before_it_as_subject():
+    doc = extract("وقالت ديان أبوت، وزيرة خارجية حكومة الظل، التي دعت مرارا إلى استقالة أمبر راد، إن القرار صائب.")
+    label = {e.id: e.label_ar for e in doc.entities}
+    assert any(ev.type == "REQUEST" and "أبوت" in label[ev.source[0]] for ev in doc.events)
