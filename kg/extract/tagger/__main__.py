@@ -1,0 +1,7 @@
+"""``python -m kg.extract.tagger train|cv CONLL``: see ``kg.extract.tagger.train``."""
+
+import sys
+
+from kg.extract.tagger.train import main
+
+sys.exit(main())
