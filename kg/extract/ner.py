@@ -17,6 +17,9 @@ from kg.arabic.normalize import fold
 from kg.arabic.segment import tokenize
 from kg.errors import LexiconError
 from kg.extract.mentions import find_mentions
+from kg.extract.tagger.combine import combine_conll
+from kg.extract.tagger.features import document_dynamics
+from kg.extract.tagger.model import default_model
 from kg.lexicon.actors import Gazetteer, gazetteer
 from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Span
@@ -83,9 +86,8 @@ def tag_sentences(sents: list[list[str]], learned: bool = True) -> list[list[str
         k += len(sent)
     if not learned:
         return rules
-    from kg.extract.tagger.stage import conll_tags
-
-    return conll_tags(sents, rules, marks)
+    learned_tags = default_model().tag(sents, document_dynamics(sents, rules, marks))
+    return [combine_conll(r, k, y) for r, k, y in zip(rules, marks, learned_tags)]
 
 
 def rule_view(doc: Document, flat: list[tuple[int, int]], words: list[str]) -> tuple[list[str], list[str]]:

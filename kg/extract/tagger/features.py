@@ -24,15 +24,6 @@ _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 CONTEXT = (-2, -1, 1, 2)
 # the per-word features repeated for each neighbour (a prefix of the word's own list)
 CONTEXT_SIZE = 8
-# nasab and kunya words inside names: محمد بن راشد، أبو هريرة، آل ثاني
-_CONNECTORS = {fold(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "أبا", "آل", "ولد", "عبد", "أم")}
-# function words that end names (في، من، قال) and introduce them (الرئيس is a title, not here)
-_STOP = {
-    fold(w)
-    for w in """في من إلى الى على عن مع أن ان إن لا لم لن قد كان كانت التي الذي الذين خلال بعد قبل
-منذ حول أمس اليوم غدا قال وقال أكد وأكد أوضح وأوضح أضاف وأضاف هو هي هذا هذه ذلك تلك ثم أو أي كل
-عند لدى بين حيث كما حتى ضد نحو عبر دون بشأن لكن بل و""".split()
-}
 
 
 def stem(folded: str) -> tuple[str, str]:
@@ -92,7 +83,7 @@ def word_features(word: str) -> tuple[str, ...]:
         "gn=" + (origin or "1") if given else "gn=0",
         "tw=1" if any(r in g.title_words for _p, r in readings) else "tw=0",
         "cw=1" if f in _common() or rest in _common() else "cw=0",
-        "st=1" if f in _STOP else "st=0",
+        "st=1" if f in _words()["stop"] else "st=0",
     ]
     assert len(head) == CONTEXT_SIZE
     tail = [
@@ -108,8 +99,8 @@ def word_features(word: str) -> tuple[str, ...]:
         tail.append("np")
     if f in g.title_vocab:
         tail.append("tv")
-    if f in _CONNECTORS:
-        tail.append("cn")
+    if f in _words()["connector"] or f in _words()["nasab"] or f in _words()["kunya"]:
+        tail.append("cn")  # محمد بن راشد، أبو هريرة، آل ثاني
     if any(r in _org_heads() for _p, r in readings):
         tail.append("oh")
     if word.endswith(("اً", "ًا")):
@@ -123,6 +114,15 @@ def context_features(word: str, offset: int) -> list[str]:
     """What a word tells its neighbour at ``offset`` (``-1:w=…`` for the word before)."""
     p = f"{offset}:"
     return [p + x for x in word_features(word)[:CONTEXT_SIZE]]
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    """Words around names (``name_words.tsv``): stop words end names (في، من، قال), connectors,
+    nasab and kunya words join them (بن، آل، أبو)."""
+    from kg.lexicon.markers import name_words
+
+    return name_words()
 
 
 @lru_cache(maxsize=1)

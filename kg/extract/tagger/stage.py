@@ -1,8 +1,6 @@
-"""The tagger in kg's two readers of names: ``kg ner`` (CoNLL tags) and the mention stage."""
+"""The tagger in the mention stage (``kg ner`` combines it in ``kg.extract.ner``)."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -15,7 +13,6 @@ from kg.extract.tagger.combine import (
     KIND,
     VETO_KINDS,
     VETO_MIN,
-    combine_conll,
     iob_spans,
 )
 from kg.extract.tagger.features import document_dynamics
@@ -24,18 +21,6 @@ from kg.extract.tokens import Sentence, sentences
 from kg.lexicon.actors import gazetteer, slug
 from kg.lexicon.romanize import romanize
 from kg.model import Document, Entity, Mention
-
-
-def conll_tags(
-    tokens: Sequence[Sequence[str]],
-    rules: Sequence[Sequence[str]],
-    kinds: Sequence[Sequence[str]],
-    model: Model | None = None,
-) -> list[list[str]]:
-    """CoNLL tags for the sentences of one document, from the rules' view of them (``ner.rule_view``)."""
-    model = model or default_model()
-    learned = model.tag(tokens, document_dynamics(tokens, rules, kinds))
-    return [combine_conll(r, k, y) for r, k, y in zip(rules, kinds, learned)]
 
 
 def tagger_mentions(doc: Document, model: Model | None = None) -> Document:
