@@ -31,7 +31,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Country", "Organization", "Place")
 # How a mention was found: name (lexicon), nisba (a country's adjective), title, given-name,
 # speaker, nisba-name (person patterns), short-name (a name found again), org-head, dateline
-# (organization patterns), ner (camel-tools), description, pair (coreference).
+# (organization patterns), ner (camel-tools), tagger (the learned tagger), description, pair (coreference).
 MentionKind = Literal[
     "name",
     "nisba",
@@ -43,6 +43,7 @@ MentionKind = Literal[
     "org-head",
     "dateline",
     "ner",
+    "tagger",
     "description",
     "pair",
 ]

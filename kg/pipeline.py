@@ -70,6 +70,13 @@ def lemmas_stage(doc: Document) -> Document:
     return doc.with_(lemmas=tuple(tuple(x) for x in morphology.token_lemmas(doc.tokens)))
 
 
+def mentions_stage(doc: Document) -> Document:
+    """The rules' mentions (lexicon and name patterns), then the learned tagger's revision."""
+    from kg.extract.tagger.stage import tagger_mentions
+
+    return tagger_mentions(find_mentions(doc))
+
+
 def camel_ner_stage(doc: Document) -> Document:
     """camel-tools BERT NER for people, places and organizations the lexicon missed."""
     from kg.extract import camel_ner
@@ -91,10 +98,11 @@ STAGES: dict[str, Stage] = {
         ),
         Stage(
             "mentions",
-            find_mentions,
+            mentions_stage,
             ("tokens",),
             ("mentions", "entities", "title-facts"),
-            "gazetteer, nisba and title + name mentions, and what titles say (holdsPosition, citizenOf, memberOf)",
+            "gazetteer, nisba and title + name mentions, and what titles say (holdsPosition, citizenOf, memberOf);"
+            " the learned tagger adds the names it is sure of and drops pattern names it is sure are none",
         ),
         Stage(
             "camel-ner",

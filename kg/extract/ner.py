@@ -17,6 +17,9 @@ from kg.arabic.normalize import fold
 from kg.arabic.segment import tokenize
 from kg.errors import LexiconError
 from kg.extract.mentions import find_mentions
+from kg.extract.tagger.combine import combine_conll
+from kg.extract.tagger.features import document_dynamics
+from kg.extract.tagger.model import default_model
 from kg.lexicon.actors import Gazetteer, gazetteer
 from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Span
@@ -24,7 +27,7 @@ from kg.model import Document, Entity, Span
 TAG = {"Person": "PERS", "Country": "LOC", "Place": "LOC", "Organization": "ORG"}
 
 
-def _as_document(sents: list[list[str]]) -> tuple[Document, list[tuple[int, int]]]:
+def conll_document(sents: list[list[str]]) -> tuple[Document, list[tuple[int, int]]]:
     """The sentences as one document (tokens joined by spaces, sentences by newlines), and
     the offsets of every given token in it."""
     pieces, flat, pos = [], [], 0
@@ -70,31 +73,51 @@ def _tag_mention(tags: list[str], idx: list[int], words: list[str], e: Entity) -
     _tag(tags, idx, TAG[e.type])
 
 
-def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
-    """IOB2 tags for sentences of tokens, read together as one document (so a surname
-    seen alone after the full name is still a person)."""
-    doc, flat = _as_document(sents)
-    doc = find_mentions(doc)
+def tag_sentences(sents: list[list[str]], learned: bool = True) -> list[list[str]]:
+    """IOB2 tags for sentences of tokens, read together as one document (so a surname seen
+    alone after the full name is still a person): the learned tagger over the rules' view
+    (``kg.extract.tagger``), or the rules alone when ``learned`` is false."""
+    doc, flat = conll_document(sents)
+    tags, kinds = rule_view(find_mentions(doc), flat, [fold(t) for sent in sents for t in sent])
+    rules, marks, k = [], [], 0
+    for sent in sents:
+        rules.append(tags[k : k + len(sent)])
+        marks.append(kinds[k : k + len(sent)])
+        k += len(sent)
+    if not learned:
+        return rules
+    learned_tags = default_model().tag(sents, document_dynamics(sents, rules, marks))
+    return [combine_conll(r, k, y) for r, k, y in zip(rules, marks, learned_tags)]
+
+
+def rule_view(doc: Document, flat: list[tuple[int, int]], words: list[str]) -> tuple[list[str], list[str]]:
+    """What the mention stage's rules say of each token (``flat``: sorted (start, end) offsets,
+    ``words``: their folded text): the CoNLL IOB2 tag, and the raw mention over it as
+    ``B|I-kind-Type`` (``B-title-Person``, ``I-name-Organization``) or ``O``."""
     ents = {e.id: e for e in doc.entities}
-    words = [fold(t) for sent in sents for t in sent]
     tags = ["O"] * len(flat)
+    kinds = ["O"] * len(flat)
     begins = [a for a, _ in flat]
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
         e = ents.get(m.entity_id)
-        if m.kind in ("nisba", "description", "pair") or e is None or e.group is not None:
-            continue  # adjectives, descriptions and generic groups (المتظاهرون) are not names
         k = bisect.bisect_right(begins, m.start) - 1
         idx = []
         while 0 <= k < len(flat) and flat[k][0] < m.end:
             if flat[k][1] > m.start:
                 idx.append(k)
             k += 1
+        if idx and kinds[idx[0]] == "O":
+            _mark(kinds, idx, f"{m.kind}-{e.type if e is not None else 'None'}")
+        if m.kind in ("nisba", "description", "pair") or e is None or e.group is not None:
+            continue  # adjectives, descriptions and generic groups (المتظاهرون) are not names
         _tag_mention(tags, idx, words, e)
-    out, k = [], 0
-    for sent in sents:
-        out.append(tags[k : k + len(sent)])
-        k += len(sent)
-    return out
+    return tags, kinds
+
+
+def _mark(kinds: list[str], idx: list[int], kind: str) -> None:
+    kinds[idx[0]] = "B-" + kind
+    for x in idx[1:]:
+        kinds[x] = "I-" + kind
 
 
 CONLL_ROLES = ("head", "epithet", "generic", "named", "contest", "of")

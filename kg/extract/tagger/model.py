@@ -1,0 +1,288 @@
+"""The shipped model (a CRF trained on ANERcorp's train split, see NOTICE): loading, decoding
+and label probabilities.
+
+python-crfsuite trains the CRF; what ships is its non-zero weights as text (``MODEL_NAME``,
+gzip), decoded here with numpy. A linear CRF's score of a label at a token is the sum of the
+weights of the token's features, so the part that comes from a word (its own features and
+those it gives its neighbours) is summed once per word and cached; Viterbi runs over all the
+sentences of a document at once."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+
+from kg.errors import KGError
+from kg.extract.tagger.features import CONTEXT, Dynamic, Window, context_features, window_strings, word_features
+
+MODEL_NAME = "anercorp.crf.gz"
+FORMAT = "kg-crf 1"
+TRAIN_HINT = "rebuild it with `python -m kg.extract.tagger train ../shared/eval/anercorp/train.txt`"
+OFFSETS = (0, *CONTEXT)
+BATCH = 64  # sentences decoded together
+WORD_TABLE = 50_000  # words whose scores are kept (news repeats its words): 18 MB
+
+
+def model_path() -> Path:
+    """Where the shipped model lies in the package."""
+    return Path(str(files("kg") / "extract" / "tagger" / MODEL_NAME))
+
+
+class Model:
+    """CRF weights: ``labels``, ``transitions[a, b]`` (label a then b) and one row of label
+    weights per feature."""
+
+    def __init__(self, labels: Sequence[str], transitions: np.ndarray, features: dict[str, np.ndarray]) -> None:
+        self.labels = tuple(labels)
+        self.transitions = transitions
+        names = sorted(features)
+        self._row = {a: i for i, a in enumerate(names)}
+        self._weights = np.array([features[a] for a in names]) if names else np.zeros((0, len(self.labels)))
+        self._zero = np.zeros(len(self.labels))
+        self._word_ids: dict[str, int] = {}
+        nl = len(self.labels)
+        self._start_transitions = np.full((nl + 1, nl + 1), -np.inf)  # the labels and a start label
+        self._start_transitions[:nl, :nl] = transitions
+        self._start_transitions[nl, :] = 0.0
+        self._word_table = np.zeros((1024, len(OFFSETS), len(self.labels)))
+        self._windows: dict[Window, int] = {}
+        self._window_rows: list[np.ndarray] = []
+        self._window_matrix: np.ndarray | None = None
+
+    @property
+    def features(self) -> dict[str, np.ndarray]:
+        """The label weights of each feature."""
+        return {a: self._weights[i] for a, i in self._row.items()}
+
+    @classmethod
+    def from_crfsuite(cls, path: Path) -> Model:
+        """The non-zero weights of a model python-crfsuite wrote."""
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        info = tagger.info()
+        labels = sorted(info.labels, key=lambda y: int(info.labels[y]))
+        index = {y: i for i, y in enumerate(labels)}
+        trans = np.zeros((len(labels), len(labels)))
+        for (a, b), w in info.transitions.items():
+            trans[index[a], index[b]] = w
+        feats: dict[str, np.ndarray] = {}
+        for (attr, y), w in info.state_features.items():
+            feats.setdefault(attr, np.zeros(len(labels)))[index[y]] = w
+        tagger.close()
+        return cls(labels, trans, feats)
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        """Read a model written by ``save``; a clear error when it is missing or not one."""
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+        except FileNotFoundError:
+            raise KGError(f"the tagger's model is missing at {path}; {TRAIN_HINT}") from None
+        except (OSError, EOFError, UnicodeDecodeError) as e:
+            raise KGError(f"cannot read the tagger's model {path} ({e}); {TRAIN_HINT}") from None
+        body = [ln for ln in lines if not ln.startswith("#")]
+        if not body or body[0] != FORMAT:
+            raise KGError(f"{path} is no kg tagger model (first line is not '{FORMAT}'); {TRAIN_HINT}")
+        labels = body[1].split("\t")[1:]
+        index = {y: i for i, y in enumerate(labels)}
+        trans = np.zeros((len(labels), len(labels)))
+        rows: dict[str, int] = {}
+        cells: list[tuple[int, int, float]] = []
+        for ln in body[2:]:
+            kind, a, y, w = ln.split("\t")
+            if kind == "T":
+                trans[index[a], index[y]] = float(w)
+            else:
+                cells.append((rows.setdefault(a, len(rows)), index[y], float(w)))
+        weights = np.zeros((len(rows), len(labels)))
+        if cells:
+            at_row, at_col, value = zip(*cells)
+            weights[list(at_row), list(at_col)] = value
+        return cls(labels, trans, dict(zip(rows, weights)))
+
+    def save(self, path: Path, comment: str = "") -> None:
+        """Write the weights as sorted text lines, gzip'd without a timestamp (same model, same bytes)."""
+        out = [f"# {line}" for line in comment.splitlines()]
+        out += [FORMAT, "\t".join(["labels", *self.labels])]
+        for i, a in enumerate(self.labels):
+            for j, b in enumerate(self.labels):
+                if self.transitions[i, j]:
+                    out.append(f"T\t{a}\t{b}\t{self.transitions[i, j]:.6g}")
+        for attr in sorted(self._row):
+            row = self._weights[self._row[attr]]
+            for j, y in enumerate(self.labels):
+                if row[j]:
+                    out.append(f"S\t{attr}\t{y}\t{row[j]:.6g}")
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
+            fh.write(("\n".join(out) + "\n").encode("utf-8"))
+
+    def _score(self, attrs: Sequence[str]) -> np.ndarray:
+        rows = [r for r in map(self._row.get, attrs) if r is not None]
+        return self._weights[rows].sum(axis=0) if rows else self._zero
+
+    def _word_rows(self, words: Sequence[str]) -> np.ndarray:
+        """Scores each word gives at each offset of ``OFFSETS`` (its own position, its
+        neighbours'): tokens x offsets x labels, from a table that keeps each word once."""
+        ids = self._word_ids
+        if len(ids) + len(words) > WORD_TABLE:
+            ids.clear()  # a long run of new words: start the table afresh
+        out = []
+        for w in words:
+            i = ids.get(w)
+            if i is None:
+                i = ids[w] = len(ids)
+                if i >= len(self._word_table):
+                    size = min(2 * len(self._word_table), WORD_TABLE)
+                    size = size if size > i else 2 * len(self._word_table)  # one document of more words
+                    grown = np.zeros((size, len(OFFSETS), len(self.labels)))
+                    grown[: len(self._word_table)] = self._word_table
+                    self._word_table = grown
+                self._word_table[i, 0] = self._score(word_features(w))
+                for k, o in enumerate(CONTEXT, 1):
+                    self._word_table[i, k] = self._score(context_features(w, o))
+            out.append(i)
+        return self._word_table[out]
+
+    def _window(self, window: Window) -> int:
+        """Row of the summed weights of a rules' window (few distinct windows: cached)."""
+        hit = self._windows.get(window)
+        if hit is None:
+            hit = self._windows[window] = len(self._window_rows)
+            self._window_rows.append(self._score(window_strings(window)))
+            self._window_matrix = None
+        return hit
+
+    def emissions(self, sentences: Sequence[Sequence[str]], dynamic: Sequence[Dynamic]) -> list[np.ndarray]:
+        """Label scores of each token of each sentence (n x labels a sentence): the words'
+        cached parts and the features that depend on the rules and the document (``dynamic``)."""
+        lengths = [len(t) for t in sentences]
+        total = sum(lengths)
+        if not total:
+            return [np.zeros((0, len(self.labels))) for _ in sentences]
+        words = self._word_rows([w for tokens in sentences for w in tokens])  # tokens x offsets x labels
+        e = words[:, 0, :].copy()
+        sid = np.repeat(np.arange(len(lengths)), lengths)
+        for k, off in enumerate(CONTEXT, 1):
+            if abs(off) >= total:
+                continue
+            if off < 0:  # the word `off` before gives its part to this token, within a sentence
+                same = (sid[-off:] == sid[:off])[:, None]
+                e[-off:] += words[:off, k, :] * same
+            else:
+                same = (sid[:-off] == sid[off:])[:, None]
+                e[:-off] += words[off:, k, :] * same
+        wins: list[int] = []
+        rows: list[int] = []
+        at: list[int] = []
+        row = self._row.get
+        known = self._windows
+        pos = 0
+        for n, dyn in zip(lengths, dynamic):
+            wins += [known[w] if w in known else self._window(w) for w in dyn.windows]
+            for i, r in enumerate(map(row, dyn.pairs)):
+                if r is not None:
+                    rows.append(r)
+                    at.append(pos + i)
+            for i, types in enumerate(dyn.seen):
+                for t in types:
+                    r = row("d=" + t)
+                    if r is not None:
+                        rows.append(r)
+                        at.append(pos + i)
+            pos += n
+        if self._window_matrix is None:
+            self._window_matrix = np.array(self._window_rows)
+        e += self._window_matrix[wins]
+        if rows:
+            np.add.at(e, np.array(at), self._weights[rows])
+        out, k = [], 0
+        for n in lengths:
+            out.append(e[k : k + n])
+            k += n
+        return out
+
+    def decode(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
+        """Viterbi labels of sentences, decoded together in batches of similar length."""
+        order = sorted(range(len(emissions)), key=lambda i: len(emissions[i]))
+        out: list[list[str]] = [[] for _ in emissions]
+        for k in range(0, len(order), BATCH):
+            batch = [i for i in order[k : k + BATCH] if len(emissions[i])]
+            for i, labels in zip(batch, self._viterbi([emissions[i] for i in batch])):
+                out[i] = labels
+        return out
+
+    def _viterbi(self, emissions: list[np.ndarray]) -> list[list[str]]:
+        """Sentences aligned on their last token; before its first token a sentence sits in an
+        extra start label that costs nothing to stay in or to leave, so no step needs a mask."""
+        if not emissions:
+            return []
+        nl, b = len(self.labels), len(emissions)
+        lengths = [len(e) for e in emissions]
+        size = max(lengths)
+        em = np.full((b, size, nl + 1), -np.inf)
+        for i, e in enumerate(emissions):
+            em[i, size - len(e) :, :nl] = e
+            em[i, : size - len(e), nl] = 0.0
+        trans = self._start_transitions
+        score = em[:, 0, :]
+        back = np.empty((b, size, nl + 1), dtype=np.intp)
+        for t in range(1, size):
+            cand = score[:, :, None] + trans  # b x from x to
+            back[:, t] = cand.argmax(axis=1)
+            score = cand.max(axis=1) + em[:, t]
+        path = np.empty((b, size), dtype=np.intp)
+        path[:, -1] = score.argmax(axis=1)
+        rows = np.arange(b)
+        for t in range(size - 1, 0, -1):
+            path[:, t - 1] = back[rows, t, path[:, t]]
+        labels = self.labels
+        return [[labels[y] for y in row[size - n :]] for row, n in zip(path.tolist(), lengths)]
+
+    def marginals(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """P(label at token) of each sentence (n x labels), by forward-backward over all the
+        sentences at once; each step is rescaled, so no logarithms are needed."""
+        nl, b = len(self.labels), len(emissions)
+        if not b:
+            return []
+        lengths = np.array([len(e) for e in emissions])
+        size = int(lengths.max())
+        pot = np.ones((b, size, nl))  # exp(emission), 1 past a sentence's end
+        for i, e in enumerate(emissions):
+            pot[i, : len(e)] = np.exp(e - e.max(axis=1, keepdims=True))
+        step = np.exp(self.transitions - self.transitions.max())
+        same = np.eye(nl)
+        alpha = np.empty((b, size, nl))
+        beta = np.ones((b, size, nl))
+        alpha[:, 0] = pot[:, 0] / pot[:, 0].sum(axis=1, keepdims=True)
+        for t in range(1, size):
+            live = (lengths > t)[:, None]
+            a = np.where(live, alpha[:, t - 1] @ step, alpha[:, t - 1] @ same) * pot[:, t]
+            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+        for t in range(size - 2, -1, -1):
+            live = (lengths > t + 1)[:, None]
+            nxt = pot[:, t + 1] * beta[:, t + 1]
+            v = np.where(live, nxt @ step.T, nxt)
+            beta[:, t] = v / v.sum(axis=1, keepdims=True)
+        p = alpha * beta
+        p /= p.sum(axis=2, keepdims=True)
+        return [p[i, :n] for i, n in enumerate(lengths.tolist())]
+
+    def tag(self, tokens: Sequence[Sequence[str]], dynamic: Sequence[Dynamic]) -> list[list[str]]:
+        """Labels of sentences of tokens, given each token's dynamic features (``document_dynamics``)."""
+        emissions = self.emissions(tokens, dynamic)
+        decoded = iter(self.decode([e for e in emissions if len(e)]))
+        return [next(decoded) if len(e) else [] for e in emissions]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    """The shipped model, loaded once per process."""
+    return Model.load(model_path())
