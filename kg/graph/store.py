@@ -25,24 +25,9 @@ import rdflib
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.graph.formats import RdfFormat
-from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG
+from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG, PREFIXES
 
 KG_NS = str(KG._NS)
-PREFIXES = {
-    "kg": KG_NS,
-    "res": "https://w3id.org/kg-arabic/resource/",
-    "wd": "http://www.wikidata.org/entity/",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
-SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 DEFAULT_TIMEOUT_S = 30.0
 
@@ -337,12 +322,6 @@ class Store:
             "triples": int(triples[0]["n"] or 0),
             "quads": len(self),
         }
-
-    def dump(self, path: str | os.PathLike[str], fmt: RdfFormat) -> Path:
-        """Write the whole store to ``path`` (atomically); see ``kg.graph.export.export``."""
-        from kg.graph.export import export  # export depends on this module
-
-        return export(self, fmt, path)[0]
 
     # ----------------------------------------------------------------- helpers
     def _writable(self) -> None:
