@@ -48,7 +48,9 @@ class QueryResult:
     ``kind`` is "select", "ask" or "construct". SELECT rows map each variable to a plain string
     (an IRI, a literal's lexical form, or ``_:id`` for a blank node) or None when unbound;
     CONSTRUCT/DESCRIBE triples hold each term in N-Triples syntax. ``truncated`` is True when
-    ``limit`` cut the result short.
+    ``limit`` cut the result short. ``terms`` keeps each SELECT row's pyoxigraph terms (in
+    ``variables`` order, None when unbound) for writers that need the kind of each value
+    (``kg.graph.sparql.results_json``).
     """
 
     kind: str
@@ -57,6 +59,7 @@ class QueryResult:
     boolean: bool | None = None
     triples: tuple[tuple[str, str, str], ...] = ()
     truncated: bool = False
+    terms: tuple[tuple[Any, ...], ...] = ()
 
     def __len__(self) -> int:
         return len(self.rows) if self.kind == "select" else len(self.triples)
@@ -437,12 +440,15 @@ def _materialize(result: Any, limit: int | None, deadline: float | None) -> Quer
     if isinstance(result, ox.QuerySolutions):
         names = tuple(v.value for v in result.variables)
         rows: list[dict[str, str | None]] = []
+        terms: list[tuple[Any, ...]] = []
         for solution in result:
             if limit is not None and len(rows) >= limit:
-                return QueryResult("select", names, tuple(rows), truncated=True)
+                return QueryResult("select", names, tuple(rows), truncated=True, terms=tuple(terms))
             check_time()
-            rows.append({n: plain(solution[n]) for n in names})
-        return QueryResult("select", names, tuple(rows))
+            values = tuple(solution[n] for n in names)
+            terms.append(values)
+            rows.append({n: plain(v) for n, v in zip(names, values)})
+        return QueryResult("select", names, tuple(rows), terms=tuple(terms))
     triples: list[tuple[str, str, str]] = []
     for triple in result:
         if limit is not None and len(triples) >= limit:

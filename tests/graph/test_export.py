@@ -331,3 +331,39 @@ def test_failed_export_leaves_the_previous_file_and_no_temp(store, tmp_path, mon
 def test_export_rejects_an_unknown_source(tmp_path) -> None:
     with pytest.raises(InputError, match="cannot export"):
         export({"not": "a graph"}, RdfFormat.TURTLE, tmp_path / "x.ttl")
+
+
+# ---------------------------------------------------------------- kg export
+def test_export_to_dash_writes_standard_output(invoke, built_store) -> None:
+    result = invoke("export", "--format", "events", "-o", "-", "--store", built_store.store)
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows and set(rows[0]) == set(EVENTS_HEADER)
+    assert not Path("-").exists()
+
+
+def test_export_of_neo4j_to_dash_is_one_error_line(invoke, built_store) -> None:
+    result = invoke("export", "--format", "neo4j", "-o", "-", "--store", built_store.store)
+    assert result.exit_code == 2 and "give -o FOLDER" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_to_an_existing_folder_is_one_error_line(invoke, built_store, tmp_path) -> None:
+    result = invoke("export", "--format", "graphml", "-o", tmp_path, "--store", built_store.store)
+    assert result.exit_code == 2
+    assert "is a folder; give a file name" in result.stderr and "internal error" not in result.stderr
+
+
+def test_exported_graphml_of_a_built_store_keeps_every_event(invoke, built_store, tmp_path) -> None:
+    """Through the CLI on real extractions: every edge is an event with a recipient, and the
+    events table holds the events without one as well."""
+    graphml, events = tmp_path / "g.graphml", tmp_path / "events.csv"
+    for fmt, out in (("graphml", graphml), ("events", events)):
+        assert invoke("export", "--format", fmt, "-o", out, "--store", built_store.store).exit_code == 0
+    graph = nx.read_graphml(graphml)
+    table = list(csv.DictReader(events.open(encoding="utf-8")))
+    with_recipient = [r for r in table if r["recipients"]]
+    pairs = sum(len(r["actors"].split(" | ")) * len(r["recipients"].split(" | ")) for r in with_recipient)
+    assert graph.number_of_edges() == pairs
+    assert len(table) > len(with_recipient)
+    alone = sum(d["events_without_recipient"] for _, d in graph.nodes(data=True))
+    assert alone >= len(table) - len(with_recipient)
