@@ -172,14 +172,13 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
 
 
 def _core_dates(dates: list[str], corpus: dict[str, Any]) -> list[str]:
-    """The dates the histogram spans: the articles' own range widened to hold all but the
-    outlying 2 % on each side (an event dated to 2011 in a 2018 corpus would flatten the bars).
-    The slider's two ends stay open, so the outliers are still shown when it is not moved."""
+    """The dates the histogram spans: all but the outlying 2 % on each side (an event dated to
+    2011 in a 2018 corpus would flatten the bars). The slider's two ends stay open, so those
+    events are still shown while it is not moved."""
+    del corpus  # the articles' range may hold an outlier too (one 2013 article among 2018 news)
     if len(dates) < 20:
         return dates
     lo, hi = dates[len(dates) // 50], dates[-1 - len(dates) // 50]
-    lo = min(lo, corpus.get("first") or lo)
-    hi = max(hi, corpus.get("last") or hi)
     return [d for d in dates if lo <= d <= hi]
 
 
@@ -557,7 +556,8 @@ def _count(value: Any) -> int:
 
 def _vis_options(large: bool, n_nodes: int) -> dict[str, Any]:
     """vis-network options: positions come laid out, so physics is off (the page turns it on
-    briefly to lay out again when the shown actors change); labels are scaled with their node
+    briefly to lay out again when the shown actors change). Node labels are placed by the page
+    (the busiest actors in view, none covering another); edge labels are scaled with their edge
     and not drawn below a legible size on screen."""
     from pyvis.network import Network as PyvisNetwork
 
@@ -576,12 +576,9 @@ def _vis_options(large: bool, n_nodes: int) -> dict[str, Any]:
     options["nodes"] = {
         "borderWidth": 1.5,
         "borderWidthSelected": 3,
-        # sizes follow kg.view.style.node_size (the page sets the same curve as its scaling function)
-        "scaling": {
-            "min": 14,
-            "max": 56,
-            "label": {"enabled": True, "min": 14, "max": 30, "maxVisible": 34, "drawThreshold": 8},
-        },
+        # sizes follow kg.view.style.node_size (the page sets the same curve as its scaling
+        # function); labels are placed by the page at a constant size on screen (placeLabels)
+        "scaling": {"min": 14, "max": 56, "label": {"enabled": False}},
         "font": {"face": FONT_STACK, "size": 16, "color": "#0f172a", "strokeWidth": 4, "strokeColor": "#ffffff"},
         "shadow": {"enabled": not large, "size": 6, "x": 1, "y": 2, "color": "rgba(15,23,42,0.18)"},
     }

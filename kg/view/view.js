@@ -214,9 +214,11 @@
       const labels = new Set(list.map(predicate));
       const label = labels.size === 1 ? [...labels][0] + (list.length > 1 ? " \u00d7" + list.length : "") : t("events", list.length);
       const color = colorOf(majorityQuad(list));
+      // an edge between two communities is drawn lighter: the groups stay readable
+      const across = nodeById.get(group.from).community !== nodeById.get(group.to).community;
       const edge = {
         id: group.id, from: group.from, to: group.to, label: label, value: list.length,
-        color: { color: color, highlight: color, hover: color },
+        color: { color: color, highlight: color, hover: color, opacity: across ? 0.3 : 0.9 },
         dashes: list.every((e) => e.modality === "negated" || e.modality === "hypothetical"),
         title: edgeTip(group, list),
       };
@@ -236,7 +238,7 @@
   };
   const home = new Map(DATA.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
   const nodes = new vis.DataSet(DATA.nodes.map((n) => ({
-    id: n.id, label: nodeLabel(n), shape: n.shape, color: n.color, value: n.events,
+    id: n.id, label: "", shape: n.shape, color: n.color, value: n.events,
     x: n.x, y: n.y, title: nodeTip(n), hidden: n.isolated,
   })));
   const edges = new vis.DataSet([]);
@@ -316,7 +318,7 @@
       const hidden = !linked && !wanted;
       if (hidden && !keep) isolatedHidden += 1;
       if (!hidden) shownNodes += 1;
-      updates.push({ id: n.id, hidden: hidden, label: nodeLabel(n) });
+      updates.push({ id: n.id, hidden: hidden, label: labelled.has(n.id) ? nodeLabel(n) : "" });
     }
     nodes.update(updates);
     const list = buildEdges(current.byGroup);
@@ -327,6 +329,7 @@
     renderPanel();
     countPending = true;
     if (document.body.dataset.ready === "1") layoutIfChanged();
+    labelsLater();
     network.redraw();
   }
 
@@ -347,6 +350,7 @@
   function fitTo(ids) {
     network.fit({ nodes: ids, animation: false });
     if (network.getScale() > 1.3) network.moveTo({ scale: 1.3 });
+    placeLabels();
   }
   function layoutDone(ids) {
     layingOut = false;
@@ -379,6 +383,53 @@
     network.setOptions({ physics: { enabled: true } });
     network.stabilize(ids.length > 600 ? 80 : ids.length > 200 ? 150 : 250);
   }
+
+  /* ---------- labels: only where legible ---------- */
+  /* Like a map: the busiest actors in view get a label at a constant size on screen, each where
+     it does not cover another; the others show their name on hover. Placed again after every
+     zoom, drag and layout. */
+  const LABEL_PX = 14, LABEL_MAX = 90;
+  let labelled = new Map();  // node id -> font size given
+  let labelFrame = 0;
+  function placeLabels() {
+    labelFrame = 0;
+    if (layingOut) return;
+    const scale = network.getScale();
+    const ids = visibleIds();
+    const pos = network.getPositions(ids);
+    const box = container.getBoundingClientRect();
+    const first = new Set([state.focus, state.selected && state.selected.kind === "node" ? state.selected.id : null]);
+    const order = ids.map((id) => nodeById.get(id))
+      .sort((a, b) => (first.has(b.id) - first.has(a.id)) || b.events - a.events || (a.id < b.id ? -1 : 1));
+    const taken = [];
+    const next = new Map();
+    const size = LABEL_PX / scale;
+    for (const n of order) {
+      if (next.size >= LABEL_MAX) break;
+      const at = pos[n.id];
+      if (!at) continue;
+      const p = network.canvasToDOM(at);
+      const radius = Math.min(14 + 6 * Math.log2(1 + n.events), 56) * scale;
+      const width = nodeLabel(n).length * LABEL_PX * 0.6 + 6;
+      if (p.x - width / 2 < 0 || p.x + width / 2 > box.width || p.y < 0 || p.y + radius + LABEL_PX * 1.5 > box.height) continue;
+      const rect = [p.x - width / 2, p.y + radius, p.x + width / 2, p.y + radius + LABEL_PX * 1.5];
+      if (taken.some((q) => rect[0] < q[2] && q[0] < rect[2] && rect[1] < q[3] && q[1] < rect[3])) continue;
+      taken.push(rect, [p.x - radius, p.y - radius, p.x + radius, p.y + radius]);
+      next.set(n.id, size);
+    }
+    const updates = [];
+    for (const [id, old] of labelled) if (!next.has(id)) updates.push({ id: id, label: "", font: { size: old } });
+    for (const [id, fontSize] of next) {
+      if (labelled.get(id) !== fontSize) updates.push({ id: id, label: nodeLabel(nodeById.get(id)), font: { size: fontSize } });
+    }
+    labelled = next;
+    if (updates.length) nodes.update(updates);
+    document.body.dataset.labels = String(next.size);
+  }
+  const labelsLater = () => { if (!labelFrame) labelFrame = requestAnimationFrame(placeLabels); };
+  network.on("zoom", labelsLater);
+  network.on("dragEnd", labelsLater);
+  window.addEventListener("resize", labelsLater);
 
   /* After a draw, record how many visible nodes have a position on the canvas (tests read it). */
   network.on("afterDrawing", () => {
