@@ -22,7 +22,7 @@ _TOKEN = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
     r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*|[^\"'<#]+|[\s\S]"
 )
-_PREFIXED = re.compile(r"(?<![\w?$:.\-@^])([A-Za-z][\w.\-]*)?:((?:[\w\-]|\\.|%[0-9A-Fa-f]{2})*)")
+_PREFIXED = re.compile(r"(?<![\w?$:.\-@])([A-Za-z][\w.\-]*)?:((?:[\w\-]|\\.|%[0-9A-Fa-f]{2})*)")
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.\-]*)?:\s*<([^>]*)>", re.IGNORECASE)
 KG_NS = PREFIXES["kg"]
 
