@@ -105,8 +105,18 @@ def corpus_store(articles: int = 1_100, every: int = 15) -> Path | None:
                     break
     kg = Path(sys.executable).parent / "kg"
     done = subprocess.run(
-        [str(kg), "build", str(picked), "--store", str(store), "--out", str(CACHE / "out"), "--workers", "2",
-         "--no-outputs"],
+        [
+            str(kg),
+            "build",
+            str(picked),
+            "--store",
+            str(store),
+            "--out",
+            str(CACHE / "out"),
+            "--workers",
+            "2",
+            "--no-outputs",
+        ],
         check=False,
     )
     picked.unlink()  # the articles' text stays nowhere but in the store
@@ -149,8 +159,13 @@ def cut(network: dict[str, Any], n_events: int, seed: int = SEED) -> dict[str, A
     days = sorted(f"{m[1]}-{m[2]}-{m[3]}" for d in kept_docs if (m := re.search(r"(\d{4})(\d{2})(\d{2})$", d or "")))
     days = days or sorted(e["date"] for e in events if e["date"])
     corpus = {"articles": len(kept_docs), "first": days[0] if days else None, "last": days[-1] if days else None}
-    return {"title": corpus_title(corpus), "corpus": corpus, "nodes": nodes, "events": events,
-            "edges": edges_of(events)}
+    return {
+        "title": corpus_title(corpus),
+        "corpus": corpus,
+        "nodes": nodes,
+        "events": events,
+        "edges": edges_of(events),
+    }
 
 
 def sample_network() -> dict[str, Any]:
@@ -233,7 +248,9 @@ def run(quick: bool = False, repeat: int | None = None, timeout: float = 300.0) 
     store = corpus_store()
     real = corpus_network(store) if store else None
     source = "corpus" if real else "generated"
-    cases: list[tuple[str, dict[str, Any], str | None, str]] = [("baseline: 4-actor sample", sample_network(), None, "")]
+    cases: list[tuple[str, dict[str, Any], str | None, str]] = [
+        ("baseline: 4-actor sample", sample_network(), None, "")
+    ]
     for n in SIZES:
         net = cut(real, n) if real else generated(n)
         cases.append((f"{n:,} events ({source})", net, f"view-{n}.png", ""))

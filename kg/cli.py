@@ -335,9 +335,8 @@ def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> No
         from kg.graph.network import network_from_dataset
         from kg.view.html import write_html
 
-        written.append(
-            write_html(network_from_dataset(ds, title="kg — " + ", ".join(d for d, _ in docs[:3])), out / "graph.html")
-        )
+        # titled by the run's articles: their count and dates (one article by its id)
+        written.append(write_html(network_from_dataset(ds), out / "graph.html"))
     for p in written:
         click.echo(f"wrote {p}", err=True)
 

@@ -25,9 +25,7 @@ def run_query(invoke, store: Path, *args: str | Path) -> list[dict]:
     result = invoke("query", *args, "--store", store, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    return [
-        {v: (b[v]["value"] if v in b else None) for v in data["head"]["vars"]} for b in data["results"]["bindings"]
-    ]
+    return [{v: (b[v]["value"] if v in b else None) for v in data["head"]["vars"]} for b in data["results"]["bindings"]]
 
 
 def from_article(rows: list[dict], doc_id: str) -> list[dict]:

@@ -72,7 +72,8 @@ graphs; {html.escape(prefixes)} are predeclared. Each tab is one of kg's example
     requestConfig: {{ endpoint: endpoint }}, copyEndpointOnNewTab: true, persistenceId: null,
   }});
   for (const example of examples) {{
-    yasgui.addTab(false, {{ name: example.name, yasqe: {{ value: example.query }}, requestConfig: {{ endpoint: endpoint }} }});
+    const tab = {{ name: example.name, yasqe: {{ value: example.query }}, requestConfig: {{ endpoint: endpoint }} }};
+    yasgui.addTab(false, tab);
   }}
 </script>
 </body>
@@ -156,7 +157,9 @@ class _Handler(BaseHTTPRequestHandler):
             params = urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
             query = next((v for k, v in params if k == "query"), None)
             if query is not None:
-                body = urllib.parse.urlencode([(k, with_prefixes(v) if k == "query" else v) for k, v in params]).encode()
+                body = urllib.parse.urlencode(
+                    [(k, with_prefixes(v) if k == "query" else v) for k, v in params]
+                ).encode()
         elif path in QUERY_PATHS and kind == "application/sparql-query":
             query = body.decode("utf-8", "replace")
             body = with_prefixes(query).encode("utf-8")

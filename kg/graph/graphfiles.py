@@ -305,11 +305,11 @@ def events_table(network: Network) -> tuple[tuple[str, ...], list[list[Any]]]:
     nodes = {n["id"]: n for n in network["nodes"]}
 
     def labels(ids: list[str], field: str) -> str:
-        return JOIN.join((nodes[i].get(field) or "") if i in nodes else "" for i in ids)  # type: ignore[literal-required]
+        return JOIN.join(str(nodes[i].get(field) or "") if i in nodes else "" for i in ids)
 
     rows = []
     for event in sorted(events_of(network), key=lambda e: (e.get("date") or "9999", e["event"])):
-        location = [event["location"]] if event.get("location") else []
+        location = [event["location"]] if event["location"] else []
         rows.append(
             [
                 event["event"],
@@ -390,7 +390,7 @@ def neo4j_tables(network: Network) -> dict[str, tuple[tuple[str, ...], list[list
         )
         roles += [[event["event"], a, "ACTOR"] for a in event["actors"]]
         roles += [[event["event"], r, "RECIPIENT"] for r in event["recipients"]]
-        if event.get("location"):
+        if event["location"]:
             roles.append([event["event"], event["location"], "LOCATION"])
     rels = [
         [

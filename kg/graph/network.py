@@ -224,9 +224,11 @@ def _network(source: Source, title: str | None) -> Network:
     doc_ids = sorted({r["doc_id"] for r in articles if r["doc_id"]})
     days = sorted({r["published"][:10] for r in articles if r["published"]})
     days = days or sorted({e["date"] for e in events if e["date"]})
-    corpus = Corpus(articles=len({r["article"] for r in articles}), first=None, last=None)
-    if days:
-        corpus.update(first=days[0], last=days[-1])
+    corpus = Corpus(
+        articles=len({r["article"] for r in articles}),
+        first=days[0] if days else None,
+        last=days[-1] if days else None,
+    )
     return Network(
         title=title or corpus_title(corpus, doc_ids),
         corpus=corpus,
@@ -242,15 +244,17 @@ def _nodes(source: Source) -> dict[str, Node]:
         key = row["id"] or ""
         node = nodes.setdefault(key, Node(id=key, label_ar=None, label_en=None, type=None, wikidata=None, events=0))
         # an entity may carry several labels (spelling variants); keep the smallest, deterministically
-        for field, value in (
-            ("type", row["t"].rsplit("#", 1)[-1] if row["t"] else None),
-            ("label_ar", row["label_ar"]),
-            ("label_en", row["label_en"]),
-            ("wikidata", row["wikidata"]),
-        ):
-            if value and (node[field] is None or value < node[field]):  # type: ignore[literal-required,operator]
-                node[field] = value  # type: ignore[literal-required]
+        kind = row["t"].rsplit("#", 1)[-1] if row["t"] else None
+        node["type"] = _least(node["type"], kind)
+        node["label_ar"] = _least(node["label_ar"], row["label_ar"])
+        node["label_en"] = _least(node["label_en"], row["label_en"])
+        node["wikidata"] = _least(node["wikidata"], row["wikidata"])
     return nodes
+
+
+def _least(old: str | None, new: str | None) -> str | None:
+    """The smaller of two optional values (None loses)."""
+    return new if new and (old is None or new < old) else old
 
 
 def _events(source: Source) -> list[Event]:
@@ -298,7 +302,18 @@ def edges_of(events: list[Event]) -> list[Edge]:
                         source=source,
                         target=target,
                         event=event["event"],
-                        **{k: event[k] for k in EDGE_FIELDS if k not in ("source", "target", "event")},  # type: ignore[typeddict-item]
+                        type=event["type"],
+                        quad=event["quad"],
+                        mode=event["mode"],
+                        cameo=event["cameo"],
+                        predicate_en=event["predicate_en"],
+                        predicate_ar=event["predicate_ar"],
+                        date=event["date"],
+                        modality=event["modality"],
+                        confidence=event["confidence"],
+                        sentence=event["sentence"],
+                        trigger=event["trigger"],
+                        doc_id=event["doc_id"],
                     )
                 )
     return edges
@@ -313,9 +328,26 @@ def events_of(network: Network) -> list[Event]:
     for edge in network["edges"]:
         event = merged.get(edge["event"])
         if event is None:
-            fields = {k: edge.get(k) for k in EVENT_FIELDS if k in EDGE_FIELDS}
-            event = merged[edge["event"]] = Event(  # type: ignore[typeddict-item]
-                **fields, start=None, end=None, actors=[], recipients=[], location=None
+            get: Any = edge.get  # a hand-made edge may lack optional fields
+            event = merged[edge["event"]] = Event(
+                event=edge["event"],
+                type=get("type"),
+                quad=get("quad"),
+                mode=get("mode"),
+                cameo=get("cameo"),
+                predicate_en=get("predicate_en"),
+                predicate_ar=get("predicate_ar"),
+                date=get("date"),
+                modality=get("modality"),
+                confidence=get("confidence"),
+                sentence=get("sentence"),
+                trigger=get("trigger"),
+                start=None,
+                end=None,
+                doc_id=get("doc_id"),
+                actors=[],
+                recipients=[],
+                location=None,
             )
         if edge["source"] not in event["actors"]:
             event["actors"].append(edge["source"])

@@ -18,9 +18,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
-from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.errors import StoreError
 from kg.graph.store import Store, default_store_path

@@ -126,14 +126,16 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
             events[i]["group"] = group["id"]
     community = communities(network)
     pairs = [(g["from"], g["to"], len(g["events"])) for g in groups]
-    positions = community_layout(
-        list(index.values()), pairs, {index[k]: c for k, c in community.items() if k in index}
-    )
+    positions = community_layout(list(index.values()), pairs, {index[k]: c for k, c in community.items() if k in index})
     large = len(nodes) > LARGE_GRAPH_NODES
     vis_nodes, vis_edges, options = _vis_items(nodes, index, groups, events, positions, community, large, lang)
     every = [*events, *solo]
     dates = sorted(e["date"] for e in every if e["date"])
-    corpus = network.get("corpus") or {"articles": len({e["doc_id"] for e in every if e["doc_id"]}), "first": None, "last": None}
+    corpus = network.get("corpus") or {
+        "articles": len({e["doc_id"] for e in every if e["doc_id"]}),
+        "first": None,
+        "last": None,
+    }
     if dates and not corpus.get("first"):
         corpus = {**corpus, "first": dates[0], "last": dates[-1]}
     title = str(network.get("title") or "kg actor network")
@@ -171,7 +173,7 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _core_dates(dates: list[str], corpus: dict[str, Any]) -> list[str]:
+def _core_dates(dates: list[str], corpus: Any) -> list[str]:
     """The dates the histogram spans: all but the outlying 2 % on each side (an event dated to
     2011 in a 2018 corpus would flatten the bars). The slider's two ends stay open, so those
     events are still shown while it is not moved."""
@@ -335,24 +337,31 @@ def _pack_discs(
     pos += rng.normal(scale=1.0, size=pos.shape)
     pairs = np.array([(a, b) for a, b in links.edges()], dtype=np.int64).reshape(-1, 2)
     weight = np.array([links.edges[a, b]["weight"] for a, b in links.edges()], dtype=float)
-    for step in range(300):
+    from scipy.spatial import cKDTree
+
+    gap = SPACING * 0.5
+    reach = 2 * float(radius.max()) + gap  # discs farther apart than this cannot overlap
+    for _step in range(300 if k <= 200 else 150):
         move = -pos * 0.02  # gravity
         if len(pairs):
             delta = pos[pairs[:, 1]] - pos[pairs[:, 0]]
             dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
-            gap = dist - (radius[pairs[:, 0]] + radius[pairs[:, 1]])
-            pull = (delta / dist[:, None]) * (np.clip(gap, 0, None) * 0.05 * np.minimum(weight, 5) / 5)[:, None]
+            gap_ = dist - (radius[pairs[:, 0]] + radius[pairs[:, 1]])
+            pull = (delta / dist[:, None]) * (np.clip(gap_, 0, None) * 0.05 * np.minimum(weight, 5) / 5)[:, None]
             move += _scatter(pairs[:, 0], pull, k) - _scatter(pairs[:, 1], pull, k)
         pos += move
-        for _ in range(3):  # push overlapping discs apart
-            delta = pos[:, None, :] - pos[None, :, :]
-            dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 1e-6)
-            overlap = radius[:, None] + radius[None, :] + SPACING * 0.5 - dist
-            np.fill_diagonal(overlap, 0.0)
-            overlap = np.clip(overlap, 0, None)
+        for _ in range(3):  # push overlapping discs apart (candidate pairs from a k-d tree)
+            near = cKDTree(pos).query_pairs(r=reach, output_type="ndarray")
+            if not len(near):
+                break
+            i, j = near[:, 0], near[:, 1]
+            delta = pos[i] - pos[j]
+            dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
+            overlap = np.clip(radius[i] + radius[j] + gap - dist, 0, None)
             if not overlap.any():
                 break
-            pos += ((delta / dist[..., None]) * (overlap / 2)[..., None]).sum(axis=1)
+            push = (delta / dist[:, None]) * (overlap / 2)[:, None]
+            pos += _scatter(i, push, k) - _scatter(j, push, k)
     return pos - pos.mean(axis=0)
 
 
@@ -366,7 +375,7 @@ def embed_json(value: Any) -> str:
 # --------------------------------------------------------------------------- input checks
 
 
-def _checked(network: Network) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _checked(network: Network) -> tuple[list[Any], list[Any]]:
     """The nodes and edges, after checking every edge names known nodes; all problems at once."""
     if not isinstance(network, dict):
         raise InputError(f"network must be a dict with 'nodes' and 'edges', got {type(network).__name__}")

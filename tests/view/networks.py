@@ -40,13 +40,25 @@ def _actors(n: int, rng: random.Random) -> list[dict[str, Any]]:
             key = e.wikidata if e.wikidata and e.wikidata not in used else e.key
             used.add(key)
             out.append(
-                {"id": R + "entity/" + key, "label_ar": e.label_ar, "label_en": e.label_en, "type": e.type,
-                 "wikidata": e.wikidata, "events": 0}
+                {
+                    "id": R + "entity/" + key,
+                    "label_ar": e.label_ar,
+                    "label_en": e.label_en,
+                    "type": e.type,
+                    "wikidata": e.wikidata,
+                    "events": 0,
+                }
             )
         else:
             out.append(
-                {"id": f"{R}entity/person/p{i}", "label_ar": f"{rng.choice(given)} {rng.choice(given)}",
-                 "label_en": f"Person {i}", "type": "Person", "wikidata": None, "events": 0}
+                {
+                    "id": f"{R}entity/person/p{i}",
+                    "label_ar": f"{rng.choice(given)} {rng.choice(given)}",
+                    "label_en": f"Person {i}",
+                    "type": "Person",
+                    "wikidata": None,
+                    "events": 0,
+                }
             )
     return out
 
@@ -78,18 +90,32 @@ def corpus_network(n_events: int, seed: int = 15) -> dict[str, Any]:
         date = f"{rng.choice(months)}-{rng.randint(1, 28):02d}" if rng.random() < 0.85 else None
         doc = f"doc-{j // 5:05d}"
         event = {
-            "event": f"{R}event/{doc}/e{j % 5 + 1}", "type": kind, "quad": quad, "mode": None, "cameo": None,
-            "predicate_en": en, "predicate_ar": ar, "date": date,
+            "event": f"{R}event/{doc}/e{j % 5 + 1}",
+            "type": kind,
+            "quad": quad,
+            "mode": None,
+            "cameo": None,
+            "predicate_en": en,
+            "predicate_ar": ar,
+            "date": date,
             "modality": rng.choice(("asserted",) * 8 + ("negated", "future")),
-            "confidence": round(rng.uniform(0.5, 0.95), 2), "trigger": trigger, "start": 1,
-            "end": 1 + len(trigger), "doc_id": doc, "location": None, "actors": [nodes[source]["id"]], "recipients": [],
+            "confidence": round(rng.uniform(0.5, 0.95), 2),
+            "trigger": trigger,
+            "start": 1,
+            "end": 1 + len(trigger),
+            "doc_id": doc,
+            "location": None,
+            "actors": [nodes[source]["id"]],
+            "recipients": [],
         }
         targets = []
         if not alone:
             other = rng.choice(regions) if rng.random() < 0.08 else region
             target = pick(other)
             if target == source or target in loners:
-                target = rng.choice([k for k in other if k != source and k not in loners] or [k for k in region if k != source])
+                target = rng.choice(
+                    [k for k in other if k != source and k not in loners] or [k for k in region if k != source]
+                )
             targets = [target]
             event["recipients"] = [nodes[target]["id"]]
         names = " ".join(nodes[k]["label_ar"] for k in [source, *targets])
@@ -98,10 +124,27 @@ def corpus_network(n_events: int, seed: int = 15) -> dict[str, Any]:
         for k in {source, *targets}:
             nodes[k]["events"] += 1
         for t in targets:
-            edges.append({key: event[key] for key in ("type", "quad", "mode", "cameo", "predicate_en", "predicate_ar",
-                                                        "date", "modality", "confidence", "sentence", "trigger",
-                                                        "doc_id", "event")} | {"source": nodes[source]["id"],
-                                                                                "target": nodes[t]["id"]})
+            edges.append(
+                {
+                    key: event[key]
+                    for key in (
+                        "type",
+                        "quad",
+                        "mode",
+                        "cameo",
+                        "predicate_en",
+                        "predicate_ar",
+                        "date",
+                        "modality",
+                        "confidence",
+                        "sentence",
+                        "trigger",
+                        "doc_id",
+                        "event",
+                    )
+                }
+                | {"source": nodes[source]["id"], "target": nodes[t]["id"]}
+            )
     dated = sorted(e["date"] for e in events if e["date"])
     return {
         "title": f"kg — {len({e['doc_id'] for e in events}):,} articles, {dated[0]} – {dated[-1]}",

@@ -309,11 +309,35 @@ def _clustered(sizes: tuple[int, ...], bridges: int = 1) -> dict[str, Any]:
         for a in range(size):
             for b in range(a + 1, size):
                 k += 1
-                edges.append(_edge(ids[a], ids[b], "CONSULT", "verbal-cooperation", "meets", "التقى", "التقى", "التقى", event=f"{R}event/d/e{k}"))
+                edges.append(
+                    _edge(
+                        ids[a],
+                        ids[b],
+                        "CONSULT",
+                        "verbal-cooperation",
+                        "meets",
+                        "التقى",
+                        "التقى",
+                        "التقى",
+                        event=f"{R}event/d/e{k}",
+                    )
+                )
     for g in range(len(groups) - 1):
         for j in range(bridges):
             k += 1
-            edges.append(_edge(groups[g][j], groups[g + 1][j], "ACCUSE", "verbal-conflict", "accuses", "اتهم", "اتهم", "اتهم", event=f"{R}event/d/e{k}"))
+            edges.append(
+                _edge(
+                    groups[g][j],
+                    groups[g + 1][j],
+                    "ACCUSE",
+                    "verbal-conflict",
+                    "accuses",
+                    "اتهم",
+                    "اتهم",
+                    "اتهم",
+                    event=f"{R}event/d/e{k}",
+                )
+            )
     nodes += [_node(f"{R}entity/alone-{i}", "وحيد", f"alone {i}", "Country", 0) for i in range(2)]
     return {"title": "clusters", "nodes": nodes, "edges": edges}
 
@@ -345,10 +369,24 @@ def test_events_without_recipient_are_listed_with_their_actors() -> None:
     network = _clustered((3,))
     actor = network["nodes"][0]["id"]
     event = {
-        "event": f"{R}event/d/solo", "type": "ACCUSE", "quad": "verbal-conflict", "mode": None, "cameo": None,
-        "predicate_en": "condemns", "predicate_ar": "أدان", "date": "2018-03-02", "modality": "asserted",
-        "confidence": 0.7, "sentence": "وأدان الهجوم", "trigger": "أدان", "start": 1, "end": 5, "doc_id": "d",
-        "actors": [actor], "recipients": [], "location": None,
+        "event": f"{R}event/d/solo",
+        "type": "ACCUSE",
+        "quad": "verbal-conflict",
+        "mode": None,
+        "cameo": None,
+        "predicate_en": "condemns",
+        "predicate_ar": "أدان",
+        "date": "2018-03-02",
+        "modality": "asserted",
+        "confidence": 0.7,
+        "sentence": "وأدان الهجوم",
+        "trigger": "أدان",
+        "start": 1,
+        "end": 5,
+        "doc_id": "d",
+        "actors": [actor],
+        "recipients": [],
+        "location": None,
     }
     from kg.graph.network import events_of
 
@@ -358,7 +396,11 @@ def test_events_without_recipient_are_listed_with_their_actors() -> None:
     solo = data["solo"][0]
     assert solo["actors"] == ["n0"] and solo["parts"] == ["و", "أدان", " الهجوم"]
     assert {t["type"]: t["count"] for t in data["types"]}["ACCUSE"] == 1
-    assert data["months"] == [{"month": "2018-03", "count": 1}, {"month": "2018-04", "count": 0}, {"month": "2018-05", "count": 3}]
+    assert data["months"] == [
+        {"month": "2018-03", "count": 1},
+        {"month": "2018-04", "count": 0},
+        {"month": "2018-05", "count": 3},
+    ]
 
 
 def test_month_histogram_spans_the_core_dates_with_empty_months() -> None:
@@ -374,7 +416,11 @@ def test_month_histogram_spans_the_core_dates_with_empty_months() -> None:
 
 
 def test_title_from_the_corpus_is_marked_for_translation() -> None:
-    network = {**_clustered((3,)), "title": "kg — 3 articles, 2018-05-14", "corpus": {"articles": 3, "first": "2018-05-14", "last": "2018-05-14"}}
+    network = {
+        **_clustered((3,)),
+        "title": "kg — 3 articles, 2018-05-14",
+        "corpus": {"articles": 3, "first": "2018-05-14", "last": "2018-05-14"},
+    }
     data = view_data(network)
     assert data["autoTitle"] is True and data["corpus"]["articles"] == 3
     assert view_data({**network, "title": "My title"})["autoTitle"] is False

@@ -78,7 +78,9 @@ def test_query_posted_as_sparql_query_body_gets_the_prefixes(front) -> None:
 def test_a_query_that_declares_its_own_prefix_keeps_it(front) -> None:
     query = "PREFIX kg: <http://example.org/other#> ASK { ?a kg:requestsFrom ?b }"
     url = f"{front.query_url}?{urllib.parse.urlencode({'query': query})}"
-    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})) as r:
+    with urllib.request.urlopen(
+        urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    ) as r:
         assert b'"boolean":false' in r.read().replace(b" ", b"")
 
 
@@ -108,7 +110,10 @@ def test_kg_serve_answers_the_readme_curl_example(store_path: Path, tmp_path: Pa
     kg = kg if kg.exists() else Path(__import__("sys").executable).parent / "kg"
     proc = subprocess.Popen(
         [str(kg), "serve", "--store", str(store_path), "--port", str(port)],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 60
