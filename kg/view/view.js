@@ -101,7 +101,8 @@
   /* ---------- the data ---------- */
   const events = DATA.events;
   const solo = DATA.solo || [];
-  const total = events.length + solo.length;
+  // an event with two actors or recipients is several drawn events: count events by their IRI
+  const total = new Set([...events.map((e) => e.event || "#" + e.i), ...solo.map((e) => e.event || "#" + e.i)]).size;
   const nodeById = new Map(DATA.nodes.map((n) => [n.id, n]));
   const groupById = new Map(DATA.edges.map((g) => [g.id, g]));
   const pairs = new Set(DATA.edges.map((g) => g.from + "\u0000" + g.to));
@@ -257,15 +258,16 @@
   function visibleEvents() {
     const matched = matchedNodes();
     const byGroup = new Map();
-    let shown = 0;
+    const shown = new Set();
     for (const e of events) {
       if (!passes(e, matched)) continue;
-      shown += 1;
+      shown.add(e.event || "#" + e.i);
       if (!byGroup.has(e.group)) byGroup.set(e.group, []);
       byGroup.get(e.group).push(e);
     }
     const soloShown = solo.filter((e) => passesSolo(e, matched));
-    return { matched: matched, byGroup: byGroup, shown: shown + soloShown.length, solo: soloShown };
+    for (const e of soloShown) shown.add(e.event || "#" + e.i);
+    return { matched: matched, byGroup: byGroup, shown: shown.size, solo: soloShown };
   }
 
   let current = null;
