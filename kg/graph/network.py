@@ -394,16 +394,22 @@ def communities(network: Network, seed: int = 7) -> dict[str, int]:
     A node without an edge is in none (-1)."""
     import networkx as nx
 
+    # integer nodes: Louvain iterates sets of nodes, and the order of a set of strings changes with
+    # Python's hash seed; integers keep the communities the same from run to run
+    ids = sorted({e["source"] for e in network["edges"]} | {e["target"] for e in network["edges"]})
+    number = {n: i for i, n in enumerate(ids)}
     graph = nx.Graph()
+    graph.add_nodes_from(range(len(ids)))
     for edge in network["edges"]:
-        u, v = edge["source"], edge["target"]
+        u, v = number[edge["source"]], number[edge["target"]]
         if u == v:
             continue
         weight = graph.edges[u, v]["weight"] + 1 if graph.has_edge(u, v) else 1
         graph.add_edge(u, v, weight=weight)
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     found = nx.community.louvain_communities(graph, weight="weight", seed=seed) if len(graph) else []
     ordered = sorted(found, key=lambda c: (-len(c), min(c)))
-    member = {n: i for i, c in enumerate(ordered) for n in c}
+    member = {ids[n]: i for i, c in enumerate(ordered) for n in c}
     return {n["id"]: member.get(n["id"], -1) for n in network["nodes"]}
 
 

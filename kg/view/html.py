@@ -292,9 +292,14 @@ def community_layout(
     return placed
 
 
-def _inner_layout(sub: nx.Graph, seed: int) -> dict[str, np.ndarray]:
+def _inner_layout(view: nx.Graph, seed: int) -> dict[str, np.ndarray]:
     """One community's positions around (0, 0), nearest neighbours about SPACING apart."""
-    order = sorted(sub.nodes)
+    # a graph of its own with nodes and edges in sorted order: a subgraph view may iterate a set,
+    # whose order changes with Python's hash seed, and the layout would with it
+    order = sorted(view.nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(order)
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in view.edges()))
     if len(order) == 1:
         return {order[0]: np.zeros(2)}
     if len(order) == 2:

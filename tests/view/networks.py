@@ -113,11 +113,10 @@ def corpus_network(n_events: int, seed: int = 15) -> dict[str, Any]:
             other = rng.choice(regions) if rng.random() < 0.08 else region
             target = pick(other)
             if target == source or target in loners:
-                target = rng.choice(
-                    [k for k in other if k != source and k not in loners] or [k for k in region if k != source]
-                )
-            targets = [target]
-            event["recipients"] = [nodes[target]["id"]]
+                others = [k for k in other if k != source and k not in loners] or [k for k in region if k != source]
+                target = rng.choice(others) if others else None
+            targets = [target] if target is not None else []
+            event["recipients"] = [nodes[t]["id"] for t in targets]
         names = " ".join(nodes[k]["label_ar"] for k in [source, *targets])
         event["sentence"] = f"و{trigger} {names} في بيان رسمي."
         events.append(event)

@@ -478,3 +478,29 @@ def test_empty_network_renders_a_page() -> None:
     data = json.loads(_data_block(render_html({"title": "empty", "nodes": [], "edges": []})))
     assert (data["nodes"], data["edges"], data["events"]) == ([], [], [])
     assert data["dateRange"] == [None, None]
+
+
+def test_layout_is_the_same_whatever_the_hash_seed() -> None:
+    """Sets of strings iterate in an order that changes with PYTHONHASHSEED; the page's
+    communities and positions must not (output/graph.html is compared byte for byte)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, json, sys; sys.path.insert(0, 'tests/view'); from networks import corpus_network; "
+        "from kg.view.html import view_data; "
+        "print(hashlib.sha256(json.dumps(view_data(corpus_network(400))['nodes']).encode()).hexdigest())"
+    )
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
