@@ -126,7 +126,9 @@ def view_data(network: Network, *, lang: str = "en") -> dict[str, Any]:
             events[i]["group"] = group["id"]
     community = communities(network)
     pairs = [(g["from"], g["to"], len(g["events"])) for g in groups]
-    positions = community_layout(list(index.values()), pairs, {index[k]: c for k, c in community.items() if k in index})
+    sizes = {index[n["id"]]: node_size(_count(n.get("events"))) for n in nodes}
+    membership = {index[k]: c for k, c in community.items() if k in index}
+    positions = community_layout(list(index.values()), pairs, membership, sizes=sizes)
     large = len(nodes) > LARGE_GRAPH_NODES
     vis_nodes, vis_edges, options = _vis_items(nodes, index, groups, events, positions, community, large, lang)
     every = [*events, *solo]
@@ -253,12 +255,14 @@ def community_layout(
     pairs: list[tuple[str, str, int]],
     community: dict[str, int],
     seed: int = LAYOUT_SEED,
+    sizes: dict[str, float] | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Pixel positions that keep communities apart: each community (``community[node]``, -1 for
     none) is laid out on its own, then the communities are packed as discs (bigger and more
     linked ones near the centre) without overlapping. Nodes without an edge sit in rows below.
 
-    Deterministic for ``seed``; ``pairs`` are (u, v, events).
+    Deterministic for ``seed``; ``pairs`` are (u, v, events); ``sizes`` the drawn radius of each
+    node (``node_size``), so that big nodes do not cover their neighbours.
     """
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
@@ -273,7 +277,7 @@ def community_layout(
     placed: dict[str, tuple[float, float]] = {}
     discs: list[tuple[int, dict[str, np.ndarray], float]] = []
     for c in sorted(members, key=lambda c: (-len(members[c]), c)):
-        inner = _inner_layout(graph.subgraph(members[c]), seed)
+        inner = _inner_layout(graph.subgraph(members[c]), seed, sizes or {})
         radius = max((float(np.hypot(*p)) for p in inner.values()), default=0.0) + SPACING * 0.75
         discs.append((c, inner, radius))
     if discs:
@@ -292,7 +296,7 @@ def community_layout(
     return placed
 
 
-def _inner_layout(view: nx.Graph, seed: int) -> dict[str, np.ndarray]:
+def _inner_layout(view: nx.Graph, seed: int, sizes: dict[str, float]) -> dict[str, np.ndarray]:
     """One community's positions around (0, 0), nearest neighbours about SPACING apart."""
     # a graph of its own with nodes and edges in sorted order: a subgraph view may iterate a set,
     # whose order changes with Python's hash seed, and the layout would with it
@@ -314,7 +318,29 @@ def _inner_layout(view: nx.Graph, seed: int) -> dict[str, np.ndarray]:
 
     nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
     xy = xy * (SPACING / max(float(np.median(nearest)), 1e-9))
-    return dict(zip(order, xy))
+    return dict(zip(order, _spread(xy, np.array([sizes.get(n, 14.0) for n in order]))))
+
+
+def _spread(xy: np.ndarray, radius: np.ndarray, rounds: int = 40) -> np.ndarray:
+    """Push apart nodes whose discs (plus room for a label) overlap; a few rounds suffice."""
+    from scipy.spatial import cKDTree
+
+    room = 36.0  # a label under the node, and an edge long enough for its own label
+    reach = 2 * float(radius.max()) + room
+    n = len(xy)
+    for _ in range(rounds):
+        near = cKDTree(xy).query_pairs(r=reach, output_type="ndarray")
+        if not len(near):
+            break
+        i, j = near[:, 0], near[:, 1]
+        delta = xy[i] - xy[j]
+        dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
+        overlap = np.clip(radius[i] + radius[j] + room - dist, 0, None)
+        if not overlap.any():
+            break
+        push = (delta / dist[:, None]) * (overlap / 2)[:, None]
+        xy = xy + _scatter(i, push, n) - _scatter(j, push, n)
+    return xy - xy.mean(axis=0)
 
 
 def _pack_discs(
