@@ -329,31 +329,30 @@ def _chromium_version() -> str:
         return "?"
 
 
-DESCRIPTION = """What they show (looked at for this run; layouts are deterministic):
+DESCRIPTION = """What they show (looked at for this run; layouts are the same on every run):
 
-- **32 events** (`view-32.png`, 6 articles, 40 events): small groups apart: the Korean summit
-  in the middle (North Korea, South Korea, Kim Jong-un as the extractor spells him), Singapore
-  and Iceland, Iran and Israel, protesters, China and Japan; names under every node, edge
-  labels on white ("held talks with", "accepted an invitation from"); in the Korean group two
-  edge labels and a name are partly covered by nodes. Status: 20 of 30 actors, 40 of 40 events
-  (17 without a recipient), 10 actors without a drawn edge hidden.
-- **1,000 events** (`view-1000.png`, 175 articles): about a dozen communities, each a tight
-  group with its hub named: Syria and Bashar al-Assad, Europe (Germany, Hungary, EU), France,
-  Türkiye, Israel, Saudi Arabia and the Yemen forces, Iraq and Basra, the United Nations
-  Security Council with the UK and Russia, the United States, Qatar and North Korea in the
-  middle; edges between communities drawn light, so the groups read as groups. About 45
-  names, none on top of another; small actors unnamed until zoomed in.
-- **5,000 events** (`view-5000.png`, 886 articles): the same picture at corpus scale: ten
-  large communities packed around the middle (the United States with Trump and Pompeo at the
-  top, the Houthis beside them; Afghanistan and Somalia attacks on the left; Syria, Russia and
-  the European leaders on the right; Saudi Arabia and Qatar at the bottom; Israel, Egypt and
-  France between), a light web of cross-community edges, about 60 legible names. In the
-  densest groups (Syria, the US) a few names touch each other or sit on small nodes. The title
-  runs from 2013-12-26 because one corpus article carries that date; the histogram spans the
-  core months (February to September 2018).
-- **5,000 events, Arabic** (`view-5000-ar.png`): the interface mirrored right to left (filters
-  on the right, panel on the left, every control and the status line in Arabic), Arabic actor
-  names, the title "kg — 886 مقالة، …" with its dates in order."""
+- **32 events** (`view-32.png`, 6 articles, 40 events): small groups apart, every actor
+  named: the Korean summit (North Korea, the United States, Donald Trump, South Korea; no node
+  covers another, but their short edges' labels, "3 events", "2 events", "held talks with",
+  crowd each other), Singapore and Iceland, Iran and Israel, protesters, China and Japan, and
+  two names the extractor made up ("Banf", "Michael Koufrigh"). Status: 20 of 30 actors, 40 of
+  40 events (17 without a recipient), 10 actors without a drawn edge hidden.
+- **1,000 events** (`view-1000.png`, 175 articles): about a dozen communities, each a group
+  around its hub: Saudi Arabia and the Yemen forces, Israel and the Palestinian Territories,
+  the United States with Iran and Mike Pompeo, Syria and Türkiye, Germany and Europe, Iraq
+  and "attackers", Egypt, France and Morocco, Islamic State, Italy and Russia; edges between
+  groups drawn light. About 45 names, readable; a few touch inside the US group.
+- **5,000 events** (`view-5000.png`, 886 articles): the same at corpus scale: a dozen
+  communities packed around the middle: the United States and Iran (top right, the densest),
+  Syria and the European leaders (top left), the attacks cluster with Qasem Soleimani (left),
+  Saudi Arabia and Yemen (bottom), Israel, Türkiye and Erdoğan, Egypt, the EU and Tunisia, the
+  UN and Kuwait; a light web of cross-community edges; about 60 names. In the densest groups
+  (Iran and the US, "attackers" and France) names overlap each other. The title runs from
+  2013-12-26 because one corpus article carries that date; the histogram spans the core
+  months (February to September 2018).
+- **5,000 events, Arabic** (`view-5000-ar.png`): the interface mirrored right to left
+  (filters on the right, panel on the left, every control and the status line in Arabic),
+  Arabic actor names, the title "kg — 886 مقالة، …" with its two dates in order."""
 
 
 def _markdown(r: dict[str, Any], quick: bool) -> str:
