@@ -8,7 +8,7 @@ KG     := $(VENV)/bin/kg
 TORCH  ?= torch==2.13.0
 APT_PACKAGES := chromium raptor2-utils
 
-.PHONY: demo test lint install install-dev system-deps eval benchmarks clean
+.PHONY: demo test lint install install-dev system-deps eval benchmarks notebook clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ lint: install-dev
 	$(VENV)/bin/ruff check kg tools
 	$(VENV)/bin/ruff format --check kg tests benchmarks tools fuzz
 	$(VENV)/bin/mypy kg
+
+# run the walkthrough top to bottom and keep its outputs (committed executed; tests check them)
+notebook: install-dev
+	$(PY) -c "import nbformat, nbclient, tempfile; p = 'notebooks/walkthrough.ipynb'; nb = nbformat.read(p, as_version=4); \
+	nbclient.NotebookClient(nb, timeout=600, kernel_name='python3', resources={'metadata': {'path': tempfile.mkdtemp()}}).execute(); \
+	nbformat.write(nb, p)"
 
 eval: install
 	rm -rf /tmp/kg-dip && $(KG) extract ../shared/eval/diplomatic/dev -o /tmp/kg-dip

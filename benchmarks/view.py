@@ -1,16 +1,22 @@
-"""Issue 6: the HTML view at scale — networks of 500, 5,000 and 20,000 events (about 5,000
-actors for the two big ones) rendered by kg.view.html, opened in headless Chromium, timed until
-the page is interactive; a screenshot of the 5,000-event page.
+"""Issues 6 and 15: the HTML view at scale — pages of 32, 1,000 and 5,000 events (and 20,000
+generated ones) rendered by kg.view.html, opened in headless Chromium, timed until the page is
+interactive; screenshots at each size, English and Arabic.
 
-"Interactive" is the page's own signal: view.js sets ``data-ready`` on <body> when the layout
-is done, then ``data-drawn-nodes`` after the next frame is drawn (the attribute the browser
-tests read). A script injected through the DevTools protocol before the page's own records
-``performance.now()`` (milliseconds since navigation start) when each appears; the wall time
-from the navigation command until the benchmark sees the attribute is kept too. Baseline: the
-four-node sample network of tests/view/test_browser.py in the same browser build and run.
+The 32 / 1,000 / 5,000-event pages are real: articles of ``../shared/corpus/ant-2018.jsonl.gz``
+(read in place, every 15th, 1,100 of them) are built once into a store under the temp folder,
+and the network is cut to the articles (in a fixed shuffled order) whose events reach each
+size. Without ../shared the pages are generated (tests/view/networks.py). The screenshots show
+the actors' names and the filters, no evidence sentence (no panel is opened).
+
+"Interactive" is the page's own signal: view.js sets ``data-ready`` on <body> after the first
+frame with the Python layout, then ``data-drawn-nodes`` after the next frame is drawn (the
+attribute the browser tests read). A script injected through the DevTools protocol before the
+page's own records ``performance.now()`` (milliseconds since navigation start) when each
+appears; the wall time from the navigation command until the benchmark sees the attribute is
+kept too. Baseline: the four-node sample network of tests/view/test_browser.py in the same
+browser build and run.
 
 Chromium is driven through its DevTools protocol by benchmarks/cdp.py (standard library only).
-No evaluation data is needed.
 
     .venv/bin/python benchmarks/view.py [--quick] [--repeat 3]
 """
@@ -21,6 +27,7 @@ import argparse
 import base64
 import json
 import random
+import re
 import statistics
 import tempfile
 import time
@@ -33,9 +40,10 @@ import cdp
 NAME = "view"
 SEED = 6
 R = "https://w3id.org/kg-arabic/resource/"
-SHOT = c.RESULTS / "view-5000.png"
-SIZES = ((500, 300), (5_000, 5_000), (20_000, 5_000))  # (events, actors)
-QUICK_SIZES = ((500, 300), (5_000, 5_000))
+SIZES = (32, 1_000, 5_000)
+GENERATED_ONLY = 20_000
+CORPUS = c.ROOT.parent / "shared" / "corpus" / "ant-2018.jsonl.gz"
+CACHE = Path(tempfile.gettempdir()) / "kg-bench-view"
 
 TIMING_SCRIPT = """
 (() => {
@@ -63,77 +71,101 @@ TIMING_SCRIPT = """
 # --------------------------------------------------------------------------- networks
 
 
-def network(n_events: int, n_actors: int, seed: int = SEED) -> dict[str, Any]:
-    """A network of ``n_events`` events among ``n_actors`` actors: the lexicon's actors first,
-    then made-up people; sources and targets drawn with a Zipf-like skew (a few hubs)."""
-    from kg.lexicon.actors import gazetteer
-    from kg.lexicon.predicates import predicate_lexicon
-    from kg.graph.vocab import QUAD_CLASS
+def generated(n_events: int) -> dict[str, Any]:
+    """A network shaped like a news corpus (tests/view/networks.py)."""
+    import sys
 
-    rng = random.Random(seed)
-    entries = sorted(gazetteer().entries.values(), key=lambda e: e.key)
-    rng.shuffle(entries)
-    given = sorted({e.label_ar.split()[0] for e in entries if e.type == "Person"})
-    nodes, used = [], set()
-    for i in range(n_actors):
-        if i < len(entries):
-            e = entries[i]
-            iri = R + "entity/" + (e.wikidata if e.wikidata and e.wikidata not in used else e.key)
-            used.add(e.wikidata)
-            nodes.append(
-                {
-                    "id": iri,
-                    "label_ar": e.label_ar,
-                    "label_en": e.label_en,
-                    "type": e.type,
-                    "wikidata": e.wikidata,
-                    "events": 0,
-                }
-            )
-        else:
-            nodes.append(
-                {
-                    "id": f"{R}entity/person/p{i}",
-                    "type": "Person",
-                    "wikidata": None,
-                    "label_ar": f"{rng.choice(given)} {rng.choice(given)}",
-                    "label_en": f"Person {i}",
-                    "events": 0,
-                }
-            )
-    weights, total = [], 0.0
-    for rank in range(n_actors):
-        total += 1.0 / (rank + 1) ** 0.8
-        weights.append(total)
-    preds = sorted(predicate_lexicon().entries.values(), key=lambda p: p.id)
-    edges = []
-    for j in range(n_events):
-        s, t = rng.choices(range(n_actors), cum_weights=weights, k=2)
-        if s == t:
-            t = (t + 1 + rng.randrange(n_actors - 1)) % n_actors
-        p = rng.choice(preds)
-        trigger = p.predicate_ar.split()[0]
-        a, b = nodes[s], nodes[t]
-        a["events"] += 1
-        b["events"] += 1
-        edges.append(
-            {
-                "source": a["id"],
-                "target": b["id"],
-                "type": p.type,
-                "quad": QUAD_CLASS[p.type],
-                "predicate_en": p.predicate_en,
-                "predicate_ar": p.predicate_ar,
-                "date": f"{rng.randint(2014, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                "modality": rng.choice(("asserted",) * 6 + ("negated", "future", "hypothetical")),
-                "confidence": round(rng.uniform(0.5, 0.95), 2),
-                "sentence": f"و{trigger} {a['label_ar']} {b['label_ar']} في بيان رسمي اليوم.",
-                "trigger": trigger,
-                "doc_id": f"bench-{j // 4:06d}",
-                "event": f"{R}event/bench-{j // 4:06d}/e{j % 4 + 1}",
-            }
-        )
-    return {"title": f"kg benchmark: {n_events:,} events", "nodes": nodes, "edges": edges}
+    sys.path.insert(0, str(c.ROOT / "tests" / "view"))
+    try:
+        from networks import corpus_network
+    finally:
+        sys.path.pop(0)
+    return corpus_network(n_events)
+
+
+def corpus_store(articles: int = 1_100, every: int = 15) -> Path | None:
+    """A store of real articles (every ``every``-th of the ANT corpus), built once and cached."""
+    import gzip
+    import subprocess
+    import sys
+
+    if not CORPUS.exists():
+        return None
+    store = CACHE / f"store-{articles}-{every}"
+    if (store / "CURRENT").exists():
+        return store
+    CACHE.mkdir(parents=True, exist_ok=True)
+    picked = CACHE / f"corpus-{articles}-{every}.jsonl"
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, picked.open("w", encoding="utf-8") as out:
+        for i, line in enumerate(src):
+            if i % every == 0:
+                out.write(line)
+                articles -= 1
+                if not articles:
+                    break
+    kg = Path(sys.executable).parent / "kg"
+    done = subprocess.run(
+        [
+            str(kg),
+            "build",
+            str(picked),
+            "--store",
+            str(store),
+            "--out",
+            str(CACHE / "out"),
+            "--workers",
+            "2",
+            "--no-outputs",
+        ],
+        check=False,
+    )
+    picked.unlink()  # the articles' text stays nowhere but in the store
+    if done.returncode not in (0, 1):  # 1: some articles failed (reported), the others are built
+        raise RuntimeError(f"kg build of the corpus sample failed ({done.returncode})")
+    return store
+
+
+def corpus_network(store: Path) -> dict[str, Any]:
+    from kg.graph.network import network_from_store
+    from kg.graph.store import Store
+
+    with Store.open(store, read_only=True) as opened:
+        return network_from_store(opened)
+
+
+def cut(network: dict[str, Any], n_events: int, seed: int = SEED) -> dict[str, Any]:
+    """The network of the articles (in a fixed shuffled order) whose events first reach
+    ``n_events``; its title from those articles."""
+    from kg.graph.network import corpus_title, edges_of
+
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for event in network["events"]:
+        by_doc.setdefault(event["doc_id"] or "", []).append(event)
+    docs = sorted(by_doc)
+    random.Random(seed).shuffle(docs)
+    events: list[dict[str, Any]] = []
+    for doc in docs:
+        if len(events) >= n_events:
+            break
+        events += by_doc[doc]
+    kept_docs = {e["doc_id"] for e in events}
+    counts: dict[str, int] = {}
+    for e in events:
+        for x in {*e["actors"], *e["recipients"]}:
+            counts[x] = counts.get(x, 0) + 1
+    mentioned = set(counts) | {e["location"] for e in events if e["location"]}
+    nodes = [{**n, "events": counts.get(n["id"], 0)} for n in network["nodes"] if n["id"] in mentioned]
+    # the articles' own dates: ANT ids end with the publication day (AL-internationalNews-1089-20180509)
+    days = sorted(f"{m[1]}-{m[2]}-{m[3]}" for d in kept_docs if (m := re.search(r"(\d{4})(\d{2})(\d{2})$", d or "")))
+    days = days or sorted(e["date"] for e in events if e["date"])
+    corpus = {"articles": len(kept_docs), "first": days[0] if days else None, "last": days[-1] if days else None}
+    return {
+        "title": corpus_title(corpus),
+        "corpus": corpus,
+        "nodes": nodes,
+        "events": events,
+        "edges": edges_of(events),
+    }
 
 
 def sample_network() -> dict[str, Any]:
@@ -151,7 +183,9 @@ def sample_network() -> dict[str, Any]:
 # --------------------------------------------------------------------------- browser
 
 
-def open_page(page: Path, timeout: float, screenshot: Path | None = None, interact: bool = False) -> dict[str, Any]:
+def open_page(
+    page: Path, timeout: float, screenshot: Path | None = None, interact: bool = False, fragment: str = ""
+) -> dict[str, Any]:
     """Open ``page`` in a fresh headless Chromium; timings in ms since navigation start."""
     with cdp.Browser() as b:
         b.send("Page.enable")
@@ -159,7 +193,7 @@ def open_page(page: Path, timeout: float, screenshot: Path | None = None, intera
         b.send("Emulation.setDeviceMetricsOverride", width=1400, height=900, deviceScaleFactor=1, mobile=False)
         b.send("Page.addScriptToEvaluateOnNewDocument", source=TIMING_SCRIPT)
         t0 = time.perf_counter()
-        b.send("Page.navigate", url=page.as_uri())
+        b.send("Page.navigate", url=page.as_uri() + (f"#{fragment}" if fragment else ""))
         seen = b.wait_for("document.body && document.body.dataset.drawnNodes", timeout)
         wall_ms = (time.perf_counter() - t0) * 1000
         t = b.evaluate("JSON.stringify(window.__kgBench || {})")
@@ -211,19 +245,32 @@ def run(quick: bool = False, repeat: int | None = None, timeout: float = 300.0) 
     from kg.view.html import write_html
 
     repeat = repeat or (2 if quick else 3)
-    sizes = QUICK_SIZES if quick else SIZES
+    store = corpus_store()
+    real = corpus_network(store) if store else None
+    source = "corpus" if real else "generated"
+    cases: list[tuple[str, dict[str, Any], str | None, str]] = [
+        ("baseline: 4-actor sample", sample_network(), None, "")
+    ]
+    for n in SIZES:
+        net = cut(real, n) if real else generated(n)
+        cases.append((f"{n:,} events ({source})", net, f"view-{n}.png", ""))
+        if n == SIZES[-1]:
+            cases.append((f"{n:,} events ({source}), Arabic", net, f"view-{n}-ar.png", "lang=ar"))
+    if not quick:
+        cases.append((f"{GENERATED_ONLY:,} events (generated)", generated(GENERATED_ONLY), None, ""))
     work = Path(tempfile.mkdtemp(prefix="kg-bench-view-"))
     runs: list[dict[str, Any]] = []
-    cases = [("baseline: 4-actor sample", sample_network())]
-    cases += [(f"{e:,} events", network(e, a)) for e, a in sizes]
     write_html(cases[0][1], work / "warm-up.html")  # imports (pyvis, scipy) not timed below
-    for label, net in cases:
+    for label, net, shot_name, fragment in cases:
         page = work / f"view-{len(runs)}.html"
         t0 = time.perf_counter()
         write_html(net, page)
         render_s = time.perf_counter() - t0
-        shot = SHOT if label.startswith("5,000 events") else None
-        opened = [open_page(page, timeout, shot if i == 0 else None, interact=(i == 0)) for i in range(repeat)]
+        shot = c.RESULTS / shot_name if shot_name else None
+        opened = [
+            open_page(page, timeout, shot if i == 0 else None, interact=(i == 0 and not fragment), fragment=fragment)
+            for i in range(repeat)
+        ]
         ok = [o for o in opened if not o["timed_out"]]
 
         def med(key: str) -> float | None:
@@ -232,7 +279,8 @@ def run(quick: bool = False, repeat: int | None = None, timeout: float = 300.0) 
 
         entry = {
             "case": label,
-            "events": len(net["edges"]),
+            "events": len(net.get("events") or net["edges"]),
+            "edges": len(net["edges"]),
             "actors": len(net["nodes"]),
             "render_html_s": render_s,
             "page_mib": page.stat().st_size / 2**20,
@@ -247,6 +295,7 @@ def run(quick: bool = False, repeat: int | None = None, timeout: float = 300.0) 
             "filter_ms": opened[0].get("filter_ms"),
             "drawn_nodes": ok[0]["drawn_nodes"] if ok else None,
             "body": ok[0]["body"] if ok else {},
+            "screenshot": f"benchmarks/results/{shot_name}" if shot_name else None,
             "all_runs": opened,
         }
         runs.append(entry)
@@ -261,7 +310,8 @@ def run(quick: bool = False, repeat: int | None = None, timeout: float = 300.0) 
         r["ratio_to_baseline"] = (r["drawn_ms"] / base) if r["drawn_ms"] else None
     result = {
         "cases": runs,
-        "screenshot": str(SHOT.relative_to(c.ROOT)) if SHOT.exists() else None,
+        "source": source,
+        "screenshots": [r["screenshot"] for r in runs if r["screenshot"]],
         "quick": quick,
         "chromium": _chromium_version(),
     }
@@ -279,16 +329,30 @@ def _chromium_version() -> str:
         return "?"
 
 
-DESCRIPTION = """What it shows (looked at for this run; the layout is deterministic for the seed): the
-whole page at 1400 x 900 with the filter panel on the left (event types with counts, dates,
-confidence, modality, "Hide isolated nodes" unticked), the status line "5000 of 5000 actors ·
-4889 edges · 5000 of 5000 events", and the evidence panel on the right waiting for a click.
-The canvas holds a dense hairball of the connected actors in the middle — purple person dots,
-magenta organisation squares, green place triangles, edges coloured by quad class — ringed by
-a wide circle of about 1,800 actors with no event (the Zipf draw leaves them isolated), which
-the layout's gravity holds at a distance. At the fitted zoom no label is readable and the
-ring takes most of the canvas: for big graphs, hiding isolated actors by default (or leaving
-them out of the layout's extent when fitting) would give the connected core the screen."""
+DESCRIPTION = """What they show (looked at for this run; layouts are the same on every run):
+
+- **32 events** (`view-32.png`, 6 articles, 40 events): small groups apart, every actor
+  named: the Korean summit (North Korea, the United States, Donald Trump, South Korea; no node
+  covers another, but their short edges' labels, "3 events", "2 events", "held talks with",
+  crowd each other), Singapore and Iceland, Iran and Israel, protesters, China and Japan, and
+  two names the extractor made up ("Banf", "Michael Koufrigh"). Status: 20 of 30 actors, 40 of
+  40 events (17 without a recipient), 10 actors without a drawn edge hidden.
+- **1,000 events** (`view-1000.png`, 175 articles): about a dozen communities, each a group
+  around its hub: Saudi Arabia and the Yemen forces, Israel and the Palestinian Territories,
+  the United States with Iran and Mike Pompeo, Syria and Türkiye, Germany and Europe, Iraq
+  and "attackers", Egypt, France and Morocco, Islamic State, Italy and Russia; edges between
+  groups drawn light. About 45 names, readable; a few touch inside the US group.
+- **5,000 events** (`view-5000.png`, 886 articles): the same at corpus scale: a dozen
+  communities packed around the middle: the United States and Iran (top right, the densest),
+  Syria and the European leaders (top left), the attacks cluster with Qasem Soleimani (left),
+  Saudi Arabia and Yemen (bottom), Israel, Türkiye and Erdoğan, Egypt, the EU and Tunisia, the
+  UN and Kuwait; a light web of cross-community edges; about 60 names. In the densest groups
+  (Iran and the US, "attackers" and France) names overlap each other. The title runs from
+  2013-12-26 because one corpus article carries that date; the histogram spans the core
+  months (February to September 2018).
+- **5,000 events, Arabic** (`view-5000-ar.png`): the interface mirrored right to left
+  (filters on the right, panel on the left, every control and the status line in Arabic),
+  Arabic actor names, the title "kg — 886 مقالة، …" with its two dates in order."""
 
 
 def _markdown(r: dict[str, Any], quick: bool) -> str:
@@ -316,16 +380,17 @@ def _markdown(r: dict[str, Any], quick: bool) -> str:
         ]
         for x in r["cases"]
     ]
-    return f"""## HTML view at scale (issue 6)
+    return f"""## HTML view at scale (issues 6 and 15)
 
 {c.header_lines(cmd, m)}  
 Browser: {r["chromium"]}, headless, driven through the DevTools protocol (benchmarks/cdp.py),
 window 1400 x 900, a fresh browser and profile for every load; median of
 {r["cases"][0]["runs"]} loads.
 
-Times in ms since navigation start, measured in the page: DOMContentLoaded; `data-ready`
-(layout done: physics stabilised for small graphs, positions precomputed in Python above 1,000
-actors); **interactive** = `data-drawn-nodes` set after the first full frame. "wall" is from
+Pages of {r["source"]} networks (see the module's docstring). Times in ms since navigation
+start, measured in the page: DOMContentLoaded; `data-ready` (the first frame with the Python
+layout: communities laid out apart, no physics run); **interactive** = `data-drawn-nodes` set
+after the next full frame. "wall" is from
 the navigation command until the benchmark saw the attribute. "filter" is typing an actor
 name into the search box until the filtered graph is drawn, less the page's 150 ms debounce.
 Baseline: the browser tests' 4-actor sample page. On the big pages the first frame is drawn
@@ -335,7 +400,7 @@ can click.
 
 {c.table(["network", "actors", "events", "render_html s", "page MiB", "DOMContentLoaded", "ready", "interactive", "wall", "vs baseline", "filter", "JS heap MiB", "drawn / shown nodes"], rows)}
 
-Screenshot of the 5,000-event page (5,000 actors): `benchmarks/results/view-5000.png`.
+Screenshots (1400 x 900, no panel opened): {", ".join("`" + x + "`" for x in r["screenshots"])}.
 {DESCRIPTION}
 """
 

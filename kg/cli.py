@@ -26,6 +26,13 @@ def sample_path() -> Path:
     return Path(str(files("kg") / "data" / "sample" / SAMPLE))
 
 
+def sample_date() -> str:
+    """The sample article's date, from its metadata beside it (``seed-libya-algeria.json`` says
+    how it is known: the text gives none of its own)."""
+    meta = json.loads((files("kg") / "data" / "sample" / SAMPLE.replace(".txt", ".json")).read_text(encoding="utf-8"))
+    return str(meta["date"])
+
+
 def _date_option(value: str | None) -> str | None:
     """The --date value, checked for shape and for being a real day (2018-02-30 is refused)."""
     return check_date(value, "--date")
@@ -275,7 +282,9 @@ def build(
         outputs_limit=outputs_limit or None,
         echo_failures=not single,
     )
-    report = build_inputs(list(inputs) or [str(sample_path())], store_path, Path(out), date, not no_view, options)
+    if not inputs:  # the bundled sample, with its date unless told otherwise
+        inputs, date = (str(sample_path()),), date or sample_date()
+    report = build_inputs(list(inputs), store_path, Path(out), date, not no_view, options)
     if single and report.failed and not (report.done or report.skipped):
         raise InputError(report.failures[0].line())
     click.echo(f"kg build: {report.summary()}", err=True)
@@ -326,9 +335,8 @@ def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> No
         from kg.graph.network import network_from_dataset
         from kg.view.html import write_html
 
-        written.append(
-            write_html(network_from_dataset(ds, title="kg — " + ", ".join(d for d, _ in docs[:3])), out / "graph.html")
-        )
+        # titled by the run's articles: their count and dates (one article by its id)
+        written.append(write_html(network_from_dataset(ds), out / "graph.html"))
     for p in written:
         click.echo(f"wrote {p}", err=True)
 
@@ -338,7 +346,14 @@ def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> No
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "qfile", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
 @_store_option
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="json: the standard SPARQL 1.1 results JSON.",
+)
 @click.option("--limit", type=int, default=10000, show_default=True, help="Most rows to print (raise it for more).")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
 def query(sparql: str | None, qfile: str | None, store_path: str | None, fmt: str, limit: int, timeout: float) -> None:
@@ -347,12 +362,32 @@ def query(sparql: str | None, qfile: str | None, store_path: str | None, fmt: st
     Example queries ship with kg (ontology/queries/); -f finds them by name too:
     `kg query -f all-visits.rq`, `kg query -f who-asked-whom.rq --format csv`.
     """
+    from kg.errors import QueryError
+    from kg.graph.sparql import unknown_prefixes, unknown_terms
     from kg.graph.store import Store
 
     text = _query_text(sparql, qfile)
+    for term, close in unknown_terms(text):
+        hint = f" (did you mean {close}?)" if close else ""
+        click.echo(f"kg: warning: {term} is not a term of kg's ontology{hint}; it matches nothing", err=True)
     with Store.open(store_path, read_only=True) as store:
-        result = store.query(text, timeout_s=timeout, limit=limit)
+        try:
+            result = store.query(text, timeout_s=timeout, limit=limit)
+        except QueryError as err:
+            if unknown := sorted(unknown_prefixes(text)):
+                raise InputError(_prefix_message(unknown)) from err
+            raise
     click.echo(_format_result(result, fmt), nl=False)
+
+
+def _prefix_message(unknown: list[str]) -> str:
+    from kg.graph.vocab import PREFIXES
+
+    names = ", ".join(f"{p}:" for p in unknown)
+    return (
+        f"the query uses the prefix {names} without declaring it; declare it "
+        f"(PREFIX {unknown[0]}: <http://…>) or use a predeclared one: {', '.join(p + ':' for p in PREFIXES)}"
+    )
 
 
 def _query_text(sparql: str | None, qfile: str | None) -> str:
@@ -377,7 +412,9 @@ def _format_result(result, fmt: str) -> str:
     if fmt == "csv":
         return result.to_csv()
     if fmt == "json":
-        return result.to_json() + "\n"
+        from kg.graph.sparql import results_json
+
+        return (results_json(result) if result.kind != "construct" else result.to_json()) + "\n"
     rows = list(result.rows)
     cols = list(result.columns) if hasattr(result, "columns") else (list(rows[0]) if rows else [])
     if fmt == "tsv":
@@ -405,7 +442,14 @@ def _cut(s: str, n: int) -> str:
 @main.command()
 @_store_option
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default="graph.html", show_default=True)
-@click.option("--title", default="kg — diplomatic events", show_default=True)
+@click.option("--title", help="Page title (default: the article count and date range of what is shown).")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ar"]),
+    default="en",
+    show_default=True,
+    help="Language of the labels and the interface when the page opens (the page has a switch).",
+)
 @click.option(
     "--type",
     "types",
@@ -428,7 +472,8 @@ def _cut(s: str, n: int) -> str:
 def view(
     store_path: str | None,
     out: str,
-    title: str,
+    title: str | None,
+    lang: str,
     types: tuple[str, ...],
     since: str | None,
     until: str | None,
@@ -437,7 +482,10 @@ def view(
     modalities: tuple[str, ...],
     keep_isolated: bool,
 ) -> None:
-    """Write the interactive HTML page of the store (or of the events the filters keep)."""
+    """Write the interactive HTML page of the store (or of the events the filters keep).
+
+    A filter that keeps no event is an error (exit 2) rather than an empty page.
+    """
     from kg.graph.network import filter_network, network_from_store
     from kg.graph.store import Store
     from kg.model import PLOVER_TYPES
@@ -460,8 +508,28 @@ def view(
             modalities=set(modalities) or None,
             keep_isolated=keep_isolated,
         )
+        if not network["events"]:
+            asked = ", ".join(
+                f"{name} {value}"
+                for name, value in (
+                    ("--type", " ".join(types)),
+                    ("--since", since),
+                    ("--until", until),
+                    ("--actor", actor),
+                    ("--min-confidence", min_confidence or None),
+                    ("--modality", " ".join(modalities)),
+                )
+                if value
+            )
+            raise InputError(
+                f"no event matches {asked}; no page written. Loosen the filters "
+                "(`kg stats` lists the event types; an --actor matches part of an English or Arabic label)"
+            )
+    events = network.get("events", [])
+    alone = sum(1 for e in events if not e["recipients"])
     click.echo(
-        f"wrote {write_html(network, Path(out))} ({len(network['nodes'])} actors, {len(network['edges'])} events)",
+        f"wrote {write_html(network, Path(out), lang=lang)} ({len(network['nodes'])} actors, {len(events)} events"
+        + (f", {alone} without a recipient)" if alone else ")"),
         err=True,
     )
 
@@ -506,20 +574,42 @@ def validate(path: str | None, store_path: str | None) -> None:
 
 @main.command("export")
 @click.option(
-    "--format", "fmt", required=True, help="turtle, ntriples, trig, nquads, jsonld, graphml, gexf, neo4j, csv"
+    "--format", "fmt", required=True, help="turtle, ntriples, trig, nquads, jsonld, graphml, gexf, neo4j, events, csv"
 )
-@click.option("-o", "--out", "out", required=True, type=click.Path(), help="File (a folder for neo4j).")
+@click.option(
+    "-o", "--out", "out", required=True, type=click.Path(), help="File (a folder for neo4j); - for standard output."
+)
 @_store_option
 def export_cmd(fmt: str, out: str, store_path: str | None) -> None:
-    """Export the store for other tools (triple stores, Gephi, Cytoscape, Neo4j, pandas)."""
+    """Export the store for other tools (triple stores, Gephi, Cytoscape, Neo4j, pandas).
+
+    \b
+    turtle, ntriples, trig, nquads, jsonld  RDF (TriG, N-Quads, JSON-LD keep one graph per article)
+    graphml, gexf   the actor network for Gephi, Cytoscape, yEd (GEXF: dynamic, with dates)
+    neo4j           a folder of CSV files for `neo4j-admin database import full`
+    events          one row per event with both labels and the evidence (pandas)
+    csv             one row per triple with labels, language and datatype
+    """
+    import shutil
+    import tempfile
+
     from kg.graph.export import export
-    from kg.graph.formats import from_name
+    from kg.graph.formats import ExportFormat, from_name
     from kg.graph.store import Store
 
     f = from_name(fmt)
+    if out == "-" and f is ExportFormat.NEO4J:
+        raise InputError("neo4j writes a folder of four CSV files, not one stream; give -o FOLDER")
     with Store.open(store_path, read_only=True) as store:
-        for p in export(store, f, out):
-            click.echo(f"wrote {p}", err=True)
+        if out != "-":
+            for p in export(store, f, out):
+                click.echo(f"wrote {p}", err=True)
+            return
+        with tempfile.TemporaryDirectory(prefix="kg-export-") as work:
+            (written,) = export(store, f, Path(work) / f"out.{f.extension}")
+            with written.open("rb") as data:
+                shutil.copyfileobj(data, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
 
 
 @main.command()
@@ -625,7 +715,7 @@ def demo(out: str, store_path: str | None) -> None:
     from kg.graph.store import Store
 
     store_path = store_path or str(Path(out) / "store")
-    report = build_inputs([str(sample_path())], store_path, Path(out), None, True)
+    report = build_inputs([str(sample_path())], store_path, Path(out), sample_date(), True)
     click.echo(f"kg demo: {report.summary()}", err=True)
     with Store.open(store_path, read_only=True) as store:
         for name, cols in (

@@ -510,22 +510,23 @@ def test_query_tsv_parses(invoke, query_store):
 
 def test_query_json_parses(invoke, query_store):
     data = json.loads(_rows(invoke, query_store, "json"))
-    assert data["variables"] == ["s", "o"]
-    assert data["rows"] and all(set(r) == {"s", "o"} for r in data["rows"])
+    assert data["head"]["vars"] == ["s", "o"]
+    bindings = data["results"]["bindings"]
+    assert bindings and all(set(b) == {"s", "o"} and b["o"]["type"] == "uri" for b in bindings)
 
 
 def test_query_formats_agree_on_the_rows(invoke, query_store):
     as_csv = list(csv.DictReader(io.StringIO(_rows(invoke, query_store, "csv"))))
     as_tsv = list(csv.DictReader(io.StringIO(_rows(invoke, query_store, "tsv")), delimiter="\t"))
-    as_json = json.loads(_rows(invoke, query_store, "json"))["rows"]
-    assert as_csv == as_tsv == [{k: v or "" for k, v in r.items()} for r in as_json]
+    as_json = json.loads(_rows(invoke, query_store, "json"))["results"]["bindings"]
+    assert as_csv == as_tsv == [{k: v["value"] for k, v in r.items()} for r in as_json]
 
 
 def test_query_table_has_header_rule_and_rows(invoke, query_store):
     lines = _rows(invoke, query_store, "table").splitlines()
     assert lines[0].split() == ["s", "o"]
     assert set(lines[1].replace(" ", "")) == {"-"}
-    n_json = len(json.loads(_rows(invoke, query_store, "json"))["rows"])
+    n_json = len(json.loads(_rows(invoke, query_store, "json"))["results"]["bindings"])
     assert len(lines) == 2 + n_json
 
 

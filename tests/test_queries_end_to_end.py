@@ -21,9 +21,11 @@ VALUES_LINE = re.compile(r'^\s*\("[^"]*"@en kg:\w+ "[^"]*"@en\)\s*$', re.MULTILI
 
 
 def run_query(invoke, store: Path, *args: str | Path) -> list[dict]:
+    """The rows of `kg query --format json` (the standard SPARQL results JSON) as plain values."""
     result = invoke("query", *args, "--store", store, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)["rows"]
+    data = json.loads(result.stdout)
+    return [{v: (b[v]["value"] if v in b else None) for v in data["head"]["vars"]} for b in data["results"]["bindings"]]
 
 
 def from_article(rows: list[dict], doc_id: str) -> list[dict]:
@@ -97,7 +99,7 @@ def test_every_example_query_runs_on_the_store(path, invoke, built_store):
     result = invoke("query", "-f", path, "--store", built_store.store, "--format", "json")
     assert result.exit_code == 0, f"{path.name}: {result.stderr}"
     data = json.loads(result.stdout)
-    assert "variables" in data or "boolean" in data or "triples" in data
+    assert "results" in data and set(data["head"]) == {"vars"}
 
 
 def test_query_file_by_bare_name_falls_back_to_the_packaged_one(invoke, built_store, tmp_path, monkeypatch):
@@ -114,3 +116,54 @@ def test_example_query_through_the_console_script(run_kg, built_store, tmp_path)
     )
     assert proc.returncode == 0, proc.stderr
     assert REQUEST_SENTENCE in proc.stdout
+
+
+def test_query_json_is_the_standard_sparql_results_format(invoke, built_store):
+    """What SPARQLWrapper and other clients read: head.vars, results.bindings, typed terms."""
+    sparql = "SELECT ?e ?label ?date WHERE { ?e a kg:Event ; rdfs:label ?label . OPTIONAL { ?e kg:date ?date } }"
+    result = invoke("query", sparql, "--store", built_store.store, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["head"]["vars"] == ["e", "label", "date"]
+    bindings = data["results"]["bindings"]
+    assert bindings and all(b["e"]["type"] == "uri" for b in bindings)
+    assert all(b["label"] == {"type": "literal", "value": b["label"]["value"], "xml:lang": "en"} for b in bindings)
+    dated = [b["date"] for b in bindings if "date" in b]
+    assert dated and all(d["datatype"] == "http://www.w3.org/2001/XMLSchema#date" for d in dated)
+
+
+def test_ask_as_json_is_a_boolean(invoke, built_store):
+    result = invoke("query", "ASK { ?a kg:requestsFrom ?b }", "--store", built_store.store, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == {"head": {}, "boolean": True}
+
+
+def test_misspelt_kg_term_gets_a_warning_with_the_closest_term(invoke, built_store):
+    result = invoke("query", "SELECT ?a WHERE { ?a kg:requestFrom ?b }", "--store", built_store.store)
+    assert result.exit_code == 0
+    assert "kg:requestFrom is not a term of kg's ontology (did you mean kg:requestsFrom?)" in result.stderr
+
+
+def test_kg_terms_in_strings_and_comments_and_known_terms_get_no_warning(invoke, built_store):
+    sparql = '# kg:nothing here\nSELECT ?a WHERE { ?a kg:requestsFrom ?b . FILTER(STR(?a) != "kg:notATerm") }'
+    result = invoke("query", sparql, "--store", built_store.store)
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+
+def test_unknown_prefix_is_a_clear_error(invoke, built_store):
+    result = invoke("query", "SELECT ?a WHERE { ?a foaf:name ?b }", "--store", built_store.store)
+    assert result.exit_code == 2
+    assert "uses the prefix foaf: without declaring it" in result.stderr and "kg:" in result.stderr
+    assert "expected" not in result.stderr  # no grammar dump
+
+
+def test_demo_article_carries_its_date_so_date_queries_answer(invoke, tmp_path):
+    from kg.cli import sample_date
+
+    store = tmp_path / "store"
+    result = invoke("build", "--store", store, "--out", tmp_path / "out", "--no-view")
+    assert result.exit_code == 0, result.stderr
+    rows = run_query(invoke, store, "-f", QUERIES / "visits-by-nationals.rq")
+    assert rows and {r["visitorEn"] for r in rows} == {VISITOR_EN}
+    assert all(r["when"] >= "2016-01-01" for r in rows)
+    published = run_query(invoke, store, "SELECT ?d WHERE { ?a kg:publishedOn ?d }")
+    assert [r["d"] for r in published] == [sample_date()]

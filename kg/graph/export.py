@@ -2,8 +2,9 @@
 
 RDF: Turtle and N-Triples carry the union of the articles' graphs (an entity shared by two
 articles is written once); TriG, N-Quads and JSON-LD keep one named graph per article.
-Networks: GraphML and GEXF (actor network, see ``kg.graph.network``), Neo4j import CSVs, and a
-triples CSV with labels for pandas.
+Networks: GraphML and GEXF (the actor network), Neo4j import CSVs and the events table, written
+by ``kg.graph.graphfiles`` from the plain network of ``kg.graph.network``; and a triples CSV with
+labels, languages and datatypes for pandas.
 """
 
 from __future__ import annotations
@@ -18,44 +19,49 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import pyoxigraph as ox
 import rdflib
 
 from kg.errors import InputError
+from kg.graph import graphfiles
 from kg.graph.formats import AnyFormat, ExportFormat, RdfFormat, from_name
 from kg.graph.network import Network, network_from_dataset, network_from_store
-from kg.graph.store import PREFIXES, Store
+from kg.graph.store import Store
+from kg.graph.vocab import PREFIXES
 
 Source = Store | rdflib.Graph  # the store, or an rdflib Dataset of articles' graphs
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
-NEO4J_NODES_HEADER = ("id:ID", "label_ar", "label_en", "wikidata", "events:int", ":LABEL")
-NEO4J_RELS_HEADER = (
-    ":START_ID",
-    ":END_ID",
-    ":TYPE",
-    "predicate_en",
-    "date",
-    "modality",
-    "confidence:float",
-    "evidence",
-    "doc_id",
+TRIPLES_CSV_HEADER = (
+    "subject",
+    "predicate",
+    "object",
+    "object_kind",
+    "object_language",
+    "object_datatype",
+    "graph",
+    "subject_label",
+    "predicate_label",
+    "object_label",
 )
-TRIPLES_CSV_HEADER = ("subject", "predicate", "object", "graph", "subject_label", "predicate_label", "object_label")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def export(source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str]) -> list[Path]:
     """Write ``source`` as ``fmt`` to ``path``; returns the files written.
 
     ``source`` is a Store or an rdflib Dataset; ``fmt`` a RdfFormat, ExportFormat or its name.
-    For ``neo4j`` ``path`` is a folder that receives ``nodes.csv`` and ``relationships.csv``
-    (import with ``neo4j-admin database import full --nodes=nodes.csv
-    --relationships=relationships.csv``).
+    For ``neo4j`` ``path`` is a folder that receives ``nodes.csv``, ``events.csv``,
+    ``relationships.csv`` and ``roles.csv`` (import with ``neo4j-admin database import full
+    --nodes=nodes.csv --nodes=events.csv --relationships=relationships.csv
+    --relationships=roles.csv``). InputError when ``path`` cannot take the format (a folder for
+    a file, a file for neo4j, a file where a folder should be).
     """
     fmt = from_name(fmt) if isinstance(fmt, str) else fmt
     path = Path(path)
+    check_target(path, fmt)
     if isinstance(fmt, RdfFormat):
         return [write_rdf(source, fmt, path)]
     if fmt is ExportFormat.CSV:
@@ -67,7 +73,24 @@ def export(source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str]) -
         return [write_gexf(network, path)]
     if fmt is ExportFormat.NEO4J:
         return write_neo4j(network, path)
+    if fmt is ExportFormat.EVENTS:
+        return [write_events_csv(network, path)]
     raise InputError(f"no exporter for {fmt}")  # unreachable while every format has one
+
+
+def check_target(path: Path, fmt: AnyFormat) -> None:
+    """InputError unless ``path`` can receive ``fmt``: a file name (not a folder) for every
+    format but neo4j, a folder (or a new name) for neo4j, and no file where a folder must be."""
+    folder = fmt is ExportFormat.NEO4J
+    if folder and path.exists() and not path.is_dir():
+        raise InputError(f"{path} is a file; neo4j writes a folder of four CSV files: give a folder name (-o neo4j/)")
+    if not folder and path.is_dir():
+        raise InputError(f"{path} is a folder; give a file name, e.g. {path / ('graph.' + fmt.extension)}")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise InputError(f"cannot write {path}: {parent} is a file, not a folder")
+            break
 
 
 def network_of(source: Source) -> Network:
@@ -129,90 +152,39 @@ def _jsonld(handle: ox.Store) -> str:
 
 
 # ------------------------------------------------------------------------- networks
-def _graph_for_files(network: Network, gexf: bool) -> nx.MultiDiGraph:
-    """The network with None dropped (GraphML/GEXF cannot hold it) and a ``label`` per node
-    and edge for Gephi/yEd. GEXF reserves an edge's ``type`` (directed/undirected), so there
-    the PLOVER type is ``event_type``."""
-    graph = nx.MultiDiGraph()
-    for node in network["nodes"]:
-        attrs = {k: ("" if v is None else v) for k, v in node.items() if k != "id"}
-        attrs["events"] = int(node.get("events") or 0)
-        attrs["label"] = node.get("label_en") or node.get("label_ar") or node["id"]
-        graph.add_node(node["id"], **attrs)
-    seen: dict[str, int] = {}
-    for edge in network["edges"]:
-        attrs = {
-            "type": edge.get("type") or "",
-            "quad": edge.get("quad") or "",
-            "predicate_en": edge.get("predicate_en") or "",
-            "date": edge.get("date") or "",
-            "modality": edge.get("modality") or "",
-            "confidence": float(edge["confidence"]) if edge.get("confidence") is not None else 0.0,
-            "evidence": edge.get("sentence") or "",
-            "doc_id": edge.get("doc_id") or "",
-            "event": edge["event"],
-            "label": edge.get("predicate_en") or edge.get("type") or "",
-        }
-        if gexf:
-            attrs["event_type"] = attrs.pop("type")
-        index = seen[edge["event"]] = seen.get(edge["event"], -1) + 1
-        key = f"{edge['event']}#{index}"  # unique edge id even when an event has two actors
-        graph.add_edge(edge["source"], edge["target"], key=key, **attrs)
-    return graph
-
-
 def write_graphml(network: Network, path: Path) -> Path:
-    """GraphML (yEd, Cytoscape, Gephi) with typed attributes (events int, confidence double)."""
-    with _atomic(path) as tmp:
-        nx.write_graphml(_graph_for_files(network, gexf=False), tmp, encoding="utf-8")
+    """GraphML (Cytoscape, yEd, Gephi) with typed attributes (``graphfiles.NODE_ATTRIBUTES``)."""
+    with _atomic(path) as tmp, tmp.open("wb") as out:
+        graphfiles.graphml_writer(network)(out)
     return path
 
 
 def write_gexf(network: Network, path: Path) -> Path:
-    """GEXF 1.2 for Gephi; the PLOVER type is the edge attribute ``event_type``."""
-    with _atomic(path) as tmp:
-        nx.write_gexf(_graph_for_files(network, gexf=True), tmp, encoding="utf-8")
+    """GEXF 1.3 for Gephi: dynamic (edges on their event's date), ``viz:`` colours and sizes."""
+    with _atomic(path) as tmp, tmp.open("wb") as out:
+        graphfiles.gexf_writer(network)(out)
     return path
 
 
+def write_events_csv(network: Network, path: Path) -> Path:
+    """The events table: one row per event, with or without a recipient (``EVENTS_HEADER``)."""
+    return _write_csv(path, *graphfiles.events_table(network))
+
+
 def write_neo4j(network: Network, folder: Path) -> list[Path]:
-    """``nodes.csv`` and ``relationships.csv`` in ``neo4j-admin database import`` format."""
+    """The four CSV files of ``neo4j-admin database import full`` (``graphfiles.neo4j_tables``)."""
     folder.mkdir(parents=True, exist_ok=True)
-    nodes = [
-        [
-            n["id"],
-            _one_line(n.get("label_ar")),
-            _one_line(n.get("label_en")),
-            n.get("wikidata") or "",
-            int(n.get("events") or 0),
-            n.get("type") or "Entity",
-        ]
-        for n in network["nodes"]
-    ]
-    rels = [
-        [
-            e["source"],
-            e["target"],
-            e.get("type") or "EVENT",
-            _one_line(e.get("predicate_en")),
-            e.get("date") or "",
-            e.get("modality") or "",
-            "" if e.get("confidence") is None else float(e["confidence"]),
-            _one_line(e.get("sentence")),
-            e.get("doc_id") or "",
-        ]
-        for e in network["edges"]
-    ]
     return [
-        _write_csv(folder / "nodes.csv", NEO4J_NODES_HEADER, nodes),
-        _write_csv(folder / "relationships.csv", NEO4J_RELS_HEADER, rels),
+        _write_csv(folder / name, header, rows) for name, (header, rows) in graphfiles.neo4j_tables(network).items()
     ]
 
 
 # ------------------------------------------------------------------------- triples CSV
 def write_triples_csv(source: Source, path: Path) -> Path:
-    """One row per quad: subject, predicate, object (IRI or literal's lexical form), graph,
-    and the labels of subject, predicate and object where known (English first, then Arabic)."""
+    """One row per quad: subject, predicate, object (IRI or literal's lexical form), what the
+    object is (``iri``, ``literal`` or ``blank``), its language and datatype when a literal, the
+    graph, and the labels of subject, predicate and object where known (English first, then
+    Arabic)."""
     handle = _oxigraph_of(source)
     labels = _labels(handle)
     rows = []
@@ -224,6 +196,7 @@ def write_triples_csv(source: Source, path: Path) -> Path:
                 subject,
                 predicate,
                 obj,
+                *_object_kind(quad.object),
                 graph,
                 labels.get(subject, ""),
                 labels.get(predicate) or _qname(predicate),
@@ -232,6 +205,15 @@ def write_triples_csv(source: Source, path: Path) -> Path:
         )
     rows.sort()
     return _write_csv(path, TRIPLES_CSV_HEADER, rows)
+
+
+def _object_kind(term: Any) -> tuple[str, str, str]:
+    """(kind, language, datatype) of an object: a language-tagged literal is rdf:langString."""
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return "literal", term.language, RDF_LANG_STRING
+        return "literal", "", term.datatype.value if term.datatype else XSD_STRING
+    return ("blank" if isinstance(term, ox.BlankNode) else "iri"), "", ""
 
 
 def _labels(handle: ox.Store) -> dict[str, str]:
@@ -309,18 +291,15 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: list[list[Any]]) -> Pa
     return path
 
 
-def _one_line(text: str | None) -> str:
-    """Neo4j's importer needs --multiline-fields for newlines; keep each field on one line."""
-    return " ".join((text or "").split())
-
-
 __all__ = [
     "export",
     "write_rdf",
     "write_graphml",
     "write_gexf",
     "write_neo4j",
+    "write_events_csv",
     "write_triples_csv",
+    "check_target",
     "jsonld_context",
     "network_of",
 ]

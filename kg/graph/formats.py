@@ -51,9 +51,10 @@ class ExportFormat(Enum):
         "neo4j",
         "text/csv",
         "",
-        "a folder with nodes.csv and relationships.csv for `neo4j-admin database import full`",
+        "a folder of nodes.csv, events.csv, relationships.csv, roles.csv for `neo4j-admin database import full`",
     )
-    CSV = ("csv", "text/csv", "csv", "one row per triple with labels (pandas, spreadsheets)")
+    CSV = ("csv", "text/csv", "csv", "one row per triple with labels, language and datatype (pandas, spreadsheets)")
+    EVENTS = ("events", "text/csv", "csv", "one row per event with both labels and the evidence (pandas)")
 
     def __init__(self, label: str, media_type: str, extension: str, description: str) -> None:
         self.label = label

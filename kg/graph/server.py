@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.errors import StoreError
 from kg.graph.store import Store, default_store_path
@@ -169,24 +170,51 @@ def serve(
     union_default_graph: bool = True,
     timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S,
     cors: bool = False,
-    on_ready: Callable[[Server], None] | None = None,
+    on_ready: Callable[[Any], None] | None = None,
 ) -> int:
     """Serve the store until the server exits or Ctrl-C; returns the server's exit code.
 
-    ``on_ready(server)`` is called once it answers (the CLI prints ``server.query_url``).
+    Oxigraph listens on a free loopback port; ``kg.graph.endpoint``'s front answers on
+    ``host:port`` (kg's predeclared prefixes, clear prefix errors, example queries in the query
+    page) and passes everything else through. ``on_ready(front)`` is called once both answer
+    (the CLI prints ``front.query_url``).
     """
+    from kg.graph.endpoint import start_front
+
     server = start_server(
-        store_path, host, port, read_only, union_default_graph=union_default_graph, timeout_s=timeout_s, cors=cors
+        store_path,
+        "127.0.0.1",
+        _free_port(),
+        read_only,
+        union_default_graph=union_default_graph,
+        timeout_s=timeout_s,
+        cors=cors,
     )
+    front = None
     try:
         server.wait_ready()
+        try:
+            front = start_front(host, port, server.url, timeout_s=float(timeout_s or 3600) + 30)
+        except OSError as err:
+            raise StoreError(f"cannot listen on {host}:{port}: {err.strerror or err}; choose another --port") from err
         if on_ready is not None:
-            on_ready(server)
+            on_ready(front)
         return server.process.wait()
     except KeyboardInterrupt:
         return 0
     finally:
+        if front is not None:
+            front.stop()
         server.stop()
+
+
+def _free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def send_graph(

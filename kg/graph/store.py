@@ -25,24 +25,9 @@ import rdflib
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.graph.formats import RdfFormat
-from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG
+from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG, PREFIXES
 
 KG_NS = str(KG._NS)
-PREFIXES = {
-    "kg": KG_NS,
-    "res": "https://w3id.org/kg-arabic/resource/",
-    "wd": "http://www.wikidata.org/entity/",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
-SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 DEFAULT_TIMEOUT_S = 30.0
 
@@ -63,7 +48,9 @@ class QueryResult:
     ``kind`` is "select", "ask" or "construct". SELECT rows map each variable to a plain string
     (an IRI, a literal's lexical form, or ``_:id`` for a blank node) or None when unbound;
     CONSTRUCT/DESCRIBE triples hold each term in N-Triples syntax. ``truncated`` is True when
-    ``limit`` cut the result short.
+    ``limit`` cut the result short. ``terms`` keeps each SELECT row's pyoxigraph terms (in
+    ``variables`` order, None when unbound) for writers that need the kind of each value
+    (``kg.graph.sparql.results_json``).
     """
 
     kind: str
@@ -72,6 +59,7 @@ class QueryResult:
     boolean: bool | None = None
     triples: tuple[tuple[str, str, str], ...] = ()
     truncated: bool = False
+    terms: tuple[tuple[Any, ...], ...] = ()
 
     def __len__(self) -> int:
         return len(self.rows) if self.kind == "select" else len(self.triples)
@@ -338,12 +326,6 @@ class Store:
             "quads": len(self),
         }
 
-    def dump(self, path: str | os.PathLike[str], fmt: RdfFormat) -> Path:
-        """Write the whole store to ``path`` (atomically); see ``kg.graph.export.export``."""
-        from kg.graph.export import export  # export depends on this module
-
-        return export(self, fmt, path)[0]
-
     # ----------------------------------------------------------------- helpers
     def _writable(self) -> None:
         if self.read_only:
@@ -458,12 +440,15 @@ def _materialize(result: Any, limit: int | None, deadline: float | None) -> Quer
     if isinstance(result, ox.QuerySolutions):
         names = tuple(v.value for v in result.variables)
         rows: list[dict[str, str | None]] = []
+        terms: list[tuple[Any, ...]] = []
         for solution in result:
             if limit is not None and len(rows) >= limit:
-                return QueryResult("select", names, tuple(rows), truncated=True)
+                return QueryResult("select", names, tuple(rows), truncated=True, terms=tuple(terms))
             check_time()
-            rows.append({n: plain(solution[n]) for n in names})
-        return QueryResult("select", names, tuple(rows))
+            values = tuple(solution[n] for n in names)
+            terms.append(values)
+            rows.append({n: plain(v) for n, v in zip(names, values)})
+        return QueryResult("select", names, tuple(rows), terms=tuple(terms))
     triples: list[tuple[str, str, str]] = []
     for triple in result:
         if limit is not None and len(triples) >= limit:

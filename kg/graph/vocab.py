@@ -150,3 +150,20 @@ FACT_PROPERTY = {
     "citizenOf": KG.citizenOf,
     "statedBy": KG.statedBy,
 }
+
+#: The prefixes kg predeclares for SPARQL (``kg query``, ``kg serve``) and writes in Turtle/TriG.
+PREFIXES: dict[str, str] = {
+    "kg": BASE + "ontology#",
+    "res": str(RES),
+    "wd": str(WD),
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

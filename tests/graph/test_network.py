@@ -13,6 +13,8 @@ from kg.graph.network import (
     EDGE_FIELDS,
     NODE_FIELDS,
     actor_graph,
+    communities,
+    corpus_title,
     network_from_dataset,
     network_from_store,
     to_networkx,
@@ -56,6 +58,32 @@ def test_event_without_recipient_has_no_edge_but_counts_for_its_actor(network: d
     assert {n["id"]: n["events"] for n in network["nodes"]}[str(F.SIALA)] == 2
 
 
+def test_event_without_recipient_is_in_the_events_list(network: dict) -> None:
+    events = {e["event"]: e for e in network["events"]}
+    assert len(events) == 4
+    condemn = events[str(F.RES["event/libya-visit-2018/e2"])]
+    assert (condemn["actors"], condemn["recipients"], condemn["type"]) == ([str(F.SIALA)], [], "ACCUSE")
+    assert (condemn["start"], condemn["end"]) == (40, 40 + len("أدان")) and condemn["sentence"] == "أدان سيالة الهجوم"
+
+
+def test_title_says_how_many_articles_and_which_dates(ds: rdflib.Dataset) -> None:
+    network = network_from_dataset(ds)
+    assert network["corpus"] == {"articles": 2, "first": "2018-05-14", "last": "2018-06-01"}
+    assert network["title"] == "kg — 2 articles, 2018-05-14 – 2018-06-01"
+    one = {"articles": 1, "first": "2016-05-07", "last": "2016-05-07"}
+    assert corpus_title(one, ["seed"]) == "kg — seed, 2016-05-07"
+    assert corpus_title({"articles": 3, "first": None, "last": None}) == "kg — 3 articles, undated"
+
+
+def test_communities_group_linked_actors_and_leave_isolated_ones_out() -> None:
+    nodes = [{"id": x, "label_ar": None, "label_en": x, "type": None, "wikidata": None, "events": 1} for x in "abcdefg"]
+    pairs = [("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("e", "f"), ("d", "f"), ("c", "d")]
+    edges = [{"source": u, "target": v, "event": f"{u}{v}", "type": "CONSULT"} for u, v in pairs]
+    found = communities({"title": "t", "nodes": nodes, "edges": edges})
+    assert found["a"] == found["b"] == found["c"] != found["d"] == found["e"] == found["f"]
+    assert found["g"] == -1 and {found["a"], found["d"]} == {0, 1}
+
+
 def test_edge_carries_the_event_details(network: dict) -> None:
     edge = next(e for e in network["edges"] if e["type"] == "REQUEST")
     assert edge == {
@@ -63,6 +91,8 @@ def test_edge_carries_the_event_details(network: dict) -> None:
         "target": str(F.ALGERIA),
         "type": "REQUEST",
         "quad": "verbal-cooperation",
+        "mode": None,
+        "cameo": None,
         "predicate_en": "requests support from",
         "predicate_ar": "طالب بدعم",
         "date": "2018-05-14",
@@ -132,6 +162,7 @@ def _net() -> dict:
             **edge,
             "source": "a",
             "target": "b",
+            "event": "e1",
             "type": "REQUEST",
             "date": "2018-05-01",
             "confidence": 0.9,
@@ -141,6 +172,7 @@ def _net() -> dict:
             **edge,
             "source": "b",
             "target": "c",
+            "event": "e2",
             "type": "CONSULT",
             "date": None,
             "confidence": 0.4,
@@ -163,3 +195,12 @@ def test_filter_network_by_type_date_actor_confidence_and_modality() -> None:
     only = filter_network(net, types={"REQUEST"})
     assert {n["id"] for n in only["nodes"]} == {"a", "b"}
     assert len(filter_network(net, types={"REQUEST"}, keep_isolated=True)["nodes"]) == 3
+
+
+def test_filter_network_keeps_an_actors_events_without_recipient(network: dict) -> None:
+    from kg.graph.network import filter_network
+
+    kept = filter_network(network, actor="Siala")
+    assert {e["type"] for e in kept["events"]} == {"REQUEST", "ACCUSE"}
+    assert [e["type"] for e in kept["edges"]] == ["REQUEST"]
+    assert filter_network(network, actor="Atlantis")["events"] == []

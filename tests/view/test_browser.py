@@ -57,9 +57,9 @@ def _run(page: Path, tmp_path: Path, fragment: str, *extra: str) -> str:
         "--proxy-server=127.0.0.1:9",
         "--proxy-bypass-list=<-loopback>",
         "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--virtual-time-budget=5000",
+        "--virtual-time-budget=15000",
         *extra,
-        page.as_uri() + "#" + fragment,
+        page.as_uri() + ("#" + fragment if fragment else ""),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -269,3 +269,67 @@ def test_screenshot_of_arabic_sample_is_saved(tmp_path: Path) -> None:
         _run(page, tmp_path, fragment, "--window-size=1400,900", f"--screenshot={target}")
         assert target.stat().st_size > 10_000
         assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---------------------------------------------------------------- at corpus scale
+SIZES = (32, 1_000, 5_000)
+
+
+def _counts(network: dict[str, Any]) -> tuple[int, int, int]:
+    """(actors with a drawn edge, events, events without a recipient)."""
+    linked = {e["source"] for e in network["edges"]} | {e["target"] for e in network["edges"]}
+    solo = sum(1 for e in network["events"] if not e["recipients"])
+    return len(linked), len(network["events"]), solo
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda n: f"{n}-events")
+def sized(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, Any], Path]:
+    from networks import corpus_network
+
+    network = corpus_network(request.param)
+    page = write_html(network, tmp_path_factory.mktemp("sized") / f"view-{request.param}.html")
+    return request.param, network, page
+
+
+def test_page_at_size_hides_isolated_actors_and_counts_events_without_recipient(sized, tmp_path: Path) -> None:
+    size, network, page = sized
+    body = _body(_parse(_run(page, tmp_path, "", "--dump-dom", "--window-size=1400,900")))
+    linked, events, solo = _counts(network)
+    assert body.get("data-ready") == "1"
+    assert linked < len(network["nodes"])
+    assert int(body["data-nodes-shown"]) == linked  # isolated actors hidden by default
+    assert body.get("data-drawn-nodes") == str(linked)
+    assert (body.get("data-events-shown"), body.get("data-solo-shown")) == (str(events), str(solo))
+
+
+def test_page_at_size_search_fits_the_actor_and_its_neighbours(sized, tmp_path: Path) -> None:
+    size, network, page = sized
+    hub = max(network["nodes"], key=lambda n: n["events"])
+    dom = _run(page, tmp_path, "q=" + hub["label_en"], "--dump-dom", "--window-size=1400,900")
+    body = _body(_parse(dom))
+    assert body.get("data-focus") == hub["id"]
+    shown, total = body["data-focus-in-view"].split("/")
+    assert shown == total and int(total) >= 2, body["data-focus-in-view"]
+    assert hub["label_en"] in dom  # its panel is open
+
+
+def test_page_at_size_in_arabic_is_right_to_left(sized, tmp_path: Path) -> None:
+    size, network, page = sized
+    dom = _run(page, tmp_path, "lang=ar", "--dump-dom", "--window-size=1400,900")
+    tags = _parse(dom)
+    html_tag = next(a for t, a in tags.tags if t == "html")
+    assert (html_tag.get("lang"), html_tag.get("dir")) == ("ar", "rtl")
+    assert "أنواع الأحداث" in dom and "بلا متلقٍّ" in dom  # the interface, not only the labels
+    assert "مقالة" in tags.title
+
+
+def test_page_at_size_screenshot_is_saved(sized, tmp_path: Path) -> None:
+    """For a person to look at (tests/artifacts/, git-ignored); the committed ones come from
+    benchmarks/view.py."""
+    size, _, page = sized
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for fragment, name in (("", f"view-{size}.png"), ("lang=ar", f"view-{size}-ar.png")):
+        target = ARTIFACTS / name
+        target.unlink(missing_ok=True)
+        _run(page, tmp_path, fragment, "--window-size=1400,900", f"--screenshot={target}")
+        assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 20_000

@@ -239,7 +239,9 @@ def test_nodes_styled_by_type_and_sized_by_events(network: dict[str, Any]) -> No
     nodes = {n["iri"]: n for n in view_data(network)["nodes"]}
     assert nodes[ALGERIA]["shape"] == "diamond" and nodes[SIALA]["shape"] == "dot"
     assert nodes[ALGERIA]["color"] == view.ENTITY_STYLES["Country"]["color"]
-    assert nodes[ALGERIA]["size"] > nodes[LIBYA]["size"]
+    assert nodes[ALGERIA]["value"] == 40 > nodes[LIBYA]["value"]
+    scaling = view_data(network)["options"]["nodes"]["scaling"]
+    assert (scaling["min"], scaling["max"]) == (view.node_size(0), view.node_size(10**9))
 
 
 def test_node_size_grows_with_events_and_is_capped() -> None:
@@ -279,22 +281,149 @@ def test_trigger_parts_split_around_first_occurrence(sentence: str, trigger: str
     assert view.trigger_parts(sentence, trigger) == parts
 
 
-def test_small_graph_stabilizes_with_physics_then_stops(network: dict[str, Any]) -> None:
+def test_every_graph_opens_laid_out_without_physics(network: dict[str, Any]) -> None:
     data = view_data(network)
-    assert data["large"] is False and data["options"]["physics"]["enabled"] is True
-    assert data["options"]["physics"]["stabilization"]["enabled"] is True
-    assert all("x" not in n for n in data["nodes"])
-
-
-def test_large_graph_gets_python_positions_and_no_physics(
-    network: dict[str, Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(view, "LARGE_GRAPH_NODES", 3)
-    data = view_data(network)
-    assert data["large"] is True and data["options"]["physics"]["enabled"] is False
-    points = {(n["x"], n["y"]) for n in data["nodes"]}
-    assert len(points) == 4
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["options"]["physics"]["stabilization"]["enabled"] is False
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 4
     assert view_data(network)["nodes"] == data["nodes"]  # deterministic
+
+
+def test_labels_are_drawn_only_when_legible(network: dict[str, Any]) -> None:
+    options = view_data(network)["options"]
+    label = options["edges"]["scaling"]["label"]
+    assert label["enabled"] and label["drawThreshold"] >= 8
+    assert options["nodes"]["scaling"]["label"]["enabled"] is False  # the page places node labels
+    assert options["edges"]["font"]["background"].startswith("rgba(255,255,255")
+
+
+def _clustered(sizes: tuple[int, ...], bridges: int = 1) -> dict[str, Any]:
+    """Cliques of the given sizes, chained by ``bridges`` edges, plus two isolated actors."""
+    nodes, edges, k = [], [], 0
+    groups = []
+    for g, size in enumerate(sizes):
+        ids = [f"{R}entity/c{g}-{i}" for i in range(size)]
+        groups.append(ids)
+        for i in ids:
+            nodes.append(_node(i, "فاعل", i.rsplit("/", 1)[1], "Person", 1))
+        for a in range(size):
+            for b in range(a + 1, size):
+                k += 1
+                edges.append(
+                    _edge(
+                        ids[a],
+                        ids[b],
+                        "CONSULT",
+                        "verbal-cooperation",
+                        "meets",
+                        "التقى",
+                        "التقى",
+                        "التقى",
+                        event=f"{R}event/d/e{k}",
+                    )
+                )
+    for g in range(len(groups) - 1):
+        for j in range(bridges):
+            k += 1
+            edges.append(
+                _edge(
+                    groups[g][j],
+                    groups[g + 1][j],
+                    "ACCUSE",
+                    "verbal-conflict",
+                    "accuses",
+                    "اتهم",
+                    "اتهم",
+                    "اتهم",
+                    event=f"{R}event/d/e{k}",
+                )
+            )
+    nodes += [_node(f"{R}entity/alone-{i}", "وحيد", f"alone {i}", "Country", 0) for i in range(2)]
+    return {"title": "clusters", "nodes": nodes, "edges": edges}
+
+
+def test_layout_keeps_communities_apart() -> None:
+    data = view_data(_clustered((8, 8, 8)))
+    import math
+
+    by_community: dict[int, list[tuple[float, float]]] = {}
+    for n in data["nodes"]:
+        if not n["isolated"]:
+            by_community.setdefault(n["community"], []).append((n["x"], n["y"]))
+    assert len(by_community) == 3
+    centres = {c: (sum(x for x, _ in p) / len(p), sum(y for _, y in p) / len(p)) for c, p in by_community.items()}
+    spread = max(math.dist(p, centres[c]) for c, ps in by_community.items() for p in ps)
+    gaps = [math.dist(centres[a], centres[b]) for a in centres for b in centres if a < b]
+    assert min(gaps) > 1.5 * spread  # each community is a group of its own on the page
+
+
+def test_isolated_actors_are_marked_and_placed_apart() -> None:
+    data = view_data(_clustered((4, 4)))
+    alone = [n for n in data["nodes"] if n["isolated"]]
+    assert [n["label_en"] for n in alone] == ["alone 0", "alone 1"]
+    lowest = max(n["y"] for n in data["nodes"] if not n["isolated"])
+    assert all(n["y"] > lowest for n in alone)
+
+
+def test_events_without_recipient_are_listed_with_their_actors() -> None:
+    network = _clustered((3,))
+    actor = network["nodes"][0]["id"]
+    event = {
+        "event": f"{R}event/d/solo",
+        "type": "ACCUSE",
+        "quad": "verbal-conflict",
+        "mode": None,
+        "cameo": None,
+        "predicate_en": "condemns",
+        "predicate_ar": "أدان",
+        "date": "2018-03-02",
+        "modality": "asserted",
+        "confidence": 0.7,
+        "sentence": "وأدان الهجوم",
+        "trigger": "أدان",
+        "start": 1,
+        "end": 5,
+        "doc_id": "d",
+        "actors": [actor],
+        "recipients": [],
+        "location": None,
+    }
+    from kg.graph.network import events_of
+
+    network["events"] = [*events_of(network), event]
+    data = view_data(network)
+    assert len(data["solo"]) == 1
+    solo = data["solo"][0]
+    assert solo["actors"] == ["n0"] and solo["parts"] == ["و", "أدان", " الهجوم"]
+    assert {t["type"]: t["count"] for t in data["types"]}["ACCUSE"] == 1
+    assert data["months"] == [
+        {"month": "2018-03", "count": 1},
+        {"month": "2018-04", "count": 0},
+        {"month": "2018-05", "count": 3},
+    ]
+
+
+def test_month_histogram_spans_the_core_dates_with_empty_months() -> None:
+    assert view.month_counts(["2018-01-05", "2018-03-09", "2018-03-10"]) == [
+        {"month": "2018-01", "count": 1},
+        {"month": "2018-02", "count": 0},
+        {"month": "2018-03", "count": 2},
+    ]
+    dates = ["2011-06-01"] + ["2018-05-01"] * 60 + ["2018-07-01"] * 39
+    months = view_data({"title": "t", "nodes": [], "edges": []})["months"]
+    assert months == []
+    assert view._core_dates(sorted(dates), {"first": "2013-12-26", "last": "2018-07-01"})[0] == "2018-05-01"
+
+
+def test_title_from_the_corpus_is_marked_for_translation() -> None:
+    network = {
+        **_clustered((3,)),
+        "title": "kg — 3 articles, 2018-05-14",
+        "corpus": {"articles": 3, "first": "2018-05-14", "last": "2018-05-14"},
+    }
+    data = view_data(network)
+    assert data["autoTitle"] is True and data["corpus"]["articles"] == 3
+    assert view_data({**network, "title": "My title"})["autoTitle"] is False
 
 
 def test_layout_positions_spread_nodes_deterministically() -> None:
@@ -349,3 +478,29 @@ def test_empty_network_renders_a_page() -> None:
     data = json.loads(_data_block(render_html({"title": "empty", "nodes": [], "edges": []})))
     assert (data["nodes"], data["edges"], data["events"]) == ([], [], [])
     assert data["dateRange"] == [None, None]
+
+
+def test_layout_is_the_same_whatever_the_hash_seed() -> None:
+    """Sets of strings iterate in an order that changes with PYTHONHASHSEED; the page's
+    communities and positions must not (output/graph.html is compared byte for byte)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, json, sys; sys.path.insert(0, 'tests/view'); from networks import corpus_network; "
+        "from kg.view.html import view_data; "
+        "print(hashlib.sha256(json.dumps(view_data(corpus_network(400))['nodes']).encode()).hexdigest())"
+    )
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
