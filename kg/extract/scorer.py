@@ -124,7 +124,9 @@ def article_view(doc: Document) -> ArticleView:
     return ArticleView(pairs, triples, countries, len(doc.events) / max(1, len(doc.sentences)))
 
 
-def features(doc: Document, ev: Event, in_sentence: int, n_events: int, view: ArticleView | None = None) -> dict[str, float]:
+def features(
+    doc: Document, ev: Event, in_sentence: int, n_events: int, view: ArticleView | None = None
+) -> dict[str, float]:
     """Named features of one candidate event (sparse: absent means 0)."""
     pos, _, rest = ev.rule.partition(":")
     rule, _, entry = rest.partition(":")
