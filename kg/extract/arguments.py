@@ -276,8 +276,11 @@ def subject_slot(s: Sentence, start: int) -> int:
 
 
 def coordinated_verb(s: Sentence, i: int) -> bool:
-    """``…، وانتقد السلطة``: a verb joined by و after a comma shares the earlier subject."""
-    return i > 0 and len(s.folded[i]) > 3 and s.folded[i][0] in CONJ and s.tokens[i - 1].text in "،,"
+    """``…، وانتقد السلطة``، ``…، كما اجتمع مع``: a verb joined by و, كما or ثم after a comma
+    shares the earlier subject."""
+    if i > 0 and len(s.folded[i]) > 3 and s.folded[i][0] in CONJ and s.tokens[i - 1].text in "،,":
+        return True
+    return i > 1 and s.folded[i - 1] in markers()["clause_joiner"] and s.tokens[i - 2].text in "،,"
 
 
 def between(s: Sentence, end: int, actors: Sequence[Arg]) -> list[Arg]:

@@ -65,6 +65,8 @@ class Rule(StrEnum):
     NOUN_IMPLICIT = "noun-implicit", 0.6  # اندلعت مظاهرات أمس: the implicit actor of its type
     # آلاف المتظاهرين: no trigger; the event's confidence is this weight alone
     COUNTED_CROWD = "counted-crowd", 0.5
+    # وقال نتنياهو إن إيران تدعم الإرهاب: the speaker accuses the actor of what it reports
+    REPORTED_ACCUSATION = "reported-accusation", 0.6
 
 
 @dataclass(frozen=True)

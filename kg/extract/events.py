@@ -12,6 +12,7 @@ an actor's role stands for its country (``واشنطن``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -45,6 +46,7 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})  # PLOVE
 STREET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})  # where a bare group (مسلحون) may act
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 WITHOUT_TARGET = 0.9  # an event without a recipient is trusted a little less
+ACCUSE = "accuse"  # the predicate of a speaker's reported accusation (predicates.tsv)
 CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
 
 
@@ -69,6 +71,7 @@ class Reading:
     location: str | None
     modality: Modality
     rule: Rule
+    predicate: Predicate | None = None  # when not the trigger's own (a reported accusation's)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
     """The entity ids of the actor a source rule found, and where its recipient may start."""
     s, pred = ctx.s, t.form.predicate
     end = s.tokens[t.end].end
-    if src.rule is Rule.PARTICIPLE_MAIN_SUBJECT and not src.args:
+    if src.rule in (Rule.PARTICIPLE_MAIN_SUBJECT, Rule.VERB_SHARED_SUBJECT) and not src.args:
         actor = Actor(current, end)
     elif src.rule is Rule.NOUN_IMPLICIT:  # no actor is named: the recipient may stand before the trigger too
         after = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
@@ -131,6 +134,8 @@ def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: b
     typ, predicate_en = pred.type, pred.predicate_en
     if mod == "future" and typ in FUTURE_TO_AGREE:
         typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
+    elif mod == "future" and typ in ("ASSAULT", "COERCE", "SANCTION") and src.rule is Rule.VERB_SPEAKER:
+        typ, predicate_en = "THREATEN", f"threatened: {pred.predicate_en}"  # سنضرب إيران، قال نتنياهو
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
     if not target and ("target" in pred.needs or pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET):
         return None
@@ -143,9 +148,28 @@ def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: b
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
 
 
+def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: str) -> Reading | None:
+    """What a speaker reports a third party doing to others' harm is the speaker's accusation:
+    ``وقال نتنياهو إن إيران تدعم الإرهاب`` is ACCUSE Netanyahu → Iran, beside what he reports."""
+    if speaker in r.source or r.modality == "negated" or r.rule in (Rule.NOUN_IMPLICIT, Rule.PASSIVE_AGENT):
+        return None  # a casualty report names no one to accuse
+    if any(group_role(ctx.doc, x) is not None for x in r.source):
+        return None  # قال المتحدث إن مسلحين قتلوا: a report, not an accusation of a state or a group by name
+    hostile = r.type in ("ASSAULT", "COERCE") or (
+        r.type in ("SUPPORT", "AID")
+        and has_marker(ctx.s.folded[t.end + 1] if t.end + 1 < len(ctx.s.folded) else "", "terror")
+    )
+    if not hostile:
+        return None
+    accuse = predicate_lexicon().entries[ACCUSE]
+    return Reading(
+        accuse.type, accuse.predicate_en, (speaker,), r.source, None, "asserted", Rule.REPORTED_ACCUSATION, accuse
+    )
+
+
 def _event(ctx: SentenceContext, t: Trigger, r: Reading, eid: str) -> Event:
     """The event of a reading, its trigger's offsets without its proclitics (``وزيارة``)."""
-    s, pred = ctx.s, t.form.predicate
+    s, pred = ctx.s, r.predicate or t.form.predicate
     first_tok, last_tok = s.tokens[t.index], s.tokens[t.end]
     written = len(t.prefix) - t.prefix.count("لال")  # لل + noun is read ل + ال: one letter fewer written
     start = min(first_tok.start + folded_prefix_to_original(first_tok.text, written), first_tok.end - 1)
@@ -243,6 +267,10 @@ def extract_sentence(
         events.append(_event(ctx, t, r, f"e{first_id + len(events)}"))
         if spk is not None:
             facts.append(Fact(events[-1].id, "statedBy", actor_id(spk.mention), spk.mention.start, spk.mention.end))
+            accusation = _reported_accusation(ctx, t, r, actor_id(spk.mention))
+            if accusation is not None and (accusation.type, accusation.source, accusation.target) not in seen:
+                seen.add((accusation.type, accusation.source, accusation.target))
+                events.append(_event(ctx, t, accusation, f"e{first_id + len(events)}"))
         if src.args or src.pronoun is not None:
             salience = replace(salience, last_source=r.source)
         current = r.source
@@ -292,13 +320,41 @@ def find_events(doc: Document) -> Document:
         facts += found.facts
         implicit |= found.implicit
         salience = found.salience
-    events = _drop_weaker_duplicates(events)
+    events = _outside_teasers(doc, _drop_weaker_duplicates(events))
     kept = {e.id for e in events}
     known = {e.id for e in doc.entities}
     g = gazetteer()
     extra = tuple(entry_entity(g.entries[k]) for k in sorted(implicit) if k not in known and k in g.entries)
     facts = [f for f in facts if f.predicate != "statedBy" or f.subject in kept]
     return doc.with_(events=tuple(events), facts=doc.facts + tuple(facts), entities=doc.entities + extra)
+
+
+TEASER_MIN_PARAGRAPHS = 5  # an article this long may end in unrelated teaser lines
+TEASER_MIN_LINES = 2  # ... a block of at least this many
+
+
+def _outside_teasers(doc: Document, events: list[Event]) -> list[Event]:
+    """Outlets append unrelated teaser lines to an article (a CNN page ends with three other
+    stories): a block of last paragraphs that share no actor with the headline and lead report
+    nothing of the article, and their events are dropped."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+    if len(paragraphs) < TEASER_MIN_PARAGRAPHS:
+        return events
+
+    def actors(a: int, b: int) -> set[str]:
+        return {m.entity_id for m in doc.mentions if a <= m.start < b}
+
+    lead = actors(paragraphs[0][0], paragraphs[1][1])
+    tail = len(doc.text)
+    for a, b in reversed(paragraphs[2:]):
+        found = actors(a, b)
+        if not found or found & lead:
+            break
+        tail = a
+    unrelated = sum(1 for a, _ in paragraphs if a >= tail)
+    if unrelated < TEASER_MIN_LINES:
+        return events
+    return [e for e in events if e.start < tail]
 
 
 def _drop_weaker_duplicates(events: list[Event]) -> list[Event]:

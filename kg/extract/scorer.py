@@ -157,35 +157,39 @@ def features(
     f["sentence_position"] = k / max(1, len(doc.sentences) - 1) if k >= 0 else 0.0
     if sent is None:
         return f
-    text = doc.text
-    before = text[sent.start : ev.start]
+    before = doc.text[sent.start : ev.start]
     f["in_quote"] = float(sum(before.count(q) for q in QUOTES) % 2 == 1)
     f["sentence_words"] = math.log1p(len(sent.text.split()))
     mentions = _mentions_in(doc, sent)
     actors = {m.entity_id for m in mentions}
     f["actors_in_sentence"] = math.log1p(len(actors))
     for side, ids in (("source", ev.source), ("target", ev.target)):
-        if not ids:
-            continue
-        e = doc.entity(ids[0])
-        etype = e.type if e is not None else "Implicit"
-        f[f"{side}_linked"] = float(e is not None and e.wikidata is not None)
-        if ids[0].startswith("group_") or (e is not None and e.role_en == "group"):
-            etype = "Group"
-        f[f"{side}_type={etype}"] = 1.0
-        f[f"{ev.type}:{side}_type={etype}"] = 1.0
-        dist, m = _nearest(mentions, ids, doc, ev.start)
-        f[f"{side}_distance={_bucket(dist)}"] = 1.0
-        if m is not None:
-            gap = _between(text, m.start if m.start > ev.end else m.end, ev.end if m.start > ev.end else ev.start)
-            f[f"{side}_after"] = float(m.start >= ev.end)
-            f[f"{side}_comma_between"] = float(any(c in CLAUSE_PUNCT for c in gap))
-            f[f"{side}_quote_between"] = float(any(c in QUOTES for c in gap))
-            f[f"{side}_that_between"] = float(any(fold(w) in markers()["complementizer"] for w in gap.split()))
-        else:
-            f[f"{side}_outside_sentence"] = 1.0
+        if ids:
+            f.update(_side_features(doc, ev, side, ids, mentions))
     if ev.location:
         f["has_location"] = 1.0
+    return f
+
+
+def _side_features(doc: Document, ev: Event, side: str, ids: tuple[str, ...], mentions: list) -> dict[str, float]:
+    """What the event's actor (or recipient) is and how it stands to the trigger."""
+    e = doc.entity(ids[0])
+    etype = "Implicit" if e is None else "Group" if e.group is not None else e.type
+    f = {
+        f"{side}_linked": float(e is not None and e.wikidata is not None),
+        f"{side}_type={etype}": 1.0,
+        f"{ev.type}:{side}_type={etype}": 1.0,
+    }
+    dist, m = _nearest(mentions, ids, doc, ev.start)
+    f[f"{side}_distance={_bucket(dist)}"] = 1.0
+    if m is None:
+        f[f"{side}_outside_sentence"] = 1.0
+        return f
+    gap = _between(doc.text, m.start if m.start > ev.end else m.end, ev.end if m.start > ev.end else ev.start)
+    f[f"{side}_after"] = float(m.start >= ev.end)
+    f[f"{side}_comma_between"] = float(any(c in CLAUSE_PUNCT for c in gap))
+    f[f"{side}_quote_between"] = float(any(c in QUOTES for c in gap))
+    f[f"{side}_that_between"] = float(any(fold(w) in markers()["complementizer"] for w in gap.split()))
     return f
 
 

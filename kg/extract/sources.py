@@ -195,7 +195,7 @@ def _verb_source(
         # named after an agent phrase (على يد مسلحين) or unknown
         agent = next((a for a in actors if a.first > t.end and a.first > 0 and agent_before(s, a.first)), None)
         return _source(Rule.PASSIVE_AGENT, agent) if agent is not None else Source(Rule.NOUN_IMPLICIT)
-    return _subject_source(ctx, t, actors, speaker, salience)
+    return _subject_source(ctx, t, actors, speaker, salience, current)
 
 
 def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -> list[Arg]:
@@ -222,7 +222,7 @@ def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -
 
 
 def _subject_source(
-    ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience
+    ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience, current: bool
 ) -> Source | None:
     """The subject of a verb: inside its phrase, before it (SVO) or after it (VSO); else the
     speaker, an earlier sentence's actor, or the implicit actor of a reported killing."""
@@ -243,6 +243,8 @@ def _subject_source(
         and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)
         and not relative  # الهجوم الذي استهدف: no actor before الذي is the subject; one may follow
     ]
+    if current and coordinated_verb(s, t.index):
+        return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     if before and coordinated_verb(s, t.index):
         return _source(Rule.VERB_SHARED_SUBJECT, *coordinated(actors, before[-1], s))
     if before and t.index - before[-1].last == 1 and _clause_starts_at(s, before[-1].first):

@@ -64,14 +64,19 @@ def graph_iri(doc_id: str) -> URIRef:
 # says: its events, edges, role facts, and which entities it mentions.
 
 
-def entity_iri(e: Entity) -> URIRef:
+def entity_iri(e: Entity, doc_id: str | None = None) -> URIRef:
     """From the Wikidata QID when linked, else from type + the name's key, which folds spelling
     variants (``name_key``: ترامب and ترمب, بومبيو and بومبيوا are one node across articles). The
-    readable part is romanized from that key too, so the two spellings give the very same IRI."""
+    readable part is romanized from that key too, so the two spellings give the very same IRI.
+    A generic group (``مسلحون``، ``القوات الإسرائيلية``) is no one actor across articles: its node
+    belongs to the article that names it (``doc_id``), with its nationality in its key."""
     if e.wikidata and _QID.match(e.wikidata):
         return RES[f"entity/{e.wikidata}"]
     key = name_key(e.label_ar) or e.id
     readable = _ascii_slug(romanize(key, gazetteer())) or "x"
+    if e.group is not None and doc_id is not None:
+        scope = doc_slug(doc_id)
+        return RES[f"entity/group/{scope}/{_ascii_slug(e.id) or readable}-{_hash(scope + ':' + e.id)}"]
     return RES[f"entity/{e.type.lower()}/{readable}-{_hash(e.type + ':' + key)}"]
 
 
@@ -129,7 +134,7 @@ def document_graph(doc: Document, g: Graph, entities: Graph | None = None) -> Gr
     g.add((article, KG.extractorVersion, Literal(__version__)))
     if (d := _date(doc.date)) is not None:
         g.add((article, KG.publishedOn, d))
-    iri = {e.id: entity_iri(e) for e in doc.entities}
+    iri = {e.id: entity_iri(e, doc.doc_id) for e in doc.entities}
     for e in doc.entities:
         node = iri[e.id]
         entities.add((node, RDF.type, ENTITY_CLASS[e.type]))

@@ -50,6 +50,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "passive_follower",
         "irrealis",
         "relative",
+        "clause_joiner",
+        "terror",
         "former",
         "locative",
         "not_place_after",

@@ -186,3 +186,41 @@ def test_a_verb_after_a_relative_pronoun_has_the_noun_before_it_as_subject():
     doc = extract("وقالت ديان أبوت، وزيرة خارجية حكومة الظل، التي دعت مرارا إلى استقالة أمبر راد، إن القرار صائب.")
     label = {e.id: e.label_ar for e in doc.entities}
     assert any(ev.type == "REQUEST" and "أبوت" in label[ev.source[0]] for ev in doc.events)
+
+
+# ---------------------------------------------------------------- meetings, speech, teasers
+
+
+def test_later_participants_of_a_meeting_meet_the_first_actor():
+    found = events(
+        "التقى وزير الخارجية السعودي عادل الجبير نظيره الأمريكي جون كيري، كما اجتمع مع وزير الدفاع الأمريكي آشتون كارتر."
+    )
+    assert any(t == "CONSULT" and s == ("Adel al-Jubeir",) and g == ("John Kerry",) for t, s, g, m in found)
+    assert any(t == "CONSULT" and s == ("Adel al-Jubeir",) and g == ("Ash Carter",) for t, s, g, m in found)
+
+
+def test_a_speaker_s_own_future_attack_is_a_threat():
+    found = events('وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو: "سنضرب إيران إذا واصلت تهديدنا".')
+    assert any(t == "THREATEN" and s == ("Benjamin Netanyahu",) and g == ("Iran",) for t, s, g, m in found)
+
+
+def test_what_a_speaker_says_another_state_does_to_harm_is_an_accusation():
+    found = events("وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن إيران تدعم الإرهاب في المنطقة.")
+    assert ("ACCUSE", ("Benjamin Netanyahu",), ("Iran",), "asserted") in found
+    report = events("وقال المتحدث باسم الشرطة أحمد الزيدي إن مسلحين قتلوا ثلاثة أشخاص.")
+    assert not any(t == "ACCUSE" for t, s, g, m in report)  # a casualty report accuses no one
+
+
+def test_unrelated_teaser_lines_at_the_end_give_no_events():
+    text = "\n".join(
+        [
+            "السعودية والأردن تبحثان التعاون",
+            "بحث وزير الخارجية السعودي عادل الجبير مع نظيره الأردني أيمن الصفدي في عمان التعاون بين البلدين.",
+            "وأكد الجبير أن السعودية تدعم الأردن.",
+            "وقال الصفدي إن العلاقات متينة.",
+            "قالت المحكمة الجنائية الدولية إنها ستواصل عملها رغم تهديد الولايات المتحدة.",
+            "أشاد الدكتور محمد البرادعي بميشيل باشيليت مفوضة الأمم المتحدة.",
+        ]
+    )
+    doc = extract(text, "t", "2018-05-01")
+    assert doc.events and all(e.start < text.index("قالت المحكمة") for e in doc.events)

@@ -88,3 +88,15 @@ def test_spelling_variants_of_an_unlinked_name_are_one_node():
 def test_a_linked_entity_is_its_qid_whatever_its_spelling():
     a = Entity("donald_trump", "Person", "دونالد ترامب", "Donald Trump", "Q22686")
     assert entity_iri(a) == URIRef("https://w3id.org/kg-arabic/resource/entity/Q22686")
+
+
+def test_a_generic_group_is_one_node_per_article_not_across_articles():
+    from kg.graph.rdf import entity_iri
+    from kg.pipeline import extract
+
+    a = extract("وهاجم مسلحون قرية في الأنبار أمس.", "a1")
+    b = extract("وهاجم مسلحون قرية في الموصل أمس.", "b2")
+    gunmen = [next(e for e in d.entities if e.id == "group_gunmen") for d in (a, b)]
+    assert entity_iri(gunmen[0], "a1") != entity_iri(gunmen[1], "b2")
+    iraq = [next(e for e in d.entities if e.id == "iraq") for d in (a, b) if any(e.id == "iraq" for e in d.entities)]
+    assert len({entity_iri(e, d) for e, d in zip(iraq, ("a1", "b2"))}) <= 1  # a country is one node everywhere
