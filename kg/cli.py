@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.corpus import Failure, atomic_write, check_date, decode_text, is_corpus, read_inputs
+from kg.corpus import Failure, atomic_write, check_date, decode_text, is_corpus, printable, read_inputs
 from kg.errors import InputError, KGError
 from kg.model import Document, document_json
 
@@ -69,8 +69,8 @@ def _run(doc: Document, report: Report, pipeline) -> Document | None:
 
 def _one_line(message: str, limit: int = 400) -> str:
     """An error message on one line (parsers such as Oxigraph's SPARQL one span several), cut
-    to ``limit`` characters."""
-    text = " ".join(message.split())
+    to ``limit`` characters, with control characters shown escaped (``printable``)."""
+    text = printable(" ".join(message.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -88,10 +88,16 @@ class KGGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("kg: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader went away (`kg stats | head -1`): stop quietly, as Unix tools do, and
+            # keep the interpreter's last flush from failing on the closed pipe again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as e:  # a bug: still one line, the traceback on request
             if os.environ.get("KG_DEBUG"):
                 raise
-            click.echo(f"kg: internal error: {type(e).__name__}: {e} (set KG_DEBUG=1 for details)", err=True)
+            detail = _one_line(f"{type(e).__name__}: {e}")
+            click.echo(f"kg: internal error: {detail} (set KG_DEBUG=1 for details)", err=True)
             sys.exit(1)
 
 
@@ -288,49 +294,22 @@ def build(
 def build_inputs(
     inputs: list[str], store_path: str | None, out: Path, date: str | None, view: bool = True, options=None
 ):
-    """Build ``inputs`` into the store (see kg.batch.build), then write the outputs of a small
-    run and OUT/report.json. Returns the BuildReport."""
+    """Build ``inputs`` into the store and write the outputs of a small run and OUT/report.json
+    (see kg.batch.build); says on stderr what was written. Returns the BuildReport."""
+    import dataclasses
+
     from kg.batch import BuildOptions
     from kg.batch import build as run_build
 
-    options = options or BuildOptions()
+    options = dataclasses.replace(options or BuildOptions(), view=view)
     report, outputs = run_build(inputs, store_path, out, date, options)
-    if outputs is not None and not outputs.dropped and not (report.done or report.skipped):
-        report.outputs = "not written (nothing was built)"
-    elif outputs is not None and not outputs.dropped:
-        from kg.graph.rdf import split_entity_descriptions
-
-        # the store's layout: entity descriptions once, in the shared entity graph
-        _write_outputs(split_entity_descriptions(outputs.dataset), outputs.docs, out, view)
-        report.outputs = "written"
-    elif outputs is None:
-        report.outputs = "not written (--no-outputs)"
-    else:
-        click.echo(f"kg build: outputs {report.outputs}", err=True)
-    report.write(out)
+    if outputs is not None:
+        for p in outputs.written:
+            shown = f"{p}/ ({len(outputs.documents)} documents)" if p.name == "documents" else str(p)
+            click.echo(f"wrote {printable(shown)}", err=True)
+        if outputs.dropped:
+            click.echo(f"kg build: outputs {report.outputs}", err=True)
     return report
-
-
-def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> None:
-    """graph.trig, graph.ttl, triples.csv, documents/<doc_id>.json and graph.html of a run."""
-    from kg.graph.export import export
-
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    written += export(ds, "trig", out / "graph.trig")
-    written += export(ds, "turtle", out / "graph.ttl")
-    written += export(ds, "csv", out / "triples.csv")
-    for doc_id, data in docs:
-        written.append(atomic_write(out / "documents" / f"{doc_id}.json", data + "\n"))
-    if view:
-        from kg.graph.network import network_from_dataset
-        from kg.view.html import write_html
-
-        written.append(
-            write_html(network_from_dataset(ds, title="kg — " + ", ".join(d for d, _ in docs[:3])), out / "graph.html")
-        )
-    for p in written:
-        click.echo(f"wrote {p}", err=True)
 
 
 # ------------------------------------------------------------------------------------ query
@@ -378,6 +357,10 @@ def _format_result(result, fmt: str) -> str:
         return result.to_csv()
     if fmt == "json":
         return result.to_json() + "\n"
+    if result.kind == "ask":  # table and tsv: the answer itself
+        return "true\n" if result.boolean else "false\n"
+    if result.kind == "construct":  # CONSTRUCT and DESCRIBE: a graph, so Turtle
+        return result.to_turtle()
     rows = list(result.rows)
     cols = list(result.columns) if hasattr(result, "columns") else (list(rows[0]) if rows else [])
     if fmt == "tsv":
@@ -519,7 +502,7 @@ def export_cmd(fmt: str, out: str, store_path: str | None) -> None:
     f = from_name(fmt)
     with Store.open(store_path, read_only=True) as store:
         for p in export(store, f, out):
-            click.echo(f"wrote {p}", err=True)
+            click.echo(f"wrote {printable(p)}", err=True)
 
 
 @main.command()
@@ -544,7 +527,7 @@ def stats(store_path: str | None, as_json: bool) -> None:
 @main.command()
 @_store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
-@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="TCP port to listen on.")
 @click.option(
     "--timeout",
     "timeout_s",

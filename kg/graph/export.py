@@ -2,19 +2,28 @@
 
 RDF: Turtle and N-Triples carry the union of the articles' graphs (an entity shared by two
 articles is written once); TriG, N-Quads and JSON-LD keep one named graph per article.
-Networks: GraphML and GEXF (actor network, see ``kg.graph.network``), Neo4j import CSVs, and a
-triples CSV with labels for pandas.
+Networks: GraphML and GEXF (actor network, see ``kg.graph.network``), Neo4j import CSVs (the two
+files replaced together), and a triples CSV with labels for pandas.
+
+Files are sorted (graph, subject, predicate, object), so they read well and are stable. Past
+SORTED_LIMIT statements in a Store they are streamed instead: one subject's statements at a
+time, sorted within it, graphs in IRI order, so memory does not grow with the store. Nothing is
+ever written inside a store folder, and temporary files that a killed export left behind are
+removed by the next export to the same folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
+import functools
 import importlib.resources
+import itertools
 import json
 import os
-import uuid
-from collections.abc import Iterator
+import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +31,11 @@ import networkx as nx
 import pyoxigraph as ox
 import rdflib
 
+from kg.corpus import clean_stale_temps, temp_path
 from kg.errors import InputError
 from kg.graph.formats import AnyFormat, ExportFormat, RdfFormat, from_name
 from kg.graph.network import Network, network_from_dataset, network_from_store
-from kg.graph.store import PREFIXES, Store
+from kg.graph.store import PREFIXES, Store, check_output_path
 
 Source = Store | rdflib.Graph  # the store, or an rdflib Dataset of articles' graphs
 
@@ -43,6 +53,10 @@ NEO4J_RELS_HEADER = (
     "evidence",
     "doc_id",
 )
+#: Statements up to which an export is sorted as a whole (held in memory, some 150 bytes each);
+#: past it, it is streamed subject by subject.
+SORTED_LIMIT = 100_000
+
 TRIPLES_CSV_HEADER = ("subject", "predicate", "object", "graph", "subject_label", "predicate_label", "object_label")
 
 
@@ -55,7 +69,8 @@ def export(source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str]) -
     --relationships=relationships.csv``).
     """
     fmt = from_name(fmt) if isinstance(fmt, str) else fmt
-    path = Path(path)
+    path = check_output_path(path, source.path if isinstance(source, Store) else None)
+    clean_stale_temps(path.parent)
     if isinstance(fmt, RdfFormat):
         return [write_rdf(source, fmt, path)]
     if fmt is ExportFormat.CSV:
@@ -77,36 +92,52 @@ def network_of(source: Source) -> Network:
 
 # ------------------------------------------------------------------------- RDF
 def write_rdf(source: Source, fmt: RdfFormat, path: Path) -> Path:
-    """One RDF serialization of the whole source.
-
-    Turtle, TriG and JSON-LD are sorted (subject blocks read well and output is stable, at the
-    cost of holding the quads in memory); N-Triples and N-Quads of a Store stream, so they suit
-    big stores.
-    """
+    """One RDF serialization of the whole source, sorted, or streamed for a big Store (see the
+    module's docstring); N-Quads of a Store are dumped as stored."""
     handle = _oxigraph_of(source)
-    pretty = fmt is not RdfFormat.NTRIPLES and fmt is not RdfFormat.NQUADS or not isinstance(source, Store)
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+    sort = _small(handle)
     with _atomic(path) as tmp:
         if fmt is RdfFormat.JSONLD:
             tmp.write_text(_jsonld(handle), encoding="utf-8")
+        elif fmt is RdfFormat.NQUADS and isinstance(source, Store):
+            handle.dump(str(tmp), fmt.oxigraph)
         elif fmt.named_graphs:
-            if pretty:
-                ox.serialize(sorted(handle, key=_sort_key), str(tmp), fmt.oxigraph, prefixes=prefixes)
-            else:
-                handle.dump(str(tmp), fmt.oxigraph)
+            quads = sorted(handle, key=_sort_key) if sort else _graph_quads(handle)
+            ox.serialize(quads, str(tmp), fmt.oxigraph, prefixes=prefixes)
         else:  # triple formats: the union of all graphs (CONSTRUCT yields a set)
             union: Any = handle.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            if pretty:
-                union = sorted(union, key=_sort_key)
-            ox.serialize(union, str(tmp), fmt.oxigraph, prefixes=prefixes)
+            ox.serialize(
+                sorted(union, key=_sort_key) if sort else _by_subject(union), str(tmp), fmt.oxigraph, prefixes=prefixes
+            )
     return path
 
 
+def _small(handle: ox.Store) -> bool:
+    """True when the store holds at most SORTED_LIMIT quads (counted no further)."""
+    return sum(1 for _ in itertools.islice(handle, SORTED_LIMIT + 1)) <= SORTED_LIMIT
+
+
+def _graph_quads(handle: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad: the default graph first, then the named graphs in IRI order, each subject's
+    statements together and sorted (memory: one subject's statements)."""
+    graphs: list[Any] = [ox.DefaultGraph()]
+    graphs += sorted((g for g in handle.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
+    for graph in graphs:
+        yield from _by_subject(handle.quads_for_pattern(None, None, None, graph))
+
+
 def _sort_key(statement: ox.Quad | ox.Triple) -> tuple[str, ...]:
-    """Graph (default first), subject, predicate, object: groups Turtle/TriG blocks."""
+    """Graph (default first), subject, predicate, object."""
     graph = getattr(statement, "graph_name", None)
     graph_key = "" if graph is None or isinstance(graph, ox.DefaultGraph) else str(graph)
     return (graph_key, str(statement.subject), str(statement.predicate), str(statement.object))
+
+
+def _by_subject(statements: Iterable[Any]) -> Iterator[Any]:
+    """Statements (grouped by subject, as Oxigraph yields them) with each group sorted."""
+    for _subject, group in itertools.groupby(statements, key=lambda q: q.subject):
+        yield from sorted(group, key=_sort_key)
 
 
 def jsonld_context() -> dict[str, Any]:
@@ -176,8 +207,8 @@ def write_gexf(network: Network, path: Path) -> Path:
 
 
 def write_neo4j(network: Network, folder: Path) -> list[Path]:
-    """``nodes.csv`` and ``relationships.csv`` in ``neo4j-admin database import`` format."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """``nodes.csv`` and ``relationships.csv`` in ``neo4j-admin database import`` format, replaced
+    together: readers never see new nodes beside old relationships (``_atomic_pair``)."""
     nodes = [
         [
             n["id"],
@@ -203,44 +234,73 @@ def write_neo4j(network: Network, folder: Path) -> list[Path]:
         ]
         for e in network["edges"]
     ]
-    return [
-        _write_csv(folder / "nodes.csv", NEO4J_NODES_HEADER, nodes),
-        _write_csv(folder / "relationships.csv", NEO4J_RELS_HEADER, rels),
-    ]
+    with _atomic_pair(folder, NEO4J_FILES) as tmp:
+        _csv_file(tmp / NEO4J_FILES[0], NEO4J_NODES_HEADER, nodes)
+        _csv_file(tmp / NEO4J_FILES[1], NEO4J_RELS_HEADER, rels)
+    return [folder / name for name in NEO4J_FILES]
+
+
+NEO4J_FILES = ("nodes.csv", "relationships.csv")
 
 
 # ------------------------------------------------------------------------- triples CSV
 def write_triples_csv(source: Source, path: Path) -> Path:
     """One row per quad: subject, predicate, object (IRI or literal's lexical form), graph,
-    and the labels of subject, predicate and object where known (English first, then Arabic)."""
+    and the labels of subject, predicate and object where known (English first, then Arabic).
+    Graphs in IRI order, each subject's rows together and sorted; streamed from a Store."""
     handle = _oxigraph_of(source)
-    labels = _labels(handle)
-    rows = []
-    for quad in handle:
-        graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _text(quad.graph_name)
-        subject, predicate, obj = _text(quad.subject), quad.predicate.value, _text(quad.object)
-        rows.append(
-            [
-                subject,
-                predicate,
-                obj,
-                graph,
-                labels.get(subject, ""),
-                labels.get(predicate) or _qname(predicate),
-                labels.get(obj, "") if not isinstance(quad.object, ox.Literal) else "",
-            ]
-        )
-    rows.sort()
-    return _write_csv(path, TRIPLES_CSV_HEADER, rows)
+    label = _label_finder(handle)
+    quads: Iterable[ox.Quad] = handle if _small(handle) else _graph_quads(handle)
+    groups = [quads] if _small(handle) else (g for _, g in itertools.groupby(quads, key=_graph_and_subject))
+    with _atomic(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(TRIPLES_CSV_HEADER)
+        for group in groups:  # the whole store when small, else one subject at a time
+            rows = []
+            for quad in group:
+                graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _text(quad.graph_name)
+                subject, predicate, obj = _text(quad.subject), quad.predicate.value, _text(quad.object)
+                rows.append(
+                    [
+                        subject,
+                        predicate,
+                        obj,
+                        graph,
+                        label(quad.subject),
+                        label(quad.predicate) or _qname(predicate),
+                        label(quad.object) if not isinstance(quad.object, ox.Literal) else "",
+                    ]
+                )
+            writer.writerows(sorted(rows))
+    return path
 
 
-def _labels(handle: ox.Store) -> dict[str, str]:
-    """rdfs:label of every node in the store and of the ontology's terms: English, else Arabic,
-    else any."""
+def _graph_and_subject(quad: ox.Quad) -> tuple[Any, Any]:
+    return quad.graph_name, quad.subject
+
+
+def _label_finder(handle: ox.Store) -> Any:
+    """A function giving a node's rdfs:label (English, else Arabic, else any; the smallest of
+    equals), looked up in the store as needed (a cache keeps the recent ones), and the
+    ontology's labels for its terms."""
+    ontology = _best_labels(_ontology_label_quads())
+    predicate = ox.NamedNode(RDFS_LABEL)
+
+    @functools.lru_cache(maxsize=1 << 15)
+    def label(term: Any) -> str:
+        if isinstance(term, ox.NamedNode) and term.value in ontology:
+            return ontology[term.value]
+        found = _best_labels(handle.quads_for_pattern(term, predicate, None, None))
+        return next(iter(found.values()), "")
+
+    return label
+
+
+def _best_labels(quads: Iterable[ox.Quad]) -> dict[str, str]:
+    """The best label of each subject of rdfs:label ``quads``: English, else Arabic, else any."""
     rank = {"en": 0, "ar": 1}
     best: dict[str, tuple[int, str]] = {}
-    quads = list(handle.quads_for_pattern(None, ox.NamedNode(RDFS_LABEL), None, None))
-    for quad in quads + _ontology_label_quads():
+    for quad in quads:
         if not isinstance(quad.object, ox.Literal):
             continue
         key, value = _text(quad.subject), quad.object.value
@@ -290,10 +350,10 @@ def _oxigraph_of(source: Source) -> ox.Store:
 
 @contextlib.contextmanager
 def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` that replaces it only when the block succeeds."""
+    """A temporary path beside ``path`` that replaces it only when the block succeeds (a killed
+    export leaves the temporary file, which the next export to the folder removes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # a fresh name (not mkstemp) so the file gets the usual umask permissions, not 0600
-    tmp = path.parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp = temp_path(path)
     try:
         yield tmp
         os.replace(tmp, path)
@@ -301,12 +361,56 @@ def _atomic(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def _write_csv(path: Path, header: tuple[str, ...], rows: list[list[Any]]) -> Path:
-    with _atomic(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+@contextlib.contextmanager
+def _atomic_pair(folder: Path, names: tuple[str, ...]) -> Iterator[Path]:
+    """A temporary folder whose files ``names`` replace those of ``folder`` together.
+
+    A new folder, or one that holds only these files, is swapped whole: with Linux's
+    renameat2(RENAME_EXCHANGE), readers see the old set or the new one, never a mix; elsewhere
+    the old folder is moved aside first (for an instant there is none). Beside files of its
+    own the folder keeps them, and the files are replaced one right after the other once all
+    are complete.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file; the neo4j export writes a folder: give a folder's path")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(folder.parent)
+    tmp = temp_path(folder)
+    tmp.mkdir()
+    try:
+        yield tmp
+        others = [e for e in os.listdir(folder) if e not in names] if folder.is_dir() else []
+        if not folder.exists():
+            os.rename(tmp, folder)
+        elif others:
+            clean_stale_temps(folder)
+            for name in names:
+                os.replace(tmp / name, folder / name)
+        elif not _exchange(tmp, folder):
+            aside = temp_path(folder)
+            os.rename(folder, aside)
+            os.rename(tmp, folder)
+            shutil.rmtree(aside, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after an exchange: the old files
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
+
+
+def _csv_file(path: Path, header: tuple[str, ...], rows: list[list[Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(header)
         writer.writerows(rows)
-    return path
 
 
 def _one_line(text: str | None) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.graph.store import Store, default_store_path
+from kg.graph.store import ENTITY_GRAPH_IRI, Store, default_store_path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -224,12 +224,15 @@ def push(
     auth: tuple[str, str] | None = None,
     timeout_s: float = 60.0,
 ) -> int:
-    """PUT each article's named graph to ``<endpoint_url><store_path>?graph=<iri>``.
+    """PUT each article's named graph to ``<endpoint_url><store_path>?graph=<iri>``; POST the
+    shared entity graph.
 
-    The SPARQL 1.1 Graph Store Protocol's PUT replaces the graph, so a re-push leaves the
-    server as after one push. ``store_path`` is ``/store`` for Oxigraph (``/<dataset>/data``
-    for Fuseki). ``graphs`` limits the push to those IRIs. Returns the number of graphs sent;
-    StoreError names the first graph the server refused.
+    The SPARQL 1.1 Graph Store Protocol's PUT replaces an article's graph, so a re-push leaves
+    the server as after one push. The shared entity graph (types and labels of every actor) is
+    merged (POST) instead: other stores pushed to the same server keep their actors' labels,
+    and a re-push adds nothing new since a graph is a set. ``store_path`` is ``/store`` for
+    Oxigraph (``/<dataset>/data`` for Fuseki). ``graphs`` limits the push to those IRIs.
+    Returns the number of graphs sent; StoreError names the first graph the server refused.
     """
     base = endpoint_url.rstrip("/") + "/" + store_path.strip("/")
     headers = {"Content-Type": "application/n-triples"}
@@ -238,6 +241,7 @@ def push(
         headers["Authorization"] = f"Basic {token}"
     sent = 0
     for iri in store.all_graphs() if graphs is None else list(graphs):
-        send_graph(base, iri, store.graph_ntriples(iri), headers=headers, timeout_s=timeout_s)
+        method = "POST" if iri == ENTITY_GRAPH_IRI else "PUT"
+        send_graph(base, iri, store.graph_ntriples(iri), method=method, headers=headers, timeout_s=timeout_s)
         sent += 1
     return sent

@@ -90,6 +90,16 @@ class QueryResult:
             writer.writerows(self.triples)
         return out.getvalue()
 
+    def to_turtle(self) -> str:
+        """CONSTRUCT/DESCRIBE triples as Turtle with kg's prefixes (a comment says when ``limit``
+        cut them short)."""
+        lines = "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples).encode("utf-8")
+        graph = ox.parse(lines, ox.RdfFormat.N_TRIPLES)
+        text = (ox.serialize(graph, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+        if self.truncated:
+            text += f"# the first {len(self.triples)} triples only; raise --limit for more\n"
+        return text
+
     def to_json(self) -> str:
         """The result as JSON: {"variables", "rows"} | {"boolean"} | {"triples"}."""
         if self.kind == "ask":
@@ -146,7 +156,14 @@ class Store:
                 handle = ox.Store(str(where))
         except (OSError, RuntimeError) as err:
             raise StoreError(_open_error(where, err)) from err
-        return cls(path=where, read_only=read_only, _ox=handle)
+        store = cls(path=where, read_only=read_only, _ox=handle)
+        if not read_only:
+            try:
+                store._check_format()
+            except BaseException:
+                store._ox = None  # nothing written: release the lock without a flush
+                raise
+        return store
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -344,10 +361,94 @@ class Store:
 
         return export(self, fmt, path)[0]
 
+    # ----------------------------------------------------------------- format
+    def _check_format(self) -> None:
+        """Stamp a new store with STORE_FORMAT; refuse to write into a store whose article IRIs
+        follow an older scheme (reading it stays possible), since its graphs and the new ones
+        would not line up (see ``store_format``)."""
+        assert self.path is not None
+        found = store_format(self.path)
+        if found == STORE_FORMAT:
+            return
+        if found is not None and found > STORE_FORMAT:
+            raise StoreError(
+                f"the store at {self.path} has format {found}, newer than this kg understands "
+                f"({STORE_FORMAT}); upgrade kg (pip install -U kg) to write to it"
+            )
+        stale = self._old_scheme_articles()
+        if stale:
+            example = stale[0]
+            raise StoreError(
+                f"the store at {self.path} was built by an older kg whose article IRIs could collide "
+                f"(ids that differ only in case shared one graph): {len(stale)} of its articles "
+                f"(e.g. '{example}') have such IRIs; rebuild into a new store "
+                f"(kg build INPUTS --store NEW_FOLDER); kg query, export, view and serve still read this one"
+            )
+        _write_format(self.path)
+
+    def _old_scheme_articles(self) -> list[str]:
+        """Ids of stored articles whose graph IRI is not the one ``kg.graph.rdf.graph_iri``
+        gives now (a store built before STORE_FORMAT 2), sorted."""
+        from kg.graph.rdf import graph_iri  # rdf imports the lexicons: only when needed
+
+        doc_id = ox.NamedNode(KG_NS + "docId")
+        stale = set()
+        for quad in self.oxigraph.quads_for_pattern(None, doc_id, None, None):
+            graph = quad.graph_name
+            if not isinstance(graph, ox.NamedNode) or quad.subject != graph:
+                continue
+            if isinstance(quad.object, ox.Literal) and graph.value != str(graph_iri(quad.object.value)):
+                stale.add(quad.object.value)
+        return sorted(stale)
+
     # ----------------------------------------------------------------- helpers
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.path} is open read-only; open it without read_only to write")
+
+
+#: The layout of an on-disk store, recorded in ``FORMAT_FILE`` inside the store folder (RocksDB
+#: leaves files it does not know alone). 2: article IRIs encode the document id injectively
+#: (kg.graph.rdf.doc_slug); before, ids were lower-cased and hashed, and could collide.
+STORE_FORMAT = 2
+FORMAT_FILE = "kg-store.json"
+
+
+def store_format(path: Path) -> int | None:
+    """The format recorded in the store at ``path``; None when none is (a new store, or one
+    written by kg before formats were recorded)."""
+    try:
+        data = json.loads((path / FORMAT_FILE).read_text(encoding="utf-8"))
+        return int(data["format"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _is_store_folder(folder: Path) -> bool:
+    """True for a folder holding an Oxigraph (RocksDB) store."""
+    return (folder / "CURRENT").is_file() and ((folder / "IDENTITY").is_file() or (folder / FORMAT_FILE).is_file())
+
+
+def check_output_path(path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None) -> Path:
+    """``path`` when writing there cannot touch a store; InputError when it is the store folder
+    ``store_path``, lies inside it, or inside any folder holding an Oxigraph store
+    (``kg export -o STORE/CURRENT`` would overwrite a file of the store and corrupt it)."""
+    target = Path(path).expanduser().resolve()
+    stores = [Path(store_path).expanduser().resolve()] if store_path is not None else []
+    stores += [folder for folder in (target, *target.parents) if _is_store_folder(folder)]
+    for store in stores:
+        if target == store or store in target.parents:
+            raise InputError(
+                f"refusing to write {path}: it is inside the store at {store}, whose files only the "
+                "store may write; choose a path outside the store folder"
+            )
+    return Path(path)
+
+
+def _write_format(path: Path) -> None:
+    from kg.corpus import atomic_write  # corpus imports nothing of the graph layer
+
+    atomic_write(path / FORMAT_FILE, json.dumps({"format": STORE_FORMAT}) + "\n")
 
 
 def _open_error(where: Path, err: BaseException) -> str:

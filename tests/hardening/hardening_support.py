@@ -16,7 +16,8 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from kg.model import Document
 
-RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-arabic/resource/[A-Za-z0-9/_.-]+$")
+# document ids keep letters, digits, ".", "_" and "-" and are percent-encoded otherwise (rdf.doc_slug)
+RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-arabic/resource/(?:[A-Za-z0-9/_.-]|%[0-9A-F]{2})+$")
 WIKIDATA_IRI = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
 # vocabulary IRIs kg uses as classes and predicates (never minted from text)
 VOCAB_IRI = re.compile(
