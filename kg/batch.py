@@ -690,14 +690,14 @@ def _connect_dask(scheduler: str | None, workers: int, processes: bool):
                 "for a local cluster"
             ) from None
     if not processes:
-        cluster = LocalCluster(
+        threads = LocalCluster(
             n_workers=max(workers, 1),
             threads_per_worker=1,
             processes=False,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
-        return Client(cluster), cluster
+        return Client(threads), threads
     # Worker processes die with this one (kg._dask_worker) and ignore SIGINT from their start:
     # Ctrl-C in a terminal signals the whole process group, and workers interrupted on their own
     # make Dask print tracebacks, while this process stops the cluster in order. An ignored

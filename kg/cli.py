@@ -534,20 +534,47 @@ def stats(store_path: str | None, as_json: bool) -> None:
     default=30,
     show_default=True,
     type=click.IntRange(1, 86400),
-    help="Seconds a query may run before the server stops it.",
+    help="Seconds a query may run before the server stops it (HTTP 503).",
 )
-def serve(store_path: str | None, host: str, port: int, timeout_s: int) -> None:
-    """Serve the store read-only as a SPARQL 1.1 endpoint (Oxigraph server).
+@click.option("--no-timeout", is_flag=True, help="Let queries run as long as they take.")
+@click.option("--no-union", is_flag=True, help="The default graph is the store's default graph, not the union.")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (for browser clients on other sites).")
+@click.option("--log", type=click.Path(dir_okay=False), help="File for the Oxigraph server's messages.")
+def serve(
+    store_path: str | None, host: str, port: int, timeout_s: int, no_timeout: bool, no_union: bool, cors: bool, log
+) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint (Oxigraph server behind kg's guard).
 
     Query it with curl: curl -H 'Accept: application/sparql-results+json'
     --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+
+    \b
+    Safe to leave running:
+    - SERVICE (federated query) is refused, so the endpoint fetches no other address;
+    - queries nested or sized past what the engine survives get HTTP 400, a query running
+      past --timeout gets HTTP 503 (never a cut-short 200), idle clients are dropped;
+    - it serves a snapshot of the store and follows it: when `kg build` changes the store,
+      the new contents are served within seconds of the build's last write (30 s at most
+      during a long build), without a restart; replies carry X-KG-Snapshot (when taken);
+    - SIGTERM or Ctrl-C stops it and its Oxigraph server; a taken port is an error (exit 2).
     """
     from kg.graph.server import serve as run_server
 
-    def ready(server) -> None:
-        click.echo(f"SPARQL endpoint (read-only): {server.query_url}  — Ctrl-C stops it", err=True)
+    def ready(query_url: str) -> None:
+        click.echo(f"SPARQL endpoint (read-only): {query_url}  — Ctrl-C stops it", err=True)
 
-    run_server(store_path, host=host, port=port, timeout_s=timeout_s, on_ready=ready)
+    code = run_server(
+        store_path,
+        host=host,
+        port=port,
+        timeout_s=None if no_timeout else timeout_s,
+        union_default_graph=not no_union,
+        cors=cors,
+        log=log,
+        on_ready=ready,
+        note=lambda line: click.echo(printable(line), err=True),
+    )
+    sys.exit(code)
 
 
 @main.command()

@@ -25,6 +25,7 @@ import rdflib
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.graph.formats import RdfFormat
+from kg.graph.guard import check_query
 from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG
 
 KG_NS = str(KG._NS)
@@ -287,15 +288,23 @@ class Store:
         return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_named_node(graph_iri)) or b""
 
     def query(
-        self, sparql: str, *, timeout_s: float | None = DEFAULT_TIMEOUT_S, limit: int | None = None, union: bool = True
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = DEFAULT_TIMEOUT_S,
+        limit: int | None = None,
+        union: bool = True,
+        allow_service: bool = False,
     ) -> QueryResult:
         """Run a SPARQL query; the default graph is the union of the articles' graphs.
 
         The common prefixes (kg:, res:, wd:, rdfs:, ...) are predeclared. ``limit`` caps the
         rows kept (``truncated`` says so). On timeout a QueryError is raised and the query is
         abandoned in a background thread (Oxigraph cannot cancel a running query). Raises
-        QueryError for syntax errors.
+        QueryError for syntax errors, and before parsing for a query nested or sized past what
+        Oxigraph survives or one using SERVICE unless ``allow_service`` (``kg.graph.guard``).
         """
+        check_query(sparql, allow_service=allow_service)
         handle = self.oxigraph
         outcome: dict[str, Any] = {}
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
