@@ -39,6 +39,9 @@ ECHOED_FAILURES = 20  # failures printed on stderr before "see failures.jsonl"
 # memory grows ~180 KB per article (1.3 GB after 10,000); with it, it stays ~170 MB.
 FLUSH_EVERY = 250
 ENGINES = ("local", "dask")
+# Runs of this many documents give back extraction's memory before their outputs are drawn
+# (release_memory); smaller ones keep the lexicons loaded (a next run in the process is quicker).
+RELEASE_AFTER = 500
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -81,6 +84,26 @@ def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
     except Exception as e:  # a bug in the RDF mapping must not end the batch either
         return Failure(doc.doc_id, doc.doc_id, f"cannot map to RDF: {type(e).__name__}: {e}")
     return Built(doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc), ntriples, data)
+
+
+def release_memory() -> None:
+    """Give back what extraction held before the outputs are drawn: the pipeline and the caches
+    of kg's modules (lexicons, folded words), then the freed heap to the system (glibc keeps
+    it otherwise), so the page's memory does not add to the extraction's."""
+    import ctypes
+    import functools
+    import gc
+
+    global _PIPELINE
+    _PIPELINE = None
+    for obj in gc.get_objects():
+        if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("kg."):
+            obj.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory stays with the process, to be reused
 
 
 def peak_rss_mb() -> float:
@@ -351,6 +374,7 @@ class Outputs:
         self.documents: list[Path] = []
         self.titles: list[str] = []  # ids of the first built documents, for the page's title
         self.written: list[Path] = []  # what ``write`` wrote
+        self.unflushed = 0
 
     def _room(self, n: int) -> bool:
         self.count += n
@@ -384,8 +408,16 @@ class Outputs:
             return
         if graphs:
             self._store().put_graphs([(iri, data, h) for iri, data, h in graphs])
+            self._flush_now_and_then(len(graphs))
         for doc_id, data in docs:
             self._document(doc_id, data)
+
+    def _flush_now_and_then(self, written: int) -> None:
+        """The temporary store, like the store, grows in memory until flushed (see FLUSH_EVERY)."""
+        self.unflushed += written
+        if self.unflushed >= FLUSH_EVERY:
+            self._store().flush()
+            self.unflushed = 0
 
     def add_nquads(self, path: Path, articles: int, docs: tuple[tuple[str, str], ...]) -> None:
         """A Dask partition's N-Quads file (already in the store's layout) and its documents."""
@@ -394,6 +426,7 @@ class Outputs:
         if not self._room(articles):
             return
         self._store().oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        self._flush_now_and_then(articles)
         for doc_id, data in docs:
             self._document(doc_id, data)
 
@@ -406,21 +439,29 @@ class Outputs:
 
     def write(self, view: bool = True) -> list[Path]:
         """graph.trig, graph.ttl, triples.csv and (``view``) graph.html of the run, streamed from
-        its graphs; returns the files written (documents/ as one entry)."""
+        its graphs; returns the files written (documents/ as one entry). The store is opened
+        afresh for each file: an open store keeps what it read cached, and the page, which
+        must hold every event, is drawn with the store closed."""
         from kg.graph.export import export
+        from kg.graph.store import Store
 
-        store = self._store()
+        where = self._store().path
+        self.graphs.close()
         written: list[Path] = []
         for name, fmt in (("graph.trig", "trig"), ("graph.ttl", "turtle"), ("triples.csv", "csv")):
-            written += export(store, fmt, self.out / name)
+            with Store.open(where, read_only=True) as store:
+                written += export(store, fmt, self.out / name)
         if self.documents:
             written.append(self.out / "documents")
         if view:
             from kg.graph.network import network_from_store
             from kg.view.html import write_html
 
-            title = "kg — " + ", ".join(self.titles)
-            written.append(write_html(network_from_store(store, title=title), self.out / "graph.html"))
+            with Store.open(where, read_only=True) as store:
+                network = network_from_store(store, title="kg — " + ", ".join(self.titles))
+            if self.count >= RELEASE_AFTER:
+                release_memory()
+            written.append(write_html(network, self.out / "graph.html"))
         return written
 
     def close(self) -> None:
@@ -939,6 +980,8 @@ def _build_locked(
         if store is not None:
             store.close()
         progress.close()
+        if outputs is not None and not outputs.dropped and outputs.count >= RELEASE_AFTER:
+            release_memory()
         _finish_outputs(outputs, report, options.view)
         dask = None
     except KeyboardInterrupt:

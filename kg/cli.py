@@ -14,7 +14,17 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.corpus import Failure, atomic_write, check_date, decode_text, is_corpus, printable, read_inputs
+from kg.corpus import (
+    Failure,
+    atomic_write,
+    check_date,
+    clean_stale_temps,
+    decode_text,
+    file_name,
+    is_corpus,
+    printable,
+    read_inputs,
+)
 from kg.errors import InputError, KGError
 from kg.model import Document, document_json
 
@@ -124,8 +134,12 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
     per line) or - for stdin. One .txt without -o prints its JSON; otherwise -o DIR receives
     DIR/<doc_id>.json per document.
     """
+    from kg.graph.store import check_output_path
     from kg.pipeline import Pipeline
 
+    if out is not None:
+        check_output_path(out)
+        clean_stale_temps(Path(out))
     pipeline = Pipeline()
     # one .txt document to stdout: its failure is the command's one-line error; a folder or a
     # corpus is a batch even without -o (a bad row is reported and the others go on)
@@ -146,7 +160,7 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
         if out is None:
             click.echo(data)
         else:
-            atomic_write(Path(out) / f"{doc.doc_id}.json", data + "\n")
+            atomic_write(Path(out) / file_name(doc.doc_id, ".json"), data + "\n")
         report.done.append(doc.doc_id)
     if out is not None or report.failed:
         click.echo(f"kg extract: {report.summary()}" + (f" -> {out}" if out else ""), err=True)
@@ -422,7 +436,7 @@ def view(
 ) -> None:
     """Write the interactive HTML page of the store (or of the events the filters keep)."""
     from kg.graph.network import filter_network, network_from_store
-    from kg.graph.store import Store
+    from kg.graph.store import Store, check_output_path
     from kg.model import PLOVER_TYPES
     from kg.view.html import write_html
 
@@ -430,6 +444,7 @@ def view(
     if bad:
         raise InputError(f"unknown event type {', '.join(bad)}; valid: {', '.join(PLOVER_TYPES)}")
     with Store.open(store_path, read_only=True) as store:
+        check_output_path(out, store.path)
         network = network_from_store(store, title=title)
     filtered = any((types, since, until, actor, min_confidence, modalities))
     if filtered:
@@ -581,7 +596,9 @@ def serve(
 @click.option("--endpoint", required=True, help="Base URL of a SPARQL server with the Graph Store Protocol.")
 @_store_option
 def push(endpoint: str, store_path: str | None) -> None:
-    """Send each article's named graph to a triple store (HTTP PUT per graph: a re-push replaces it)."""
+    """Send the store to a triple store: each article's graph with HTTP PUT (a re-push replaces
+    it), the shared entity graph with POST (merged, so actors of other stores pushed there keep
+    their labels and types)."""
     from urllib.parse import urlsplit
 
     from kg.graph.server import push as do_push

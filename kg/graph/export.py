@@ -5,11 +5,10 @@ articles is written once); TriG, N-Quads and JSON-LD keep one named graph per ar
 Networks: GraphML and GEXF (actor network, see ``kg.graph.network``), Neo4j import CSVs (the two
 files replaced together), and a triples CSV with labels for pandas.
 
-Files are sorted (graph, subject, predicate, object), so they read well and are stable. Past
-SORTED_LIMIT statements in a Store they are streamed instead: one subject's statements at a
-time, sorted within it, graphs in IRI order, so memory does not grow with the store. Nothing is
-ever written inside a store folder, and temporary files that a killed export left behind are
-removed by the next export to the same folder.
+Files are sorted (graph, subject, predicate, object), so they read well and are stable, and
+written by streaming: memory holds one graph's subjects and one subject's statements, not the
+store. Nothing is ever written inside a store folder, and temporary files that a killed export
+left behind are removed by the next export to the same folder.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ import csv
 import ctypes
 import functools
 import importlib.resources
-import itertools
 import json
 import os
 import shutil
@@ -53,10 +51,6 @@ NEO4J_RELS_HEADER = (
     "evidence",
     "doc_id",
 )
-#: Statements up to which an export is sorted as a whole (held in memory, some 150 bytes each);
-#: past it, it is streamed subject by subject.
-SORTED_LIMIT = 100_000
-
 TRIPLES_CSV_HEADER = ("subject", "predicate", "object", "graph", "subject_label", "predicate_label", "object_label")
 
 
@@ -92,52 +86,52 @@ def network_of(source: Source) -> Network:
 
 # ------------------------------------------------------------------------- RDF
 def write_rdf(source: Source, fmt: RdfFormat, path: Path) -> Path:
-    """One RDF serialization of the whole source, sorted, or streamed for a big Store (see the
-    module's docstring); N-Quads of a Store are dumped as stored."""
+    """One RDF serialization of the whole source, sorted (see the module's docstring); N-Quads
+    of a Store are dumped as stored."""
     handle = _oxigraph_of(source)
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
-    sort = _small(handle)
     with _atomic(path) as tmp:
         if fmt is RdfFormat.JSONLD:
             tmp.write_text(_jsonld(handle), encoding="utf-8")
         elif fmt is RdfFormat.NQUADS and isinstance(source, Store):
             handle.dump(str(tmp), fmt.oxigraph)
         elif fmt.named_graphs:
-            quads = sorted(handle, key=_sort_key) if sort else _graph_quads(handle)
-            ox.serialize(quads, str(tmp), fmt.oxigraph, prefixes=prefixes)
-        else:  # triple formats: the union of all graphs (CONSTRUCT yields a set)
-            union: Any = handle.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            ox.serialize(
-                sorted(union, key=_sort_key) if sort else _by_subject(union), str(tmp), fmt.oxigraph, prefixes=prefixes
-            )
+            ox.serialize(_sorted_quads(handle), str(tmp), fmt.oxigraph, prefixes=prefixes)
+        else:  # triple formats: the union of all graphs, each triple once
+            ox.serialize(_sorted_union(handle), str(tmp), fmt.oxigraph, prefixes=prefixes)
     return path
 
 
-def _small(handle: ox.Store) -> bool:
-    """True when the store holds at most SORTED_LIMIT quads (counted no further)."""
-    return sum(1 for _ in itertools.islice(handle, SORTED_LIMIT + 1)) <= SORTED_LIMIT
+def _graphs(handle: ox.Store) -> list[Any]:
+    """The default graph, then the named graphs in IRI order."""
+    named = sorted((g for g in handle.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
+    return [ox.DefaultGraph(), *named]
 
 
-def _graph_quads(handle: ox.Store) -> Iterator[ox.Quad]:
-    """Every quad: the default graph first, then the named graphs in IRI order, each subject's
-    statements together and sorted (memory: one subject's statements)."""
-    graphs: list[Any] = [ox.DefaultGraph()]
-    graphs += sorted((g for g in handle.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
-    for graph in graphs:
-        yield from _by_subject(handle.quads_for_pattern(None, None, None, graph))
+def _subjects(quads: Iterable[ox.Quad], key: Any = str) -> list[Any]:
+    """The distinct subjects of ``quads``, in IRI order (``key`` of each)."""
+    return sorted({q.subject for q in quads}, key=key)
 
 
-def _sort_key(statement: ox.Quad | ox.Triple) -> tuple[str, ...]:
-    """Graph (default first), subject, predicate, object."""
-    graph = getattr(statement, "graph_name", None)
-    graph_key = "" if graph is None or isinstance(graph, ox.DefaultGraph) else str(graph)
-    return (graph_key, str(statement.subject), str(statement.predicate), str(statement.object))
+def _sorted_quads(handle: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad, sorted by graph, subject, predicate, object; held in memory: one graph's
+    subjects, one subject's statements."""
+    for graph in _graphs(handle):
+        for subject in _subjects(handle.quads_for_pattern(None, None, None, graph)):
+            yield from sorted(handle.quads_for_pattern(subject, None, None, graph), key=_statement_key)
 
 
-def _by_subject(statements: Iterable[Any]) -> Iterator[Any]:
-    """Statements (grouped by subject, as Oxigraph yields them) with each group sorted."""
-    for _subject, group in itertools.groupby(statements, key=lambda q: q.subject):
-        yield from sorted(group, key=_sort_key)
+def _sorted_union(handle: ox.Store) -> Iterator[ox.Triple]:
+    """The union of the graphs' triples, each once, sorted; held in memory: the subjects, one
+    subject's statements."""
+    for subject in _subjects(handle.quads_for_pattern(None, None, None, None)):
+        triples = {q.triple for q in handle.quads_for_pattern(subject, None, None, None)}
+        yield from sorted(triples, key=_statement_key)
+
+
+def _statement_key(statement: ox.Quad | ox.Triple) -> tuple[str, str]:
+    """Predicate, object: the order of one subject's statements (in N-Triples syntax)."""
+    return (str(statement.predicate), str(statement.object))
 
 
 def jsonld_context() -> dict[str, Any]:
@@ -247,36 +241,31 @@ NEO4J_FILES = ("nodes.csv", "relationships.csv")
 def write_triples_csv(source: Source, path: Path) -> Path:
     """One row per quad: subject, predicate, object (IRI or literal's lexical form), graph,
     and the labels of subject, predicate and object where known (English first, then Arabic).
-    Graphs in IRI order, each subject's rows together and sorted; streamed from a Store."""
+    Sorted by subject, predicate, object, graph; held in memory: the subjects, one subject's
+    rows."""
     handle = _oxigraph_of(source)
     label = _label_finder(handle)
-    quads: Iterable[ox.Quad] = handle if _small(handle) else _graph_quads(handle)
-    groups = [quads] if _small(handle) else (g for _, g in itertools.groupby(quads, key=_graph_and_subject))
     with _atomic(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(TRIPLES_CSV_HEADER)
-        for group in groups:  # the whole store when small, else one subject at a time
+        for subject in _subjects(handle.quads_for_pattern(None, None, None, None), key=_text):
             rows = []
-            for quad in group:
+            for quad in handle.quads_for_pattern(subject, None, None, None):
                 graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _text(quad.graph_name)
-                subject, predicate, obj = _text(quad.subject), quad.predicate.value, _text(quad.object)
+                predicate, obj = quad.predicate.value, _text(quad.object)
                 rows.append(
                     [
-                        subject,
+                        _text(subject),
                         predicate,
                         obj,
                         graph,
-                        label(quad.subject),
+                        label(subject),
                         label(quad.predicate) or _qname(predicate),
                         label(quad.object) if not isinstance(quad.object, ox.Literal) else "",
                     ]
                 )
             writer.writerows(sorted(rows))
     return path
-
-
-def _graph_and_subject(quad: ox.Quad) -> tuple[Any, Any]:
-    return quad.graph_name, quad.subject
 
 
 def _label_finder(handle: ox.Store) -> Any:

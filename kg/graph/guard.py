@@ -94,7 +94,7 @@ def check_query(text: str, *, allow_service: bool = False) -> None:
     if found.nodes > MAX_QUERY_NODES:
         raise QueryError(
             f"the query has {found.nodes} operators and groups; the limit is {MAX_QUERY_NODES}: split it "
-            "into several queries, or use VALUES for long lists of alternatives"
+            "into several queries, or give long lists of alternatives as a list of values"
         )
     if found.service and not allow_service:
         raise QueryError(

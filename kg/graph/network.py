@@ -15,6 +15,7 @@ The same SPARQL runs on an rdflib Dataset and on the Oxigraph store.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -90,13 +91,16 @@ EDGE_FIELDS = (
 NODE_FIELDS = ("id", "label_ar", "label_en", "type", "wikidata", "events")
 
 
-def select(source: Source, sparql: str) -> list[dict[str, str | None]]:
-    """SELECT rows from a Store or an rdflib graph, each value a plain string or None."""
+def select(source: Source, sparql: str) -> Iterator[dict[str, str | None]]:
+    """SELECT rows from a Store or an rdflib graph, each value a plain string or None; from a
+    Store they are streamed (a corpus's events need not be held twice)."""
     if isinstance(source, Store):
-        return source.select(sparql, timeout_s=None)
+        yield from source.rows(sparql)
+        return
     result = source.query(sparql)
     names = [str(v) for v in result.vars or ()]
-    return [{n: _plain(row[n]) for n in names} for row in result]  # type: ignore[index,call-overload]
+    for row in result:
+        yield {n: _plain(row[n]) for n in names}  # type: ignore[index,call-overload]
 
 
 def network_from_dataset(ds: rdflib.Graph, title: str = DEFAULT_TITLE) -> Network:

@@ -162,7 +162,10 @@ class Store:
             try:
                 store._check_format()
             except BaseException:
-                store._ox = None  # nothing written: release the lock without a flush
+                # nothing was written: drop every reference so the store closes (and its lock
+                # goes) now, not when the error's traceback is freed
+                store._ox = None
+                del handle
                 raise
         return store
 
@@ -333,6 +336,16 @@ class Store:
         if error is not None:
             raise QueryError(f"query failed: {error}") from error
         return outcome["result"]
+
+    def rows(self, sparql: str) -> Iterator[dict[str, str | None]]:
+        """The rows of a SELECT query of kg's own, streamed in this thread, without a timeout
+        (see ``query`` for users' queries)."""
+        result = self.oxigraph.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("rows() takes a SELECT query")
+        names = tuple(v.value for v in result.variables)
+        for solution in result:
+            yield {n: plain(solution[n]) for n in names}
 
     def select(self, sparql: str, **kwargs: Any) -> list[dict[str, str | None]]:
         """The rows of a SELECT query (see ``query``)."""
