@@ -316,7 +316,12 @@ def test_all_visits_gives_one_row_per_visit_on_a_store_of_several_articles(tmp_p
 
 @pytest.mark.slow
 def test_ctrl_c_during_a_dask_build_prints_one_line(tmp_path: Path) -> None:
-    pytest.importorskip("dask.distributed")
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError as err:  # an extra; `make test` installs it, and CI must run this
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"dask.distributed is missing: {err}")
+        pytest.skip(str(err))
     from hardening_support import load_script
 
     corpus = tmp_path / "c.jsonl.gz"

@@ -6,6 +6,7 @@ it lands, SIGTERM and SIGKILL take the Oxigraph server along, a busy port is an 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -228,3 +229,22 @@ def test_kg_serve_refuses_a_port_out_of_range_with_a_usage_error(store: Path) ->
     )
     assert done.returncode == 2
     assert "1<=x<=65535" in done.stderr and "panicked" not in done.stderr and "RUST_BACKTRACE" not in done.stderr
+
+
+def test_kg_serve_restarts_an_oxigraph_server_that_died(store: Path) -> None:
+    """Was: the engine killed (by a deep query, or anything) and kg serve exiting 0, silently."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/query"
+    process = _serve(store, port)
+    try:
+        _wait_answering(url, process)
+        (engine,) = [pid for pid in descendants(process.pid) if running(pid)]
+        os.kill(engine, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while ask(url, "ASK {}", timeout=2)[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert process.poll() is None and articles(url) == 24
+        assert engine not in descendants(process.pid)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(10)
