@@ -20,7 +20,7 @@ from datetime import date as _date_cls
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.arabic.normalize import arabic_ratio, normalize_input, script_language
+from kg.arabic.normalize import arabic_ratio, normalize_input
 from kg.errors import InputError
 from kg.model import Document
 
@@ -105,6 +105,35 @@ def decode_text(data: bytes, where: str) -> str:
     except UnicodeDecodeError as e:
         raise InputError(f"{where}: not UTF-8 (byte {e.start}); convert it, e.g. iconv -f CP1256 -t UTF-8") from None
     return check_text(text, where)
+
+
+# Languages that share the Arabic script: Persian news (دوشنبه, Monday) would otherwise be read
+# as Arabic and yield places (Dushanbe). Their function words (lexicon/data/persian_words.tsv)
+# and letters decide; see that file for the figures behind OTHER_LANGUAGE_SHARE.
+_PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af")  # پ چ ژ گ
+_URDU_LETTERS = frozenset("\u0679\u0688\u0691\u06ba\u06c1\u06d2")  # ٹ ڈ ڑ ں ہ ے
+_SCRIPT_WORD = re.compile("[\u0621-\u06ff]+")
+OTHER_LANGUAGE_SHARE = 0.08
+
+
+def script_language(text: str) -> str:
+    """ "Arabic", or "Persian" / "Urdu" for a text in one of those languages: at least 3 of its
+    words, and OTHER_LANGUAGE_SHARE of them, are Persian function words or hold a letter only
+    Persian (or Urdu) writes."""
+    from kg.arabic.normalize import fold
+    from kg.lexicon.tsv import word_set
+
+    words = _SCRIPT_WORD.findall(text)
+    if not words:
+        return "Arabic"
+    urdu = sum(1 for w in words if any(ch in _URDU_LETTERS for ch in w))
+    if urdu >= 3 and urdu / len(words) >= OTHER_LANGUAGE_SHARE:
+        return "Urdu"
+    persian_words = word_set("persian_words.tsv")
+    persian = sum(1 for w in words if fold(w) in persian_words or any(ch in _PERSIAN_LETTERS for ch in w))
+    if persian >= 3 and persian / len(words) >= OTHER_LANGUAGE_SHARE:
+        return "Persian"
+    return "Arabic"
 
 
 def check_text(text: str, where: str) -> str:

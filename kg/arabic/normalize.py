@@ -149,31 +149,3 @@ def normalize_input(text: str) -> str:
             unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufefc" and ch.isalpha() else ch for ch in text
         )
     return _ZERO_WIDTH.sub("", text)
-
-
-# Letters and words of the languages that share the Arabic script: Persian news (دوشنبه, Monday)
-# would otherwise be read as Arabic and yield places (Dushanbe). Letters such as ی and ک alone do
-# not decide: some Arabic sites type them for ي and ك. Persian function words do, and Urdu's own
-# letters. On the 36,291 Arabic articles of ../shared/corpus such words are at most 3.1 % of
-# the words (Persian prose: 20-35 %).
-_PERSIAN_WORDS = frozenset(
-    "است این را از که می های برای یک شد بود آن کرد هم نیز اما شده خود باید کند دارد در با".split()
-)
-_PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af")  # پ چ ژ گ (never Arabic words)
-_URDU_LETTERS = frozenset("\u0679\u0688\u0691\u06ba\u06c1\u06d2")  # ٹ ڈ ڑ ں ہ ے
-_ARABIC_WORD = re.compile("[\u0621-\u06ff]+")
-OTHER_LANGUAGE_SHARE = 0.08
-
-
-def script_language(text: str) -> str:
-    """ "Arabic", or "Persian" / "Urdu" for text in those languages (see the comment above)."""
-    words = _ARABIC_WORD.findall(text)
-    if not words:
-        return "Arabic"
-    urdu = sum(1 for w in words if any(ch in _URDU_LETTERS for ch in w))
-    if urdu >= 3 and urdu / len(words) >= OTHER_LANGUAGE_SHARE:
-        return "Urdu"
-    persian = sum(1 for w in words if w in _PERSIAN_WORDS or any(ch in _PERSIAN_LETTERS for ch in w))
-    if persian >= 3 and persian / len(words) >= OTHER_LANGUAGE_SHARE:
-        return "Persian"
-    return "Arabic"

@@ -152,11 +152,23 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` executable: on PATH or beside this Python; StoreError if absent."""
+    found = shutil.which("oxigraph")
+    beside = Path(sys.executable).parent / "oxigraph"
+    if found:
+        return found
+    if beside.exists():
+        return str(beside)
+    raise StoreError(
+        "the `oxigraph` server is not installed; install it with "
+        "`pip install oxigraph` (it provides the `oxigraph` command)"
+    )
+
+
 def start_child(settings: Settings, location: Path, snapshot_dir: Path | None, taken: str) -> Child:
     """Start Oxigraph on ``location`` on a free loopback port and wait until it answers;
     StoreError with its error output if it does not."""
-    from kg.graph.server import oxigraph_binary
-
     last = ""
     for _attempt in range(3):  # a free port can be taken between the probe and the bind
         port = free_port()

@@ -117,6 +117,7 @@ def _all_subjects(handle: ox.Store, key: Any = str) -> list[Any]:
     """The distinct subjects of the whole store, in IRI order: found by Oxigraph (a set of its
     compact ids) rather than by reading every quad into Python."""
     found = handle.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    assert isinstance(found, ox.QuerySolutions)
     return sorted({row[0] for row in found}, key=key)
 
 

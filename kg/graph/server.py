@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import StoreError
+from kg.graph.endpoint import oxigraph_binary
 from kg.graph.store import ENTITY_GRAPH_IRI, Store, default_store_path
 
 DEFAULT_HOST = "127.0.0.1"
@@ -34,20 +34,6 @@ DEFAULT_PORT = 7878
 READY_TIMEOUT_S = 30.0
 #: Seconds a query may run before the server stops it (with HTTP 503, see kg.graph.endpoint).
 DEFAULT_QUERY_TIMEOUT_S = 30
-
-
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` executable: on PATH or beside this Python; StoreError if absent."""
-    found = shutil.which("oxigraph")
-    beside = Path(sys.executable).parent / "oxigraph"
-    if found:
-        return found
-    if beside.exists():
-        return str(beside)
-    raise StoreError(
-        "the `oxigraph` server is not installed; install it with "
-        "`pip install oxigraph` (it provides the `oxigraph` command)"
-    )
 
 
 @dataclass
@@ -191,7 +177,7 @@ def serve(
     cannot be served.
     """
     from kg.graph.endpoint import Settings
-    from kg.graph.endpoint import serve as run
+    from kg.graph.endpoint import serve as run  # kg serve's own modules load only for serving
 
     location = Path(store_path).expanduser() if store_path is not None else default_store_path()
     settings = Settings(
