@@ -209,8 +209,8 @@ def case_push(work: Path) -> dict:
             push(b, server.url)
         missing = ask(
             server.query_url,
-            f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <https://w3id.org/kg-arabic/resource/graph/entities> {{
-                 ?e ?p ?o }} FILTER(?p != <http://example.org/none>) }}""",
+            """SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/kg-arabic/resource/graph/entities> {
+                 ?e ?p ?o } FILTER(?p != <http://example.org/none>) }""",
         )
         after_b = int(json.loads(missing[1])["results"]["bindings"][0]["n"]["value"])
     return {"entity_triples_store_a": own, "on_target_after_a": after_a, "on_target_after_b": after_b}
@@ -619,7 +619,8 @@ def markdown(r: dict, command: str) -> str:
         f"2. Push of a second store: entity-graph triples on the target {r['2_push'].get('on_target_after_a')} after "
         f"the first store, {r['2_push'].get('on_target_after_b')} after the second (merged, none lost).",
         f"3. `kg export -o STORE/CURRENT`: exit {r['3_export_into_store'].get('exit_code')}, CURRENT unchanged: "
-        f"{r['3_export_into_store'].get('current_unchanged')}, store opens: {r['3_export_into_store'].get('store_opens')}.",
+        f"{r['3_export_into_store'].get('current_unchanged')}, store opens: "
+        f"{r['3_export_into_store'].get('store_opens')}.",
         f"4. SERVICE on the endpoint: HTTP {e.get('service_status')}, the address was contacted: "
         f"{e.get('service_contacted_the_address')}.",
         f"5. A build of {s.get('articles_after_build', 0) - s.get('articles_before', 0)} more articles into a served "
@@ -629,14 +630,17 @@ def markdown(r: dict, command: str) -> str:
         f"{sig.get('TERM', {}).get('left_after_5_s')} / {sig.get('INT', {}).get('left_after_5_s')} / "
         f"{sig.get('KILL', {}).get('left_after_5_s')}; a second kg serve on the busy port: exit "
         f"{sig.get('second_on_busy_port', {}).get('exit_code')}; `--port 99999`: exit "
-        f"{sig.get('port_99999', {}).get('exit_code')}, Rust backtrace: {sig.get('port_99999', {}).get('rust_backtrace')}.",
+        f"{sig.get('port_99999', {}).get('exit_code')}, Rust backtrace: "
+        f"{sig.get('port_99999', {}).get('rust_backtrace')}.",
         f"7. ASK prints `{r['7_printing'].get('ask_table')}`, CONSTRUCT/DESCRIBE Turtle: "
         f"{r['7_printing'].get('construct_is_turtle')}/{r['7_printing'].get('describe_is_turtle')}; "
         f"{r['7_neo4j_kills'].get('kills')} kills during `export --format neo4j`: "
-        f"{r['7_neo4j_kills'].get('mixed_pairs')} mixed pairs; Persian: exit {r['7_10_language'].get('persian_exit_code')}; "
+        f"{r['7_neo4j_kills'].get('mixed_pairs')} mixed pairs; Persian: exit "
+        f"{r['7_10_language'].get('persian_exit_code')}; "
         f"timeout mid-CSV: HTTP {e.get('csv_timeout_status')} (error row in a 200: "
         f"{e.get('csv_timeout_body_has_error_row')}).",
-        f"8. A query nested 5,000 deep: HTTP {e.get('deep_5000_status')} (endpoint alive: {e.get('alive_after_deep')}), "
+        f"8. A query nested 5,000 deep: HTTP {e.get('deep_5000_status')} (endpoint alive: "
+        f"{e.get('alive_after_deep')}), "
         f"`kg query` exit {e.get('kg_query_deep_exit_code')} with one line; with 300 idle sockets open a probe "
         f"took {e.get('probe_seconds_300_idle_median')} s median, {e.get('probe_seconds_300_idle_max')} s at most "
         f"(kg serve's front server: a thread per connection, idle ones closed after 10 s); a four-way cross "

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hardening_support import descendants, running
 
 from kg.cli import main
 from kg.graph.store import Store
-
-from hardening_support import descendants, running
 
 GOOD = "زار وزير الخارجية الجزائري عبد القادر مساهل ليبيا أمس والتقى فايز السراج في طرابلس."
 GOOD2 = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس التونسي في القاهرة."

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hardening_support import examples, free_port, need_oxigraph
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.cli import main
 from kg.graph.rdf import doc_slug, graph_iri
 from kg.graph.store import Store
-
-from hardening_support import examples, free_port, need_oxigraph
 
 GOOD = "زار وزير الخارجية الجزائري عبد القادر مساهل ليبيا أمس والتقى فايز السراج في طرابلس."
 GOOD2 = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس التونسي في القاهرة."
@@ -88,7 +87,8 @@ def test_a_store_built_with_the_old_iri_scheme_is_refused_for_writing_and_still_
     old_iri = "https://w3id.org/kg-arabic/resource/article/afp-123-72c4e556"
     ntriples = (
         f'<{old_iri}> <https://w3id.org/kg-arabic/ontology#docId> "AFP.123" .\n'
-        f"<{old_iri}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-arabic/ontology#Article> .\n"
+        f"<{old_iri}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/kg-arabic/ontology#Article> .\n"
     )
     with Store.open(store) as opened:
         opened.put_graph(old_iri, ntriples, "h")
@@ -128,7 +128,8 @@ def test_pushing_a_second_store_keeps_the_first_stores_actors(tmp_path: Path) ->
     for name, text in (("a", GOOD), ("b", OTHER)):
         assert kg("build", jsonl(tmp_path / f"{name}.jsonl", [(name, text)]), "--store", tmp_path / name, "--out",
                   tmp_path / f"o{name}", "--no-view").exit_code == 0  # fmt: skip
-    label_query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/kg-arabic/resource/graph/entities> { ?e rdfs:label ?l } }"
+    entities = "<https://w3id.org/kg-arabic/resource/graph/entities>"
+    label_query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {entities} {{ ?e rdfs:label ?l }} }}"
     with Store.open(tmp_path / "a", read_only=True) as a:
         labels_a = int(a.select(label_query, union=False)[0]["n"] or 0)
     with start_server(tmp_path / "target", port=free_port(), read_only=False, log_dir=tmp_path) as server:
@@ -139,9 +140,10 @@ def test_pushing_a_second_store_keeps_the_first_stores_actors(tmp_path: Path) ->
     with Store.open(tmp_path / "target", read_only=True) as target:
         labels = int(target.select(label_query, union=False)[0]["n"] or 0)
         # every actor of store a still has its labels on the target (it had none left after b)
+        article_a = "<https://w3id.org/kg-arabic/resource/article/a>"
         missing = target.select(
-            """SELECT ?e WHERE { GRAPH ?g { ?e kg:mentionedIn <https://w3id.org/kg-arabic/resource/article/a> }
-               FILTER NOT EXISTS { GRAPH <https://w3id.org/kg-arabic/resource/graph/entities> { ?e rdfs:label ?l } } }""",
+            f"""SELECT ?e WHERE {{ GRAPH ?g {{ ?e kg:mentionedIn {article_a} }}
+               FILTER NOT EXISTS {{ GRAPH {entities} {{ ?e rdfs:label ?l }} }} }}""",
             union=False,
         )
     assert labels_a > 0 and labels > labels_a

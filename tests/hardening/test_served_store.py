@@ -18,10 +18,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hardening_support import descendants, free_port, load_script, need_oxigraph, running
 
 from kg.graph.server import start_server
-
-from hardening_support import descendants, free_port, load_script, need_oxigraph, running
 
 pytestmark = pytest.mark.slow
 
