@@ -65,6 +65,8 @@ CHILD_EXTRA_TIMEOUT_S = 2  # the child's own query timeout is the front's plus t
 READY_TIMEOUT_S = 20.0
 RESTARTS_PER_MINUTE = 5  # a child dying more often than this ends kg serve
 SPOOL_IN_MEMORY = 8 * 1024 * 1024  # reply bytes kept in memory before spilling to a temp file
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
 HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "content-length"})
 
 
@@ -321,26 +323,33 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/update" or (path == "/store" and self.command == "POST"):
             self._reply(403, "this endpoint is read-only: updates are refused\n")
             return
-        if path == "/query":
-            try:
-                text = self._query_text(body)
-                if text is not None:
-                    check_query(text)
-            except QueryError as err:
-                self._reply(400, f"{err}\n")
-                return
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if path == "/query" and self.command == "POST" and kind not in (FORM, SPARQL_QUERY):
+            self._reply(415, f"send a query as {FORM} or {SPARQL_QUERY}\n")
+            return
+        # every query the request carries, wherever it is and whatever the path: Oxigraph must
+        # not run one that was not checked (two `query` values could be read differently)
+        texts = self._query_texts(body, kind)
+        if len(texts) > 1:
+            self._reply(400, "give one query per request\n")
+            return
+        try:
+            for text in texts:
+                check_query(text)
+        except QueryError as err:
+            self._reply(400, f"{err}\n")
+            return
         self.server.endpoint.forward(self, body)
 
-    def _query_text(self, body: bytes) -> str | None:
-        """The query of a SPARQL Protocol request: ``query=`` in the URL or a form body, or a
-        body of type application/sparql-query."""
-        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if self.command == "POST" and kind == "application/x-www-form-urlencoded":
-            params = {**params, **urllib.parse.parse_qs(body.decode("utf-8", "replace"))}
-        elif self.command == "POST" and kind == "application/sparql-query":
-            return body.decode("utf-8", "replace")
-        return params["query"][0] if params.get("query") else None
+    def _query_texts(self, body: bytes, kind: str) -> list[str]:
+        """The queries of a request: ``query=`` in the URL or a form body, or a body of type
+        application/sparql-query."""
+        texts = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("query", [])
+        if self.command == "POST" and kind == FORM:
+            texts += urllib.parse.parse_qs(body.decode("utf-8", "replace")).get("query", [])
+        elif self.command == "POST" and kind == SPARQL_QUERY:
+            texts.append(body.decode("utf-8", "replace"))
+        return texts
 
     def _reply(self, status: int, text: str, headers: dict[str, str] | None = None) -> None:
         data = text.encode("utf-8")
@@ -420,7 +429,10 @@ class Endpoint:
                 continue
             if self.timed_out.is_set():  # Oxigraph does not stop every runaway query itself
                 self.timed_out.clear()
-                self._swap(self._new_child(), note, "a query outlived the timeout: replaced the server")
+                try:
+                    self._swap(self._new_child(), note, "a query outlived the timeout: replaced the server")
+                except StoreError as err:
+                    note(f"kg serve: could not replace the server after a timeout ({err}); keeping it")
             now = time.monotonic()
             if now - last_poll >= POLL_S:
                 last_poll = now

@@ -79,6 +79,32 @@ def test_service_is_refused_and_the_server_contacts_no_one(server) -> None:
     assert status == 400 and b"SERVICE" in body
 
 
+@pytest.mark.parametrize(
+    "how",
+    ["two-query-params", "url-and-body", "sparql-query-body", "other-path"],
+)
+def test_service_cannot_be_slipped_past_the_check(server, how: str) -> None:
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }"
+    quoted = urllib.parse.quote(service)
+    base = server.url
+    if how == "two-query-params":  # the check must not read the first and Oxigraph the last
+        request = urllib.request.Request(f"{base}/query", data=f"query=ASK%7B%7D&query={quoted}".encode())
+    elif how == "url-and-body":
+        request = urllib.request.Request(f"{base}/query?query={quoted}", data=b"query=ASK%7B%7D")
+    elif how == "sparql-query-body":
+        request = urllib.request.Request(
+            f"{base}/query", data=service.encode(), headers={"Content-Type": "application/sparql-query"}
+        )
+    else:
+        request = urllib.request.Request(f"{base}/?query={quoted}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            status, body = reply.status, reply.read()
+    except urllib.error.HTTPError as err:
+        status, body = err.code, err.read()
+    assert status == 400, (status, body[:200])
+
+
 def test_service_inside_a_string_or_as_a_name_is_no_service(server) -> None:
     status, _, _ = ask(server.query_url, 'SELECT ?service WHERE { ?service ?p "SERVICE <http://x/>" } LIMIT 1')
     assert status == 200
