@@ -1054,7 +1054,7 @@ def lock_output_folder(out: Path) -> OutputLock:
         handle = open(path, "a+", encoding="utf-8")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             handle.close()
@@ -1062,6 +1062,8 @@ def lock_output_folder(out: Path) -> OutputLock:
                 f"the output folder {out} is in use by another kg build ({holder}); wait for it "
                 "to finish or give this build another --out"
             ) from None
+        except OSError:  # a file system without locks (some network shares): go on unguarded
+            return OutputLock(handle, path)
         try:  # the holder may have removed the file between our open and our lock: start again
             if os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
                 break
