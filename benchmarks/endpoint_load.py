@@ -43,7 +43,7 @@ PREFIXES = "PREFIX kg: <https://w3id.org/kg-arabic/ontology#>\nPREFIX rdfs: <htt
 SIMPLE = PREFIXES + "SELECT ?a ?b WHERE { ?e a kg:Event ; kg:actor ?a ; kg:recipient ?b } LIMIT 50"
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # Oxigraph's --timeout-s does not stop this one (checked up to 120 s on 1,700 quads): the
-# deadline is only looked at in some operators. Reported; tested as an xfail.
+# deadline is only looked at in some operators. kg serve's front answers 503 at its deadline.
 FOUR_WAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 TEMPLATES = (
     "زار وزير الخارجية الجزائري عبد القادر مساهل ليبيا والتقى فايز السراج في طرابلس يوم {n}.",
@@ -194,7 +194,7 @@ def refuses_update(server) -> dict:
 
 def bound_host(server) -> str:
     args = server.process.args
-    return args[args.index("--bind") + 1].rsplit(":", 1)[0]
+    return args[args.index("--host") + 1]
 
 
 def probe(workdir: Path, timeout_s: int) -> tuple[list[str], list[dict]]:

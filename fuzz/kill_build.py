@@ -139,9 +139,15 @@ def output_problems(out: Path) -> tuple[list[str], int]:
     problems, leftovers = [], 0
     if not out.exists():
         return problems, leftovers
-    for path in sorted(p for p in out.rglob("*") if p.is_file()):
-        if path.name.startswith("."):
-            leftovers += 1  # an atomic write's temp file, cut short: never read by anyone
+    for path in sorted(out.rglob("*")):
+        hidden = [part for part in path.relative_to(out).parts if part.startswith(".")]
+        if hidden:
+            # an atomic write's temp file, or the run's temporary store, cut short: never read
+            # by anyone, and removed by the next run into the folder; the lock file goes with
+            # the build that held it
+            leftovers += path.name == hidden[0] and path.name != ".kg-build.lock"
+            continue
+        if not path.is_file():
             continue
         try:
             _parse_output(path)

@@ -39,6 +39,9 @@ ECHOED_FAILURES = 20  # failures printed on stderr before "see failures.jsonl"
 # memory grows ~180 KB per article (1.3 GB after 10,000); with it, it stays ~170 MB.
 FLUSH_EVERY = 250
 ENGINES = ("local", "dask")
+# Runs of this many documents give back extraction's memory before their outputs are drawn
+# (release_memory); smaller ones keep the lexicons loaded (a next run in the process is quicker).
+RELEASE_AFTER = 500
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -83,6 +86,26 @@ def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
     return Built(doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc), ntriples, data)
 
 
+def release_memory() -> None:
+    """Give back what extraction held before the outputs are drawn: the pipeline and the caches
+    of kg's modules (lexicons, folded words), then the freed heap to the system (glibc keeps
+    it otherwise), so the page's memory does not add to the extraction's."""
+    import ctypes
+    import functools
+    import gc
+
+    global _PIPELINE
+    _PIPELINE = None
+    for obj in gc.get_objects():
+        if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("kg."):
+            obj.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory stays with the process, to be reused
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory in MB."""
     import resource
@@ -114,6 +137,10 @@ def extract_chunk(docs: list[Document], keep_json: bool) -> tuple[list[Built | F
 
 
 def _warm_worker() -> None:
+    """A worker's start: die with its parent (see kg.lifetime), then load the pipeline."""
+    from kg.lifetime import die_with_parent
+
+    die_with_parent()
     _pipeline()(Document(doc_id="warm-up", text="زار وزير الخارجية الجزائري ليبيا."))
 
 
@@ -175,6 +202,7 @@ class BuildReport:
     parent_cpu: float = field(default_factory=time.process_time)
     outputs: str = ""
     interrupted: bool = False
+    error: str | None = None  # why the run stopped before its end (e.g. the store is in use)
     started: float = field(default_factory=time.monotonic)
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -220,6 +248,7 @@ class BuildReport:
             "workers_stats": self.worker_stats,
             "outputs": self.outputs,
             "interrupted": self.interrupted,
+            "error": self.error,
             "failures": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failures],
             "failures_listed": len(self.failures),
         }
@@ -325,37 +354,122 @@ def make_progress(report: BuildReport, show: bool | None = None) -> PlainProgres
 
 # ------------------------------------------------------------------------------ the parent: store and outputs
 class Outputs:
-    """The graphs and document JSON of a small run, for graph.trig/ttl/csv/html and documents/.
+    """The outputs of a small run, written by streaming so memory does not grow with the run:
+    ``documents/<doc_id>.json`` as each article is stored, and graph.trig, graph.ttl,
+    triples.csv and graph.html at the end from the run's graphs, kept meanwhile in a temporary
+    on-disk store in OUT (removed afterwards; one a killed run left is removed by the next).
 
-    Past ``limit`` documents they are dropped (a note says so): a million articles' Turtle and
-    page help no one, the store holds them and ``kg export``/``kg view`` write them on demand.
+    Past ``limit`` documents there are none (a note says so, and documents written so far are
+    removed): a million articles' Turtle and page help no one, the store holds them and
+    ``kg export``/``kg view`` write them on demand. When the run's size is known beforehand,
+    such a run writes nothing at all.
     """
 
-    def __init__(self, limit: int | None = DEFAULT_OUTPUTS_LIMIT) -> None:
-        from rdflib import Dataset
-
+    def __init__(self, out: Path, limit: int | None = DEFAULT_OUTPUTS_LIMIT, expected: int | None = None) -> None:
+        self.out = Path(out)
         self.limit = limit
-        self.dataset: Any = Dataset(default_union=True)
-        self.docs: list[tuple[str, str]] = []  # (doc_id, document JSON)
-        self.count = 0
-        self.dropped = False
+        self.count = 0  # documents of the run, written or not
+        self.dropped = limit is not None and expected is not None and expected > limit
+        self.graphs: Any = None  # a kg Store of the run's graphs (made on first use)
+        self.documents: list[Path] = []
+        self.written: list[Path] = []  # what ``write`` wrote
+        self.unflushed = 0
 
-    def _room(self) -> bool:
-        self.count += 1
+    def _room(self, n: int) -> bool:
+        self.count += n
         if self.dropped:
             return False
         if self.limit is not None and self.count > self.limit:
-            self.dropped, self.dataset, self.docs = True, None, []
+            self.drop()
             return False
         return True
 
-    def add_graph(self, iri: str, ntriples: bytes, doc_json: tuple[str, str] | None = None) -> None:
-        from rdflib import URIRef
+    def drop(self) -> None:
+        """No outputs after all: forget the graphs and remove the documents written."""
+        self.dropped = True
+        self.close()
+        for path in self.documents:
+            path.unlink(missing_ok=True)
+        self.documents = []
 
-        if self._room():
-            self.dataset.graph(URIRef(iri)).parse(data=ntriples.decode("utf-8"), format="nt")
-            if doc_json is not None:
-                self.docs.append(doc_json)
+    def _store(self) -> Any:
+        if self.graphs is None:
+            from kg.corpus import temp_path
+            from kg.graph.store import Store
+
+            self.graphs = Store.open(temp_path(self.out / "run-store"))
+        return self.graphs
+
+    def add(self, graphs: list[tuple[str, bytes, str]], docs: Iterable[tuple[str, str]] = ()) -> None:
+        """Articles of the run: their graphs (IRI, N-Triples, content hash) and, for those
+        built now, their document JSON (doc_id, JSON)."""
+        if not self._room(len(graphs)):
+            return
+        if graphs:
+            self._store().put_graphs([(iri, data, h) for iri, data, h in graphs])
+            self._flush_now_and_then(len(graphs))
+        for doc_id, data in docs:
+            self._document(doc_id, data)
+
+    def _flush_now_and_then(self, written: int) -> None:
+        """The temporary store, like the store, grows in memory until flushed (see FLUSH_EVERY)."""
+        self.unflushed += written
+        if self.unflushed >= FLUSH_EVERY:
+            self._store().flush()
+            self.unflushed = 0
+
+    def add_nquads(self, path: Path, articles: int, docs: tuple[tuple[str, str], ...]) -> None:
+        """A Dask partition's N-Quads file (already in the store's layout) and its documents."""
+        import pyoxigraph as ox
+
+        if not self._room(articles):
+            return
+        self._store().oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        self._flush_now_and_then(articles)
+        for doc_id, data in docs:
+            self._document(doc_id, data)
+
+    def _document(self, doc_id: str, data: str) -> None:
+        from kg.corpus import file_name
+
+        self.documents.append(atomic_write(self.out / "documents" / file_name(doc_id, ".json"), data + "\n"))
+
+    def write(self, view: bool = True) -> list[Path]:
+        """graph.trig, graph.ttl, triples.csv and (``view``) graph.html of the run, streamed from
+        its graphs; returns the files written (documents/ as one entry). The store is opened
+        afresh for each file: an open store keeps what it read cached, and the page, which
+        must hold every event, is drawn with the store closed."""
+        from kg.graph.export import export
+        from kg.graph.store import Store
+
+        where = self._store().path
+        self.graphs.close()
+        written: list[Path] = []
+        for name, fmt in (("graph.trig", "trig"), ("graph.ttl", "turtle"), ("triples.csv", "csv")):
+            with Store.open(where, read_only=True) as store:
+                written += export(store, fmt, self.out / name)
+        if self.documents:
+            written.append(self.out / "documents")
+        if view:
+            from kg.graph.network import network_from_store
+            from kg.view.html import write_html
+
+            with Store.open(where, read_only=True) as store:
+                network = network_from_store(store)  # titled by its articles: count and dates
+            if self.count >= RELEASE_AFTER:
+                release_memory()
+            written.append(write_html(network, self.out / "graph.html"))
+        return written
+
+    def close(self) -> None:
+        """Remove the temporary store of the run's graphs."""
+        import shutil
+
+        if self.graphs is not None:
+            where = self.graphs.path
+            self.graphs.close()
+            self.graphs = None
+            shutil.rmtree(where, ignore_errors=True)
 
 
 class Sink:
@@ -415,10 +529,10 @@ class Sink:
             self.hashes.add(h)
             return True
         self.report.skipped += 1
-        if self.outputs is not None and self.store is not None:
+        if self.outputs is not None and self.store is not None and not self.outputs.dropped:
             iri = str(graph_iri(doc.doc_id))
             ntriples = self.store.graph_ntriples(iri)
-            self.outputs.add_graph(iri, ntriples + self._descriptions(ntriples))
+            self.outputs.add([(iri, ntriples + self._descriptions(ntriples), h)])
         self.progress.update()
         return False
 
@@ -457,8 +571,9 @@ class Sink:
         self.report.done += len(group)
         self._flush_now_and_then(len(group))
         if self.outputs is not None:
-            for r in group:
-                self.outputs.add_graph(r.iri, r.ntriples, (r.doc_id, r.doc_json) if r.doc_json else None)
+            self.outputs.add(
+                [(r.iri, r.ntriples, r.hash) for r in group], [(r.doc_id, r.doc_json) for r in group if r.doc_json]
+            )
         self.pending_since = time.monotonic()
         self.progress.update()
 
@@ -493,18 +608,10 @@ class Sink:
                 self.graphs.update(iris)
                 self._flush_now_and_then(len(iris))
             if self.outputs is not None:
-                self._partition_outputs(path, part)
+                self.outputs.add_nquads(path, len(iris), part.doc_json)
         path.unlink(missing_ok=True)
         self.report.done += len(iris)
         self.progress.update()
-
-    def _partition_outputs(self, path: Path, part: Partition) -> None:
-        assert self.outputs is not None
-        for _ in part.articles:
-            if not self.outputs._room():
-                return
-        self.outputs.dataset.parse(str(path), format="nquads")
-        self.outputs.docs += list(part.doc_json)
 
 
 def _push_file(path: Path, articles: list[str], endpoint: str, timeout_s: float = 60.0) -> None:
@@ -546,8 +653,13 @@ def run_local(items: Iterable[Document | Failure], sink: Sink, workers: int, kee
     def new_pool() -> ProcessPoolExecutor:
         import multiprocessing as mp
 
-        # forkserver: workers start from a clean process, not a fork of one holding the store
-        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        # forkserver: workers start from a clean process, not a fork of one holding the store;
+        # the fork server itself dies with this process (kg.lifetime), and so its workers
+        if "forkserver" in mp.get_all_start_methods():
+            ctx: Any = mp.get_context("forkserver")
+            ctx.set_forkserver_preload(["kg._die_with_parent"])
+        else:
+            ctx = mp.get_context("spawn")
         return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_worker)
 
     pool = new_pool()
@@ -594,10 +706,18 @@ def partition_size(total: int | None, partitions: int | None, workers: int) -> i
 
 def _connect_dask(scheduler: str | None, workers: int, processes: bool):
     """A dask.distributed Client (and the LocalCluster it owns, if any)."""
+    import logging
+    import signal
+
+    # Dask starts threads when imported; they keep the signal mask of the thread that starts
+    # them, and no Ctrl-C may land in one of them while SIGINT is ignored below
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise KGError("the dask engine needs dask.distributed, an optional extra: pip install 'kg[dask]'") from None
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     if scheduler:
         try:
             return Client(scheduler, timeout="20s"), None
@@ -607,16 +727,68 @@ def _connect_dask(scheduler: str | None, workers: int, processes: bool):
                 "`dask scheduler` (and `dask worker ADDRESS`), or leave out --scheduler "
                 "for a local cluster"
             ) from None
+    if not processes:
+        threads = LocalCluster(
+            n_workers=max(workers, 1),
+            threads_per_worker=1,
+            processes=False,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        return Client(threads), threads
+    # Worker processes die with this one (kg._dask_worker) and ignore SIGINT from their start:
+    # Ctrl-C in a terminal signals the whole process group, and workers interrupted on their own
+    # make Dask print tracebacks, while this process stops the cluster in order. An ignored
+    # signal is the one setting a child inherits whichever thread starts it, so SIGINT is
+    # ignored here while the cluster starts; it is also blocked meanwhile, which keeps a Ctrl-C
+    # pending (Linux does not discard a blocked signal) until it is raised below.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()  # started later, it would unblock SIGINT in the window
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def restore() -> None:
+        signal.signal(signal.SIGINT, before)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+    cluster: Any = None
+    client: Any = None
+    try:
+        cluster = LocalCluster(
+            n_workers=max(workers, 1),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+            preload=["kg._dask_worker"],
+        )
+        client = Client(cluster)
+        restore()
+        time.sleep(0)  # a Ctrl-C pressed meanwhile is raised here, with the cluster to close
+    except BaseException:
+        restore()
+        _quiet_dask()
+        if cluster is not None:
+            cluster.close()
+        if client is not None:
+            client.close()
+        raise
+    return client, cluster
+
+
+def _close_dask(client: Any, cluster: Any) -> None:
+    if cluster is not None:  # workers first, so none is left waiting for the scheduler
+        cluster.close()
+    client.close()
+
+
+def _quiet_dask() -> None:
+    """Stopping with tasks in flight (Ctrl-C, an error), Dask logs each cancelled task with a
+    traceback; the user gets kg's one line instead."""
     import logging
 
-    cluster = LocalCluster(
-        n_workers=max(workers, 1),
-        threads_per_worker=1,
-        processes=processes,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
-    return Client(cluster), cluster
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
 def run_dask(
@@ -631,10 +803,12 @@ def run_dask(
     endpoint: str | None,
     keep_json: bool,
     processes: bool = True,
+    connection: tuple[Any, Any] | None = None,
 ) -> None:
     """Extract partitions on dask.distributed; each becomes an N-Quads file, loaded (or pushed)
-    here as it arrives. At most two partitions per worker are in flight."""
-    client, cluster = _connect_dask(scheduler, workers, processes)
+    here as it arrives. At most two partitions per worker are in flight. ``connection`` is a
+    (client, cluster) from ``_connect_dask`` (default: made here); it is closed at the end."""
+    client, cluster = connection or _connect_dask(scheduler, workers, processes)
     try:
         from dask.distributed import as_completed
 
@@ -653,10 +827,11 @@ def run_dask(
                 in_flight -= 1
         for future in running:
             sink.load_partition(future.result(), endpoint)
+    except BaseException:
+        _quiet_dask()
+        raise
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        _close_dask(client, cluster)
         try:
             part_dir.rmdir()
         except OSError:
@@ -695,6 +870,7 @@ class BuildOptions:
     outputs: bool = True
     outputs_limit: int | None = DEFAULT_OUTPUTS_LIMIT
     progress: bool | None = None  # None: a bar when stderr is a terminal
+    view: bool = True  # write graph.html with the outputs
     echo_failures: bool = True  # False: the caller reports failures itself (one bad file)
     dask_processes: bool = True  # False: LocalCluster workers are threads of this process
 
@@ -720,22 +896,46 @@ def build(
     options: BuildOptions = BuildOptions(),
 ) -> tuple[BuildReport, Outputs | None]:
     """Build every input document into the store; returns the report and, for a small run with
-    outputs, the graphs and documents to write. report.json and failures.jsonl go to ``out``
-    (also when the run is interrupted)."""
-    from kg.graph.store import Store
+    outputs, the Outputs to write (``Outputs.write``, then ``Outputs.close``). report.json and
+    failures.jsonl go to ``out`` (also when the run is interrupted or the store cannot be
+    opened: then with the reason as ``error``).
+
+    ``out`` is this run's alone while it runs (a lock in it: a second build given the same
+    folder stops at once with a one-line error) and may not lie inside a store folder."""
+    from kg.graph.store import check_output_path, default_store_path
 
     options.check()
     workers = options.workers or os.cpu_count() or 1
-    out = Path(out)
+    out = check_output_path(out, store_path if store_path is not None else default_store_path())
     out.mkdir(parents=True, exist_ok=True)
+    lock = lock_output_folder(out)
+    try:
+        return _build_locked(inputs, store_path, out, date, options, workers)
+    finally:
+        lock.close()
+
+
+def _build_locked(
+    inputs: list[str], store_path: str | None, out: Path, date: str | None, options: BuildOptions, workers: int
+) -> tuple[BuildReport, Outputs | None]:
+    from kg.corpus import clean_stale_temps
+    from kg.graph.store import Store
+
+    for folder in (out, out / "documents", out / "partitions"):
+        clean_stale_temps(folder)
+    _clear_partitions(out / "partitions")
     report = BuildReport(engine=options.engine, workers=workers)
     report.total = count_inputs(inputs)
-    outputs = Outputs(options.outputs_limit) if options.outputs else None
-    keep_json = options.outputs
+    outputs = Outputs(out, options.outputs_limit, report.total) if options.outputs else None
+    keep_json = options.outputs and not (outputs is not None and outputs.dropped)
     items = read_inputs(inputs, date)
-    progress = make_progress(report, options.progress)
+    # a Dask cluster starts before any other thread (the store's, the progress bar's) exists:
+    # see _connect_dask on Ctrl-C; run_dask closes it
+    dask = _connect_dask(options.scheduler, workers, options.dask_processes) if options.engine == "dask" else None
+    progress: Any = None
     store = None
     try:
+        progress = make_progress(report, options.progress)
         with open(out / "failures.jsonl", "w", encoding="utf-8") as failures:
             if options.engine == "dask" and options.endpoint:
                 sink = Sink(None, report, failures, progress, outputs)
@@ -751,6 +951,7 @@ def build(
                     endpoint=options.endpoint,
                     keep_json=keep_json,
                     processes=options.dask_processes,
+                    connection=dask,
                 )
             else:
                 store = Store.open(store_path)
@@ -768,21 +969,106 @@ def build(
                         endpoint=None,
                         keep_json=keep_json,
                         processes=options.dask_processes,
+                        connection=dask,
                     )
                 else:
                     run_local(items, sink, workers, keep_json)
                 sink.drain()
-    except KeyboardInterrupt:
-        report.interrupted = True
-        raise
-    finally:
         if store is not None:
             store.close()
         progress.close()
-        if outputs is not None and outputs.dropped:
-            report.outputs = (
-                f"not written: {outputs.count} documents is more than {outputs.limit}; "
-                "use `kg export` and `kg view` on the store, or raise --outputs-limit"
-            )
+        if outputs is not None and not outputs.dropped and outputs.count >= RELEASE_AFTER:
+            release_memory()
+        _finish_outputs(outputs, report, options.view)
+        dask = None
+    except KeyboardInterrupt:
+        report.interrupted = True
+        raise
+    except KGError as err:
+        report.error = str(err)
+        raise
+    finally:
+        if dask is not None and not dask[0].status == "closed":  # the run stopped before run_dask
+            _close_dask(*dask)
+        if store is not None:
+            store.close()
+        if progress is not None:
+            progress.close()
+        if outputs is not None:
+            outputs.close()
         report.write(out)
     return report, outputs
+
+
+def _finish_outputs(outputs: Outputs | None, report: BuildReport, view: bool) -> None:
+    """Write the run's outputs (when kept and not too many) and say in the report what became
+    of them."""
+    if outputs is None:
+        report.outputs = "not written (--no-outputs)"
+    elif outputs.dropped:
+        report.outputs = (
+            f"not written: {outputs.count} documents is more than {outputs.limit}; "
+            "use `kg export` and `kg view` on the store, or raise --outputs-limit"
+        )
+    elif not (report.done or report.skipped):
+        report.outputs = "not written (nothing was built)"
+    else:
+        outputs.written = outputs.write(view)
+        report.outputs = "written"
+
+
+def _clear_partitions(folder: Path) -> None:
+    """Remove the partition files a killed Dask run left (their articles are not stored, so
+    this run extracts them again)."""
+    for path in folder.glob("part-*.nq") if folder.is_dir() else ():
+        path.unlink(missing_ok=True)
+
+
+LOCK_FILE = ".kg-build.lock"
+
+
+class OutputLock:
+    """An exclusive lock on an output folder (``OUT/.kg-build.lock``), held while a build writes
+    there; the file names the process that holds it, and goes when the lock is released (a
+    killed build's file stays, unlocked, and is taken over by the next build)."""
+
+    def __init__(self, handle: IO[str], path: Path) -> None:
+        self.handle = handle
+        self.path = path
+
+    def close(self) -> None:
+        if not self.handle.closed:
+            self.path.unlink(missing_ok=True)  # while still locked: no one can take it half-removed
+            self.handle.close()
+
+
+def lock_output_folder(out: Path) -> OutputLock:
+    """Take ``out`` for this run; InputError naming the other build when one holds it."""
+    import fcntl
+
+    path = out / LOCK_FILE
+    while True:
+        handle = open(path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise InputError(
+                f"the output folder {out} is in use by another kg build ({holder}); wait for it "
+                "to finish or give this build another --out"
+            ) from None
+        except OSError:  # a file system without locks (some network shares): go on unguarded
+            return OutputLock(handle, path)
+        try:  # the holder may have removed the file between our open and our lock: start again
+            if os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        handle.close()
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()} on {os.uname().nodename}\n")
+    handle.flush()
+    return OutputLock(handle, path)

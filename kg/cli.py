@@ -14,7 +14,17 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.corpus import Failure, atomic_write, check_date, decode_text, is_corpus, read_inputs
+from kg.corpus import (
+    Failure,
+    atomic_write,
+    check_date,
+    clean_stale_temps,
+    decode_text,
+    file_name,
+    is_corpus,
+    printable,
+    read_inputs,
+)
 from kg.errors import InputError, KGError
 from kg.model import Document, document_json
 
@@ -76,8 +86,8 @@ def _run(doc: Document, report: Report, pipeline) -> Document | None:
 
 def _one_line(message: str, limit: int = 400) -> str:
     """An error message on one line (parsers such as Oxigraph's SPARQL one span several), cut
-    to ``limit`` characters."""
-    text = " ".join(message.split())
+    to ``limit`` characters, with control characters shown escaped (``printable``)."""
+    text = printable(" ".join(message.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -95,10 +105,16 @@ class KGGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("kg: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader went away (`kg stats | head -1`): stop quietly, as Unix tools do, and
+            # keep the interpreter's last flush from failing on the closed pipe again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as e:  # a bug: still one line, the traceback on request
             if os.environ.get("KG_DEBUG"):
                 raise
-            click.echo(f"kg: internal error: {type(e).__name__}: {e} (set KG_DEBUG=1 for details)", err=True)
+            detail = _one_line(f"{type(e).__name__}: {e}")
+            click.echo(f"kg: internal error: {detail} (set KG_DEBUG=1 for details)", err=True)
             sys.exit(1)
 
 
@@ -125,8 +141,12 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
     per line) or - for stdin. One .txt without -o prints its JSON; otherwise -o DIR receives
     DIR/<doc_id>.json per document.
     """
+    from kg.graph.store import check_output_path
     from kg.pipeline import Pipeline
 
+    if out is not None:
+        check_output_path(out)
+        clean_stale_temps(Path(out))
     pipeline = Pipeline()
     # one .txt document to stdout: its failure is the command's one-line error; a folder or a
     # corpus is a batch even without -o (a bad row is reported and the others go on)
@@ -147,7 +167,7 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
         if out is None:
             click.echo(data)
         else:
-            atomic_write(Path(out) / f"{doc.doc_id}.json", data + "\n")
+            atomic_write(Path(out) / file_name(doc.doc_id, ".json"), data + "\n")
         report.done.append(doc.doc_id)
     if out is not None or report.failed:
         click.echo(f"kg extract: {report.summary()}" + (f" -> {out}" if out else ""), err=True)
@@ -297,48 +317,22 @@ def build(
 def build_inputs(
     inputs: list[str], store_path: str | None, out: Path, date: str | None, view: bool = True, options=None
 ):
-    """Build ``inputs`` into the store (see kg.batch.build), then write the outputs of a small
-    run and OUT/report.json. Returns the BuildReport."""
+    """Build ``inputs`` into the store and write the outputs of a small run and OUT/report.json
+    (see kg.batch.build); says on stderr what was written. Returns the BuildReport."""
+    import dataclasses
+
     from kg.batch import BuildOptions
     from kg.batch import build as run_build
 
-    options = options or BuildOptions()
+    options = dataclasses.replace(options or BuildOptions(), view=view)
     report, outputs = run_build(inputs, store_path, out, date, options)
-    if outputs is not None and not outputs.dropped and not (report.done or report.skipped):
-        report.outputs = "not written (nothing was built)"
-    elif outputs is not None and not outputs.dropped:
-        from kg.graph.rdf import split_entity_descriptions
-
-        # the store's layout: entity descriptions once, in the shared entity graph
-        _write_outputs(split_entity_descriptions(outputs.dataset), outputs.docs, out, view)
-        report.outputs = "written"
-    elif outputs is None:
-        report.outputs = "not written (--no-outputs)"
-    else:
-        click.echo(f"kg build: outputs {report.outputs}", err=True)
-    report.write(out)
+    if outputs is not None:
+        for p in outputs.written:
+            shown = f"{p}/ ({len(outputs.documents)} documents)" if p.name == "documents" else str(p)
+            click.echo(f"wrote {printable(shown)}", err=True)
+        if outputs.dropped:
+            click.echo(f"kg build: outputs {report.outputs}", err=True)
     return report
-
-
-def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> None:
-    """graph.trig, graph.ttl, triples.csv, documents/<doc_id>.json and graph.html of a run."""
-    from kg.graph.export import export
-
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    written += export(ds, "trig", out / "graph.trig")
-    written += export(ds, "turtle", out / "graph.ttl")
-    written += export(ds, "csv", out / "triples.csv")
-    for doc_id, data in docs:
-        written.append(atomic_write(out / "documents" / f"{doc_id}.json", data + "\n"))
-    if view:
-        from kg.graph.network import network_from_dataset
-        from kg.view.html import write_html
-
-        # titled by the run's articles: their count and dates (one article by its id)
-        written.append(write_html(network_from_dataset(ds), out / "graph.html"))
-    for p in written:
-        click.echo(f"wrote {p}", err=True)
 
 
 # ------------------------------------------------------------------------------------ query
@@ -415,6 +409,10 @@ def _format_result(result, fmt: str) -> str:
         from kg.graph.sparql import results_json
 
         return (results_json(result) if result.kind != "construct" else result.to_json()) + "\n"
+    if result.kind == "ask":  # table and tsv: the answer itself
+        return "true\n" if result.boolean else "false\n"
+    if result.kind == "construct":  # CONSTRUCT and DESCRIBE: a graph, so Turtle
+        return result.to_turtle()
     rows = list(result.rows)
     cols = list(result.columns) if hasattr(result, "columns") else (list(rows[0]) if rows else [])
     if fmt == "tsv":
@@ -487,7 +485,7 @@ def view(
     A filter that keeps no event is an error (exit 2) rather than an empty page.
     """
     from kg.graph.network import filter_network, network_from_store
-    from kg.graph.store import Store
+    from kg.graph.store import Store, check_output_path
     from kg.model import PLOVER_TYPES
     from kg.view.html import write_html
 
@@ -495,6 +493,7 @@ def view(
     if bad:
         raise InputError(f"unknown event type {', '.join(bad)}; valid: {', '.join(PLOVER_TYPES)}")
     with Store.open(store_path, read_only=True) as store:
+        check_output_path(out, store.path)
         network = network_from_store(store, title=title)
     filtered = any((types, since, until, actor, min_confidence, modalities))
     if filtered:
@@ -603,7 +602,7 @@ def export_cmd(fmt: str, out: str, store_path: str | None) -> None:
     with Store.open(store_path, read_only=True) as store:
         if out != "-":
             for p in export(store, f, out):
-                click.echo(f"wrote {p}", err=True)
+                click.echo(f"wrote {printable(p)}", err=True)
             return
         with tempfile.TemporaryDirectory(prefix="kg-export-") as work:
             (written,) = export(store, f, Path(work) / f"out.{f.extension}")
@@ -634,34 +633,63 @@ def stats(store_path: str | None, as_json: bool) -> None:
 @main.command()
 @_store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
-@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="TCP port to listen on.")
 @click.option(
     "--timeout",
     "timeout_s",
     default=30,
     show_default=True,
     type=click.IntRange(1, 86400),
-    help="Seconds a query may run before the server stops it.",
+    help="Seconds a query may run before the server stops it (HTTP 503).",
 )
-def serve(store_path: str | None, host: str, port: int, timeout_s: int) -> None:
-    """Serve the store read-only as a SPARQL 1.1 endpoint (Oxigraph server).
+@click.option("--no-timeout", is_flag=True, help="Let queries run as long as they take.")
+@click.option("--no-union", is_flag=True, help="The default graph is the store's default graph, not the union.")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (for browser clients on other sites).")
+@click.option("--log", type=click.Path(dir_okay=False), help="File for the Oxigraph server's messages.")
+def serve(
+    store_path: str | None, host: str, port: int, timeout_s: int, no_timeout: bool, no_union: bool, cors: bool, log
+) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint (Oxigraph server behind kg's guard).
 
     Query it with curl: curl -H 'Accept: application/sparql-results+json'
     --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+
+    \b
+    Safe to leave running:
+    - SERVICE (federated query) is refused, so the endpoint fetches no other address;
+    - queries nested or sized past what the engine survives get HTTP 400, a query running
+      past --timeout gets HTTP 503 (never a cut-short 200), idle clients are dropped;
+    - it serves a snapshot of the store and follows it: when `kg build` changes the store,
+      the new contents are served within seconds of the build's last write (30 s at most
+      during a long build), without a restart; replies carry X-KG-Snapshot (when taken);
+    - SIGTERM or Ctrl-C stops it and its Oxigraph server; a taken port is an error (exit 2).
     """
     from kg.graph.server import serve as run_server
 
-    def ready(server) -> None:
-        click.echo(f"SPARQL endpoint (read-only): {server.query_url}  — Ctrl-C stops it", err=True)
+    def ready(query_url: str) -> None:
+        click.echo(f"SPARQL endpoint (read-only): {query_url}  — Ctrl-C stops it", err=True)
 
-    run_server(store_path, host=host, port=port, timeout_s=timeout_s, on_ready=ready)
+    code = run_server(
+        store_path,
+        host=host,
+        port=port,
+        timeout_s=None if no_timeout else timeout_s,
+        union_default_graph=not no_union,
+        cors=cors,
+        log=log,
+        on_ready=ready,
+        note=lambda line: click.echo(printable(line), err=True),
+    )
+    sys.exit(code)
 
 
 @main.command()
 @click.option("--endpoint", required=True, help="Base URL of a SPARQL server with the Graph Store Protocol.")
 @_store_option
 def push(endpoint: str, store_path: str | None) -> None:
-    """Send each article's named graph to a triple store (HTTP PUT per graph: a re-push replaces it)."""
+    """Send the store to a triple store: each article's graph with HTTP PUT (a re-push replaces
+    it), the shared entity graph with POST (merged, so actors of other stores pushed there keep
+    their labels and types)."""
     from urllib.parse import urlsplit
 
     from kg.graph.server import push as do_push

@@ -6,28 +6,50 @@ exception that stops the batch. Batch runs themselves are in kg.batch."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
+import secrets
+import shutil
 import sys
-import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as _date_cls
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.arabic.normalize import arabic_ratio
+from kg.arabic.normalize import arabic_ratio, normalize_input
 from kg.errors import InputError
 from kg.model import Document
 
 MAX_BYTES = 20 * 1024 * 1024  # one article; a larger "article" is almost surely not one
 MIN_ARABIC = 0.3
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ID = re.compile(r"^[\w.\-]{1,200}$", re.UNICODE)
+MAX_ID = 200  # characters of a document id
+_ID = re.compile(rf"^[\w.\-]{{1,{MAX_ID}}}$", re.UNICODE)
 # a date at the end of a file name: news-20180516.txt, libya_2018-05-16.txt
 _NAME_DATE = re.compile(r"[-_](\d{4})-?(\d{2})-?(\d{2})$")
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
+def printable(text: object) -> str:
+    """``text`` safe to print on a terminal, on one line: control and format characters (escape
+    sequences, NUL, bidi overrides such as U+202E, line breaks) from a file name or an id are
+    shown escaped (``\\x1b``, ``\\u202e``) instead of acting on the terminal."""
+    out = []
+    for ch in str(text):
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs") and ch not in _KEPT_FORMAT:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# format characters that are part of written Arabic and Persian words (ZWNJ) are kept
+_KEPT_FORMAT = frozenset("\u200c")
 
 
 @dataclass(frozen=True)
@@ -37,7 +59,8 @@ class Failure:
     reason: str
 
     def line(self) -> str:
-        return f"{self.where}: {self.reason}"
+        """The failure as one printable line (see ``printable``)."""
+        return printable(f"{self.where}: {self.reason}")
 
 
 def check_date(value: str | None, where: str) -> str | None:
@@ -84,13 +107,52 @@ def decode_text(data: bytes, where: str) -> str:
     return check_text(text, where)
 
 
+# Languages that share the Arabic script: Persian news (دوشنبه, Monday) would otherwise be read
+# as Arabic and yield places (Dushanbe). Their function words (lexicon/data/persian_words.tsv)
+# and letters decide; see that file for the figures behind OTHER_LANGUAGE_SHARE.
+_PERSIAN_LETTERS = frozenset("\u067e\u0686\u0698\u06af")  # پ چ ژ گ
+_URDU_LETTERS = frozenset("\u0679\u0688\u0691\u06ba\u06c1\u06d2")  # ٹ ڈ ڑ ں ہ ے
+_SCRIPT_WORD = re.compile("[\u0621-\u06ff]+")
+OTHER_LANGUAGE_SHARE = 0.08
+
+
+def script_language(text: str) -> str:
+    """ "Arabic", or "Persian" / "Urdu" for a text in one of those languages: at least 3 of its
+    words, and OTHER_LANGUAGE_SHARE of them, are Persian function words or hold a letter only
+    Persian (or Urdu) writes."""
+    from kg.arabic.normalize import fold
+    from kg.lexicon.tsv import word_set
+
+    words = _SCRIPT_WORD.findall(text)
+    if not words:
+        return "Arabic"
+    urdu = sum(1 for w in words if any(ch in _URDU_LETTERS for ch in w))
+    if urdu >= 3 and urdu / len(words) >= OTHER_LANGUAGE_SHARE:
+        return "Urdu"
+    persian_words = word_set("persian_words.tsv")
+    persian = sum(1 for w in words if fold(w) in persian_words or any(ch in _PERSIAN_LETTERS for ch in w))
+    if persian >= 3 and persian / len(words) >= OTHER_LANGUAGE_SHARE:
+        return "Persian"
+    return "Arabic"
+
+
 def check_text(text: str, where: str) -> str:
+    """The article text as kg reads it (``normalize_input``: presentation forms as letters,
+    zero-width joiners between letters as tatweel), or an InputError: empty, too large, not
+    Arabic, or Persian/Urdu."""
     if not text.strip():
         raise InputError(f"{where}: the text is empty")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise InputError(f"{where}: the text is too large for one article (limit {MAX_BYTES // (1024 * 1024)} MB)")
+    text = normalize_input(text)
     if arabic_ratio(text) < MIN_ARABIC:
         raise InputError(f"{where}: no Arabic text found (kg reads Arabic news articles)")
+    language = script_language(text)
+    if language != "Arabic":
+        raise InputError(
+            f"{where}: the text is {language}, not Arabic (kg reads Arabic news articles; "
+            f"{language} words such as place names would be misread)"
+        )
     return text
 
 
@@ -170,13 +232,15 @@ def _row(raw: bytes, where: str, short: str, default_date: str | None) -> Docume
         doc_id = str(doc_id)
         if _ID.match(doc_id):
             known = doc_id
-        if not _ID.match(doc_id):
+        elif len(doc_id) > MAX_ID:
+            raise InputError(f"{where}: id '{doc_id[:40]}…' is {len(doc_id)} characters long; the limit is {MAX_ID}")
+        else:
             raise InputError(f"{where}: id '{doc_id[:40]}' may only hold letters, digits, '.', '_' and '-'")
         text = row.get("text")
         if not isinstance(text, str):
             raise InputError(f"{where}: row '{doc_id}' has no 'text' string")
         try:
-            check_text(text, where)
+            text = check_text(text, where)
         except InputError as e:  # name the place once, and the row's id
             raise InputError(f"{where}: row '{doc_id}': {str(e).removeprefix(where + ': ')}") from None
         date = check_date(row.get("date"), where) or default_date
@@ -277,21 +341,85 @@ def count_inputs(inputs: list[str], limit_s: float = 30.0) -> int | None:
     return total
 
 
+# ------------------------------------------------------------------ writing files
+TEMP_SUFFIX = ".kgtmp"
+# a temporary file or folder of a write in progress: .<name>.<pid>.<8 hex>.kgtmp (and .tmp, the
+# suffix exports used before)
+_TEMP = re.compile(r"^\..*\.(\d+)\.[0-9a-f]{8}\.(kgtmp|tmp)$")
+NAME_LIMIT = 200  # bytes of an output file name: the usual limit is 255, and temp names add some
+
+
+def file_name(stem: str, suffix: str, limit: int = NAME_LIMIT) -> str:
+    """``stem + suffix``, or, when longer than ``limit`` bytes (a 245-character file name, a
+    200-letter Arabic id), the stem cut at a character and made unique by a hash of it."""
+    name = stem + suffix
+    if len(name.encode("utf-8", "surrogatepass")) <= limit:
+        return name
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{_clip(stem, limit - len(suffix.encode()) - 9)}-{digest}{suffix}"
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, at a character boundary."""
+    data = text.encode("utf-8", "surrogatepass")[:limit]
+    return data.decode("utf-8", "ignore")
+
+
+def temp_path(path: Path) -> Path:
+    """A fresh hidden path beside ``path`` for a write that replaces it when complete; its
+    name says which process made it, so a later run can remove it if that process died."""
+    return path.parent / f".{_clip(path.name, 100)}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+
+
+def clean_stale_temps(folder: Path) -> int:
+    """Remove the temporary files and folders that killed kg processes left in ``folder`` (their
+    process is gone); returns how many. Those of running processes are left alone."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        m = _TEMP.match(entry.name)
+        if m is None or _running(int(m.group(1))):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
 def atomic_write(path: Path, data: str | bytes) -> Path:
     """Write a file so that readers see the old or the new content, never half of it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    tmp = temp_path(path)
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # a shared output, not a private temp file
+        # a shared output, not a private temp file: the usual umask permissions
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path

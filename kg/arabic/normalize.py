@@ -112,7 +112,13 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def is_arabic_letter(ch: str) -> bool:
-    return "\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3" or "\u06fa" <= ch <= "\u06ff"
+    """A letter of the Arabic script, presentation forms (ﺍ ﻻ) included."""
+    return (
+        "\u0621" <= ch <= "\u064a"
+        or "\u0671" <= ch <= "\u06d3"
+        or "\u06fa" <= ch <= "\u06ff"
+        or ("\ufb50" <= ch <= "\ufefc" and ch.isalpha())
+    )
 
 
 def arabic_ratio(text: str) -> float:
@@ -121,3 +127,25 @@ def arabic_ratio(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
+
+
+# ------------------------------------------------------------------ input text as kg reads it
+# Zero-width characters only steer how letters join or where a line may break; in Arabic news
+# they come from editors and web pages (ز\u200dا\u200dر for زار) and would split words.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_input(text: str) -> str:
+    """The text as kg reads it (what the document's offsets then refer to):
+
+    - Arabic presentation forms (ﺍﻟﺠﺰﺍﺋﺮ, from PDFs and old systems) become the letters they
+      show (NFKC): one letter for one, ligatures such as ﻻ two (لا);
+    - zero-width joiners and non-joiners, zero-width spaces, word joiners, soft hyphens and
+      byte-order marks go, since ``ز\u200dا\u200dر`` would otherwise read as three words.
+    Text without either comes back unchanged.
+    """
+    if any("\ufb50" <= ch <= "\ufefc" for ch in text):
+        text = "".join(
+            unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufefc" and ch.isalpha() else ch for ch in text
+        )
+    return _ZERO_WIDTH.sub("", text)

@@ -5,28 +5,37 @@ articles is written once); TriG, N-Quads and JSON-LD keep one named graph per ar
 Networks: GraphML and GEXF (the actor network), Neo4j import CSVs and the events table, written
 by ``kg.graph.graphfiles`` from the plain network of ``kg.graph.network``; and a triples CSV with
 labels, languages and datatypes for pandas.
+
+Files are sorted (graph, subject, predicate, object), so they read well and are stable, and
+written by streaming where they can be: the triples CSV holds one subject's statements at a
+time, not the store. Nothing is ever written inside a store folder, the Neo4j files are replaced
+together, and temporary files that a killed export left behind are removed by the next export
+to the same folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
+import functools
 import importlib.resources
 import json
 import os
-import uuid
-from collections.abc import Iterator
+import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import rdflib
 
+from kg.corpus import clean_stale_temps, temp_path
 from kg.errors import InputError
 from kg.graph import graphfiles
 from kg.graph.formats import AnyFormat, ExportFormat, RdfFormat, from_name
 from kg.graph.network import Network, network_from_dataset, network_from_store
-from kg.graph.store import Store
+from kg.graph.store import Store, check_output_path
 from kg.graph.vocab import PREFIXES
 
 Source = Store | rdflib.Graph  # the store, or an rdflib Dataset of articles' graphs
@@ -60,8 +69,9 @@ def export(source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str]) -
     a file, a file for neo4j, a file where a folder should be).
     """
     fmt = from_name(fmt) if isinstance(fmt, str) else fmt
-    path = Path(path)
+    path = check_output_path(path, source.path if isinstance(source, Store) else None)
     check_target(path, fmt)
+    clean_stale_temps(path.parent)
     if isinstance(fmt, RdfFormat):
         return [write_rdf(source, fmt, path)]
     if fmt is ExportFormat.CSV:
@@ -100,36 +110,60 @@ def network_of(source: Source) -> Network:
 
 # ------------------------------------------------------------------------- RDF
 def write_rdf(source: Source, fmt: RdfFormat, path: Path) -> Path:
-    """One RDF serialization of the whole source.
-
-    Turtle, TriG and JSON-LD are sorted (subject blocks read well and output is stable, at the
-    cost of holding the quads in memory); N-Triples and N-Quads of a Store stream, so they suit
-    big stores.
-    """
+    """One RDF serialization of the whole source, sorted (see the module's docstring); N-Quads
+    of a Store are dumped as stored."""
     handle = _oxigraph_of(source)
-    pretty = fmt is not RdfFormat.NTRIPLES and fmt is not RdfFormat.NQUADS or not isinstance(source, Store)
     prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     with _atomic(path) as tmp:
         if fmt is RdfFormat.JSONLD:
             tmp.write_text(_jsonld(handle), encoding="utf-8")
+        elif fmt is RdfFormat.NQUADS and isinstance(source, Store):
+            handle.dump(str(tmp), fmt.oxigraph)
         elif fmt.named_graphs:
-            if pretty:
-                ox.serialize(sorted(handle, key=_sort_key), str(tmp), fmt.oxigraph, prefixes=prefixes)
-            else:
-                handle.dump(str(tmp), fmt.oxigraph)
-        else:  # triple formats: the union of all graphs (CONSTRUCT yields a set)
-            union: Any = handle.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            if pretty:
-                union = sorted(union, key=_sort_key)
-            ox.serialize(union, str(tmp), fmt.oxigraph, prefixes=prefixes)
+            ox.serialize(_sorted_quads(handle), str(tmp), fmt.oxigraph, prefixes=prefixes)
+        else:  # triple formats: the union of all graphs, each triple once
+            ox.serialize(_sorted_union(handle), str(tmp), fmt.oxigraph, prefixes=prefixes)
     return path
 
 
-def _sort_key(statement: ox.Quad | ox.Triple) -> tuple[str, ...]:
-    """Graph (default first), subject, predicate, object: groups Turtle/TriG blocks."""
-    graph = getattr(statement, "graph_name", None)
-    graph_key = "" if graph is None or isinstance(graph, ox.DefaultGraph) else str(graph)
-    return (graph_key, str(statement.subject), str(statement.predicate), str(statement.object))
+def _graphs(handle: ox.Store) -> list[Any]:
+    """The default graph, then the named graphs in IRI order."""
+    named = sorted((g for g in handle.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
+    return [ox.DefaultGraph(), *named]
+
+
+def _subjects(quads: Iterable[ox.Quad], key: Any = str) -> list[Any]:
+    """The distinct subjects of ``quads``, in IRI order (``key`` of each)."""
+    return sorted({q.subject for q in quads}, key=key)
+
+
+def _all_subjects(handle: ox.Store, key: Any = str) -> list[Any]:
+    """The distinct subjects of the whole store, in IRI order: found by Oxigraph (a set of its
+    compact ids) rather than by reading every quad into Python."""
+    found = handle.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    assert isinstance(found, ox.QuerySolutions)
+    return sorted({row[0] for row in found}, key=key)
+
+
+def _sorted_quads(handle: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad, sorted by graph, subject, predicate, object; held in memory: one graph's
+    subjects, one subject's statements."""
+    for graph in _graphs(handle):
+        for subject in _subjects(handle.quads_for_pattern(None, None, None, graph)):
+            yield from sorted(handle.quads_for_pattern(subject, None, None, graph), key=_statement_key)
+
+
+def _sorted_union(handle: ox.Store) -> Iterator[ox.Triple]:
+    """The union of the graphs' triples, each once, sorted; held in memory: the subjects, one
+    subject's statements."""
+    for subject in _all_subjects(handle):
+        triples = {q.triple for q in handle.quads_for_pattern(subject, None, None, None)}
+        yield from sorted(triples, key=_statement_key)
+
+
+def _statement_key(statement: ox.Quad | ox.Triple) -> tuple[str, str]:
+    """Predicate, object: the order of one subject's statements (in N-Triples syntax)."""
+    return (str(statement.predicate), str(statement.object))
 
 
 def jsonld_context() -> dict[str, Any]:
@@ -172,11 +206,14 @@ def write_events_csv(network: Network, path: Path) -> Path:
 
 
 def write_neo4j(network: Network, folder: Path) -> list[Path]:
-    """The four CSV files of ``neo4j-admin database import full`` (``graphfiles.neo4j_tables``)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    return [
-        _write_csv(folder / name, header, rows) for name, (header, rows) in graphfiles.neo4j_tables(network).items()
-    ]
+    """The four CSV files of ``neo4j-admin database import full`` (``graphfiles.neo4j_tables``),
+    replaced together: readers never see new nodes beside old relationships (``_atomic_pair``)."""
+    tables = graphfiles.neo4j_tables(network)
+    names = tuple(tables)
+    with _atomic_pair(folder, names) as tmp:
+        for name, (header, rows) in tables.items():
+            _csv_file(tmp / name, header, rows)
+    return [folder / name for name in names]
 
 
 # ------------------------------------------------------------------------- triples CSV
@@ -184,27 +221,32 @@ def write_triples_csv(source: Source, path: Path) -> Path:
     """One row per quad: subject, predicate, object (IRI or literal's lexical form), what the
     object is (``iri``, ``literal`` or ``blank``), its language and datatype when a literal, the
     graph, and the labels of subject, predicate and object where known (English first, then
-    Arabic)."""
+    Arabic). Sorted by subject, predicate, object, graph; held in memory: the subjects, one
+    subject's rows."""
     handle = _oxigraph_of(source)
-    labels = _labels(handle)
-    rows = []
-    for quad in handle:
-        graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _text(quad.graph_name)
-        subject, predicate, obj = _text(quad.subject), quad.predicate.value, _text(quad.object)
-        rows.append(
-            [
-                subject,
-                predicate,
-                obj,
-                *_object_kind(quad.object),
-                graph,
-                labels.get(subject, ""),
-                labels.get(predicate) or _qname(predicate),
-                labels.get(obj, "") if not isinstance(quad.object, ox.Literal) else "",
-            ]
-        )
-    rows.sort()
-    return _write_csv(path, TRIPLES_CSV_HEADER, rows)
+    label = _label_finder(handle)
+    with _atomic(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(TRIPLES_CSV_HEADER)
+        for subject in _all_subjects(handle, key=_text):
+            rows = []
+            for quad in handle.quads_for_pattern(subject, None, None, None):
+                graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _text(quad.graph_name)
+                predicate, obj = quad.predicate.value, _text(quad.object)
+                rows.append(
+                    [
+                        _text(subject),
+                        predicate,
+                        obj,
+                        *_object_kind(quad.object),
+                        graph,
+                        label(subject),
+                        label(quad.predicate) or _qname(predicate),
+                        label(quad.object) if not isinstance(quad.object, ox.Literal) else "",
+                    ]
+                )
+            writer.writerows(sorted(rows))
+    return path
 
 
 def _object_kind(term: Any) -> tuple[str, str, str]:
@@ -216,13 +258,28 @@ def _object_kind(term: Any) -> tuple[str, str, str]:
     return ("blank" if isinstance(term, ox.BlankNode) else "iri"), "", ""
 
 
-def _labels(handle: ox.Store) -> dict[str, str]:
-    """rdfs:label of every node in the store and of the ontology's terms: English, else Arabic,
-    else any."""
+def _label_finder(handle: ox.Store) -> Any:
+    """A function giving a node's rdfs:label (English, else Arabic, else any; the smallest of
+    equals), looked up in the store as needed (a cache keeps the recent ones), and the
+    ontology's labels for its terms."""
+    ontology = _best_labels(_ontology_label_quads())
+    predicate = ox.NamedNode(RDFS_LABEL)
+
+    @functools.lru_cache(maxsize=1 << 15)
+    def label(term: Any) -> str:
+        if isinstance(term, ox.NamedNode) and term.value in ontology:
+            return ontology[term.value]
+        found = _best_labels(handle.quads_for_pattern(term, predicate, None, None))
+        return next(iter(found.values()), "")
+
+    return label
+
+
+def _best_labels(quads: Iterable[ox.Quad]) -> dict[str, str]:
+    """The best label of each subject of rdfs:label ``quads``: English, else Arabic, else any."""
     rank = {"en": 0, "ar": 1}
     best: dict[str, tuple[int, str]] = {}
-    quads = list(handle.quads_for_pattern(None, ox.NamedNode(RDFS_LABEL), None, None))
-    for quad in quads + _ontology_label_quads():
+    for quad in quads:
         if not isinstance(quad.object, ox.Literal):
             continue
         key, value = _text(quad.subject), quad.object.value
@@ -272,10 +329,10 @@ def _oxigraph_of(source: Source) -> ox.Store:
 
 @contextlib.contextmanager
 def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` that replaces it only when the block succeeds."""
+    """A temporary path beside ``path`` that replaces it only when the block succeeds (a killed
+    export leaves the temporary file, which the next export to the folder removes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # a fresh name (not mkstemp) so the file gets the usual umask permissions, not 0600
-    tmp = path.parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp = temp_path(path)
     try:
         yield tmp
         os.replace(tmp, path)
@@ -283,12 +340,62 @@ def _atomic(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def _atomic_pair(folder: Path, names: tuple[str, ...]) -> Iterator[Path]:
+    """A temporary folder whose files ``names`` replace those of ``folder`` together.
+
+    A new folder, or one that holds only these files, is swapped whole: with Linux's
+    renameat2(RENAME_EXCHANGE), readers see the old set or the new one, never a mix; elsewhere
+    the old folder is moved aside first (for an instant there is none). Beside files of its
+    own the folder keeps them, and the files are replaced one right after the other once all
+    are complete.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file; the neo4j export writes a folder: give a folder's path")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(folder.parent)
+    tmp = temp_path(folder)
+    tmp.mkdir()
+    try:
+        yield tmp
+        others = [e for e in os.listdir(folder) if e not in names] if folder.is_dir() else []
+        if not folder.exists():
+            os.rename(tmp, folder)
+        elif others:
+            clean_stale_temps(folder)
+            for name in names:
+                os.replace(tmp / name, folder / name)
+        elif not _exchange(tmp, folder):
+            aside = temp_path(folder)
+            os.rename(folder, aside)
+            os.rename(tmp, folder)
+            shutil.rmtree(aside, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after an exchange: the old files
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
+
+
 def _write_csv(path: Path, header: tuple[str, ...], rows: list[list[Any]]) -> Path:
-    with _atomic(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+    with _atomic(path) as tmp:
+        _csv_file(tmp, header, rows)
+    return path
+
+
+def _csv_file(path: Path, header: tuple[str, ...], rows: list[list[Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(header)
         writer.writerows(rows)
-    return path
 
 
 __all__ = [

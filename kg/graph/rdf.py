@@ -45,12 +45,23 @@ def _hash(text: str, n: int = 8) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:n]
 
 
+# Characters a document id keeps in its IRI; every other one is percent-encoded (UTF-8, upper
+# hex), so the IRI reads as the id and no two ids share one: ``News`` and ``news``, ``AFP.123``
+# and ``afp-123-72c4e556`` stay apart (the store format before 2 lower-cased and hashed ids).
+_IRI_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
 def doc_slug(doc_id: str) -> str:
-    """An ascii slug for a document id; anything else becomes a hash (never raw text)."""
-    s = _ascii_slug(doc_id, 80)
-    if s and s == doc_id.lower():
-        return s
-    return f"{s or 'doc'}-{_hash(doc_id)}"
+    """The id as an IRI path segment: letters, digits, ``.``, ``_`` and ``-`` as they are, any
+    other character percent-encoded (a leading ``.`` too, so ``.`` and ``..`` are no dot
+    segments). Injective: ``urllib.parse.unquote`` gives the id back; never raw text."""
+    out = []
+    for i, ch in enumerate(doc_id):
+        if ch in _IRI_SAFE and not (i == 0 and ch == "."):
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
+    return "".join(out)
 
 
 def graph_iri(doc_id: str) -> URIRef:

@@ -1,16 +1,20 @@
-"""Share the graph over HTTP: run Oxigraph's SPARQL server on a store, or push to a server.
+"""Share the graph over HTTP: serve a store as a read-only SPARQL endpoint, or push to a server.
 
-``serve`` runs the ``oxigraph`` command (PyPI package ``oxigraph``) on the store folder; its
-endpoints are ``/query`` (SPARQL 1.1 Protocol), ``/update`` (read-write only) and ``/store``
-(SPARQL 1.1 Graph Store Protocol). The default graph is the union of the articles' graphs, as
-in ``kg query``. ``push`` sends each article's named graph to any Graph Store Protocol server
-with HTTP PUT, so pushing again replaces the graphs rather than duplicating them.
+``serve`` runs `kg serve` in this process (``kg.graph.endpoint``: Oxigraph's server behind a
+guarding front, on a snapshot that follows the store). ``start_server`` starts it in the
+background as a `kg serve` process (or, ``read_only=False``, a plain read-write ``oxigraph
+serve``, e.g. as a target to push to). The endpoints are ``/query`` (SPARQL 1.1 Protocol),
+``/update`` (read-write only) and ``/store`` (SPARQL 1.1 Graph Store Protocol); the default graph
+is the union of the articles' graphs, as in ``kg query``. ``push`` sends each article's named
+graph to any Graph Store Protocol server with HTTP PUT, so pushing again replaces the graphs
+rather than duplicating them, and merges the shared entity graph with POST.
 """
 
 from __future__ import annotations
 
 import base64
-import shutil
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -20,37 +24,21 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from kg.errors import StoreError
-from kg.graph.store import Store, default_store_path
+from kg.graph.endpoint import oxigraph_binary
+from kg.graph.store import ENTITY_GRAPH_IRI, Store, default_store_path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-READY_TIMEOUT_S = 20.0
-#: Seconds a query may run before the server stops it. Without it one cross-product query
-#: keeps a core busy forever. Oxigraph streams results, so a query stopped mid-answer ends a
-#: 200 reply early with "The SPARQL operation has been cancelled": clients see a broken body.
+READY_TIMEOUT_S = 30.0
+#: Seconds a query may run before the server stops it (with HTTP 503, see kg.graph.endpoint).
 DEFAULT_QUERY_TIMEOUT_S = 30
-
-
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` executable: on PATH or beside this Python; StoreError if absent."""
-    found = shutil.which("oxigraph")
-    beside = Path(sys.executable).parent / "oxigraph"
-    if found:
-        return found
-    if beside.exists():
-        return str(beside)
-    raise StoreError(
-        "the `oxigraph` server is not installed; install it with "
-        "`pip install oxigraph` (it provides the `oxigraph` command)"
-    )
 
 
 @dataclass
 class Server:
-    """A running ``oxigraph`` server process. Stop it with ``stop()`` or a ``with`` block."""
+    """A server running in another process. Stop it with ``stop()`` or a ``with`` block."""
 
     url: str
     process: subprocess.Popen[bytes]
@@ -78,8 +66,7 @@ class Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise StoreError(
-                    f"the oxigraph server exited (code {self.process.returncode}) "
-                    f"before it was ready: {self._error_text()}"
+                    f"the server exited (code {self.process.returncode}) before it was ready: {self._error_text()}"
                 )
             try:
                 with urllib.request.urlopen(probe, timeout=2) as reply:
@@ -90,12 +77,12 @@ class Server:
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
         self.stop()
-        raise StoreError(f"the oxigraph server at {self.url} did not answer within {timeout_s:g} s")
+        raise StoreError(f"the server at {self.url} did not answer within {timeout_s:g} s")
 
     def stop(self, timeout_s: float = 10.0) -> int:
-        """Terminate the server (kill it if it does not stop) and return its exit code."""
+        """Stop the server with SIGTERM (SIGKILL if it does not stop) and return its exit code."""
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout_s)
             except subprocess.TimeoutExpired:
@@ -126,37 +113,47 @@ def start_server(
     cors: bool = False,
     log_dir: str | Path | None = None,
 ) -> Server:
-    """Start ``oxigraph serve[-read-only] --location STORE --bind HOST:PORT`` in the background.
+    """Start a server on the store in the background; returns at once (call ``wait_ready()``).
 
-    Returns at once; call ``wait_ready()``. ``timeout_s`` bounds each query (None: no bound).
-    The store must not be open for writing elsewhere
-    (Oxigraph's lock; read-only serving beside a writer is undefined behaviour). The server's
-    stderr goes to ``log_dir/oxigraph-<port>.log`` (default: the store's parent folder).
-    ``store_path`` None means the default store ($KG_STORE, else ~/.local/share/kg/store), as
-    for every other command.
+    Read-only (the default), it is `kg serve` (see ``kg.graph.endpoint``) in a process of its
+    own; ``timeout_s`` bounds each query (None: no bound). ``read_only=False`` starts a plain
+    ``oxigraph serve``, which takes the store's lock and writes (a push target). The server's
+    stderr goes to ``log_dir/kg-serve-<port>.log`` or ``oxigraph-<port>.log`` (default: the
+    store's parent folder). ``store_path`` None means the default store ($KG_STORE, else
+    ~/.local/share/kg/store), as for every other command.
     """
     location = Path(store_path).expanduser() if store_path is not None else default_store_path()
     if read_only and not (location / "CURRENT").exists():
         raise StoreError(f"no store at {location} to serve; build one first or give --store")
-    command = [
-        oxigraph_binary(),
-        "serve-read-only" if read_only else "serve",
-        "--location",
-        str(location),
-        "--bind",
-        f"{host}:{port}",
-    ]
-    if union_default_graph:
-        command.append("--union-default-graph")
-    if timeout_s is not None:
-        command += ["--timeout-s", str(int(timeout_s))]
-    if cors:
-        command.append("--cors")
     log = Path(log_dir) if log_dir is not None else location.parent
     log.mkdir(parents=True, exist_ok=True)
-    stderr_path = log / f"oxigraph-{port}.log"
+    if read_only:
+        command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(location), "--host", host]
+        command += ["--port", str(port), "--log", str(log / f"oxigraph-{port}.log")]
+        command += ["--timeout", str(int(timeout_s))] if timeout_s is not None else ["--no-timeout"]
+        if not union_default_graph:
+            command.append("--no-union")
+        if cors:
+            command.append("--cors")
+        stderr_path = log / f"kg-serve-{port}.log"
+    else:
+        command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"{host}:{port}"]
+        if union_default_graph:
+            command.append("--union-default-graph")
+        if timeout_s is not None:
+            command += ["--timeout-s", str(int(timeout_s))]
+        if cors:
+            command.append("--cors")
+        command = [sys.executable, "-m", "kg.lifetime", *command]  # dies with this process
+        stderr_path = log / f"oxigraph-{port}.log"
     with stderr_path.open("wb") as stderr:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env={**os.environ, "KG_PARENT_PID": str(os.getpid())},
+        )
     url_host = f"[{host}]" if ":" in host else host
     return Server(url=f"http://{url_host}:{port}", process=process, read_only=read_only, _stderr=stderr_path)
 
@@ -165,56 +162,34 @@ def serve(
     store_path: str | Path | None,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
-    read_only: bool = True,
     *,
     union_default_graph: bool = True,
     timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S,
     cors: bool = False,
-    on_ready: Callable[[Any], None] | None = None,
+    log: str | Path | None = None,
+    on_ready: Callable[[str], None] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> int:
-    """Serve the store until the server exits or Ctrl-C; returns the server's exit code.
+    """Serve the store read-only until SIGTERM or Ctrl-C; returns the exit code (0).
 
-    Oxigraph listens on a free loopback port; ``kg.graph.endpoint``'s front answers on
-    ``host:port`` (kg's predeclared prefixes, clear prefix errors, example queries in the query
-    page) and passes everything else through. ``on_ready(front)`` is called once both answer
-    (the CLI prints ``front.query_url``).
+    ``on_ready(query_url)`` is called once it answers (the CLI prints it); ``note(line)`` gets
+    what happens meanwhile (reloads, restarts). StoreError when the port is taken or the store
+    cannot be served.
     """
-    from kg.graph.endpoint import start_front
+    from kg.graph.endpoint import Settings
+    from kg.graph.endpoint import serve as run  # kg serve's own modules load only for serving
 
-    server = start_server(
-        store_path,
-        "127.0.0.1",
-        _free_port(),
-        read_only,
-        union_default_graph=union_default_graph,
+    location = Path(store_path).expanduser() if store_path is not None else default_store_path()
+    settings = Settings(
+        store=location,
+        host=host,
+        port=port,
         timeout_s=timeout_s,
+        union_default_graph=union_default_graph,
         cors=cors,
+        log=Path(log) if log is not None else None,
     )
-    front = None
-    try:
-        server.wait_ready()
-        try:
-            front = start_front(host, port, server.url, timeout_s=float(timeout_s or 3600) + 30)
-        except OSError as err:
-            raise StoreError(f"cannot listen on {host}:{port}: {err.strerror or err}; choose another --port") from err
-        if on_ready is not None:
-            on_ready(front)
-        return server.process.wait()
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        if front is not None:
-            front.stop()
-        server.stop()
-
-
-def _free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return run(settings, on_ready=on_ready, note=note or (lambda line: print(line, file=sys.stderr, flush=True)))
 
 
 def send_graph(
@@ -252,12 +227,15 @@ def push(
     auth: tuple[str, str] | None = None,
     timeout_s: float = 60.0,
 ) -> int:
-    """PUT each article's named graph to ``<endpoint_url><store_path>?graph=<iri>``.
+    """PUT each article's named graph to ``<endpoint_url><store_path>?graph=<iri>``; POST the
+    shared entity graph.
 
-    The SPARQL 1.1 Graph Store Protocol's PUT replaces the graph, so a re-push leaves the
-    server as after one push. ``store_path`` is ``/store`` for Oxigraph (``/<dataset>/data``
-    for Fuseki). ``graphs`` limits the push to those IRIs. Returns the number of graphs sent;
-    StoreError names the first graph the server refused.
+    The SPARQL 1.1 Graph Store Protocol's PUT replaces an article's graph, so a re-push leaves
+    the server as after one push. The shared entity graph (types and labels of every actor) is
+    merged (POST) instead: other stores pushed to the same server keep their actors' labels,
+    and a re-push adds nothing new since a graph is a set. ``store_path`` is ``/store`` for
+    Oxigraph (``/<dataset>/data`` for Fuseki). ``graphs`` limits the push to those IRIs.
+    Returns the number of graphs sent; StoreError names the first graph the server refused.
     """
     base = endpoint_url.rstrip("/") + "/" + store_path.strip("/")
     headers = {"Content-Type": "application/n-triples"}
@@ -266,6 +244,7 @@ def push(
         headers["Authorization"] = f"Basic {token}"
     sent = 0
     for iri in store.all_graphs() if graphs is None else list(graphs):
-        send_graph(base, iri, store.graph_ntriples(iri), headers=headers, timeout_s=timeout_s)
+        method = "POST" if iri == ENTITY_GRAPH_IRI else "PUT"
+        send_graph(base, iri, store.graph_ntriples(iri), method=method, headers=headers, timeout_s=timeout_s)
         sent += 1
     return sent

@@ -25,6 +25,7 @@ import rdflib
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.graph.formats import RdfFormat
+from kg.graph.guard import check_query
 from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG, PREFIXES
 
 KG_NS = str(KG._NS)
@@ -77,6 +78,16 @@ class QueryResult:
             writer.writerow(["subject", "predicate", "object"])
             writer.writerows(self.triples)
         return out.getvalue()
+
+    def to_turtle(self) -> str:
+        """CONSTRUCT/DESCRIBE triples as Turtle with kg's prefixes (a comment says when ``limit``
+        cut them short)."""
+        lines = "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples).encode("utf-8")
+        graph = ox.parse(lines, ox.RdfFormat.N_TRIPLES)
+        text = (ox.serialize(graph, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+        if self.truncated:
+            text += f"# the first {len(self.triples)} triples only; raise --limit for more\n"
+        return text
 
     def to_json(self) -> str:
         """The result as JSON: {"variables", "rows"} | {"boolean"} | {"triples"}."""
@@ -134,7 +145,17 @@ class Store:
                 handle = ox.Store(str(where))
         except (OSError, RuntimeError) as err:
             raise StoreError(_open_error(where, err)) from err
-        return cls(path=where, read_only=read_only, _ox=handle)
+        store = cls(path=where, read_only=read_only, _ox=handle)
+        if not read_only:
+            try:
+                store._check_format()
+            except BaseException:
+                # nothing was written: drop every reference so the store closes (and its lock
+                # goes) now, not when the error's traceback is freed
+                store._ox = None
+                del handle
+                raise
+        return store
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -258,15 +279,23 @@ class Store:
         return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_named_node(graph_iri)) or b""
 
     def query(
-        self, sparql: str, *, timeout_s: float | None = DEFAULT_TIMEOUT_S, limit: int | None = None, union: bool = True
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = DEFAULT_TIMEOUT_S,
+        limit: int | None = None,
+        union: bool = True,
+        allow_service: bool = False,
     ) -> QueryResult:
         """Run a SPARQL query; the default graph is the union of the articles' graphs.
 
         The common prefixes (kg:, res:, wd:, rdfs:, ...) are predeclared. ``limit`` caps the
         rows kept (``truncated`` says so). On timeout a QueryError is raised and the query is
         abandoned in a background thread (Oxigraph cannot cancel a running query). Raises
-        QueryError for syntax errors.
+        QueryError for syntax errors, and before parsing for a query nested or sized past what
+        Oxigraph survives or one using SERVICE unless ``allow_service`` (``kg.graph.guard``).
         """
+        check_query(sparql, allow_service=allow_service)
         handle = self.oxigraph
         outcome: dict[str, Any] = {}
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
@@ -295,6 +324,16 @@ class Store:
         if error is not None:
             raise QueryError(f"query failed: {error}") from error
         return outcome["result"]
+
+    def rows(self, sparql: str) -> Iterator[dict[str, str | None]]:
+        """The rows of a SELECT query of kg's own, streamed in this thread, without a timeout
+        (see ``query`` for users' queries)."""
+        result = self.oxigraph.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("rows() takes a SELECT query")
+        names = tuple(v.value for v in result.variables)
+        for solution in result:
+            yield {n: plain(solution[n]) for n in names}
 
     def select(self, sparql: str, **kwargs: Any) -> list[dict[str, str | None]]:
         """The rows of a SELECT query (see ``query``)."""
@@ -326,10 +365,94 @@ class Store:
             "quads": len(self),
         }
 
+    # ----------------------------------------------------------------- format
+    def _check_format(self) -> None:
+        """Stamp a new store with STORE_FORMAT; refuse to write into a store whose article IRIs
+        follow an older scheme (reading it stays possible), since its graphs and the new ones
+        would not line up (see ``store_format``)."""
+        assert self.path is not None
+        found = store_format(self.path)
+        if found == STORE_FORMAT:
+            return
+        if found is not None and found > STORE_FORMAT:
+            raise StoreError(
+                f"the store at {self.path} has format {found}, newer than this kg understands "
+                f"({STORE_FORMAT}); upgrade kg (pip install -U kg) to write to it"
+            )
+        stale = self._old_scheme_articles()
+        if stale:
+            example = stale[0]
+            raise StoreError(
+                f"the store at {self.path} was built by an older kg whose article IRIs could collide "
+                f"(ids that differ only in case shared one graph): {len(stale)} of its articles "
+                f"(e.g. '{example}') have such IRIs; rebuild into a new store "
+                f"(kg build INPUTS --store NEW_FOLDER); kg query, export, view and serve still read this one"
+            )
+        _write_format(self.path)
+
+    def _old_scheme_articles(self) -> list[str]:
+        """Ids of stored articles whose graph IRI is not the one ``kg.graph.rdf.graph_iri``
+        gives now (a store built before STORE_FORMAT 2), sorted."""
+        from kg.graph.rdf import graph_iri  # rdf imports the lexicons: only when needed
+
+        doc_id = ox.NamedNode(KG_NS + "docId")
+        stale = set()
+        for quad in self.oxigraph.quads_for_pattern(None, doc_id, None, None):
+            graph = quad.graph_name
+            if not isinstance(graph, ox.NamedNode) or quad.subject != graph:
+                continue
+            if isinstance(quad.object, ox.Literal) and graph.value != str(graph_iri(quad.object.value)):
+                stale.add(quad.object.value)
+        return sorted(stale)
+
     # ----------------------------------------------------------------- helpers
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.path} is open read-only; open it without read_only to write")
+
+
+#: The layout of an on-disk store, recorded in ``FORMAT_FILE`` inside the store folder (RocksDB
+#: leaves files it does not know alone). 2: article IRIs encode the document id injectively
+#: (kg.graph.rdf.doc_slug); before, ids were lower-cased and hashed, and could collide.
+STORE_FORMAT = 2
+FORMAT_FILE = "kg-store.json"
+
+
+def store_format(path: Path) -> int | None:
+    """The format recorded in the store at ``path``; None when none is (a new store, or one
+    written by kg before formats were recorded)."""
+    try:
+        data = json.loads((path / FORMAT_FILE).read_text(encoding="utf-8"))
+        return int(data["format"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _is_store_folder(folder: Path) -> bool:
+    """True for a folder holding an Oxigraph (RocksDB) store."""
+    return (folder / "CURRENT").is_file() and ((folder / "IDENTITY").is_file() or (folder / FORMAT_FILE).is_file())
+
+
+def check_output_path(path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None) -> Path:
+    """``path`` when writing there cannot touch a store; InputError when it is the store folder
+    ``store_path``, lies inside it, or inside any folder holding an Oxigraph store
+    (``kg export -o STORE/CURRENT`` would overwrite a file of the store and corrupt it)."""
+    target = Path(path).expanduser().resolve()
+    stores = [Path(store_path).expanduser().resolve()] if store_path is not None else []
+    stores += [folder for folder in (target, *target.parents) if _is_store_folder(folder)]
+    for store in stores:
+        if target == store or store in target.parents:
+            raise InputError(
+                f"refusing to write {path}: it is inside the store at {store}, whose files only the "
+                "store may write; choose a path outside the store folder"
+            )
+    return Path(path)
+
+
+def _write_format(path: Path) -> None:
+    from kg.corpus import atomic_write  # corpus imports nothing of the graph layer
+
+    atomic_write(path / FORMAT_FILE, json.dumps({"format": STORE_FORMAT}) + "\n")
 
 
 def _open_error(where: Path, err: BaseException) -> str:

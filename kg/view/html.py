@@ -27,7 +27,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -89,21 +88,11 @@ def render_html(network: Network, *, lang: str = "en") -> str:
 
 
 def write_html(network: Network, path: str | os.PathLike[str], *, lang: str = "en") -> Path:
-    """Write the page to ``path`` atomically (temp file in the same folder, then os.replace)."""
-    target = Path(path)
-    page = render_html(network, lang=lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(page)
-        os.chmod(tmp, mode)  # mkstemp makes 0600; a report is meant to be shared
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    """Write the page to ``path`` atomically (``kg.corpus.atomic_write``: a temporary file in the
+    same folder, then os.replace; one a killed run left is removed by the next run)."""
+    from kg.corpus import atomic_write
+
+    return atomic_write(Path(path), render_html(network, lang=lang))
 
 
 # --------------------------------------------------------------------------- the view data

@@ -27,7 +27,7 @@ def test_fold_is_idempotent(text):
 
 
 @given(ARABIC | ANY)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # a loaded machine made single calls take 300 ms
 def test_offsets_point_at_the_original_characters(text):
     folded, index = fold_with_offsets(text)
     assert len(folded) == len(index)

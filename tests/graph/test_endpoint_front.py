@@ -1,4 +1,4 @@
-"""The front of `kg serve` (kg.graph.endpoint) before a real Oxigraph server: the README's
+"""The front of `kg serve` (kg.graph.endpoint, kg.graph.query_page) before a real Oxigraph server: the README's
 queries work without PREFIX lines, an unknown prefix is a one-line answer, the query page
 offers the example queries, and `kg serve` itself answers on its port (real processes)."""
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.graph.endpoint import example_queries, start_front
+from kg.graph.query_page import example_queries
 from kg.graph.server import start_server
 from kg.graph.store import Store
 
@@ -44,12 +44,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def front(store_path: Path, tmp_path_factory: pytest.TempPathFactory):
     logs = tmp_path_factory.mktemp("logs")
     with start_server(store_path, port=free_port(), read_only=True, log_dir=logs) as server:
-        server.wait_ready()
-        started = start_front("127.0.0.1", free_port(), server.url)
-        try:
-            yield started
-        finally:
-            started.stop()
+        yield server.wait_ready()
 
 
 README_QUERY = "SELECT ?a ?b WHERE { ?a kg:requestsFrom ?b } LIMIT 5"

@@ -16,7 +16,8 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from kg.model import Document
 
-RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-arabic/resource/[A-Za-z0-9/_.-]+$")
+# document ids keep letters, digits, ".", "_" and "-" and are percent-encoded otherwise (rdf.doc_slug)
+RESOURCE_IRI = re.compile(r"^https://w3id\.org/kg-arabic/resource/(?:[A-Za-z0-9/_.-]|%[0-9A-F]{2})+$")
 WIKIDATA_IRI = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
 # vocabulary IRIs kg uses as classes and predicates (never minted from text)
 VOCAB_IRI = re.compile(
@@ -258,3 +259,54 @@ def load_script(relpath: str):
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def need_oxigraph() -> None:
+    """Skip without the `oxigraph` server, except in CI, where its absence is a failure."""
+    import pytest
+
+    from kg.graph.server import oxigraph_binary
+
+    try:
+        oxigraph_binary()
+    except Exception as err:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the oxigraph server is missing: {err}")
+        pytest.skip(str(err))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def descendants(pid: int) -> list[int]:
+    """The pids of every process below ``pid`` (Linux /proc), children first."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def running(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
