@@ -3,8 +3,9 @@ on a Dask cluster.
 
 Workers only extract: each turns a document into its named graph's N-Triples (or a partition
 into an N-Quads file). The store is written by this process alone — Oxigraph takes one writer —
-one article per transaction (``Store.put_graph``), so a run killed at any moment leaves whole
-articles only. Articles whose content hash is already stored are skipped (the hashes are read
+a group of articles at a time (``Store.put_graphs``: new articles through the bulk loader, changed
+ones in one transaction), each article whole or absent, so a run killed at any moment leaves
+whole articles only. Articles whose content hash is already stored are skipped (the hashes are read
 once), which makes an interrupted run, started again, finish the rest and repeat nothing.
 Entity and article IRIs are deterministic, so graphs made anywhere merge without coordination.
 """
@@ -14,10 +15,13 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,13 +36,20 @@ CHUNK = 8  # documents per task sent to a worker process
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory whatever the corpus size
 DEFAULT_PARTITION_SIZE = 1000  # documents per Dask partition unless --partitions says otherwise
 LISTED_FAILURES = 1000  # failures kept in report.json (all of them go to failures.jsonl)
-WRITE_GROUP = 32  # articles written per store transaction (a commit costs milliseconds)
-WRITE_EVERY_S = 2.0  # and at least this often, so a slow corpus still lands steadily
+# Articles are written a group at a time: the bulk loader costs tens of milliseconds a call
+# whatever the size, so a group is up to WRITE_GROUP articles or WRITE_QUADS statements; the
+# first is WRITE_FIRST articles and each next one twice as large, so a run shows built articles
+# (and stores them) at once...
+WRITE_FIRST = 8
+WRITE_GROUP = 2000
+WRITE_QUADS = 200_000
+WRITE_EVERY_S = 1.0  # ...and at least this often, so a slow corpus still lands steadily
 ECHOED_FAILURES = 20  # failures printed on stderr before "see failures.jsonl"
 # RocksDB keeps written data in memory until a flush: without one every 250 articles the writer's
 # memory grows ~180 KB per article (1.3 GB after 10,000); with it, it stays ~170 MB.
 FLUSH_EVERY = 250
 ENGINES = ("local", "dask")
+DOC_TIME_LIMIT_S = 60.0  # one article's extraction; longer is a hang ($KG_DOC_TIMEOUT_S overrides; 0: none)
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -66,17 +77,46 @@ def _pipeline():
     return _PIPELINE
 
 
+class TookTooLong(Exception):
+    """A document's extraction passed the time limit (see ``time_limit``)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None = None) -> Iterator[None]:
+    """Raise TookTooLong in the block after ``seconds`` (default: $KG_DOC_TIMEOUT_S, else
+    DOC_TIME_LIMIT_S), so an article that sends a stage into an endless loop costs a failure,
+    not the batch. A SIGALRM timer: only in a process's main thread (a Dask worker thread runs
+    without a limit), and only Python code is interrupted (not one long C call)."""
+    limit = float(os.environ.get("KG_DOC_TIMEOUT_S") or DOC_TIME_LIMIT_S) if seconds is None else seconds
+    if limit <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TookTooLong(f"extraction took longer than {limit:g} s and was stopped (an endless loop in a stage?)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
-    """Extract one document and map it to RDF; any error becomes a Failure naming the document."""
+    """Extract one document and map it to RDF; any error, or passing the time limit, becomes a
+    Failure naming the document."""
     from rdflib import Graph
 
     from kg.graph.rdf import content_hash, document_graph, graph_iri
 
     try:
-        out = _pipeline()(doc)
-        ntriples = document_graph(out, Graph()).serialize(format="nt", encoding="utf-8")
-        data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
-    except PipelineError as e:
+        with time_limit():
+            out = _pipeline()(doc)
+            ntriples = document_graph(out, Graph()).serialize(format="nt", encoding="utf-8")
+            data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
+    except (PipelineError, TookTooLong) as e:
         return Failure(doc.doc_id, doc.doc_id, str(e))
     except Exception as e:  # a bug in the RDF mapping must not end the batch either
         return Failure(doc.doc_id, doc.doc_id, f"cannot map to RDF: {type(e).__name__}: {e}")
@@ -140,10 +180,11 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
     with open(tmp, "wb") as fh:
         for doc in docs:
             try:
-                out = _pipeline()(doc)
-                quads = document_dataset(out).serialize(format="nquads", encoding="utf-8")
-                data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
-            except PipelineError as e:
+                with time_limit():
+                    out = _pipeline()(doc)
+                    quads = document_dataset(out).serialize(format="nquads", encoding="utf-8")
+                    data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
+            except (PipelineError, TookTooLong) as e:
                 failures.append(Failure(doc.doc_id, doc.doc_id, str(e)))
                 continue
             except Exception as e:  # a bug in the RDF mapping must not end the batch either
@@ -370,10 +411,11 @@ class Sink:
         self.progress = progress
         self.outputs = outputs
         self.hashes: set[str] = store.hashes() if store is not None else set()
-        self.graphs: set[str] | None = None  # stored graph IRIs, read when a partition needs them
         self.ids: dict[str, str] = {}  # document id -> content hash, for this run
         self.echo = True
         self.pending: list[Built] = []  # built articles waiting for the next group write
+        self.pending_lines = 0
+        self.group_size = WRITE_FIRST  # articles in the next group (doubles up to WRITE_GROUP)
         self.pending_since = time.monotonic()
         self.unflushed = 0
 
@@ -443,16 +485,22 @@ class Sink:
             self.fail(result)
             return
         self.pending.append(result)
-        if len(self.pending) >= WRITE_GROUP or time.monotonic() - self.pending_since > WRITE_EVERY_S:
+        self.pending_lines += result.ntriples.count(b"\n")
+        if (
+            len(self.pending) >= self.group_size
+            or self.pending_lines >= WRITE_QUADS
+            or time.monotonic() - self.pending_since > WRITE_EVERY_S
+        ):
             self.drain()
 
     def drain(self) -> None:
-        """Write the queued articles: new ones in one transaction, changed ones one by one. An
-        article counts as built only once it is in the store."""
+        """Write the queued articles (``Store.put_graphs``). An article counts as built only
+        once it is in the store."""
         if not self.pending:
             self.pending_since = time.monotonic()
             return
-        group, self.pending = self.pending, []
+        group, self.pending, self.pending_lines = self.pending, [], 0
+        self.group_size = min(2 * self.group_size, WRITE_GROUP)
         self.store.put_graphs([(r.iri, r.ntriples, r.hash) for r in group])
         self.report.done += len(group)
         self._flush_now_and_then(len(group))
@@ -472,9 +520,7 @@ class Sink:
         self.report.worker_stats[name] = stats
 
     def load_partition(self, part: Partition, endpoint: str | None) -> None:
-        """Load a partition's N-Quads file (one transaction) or push it to ``endpoint``."""
-        import pyoxigraph as ox
-
+        """Load a partition's N-Quads file into the store or push it to ``endpoint``."""
         self.worker(part.worker, part.stats)
         for f in part.failures:
             self.fail(f)
@@ -483,14 +529,8 @@ class Sink:
         if iris:
             if endpoint is not None:
                 _push_file(path, iris, endpoint)
-            else:
-                if self.graphs is None:
-                    self.graphs = set(self.store.graphs())
-                for iri in iris:  # an article built before with other content: replace it
-                    if iri in self.graphs:
-                        self.store.drop_graph(iri)
-                self.store.oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
-                self.graphs.update(iris)
+            else:  # new articles bulk-loaded, changed ones replaced (Store.put_nquads)
+                self.store.put_nquads(path.read_bytes(), [(iri, h) for _, iri, h in part.articles])
                 self._flush_now_and_then(len(iris))
             if self.outputs is not None:
                 self._partition_outputs(path, part)

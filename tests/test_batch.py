@@ -120,6 +120,36 @@ def test_pipeline_crash_is_a_failure_and_the_batch_goes_on(tmp_path, monkeypatch
     assert "boom" in report.failures[0].reason
 
 
+def test_an_article_that_hangs_is_stopped_and_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import kg.batch
+
+    real = kg.batch._pipeline()
+
+    def hangs(doc):
+        while doc.doc_id == "doc-0001":  # an endless loop in a stage
+            pass
+        return real(doc)
+
+    monkeypatch.setattr(kg.batch, "_pipeline", lambda: hangs)
+    monkeypatch.setenv("KG_DOC_TIMEOUT_S", "0.5")
+    report, _ = build([str(corpus(tmp_path / "c.jsonl", 3))], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    assert (report.done, report.failed) == (2, 1)
+    assert report.failures[0].doc_id == "doc-0001" and "longer than 0.5 s" in report.failures[0].reason
+    assert len(articles(tmp_path / "s")) == 2
+
+
+def test_time_limit_leaves_a_quick_block_alone_and_restores_the_alarm_handler():
+    import signal
+
+    from kg.batch import time_limit
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(5):
+        pass
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 # ---------------------------------------------------------------- skipping and replacing
 def test_unchanged_articles_are_skipped_without_writing(tmp_path, monkeypatch):
     path = corpus(tmp_path / "c.jsonl", 4)

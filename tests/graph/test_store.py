@@ -83,13 +83,49 @@ class _RecordingOxigraph:
         return getattr(self.inner, name)
 
 
+def _changed_b(ds: rdflib.Dataset) -> rdflib.Graph:
+    """Article B's graph with its date changed and one triple more: a new version of it."""
+    g = rdflib.Graph()
+    for t in ds.graph(ART_B):
+        g.add(t)
+    g.remove((ART_B, KG.publishedOn, None))
+    g.remove((ART_B, KG.contentHash, None))
+    g.add((ART_B, KG.publishedOn, Literal("2018-06-02", datatype=ns.XSD.date)))
+    g.add((ART_B, ns.RDFS.comment, Literal("corrected")))
+    return g
+
+
 def test_put_graph_replaces_in_a_single_update_request(store: Store, ds: rdflib.Dataset) -> None:
     recorder = _RecordingOxigraph(store._ox)
     store._ox = recorder
-    store.put_graph(str(ART_B), ds.graph(ART_B), HASH_B)
+    store.put_graph(str(ART_B), _changed_b(ds), "9" * 64)
     assert len(recorder.updates) == 1
-    assert recorder.updates[0].startswith(f"DROP SILENT GRAPH <{ART_B}>")
+    assert recorder.updates[0].startswith(f"DELETE DATA {{ GRAPH <{ART_B}>")
     assert "INSERT DATA" in recorder.updates[0]
+
+
+def test_replacing_an_article_rewrites_only_the_triples_that_changed(store: Store, ds: rdflib.Dataset) -> None:
+    recorder = _RecordingOxigraph(store._ox)
+    store._ox = recorder
+    store.put_graph(str(ART_B), _changed_b(ds), "9" * 64)
+    update = recorder.updates[0]
+    assert "2018-06-02" in update and "corrected" in update and "9" * 64 in update
+    assert str(KG.ploverType) not in update  # the events did not change: not rewritten
+    got = {(str(p), str(o)) for _, p, o in ntriples_graph(store, ART_B)}
+    assert (str(KG.publishedOn), "2018-06-02") in got and (str(ns.RDFS.comment), "corrected") in got
+    assert (str(KG.contentHash), HASH_B) not in got and (str(KG.contentHash), "9" * 64) in got
+    assert store.has_hash(HASH_A)  # the other article untouched
+
+
+def test_put_graph_of_an_unchanged_article_writes_nothing(store: Store, ds: rdflib.Dataset) -> None:
+    recorder = _RecordingOxigraph(store._ox)
+    store._ox = recorder
+    store.put_graph(str(ART_B), ds.graph(ART_B), HASH_B)
+    assert recorder.updates == []
+
+
+def ntriples_graph(store: Store, iri: URIRef) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=store.graph_ntriples(str(iri)).decode("utf-8"), format="nt")
 
 
 def test_oxigraph_rolls_back_a_failing_update_request_whole(store: Store) -> None:
