@@ -200,6 +200,234 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
     return Partition(path, tuple(articles), tuple(failures), tuple(jsons), worker_name(), worker_stats())
 
 
+# ------------------------------------------------------------------------------ kg extract
+@dataclass(frozen=True)
+class Extracted:
+    """One document's JSON as ``kg extract`` writes it, and its --explain lines."""
+
+    doc_id: str
+    text: str
+    explain: str = ""
+
+
+def explain_lines(doc: Document) -> list[str]:
+    """Per event: trigger, frame, rule and confidence (``kg extract --explain``)."""
+    names = {e.id: e.label_en or e.label_ar for e in doc.entities}
+    lines = []
+    for ev in doc.events:
+        pos, rule, pid = (ev.rule.split(":") + ["", "", ""])[:3]
+        src = ", ".join(names.get(s, s) for s in ev.source)
+        tgt = ", ".join(names.get(t, t) for t in ev.target) or "-"
+        lines.append(
+            f"{doc.doc_id} {ev.id} {ev.type}{'/' + ev.mode if ev.mode else ''} {src} -> {tgt} "
+            f"[{ev.modality}] trigger «{ev.trigger}» ({pos}) frame {rule} entry {pid} "
+            f"conf {ev.confidence}"
+        )
+    return lines
+
+
+def render_document(doc: Document, one_line: bool) -> str:
+    """The document JSON: indented (a file per document, stdout) or on one line (JSON Lines)."""
+    if one_line:
+        return json.dumps(document_json(doc), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(document_json(doc), ensure_ascii=False, indent=1)
+
+
+def extract_json(doc: Document, one_line: bool, explain: bool) -> Extracted | Failure:
+    """Extract one document (within the time limit) and render its JSON; a failure names it."""
+    try:
+        with time_limit():
+            out = _pipeline()(doc)
+            text = render_document(out, one_line)
+    except (PipelineError, TookTooLong) as e:
+        return Failure(doc.doc_id, doc.doc_id, str(e))
+    return Extracted(doc.doc_id, text, "\n".join(explain_lines(out)) if explain else "")
+
+
+def extract_json_chunk(docs: list[Document], one_line: bool, explain: bool) -> list[Extracted | Failure]:
+    return [extract_json(d, one_line, explain) for d in docs]
+
+
+def extract_stream(
+    items: Iterable[Document | Failure], workers: int = 1, one_line: bool = False, explain: bool = False
+) -> Iterator[Extracted | Failure]:
+    """Each document's JSON (or failure) in input order, extracted here or in ``workers``
+    processes. The workers are forked once this process has loaded the pipeline, so they
+    start warm and share its lexicons' memory."""
+    _warm_worker()
+    context = _fork_context() if workers > 1 else None
+    if context is None:
+        for item in items:
+            yield item if isinstance(item, Failure) else extract_json(item, one_line, explain)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pending: deque[tuple[list[Document | Failure], Any]] = deque()
+
+    def take() -> Iterator[Extracted | Failure]:
+        nonlocal pool
+        chunk, future = pending.popleft()
+        try:
+            done = future.result()
+        except BrokenProcessPool:  # a worker died: its documents fail, a new pool goes on
+            died = "the worker process died (out of memory or killed?)"
+            done = [Failure(d.doc_id, d.doc_id, died) for d in chunk if not isinstance(d, Failure)]
+        yield from _in_order(chunk, done)
+
+    def submit(docs: list[Document]) -> Any:
+        nonlocal pool
+        try:
+            return pool.submit(extract_json_chunk, docs, one_line, explain)
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(workers, mp_context=context)
+            return pool.submit(extract_json_chunk, docs, one_line, explain)
+
+    try:
+        for chunk in _chunked(items, EXTRACT_CHUNK):
+            pending.append((chunk, submit([d for d in chunk if not isinstance(d, Failure)])))
+            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from take()
+        while pending:
+            yield from take()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+EXTRACT_CHUNK = 32  # documents per task of `kg extract --workers N`
+
+
+def _fork_context() -> Any:
+    import multiprocessing as mp
+
+    return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+
+
+def _chunked(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+    chunk: list[Document | Failure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _in_order(chunk: list[Document | Failure], done: list[Any]) -> Iterator[Extracted | Failure]:
+    """A chunk's results (one per document) with its input failures in their places."""
+    results = iter(done)
+    for item in chunk:
+        yield item if isinstance(item, Failure) else next(results)
+
+
+class JsonFolder:
+    """``kg extract -o DIR``: DIR/<doc_id>.json per document. Each file is written under a
+    temporary name and renamed, so a killed run leaves whole files only; nothing is flushed
+    per file, the run ends with one flush of the file system (``close``)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        umask = os.umask(0)
+        os.umask(umask)
+        self.mode = 0o666 & ~umask
+        self.written = 0
+
+    def write(self, doc_id: str, text: str) -> None:
+        target = self.folder / f"{doc_id}.json"
+        tmp = self.folder / f".{target.name}.{os.getpid()}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, self.mode)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write((text + "\n").encode("utf-8"))
+            os.replace(tmp, target)
+        except BaseException as err:
+            tmp.unlink(missing_ok=True)
+            if isinstance(err, OSError):
+                raise KGError(f"cannot write {target}: {err.strerror or err}") from err
+            raise
+        self.written += 1
+
+    def close(self) -> None:
+        if self.written:
+            flush_file_system(self.folder)
+
+    def abort(self) -> None:
+        pass
+
+
+class JsonLines:
+    """``kg extract -o FILE.jsonl[.gz]``: one document a line, gzipped for ``.gz`` (level 6, no
+    time stamp, so the same run gives the same bytes). Written under a temporary name, flushed
+    once and renamed by ``close``: the file is whole or absent (``abort`` removes the rest)."""
+
+    def __init__(self, path: str | Path) -> None:
+        import gzip
+
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        self.raw: IO[bytes] = open(self.tmp, "wb")
+        self.out: IO[bytes] = (
+            gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, compresslevel=6, mtime=0)
+            if self.path.name.endswith(".gz")
+            else self.raw
+        )
+
+    def write(self, doc_id: str, text: str) -> None:
+        self.out.write(text.encode("utf-8") + b"\n")
+
+    def close(self) -> None:
+        if self.out is not self.raw:
+            self.out.close()
+        self.raw.flush()
+        os.fsync(self.raw.fileno())
+        self.raw.close()
+        os.replace(self.tmp, self.path)
+        _fsync_folder(self.path.parent)
+
+    def abort(self) -> None:
+        if not self.raw.closed:
+            self.raw.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def open_documents_output(out: str) -> JsonFolder | JsonLines:
+    """Where ``kg extract -o OUT`` writes: JSON Lines for a .jsonl/.jsonl.gz name, else a folder."""
+    return JsonLines(out) if out.endswith((".jsonl", ".jsonl.gz")) else JsonFolder(out)
+
+
+def flush_file_system(folder: Path) -> None:
+    """Make what was written under ``folder`` durable: syncfs(2) of its file system on Linux,
+    sync(2) elsewhere (one call for a whole run, where an fsync per file costs milliseconds)."""
+    import ctypes
+
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (AttributeError, OSError):
+        os.sync()
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"cannot flush {folder}: {os.strerror(err)}")
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 # ------------------------------------------------------------------------------ the run report
 @dataclass
 class BuildReport:
