@@ -444,6 +444,7 @@ class BuildReport:
     parent_cpu: float = field(default_factory=time.process_time)
     outputs: str = ""
     interrupted: bool = False
+    compacted_s: float | None = None  # seconds compacting the store after the run, if it was
     started: float = field(default_factory=time.monotonic)
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -489,6 +490,7 @@ class BuildReport:
             "workers_stats": self.worker_stats,
             "outputs": self.outputs,
             "interrupted": self.interrupted,
+            "compacted_s": self.compacted_s,
             "failures": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failures],
             "failures_listed": len(self.failures),
         }
@@ -931,6 +933,17 @@ def run_dask(
             pass
 
 
+def _compact_if_rewritten(store: Any, report: BuildReport) -> None:
+    """Compact the store after a run that rewrote many statements in place (changed articles):
+    the old versions' deletions leave the store (new articles, bulk-loaded, need none)."""
+    from kg.graph.store import COMPACT_AFTER
+
+    if store is not None and store.rewritten >= COMPACT_AFTER:
+        started = time.monotonic()
+        store.compact()
+        report.compacted_s = round(time.monotonic() - started, 3)
+
+
 def _groups(items: Iterable[Document | Failure], sink: Sink, size: int) -> Iterator[list[Document]]:
     """The documents that must be extracted, ``size`` at a time; failures go to the sink and
     already stored documents are counted there (``Sink.claim``)."""
@@ -1040,6 +1053,7 @@ def build(
                 else:
                     run_local(items, sink, workers, keep_json)
                 sink.drain()
+                _compact_if_rewritten(store, report)
     except KeyboardInterrupt:
         report.interrupted = True
         raise

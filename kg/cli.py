@@ -1,5 +1,5 @@
-"""The command line: ``kg extract | build | query | view | validate | export | stats | serve |
-push | ner | demo``. Every KGError becomes a one-line message and exit code 2."""
+"""The command line: ``kg extract | build | compact | query | view | validate | export | stats |
+serve | push | ner | demo``. Every KGError becomes a one-line message and exit code 2."""
 
 from __future__ import annotations
 
@@ -341,6 +341,34 @@ def _write_outputs(ds, docs: list[tuple[str, str]], out: Path, view: bool) -> No
         )
     for p in written:
         click.echo(f"wrote {p}", err=True)
+
+
+# ------------------------------------------------------------------------------------ compact
+@main.command()
+@_store_option
+def compact(store_path: str | None) -> None:
+    """Compact the store on disk after big runs: drops what replaced articles left behind and
+    merges the files bulk loads added. `kg build` compacts on its own after a run that replaced
+    many articles. Safe to stop at any moment."""
+    from kg.graph.store import Store, default_store_path
+
+    where = Path(store_path).expanduser() if store_path else default_store_path()
+    if not (where / "CURRENT").exists():
+        raise InputError(f"no store at {where}; give the right path with --store or KG_STORE")
+    before = _folder_bytes(where)
+    started = time.monotonic()
+    with Store.open(where) as store:
+        store.compact()
+    after = _folder_bytes(where)
+    click.echo(
+        f"kg compact: {where}: {before / 2**20:.1f} MiB -> {after / 2**20:.1f} MiB "
+        f"in {time.monotonic() - started:.1f} s",
+        err=True,
+    )
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 # ------------------------------------------------------------------------------------ query

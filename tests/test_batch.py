@@ -33,6 +33,7 @@ SENTENCES = (
     "أوقفت تونس رحلاتها الجوية إلى ليبيا بسبب الأوضاع الأمنية.",
 )
 LOCAL = BuildOptions(progress=False)
+KG_NS = rdflib.Namespace("https://w3id.org/kg-arabic/ontology#")
 
 
 def corpus(path: Path, n: int, bad: bool = False) -> Path:
@@ -175,6 +176,42 @@ def test_changed_article_replaces_its_graph(tmp_path):
         for o in g.objects(None, rdflib.URIRef("https://w3id.org/kg-arabic/ontology#evidence"))
     }
     assert not any("الجزائري" in e for e in evidence if "doc-0000" in e) and any("المغربية" in e for e in evidence)
+
+
+def test_a_run_that_replaces_many_articles_compacts_the_store_and_a_new_one_does_not(tmp_path, monkeypatch):
+    import kg.graph.store
+
+    monkeypatch.setattr(kg.graph.store, "COMPACT_AFTER", 50)
+    path = corpus(tmp_path / "c.jsonl", 12)
+    first, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    assert first.compacted_s is None  # new articles only: bulk-loaded (or one small transaction)
+    before = graphs(tmp_path / "s")
+    changed = path.read_text(encoding="utf-8").replace("2018-05-16", "2018-05-17")
+    path.write_text(changed, encoding="utf-8")
+    second, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    assert second.done == 12 and second.compacted_s is not None
+    report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+    assert report["compacted_s"] == second.compacted_s
+    after = graphs(tmp_path / "s")
+    assert sorted(after) == sorted(before) and len(articles(tmp_path / "s")) == 12
+    dates = {str(o) for g in after.values() for o in g.objects(None, KG_NS.publishedOn)}
+    assert dates == {"2018-05-17"}
+
+
+def test_compact_command_keeps_every_quad(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = corpus(tmp_path / "c.jsonl", 5)
+    build([str(path)], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    before = graphs(tmp_path / "s")
+    result = CliRunner().invoke(main, ["compact", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "MiB ->" in result.output
+    assert_same_graphs(graphs(tmp_path / "s"), before)
+    missing = CliRunner().invoke(main, ["compact", "--store", str(tmp_path / "none")])
+    assert missing.exit_code == 2 and "no store at" in missing.output
 
 
 def test_outputs_are_left_out_past_the_limit_with_a_note(tmp_path):

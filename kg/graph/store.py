@@ -122,6 +122,7 @@ class Store:
     path: Path | None
     read_only: bool = False
     _ox: ox.Store | None = field(default=None, repr=False)
+    rewritten: int = 0  # statements of stored articles deleted or inserted since opening (replacements)
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -233,20 +234,15 @@ class Store:
             return 0
         rest = b"".join(_in_graph(nt, graph) for graph, nt in by_graph.items())
         first = items[0]
-        items[0] = _Article(first.iri, first.graph, first.own, first.shared + rest)
+        items[0] = _Article(first.iri, first.graph, first.statements, first.shared + rest)
         return self._put(items)
 
     def _add(self, articles: list[_Article]) -> None:
         """Write articles the store does not hold, in one atomic step: the bulk loader for a
         chunk of more than BULK_MIN_QUADS quads (below BULK_MAX_QUADS, one file ingestion),
         a transaction for a few (the bulk loader writes a dozen files whatever the size)."""
-        data = b"".join(article.nquads for article in articles)
-        quads = sum(article.lines for article in articles)
         try:
-            if quads >= BULK_MIN_QUADS and self.path is not None:
-                self.oxigraph.bulk_load(data, ox.RdfFormat.N_QUADS)
-            else:
-                self.oxigraph.load(data, ox.RdfFormat.N_QUADS)
+            self._load(b"".join(article.nquads() for article in articles), sum(a.lines for a in articles))
         except SyntaxError as err:  # nothing was written; name the article at fault
             for article in articles:
                 article.check()
@@ -255,28 +251,43 @@ class Store:
             what = f"graph {articles[0].iri}" if len(articles) == 1 else f"{len(articles)} articles"
             raise StoreError(f"cannot write {what} to {self.path}: {err}") from err
 
+    def _load(self, nquads: bytes, lines: int) -> None:
+        """N-Quads in one atomic step: the bulk loader from BULK_MIN_QUADS on, else a transaction."""
+        if lines >= BULK_MIN_QUADS and self.path is not None:
+            self.oxigraph.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        else:
+            self.oxigraph.load(nquads, ox.RdfFormat.N_QUADS)
+
     def _replace(self, articles: list[_Article]) -> None:
         """Replace stored articles in one update request (one transaction): per article, DELETE
-        DATA of what only the stored version has and INSERT DATA of what only the new one has
-        (DROP + INSERT when blank nodes make quads incomparable); entity descriptions are added
-        to the shared graph."""
+        DATA of the statements only the stored version has and INSERT DATA of those only the
+        new one has (DROP + INSERT when blank nodes make statements incomparable). Their entity
+        descriptions are added to the shared graph first (add-only, so a stop in between leaves
+        every article its old or its new version)."""
         if not articles:
             return
-        deletes, inserts = [], []
+        shared = set()
         for article in articles:
-            new = set(article.quads())
-            old = set(self.oxigraph.quads_for_pattern(None, None, None, article.graph))
-            if any(_has_blank_node(q) for q in new | old):
-                deletes.append(f"DROP SILENT GRAPH {article.graph}")
+            shared.update(article.shared.splitlines(keepends=True))
+        if shared:
+            self._load(b"".join(sorted(shared)), len(shared))
+        changes = []
+        for article in articles:
+            stored = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=article.graph) or b""
+            old = set(stored.splitlines())
+            new = {statement + b" ." for statement in article.statements}
+            if any(b"_:" in line for line in old | new):
+                changes.append(f"DROP SILENT GRAPH {article.graph}")
                 old = set()
-            deletes += _data_block("DELETE", article.graph, old - new)
-            inserts += _data_block("INSERT", article.graph, new - old)
-            for graph, quads in _grouped(article.shared_quads()).items():
-                inserts += _data_block("INSERT", graph, quads)
-        if not deletes and not inserts:
-            return  # the same quads again
+            # what is deleted is Oxigraph's own N-Triples; what is inserted is parsed and written
+            # again by Oxigraph (never pasted: SPARQL reads \u escapes before its syntax)
+            changes += _data_block("DELETE", article.graph, b"\n".join(sorted(old - new)))
+            changes += _data_block("INSERT", article.graph, article.reserialized(new - old))
+        if not changes:
+            return  # the same statements again
+        self.rewritten += sum(text.count("\n") for text in changes)
         try:
-            self.oxigraph.update(" ;\n".join(deletes + inserts))
+            self.oxigraph.update(" ;\n".join(changes))
         except (OSError, SyntaxError, ValueError) as err:
             what = f"graph {articles[0].iri}" if len(articles) == 1 else f"{len(articles)} articles"
             raise StoreError(f"cannot write {what} to {self.path}: {err}") from err
@@ -298,19 +309,20 @@ class Store:
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"cannot load {fmt.label} data into {self.path}: {err}") from err
 
-    def compact(self) -> tuple[int, int]:
-        """Compact the store on disk (RocksDB's full compaction: deleted and replaced quads
-        leave it, write-ahead logs are emptied); returns the bytes on disk before and after.
-        ``kg compact`` runs it, and ``kg build`` after a run that replaced many articles."""
+    def compact(self) -> None:
+        """Compact the store on disk: RocksDB's full compaction, which drops what deletions and
+        replacements left behind and merges the files bulk loads added (its write-ahead log goes
+        when the store closes). Safe to stop at any moment. ``kg compact`` runs it, and ``kg
+        build`` after a run that rewrote COMPACT_AFTER statements in place. (Oxigraph 0.5 keeps
+        the level a compaction writes uncompressed below ~512 MiB an index, so a store that was
+        only bulk-loaded can be larger after it.)"""
         self._writable()
-        before = self.disk_bytes()
         try:
             self.oxigraph.flush()
             self.oxigraph.optimize()
             self.oxigraph.flush()
         except OSError as err:
             raise StoreError(f"cannot compact the store at {self.path}: {err}") from err
-        return before, self.disk_bytes()
 
     def disk_bytes(self) -> int:
         """The size of the store's folder in bytes (0 in memory)."""
@@ -469,6 +481,7 @@ ENTITY_GRAPH_IRI = str(ENTITY_GRAPH)
 _DESCRIPTION = {str(p) for p in DESCRIPTION_PREDICATES}
 BULK_MIN_QUADS = 2_000  # fewer go in a transaction: the bulk loader writes a dozen files per call
 BULK_MAX_QUADS = 500_000  # per bulk-loader call: below its batch size (1,000,000), so one atomic ingestion
+COMPACT_AFTER = 200_000  # statements rewritten in place by a build before it compacts the store
 
 # One N-Triples statement as serializers write it (subject, predicate, object, " ."), and no more:
 # a line that does not match (a comment, odd spacing) is parsed by Oxigraph instead.
@@ -484,12 +497,13 @@ _DESCRIPTION_IRIS = frozenset(b"<" + p.encode() + b">" for p in _DESCRIPTION)
 
 @dataclass(frozen=True)
 class _Article:
-    """An article's graph ready to store, as N-Quads: its own statements in its graph (with
-    its content hash), its entities' descriptions in the shared entity graph."""
+    """An article's graph ready to store: its own statements (N-Triples without the final
+    " .", its content hash among them) and its entities' descriptions, as N-Quads lines in the
+    shared entity graph."""
 
     iri: str
     graph: ox.NamedNode
-    own: bytes
+    statements: tuple[bytes, ...]
     shared: bytes
 
     @classmethod
@@ -503,45 +517,48 @@ class _Article:
         extra = _shared_entity_ntriples(data)
         if extra:
             shared += _split(ENTITY_GRAPH_IRI, extra, everything_shared=True)[1]
-        return cls(iri, graph, own, shared)
+        return cls(iri, graph, tuple(own), shared)
 
-    @property
     def nquads(self) -> bytes:
-        return self.own + self.shared
+        """Everything as N-Quads."""
+        if not self.statements:
+            return self.shared
+        end = b" <" + self.iri.encode() + b"> .\n"
+        return end.join(self.statements) + end + self.shared
 
     @property
     def lines(self) -> int:
-        return self.own.count(b"\n") + self.shared.count(b"\n")
+        return len(self.statements) + self.shared.count(b"\n")
 
     @property
     def size(self) -> int:
         """The distinct triples of the article's own graph."""
-        return len(set(self.own.splitlines()))
+        return len(set(self.statements))
 
-    def quads(self) -> list[ox.Quad]:
-        return self._parse(self.own)
-
-    def shared_quads(self) -> list[ox.Quad]:
-        return self._parse(self.shared)
+    def reserialized(self, statements: set[bytes]) -> bytes:
+        """N-Triples statements parsed and written again by Oxigraph (sorted)."""
+        try:
+            triples = [q.triple for q in ox.parse(b"\n".join(statements), ox.RdfFormat.N_TRIPLES)]
+        except SyntaxError as err:
+            raise InputError(f"put_graph({self.iri}): the data is not valid N-Triples: {err}") from err
+        return _ntriples(triples).encode() if triples else b""
 
     def check(self) -> None:
         """InputError when the article's data is not valid RDF."""
-        self.quads(), self.shared_quads()
-
-    def _parse(self, nquads: bytes) -> list[ox.Quad]:
         try:
-            return list(ox.parse(nquads, ox.RdfFormat.N_QUADS)) if nquads else []
+            list(ox.parse(self.nquads(), ox.RdfFormat.N_QUADS))
         except SyntaxError as err:
             raise InputError(f"put_graph({self.iri}): the data is not valid N-Triples: {err}") from err
 
 
-def _split(iri: str, ntriples: bytes, everything_shared: bool = False) -> tuple[bytes, bytes]:
-    """N-Triples as N-Quads: each statement in the graph ``iri``, or in the shared entity graph
-    when it describes an entity (or ``everything_shared``). Statements written by a serializer
-    are moved as bytes; anything else is parsed and written again by Oxigraph first."""
-    own_end = b" <" + iri.encode() + b"> .\n"
+def _split(iri: str, ntriples: bytes, everything_shared: bool = False) -> tuple[list[bytes], bytes]:
+    """N-Triples sorted out: the statements of the graph ``iri`` (without the final " ."), and
+    as N-Quads lines in the shared entity graph those that describe an entity (all with
+    ``everything_shared``). Statements written by a serializer are moved as bytes; anything
+    else is parsed and written again by Oxigraph first."""
     shared_end = b" <" + ENTITY_GRAPH_IRI.encode() + b"> .\n"
-    own, shared = [], []
+    own: list[bytes] = []
+    shared: list[bytes] = []
     for line in ntriples.splitlines():
         match = _STATEMENT.fullmatch(line)
         if match is None:
@@ -552,8 +569,8 @@ def _split(iri: str, ntriples: bytes, everything_shared: bool = False) -> tuple[
         if everything_shared or (match[1].startswith(_ENTITY_SUBJECT) and match[2] in _DESCRIPTION_IRIS):
             shared.append(body + shared_end)
         else:
-            own.append(body + own_end)
-    return b"".join(own), b"".join(shared)
+            own.append(body)
+    return own, b"".join(shared)
 
 
 def _canonical(iri: str, ntriples: bytes) -> bytes:
@@ -615,22 +632,12 @@ def _chunks(articles: list[_Article], most: int) -> Iterator[list[_Article]]:
         yield chunk
 
 
-def _data_block(verb: str, graph: ox.NamedNode, quads: set[ox.Quad]) -> list[str]:
-    """``DELETE DATA``/``INSERT DATA`` of ``quads`` in ``graph`` (none when there are none)."""
-    if not quads:
+def _data_block(verb: str, graph: ox.NamedNode, ntriples: bytes) -> list[str]:
+    """``DELETE DATA``/``INSERT DATA`` of Oxigraph-written N-Triples in ``graph`` (none when
+    there are none)."""
+    if not ntriples.strip():
         return []
-    return [f"{verb} DATA {{ GRAPH {graph} {{\n{_ntriples(q.triple for q in quads)}}} }}"]
-
-
-def _grouped(quads: list[ox.Quad]) -> dict[Any, set[ox.Quad]]:
-    out: dict[Any, set[ox.Quad]] = {}
-    for q in quads:
-        out.setdefault(q.graph_name, set()).add(q)
-    return out
-
-
-def _has_blank_node(q: ox.Quad) -> bool:
-    return isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+    return [f"{verb} DATA {{ GRAPH {graph} {{\n{ntriples.decode()}\n}} }}"]
 
 
 def _shared_entity_ntriples(data: object) -> bytes:

@@ -209,8 +209,9 @@ REVIEWED_SPARQL_FSTRINGS = {
     ("graph/store.py", 'f"DROP SILENT GRAPH {_named_node(graph_iri)}"'),
     ("graph/store.py", 'f"DROP SILENT GRAPH {article.graph}"'),
     # verb is "DELETE" or "INSERT" (a literal at each call), graph a pyoxigraph NamedNode, the
-    # body pyoxigraph's N-Triples of quads it parsed or read from the store
-    ("graph/store.py", 'f"{verb} DATA {{ GRAPH {graph} {{\\n{_ntriples(q.triple for q in quads)}}} }}"'),
+    # body N-Triples written by pyoxigraph (its dump of the stored graph, or statements it parsed
+    # and serialized again), never the caller's text
+    ("graph/store.py", 'f"{verb} DATA {{ GRAPH {graph} {{\\n{ntriples.decode()}\\n}} }}"'),
 }
 
 
