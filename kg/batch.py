@@ -371,11 +371,9 @@ class JsonLines:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         self.raw: IO[bytes] = open(self.tmp, "wb")
-        self.out: IO[bytes] = (
-            gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, compresslevel=6, mtime=0)
-            if self.path.name.endswith(".gz")
-            else self.raw
-        )
+        self.out: IO[bytes] = self.raw
+        if self.path.name.endswith(".gz"):
+            self.out = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, compresslevel=6, mtime=0)  # type: ignore[assignment]
 
     def write(self, doc_id: str, text: str) -> None:
         self.out.write(text.encode("utf-8") + b"\n")

@@ -214,7 +214,8 @@ class Store:
         return self._put([_Article.of(iri, data, h) for iri, data, h in items])
 
     def _put(self, articles: list[_Article]) -> int:
-        new, stored = [], []
+        new: list[_Article] = []
+        stored: list[_Article] = []
         for article in articles:
             (stored if self.oxigraph.contains_named_graph(article.graph) else new).append(article)
         self._replace(stored)
@@ -271,7 +272,7 @@ class Store:
             shared.update(article.shared.splitlines(keepends=True))
         if shared:
             self._load(b"".join(sorted(shared)), len(shared))
-        changes = []
+        changes, rewritten = [], 0
         for article in articles:
             stored = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=article.graph) or b""
             old = set(stored.splitlines())
@@ -281,11 +282,13 @@ class Store:
                 old = set()
             # what is deleted is Oxigraph's own N-Triples; what is inserted is parsed and written
             # again by Oxigraph (never pasted: SPARQL reads \u escapes before its syntax)
-            changes += _data_block("DELETE", article.graph, b"\n".join(sorted(old - new)))
-            changes += _data_block("INSERT", article.graph, article.reserialized(new - old))
+            gone, added = old - new, new - old
+            changes += _data_block("DELETE", article.graph, b"\n".join(sorted(gone)))
+            changes += _data_block("INSERT", article.graph, article.reserialized(added))
+            rewritten += len(gone) + len(added)
         if not changes:
             return  # the same statements again
-        self.rewritten += sum(text.count("\n") for text in changes)
+        self.rewritten += rewritten
         try:
             self.oxigraph.update(" ;\n".join(changes))
         except (OSError, SyntaxError, ValueError) as err:
