@@ -49,7 +49,12 @@ ECHOED_FAILURES = 20  # failures printed on stderr before "see failures.jsonl"
 # memory grows ~180 KB per article (1.3 GB after 10,000); with it, it stays ~170 MB.
 FLUSH_EVERY = 250
 ENGINES = ("local", "dask")
-DOC_TIME_LIMIT_S = 60.0  # one article's extraction; longer is a hang ($KG_DOC_TIMEOUT_S overrides; 0: none)
+# One article's extraction takes milliseconds (~2 ms per 1,000 characters of news); one that
+# takes DOC_TIME_LIMIT_S plus a second per DOC_TIME_PER_S characters is in an endless loop and is
+# stopped ($KG_DOC_TIMEOUT_S sets the first part; 0: no limit). 10 s for an article of 5,000
+# characters, ~17 min for one of the largest accepted (20 MB).
+DOC_TIME_LIMIT_S = 10.0
+DOC_TIME_PER_S = 10_000
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -81,19 +86,24 @@ class TookTooLong(Exception):
     """A document's extraction passed the time limit (see ``time_limit``)."""
 
 
+def doc_time_limit(doc: Document) -> float:
+    """How long ``doc``'s extraction may take (0: no limit); see DOC_TIME_LIMIT_S."""
+    base = float(os.environ.get("KG_DOC_TIMEOUT_S") or DOC_TIME_LIMIT_S)
+    return base + len(doc.text) / DOC_TIME_PER_S if base > 0 else 0.0
+
+
 @contextmanager
-def time_limit(seconds: float | None = None) -> Iterator[None]:
-    """Raise TookTooLong in the block after ``seconds`` (default: $KG_DOC_TIMEOUT_S, else
-    DOC_TIME_LIMIT_S), so an article that sends a stage into an endless loop costs a failure,
-    not the batch. A SIGALRM timer: only in a process's main thread (a Dask worker thread runs
-    without a limit), and only Python code is interrupted (not one long C call)."""
-    limit = float(os.environ.get("KG_DOC_TIMEOUT_S") or DOC_TIME_LIMIT_S) if seconds is None else seconds
+def time_limit(limit: float) -> Iterator[None]:
+    """Raise TookTooLong in the block after ``limit`` seconds (none when 0), so an article
+    that sends a stage into an endless loop costs a failure, not the batch. A SIGALRM timer:
+    only in a process's main thread (a Dask worker thread runs without a limit), and only
+    Python code is interrupted (not one long C call)."""
     if limit <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expired(signum: int, frame: Any) -> None:
-        raise TookTooLong(f"extraction took longer than {limit:g} s and was stopped (an endless loop in a stage?)")
+        raise TookTooLong(f"extraction took longer than {limit:,.1f} s and was stopped (an endless loop in a stage?)")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, limit)
@@ -112,7 +122,7 @@ def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
     from kg.graph.rdf import content_hash, document_graph, graph_iri
 
     try:
-        with time_limit():
+        with time_limit(doc_time_limit(doc)):
             out = _pipeline()(doc)
             ntriples = document_graph(out, Graph()).serialize(format="nt", encoding="utf-8")
             data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
@@ -180,7 +190,7 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
     with open(tmp, "wb") as fh:
         for doc in docs:
             try:
-                with time_limit():
+                with time_limit(doc_time_limit(doc)):
                     out = _pipeline()(doc)
                     quads = document_dataset(out).serialize(format="nquads", encoding="utf-8")
                     data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
@@ -236,7 +246,7 @@ def render_document(doc: Document, one_line: bool) -> str:
 def extract_json(doc: Document, one_line: bool, explain: bool) -> Extracted | Failure:
     """Extract one document (within the time limit) and render its JSON; a failure names it."""
     try:
-        with time_limit():
+        with time_limit(doc_time_limit(doc)):
             out = _pipeline()(doc)
             text = render_document(out, one_line)
     except (PipelineError, TookTooLong) as e:
@@ -267,7 +277,6 @@ def extract_stream(
     pending: deque[tuple[list[Document | Failure], Any]] = deque()
 
     def take() -> Iterator[Extracted | Failure]:
-        nonlocal pool
         chunk, future = pending.popleft()
         try:
             done = future.result()

@@ -24,6 +24,7 @@ from kg.batch import BuildOptions, build, partition_size
 from kg.cli import main
 from kg.errors import InputError, KGError
 from kg.graph.store import Store
+from kg.model import Document
 
 SENTENCES = (
     "زار وزير الخارجية الجزائري ليبيا والتقى رئيس المجلس الرئاسي في طرابلس.",
@@ -125,6 +126,7 @@ def test_an_article_that_hangs_is_stopped_and_recorded_and_the_batch_goes_on(tmp
     import kg.batch
 
     real = kg.batch._pipeline()
+    real(Document(doc_id="warm-up", text=SENTENCES[0]))  # the lexicons load on first use
 
     def hangs(doc):
         while doc.doc_id == "doc-0001":  # an endless loop in a stage
@@ -132,11 +134,22 @@ def test_an_article_that_hangs_is_stopped_and_recorded_and_the_batch_goes_on(tmp
         return real(doc)
 
     monkeypatch.setattr(kg.batch, "_pipeline", lambda: hangs)
-    monkeypatch.setenv("KG_DOC_TIMEOUT_S", "0.5")
+    monkeypatch.setenv("KG_DOC_TIMEOUT_S", "3")  # the others take milliseconds, even on a busy machine
     report, _ = build([str(corpus(tmp_path / "c.jsonl", 3))], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
     assert (report.done, report.failed) == (2, 1)
-    assert report.failures[0].doc_id == "doc-0001" and "longer than 0.5 s" in report.failures[0].reason
+    assert report.failures[0].doc_id == "doc-0001" and "longer than 3.0 s" in report.failures[0].reason
     assert len(articles(tmp_path / "s")) == 2
+
+
+def test_a_longer_article_may_take_longer(monkeypatch):
+    from kg.batch import doc_time_limit
+    from kg.model import Document
+
+    monkeypatch.delenv("KG_DOC_TIMEOUT_S", raising=False)
+    short, long = Document(doc_id="a", text="ب" * 5_000), Document(doc_id="b", text="ب" * 5_000_000)
+    assert 10 <= doc_time_limit(short) < 11 and doc_time_limit(long) > 500
+    monkeypatch.setenv("KG_DOC_TIMEOUT_S", "0")
+    assert doc_time_limit(short) == 0  # no limit
 
 
 def test_time_limit_leaves_a_quick_block_alone_and_restores_the_alarm_handler():
