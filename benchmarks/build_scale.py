@@ -146,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--generated", default="1000,10000,36291,100000", help="generated-corpus sizes")
     ap.add_argument("--work", type=Path, help="scratch folder (default a temporary one)")
     ap.add_argument("--render", action="store_true", help="only rewrite the Markdown from the saved results")
+    ap.add_argument("--merge", action="store_true", help="keep the saved runs of the sizes not run now")
     args = ap.parse_args(argv)
     if args.render:
         saved = json.loads(RESULT.read_text(encoding="utf-8"))
@@ -180,8 +181,21 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    if args.merge and RESULT.exists():
+        data = _merged(json.loads(RESULT.read_text(encoding="utf-8")), data)
     c.write_result(NAME, data, markdown(data))
     return 0
+
+
+def _merged(saved: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The saved runs with this run's in place of those of the same size and series, in size
+    order; the commits measured listed."""
+    out = {"commit": ", ".join(dict.fromkeys([saved.get("commit", "?"), new["commit"]]))}
+    for series in ("real", "generated"):
+        runs = {r["label"]: r for r in saved.get(series, [])}
+        runs.update({r["label"]: r for r in new[series]})
+        out[series] = sorted(runs.values(), key=lambda r: r["documents"])
+    return out
 
 
 def _save(data: dict[str, Any]) -> None:
