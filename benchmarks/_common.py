@@ -222,8 +222,9 @@ def render_results() -> None:
         '"Per core" figures come from a single process (one core busy); CPU time is the '
         "process's own. The raw figures are in `benchmarks/results/*.json`.\n\n"
         "Real news text comes from the evaluation data in `../shared/eval` (the diplomatic dev "
-        "articles and ANERcorp's tokens joined into sentences), read in place and never copied "
-        "here; the benchmarks that need it say so and skip when it is absent.\n"
+        "articles, ANERcorp's tokens joined into sentences, the event-GSR sentences) and from the "
+        "unlabelled corpus in `../shared/corpus`, read in place and never copied here; the "
+        "benchmarks that need it say so and skip when it is absent.\n"
     )
     ours = [s.strip() for s in _sections()]
     headings = {s.splitlines()[0].strip() for s in ours if s}

@@ -3,8 +3,9 @@ on a Dask cluster.
 
 Workers only extract: each turns a document into its named graph's N-Triples (or a partition
 into an N-Quads file). The store is written by this process alone — Oxigraph takes one writer —
-one article per transaction (``Store.put_graph``), so a run killed at any moment leaves whole
-articles only. Articles whose content hash is already stored are skipped (the hashes are read
+a group of articles at a time (``Store.put_graphs``: new articles through the bulk loader, changed
+ones in one transaction), each article whole or absent, so a run killed at any moment leaves
+whole articles only. Articles whose content hash is already stored are skipped (the hashes are read
 once), which makes an interrupted run, started again, finish the rest and repeat nothing.
 Entity and article IRIs are deterministic, so graphs made anywhere merge without coordination.
 """
@@ -14,10 +15,13 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,8 +36,14 @@ CHUNK = 8  # documents per task sent to a worker process
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounds memory whatever the corpus size
 DEFAULT_PARTITION_SIZE = 1000  # documents per Dask partition unless --partitions says otherwise
 LISTED_FAILURES = 1000  # failures kept in report.json (all of them go to failures.jsonl)
-WRITE_GROUP = 32  # articles written per store transaction (a commit costs milliseconds)
-WRITE_EVERY_S = 2.0  # and at least this often, so a slow corpus still lands steadily
+# Articles are written a group at a time: a bulk-loader call costs ~0.1 s of CPU whatever its
+# size (a dozen files written and ingested), against ~8 µs a statement, so a group is up to
+# WRITE_GROUP articles or WRITE_QUADS statements; the first is WRITE_FIRST articles and each
+# next one twice as large, so a run shows built articles (and stores them) at once...
+WRITE_FIRST = 8
+WRITE_GROUP = 2000
+WRITE_QUADS = 200_000
+WRITE_EVERY_S = 5.0  # ...and at least this often, so a slow corpus still lands steadily
 ECHOED_FAILURES = 20  # failures printed on stderr before "see failures.jsonl"
 # RocksDB keeps written data in memory until a flush: without one every 250 articles the writer's
 # memory grows ~180 KB per article (1.3 GB after 10,000); with it, it stays ~170 MB.
@@ -42,6 +52,12 @@ ENGINES = ("local", "dask")
 # Runs of this many documents give back extraction's memory before their outputs are drawn
 # (release_memory); smaller ones keep the lexicons loaded (a next run in the process is quicker).
 RELEASE_AFTER = 500
+# One article's extraction takes milliseconds (~2 ms per 1,000 characters of news); one that
+# takes DOC_TIME_LIMIT_S plus a second per DOC_TIME_PER_S characters is in an endless loop and is
+# stopped ($KG_DOC_TIMEOUT_S sets the first part; 0: no limit). 10 s for an article of 5,000
+# characters, ~17 min for one of the largest accepted (20 MB).
+DOC_TIME_LIMIT_S = 10.0
+DOC_TIME_PER_S = 10_000
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -69,17 +85,51 @@ def _pipeline():
     return _PIPELINE
 
 
+class TookTooLong(Exception):
+    """A document's extraction passed the time limit (see ``time_limit``)."""
+
+
+def doc_time_limit(doc: Document) -> float:
+    """How long ``doc``'s extraction may take (0: no limit); see DOC_TIME_LIMIT_S."""
+    base = float(os.environ.get("KG_DOC_TIMEOUT_S") or DOC_TIME_LIMIT_S)
+    return base + len(doc.text) / DOC_TIME_PER_S if base > 0 else 0.0
+
+
+@contextmanager
+def time_limit(limit: float) -> Iterator[None]:
+    """Raise TookTooLong in the block after ``limit`` seconds (none when 0), so an article
+    that sends a stage into an endless loop costs a failure, not the batch. A SIGALRM timer:
+    only in a process's main thread (a Dask worker thread runs without a limit), and only
+    Python code is interrupted (not one long C call)."""
+    if limit <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TookTooLong(f"extraction took longer than {limit:,.1f} s and was stopped (an endless loop in a stage?)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
-    """Extract one document and map it to RDF; any error becomes a Failure naming the document."""
+    """Extract one document and map it to RDF; any error, or passing the time limit, becomes a
+    Failure naming the document."""
     from rdflib import Graph
 
     from kg.graph.rdf import content_hash, document_graph, graph_iri
 
     try:
-        out = _pipeline()(doc)
-        ntriples = document_graph(out, Graph()).serialize(format="nt", encoding="utf-8")
-        data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
-    except PipelineError as e:
+        with time_limit(doc_time_limit(doc)):
+            out = _pipeline()(doc)
+            ntriples = document_graph(out, Graph()).serialize(format="nt", encoding="utf-8")
+            data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
+    except (PipelineError, TookTooLong) as e:
         return Failure(doc.doc_id, doc.doc_id, str(e))
     except Exception as e:  # a bug in the RDF mapping must not end the batch either
         return Failure(doc.doc_id, doc.doc_id, f"cannot map to RDF: {type(e).__name__}: {e}")
@@ -167,10 +217,11 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
     with open(tmp, "wb") as fh:
         for doc in docs:
             try:
-                out = _pipeline()(doc)
-                quads = document_dataset(out).serialize(format="nquads", encoding="utf-8")
-                data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
-            except PipelineError as e:
+                with time_limit(doc_time_limit(doc)):
+                    out = _pipeline()(doc)
+                    quads = document_dataset(out).serialize(format="nquads", encoding="utf-8")
+                    data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
+            except (PipelineError, TookTooLong) as e:
                 failures.append(Failure(doc.doc_id, doc.doc_id, str(e)))
                 continue
             except Exception as e:  # a bug in the RDF mapping must not end the batch either
@@ -184,6 +235,233 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
         os.fsync(fh.fileno())
     os.replace(tmp, target)
     return Partition(path, tuple(articles), tuple(failures), tuple(jsons), worker_name(), worker_stats())
+
+
+# ------------------------------------------------------------------------------ kg extract
+@dataclass(frozen=True)
+class Extracted:
+    """One document's JSON as ``kg extract`` writes it, and its --explain lines."""
+
+    doc_id: str
+    text: str
+    explain: str = ""
+
+
+def explain_lines(doc: Document) -> list[str]:
+    """Per event: trigger, frame, rule and confidence (``kg extract --explain``)."""
+    names = {e.id: e.label_en or e.label_ar for e in doc.entities}
+    lines = []
+    for ev in doc.events:
+        pos, rule, pid = (ev.rule.split(":") + ["", "", ""])[:3]
+        src = ", ".join(names.get(s, s) for s in ev.source)
+        tgt = ", ".join(names.get(t, t) for t in ev.target) or "-"
+        lines.append(
+            f"{doc.doc_id} {ev.id} {ev.type}{'/' + ev.mode if ev.mode else ''} {src} -> {tgt} "
+            f"[{ev.modality}] trigger «{ev.trigger}» ({pos}) frame {rule} entry {pid} "
+            f"conf {ev.confidence}"
+        )
+    return lines
+
+
+def render_document(doc: Document, one_line: bool) -> str:
+    """The document JSON: indented (a file per document, stdout) or on one line (JSON Lines)."""
+    if one_line:
+        return json.dumps(document_json(doc), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(document_json(doc), ensure_ascii=False, indent=1)
+
+
+def extract_json(doc: Document, one_line: bool, explain: bool) -> Extracted | Failure:
+    """Extract one document (within the time limit) and render its JSON; a failure names it."""
+    try:
+        with time_limit(doc_time_limit(doc)):
+            out = _pipeline()(doc)
+            text = render_document(out, one_line)
+    except (PipelineError, TookTooLong) as e:
+        return Failure(doc.doc_id, doc.doc_id, str(e))
+    return Extracted(doc.doc_id, text, "\n".join(explain_lines(out)) if explain else "")
+
+
+def extract_json_chunk(docs: list[Document], one_line: bool, explain: bool) -> list[Extracted | Failure]:
+    return [extract_json(d, one_line, explain) for d in docs]
+
+
+def extract_stream(
+    items: Iterable[Document | Failure], workers: int = 1, one_line: bool = False, explain: bool = False
+) -> Iterator[Extracted | Failure]:
+    """Each document's JSON (or failure) in input order, extracted here or in ``workers``
+    processes. The workers are forked once this process has loaded the pipeline, so they
+    start warm and share its lexicons' memory."""
+    _warm_worker()
+    context = _fork_context() if workers > 1 else None
+    if context is None:
+        for item in items:
+            yield item if isinstance(item, Failure) else extract_json(item, one_line, explain)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pending: deque[tuple[list[Document | Failure], Any]] = deque()
+
+    def take() -> Iterator[Extracted | Failure]:
+        chunk, future = pending.popleft()
+        try:
+            done = future.result()
+        except BrokenProcessPool:  # a worker died: its documents fail, a new pool goes on
+            died = "the worker process died (out of memory or killed?)"
+            done = [Failure(d.doc_id, d.doc_id, died) for d in chunk if not isinstance(d, Failure)]
+        yield from _in_order(chunk, done)
+
+    def submit(docs: list[Document]) -> Any:
+        nonlocal pool
+        try:
+            return pool.submit(extract_json_chunk, docs, one_line, explain)
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(workers, mp_context=context)
+            return pool.submit(extract_json_chunk, docs, one_line, explain)
+
+    try:
+        for chunk in _chunked(items, EXTRACT_CHUNK):
+            pending.append((chunk, submit([d for d in chunk if not isinstance(d, Failure)])))
+            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from take()
+        while pending:
+            yield from take()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+EXTRACT_CHUNK = 32  # documents per task of `kg extract --workers N`
+
+
+def _fork_context() -> Any:
+    import multiprocessing as mp
+
+    return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+
+
+def _chunked(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+    chunk: list[Document | Failure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _in_order(chunk: list[Document | Failure], done: list[Any]) -> Iterator[Extracted | Failure]:
+    """A chunk's results (one per document) with its input failures in their places."""
+    results = iter(done)
+    for item in chunk:
+        yield item if isinstance(item, Failure) else next(results)
+
+
+class JsonFolder:
+    """``kg extract -o DIR``: DIR/<doc_id>.json per document. Each file is written under a
+    temporary name and renamed, so a killed run leaves whole files only; nothing is flushed
+    per file, the run ends with one flush of the file system (``close``)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        umask = os.umask(0)
+        os.umask(umask)
+        self.mode = 0o666 & ~umask
+        self.written = 0
+
+    def write(self, doc_id: str, text: str) -> None:
+        from kg.corpus import file_name  # a long or odd id gets a name the file system takes
+
+        target = self.folder / file_name(doc_id, ".json")
+        tmp = self.folder / f".{target.name}.{os.getpid()}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, self.mode)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write((text + "\n").encode("utf-8"))
+            os.replace(tmp, target)
+        except BaseException as err:
+            tmp.unlink(missing_ok=True)
+            if isinstance(err, OSError):
+                raise KGError(f"cannot write {target}: {err.strerror or err}") from err
+            raise
+        self.written += 1
+
+    def close(self) -> None:
+        if self.written:
+            flush_file_system(self.folder)
+
+    def abort(self) -> None:
+        pass
+
+
+class JsonLines:
+    """``kg extract -o FILE.jsonl[.gz]``: one document a line, gzipped for ``.gz`` (level 6, no
+    time stamp, so the same run gives the same bytes). Written under a temporary name, flushed
+    once and renamed by ``close``: the file is whole or absent (``abort`` removes the rest)."""
+
+    def __init__(self, path: str | Path) -> None:
+        import gzip
+
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        self.raw: IO[bytes] = open(self.tmp, "wb")
+        self.out: IO[bytes] = self.raw
+        if self.path.name.endswith(".gz"):
+            self.out = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, compresslevel=6, mtime=0)  # type: ignore[assignment]
+
+    def write(self, doc_id: str, text: str) -> None:
+        self.out.write(text.encode("utf-8") + b"\n")
+
+    def close(self) -> None:
+        if self.out is not self.raw:
+            self.out.close()
+        self.raw.flush()
+        os.fsync(self.raw.fileno())
+        self.raw.close()
+        os.replace(self.tmp, self.path)
+        _fsync_folder(self.path.parent)
+
+    def abort(self) -> None:
+        if not self.raw.closed:
+            self.raw.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def open_documents_output(out: str) -> JsonFolder | JsonLines:
+    """Where ``kg extract -o OUT`` writes: JSON Lines for a .jsonl/.jsonl.gz name, else a folder."""
+    return JsonLines(out) if out.endswith((".jsonl", ".jsonl.gz")) else JsonFolder(out)
+
+
+def flush_file_system(folder: Path) -> None:
+    """Make what was written under ``folder`` durable: syncfs(2) of its file system on Linux,
+    sync(2) elsewhere (one call for a whole run, where an fsync per file costs milliseconds)."""
+    import ctypes
+
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (AttributeError, OSError):
+        os.sync()
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"cannot flush {folder}: {os.strerror(err)}")
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # ------------------------------------------------------------------------------ the run report
@@ -203,6 +481,7 @@ class BuildReport:
     outputs: str = ""
     interrupted: bool = False
     error: str | None = None  # why the run stopped before its end (e.g. the store is in use)
+    compacted_s: float | None = None  # seconds compacting the store after the run, if it was
     started: float = field(default_factory=time.monotonic)
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -249,6 +528,7 @@ class BuildReport:
             "outputs": self.outputs,
             "interrupted": self.interrupted,
             "error": self.error,
+            "compacted_s": self.compacted_s,
             "failures": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failures],
             "failures_listed": len(self.failures),
         }
@@ -484,10 +764,11 @@ class Sink:
         self.progress = progress
         self.outputs = outputs
         self.hashes: set[str] = store.hashes() if store is not None else set()
-        self.graphs: set[str] | None = None  # stored graph IRIs, read when a partition needs them
         self.ids: dict[str, str] = {}  # document id -> content hash, for this run
         self.echo = True
         self.pending: list[Built] = []  # built articles waiting for the next group write
+        self.pending_lines = 0
+        self.group_size = WRITE_FIRST  # articles in the next group (doubles up to WRITE_GROUP)
         self.pending_since = time.monotonic()
         self.unflushed = 0
 
@@ -557,16 +838,22 @@ class Sink:
             self.fail(result)
             return
         self.pending.append(result)
-        if len(self.pending) >= WRITE_GROUP or time.monotonic() - self.pending_since > WRITE_EVERY_S:
+        self.pending_lines += result.ntriples.count(b"\n")
+        if (
+            len(self.pending) >= self.group_size
+            or self.pending_lines >= WRITE_QUADS
+            or time.monotonic() - self.pending_since > WRITE_EVERY_S
+        ):
             self.drain()
 
     def drain(self) -> None:
-        """Write the queued articles: new ones in one transaction, changed ones one by one. An
-        article counts as built only once it is in the store."""
+        """Write the queued articles (``Store.put_graphs``). An article counts as built only
+        once it is in the store."""
         if not self.pending:
             self.pending_since = time.monotonic()
             return
-        group, self.pending = self.pending, []
+        group, self.pending, self.pending_lines = self.pending, [], 0
+        self.group_size = min(2 * self.group_size, WRITE_GROUP)
         self.store.put_graphs([(r.iri, r.ntriples, r.hash) for r in group])
         self.report.done += len(group)
         self._flush_now_and_then(len(group))
@@ -587,9 +874,7 @@ class Sink:
         self.report.worker_stats[name] = stats
 
     def load_partition(self, part: Partition, endpoint: str | None) -> None:
-        """Load a partition's N-Quads file (one transaction) or push it to ``endpoint``."""
-        import pyoxigraph as ox
-
+        """Load a partition's N-Quads file into the store or push it to ``endpoint``."""
         self.worker(part.worker, part.stats)
         for f in part.failures:
             self.fail(f)
@@ -598,14 +883,8 @@ class Sink:
         if iris:
             if endpoint is not None:
                 _push_file(path, iris, endpoint)
-            else:
-                if self.graphs is None:
-                    self.graphs = set(self.store.graphs())
-                for iri in iris:  # an article built before with other content: replace it
-                    if iri in self.graphs:
-                        self.store.drop_graph(iri)
-                self.store.oxigraph.load(path=str(path), format=ox.RdfFormat.N_QUADS)
-                self.graphs.update(iris)
+            else:  # new articles bulk-loaded, changed ones replaced (Store.put_nquads)
+                self.store.put_nquads(path.read_bytes(), [(iri, h) for _, iri, h in part.articles])
                 self._flush_now_and_then(len(iris))
             if self.outputs is not None:
                 self.outputs.add_nquads(path, len(iris), part.doc_json)
@@ -838,6 +1117,17 @@ def run_dask(
             pass
 
 
+def _compact_if_rewritten(store: Any, report: BuildReport) -> None:
+    """Compact the store after a run that rewrote many statements in place (changed articles):
+    the old versions' deletions leave the store (new articles, bulk-loaded, need none)."""
+    from kg.graph.store import COMPACT_AFTER
+
+    if store is not None and store.rewritten >= COMPACT_AFTER:
+        started = time.monotonic()
+        store.compact()
+        report.compacted_s = round(time.monotonic() - started, 3)
+
+
 def _groups(items: Iterable[Document | Failure], sink: Sink, size: int) -> Iterator[list[Document]]:
     """The documents that must be extracted, ``size`` at a time; failures go to the sink and
     already stored documents are counted there (``Sink.claim``)."""
@@ -974,6 +1264,7 @@ def _build_locked(
                 else:
                     run_local(items, sink, workers, keep_json)
                 sink.drain()
+                _compact_if_rewritten(store, report)
         if store is not None:
             store.close()
         progress.close()

@@ -1,5 +1,5 @@
-"""The command line: ``kg extract | build | query | view | validate | export | stats | serve |
-push | ner | demo``. Every KGError becomes a one-line message and exit code 2."""
+"""The command line: ``kg extract | build | compact | query | view | validate | export | stats |
+serve | push | ner | demo``. Every KGError becomes a one-line message and exit code 2."""
 
 from __future__ import annotations
 
@@ -16,17 +16,14 @@ import click
 from kg import __version__
 from kg.corpus import (
     Failure,
-    atomic_write,
     check_date,
     clean_stale_temps,
     decode_text,
-    file_name,
     is_corpus,
     printable,
     read_inputs,
 )
 from kg.errors import InputError, KGError
-from kg.model import Document, document_json
 
 SAMPLE = "seed-libya-algeria.txt"
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
@@ -72,16 +69,6 @@ class Report:
             "seconds": round(time.monotonic() - self.started, 3),
             "failed": [{"doc_id": f.doc_id, "where": f.where, "reason": f.reason} for f in self.failed],
         }
-
-
-def _run(doc: Document, report: Report, pipeline) -> Document | None:
-    from kg.errors import PipelineError
-
-    try:
-        return pipeline(doc)
-    except PipelineError as e:
-        report.fail(Failure(doc.doc_id, doc.doc_id, str(e)))
-        return None
 
 
 def _one_line(message: str, limit: int = 400) -> str:
@@ -131,64 +118,85 @@ def main() -> None:
 # ------------------------------------------------------------------------------------ extract
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False), help="Folder for <doc_id>.json files.")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(),
+    help="Folder for <doc_id>.json files, or a .jsonl / .jsonl.gz file (one document a line).",
+)
 @click.option("--date", callback=lambda c, p, v: _date_option(v), help="Article date YYYY-MM-DD (for relative dates).")
 @click.option("--explain", is_flag=True, help="Show, per event, the trigger, frame and rule (stderr).")
-def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain: bool) -> None:
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes that extract in parallel (0: one per core).",
+)
+def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain: bool, workers: int) -> None:
     """Extract entities, events and facts as document JSON.
 
     INPUTS are .txt files, folders of them, .jsonl/.jsonl.gz corpora ({"id","text"[,"date"]}
     per line) or - for stdin. One .txt without -o prints its JSON; otherwise -o DIR receives
-    DIR/<doc_id>.json per document.
+    DIR/<doc_id>.json per document, and -o FILE.jsonl (or .jsonl.gz) one document a line.
+    Outputs are flushed to disk once, at the end of the run.
     """
+    from kg.batch import extract_stream, open_documents_output
     from kg.graph.store import check_output_path
-    from kg.pipeline import Pipeline
 
     if out is not None:
         check_output_path(out)
-        clean_stale_temps(Path(out))
-    pipeline = Pipeline()
+        clean_stale_temps(Path(out) if not out.endswith((".jsonl", ".jsonl.gz")) else Path(out).parent)
     # one .txt document to stdout: its failure is the command's one-line error; a folder or a
     # corpus is a batch even without -o (a bad row is reported and the others go on)
     single = len(inputs) == 1 and out is None and not is_corpus(inputs[0]) and not Path(inputs[0]).is_dir()
+    if single:
+        _extract_one(inputs[0], date, explain)
+        return
     report = Report()
-    for item in read_inputs(list(inputs), date):
-        if isinstance(item, Failure):
-            if single:
-                raise InputError(item.line())
-            report.fail(item)
-            continue
-        doc = pipeline(item) if single else _run(item, report, pipeline)
-        if doc is None:
-            continue
-        data = json.dumps(document_json(doc), ensure_ascii=False, indent=1)
-        if explain:
-            _explain(doc)
-        if out is None:
-            click.echo(data)
-        else:
-            atomic_write(Path(out) / file_name(doc.doc_id, ".json"), data + "\n")
-        report.done.append(doc.doc_id)
-    if out is not None or report.failed:
-        click.echo(f"kg extract: {report.summary()}" + (f" -> {out}" if out else ""), err=True)
+    writer = open_documents_output(out) if out is not None else None
+    one_line = writer is not None and not hasattr(writer, "folder")
+    try:
+        for item in extract_stream(read_inputs(list(inputs), date), workers or os.cpu_count() or 1, one_line, explain):
+            if isinstance(item, Failure):
+                report.fail(item)
+                continue
+            if item.explain:
+                click.echo(item.explain, err=True)
+            if writer is None:
+                click.echo(item.text)
+            else:
+                writer.write(item.doc_id, item.text)
+            report.done.append(item.doc_id)
+        if writer is not None:
+            writer.close()
+    finally:
+        if writer is not None:
+            writer.abort()
+    click.echo(f"kg extract: {report.summary()}" + (f" -> {out}" if out else ""), err=True)
     if report.failed and not report.done:
         sys.exit(2)
     if report.failed:
         sys.exit(1)
 
 
-def _explain(doc: Document) -> None:
-    names = {e.id: e.label_en or e.label_ar for e in doc.entities}
-    for ev in doc.events:
-        pos, rule, pid = (ev.rule.split(":") + ["", "", ""])[:3]
-        src = ", ".join(names.get(s, s) for s in ev.source)
-        tgt = ", ".join(names.get(t, t) for t in ev.target) or "-"
-        click.echo(
-            f"{doc.doc_id} {ev.id} {ev.type}{'/' + ev.mode if ev.mode else ''} {src} -> {tgt} "
-            f"[{ev.modality}] trigger «{ev.trigger}» ({pos}) frame {rule} entry {pid} "
-            f"conf {ev.confidence}",
-            err=True,
-        )
+def _extract_one(path: str, date: str | None, explain: bool) -> None:
+    """`kg extract article.txt` (or -): the JSON on stdout, any problem the command's one-line
+    error."""
+    from kg.batch import explain_lines, render_document
+    from kg.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    for item in read_inputs([path], date):
+        if isinstance(item, Failure):
+            raise InputError(item.line())
+        doc = pipeline(item)
+        if explain:
+            for line in explain_lines(doc):
+                click.echo(line, err=True)
+        click.echo(render_document(doc, one_line=False))
 
 
 # ------------------------------------------------------------------------------------ build
@@ -333,6 +341,34 @@ def build_inputs(
         if outputs.dropped:
             click.echo(f"kg build: outputs {report.outputs}", err=True)
     return report
+
+
+# ------------------------------------------------------------------------------------ compact
+@main.command()
+@_store_option
+def compact(store_path: str | None) -> None:
+    """Compact the store on disk after big runs: drops what replaced articles left behind and
+    merges the files bulk loads added. `kg build` compacts on its own after a run that replaced
+    many articles. Safe to stop at any moment."""
+    from kg.graph.store import Store, default_store_path
+
+    where = Path(store_path).expanduser() if store_path else default_store_path()
+    if not (where / "CURRENT").exists():
+        raise InputError(f"no store at {where}; give the right path with --store or KG_STORE")
+    before = _folder_bytes(where)
+    started = time.monotonic()
+    with Store.open(where) as store:
+        store.compact()
+    after = _folder_bytes(where)
+    click.echo(
+        f"kg compact: {where}: {before / 2**20:.1f} MiB -> {after / 2**20:.1f} MiB "
+        f"in {time.monotonic() - started:.1f} s",
+        err=True,
+    )
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 # ------------------------------------------------------------------------------------ query

@@ -24,6 +24,7 @@ from kg.batch import BuildOptions, build, partition_size
 from kg.cli import main
 from kg.errors import InputError, KGError
 from kg.graph.store import Store
+from kg.model import Document
 
 SENTENCES = (
     "زار وزير الخارجية الجزائري ليبيا والتقى رئيس المجلس الرئاسي في طرابلس.",
@@ -33,6 +34,7 @@ SENTENCES = (
     "أوقفت تونس رحلاتها الجوية إلى ليبيا بسبب الأوضاع الأمنية.",
 )
 LOCAL = BuildOptions(progress=False)
+KG_NS = rdflib.Namespace("https://w3id.org/kg-arabic/ontology#")
 
 
 def corpus(path: Path, n: int, bad: bool = False) -> Path:
@@ -120,6 +122,48 @@ def test_pipeline_crash_is_a_failure_and_the_batch_goes_on(tmp_path, monkeypatch
     assert "boom" in report.failures[0].reason
 
 
+def test_an_article_that_hangs_is_stopped_and_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import kg.batch
+
+    real = kg.batch._pipeline()
+    real(Document(doc_id="warm-up", text=SENTENCES[0]))  # the lexicons load on first use
+
+    def hangs(doc):
+        while doc.doc_id == "doc-0001":  # an endless loop in a stage
+            pass
+        return real(doc)
+
+    monkeypatch.setattr(kg.batch, "_pipeline", lambda: hangs)
+    monkeypatch.setenv("KG_DOC_TIMEOUT_S", "3")  # the others take milliseconds, even on a busy machine
+    report, _ = build([str(corpus(tmp_path / "c.jsonl", 3))], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    assert (report.done, report.failed) == (2, 1)
+    assert report.failures[0].doc_id == "doc-0001" and "longer than 3.0 s" in report.failures[0].reason
+    assert len(articles(tmp_path / "s")) == 2
+
+
+def test_a_longer_article_may_take_longer(monkeypatch):
+    from kg.batch import doc_time_limit
+    from kg.model import Document
+
+    monkeypatch.delenv("KG_DOC_TIMEOUT_S", raising=False)
+    short, long = Document(doc_id="a", text="ب" * 5_000), Document(doc_id="b", text="ب" * 5_000_000)
+    assert 10 <= doc_time_limit(short) < 11 and doc_time_limit(long) > 500
+    monkeypatch.setenv("KG_DOC_TIMEOUT_S", "0")
+    assert doc_time_limit(short) == 0  # no limit
+
+
+def test_time_limit_leaves_a_quick_block_alone_and_restores_the_alarm_handler():
+    import signal
+
+    from kg.batch import time_limit
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(5):
+        pass
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 # ---------------------------------------------------------------- skipping and replacing
 def test_unchanged_articles_are_skipped_without_writing(tmp_path, monkeypatch):
     path = corpus(tmp_path / "c.jsonl", 4)
@@ -145,6 +189,42 @@ def test_changed_article_replaces_its_graph(tmp_path):
         for o in g.objects(None, rdflib.URIRef("https://w3id.org/kg-arabic/ontology#evidence"))
     }
     assert not any("الجزائري" in e for e in evidence if "doc-0000" in e) and any("المغربية" in e for e in evidence)
+
+
+def test_a_run_that_replaces_many_articles_compacts_the_store_and_a_new_one_does_not(tmp_path, monkeypatch):
+    import kg.graph.store
+
+    monkeypatch.setattr(kg.graph.store, "COMPACT_AFTER", 50)
+    path = corpus(tmp_path / "c.jsonl", 12)
+    first, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    assert first.compacted_s is None  # new articles only: bulk-loaded (or one small transaction)
+    before = graphs(tmp_path / "s")
+    changed = path.read_text(encoding="utf-8").replace("2018-05-16", "2018-05-17")
+    path.write_text(changed, encoding="utf-8")
+    second, _ = build([str(path)], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    assert second.done == 12 and second.compacted_s is not None
+    report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+    assert report["compacted_s"] == second.compacted_s
+    after = graphs(tmp_path / "s")
+    assert sorted(after) == sorted(before) and len(articles(tmp_path / "s")) == 12
+    dates = {str(o) for g in after.values() for o in g.objects(None, KG_NS.publishedOn)}
+    assert dates == {"2018-05-17"}
+
+
+def test_compact_command_keeps_every_quad(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = corpus(tmp_path / "c.jsonl", 5)
+    build([str(path)], str(tmp_path / "s"), tmp_path / "o", options=LOCAL)
+    before = graphs(tmp_path / "s")
+    result = CliRunner().invoke(main, ["compact", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "MiB ->" in result.output
+    assert_same_graphs(graphs(tmp_path / "s"), before)
+    missing = CliRunner().invoke(main, ["compact", "--store", str(tmp_path / "none")])
+    assert missing.exit_code == 2 and "no store at" in missing.output
 
 
 def test_outputs_are_left_out_past_the_limit_with_a_note(tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import kg.batch
 import kg.corpus
 from kg.corpus import atomic_write
 from kg.model import ENTITY_TYPES, FACT_ORIGINS, FACT_PREDICATES, MODALITIES, PLOVER_TYPES
@@ -309,6 +310,68 @@ def test_extract_corpus_reports_each_bad_row_and_writes_the_rest(mixed_corpus, t
     assert "Traceback" not in result.stderr
 
 
+def _varied_corpus(path: Path, n: int) -> Path:
+    """``n`` small documents, two bad rows among them."""
+    rows = []
+    for i in range(n):
+        text = (GOOD, GOOD_2)[i % 2] + f" وقال المصدر إن اللقاء رقم {i} كان مثمرا."
+        rows.append(json.dumps({"id": f"d{i:03d}", "text": text, "date": "2018-05-14"}, ensure_ascii=False))
+    rows.insert(5, '{"id": "broken", "text": ')
+    rows.insert(40, json.dumps({"id": "latin", "text": "no arabic at all"}))
+    return write(path, "\n".join(rows) + "\n")
+
+
+@pytest.mark.parametrize("name", ["docs.jsonl", "docs.jsonl.gz"])
+def test_extract_to_json_lines_writes_the_folder_documents_one_a_line(tmp_path, invoke, name):
+    corpus = _varied_corpus(tmp_path / "c.jsonl", 70)
+    folder = invoke("extract", corpus, "-o", tmp_path / "docs")
+    lines = invoke("extract", corpus, "-o", tmp_path / name)
+    assert folder.exit_code == lines.exit_code == 1  # the two bad rows
+    import gzip
+
+    raw = (tmp_path / name).read_bytes()
+    text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
+    docs = [json.loads(line) for line in text.splitlines()]
+    assert [d["doc_id"] for d in docs] == [f"d{i:03d}" for i in range(70)]  # input order
+    for d in docs:
+        assert json.loads((tmp_path / "docs" / f"{d['doc_id']}.json").read_text(encoding="utf-8")) == d
+    assert no_temp_files(tmp_path) == []
+
+
+def test_extract_json_lines_gz_is_the_same_bytes_on_every_run(tmp_path, invoke):
+    corpus = _varied_corpus(tmp_path / "c.jsonl", 10)
+    invoke("extract", corpus, "-o", tmp_path / "a.jsonl.gz")
+    invoke("extract", corpus, "-o", tmp_path / "b.jsonl.gz")
+    assert (tmp_path / "a.jsonl.gz").read_bytes() == (tmp_path / "b.jsonl.gz").read_bytes()
+
+
+def test_extract_with_two_workers_writes_what_one_process_writes(tmp_path, run_kg):
+    corpus = _varied_corpus(tmp_path / "c.jsonl", 150)
+    one = run_kg("extract", corpus, "-o", tmp_path / "one.jsonl", cwd=tmp_path)
+    two = run_kg("extract", corpus, "-o", tmp_path / "two.jsonl", "--workers", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert "150 built, 0 unchanged, 2 failed" in two.stderr
+
+
+def test_extract_stopped_midway_leaves_no_json_lines_file(tmp_path, invoke, monkeypatch):
+    corpus = _varied_corpus(tmp_path / "c.jsonl", 20)
+    target = write(tmp_path / "docs.jsonl", '{"doc_id": "old"}\n')
+    calls = []
+
+    def interrupted(doc, one_line, explain):
+        calls.append(doc.doc_id)
+        if len(calls) == 10:
+            raise KeyboardInterrupt
+        return kg.batch.Extracted(doc.doc_id, "{}")
+
+    monkeypatch.setattr(kg.batch, "extract_json", interrupted)
+    result = invoke("extract", corpus, "-o", target)
+    assert result.exit_code == 130
+    assert target.read_text(encoding="utf-8") == '{"doc_id": "old"}\n'  # the old file, whole
+    assert no_temp_files(tmp_path) == []
+
+
 def test_extract_corpus_to_stdout_goes_on_after_a_bad_row(mixed_corpus, invoke):
     """Without -o a corpus is still a batch: a bad row does not stop the rows after it."""
     result = invoke("extract", mixed_corpus)
@@ -464,14 +527,32 @@ def test_atomic_write_failure_keeps_the_old_file(tmp_path, monkeypatch):
     assert no_temp_files(tmp_path) == []
 
 
+class _FullDisk:
+    """A file whose writes stop after a few bytes with ENOSPC."""
+
+    def __init__(self, fh) -> None:
+        self.fh = fh
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.fh.close()
+
+    def write(self, data: bytes) -> None:
+        self.fh.write(data[:10])
+        raise OSError(28, "No space left on device")
+
+
 def test_extract_failing_mid_write_keeps_the_old_output(tmp_path, invoke, monkeypatch):
     docs = tmp_path / "docs"
     old = write(docs / "a.json", '{"doc_id": "a", "old": true}\n')
     article = write(tmp_path / "in" / "a.txt", GOOD)
-    monkeypatch.setattr(kg.corpus.os, "fsync", _fail_on_fsync)
+    real = os.fdopen
+    monkeypatch.setattr(kg.batch.os, "fdopen", lambda fd, mode: _FullDisk(real(fd, mode)))
     result = invoke("extract", article, "-o", docs)
-    assert result.exit_code != 0
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 2
+    assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
     assert old.read_text(encoding="utf-8") == '{"doc_id": "a", "old": true}\n'
     assert no_temp_files(docs) == []
 

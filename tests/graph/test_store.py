@@ -83,13 +83,49 @@ class _RecordingOxigraph:
         return getattr(self.inner, name)
 
 
+def _changed_b(ds: rdflib.Dataset) -> rdflib.Graph:
+    """Article B's graph with its date changed and one triple more: a new version of it."""
+    g = rdflib.Graph()
+    for t in ds.graph(ART_B):
+        g.add(t)
+    g.remove((ART_B, KG.publishedOn, None))
+    g.remove((ART_B, KG.contentHash, None))
+    g.add((ART_B, KG.publishedOn, Literal("2018-06-02", datatype=ns.XSD.date)))
+    g.add((ART_B, ns.RDFS.comment, Literal("corrected")))
+    return g
+
+
 def test_put_graph_replaces_in_a_single_update_request(store: Store, ds: rdflib.Dataset) -> None:
     recorder = _RecordingOxigraph(store._ox)
     store._ox = recorder
-    store.put_graph(str(ART_B), ds.graph(ART_B), HASH_B)
+    store.put_graph(str(ART_B), _changed_b(ds), "9" * 64)
     assert len(recorder.updates) == 1
-    assert recorder.updates[0].startswith(f"DROP SILENT GRAPH <{ART_B}>")
+    assert recorder.updates[0].startswith(f"DELETE DATA {{ GRAPH <{ART_B}>")
     assert "INSERT DATA" in recorder.updates[0]
+
+
+def test_replacing_an_article_rewrites_only_the_triples_that_changed(store: Store, ds: rdflib.Dataset) -> None:
+    recorder = _RecordingOxigraph(store._ox)
+    store._ox = recorder
+    store.put_graph(str(ART_B), _changed_b(ds), "9" * 64)
+    update = recorder.updates[0]
+    assert "2018-06-02" in update and "corrected" in update and "9" * 64 in update
+    assert str(KG.ploverType) not in update  # the events did not change: not rewritten
+    got = {(str(p), str(o)) for _, p, o in ntriples_graph(store, ART_B)}
+    assert (str(KG.publishedOn), "2018-06-02") in got and (str(ns.RDFS.comment), "corrected") in got
+    assert (str(KG.contentHash), HASH_B) not in got and (str(KG.contentHash), "9" * 64) in got
+    assert store.has_hash(HASH_A)  # the other article untouched
+
+
+def test_put_graph_of_an_unchanged_article_writes_nothing(store: Store, ds: rdflib.Dataset) -> None:
+    recorder = _RecordingOxigraph(store._ox)
+    store._ox = recorder
+    store.put_graph(str(ART_B), ds.graph(ART_B), HASH_B)
+    assert recorder.updates == []
+
+
+def ntriples_graph(store: Store, iri: URIRef) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=store.graph_ntriples(str(iri)).decode("utf-8"), format="nt")
 
 
 def test_oxigraph_rolls_back_a_failing_update_request_whole(store: Store) -> None:
@@ -266,3 +302,56 @@ def test_put_graphs_writes_new_articles_and_replaces_stored_ones(tmp_path: Path,
     with Store.open(tmp_path / "t") as one_by_one:
         fill(one_by_one, ds)
         assert len(one_by_one) == before  # the same quads as article-by-article writes
+
+
+def test_a_replacement_whose_literal_escapes_a_quote_cannot_break_out_of_the_update(store: Store) -> None:
+    """SPARQL reads \\u escapes before its syntax: statements are never pasted into an update."""
+    hostile = "\\u0022 } } ; DROP ALL ; INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/b> <http://x/c> } } #"
+    data = f'<{ART_B}> <{ns.RDFS.comment}> "{hostile}" .\n'
+    store.put_graph(str(ART_B), data, "7" * 64)
+    assert store.graphs() == sorted([str(ART_A), str(ART_B)]) and store.has_hash(HASH_A)
+    (comment,) = [o for _, p, o in ntriples_graph(store, ART_B) if p == ns.RDFS.comment]
+    assert str(comment).startswith('" } } ; DROP ALL')
+
+
+def test_new_articles_in_one_call_are_written_through_the_bulk_loader(tmp_path: Path, monkeypatch) -> None:
+    import kg.graph.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_MIN_QUADS", 10)
+    with Store.open(tmp_path / "s") as store:
+        calls = []
+        real = store._ox
+
+        class Spy:
+            def bulk_load(self, data, fmt):
+                calls.append(data.count(b"\n"))
+                real.bulk_load(data, fmt)
+
+            def __getattr__(self, name):
+                return getattr(real, name)
+
+        store._ox = Spy()
+        articles = [
+            (
+                f"https://w3id.org/kg-arabic/resource/article/a{i}",
+                f'<http://x/s{i}> <http://x/p> "{i}" .\n' * 3,
+                f"{i:064d}",
+            )
+            for i in range(20)
+        ]
+        store.put_graphs(articles)
+        assert calls == [20 * 4]  # one atomic call: each article's statements and hash
+        assert len(store.graphs()) == 20 and store.has_hash(f"{7:064d}")
+        assert len(real) == 20 * 2  # a statement given three times is stored once
+
+
+def test_unfinished_bulk_files_are_removed_when_the_store_opens(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s") as store:
+        store.put_graph(str(ART_A), "", HASH_A)
+    left = tmp_path / "s" / "bulk-123456789012345678901234567890.sst"
+    left.write_bytes(b"cut short")
+    kept = tmp_path / "s" / "notes-bulk-1.sst"
+    kept.write_bytes(b"not ours")
+    with Store.open(tmp_path / "s") as store:
+        assert store.has_hash(HASH_A)
+    assert not left.exists() and kept.exists()

@@ -206,10 +206,12 @@ SPARQL_WORDS = re.compile(
 # f-strings that build SPARQL, each reviewed: what they put in is a pyoxigraph term (its
 # constructor validated the IRI) or pyoxigraph's own N-Triples serialization, never raw text.
 REVIEWED_SPARQL_FSTRINGS = {
-    ("graph/store.py", 'f"DROP SILENT GRAPH {graph} ;\\nINSERT DATA {{ GRAPH {graph} {{\\n{body}}} }}"'),
     ("graph/store.py", 'f"DROP SILENT GRAPH {_named_node(graph_iri)}"'),
-    # a module constant and pyoxigraph's N-Triples of the shared entity descriptions
-    ("graph/store.py", 'f" ;\\nINSERT DATA {{ GRAPH <{ENTITY_GRAPH_IRI}> {{\\n{ebody}}} }}"'),
+    ("graph/store.py", 'f"DROP SILENT GRAPH {article.graph}"'),
+    # verb is "DELETE" or "INSERT" (a literal at each call), graph a pyoxigraph NamedNode, the
+    # body N-Triples written by pyoxigraph (its dump of the stored graph, or statements it parsed
+    # and serialized again), never the caller's text
+    ("graph/store.py", 'f"{verb} DATA {{ GRAPH {graph} {{\\n{ntriples.decode()}\\n}} }}"'),
 }
 
 
