@@ -85,6 +85,14 @@ def _pipeline():
     return _PIPELINE
 
 
+def _extracted(doc: Document, min_confidence: float) -> Document:
+    """``doc`` through the process's pipeline, keeping the events scored at least
+    ``min_confidence`` (``--min-confidence``)."""
+    from kg.extract.scorer import keep_confident
+
+    return keep_confident(_pipeline()(doc), min_confidence)
+
+
 class TookTooLong(Exception):
     """A document's extraction passed the time limit (see ``time_limit``)."""
 
@@ -117,7 +125,7 @@ def time_limit(limit: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
+def extract_document(doc: Document, keep_json: bool = False, min_confidence: float = 0.0) -> Built | Failure:
     """Extract one document and map it to RDF; any error, or passing the time limit, becomes a
     Failure naming the document."""
     from rdflib import Graph
@@ -126,14 +134,14 @@ def extract_document(doc: Document, keep_json: bool = False) -> Built | Failure:
 
     try:
         with time_limit(doc_time_limit(doc)):
-            out = _pipeline()(doc)
+            out = _extracted(doc, min_confidence)
             ntriples = document_graph(out, Graph()).serialize(format="nt", encoding="utf-8")
             data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
     except (PipelineError, TookTooLong) as e:
         return Failure(doc.doc_id, doc.doc_id, str(e))
     except Exception as e:  # a bug in the RDF mapping must not end the batch either
         return Failure(doc.doc_id, doc.doc_id, f"cannot map to RDF: {type(e).__name__}: {e}")
-    return Built(doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc), ntriples, data)
+    return Built(doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc, min_confidence), ntriples, data)
 
 
 def release_memory() -> None:
@@ -181,9 +189,11 @@ def worker_stats() -> dict[str, float]:
     return {"peak_mb": peak_rss_mb(), "cpu_s": round(cpu_seconds(), 3)}
 
 
-def extract_chunk(docs: list[Document], keep_json: bool) -> tuple[list[Built | Failure], str, dict[str, float]]:
+def extract_chunk(
+    docs: list[Document], keep_json: bool, min_confidence: float = 0.0
+) -> tuple[list[Built | Failure], str, dict[str, float]]:
     """A worker task: the results for a few documents, the worker's name and its stats."""
-    return [extract_document(d, keep_json) for d in docs], worker_name(), worker_stats()
+    return [extract_document(d, keep_json, min_confidence) for d in docs], worker_name(), worker_stats()
 
 
 def _warm_worker() -> None:
@@ -206,7 +216,7 @@ class Partition:
     stats: dict[str, float]
 
 
-def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Partition:
+def extract_partition(docs: list[Document], path: str, keep_json: bool, min_confidence: float = 0.0) -> Partition:
     """A Dask task: extract documents and write their graphs as one N-Quads file (atomically),
     in the store's own layout (``document_dataset``: the article graphs and any shared graph)."""
     from kg.graph.rdf import content_hash, document_dataset, graph_iri
@@ -218,7 +228,7 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
         for doc in docs:
             try:
                 with time_limit(doc_time_limit(doc)):
-                    out = _pipeline()(doc)
+                    out = _extracted(doc, min_confidence)
                     quads = document_dataset(out).serialize(format="nquads", encoding="utf-8")
                     data = json.dumps(document_json(out), ensure_ascii=False, indent=1) if keep_json else None
             except (PipelineError, TookTooLong) as e:
@@ -228,7 +238,7 @@ def extract_partition(docs: list[Document], path: str, keep_json: bool) -> Parti
                 failures.append(Failure(doc.doc_id, doc.doc_id, f"cannot map to RDF: {type(e).__name__}: {e}"))
                 continue
             fh.write(quads if quads.endswith(b"\n") or not quads else quads + b"\n")
-            articles.append((doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc)))
+            articles.append((doc.doc_id, str(graph_iri(doc.doc_id)), content_hash(doc, min_confidence)))
             if data is not None:
                 jsons.append((doc.doc_id, data))
         fh.flush()
@@ -270,23 +280,29 @@ def render_document(doc: Document, one_line: bool) -> str:
     return json.dumps(document_json(doc), ensure_ascii=False, indent=1)
 
 
-def extract_json(doc: Document, one_line: bool, explain: bool) -> Extracted | Failure:
+def extract_json(doc: Document, one_line: bool, explain: bool, min_confidence: float = 0.0) -> Extracted | Failure:
     """Extract one document (within the time limit) and render its JSON; a failure names it."""
     try:
         with time_limit(doc_time_limit(doc)):
-            out = _pipeline()(doc)
+            out = _extracted(doc, min_confidence)
             text = render_document(out, one_line)
     except (PipelineError, TookTooLong) as e:
         return Failure(doc.doc_id, doc.doc_id, str(e))
     return Extracted(doc.doc_id, text, "\n".join(explain_lines(out)) if explain else "")
 
 
-def extract_json_chunk(docs: list[Document], one_line: bool, explain: bool) -> list[Extracted | Failure]:
-    return [extract_json(d, one_line, explain) for d in docs]
+def extract_json_chunk(
+    docs: list[Document], one_line: bool, explain: bool, min_confidence: float = 0.0
+) -> list[Extracted | Failure]:
+    return [extract_json(d, one_line, explain, min_confidence) for d in docs]
 
 
 def extract_stream(
-    items: Iterable[Document | Failure], workers: int = 1, one_line: bool = False, explain: bool = False
+    items: Iterable[Document | Failure],
+    workers: int = 1,
+    one_line: bool = False,
+    explain: bool = False,
+    min_confidence: float = 0.0,
 ) -> Iterator[Extracted | Failure]:
     """Each document's JSON (or failure) in input order, extracted here or in ``workers``
     processes. The workers are forked once this process has loaded the pipeline, so they
@@ -295,7 +311,7 @@ def extract_stream(
     context = _fork_context() if workers > 1 else None
     if context is None:
         for item in items:
-            yield item if isinstance(item, Failure) else extract_json(item, one_line, explain)
+            yield item if isinstance(item, Failure) else extract_json(item, one_line, explain, min_confidence)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -315,11 +331,11 @@ def extract_stream(
     def submit(docs: list[Document]) -> Any:
         nonlocal pool
         try:
-            return pool.submit(extract_json_chunk, docs, one_line, explain)
+            return pool.submit(extract_json_chunk, docs, one_line, explain, min_confidence)
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             pool = ProcessPoolExecutor(workers, mp_context=context)
-            return pool.submit(extract_json_chunk, docs, one_line, explain)
+            return pool.submit(extract_json_chunk, docs, one_line, explain, min_confidence)
 
     try:
         for chunk in _chunked(items, EXTRACT_CHUNK):
@@ -766,6 +782,7 @@ class Sink:
         self.hashes: set[str] = store.hashes() if store is not None else set()
         self.ids: dict[str, str] = {}  # document id -> content hash, for this run
         self.echo = True
+        self.min_confidence = 0.0  # the run's --min-confidence: part of what makes an article "unchanged"
         self.pending: list[Built] = []  # built articles waiting for the next group write
         self.pending_lines = 0
         self.group_size = WRITE_FIRST  # articles in the next group (doubles up to WRITE_GROUP)
@@ -794,7 +811,7 @@ class Sink:
         is already stored or already taken by this run."""
         from kg.graph.rdf import content_hash, graph_iri
 
-        h = content_hash(doc)
+        h = content_hash(doc, self.min_confidence)
         first = self.ids.setdefault(doc.doc_id, h)
         if first != h:  # a second, different document under an id this run already took
             self.fail(
@@ -916,14 +933,16 @@ def _push_file(path: Path, articles: list[str], endpoint: str, timeout_s: float 
 
 
 # ------------------------------------------------------------------------------ engines
-def run_local(items: Iterable[Document | Failure], sink: Sink, workers: int, keep_json: bool) -> None:
+def run_local(
+    items: Iterable[Document | Failure], sink: Sink, workers: int, keep_json: bool, min_confidence: float = 0.0
+) -> None:
     """Extract in this process (workers <= 1) or in ``workers`` processes, writing in order."""
     if workers <= 1:
         for item in items:
             if isinstance(item, Failure):
                 sink.fail(item)
             elif sink.claim(item):
-                sink.accept(extract_document(item, keep_json))
+                sink.accept(extract_document(item, keep_json, min_confidence))
         sink.worker(worker_name(), worker_stats())
         return
     from concurrent.futures import ProcessPoolExecutor
@@ -960,7 +979,7 @@ def run_local(items: Iterable[Document | Failure], sink: Sink, workers: int, kee
             sink.accept(r)
 
     def submit(chunk: list[Document]) -> None:
-        pending.append((pool.submit(extract_chunk, chunk, keep_json), [d.doc_id for d in chunk]))
+        pending.append((pool.submit(extract_chunk, chunk, keep_json, min_confidence), [d.doc_id for d in chunk]))
         while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
             take()
 
@@ -1083,6 +1102,7 @@ def run_dask(
     keep_json: bool,
     processes: bool = True,
     connection: tuple[Any, Any] | None = None,
+    min_confidence: float = 0.0,
 ) -> None:
     """Extract partitions on dask.distributed; each becomes an N-Quads file, loaded (or pushed)
     here as it arrives. At most two partitions per worker are in flight. ``connection`` is a
@@ -1099,7 +1119,9 @@ def run_dask(
         in_flight = 0
         for n, part in enumerate(_partitions(items, sink, size)):
             path = part_dir / f"part-{n:06d}.nq"
-            running.add(client.submit(extract_partition, part, str(path.resolve()), keep_json, pure=False))
+            running.add(
+                client.submit(extract_partition, part, str(path.resolve()), keep_json, min_confidence, pure=False)
+            )
             in_flight += 1
             while in_flight >= 2 * n_workers:
                 sink.load_partition(next(running).result(), endpoint)
@@ -1163,6 +1185,7 @@ class BuildOptions:
     view: bool = True  # write graph.html with the outputs
     echo_failures: bool = True  # False: the caller reports failures itself (one bad file)
     dask_processes: bool = True  # False: LocalCluster workers are threads of this process
+    min_confidence: float = 0.0  # events scored below are left out (the scorer's calibrated probability)
 
     def check(self) -> None:
         if self.engine not in ENGINES:
@@ -1174,6 +1197,8 @@ class BuildOptions:
                 "--scheduler, --partitions and --endpoint need --engine dask; for a local "
                 "build push the store afterwards with `kg push --endpoint URL`"
             )
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise InputError(f"--min-confidence {self.min_confidence}: give a probability from 0 to 1")
         if self.partitions is not None and self.partitions < 1:
             raise InputError(f"--partitions {self.partitions}: give 1 or more")
 
@@ -1230,6 +1255,7 @@ def _build_locked(
             if options.engine == "dask" and options.endpoint:
                 sink = Sink(None, report, failures, progress, outputs)
                 sink.echo = options.echo_failures
+                sink.min_confidence = options.min_confidence
                 run_dask(
                     items,
                     sink,
@@ -1242,11 +1268,13 @@ def _build_locked(
                     keep_json=keep_json,
                     processes=options.dask_processes,
                     connection=dask,
+                    min_confidence=options.min_confidence,
                 )
             else:
                 store = Store.open(store_path)
                 sink = Sink(store, report, failures, progress, outputs)
                 sink.echo = options.echo_failures
+                sink.min_confidence = options.min_confidence
                 if options.engine == "dask":
                     run_dask(
                         items,
@@ -1260,9 +1288,10 @@ def _build_locked(
                         keep_json=keep_json,
                         processes=options.dask_processes,
                         connection=dask,
+                        min_confidence=options.min_confidence,
                     )
                 else:
-                    run_local(items, sink, workers, keep_json)
+                    run_local(items, sink, workers, keep_json, options.min_confidence)
                 sink.drain()
                 _compact_if_rewritten(store, report)
         if store is not None:

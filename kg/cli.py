@@ -115,6 +115,22 @@ def main() -> None:
     """
 
 
+_MIN_CONFIDENCE_HELP = (
+    "Keep only events whose confidence (the scorer's calibrated probability that the event is "
+    "wholly right) is at least this (0-1; 0 keeps all)."
+)
+
+
+def _min_confidence_option(f):
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=0.0,
+        show_default=True,
+        help=_MIN_CONFIDENCE_HELP,
+    )(f)
+
+
 # ------------------------------------------------------------------------------------ extract
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -135,7 +151,10 @@ def main() -> None:
     show_default=True,
     help="Processes that extract in parallel (0: one per core).",
 )
-def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain: bool, workers: int) -> None:
+@_min_confidence_option
+def extract(
+    inputs: tuple[str, ...], out: str | None, date: str | None, explain: bool, workers: int, min_confidence: float
+) -> None:
     """Extract entities, events and facts as document JSON.
 
     INPUTS are .txt files, folders of them, .jsonl/.jsonl.gz corpora ({"id","text"[,"date"]}
@@ -153,13 +172,15 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
     # corpus is a batch even without -o (a bad row is reported and the others go on)
     single = len(inputs) == 1 and out is None and not is_corpus(inputs[0]) and not Path(inputs[0]).is_dir()
     if single:
-        _extract_one(inputs[0], date, explain)
+        _extract_one(inputs[0], date, explain, min_confidence)
         return
     report = Report()
     writer = open_documents_output(out) if out is not None else None
     one_line = writer is not None and not hasattr(writer, "folder")
     try:
-        for item in extract_stream(read_inputs(list(inputs), date), workers or os.cpu_count() or 1, one_line, explain):
+        for item in extract_stream(
+            read_inputs(list(inputs), date), workers or os.cpu_count() or 1, one_line, explain, min_confidence
+        ):
             if isinstance(item, Failure):
                 report.fail(item)
                 continue
@@ -182,17 +203,18 @@ def extract(inputs: tuple[str, ...], out: str | None, date: str | None, explain:
         sys.exit(1)
 
 
-def _extract_one(path: str, date: str | None, explain: bool) -> None:
+def _extract_one(path: str, date: str | None, explain: bool, min_confidence: float) -> None:
     """`kg extract article.txt` (or -): the JSON on stdout, any problem the command's one-line
     error."""
     from kg.batch import explain_lines, render_document
+    from kg.extract.scorer import keep_confident
     from kg.pipeline import Pipeline
 
     pipeline = Pipeline()
     for item in read_inputs([path], date):
         if isinstance(item, Failure):
             raise InputError(item.line())
-        doc = pipeline(item)
+        doc = keep_confident(pipeline(item), min_confidence)
         if explain:
             for line in explain_lines(doc):
                 click.echo(line, err=True)
@@ -266,6 +288,7 @@ def _store_option(f):
     show_default=True,
     help="Write the outputs only for runs up to this many documents (0: no limit).",
 )
+@_min_confidence_option
 def build(
     inputs: tuple[str, ...],
     store_path: str | None,
@@ -279,6 +302,7 @@ def build(
     endpoint: str | None,
     no_outputs: bool,
     outputs_limit: int,
+    min_confidence: float,
 ) -> None:
     """Build articles into the store and write their graph, triples, JSON and page.
 
@@ -309,6 +333,7 @@ def build(
         outputs=not no_outputs,
         outputs_limit=outputs_limit or None,
         echo_failures=not single,
+        min_confidence=min_confidence,
     )
     if not inputs:  # the bundled sample, with its date unless told otherwise
         inputs, date = (str(sample_path()),), date or sample_date()
@@ -615,7 +640,8 @@ def validate(path: str | None, store_path: str | None) -> None:
     "-o", "--out", "out", required=True, type=click.Path(), help="File (a folder for neo4j); - for standard output."
 )
 @_store_option
-def export_cmd(fmt: str, out: str, store_path: str | None) -> None:
+@_min_confidence_option
+def export_cmd(fmt: str, out: str, store_path: str | None, min_confidence: float) -> None:
     """Export the store for other tools (triple stores, Gephi, Cytoscape, Neo4j, pandas).
 
     \b
@@ -637,11 +663,11 @@ def export_cmd(fmt: str, out: str, store_path: str | None) -> None:
         raise InputError("neo4j writes a folder of four CSV files, not one stream; give -o FOLDER")
     with Store.open(store_path, read_only=True) as store:
         if out != "-":
-            for p in export(store, f, out):
+            for p in export(store, f, out, min_confidence):
                 click.echo(f"wrote {printable(p)}", err=True)
             return
         with tempfile.TemporaryDirectory(prefix="kg-export-") as work:
-            (written,) = export(store, f, Path(work) / f"out.{f.extension}")
+            (written,) = export(store, f, Path(work) / f"out.{f.extension}", min_confidence)
             with written.open("rb") as data:
                 shutil.copyfileobj(data, sys.stdout.buffer)
             sys.stdout.buffer.flush()

@@ -30,7 +30,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_ID = 200  # characters of a document id
 _ID = re.compile(rf"^[\w.\-]{{1,{MAX_ID}}}$", re.UNICODE)
 # a date at the end of a file name: news-20180516.txt, libya_2018-05-16.txt
-_NAME_DATE = re.compile(r"[-_](\d{4})-?(\d{2})-?(\d{2})$")
+_NAME_DATE = re.compile(r"[-_](\d{4})-?(\d{2})-?(\d{2})$")  # news-20180516, libya_2018-05-16
+_LEADING_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")  # 2015-07-21-582 (SaudiNewsNet's ids)
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
 
@@ -173,8 +174,10 @@ def walk_inputs(folder: Path) -> Iterator[Path]:
 
 
 def date_from_name(path: Path) -> str | None:
-    """The date a file name ends with (``news-20180516.txt`` -> 2018-05-16), if a real date."""
-    m = _NAME_DATE.search(_doc_id_of(path))
+    """The date a file name ends with (``news-20180516.txt`` -> 2018-05-16) or, failing that,
+    starts with in ISO form (``2015-07-21-582.txt``), if a real date."""
+    name = _doc_id_of(path)
+    m = _NAME_DATE.search(name) or _LEADING_DATE.match(name)
     if m is None:
         return None
     try:

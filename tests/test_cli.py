@@ -359,7 +359,7 @@ def test_extract_stopped_midway_leaves_no_json_lines_file(tmp_path, invoke, monk
     target = write(tmp_path / "docs.jsonl", '{"doc_id": "old"}\n')
     calls = []
 
-    def interrupted(doc, one_line, explain):
+    def interrupted(doc, one_line, explain, min_confidence=0.0):
         calls.append(doc.doc_id)
         if len(calls) == 10:
             raise KeyboardInterrupt

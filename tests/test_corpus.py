@@ -89,6 +89,10 @@ def test_empty_folder_is_one_failure(tmp_path):
         ("libya_2018-05-16.txt", "2018-05-16"),
         ("report-20181340.txt", None),  # month 13: not a date
         ("20180516.txt", None),  # no separator: an id, not a date
+        ("2015-07-21-582.txt", "2015-07-21"),  # a leading ISO date (SaudiNewsNet's ids)
+        ("2015-07-21-2015-07-22.txt", "2015-07-22"),  # both: the ending one, as before
+        ("2015-13-21-7.txt", None),
+        ("20150721-7.txt", None),  # a leading date must be written with dashes
     ],
 )
 def test_date_from_file_name(name, date):

@@ -217,6 +217,22 @@ def score_events(doc: Document, model: Scorer | None = None) -> Document:
         p = model.probability(feats)
         if p >= model.threshold or not judge:
             kept.append(replace(ev, confidence=round(p, 3)))
+    return _with_events(doc, kept)
+
+
+def keep_confident(doc: Document, min_confidence: float) -> Document:
+    """``doc`` with only the events whose confidence is at least ``min_confidence`` (and the
+    statedBy facts of those kept): `kg build/extract --min-confidence`. With the scorer's
+    calibrated confidences, 0.6 keeps events of which about six in ten or more are right."""
+    if min_confidence <= 0.0:
+        return doc
+    return _with_events(doc, [e for e in doc.events if (e.confidence or 0.0) >= min_confidence])
+
+
+def _with_events(doc: Document, kept: list[Event]) -> Document:
+    """``doc`` with ``kept`` as its events; the statedBy facts of the others go with them."""
+    if len(kept) == len(doc.events):
+        return doc.with_(events=tuple(kept))
     ids = {e.id for e in kept}
     facts = tuple(f for f in doc.facts if f.predicate != "statedBy" or f.subject in ids)
     return doc.with_(events=tuple(kept), facts=facts)

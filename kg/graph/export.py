@@ -34,7 +34,7 @@ from kg.corpus import clean_stale_temps, temp_path
 from kg.errors import InputError
 from kg.graph import graphfiles
 from kg.graph.formats import AnyFormat, ExportFormat, RdfFormat, from_name
-from kg.graph.network import Network, network_from_dataset, network_from_store
+from kg.graph.network import Network, filter_network, network_from_dataset, network_from_store
 from kg.graph.store import Store, check_output_path
 from kg.graph.vocab import PREFIXES
 
@@ -58,7 +58,9 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def export(source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str]) -> list[Path]:
+def export(
+    source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str], min_confidence: float = 0.0
+) -> list[Path]:
     """Write ``source`` as ``fmt`` to ``path``; returns the files written.
 
     ``source`` is a Store or an rdflib Dataset; ``fmt`` a RdfFormat, ExportFormat or its name.
@@ -66,17 +68,27 @@ def export(source: Source, fmt: AnyFormat | str, path: str | os.PathLike[str]) -
     ``relationships.csv`` and ``roles.csv`` (import with ``neo4j-admin database import full
     --nodes=nodes.csv --nodes=events.csv --relationships=relationships.csv
     --relationships=roles.csv``). InputError when ``path`` cannot take the format (a folder for
-    a file, a file for neo4j, a file where a folder should be).
+    a file, a file for neo4j, a file where a folder should be). ``min_confidence`` keeps, in
+    the network formats, only events scored at least that (and the actors left with an event);
+    the RDF and triples files carry the store as it is (build with ``--min-confidence`` to store
+    only confident events), so it is an InputError for them.
     """
     fmt = from_name(fmt) if isinstance(fmt, str) else fmt
     path = check_output_path(path, source.path if isinstance(source, Store) else None)
     check_target(path, fmt)
     clean_stale_temps(path.parent)
+    if min_confidence > 0 and (isinstance(fmt, RdfFormat) or fmt is ExportFormat.CSV):
+        raise InputError(
+            f"--min-confidence applies to the network formats (graphml, gexf, neo4j, events); {fmt.name.lower()} "
+            "writes the store as it is: build with `kg build --min-confidence` to store only confident events"
+        )
     if isinstance(fmt, RdfFormat):
         return [write_rdf(source, fmt, path)]
     if fmt is ExportFormat.CSV:
         return [write_triples_csv(source, path)]
     network = network_of(source)
+    if min_confidence > 0:
+        network = filter_network(network, min_confidence=min_confidence)
     if fmt is ExportFormat.GRAPHML:
         return [write_graphml(network, path)]
     if fmt is ExportFormat.GEXF:

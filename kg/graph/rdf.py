@@ -7,9 +7,11 @@ raw text, so article text cannot change the graph's structure.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
@@ -95,11 +97,37 @@ def event_iri(doc: Document, event_id: str) -> URIRef:
     return RES[f"event/{doc_slug(doc.doc_id)}/{_ascii_slug(event_id) or _hash(event_id)}"]
 
 
-def content_hash(doc: Document) -> str:
-    """SHA-256 of id, date and text. ``surrogatepass``: a lone surrogate (from a JSON escape)
-    must not crash the hashing that decides whether to build; document_graph refuses it."""
-    data = f"{doc.doc_id}\n{doc.date}\n{doc.text}".encode("utf-8", "surrogatepass")
-    return hashlib.sha256(data).hexdigest()
+def content_hash(doc: Document, min_confidence: float = 0.0) -> str:
+    """SHA-256 of id, date and text, of the extractor that reads them (``extractor_fingerprint``)
+    and of ``--min-confidence`` when set: an article is "unchanged", and skipped by `kg build`,
+    only when the same kg would store the same graph for it; after an upgrade of kg, or with
+    another threshold, it is extracted again and replaced. ``surrogatepass``: a lone surrogate
+    (from a JSON escape) must not crash the hashing that decides whether to build;
+    document_graph refuses it."""
+    setting = f"\nmin-confidence {min_confidence:g}" if min_confidence > 0 else ""
+    data = f"{doc.doc_id}\n{doc.date}\n{doc.text}\n{extractor_fingerprint()}{setting}"
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+#: What decides the graph of an article: kg's code and data for reading Arabic, extracting and
+#: mapping to RDF (paths inside the kg package).
+EXTRACTOR_PARTS = ("arabic", "extract", "lexicon", "pipeline.py", "model.py", "graph/rdf.py", "graph/vocab.py")
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """SHA-256 (first 16 hex digits) of kg's version and of every file of ``EXTRACTOR_PARTS``
+    (names and bytes, caches left out): it changes whenever what kg extracts can change."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(__version__.encode())
+    for part in EXTRACTOR_PARTS:
+        base = root / part
+        files = sorted(base.rglob("*")) if base.is_dir() else [base]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _date(value: str | None) -> Literal | None:
