@@ -40,7 +40,7 @@ from kg.extract.clause import (
     light_window,
 )
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import pronoun_suffix
+from kg.extract.triggers import accusative_noun, pronoun_suffix
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
@@ -70,6 +70,7 @@ VICTIM_NOUNS = frozenset(
     }
 )
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "REJECT"})  # things done between two parties
+MUTUAL = fold("مع")  # a predicate whose recipient is "with" someone (clashes, battles) is done between two
 POSSESSOR_SUFFIXES = ("ه", "ها", "هم")  # his, her, their: تضامنه
 SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
 ARMED_ROLES = ("armed_group", "military")  # lexicon roles of an armed actor
@@ -123,10 +124,56 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
         nxt = []  # زيارة ليبيا: a country after a visit is where, not who
     if nxt and pred.type not in PATIENT_POSSESSOR:
         return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, nxt[0], ctx.s))
+    if nxt and pred.id not in VICTIM_NOUNS:
+        group = coordinated(actors, nxt[0], ctx.s)
+        if _patient_follows(ctx.s, group[-1].last + 1, actors):
+            return _source(Rule.NOUN_POSSESSOR, *group)  # قصف الحوثيين لمنطقة، هجوم داعش على
+    marked = _marked_author(ctx.s, t, actors) or _relative_author(ctx.s, t, actors)
+    if marked is not None and pred.type in PATIENT_POSSESSOR and pred.id not in VICTIM_NOUNS:
+        return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, marked, ctx.s))  # هجوما لبوكو حرام
     nationality = nationality_after(ctx.s, t, ctx.args)
     if nationality is not None and pred.type in AUTHORED_TYPES and pred.id not in VICTIM_NOUNS:
         return _source(Rule.NOUN_POSSESSOR, nationality)  # الغارات الإسرائيلية، ضربة جوية أميركية
     return None
+
+
+def _patient_follows(s: Sentence, k: int, actors: Sequence[Arg]) -> bool:
+    """Token k, right after the possessor of a violence noun, opens its patient: ``لمنطقة``،
+    ``على مأرب``، ``ضد مواقع``. The possessor is then the author (``قصف الحوثيين لمنطقة``), as
+    it is not in ``اغتيال الحريري``, whose possessor is the victim."""
+    if k >= len(s.folded) or s.tokens[k].text in STOP_PUNCT:
+        return False
+    w = s.folded[k]
+    if w in markers()["agent"] or tuple(s.folded[k : k + 2]) in marker_phrases()["agent"]:
+        return False  # على يد، من قبل: the author follows, so the possessor was the victim
+    if w in markers()["patient_opener"]:
+        return True
+    glued = next((a for a in actors if a.first == k), None)
+    if glued is not None:
+        return glued.marker == fold("ل")  # لإسرائيل
+    return w.startswith(fold("ل")) and len(w) >= 4 and not has_marker(w, "negation", Clitic.NONE)
+
+
+def _marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """The author of an indefinite violence noun given by ل or من right after it: ``هجوما
+    لبوكو حرام``، ``لهجوم من قوات النظام`` (a definite noun with ل names its target:
+    ``القصف لمواقع``)."""
+    if s.folded[t.index][len(t.prefix) :].startswith("ال"):
+        return None
+    k = t.end + 1
+    starts = (k, k + 1) if k < len(s.folded) and s.folded[k] == fold("من") else (k,)  # من قوات النظام
+    marked = next((a for a in actors if a.first in starts and a.marker), None)
+    if marked is None or marked.marker not in (fold("ل"), fold("من")):
+        return None
+    return marked
+
+
+def _relative_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """``هجوما شنه مسلحون``، ``الغارة التي نفذتها طائرات``: the actor after an agent word a
+    word or three after the noun is its author."""
+    return next(
+        (a for a in actors if t.end + 2 <= a.first <= t.end + 4 and agent_before(s, a.first) and not a.marker), None
+    )
 
 
 def _light_verb(s: Sentence, t: Trigger) -> bool:
@@ -163,7 +210,7 @@ def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]
     actor of an event reported as having happened."""
     pred = t.form.predicate
     parties = between(ctx.s, t.end, actors)
-    if parties and pred.type in RECIPROCAL:
+    if parties and (pred.type in RECIPROCAL or MUTUAL in pred.recipient):  # اشتباكات بين المقاومة والحوثيين
         return _source(Rule.NOUN_BETWEEN, *parties)
     occurs = any(has_marker(w, "occurrence", Clitic.ANY) for w in light_window(ctx.s, t.index))
     if occurs and pred.type in gazetteer().implicit_agents and anchored_in_time(ctx.s):
@@ -176,6 +223,12 @@ def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]
 # ---------------------------------------------------------------- verbs
 
 
+def _adverbial_accusative(s: Sentence, t: Trigger) -> bool:
+    """``استدعت الجزائر السفير احتجاجا على …``: a phrase headed by an accusative verbal noun
+    says why the main clause's subject acted, as a participle does."""
+    return t.length > 1 and not t.prefix and accusative_noun(s.folded[t.index])
+
+
 def _verb_source(
     ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience, current: bool
 ) -> Source | None:
@@ -183,7 +236,7 @@ def _verb_source(
     s, pos = ctx.s, t.pos
     if speaker is not None and (t.form.person == "1" or pos in FINITE and after_pronoun_that(s, t.index)):
         return _source(Rule.VERB_SPEAKER, speaker)  # أكد أننا، أعلنت الوزارة أنها استدعت …
-    if pos == "participle":  # …، متهما طهران: the main clause's subject acts
+    if pos == "participle" or _adverbial_accusative(s, t):  # …، متهما طهران: the main clause's subject acts
         before = [a for a in actors if not a.marker and a.last < t.index]
         if current or before:
             return _source(Rule.PARTICIPLE_MAIN_SUBJECT, *([] if current else before[:1]))

@@ -85,6 +85,8 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
     if prev in STOP_PUNCT or prev in QUOTES or (i - 1) in covered:
         return False
     leaders = markers()["verb_leader"]
+    if s.folded[i - 1] in markers()["preposition"]:
+        return True  # في قصف: a preposition governs a noun (في starts like a word with ف)
     word = s.folded[i]
     if len(word) > 3 and word[0] in CONJ and s.folded[i - 1] not in leaders:
         return True  # وتعاون after a noun: coordinated nouns
@@ -166,7 +168,11 @@ def _word_at(
 ) -> Trigger | None:
     """One word of the lexicon at token i, the most confident of its fitting forms."""
     for reading in _readings(s.folded[i]):
-        forms = lex.forms.get(reading[1]) or (_lemma_forms(s, i, lemmas, lex) if lemmas is not None else None)
+        forms = (
+            lex.forms.get(reading[1])
+            or _accusative_forms(reading[1], lex)
+            or (_lemma_forms(s, i, lemmas, lex) if lemmas is not None else None)
+        )
         if not forms:
             continue
         forms = _fitting_forms(s, i, reading, forms, covered)
@@ -175,6 +181,19 @@ def _word_at(
             pre, rest, fut = reading
             return Trigger(i, 1, _gapped_phrase(s, i, rest, best, lex), fut, pre)
     return None
+
+
+def _accusative_forms(rest: str, lex: PredicateLexicon) -> list[Form] | None:
+    """``هجوما``، ``دعما``، ``اتصالا``: an indefinite verbal noun in the accusative is its noun
+    with an alef of tanween (only noun forms: a verb does not take it)."""
+    if len(rest) < 4 or not rest.endswith("ا"):
+        return None
+    return [f for f in lex.forms.get(rest[:-1], ()) if f.pos == "masdar"] or None
+
+
+def accusative_noun(word: str) -> bool:
+    """Is the (folded) word a verbal noun of the lexicon in the indefinite accusative?"""
+    return _accusative_forms(word, predicate_lexicon()) is not None
 
 
 def _phrase_head_at(s: Sentence, i: int, lex: PredicateLexicon) -> Trigger | None:

@@ -55,6 +55,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "former",
         "locative",
         "not_place_after",
+        "patient_opener",
     ),
     NAME_WORDS: (
         "stop",
