@@ -782,12 +782,16 @@ def ner(conll: str) -> None:
     if not path.exists():
         raise InputError(f"{conll}: no such file")
     try:  # empty, binary, UTF-16, not UTF-8 or not Arabic: one line, exit 2
-        lines = decode_text(path.read_bytes(), conll).splitlines()
+        data = path.read_bytes()
+        lines = decode_text(data, conll).splitlines()
     except OSError as e:
         raise InputError(f"{conll}: cannot read ({e.strerror or e})") from None
+    # tagged as kg reads them (presentation forms as letters), echoed as given: the CoNLL
+    # convention is the input's tokens in order, each with its tag
+    given = data.decode("utf-8-sig").splitlines()
     out = sys.stdout
-    for line in tag_conll(lines):
-        out.write(line + "\n")
+    for line, raw in zip(tag_conll(lines), given if len(given) == len(lines) else lines):
+        out.write(f"{raw.split()[0]} {line.split()[-1]}\n" if line else "\n")
 
 
 @main.command()

@@ -614,3 +614,16 @@ def test_query_table_has_header_rule_and_rows(invoke, query_store):
 def test_query_table_says_when_nothing_matched(invoke, query_store):
     result = invoke("query", "SELECT ?s WHERE { ?s kg:assaults ?o }", "--store", query_store)
     assert result.exit_code == 0 and result.stdout.strip() == "(no results)"
+
+
+def test_ner_echoes_the_given_tokens_even_in_presentation_forms(tmp_path, invoke):
+    """kg reads presentation forms as letters (ﻹ as لإ) but `kg ner` keeps the CoNLL contract:
+    the input's tokens, in order, as given, each with its tag."""
+    tokens = ["زار", "الرئيس", "\ufef9يمانويل", "ماكرون", "تونس", "."]
+    conll = write(tmp_path / "in.conll", "\n".join(tokens) + "\n\n" + "\n".join(tokens) + "\n")
+    result = invoke("ner", "--conll", conll)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert [ln.split(" ")[0] for ln in lines if ln] == tokens + tokens
+    assert lines[len(tokens)] == ""  # the blank line between sentences kept
+    assert all(ln.split(" ")[1][:2] in ("O", "B-", "I-") for ln in lines if ln)
