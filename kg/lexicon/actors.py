@@ -343,6 +343,9 @@ def _surnames(g: Gazetteer) -> None:
     """News names known people by surname alone (بوتفليقة، شيراك، السنيورة): the last word of a
     lexicon person's names becomes a form of its own when no other person shares it and it is
     nothing else — not a name, place, nisba, given name, common name part, title or common word.
+    The surname of a person of the past (an end to their office: هانسن of UNRWA until 2005)
+    alone is a person of that family name, like a surname several people share: in today's news
+    it is more often someone else's.
     Short surnames (عون) and short ones with the article (الأسد) stay out: too often words."""
     common = word_set("common_words.tsv")
     nasab = name_words()["nasab"]  # ابن عربي، آل مكتوم: no surname of its own
@@ -373,7 +376,7 @@ def _surnames(g: Gazetteer) -> None:
             and w not in g.title_vocab
             and (len(w) >= 6 or not w.startswith("ال"))
         ):
-            if len(keys) == 1:
+            if len(keys) == 1 and not g.entries[next(iter(keys))].end:
                 g.add_form(w, next(iter(keys)))
                 continue
             # shared by several known people (المالكي، الحريري): a person of that family name,

@@ -291,3 +291,35 @@ def test_an_accusative_verbal_noun_after_a_clause_is_done_by_its_subject() -> No
 def test_an_accusative_common_noun_after_a_title_is_no_name() -> None:
     doc = extract("وتلقى ولي العهد اتصالا هاتفيا من الرئيس الفرنسي.", "t", "2018-05-01")
     assert not any(e.type == "Person" and "اتصالا" in (e.label_ar or "") for e in doc.entities)
+
+
+# ---------------------------------------------------------------- bodies named by what they are
+
+
+def entity_labels(text: str) -> list[str]:
+    return [e.label_en or "" for e in extract(text, "t", "2018-05-01").entities]
+
+
+def test_a_ministry_with_a_nationality_is_that_countrys_ministry() -> None:
+    assert "Ministry of Justice (United States)" in entity_labels("وقالت وزارة العدل الأمريكية إن الرجل متهم بالتجسس.")
+    assert "Ministry of Health (Palestinian Territories)" in entity_labels(
+        "وناشدت وزارة الصحة الفلسطينية العالم التدخل."
+    )
+
+
+def test_unions_armed_groups_and_aid_organizations_are_actors() -> None:
+    found = events("وأعلنت النقابات العمالية سلسلة إضرابات جديدة ضد الشركة.")
+    assert any(typ == "PROTEST" and "trade unions" in src for typ, src, _, _ in found)
+    assert any(
+        typ == "ASSAULT" and "armed groups" in src
+        for typ, src, _, _ in events("وهاجمت جماعة مسلحة مناطق جنوبية بالعاصمة.")
+    )
+
+
+def test_a_surname_alone_is_not_a_person_of_the_past() -> None:
+    # هانسن alone is a person named Hansen, not Peter Hansen, UNRWA's head until 2005; his full
+    # name still is him
+    doc = extract("واتهمت وزارة العدل هانسن بالتجسس لصالح الصين.", "t", "2018-05-01")
+    hansen = [e for e in doc.entities if e.label_ar == "هانسن"]
+    assert hansen and hansen[0].type == "Person" and hansen[0].label_en != "Peter Hansen" and not hansen[0].wikidata
+    assert "Peter Hansen" in entity_labels("وقال بيتر هانسن إن الوكالة تحتاج إلى دعم.")
