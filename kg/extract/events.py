@@ -47,6 +47,7 @@ STREET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})  # where 
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 WITHOUT_TARGET = 0.9  # an event without a recipient is trusted a little less
 ACCUSE = "accuse"  # the predicate of a speaker's reported accusation (predicates.tsv)
+VIOLENCE = frozenset({"ASSAULT", "COERCE"})  # types whose unnamed author may be named beside
 CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
 
 
@@ -320,7 +321,7 @@ def find_events(doc: Document) -> Document:
         facts += found.facts
         implicit |= found.implicit
         salience = found.salience
-    events = _outside_teasers(doc, _drop_weaker_duplicates(events))
+    events = _outside_teasers(doc, _drop_weaker_duplicates(_drop_unnamed_beside_named(events)))
     kept = {e.id for e in events}
     known = {e.id for e in doc.entities}
     g = gazetteer()
@@ -355,6 +356,15 @@ def _outside_teasers(doc: Document, events: list[Event]) -> list[Event]:
     if unrelated < TEASER_MIN_LINES:
         return events
     return [e for e in events if e.start < tail]
+
+
+def _drop_unnamed_beside_named(events: list[Event]) -> list[Event]:
+    """A killing or attack whose author is unnamed (the implicit attackers) in a sentence that
+    names the author of an attack of the same type is that attack's toll, not a second attack:
+    ``قتل عشرات المدنيين في غارات روسية`` is one ASSAULT, Russia's."""
+    implicit = {t: g for t, g in gazetteer().implicit_agents.items() if t in VIOLENCE}
+    named = {(e.sentence, e.type) for e in events if e.type in implicit and implicit[e.type] not in e.source}
+    return [e for e in events if not (e.source == (implicit.get(e.type),) and (e.sentence, e.type) in named)]
 
 
 def _drop_weaker_duplicates(events: list[Event]) -> list[Event]:

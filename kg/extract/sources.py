@@ -302,6 +302,8 @@ def _subject_source(
         return _source(Rule.VERB_SHARED_SUBJECT, *coordinated(actors, before[-1], s))
     if before and t.index - before[-1].last == 1 and _clause_starts_at(s, before[-1].first):
         return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))  # أن الجزائر ستدعم ليبيا
+    if after and _accused_before_charge(ctx, t, after[0], subjects):
+        after = []  # اتهم إيران بالضلوع: (he) accused Iran, or Iran was accused; Iran accuses no one
     if pos != "passive" and after:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))
     if before:
@@ -315,6 +317,19 @@ def _subject_source(
     if pos == "passive" and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):
         return Source(Rule.NOUN_IMPLICIT)  # قتل أربعة أشخاص أمس: killed by someone unnamed
     return None
+
+
+def _accused_before_charge(ctx: SentenceContext, t: Trigger, first: Arg, subjects: Sequence[Arg]) -> bool:
+    """An accusation verb with one actor before its charge (``اتهم إيران بالضلوع``): the actor is
+    the accused, whether the accuser is left unsaid or the verb is the passive (اُتهم); with two
+    (``اتهم الوزير إيران بالضلوع``) the first accuses."""
+    if t.form.predicate.type != "ACCUSE" or t.pos not in FINITE:
+        return False
+    k = coordinated(subjects, first, ctx.s)[-1].last + 1
+    if k >= len(ctx.s.folded) or any(a.first == k for a in subjects):
+        return False
+    w = ctx.s.folded[k]
+    return w.startswith("ب") and len(w) >= 5
 
 
 def _relative_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:

@@ -323,3 +323,20 @@ def test_a_surname_alone_is_not_a_person_of_the_past() -> None:
     hansen = [e for e in doc.entities if e.label_ar == "هانسن"]
     assert hansen and hansen[0].type == "Person" and hansen[0].label_en != "Peter Hansen" and not hansen[0].wikidata
     assert "Peter Hansen" in entity_labels("وقال بيتر هانسن إن الوكالة تحتاج إلى دعم.")
+
+
+def test_the_one_actor_before_a_charge_is_the_accused_not_the_accuser() -> None:
+    # اتهم إيران بالضلوع: (someone) accused Iran, or Iran was accused
+    assert not any(
+        typ == "ACCUSE" and "Iran" in src for typ, src, _, _ in events("واتهم إيران بالضلوع في أعمال العنف.")
+    )
+    # with two actors the first accuses the second
+    found = [(src, tgt) for typ, src, tgt, _ in events("واتهمت مصر إسرائيل بخرق الاتفاق.") if typ == "ACCUSE"]
+    assert found == [(("Egypt",), ("Israel",))]
+
+
+def test_a_toll_beside_a_named_attack_is_that_attack_not_a_second_one() -> None:
+    found = assaults("وقتل عشرات المدنيين في غارات روسية على الغوطة الشرقية.")
+    assert found and all("Russia" in src for src, _ in found)
+    # with no author named, the toll stays an attack by someone unnamed
+    assert assaults("وقتل خمسة أشخاص في هجوم على سوق في بغداد أمس.")
