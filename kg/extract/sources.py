@@ -403,10 +403,25 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg]) -> str | 
         armed = group_role(doc, a.mention.entity_id) == "armed" or (e is not None and e.role_en in ARMED_ROLES)
         if not armed:
             continue
-        if a.first > 0 and has_marker(s.folded[a.first - 1], "victim", Clitic.WA_BA_ALL):
-            continue  # مقتل أربعة جنود: the soldiers are the victims
+        if _counted_victims(s, a.first):
+            continue  # مقتل أربعة جنود، مقتل عشرات الحوثيين: the soldiers are the victims
         return actor_id(a.mention)
     return None
+
+
+def _counted_victims(s: Sentence, first: int) -> bool:
+    """A victim word stands before token ``first``, past a count (``مقتل أربعة جنود``، ``مقتل
+    عشرات الحوثيين``، ``قتل 17 عنصرا من``): what follows is who was killed or hurt."""
+    mk = markers()
+    k = first - 1
+    while k >= 0 and first - k <= 4:
+        w = s.folded[k]
+        if has_marker(w, "victim", Clitic.WA_BA_ALL):
+            return True
+        if not (w.isdigit() or w in mk["number"] or w in mk["casualty_counted"] or w == fold("من")):
+            return False
+        k -= 1
+    return False
 
 
 def casualties(s: Sentence) -> bool:

@@ -340,3 +340,10 @@ def test_a_toll_beside_a_named_attack_is_that_attack_not_a_second_one() -> None:
     assert found and all("Russia" in src for src, _ in found)
     # with no author named, the toll stays an attack by someone unnamed
     assert assaults("وقتل خمسة أشخاص في هجوم على سوق في بغداد أمس.")
+
+
+def test_counted_victims_of_an_armed_group_are_not_its_attack() -> None:
+    # مقتل 4 متشددين في غارة للجيش الأميركي: the militants were killed; the army attacked
+    found = assaults("وأكدت وزارة الدفاع الأميركية مقتل 4 متشددين في غارة جوية للجيش الأميركي في اليمن.")
+    assert found and not any("militants" in " ".join(src).lower() for src, _ in found)
+    assert any("United States" in " ".join(src) for src, _ in found)
