@@ -182,6 +182,15 @@ def header_lines(command: str, m: dict[str, Any]) -> str:
     )
 
 
+def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
+    """Least-squares line through (size, seconds): (seconds per document, fixed seconds)."""
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
+    return slope, my - slope * mx
+
+
 def write_result(name: str, data: dict[str, Any], markdown: str) -> Path:
     """Write results/<name>.json (with the Markdown section) and rebuild RESULTS.md."""
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,11 @@ sys.path.insert(0, str(HERE))
 
 import _common as c  # noqa: E402
 
+sys.path.insert(0, str(c.ROOT / "tests" / "hardening"))  # the process helpers the hardening tests use
+from hardening_support import descendants, running  # noqa: E402
+
+from kg.graph.endpoint import free_port  # noqa: E402
+
 NAME = "attacks"
 SECTION = "## Reliability under attack and carelessness (benchmarks/attacks.py)"
 KG = [sys.executable, "-m", "kg.cli"]
@@ -75,12 +80,6 @@ def generated(path: Path, n: int, seed: int) -> Path:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def ask(url: str, query: str, accept: str = "application/sparql-results+json", timeout: float = 60):
     data = urllib.parse.urlencode({"query": PREFIX + query}).encode()
     request = urllib.request.Request(url, data=data, headers={"Accept": accept})
@@ -97,31 +96,6 @@ def ask(url: str, query: str, accept: str = "application/sparql-results+json", t
 def articles(url: str) -> int | None:
     status, body, _ = ask(url, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")
     return int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else None
-
-
-def descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
-                    children.setdefault(int(fh.read().rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-            except (OSError, ValueError, IndexError):
-                pass
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def running(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def outlived(pids: list[int], limit_s: float = 5.0) -> tuple[int, float]:

@@ -131,15 +131,6 @@ def run_build(label: str, inputs: list[str], work: Path, stdin_lines: Iterator[b
     }
 
 
-def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
-    """Least-squares line through (size, seconds): (seconds per document, fixed seconds)."""
-    n = len(points)
-    mx = sum(x for x, _ in points) / n
-    my = sum(y for _, y in points) / n
-    slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
-    return slope, my - slope * mx
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--real", default="1000,10000,all", help="real-corpus sizes ('all' for every article)")
@@ -251,8 +242,8 @@ def markdown(d: dict[str, Any]) -> str:
             continue
         line = ""
         if len(runs) >= 2:
-            per_doc, fixed = fit([(r["documents"], r["wall_s"]) for r in runs])
-            per_cpu, _ = fit([(r["documents"], r["cpu_s"]) for r in runs])
+            per_doc, fixed = c.fit([(r["documents"], r["wall_s"]) for r in runs])
+            per_cpu, _ = c.fit([(r["documents"], r["cpu_s"]) for r in runs])
             line = (
                 f"Time against size: **{per_doc * 1000:.1f} s of wall time per 1,000 articles** (least squares, "
                 f"intercept {fixed:.1f} s); CPU {per_cpu * 1000:.1f} s per 1,000. Worker peak memory "

@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, fmt, header_lines, machine, table, write_result  # noqa: E402
+from _common import ROOT, fit, fmt, header_lines, machine, table, write_result  # noqa: E402
 from generate_corpus import generate, write  # noqa: E402
 
 KG = str(Path(sys.executable).with_name("kg"))
@@ -63,15 +63,6 @@ def build(corpus: Path, workers: int, work: Path) -> dict[str, Any]:
         "load_before": round(load, 2),
         "load_after": round(os.getloadavg()[0], 2),
     }
-
-
-def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
-    """Least-squares line through (size, seconds): (seconds per document, fixed seconds)."""
-    n = len(points)
-    mx = sum(x for x, _ in points) / n
-    my = sum(y for _, y in points) / n
-    slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
-    return slope, my - slope * mx
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from pathlib import Path
 
+from kg.graph.endpoint import free_port
 from kg.graph.rdf import content_hash, document_dataset, graph_iri
 from kg.graph.server import start_server
 from kg.graph.store import Store
@@ -79,12 +79,6 @@ def build_store(path: Path, articles: int) -> int:
             out = extract(doc.text, doc.doc_id, doc.date)
             store.put_graph(str(graph_iri(doc.doc_id)), document_dataset(out), content_hash(doc))
         return len(store)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def ask(url: str, query: str, timeout: float = 60.0) -> tuple[int, bytes]:

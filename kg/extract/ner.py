@@ -73,10 +73,9 @@ def _tag_mention(tags: list[str], idx: list[int], words: list[str], e: Entity) -
     _tag(tags, idx, TAG[e.type])
 
 
-def tag_sentences(sents: list[list[str]], learned: bool = True) -> list[list[str]]:
-    """IOB2 tags for sentences of tokens, read together as one document (so a surname seen
-    alone after the full name is still a person): the learned tagger over the rules' view
-    (``kg.extract.tagger``), or the rules alone when ``learned`` is false."""
+def rule_tags(sents: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """The rules' CoNLL tags and raw mention kinds for sentences read as one document (so a
+    surname seen alone after the full name is still a person)."""
     doc, flat = conll_document(sents)
     tags, kinds = rule_view(find_mentions(doc), flat, [fold(t) for sent in sents for t in sent])
     rules, marks, k = [], [], 0
@@ -84,6 +83,13 @@ def tag_sentences(sents: list[list[str]], learned: bool = True) -> list[list[str
         rules.append(tags[k : k + len(sent)])
         marks.append(kinds[k : k + len(sent)])
         k += len(sent)
+    return rules, marks
+
+
+def tag_sentences(sents: list[list[str]], learned: bool = True) -> list[list[str]]:
+    """IOB2 tags for sentences of tokens, read together as one document: the learned tagger
+    over the rules' view (``kg.extract.tagger``), or the rules alone when ``learned`` is false."""
+    rules, marks = rule_tags(sents)
     if not learned:
         return rules
     learned_tags = default_model().tag(sents, document_dynamics(sents, rules, marks))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.graph.endpoint import free_port
 from kg.graph.query_page import example_queries
 from kg.graph.server import start_server
 from kg.graph.store import Store
@@ -24,12 +24,6 @@ SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 pytestmark = pytest.mark.slow
 
 import two_articles as F  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

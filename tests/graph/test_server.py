@@ -10,6 +10,7 @@ import pytest
 import rdflib
 
 from kg.errors import StoreError
+from kg.graph.endpoint import free_port
 from kg.graph.server import push, start_server
 from kg.graph.store import Store
 
@@ -20,12 +21,6 @@ pytestmark = pytest.mark.slow
 
 import two_articles as F
 from two_articles import ds, store  # noqa: F401  (fixtures)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Literal, URIRef
 
+from kg.graph.endpoint import free_port  # noqa: F401  (the tests' free port, as kg serve finds one)
 from kg.model import Document
 
 # document ids keep letters, digits, ".", "_" and "-" and are percent-encoded otherwise (rdf.doc_slug)
@@ -273,14 +274,6 @@ def need_oxigraph() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the oxigraph server is missing: {err}")
         pytest.skip(str(err))
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def descendants(pid: int) -> list[int]:

@@ -4,7 +4,6 @@ bound by default. (benchmarks/endpoint_load.py is the full-size run with latenci
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from click.testing import CliRunner
 
 from kg.graph.server import DEFAULT_HOST, DEFAULT_QUERY_TIMEOUT_S, start_server
 
-from hardening_support import load_script
+from hardening_support import load_script, need_oxigraph
 
 pytestmark = pytest.mark.slow
 
@@ -24,20 +23,9 @@ def _load():
     return load_script("benchmarks/endpoint_load.py")
 
 
-def _need_oxigraph() -> None:
-    from kg.graph.server import oxigraph_binary
-
-    try:
-        oxigraph_binary()
-    except Exception as err:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the oxigraph server is missing: {err}")
-        pytest.skip(str(err))
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _need_oxigraph()
+    need_oxigraph()
     load = _load()
     work = tmp_path_factory.mktemp("endpoint")
     load.build_store(work / "store", 24)
@@ -89,7 +77,7 @@ def test_kg_serve_defaults_to_loopback() -> None:
 
 def test_kg_serve_without_store_uses_the_default_store(tmp_path: Path, monkeypatch) -> None:
     """Was: `kg serve` with no --store crashed with TypeError (Path(None))."""
-    _need_oxigraph()
+    need_oxigraph()
     monkeypatch.setenv("KG_STORE", str(tmp_path / "absent"))
     from kg.errors import StoreError
 

@@ -81,6 +81,8 @@ def cross_validate(corpus: Corpus, k: int = 5, params: dict | None = None, worke
     """CoNLL tags for every sentence from a model trained on the other ``k - 1`` blocks, combined
     with the rules as ``kg ner`` does; each block is read as a document of its own (the rules
     see no other block)."""
+    from kg.extract.ner import rule_tags  # the rules, loaded only when training
+
     parts = blocks(len(corpus.tokens), k)
     full, dyn, rules, kinds = [], [], [], []
     for b in parts:
@@ -116,22 +118,6 @@ def _fold(job: tuple) -> list[list[str]]:
     return fit(xs, ys, params).tag(tokens, dyn)
 
 
-def rule_tags(sents: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    """The rules' CoNLL tags and raw mention kinds for sentences read as one document."""
-    from kg.arabic.normalize import fold
-    from kg.extract.mentions import find_mentions
-    from kg.extract.ner import conll_document, rule_view
-
-    doc, flat = conll_document(sents)
-    tags, kinds = rule_view(find_mentions(doc), flat, [fold(t) for s in sents for t in s])
-    rules, marks, k = [], [], 0
-    for s in sents:
-        rules.append(tags[k : k + len(s)])
-        marks.append(kinds[k : k + len(s)])
-        k += len(s)
-    return rules, marks
-
-
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -158,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {e}", file=sys.stderr)
             return 2
     if a.command == "train":
+        from kg.extract.ner import rule_tags
+
         out = a.output or model_path()
         r, m = rule_tags(corpus.tokens)
         model = fit(document_features(corpus.tokens, r, m), corpus.labels)
