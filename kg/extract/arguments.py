@@ -27,7 +27,7 @@ from kg.extract.clause import (
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import Lemmas, find_triggers, is_verb_form
 from kg.lexicon.actors import gazetteer
-from kg.lexicon.markers import find_marker, marker_phrases, markers
+from kg.lexicon.markers import find_marker, has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
 from kg.model import Document, Mention
 
@@ -54,8 +54,8 @@ def _clitic_prefix(word: str) -> str:
     """The proclitics of a noun phrase head: ``بالعرض`` → ب, ``للمجلس`` → ل, ``بدعم`` → ب;
     none for a word the predicate lexicon knows whole (``لقاء``)."""
     core = strip_clitic(word)
-    if core in predicate_lexicon().forms or len(core) < 4:
-        return ""
+    if core in predicate_lexicon().forms or len(core) < 4 or has_marker(word, "verb_leader", Clitic.CONJ):
+        return ""  # وكانت، كما، كذلك: no ك of likeness
     if core.startswith(("بال", "كال", "لل")) or core[0] in "بلك":
         return word[: len(word) - len(core) + 1]
     return ""

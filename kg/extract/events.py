@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
-from kg.extract.arguments import sentence_context
+from kg.extract.arguments import coordinated, sentence_context
 from kg.extract.clause import (
     LIGHT_WINDOW,
     VSO_WINDOW,
@@ -29,11 +29,19 @@ from kg.extract.clause import (
     actor_id,
     bare_group,
     group_role,
+    is_actor,
     is_person,
     light_verb_end,
 )
 from kg.extract.modality import Modality, modality, speaker
-from kg.extract.sources import Salience, Source, after_pronoun_that, find_source, named_perpetrator
+from kg.extract.sources import (
+    Salience,
+    Source,
+    after_pronoun_that,
+    find_source,
+    named_perpetrator,
+    passive_subject,
+)
 from kg.extract.targets import find_target, place_args
 from kg.extract.tokens import Sentence, sentences
 from kg.extract.triggers import Lemmas, complement_of_trigger, figurative
@@ -94,7 +102,7 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
         actor = Actor(current, end)
     elif src.rule is Rule.NOUN_IMPLICIT:  # no actor is named: the recipient may stand before the trigger too
         after = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
-        named = named_perpetrator(ctx.doc, s, ctx.args) if pred.type == "ASSAULT" else None
+        named = named_perpetrator(ctx.doc, s, ctx.args, t) if pred.type == "ASSAULT" else None
         implicit = gazetteer().implicit_agents[pred.type]
         actor = Actor((named,), after) if named else Actor((implicit,), after, implicit)
     elif src.args:
@@ -129,6 +137,9 @@ def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: b
     ids = list(actor.ids)
     tgt = find_target(ctx, t, ids, actor.after, street)
     found, location = tgt.ids, tgt.location
+    victims = passive_subject(ctx.s, t, ctx.args) if src.rule is Rule.NOUN_IMPLICIT else None
+    if victims is not None:  # 12 من عناصر الحوثي قتلوا في غارة: the Houthis were hit
+        found = [actor_id(a.mention) for a in coordinated(ctx.args, victims, ctx.s) if is_actor(ctx.doc, a)] or found
     if pred.mode == "host" and found:
         ids, found = list(found), list(ids)  # the visitor is the actor (PLOVER)
     mod = modality(ctx.s, t)
@@ -156,6 +167,8 @@ def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: 
         return None  # a casualty report names no one to accuse
     if any(group_role(ctx.doc, x) is not None for x in r.source):
         return None  # قال المتحدث إن مسلحين قتلوا: a report, not an accusation of a state or a group by name
+    if (home := _home(ctx.doc, speaker)) is not None and any(_country_of(ctx.doc, x) == home for x in r.source):
+        return None  # قال الجيش الإسرائيلي إن إسرائيل قصفت: what one's own state did is reported, not accused
     hostile = r.type in ("ASSAULT", "COERCE") or (
         r.type in ("SUPPORT", "AID")
         and has_marker(ctx.s.folded[t.end + 1] if t.end + 1 < len(ctx.s.folded) else "", "terror")
@@ -166,6 +179,29 @@ def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: 
     return Reading(
         accuse.type, accuse.predicate_en, (speaker,), r.source, None, "asserted", Rule.REPORTED_ACCUSATION, accuse
     )
+
+
+STATE_ROLES = frozenset({"government", "ministry", "military", "parliament", "council", "agency", "court"})
+
+
+def _country_of(doc: Document, x: str) -> str | None:
+    """The state an actor speaks or acts for: a country, or an organ of its state (its army, a
+    ministry); a party or an armed group of the country acts for itself (None)."""
+    e = doc.entity(x)
+    if e is None:
+        return None
+    if e.type == "Country":
+        return x
+    return e.country or None if e.type == "Organization" and e.role_en in STATE_ROLES else None
+
+
+def _home(doc: Document, speaker: str) -> str | None:
+    """The country of a speaker who speaks for a state: the state itself, an organ of it, or
+    one of its officials (a person with a country and an office)."""
+    e = doc.entity(speaker)
+    if e is not None and e.type == "Person":
+        return e.country or None if e.role_en else None
+    return _country_of(doc, speaker)
 
 
 def _event(ctx: SentenceContext, t: Trigger, r: Reading, eid: str) -> Event:

@@ -304,12 +304,16 @@ def _subject_source(
         return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))  # أن الجزائر ستدعم ليبيا
     if after and _accused_before_charge(ctx, t, after[0], subjects):
         after = []  # اتهم إيران بالضلوع: (he) accused Iran, or Iran was accused; Iran accuses no one
+    if after and t.form.predicate.type in PATIENT_POSSESSOR and _counted(s, after[0].first):
+        after = []  # طالبان قد خطفت 23 من الكوريين: a count after a violence verb is its victims
     if pos != "passive" and after:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))
     if before:
         return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))
     if speaker is not None and t.form.predicate.type not in PATIENT_POSSESSOR:
         return _source(Rule.VERB_SPEAKER, speaker)  # but who reports a killing did not kill
+    if speaker is not None and _possessed_subject(s, t):
+        return _source(Rule.VERB_SPEAKER, speaker)  # قال الجيش إن طائراته قصفت: its planes are its own
     if after:
         return _source(Rule.IMPERSONAL, after[0])
     if salience.last_source and pos in FINITE and not relative:
@@ -359,7 +363,37 @@ def _reads_passive(s: Sentence, t: Trigger) -> bool:
     mk = markers()
     if rest.endswith("وا"):  # قتلوا شخصا: they killed someone; خمسة جنود قتلوا عندما: they were killed
         return not nxt or s.tokens[k].text in STOP_PUNCT or has_marker(nxt, "passive_follower", Clitic.CONJ)
+    if rest.endswith("ت") and any(f.pos == "perfect" for f in predicate_lexicon().forms.get(rest[:-1], ())):
+        return False  # الصواريخ قتلت 3 أشخاص: a feminine verb before a count has its subject before it
     return nxt.isdigit() or any(c.isdigit() for c in nxt) or nxt in mk["number"] or nxt in mk["casualty_counted"]
+
+
+POSSESSIVE_SUFFIXES = ("ه", "ها", "هم")  # طائراته، قواتها، عناصرهم
+PARTITIVE = fold("من")  # 17 فردا من المتمردين
+
+
+def passive_subject(s: Sentence, t: Trigger, args: Sequence[Arg]) -> Arg | None:
+    """``17 من الحوثيين وقوات صالح قتلوا في مواجهات``: the first of the actors standing before a
+    plural verb read as the passive, who were killed (its recipient), not killers."""
+    if not s.folded[t.index][len(t.prefix) :].endswith("وا") or not (t.pos == "passive" or _reads_passive(s, t)):
+        return None
+    before = [a for a in args if a.marker in ("", PARTITIVE) and a.last < t.index and t.index - a.last <= SVO_WINDOW]
+    if not before:
+        return None
+    return next((a for a in before if before[-1] in coordinated(args, a, s)), before[-1])
+
+
+def _possessed_subject(s: Sentence, t: Trigger) -> bool:
+    """``إن طائراته (قد) قصفت``: the verb's subject, right after أن/إن, is a noun with a
+    possessive pronoun, which refers back to the speaker."""
+    mk = markers()
+    k = t.index - 1
+    if k >= 0 and s.folded[k] in mk["preverb"]:
+        k -= 1
+    if k < 1 or s.folded[k - 1] not in mk["complementizer"]:
+        return False
+    w = s.tokens[k].text  # as written: طائراته, not حكومة (folded alike)
+    return len(w) >= 5 and w.endswith(POSSESSIVE_SUFFIXES) and not s.folded[k].startswith("ال")
 
 
 def _clause_starts_at(s: Sentence, k: int) -> bool:
@@ -392,9 +426,12 @@ def agent_before(s: Sentence, k: int) -> bool:
     return s.folded[k - 1] in markers()["agent"] or tuple(s.folded[max(0, k - 2) : k]) in marker_phrases()["agent"]
 
 
-def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg]) -> str | None:
+def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigger) -> str | None:
     """Who did an attack the sentence reports without a subject: an armed group or force named
-    as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims."""
+    as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims,
+    nor the subject of a passive (``17 من الحوثيين قتلوا في غارة للتحالف``: killed, not killing)."""
+    if t.pos == "passive" or _reads_passive(s, t):
+        args = [a for a in args if a.first > t.end]
     for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
         if a.first > 0 and agent_before(s, a.first):
             return actor_id(a.mention)
@@ -422,6 +459,16 @@ def _counted_victims(s: Sentence, first: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _counted(s: Sentence, first: int) -> bool:
+    """A count stands right before token ``first`` (``23 من الكوريين``، ``عشرات الحوثيين``)."""
+    mk = markers()
+    k = first - 1
+    if k >= 1 and s.folded[k] == fold("من"):
+        k -= 1
+    w = s.folded[k] if k >= 0 else ""
+    return w.isdigit() or w in mk["number"] or w in mk["casualty_counted"]
 
 
 def casualties(s: Sentence) -> bool:
