@@ -232,3 +232,16 @@ def test_generic_groups_carry_no_qid():
 def test_organizations_of_government_carry_their_qid():
     g = gazetteer()
     assert (g.entries["white_house"].wikidata, g.entries["us_state_department"].wikidata) == ("Q35525", "Q789915")
+
+
+def test_the_confirmation_record_and_the_lexicon_agree():
+    # every organization QID confirmed in kg/lexicon/data/wikidata_orgs.md is the one its lexicon
+    # row carries (the record is what `linking_report check` holds organizations to)
+    import re
+    from pathlib import Path
+
+    record = Path(__file__).resolve().parents[2] / "kg" / "lexicon" / "data" / "wikidata_orgs.md"
+    rows = re.findall(r"^\| ([a-z0-9_]+) \| (Q\d+) \|", record.read_text(encoding="utf-8"), re.M)
+    assert len(rows) >= 16
+    g = gazetteer()
+    assert {key: g.entries[key].wikidata for key, _ in rows} == dict(rows)
