@@ -3,14 +3,21 @@
 
 usage:
   tools/linking_report.py share OUT                    people and organizations in events: share with a QID
-  tools/linking_report.py check OUT [--sample 50] [--seed 14] [--reference DIR]
-                                                        a sample of linked people and places checked against
-                                                        the Wikidata reference data: same QID, same name
+  tools/linking_report.py check OUT [--sample 50] [--seed 14] [--reference DIR] [--orgs FILE]
+                                                        a sample of linked people, places and organizations
+                                                        checked: people and places against the Wikidata
+                                                        reference data (same QID, same name), organizations
+                                                        against the lexicon's confirmation record
   tools/linking_report.py positions OUT --articles DIR [--reference DIR]
                                                         every holdsPosition valid at the article's date
 
-`share` counts each (article, entity) once. `check` draws linked entities (Person and Place;
-countries are a fixed table) and looks each QID up in ../shared/reference/wikidata: the QID must be
+`share` counts each (article, entity) once. `check` draws linked entities (Person, Place and
+Organization; countries are a fixed table). An organization's QID is looked up in the lexicon's
+confirmation record (kg/lexicon/data/wikidata_orgs.md, each QID there confirmed in two public
+sources; the reference data has no organizations): the record must give that QID to the entity's
+lexicon entry, or to an entry of the same English name (an alias row), and must not give the entry
+another QID, or it counts as wrong; a QID the record does not hold (older curated rows) counts as
+not checkable. A person's or place's QID is looked up in ../shared/reference/wikidata: the QID must be
 there, and the entity's Arabic label or one of its lexicon forms must be one of the reference's
 Arabic names for it (folded), or its English label one of the English ones up to transliteration,
 honorifics and a longer form of the name (King Salman bin Abdulaziz / Salman bin Abdulaziz Al
@@ -35,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 REFERENCE = ROOT.parent / "shared" / "reference" / "wikidata"
+ORG_RECORD = ROOT / "kg" / "lexicon" / "data" / "wikidata_orgs.md"
 
 
 def documents(folder: Path) -> list[dict]:
@@ -92,29 +100,76 @@ def reference_names(ref: Path) -> tuple[dict[str, set[str]], dict[str, list[str]
     return names, english
 
 
-def check(docs: list[dict], ref: Path, sample: int, seed: int) -> tuple[list[str], list[str], list[str]]:
-    """(checked, wrong, unknown): linked people and places sampled over the articles, one per QID;
-    ``unknown`` are QIDs the reference data does not hold (curated ones: capitals of the world)."""
+def org_record(path: Path) -> dict[str, str]:
+    """Lexicon id -> QID of the confirmation record's table (rows ``| id | Q… | sources |``)."""
+    record: dict[str, str] = {}
+    if not path.exists():
+        return record
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and re.fullmatch(r"Q\d+", cells[1]) and re.fullmatch(r"[a-z0-9_]+", cells[0]):
+            record[cells[0]] = cells[1]
+    return record
+
+
+def check_org(e: dict, record: dict[str, str], label_of: dict[str, str]) -> str | None:
+    """None if the record confirms the organization's QID, else why not: "unknown: …" when the
+    record does not hold the QID, "wrong: …" when it gives it to another actor or the entry another QID."""
+    qid, key = e["wikidata"], e["id"]
+    if key in record and record[key] != qid:
+        return f"wrong: the record gives {key} {record[key]}"
+    holders = [k for k, q in record.items() if q == qid]
+    if not holders:
+        return "unknown: QID not in the confirmation record (an older curated row)"
+    if key in holders or any(_fold_en(label_of.get(k, "")) == _fold_en(e["label_en"]) for k in holders):
+        return None
+    return f"wrong: the record gives {qid} to {', '.join(holders)}"
+
+
+def check(
+    docs: list[dict], ref: Path, sample: int, seed: int, orgs: Path = ORG_RECORD
+) -> tuple[list[str], list[str], list[str]]:
+    """(checked, wrong, unknown): linked people, places and organizations sampled over the
+    articles, one per QID; ``unknown`` are QIDs the reference data (people, places) or the
+    confirmation record (organizations) does not hold (curated ones: capitals of the world)."""
     from kg.lexicon.actors import gazetteer
 
     g = gazetteer()
     names, english = reference_names(ref)
+    record = org_record(orgs)
+    label_of = {k: g.entries[k].label_en for k in record if k in g.entries}
     pool: dict[str, dict] = {}
     for d in docs:
         for e in d["entities"]:
-            if e["wikidata"] and e["type"] in ("Person", "Place"):
+            if e["wikidata"] and e["type"] in ("Person", "Place", "Organization"):
                 pool.setdefault(e["wikidata"], e)
     qids = sorted(pool)
     random.Random(seed).shuffle(qids)
     checked, wrong, unknown = [], [], []
-    qids = [q for q in qids if q in names] + [q for q in qids if q not in names]  # checkable ones first
+
+    def checkable(q: str) -> bool:
+        e = pool[q]
+        if e["type"] != "Organization":
+            return q in names
+        why = check_org(e, record, label_of)
+        return why is None or not why.startswith("unknown")
+
+    qids = [q for q in qids if checkable(q)] + [q for q in qids if not checkable(q)]  # checkable ones first
     for qid in qids[:sample]:
         e = pool[qid]
+        line = f"{qid} {e['type']} {e['label_en']} ({e['label_ar']})"
+        if e["type"] == "Organization":
+            checked.append(line)
+            why = check_org(e, record, label_of)
+            if why is not None and why.startswith("unknown"):
+                unknown.append(line + ": " + why.split(": ", 1)[1])
+            elif why is not None:
+                wrong.append(line + ": " + why.split(": ", 1)[1])
+            continue
         mine = {_fold_ar(e["label_ar"]), _fold_en(e["label_en"])}
         entry = g.entries.get(e["id"])
         if entry is not None:  # the lexicon's own spellings count as its names too
             mine |= {_fold_ar(" ".join(t)) for t, (k, _kind) in g.forms.items() if k == entry.key}
-        line = f"{qid} {e['type']} {e['label_en']} ({e['label_ar']})"
         checked.append(line)
         if qid not in names:
             unknown.append(line + ": QID not in the reference data (curated)")
@@ -212,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("what", choices=("share", "check", "positions"))
     ap.add_argument("folder", type=Path, nargs="+", help="folders of document JSON")
     ap.add_argument("--reference", type=Path, default=REFERENCE)
+    ap.add_argument("--orgs", type=Path, default=ORG_RECORD, help="the organizations' confirmation record")
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--articles", type=Path, help="the .txt articles, to read the titles an article states")
@@ -227,10 +283,11 @@ def main(argv: list[str] | None = None) -> int:
         for m in missing if args.verbose else []:
             print("  no QID: " + m)
     elif args.what == "check":
-        checked, wrong, unknown = check(docs, args.reference, args.sample, args.seed)
+        checked, wrong, unknown = check(docs, args.reference, args.sample, args.seed, args.orgs)
         print(
-            f"QIDs sampled: {len(checked)}; checked against the reference data: {len(checked) - len(unknown)}, "
-            f"wrong: {len(wrong)}; not in the reference data: {len(unknown)}"
+            f"QIDs sampled: {len(checked)}; checked against the reference data or the organizations' record: "
+            f"{len(checked) - len(unknown)}, "
+            f"wrong: {len(wrong)}; not in the reference data or the record: {len(unknown)}"
         )
         for line in wrong + unknown:
             print("  " + line)

@@ -76,6 +76,9 @@ def fold_names(text: str) -> str:
 
 
 _DOUBLED = re.compile(r"(.)\1+")
+# One letter for each foreign sound Arabic writes several ways: g (غ ج گ; Egyptian ج is g,
+# Levantine and Gulf papers write غ), v (ف ڤ), p (ب پ).
+_FOREIGN_SOUNDS = str.maketrans({"غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
 
 
 @lru_cache(maxsize=65536)
@@ -83,11 +86,13 @@ def name_key(text: str) -> str:
     """A key under which the spellings of one name meet (one actor, one node): ``fold`` and
     then, word by word, hamza carriers as their letter (ؤ و، ئ ي، ء gone), the article dropped
     (الحريري = حريري), a final alef after waw dropped (بومبيوا = بومبيو), doubled letters single
-    (an written shadda), and alef inside a word dropped (ترامب = ترمب). For matching only:
-    labels keep the article's own spelling."""
+    (an written shadda), alef inside a word dropped (ترامب = ترمب), and the letters that write a
+    foreign sound in more than one way as one: g as غ، ج or گ (كيم جونغ أون = كيم جونج اون,
+    غوتيريش = جوتيريش), v as ف or ڤ, p as ب or پ. For matching only: labels keep the article's
+    own spelling."""
     words = []
     for w in fold(text).split():
-        w = w.replace("ؤ", "و").replace("ئ", "ي").replace("ء", "")
+        w = w.replace("ؤ", "و").replace("ئ", "ي").replace("ء", "").translate(_FOREIGN_SOUNDS)
         if w.startswith("ال") and len(w) > 4:
             w = w[2:]
         if w.endswith("وا") and len(w) > 3:

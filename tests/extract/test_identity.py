@@ -23,6 +23,13 @@ def test_a_variant_spelling_of_a_known_person_is_that_person_with_the_qid():
     assert (pompeo.id, pompeo.wikidata) == ("mike_pompeo", "Q473239")
 
 
+def test_a_spelling_with_jim_for_ghain_of_a_reference_office_holder_has_the_qid():
+    # the lexicon (from the Wikidata reference) writes غ where Egyptian papers write ج for g
+    doc = RUN(Document("t", "وقال الوزير إبراهيم جندور إن بلاده مستعدة للحوار.", "2018-05-16"))
+    (person,) = [e for e in doc.entities if e.type == "Person"]
+    assert (person.id, person.wikidata) == ("ibrahim_ghandour", "Q21933547")
+
+
 def test_two_spellings_of_an_unknown_name_are_one_person():
     found = people("وقال المبعوث الأممي كارل هانتينغتون إن الحل سياسي. وأكد المبعوث كارل هنتينغتون ذلك.")
     assert len(found) == 1 and next(iter(found.values())) >= {"كارل هانتينغتون", "كارل هنتينغتون"}

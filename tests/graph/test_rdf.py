@@ -2,7 +2,7 @@
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import OWL, PROV, RDF, XSD
 
 from kg.graph.rdf import document_dataset, entity_iri, graph_iri
 from kg.graph.validate import validate
@@ -100,3 +100,14 @@ def test_a_generic_group_is_one_node_per_article_not_across_articles():
     assert entity_iri(gunmen[0], "a1") != entity_iri(gunmen[1], "b2")
     iraq = [next(e for e in d.entities if e.id == "iraq") for d in (a, b) if any(e.id == "iraq" for e in d.entities)]
     assert len({entity_iri(e, d) for e, d in zip(iraq, ("a1", "b2"))}) <= 1  # a country is one node everywhere
+
+
+def test_an_organization_with_a_qid_is_linked_as_a_person_is():
+    doc = extract("وقالت وزارة الخارجية الأمريكية إنها ستدرس الطلب.", doc_id="org", date="2018-05-16")
+    (org,) = [e for e in doc.entities if e.type == "Organization"]
+    assert (org.id, org.wikidata) == ("us_state_department", "Q789915")
+    ds = document_dataset(doc)
+    node = entity_iri(org)
+    assert node == URIRef("https://w3id.org/kg-arabic/resource/entity/Q789915")
+    assert (node, OWL.sameAs, WD.Q789915) in ds
+    assert (node, KG.wikidata, Literal("Q789915")) in ds

@@ -209,3 +209,39 @@ def test_wikidata_links_fill_the_curated_entries():
     linked = [e for e in g.entries.values() if e.type == "Person" and e.wikidata and e.key not in g.imported]
     assert len(linked) >= 400
     assert g.entries["abdelkader_messahel"].wikidata == "Q5654785"  # joined on name, country, dates, role
+
+
+# ---------------------------------------------------------------- Wikidata identifiers
+
+
+def test_no_qid_of_the_actor_lexicon_names_two_different_actors():
+    # one QID, one actor: rows that share one must be aliases of one entity (the same English
+    # name, as Singapore the country and the city), never two organizations or two people
+    by_qid: dict[str, set[str]] = {}
+    for e in gazetteer().entries.values():
+        if e.wikidata:
+            by_qid.setdefault(e.wikidata, set()).add(e.label_en)
+    assert {q: names for q, names in by_qid.items() if len(names) > 1} == {}
+
+
+def test_generic_groups_carry_no_qid():
+    # المتظاهرون، القوات الإسرائيلية: what a group is, not one actor of Wikidata
+    assert [e.key for e in gazetteer().entries.values() if e.group is not None and e.wikidata] == []
+
+
+def test_organizations_of_government_carry_their_qid():
+    g = gazetteer()
+    assert (g.entries["white_house"].wikidata, g.entries["us_state_department"].wikidata) == ("Q35525", "Q789915")
+
+
+def test_the_confirmation_record_and_the_lexicon_agree():
+    # every organization QID confirmed in kg/lexicon/data/wikidata_orgs.md is the one its lexicon
+    # row carries (the record is what `linking_report check` holds organizations to)
+    import re
+    from pathlib import Path
+
+    record = Path(__file__).resolve().parents[2] / "kg" / "lexicon" / "data" / "wikidata_orgs.md"
+    rows = re.findall(r"^\| ([a-z0-9_]+) \| (Q\d+) \|", record.read_text(encoding="utf-8"), re.M)
+    assert len(rows) >= 16
+    g = gazetteer()
+    assert {key: g.entries[key].wikidata for key, _ in rows} == dict(rows)
