@@ -201,12 +201,21 @@ def inherit_marker(a: Arg, titles: TitleAttributes, s: Sentence) -> Arg:
     """A person takes the preposition that governs its whole title phrase (``مع وزير الخارجية
     المصري السفير سامح شكري`` → مع)."""
     first = titles.start(a.mention)
-    if first is None or a.marker:
+    if first is None:
+        return a
+    walked = bool(a.marker) and _walked_into_title(s, a, first)
+    if a.marker and not walked:
         return a
     head = fold(s.tokens[first].text)
     prefix = head[:1] if head[:1] in "بل" and head[1:] in gazetteer().title_vocab else ""
     marker = prep_of(s, first, prefix)
-    return Arg(a.mention, a.first, a.last, marker) if marker else a
+    return Arg(a.mention, a.first, a.last, marker) if marker or walked else a
+
+
+def _walked_into_title(s: Sentence, a: Arg, first: int) -> bool:
+    """The person's preposition came from inside its own title phrase (``الامين العام للامم
+    المتحدة بان كي مون``: the ل of للامم governs the UN, not Ban), not from before it."""
+    return not prep_of(s, a.first, "") and not _clitic_prefix(s.folded[a.first]) and first < a.first
 
 
 def attribute_of_person(doc: Document, a: Arg, args: Sequence[Arg]) -> bool:
@@ -268,6 +277,7 @@ def subject_slot(s: Sentence, start: int) -> int:
             or strip_clitic(w) in g.title_vocab
             or w in g.title_vocab
             or w in markers()["before_subject"]
+            or s.tokens[k].text in QUOTES
         ):
             k += 1
             continue

@@ -300,7 +300,7 @@ def _subject_source(
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     if before and coordinated_verb(s, t.index):
         return _source(Rule.VERB_SHARED_SUBJECT, *coordinated(actors, before[-1], s))
-    if before and t.index - before[-1].last == 1 and _clause_starts_at(s, before[-1].first):
+    if before and _right_before(s, before[-1].last, t.index) and _clause_starts_at(s, _phrase_start(ctx, before[-1])):
         return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))  # أن الجزائر ستدعم ليبيا
     if after and _accused_before_charge(ctx, t, after[0], subjects):
         after = []  # اتهم إيران بالضلوع: (he) accused Iran, or Iran was accused; Iran accuses no one
@@ -381,6 +381,17 @@ def passive_subject(s: Sentence, t: Trigger, args: Sequence[Arg]) -> Arg | None:
     if not before:
         return None
     return next((a for a in before if before[-1] in coordinated(args, a, s)), before[-1])
+
+
+def _phrase_start(ctx: SentenceContext, a: Arg) -> int:
+    """Where an actor's phrase starts: its title's first word (``الرئيس الفرنسي ماكرون``) or itself."""
+    first = ctx.titles.start(a.mention)
+    return a.first if first is None else min(first, a.first)
+
+
+def _right_before(s: Sentence, last: int, i: int) -> bool:
+    """Token ``last`` ends right before the verb at ``i``, or before its particle (``وكان ترامب قد زار``)."""
+    return i - last == 1 or (i - last == 2 and s.folded[i - 1] in markers()["preverb"])
 
 
 def _possessed_subject(s: Sentence, t: Trigger) -> bool:

@@ -390,3 +390,21 @@ def test_a_report_of_what_ones_own_side_did_is_no_accusation_of_it() -> None:
     # a party or armed group of the speaker's own country is no organ of its state: accused
     found = events("وقال وزير الداخلية العراقي إن مسلحي الاتحاد الوطني الكردستاني أطلقوا النار على مقر الحزب أمس.")
     assert any(typ == "ACCUSE" and tgt == ("Patriotic Union of Kurdistan",) for typ, _, tgt, _ in found)
+
+
+def test_a_subject_before_qad_is_the_subject_of_the_verb_after_it() -> None:
+    # وكان ماكرون قد زار الجزائر: Macron visited, not Algeria
+    found = events("وكان الرئيس الفرنسي إيمانويل ماكرون قد زار الجزائر في ديسمبر الماضي.")
+    assert [(typ, src, tgt) for typ, src, tgt, _ in found] == [("CONSULT", ("Emmanuel Macron",), ("Algeria",))]
+
+
+def test_a_preposition_inside_a_persons_title_does_not_govern_the_person() -> None:
+    # الأمين العام للأمم المتحدة X: the ل governs the UN; X is the verb's subject
+    found = events("ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إسرائيل إلى ضبط النفس.")
+    assert any(typ == "REQUEST" and src == ("António Guterres",) for typ, src, _, _ in found)
+
+
+def test_the_noun_heading_an_organizations_name_stands_in_the_subject_slot() -> None:
+    # طالبت منظمة "العفو الدولية" مصر: the organization asks, after منظمة and a quote
+    found = events('وطالبت منظمة "العفو الدولية" السلطات المصرية بالإفراج عن المعتقلين.')
+    assert any(typ == "REQUEST" and src == ("Amnesty International",) for typ, src, _, _ in found)
