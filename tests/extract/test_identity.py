@@ -45,3 +45,17 @@ def test_a_fathers_name_is_no_surname():
     doc = RUN(Document("t", "واستقبل الأمير محمد بن سلمان الوفد. وقال سلمان إن اللقاء مثمر.", "2018-05-16"))
     alone = [m for m in doc.mentions if m.text == "سلمان"]
     assert all(m.entity_id != "mohammed_bin_salman" for m in alone)
+
+
+def test_kim_jong_un_in_two_spellings_is_one_person_with_the_qid():
+    # issue 14: the corpus writes جونغ and جونج for Jong; both are the one lexicon entry
+    doc = RUN(Document("t", "وقال الزعيم كيم جونغ أون إنه مستعد للقاء. وأكد كيم جونج أون ذلك في رسالة.", "2018-05-16"))
+    (kim,) = [e for e in doc.entities if e.type == "Person"]
+    assert (kim.id, kim.wikidata) == ("kim_jong_un", "Q56226")
+    assert {m.text for m in doc.mentions if m.entity_id == kim.id} >= {"كيم جونغ أون", "كيم جونج أون"}
+
+
+def test_a_hyphenated_korean_name_is_the_known_person():
+    # مون جاي-إن: the tokenizer splits off the hyphen, and إن is part of the name, not the particle
+    found = people("وقال الرئيس الكوري الجنوبي مون جاي-إن إن القمة ناجحة.")
+    assert list(found) == ["moon_jae_in"]
