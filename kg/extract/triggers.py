@@ -17,6 +17,7 @@ from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import GAP, QUOTES, STOP_PUNCT, Trigger, has_light, light_window
 from kg.extract.tokens import Sentence
+from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
@@ -93,18 +94,36 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
     return s.folded[i - 1] not in leaders and not s.folded[i - 1].startswith(CONJ)
 
 
-def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLexicon) -> Form:
+COMMON_PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "مع", "من", "إلى", "عن"))  # not ضد: rarer, telling
+
+
+def _gapped_phrase(
+    s: Sentence, i: int, head: str, form: Form, lex: PredicateLexicon, covered: Collection[int]
+) -> Form:
     """``طالب المفوض … محمد سيالة، "بدعم``: the verb with the rest of one of its phrases a
-    few words on reads as that phrase's predicate (``requests support from``)."""
+    few words on reads as that phrase's predicate (``requests support from``). When the rest
+    is a bare preposition (حقق في، بحث مع), only the subject may stand between: ``يحقق
+    المحققون في`` is an investigation, ``بما يحقق عودة الاستقرار في`` is not."""
     if form.pos not in VERB_POS:
         return form
     for rest, pform in lex.heads.get(head, []):
+        bare = len(rest) == 1 and rest[0] in COMMON_PREPOSITIONS
         for j in range(i + 1, min(len(s.folded) - len(rest) + 1, i + 1 + GAP)):
             if s.tokens[j].text in ".؟!":
                 break
             if s.folded[j : j + len(rest)] == rest:
                 return Form(pform.predicate, form.pos, form.person, form.suffix)
+            if bare and j not in covered and not _subject_filler(s, j):
+                break
     return form
+
+
+def _subject_filler(s: Sentence, j: int) -> bool:
+    """A word that may stand with a subject between a verb and its preposition: a title word,
+    a particle or time word (أمس), a quote."""
+    g = gazetteer()
+    w = s.folded[j]
+    return w in g.title_words or w in g.title_vocab or w in markers()["before_subject"] or s.tokens[j].text in QUOTES
 
 
 def _phrase_at(s: Sentence, i: int, covered: Collection[int], lex: PredicateLexicon) -> Trigger | None:
@@ -179,7 +198,7 @@ def _word_at(
         if forms:
             best = max(forms, key=lambda f: f.predicate.confidence)
             pre, rest, fut = reading
-            return Trigger(i, 1, _gapped_phrase(s, i, rest, best, lex), fut, pre)
+            return Trigger(i, 1, _gapped_phrase(s, i, rest, best, lex, covered), fut, pre)
     return None
 
 
@@ -196,14 +215,14 @@ def accusative_noun(word: str) -> bool:
     return _accusative_forms(word, predicate_lexicon()) is not None
 
 
-def _phrase_head_at(s: Sentence, i: int, lex: PredicateLexicon) -> Trigger | None:
+def _phrase_head_at(s: Sentence, i: int, lex: PredicateLexicon, covered: Collection[int]) -> Trigger | None:
     """A verb known only as the head of a phrase, with its subject inside: ``فرضت واشنطن
     عقوبات``."""
     for pre, rest, fut in _readings(s.folded[i]):
         if rest in lex.heads and not fut:
             head_form = lex.heads[rest][0][1]
             probe = Form(head_form.predicate, "perfect", head_form.person)
-            found = _gapped_phrase(s, i, rest, probe, lex)
+            found = _gapped_phrase(s, i, rest, probe, lex, covered)
             if found is not probe:
                 return Trigger(i, 1, found, fut, pre)
     return None
@@ -225,7 +244,7 @@ def find_triggers(s: Sentence, covered: Collection[int], lemmas: Lemmas | None =
     while i < len(s.folded):
         hit = None
         if i not in covered and (lemmas is not None or _in_lexicon(s.folded[i])):
-            hit = _phrase_at(s, i, covered, lex) or _word_at(s, i, covered, lemmas, lex) or _phrase_head_at(s, i, lex)
+            hit = _phrase_at(s, i, covered, lex) or _word_at(s, i, covered, lemmas, lex) or _phrase_head_at(s, i, lex, covered)
         if hit is not None:
             out.append(hit)
         i += hit.length if hit is not None else 1

@@ -408,3 +408,11 @@ def test_the_noun_heading_an_organizations_name_stands_in_the_subject_slot() -> 
     # طالبت منظمة "العفو الدولية" مصر: the organization asks, after منظمة and a quote
     found = events('وطالبت منظمة "العفو الدولية" السلطات المصرية بالإفراج عن المعتقلين.')
     assert any(typ == "REQUEST" and src == ("Amnesty International",) for typ, src, _, _ in found)
+
+
+def test_a_verb_and_a_bare_preposition_far_on_are_no_phrase_across_an_object() -> None:
+    # بما يحقق عودة الاستقرار في اليمن: achieves, with في far on, is no investigation
+    assert "يحقق" not in triggers("وبحث الجانبان الجهود المبذولة بما يحقق عودة الاستقرار والشرعية في اليمن.")
+    # with only the subject between, the phrase holds: بحث الجبير أمس مع بومبيو
+    found = events("وبحث وزير الخارجية السعودي عادل الجبير أمس مع نظيره الأمريكي مايك بومبيو الأوضاع في المنطقة.")
+    assert ("CONSULT", ("Adel al-Jubeir",), ("Mike Pompeo",), "asserted") in found

@@ -100,7 +100,7 @@ def test_ali_followed_by_a_name_is_a_person():
     [
         ("وأكد علي بلال منصور أن الاتفاق قريب", "علي بلال منصور"),  # given name, father, grandfather
         ("وقال الصحفي ديفيد فريدمان إن الوضع خطير", "ديفيد فريدمان"),  # ف begins the surname here
-        ("والتقى الوزير ري يونغ هو نظيره أمس", "ري يونغ"),  # a Korean syllable is no verb (هو is read as "he")
+        ("والتقى الوزير بيك يونغ هو نظيره أمس", "بيك يونغ"),  # a Korean syllable is no verb (هو is read as "he")
         ("وقال أبو عبد الله إن القافلة وصلت", "أبو عبد الله"),  # the kunya belongs to the name
     ],
 )
