@@ -244,7 +244,11 @@ def find_triggers(s: Sentence, covered: Collection[int], lemmas: Lemmas | None =
     while i < len(s.folded):
         hit = None
         if i not in covered and (lemmas is not None or _in_lexicon(s.folded[i])):
-            hit = _phrase_at(s, i, covered, lex) or _word_at(s, i, covered, lemmas, lex) or _phrase_head_at(s, i, lex, covered)
+            hit = (
+                _phrase_at(s, i, covered, lex)
+                or _word_at(s, i, covered, lemmas, lex)
+                or _phrase_head_at(s, i, lex, covered)
+            )
         if hit is not None:
             out.append(hit)
         i += hit.length if hit is not None else 1
