@@ -39,11 +39,12 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     doc = ctx.doc
     own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
     end = _clause_end(ctx, t)
+    base = max([t.end] + [k for k, tok in enumerate(ctx.s.tokens) if tok.end <= after])  # past a VSO subject
     return [
         a
         for a in ctx.args
         if after <= a.mention.start < end
-        and a.first <= t.end + TARGET_WINDOW
+        and a.first <= base + TARGET_WINDOW
         and actor_id(a.mention) not in source
         and a.marker != AGENT
         and (street or not bare_group(a))
@@ -59,7 +60,7 @@ def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg 
     pred = t.form.predicate
     fitting = [a for a in cands if (a.marker in pred.recipient if a.marker else "obj" in pred.recipient)]
     loose = [a for a in cands if a.marker != IN]
-    if pred.type not in PLACE_TARGET_TYPES:  # a town is where it happened, not the recipient
+    if pred.type not in PLACE_TARGET_TYPES or pred.mode == "host":  # a town is where it happened, not the recipient
         fitting = [a for a in fitting if is_actor(ctx.doc, a)]
         loose = [a for a in loose if is_actor(ctx.doc, a)]
     if fitting:

@@ -97,9 +97,7 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
 COMMON_PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "مع", "من", "إلى", "عن"))  # not ضد: rarer, telling
 
 
-def _gapped_phrase(
-    s: Sentence, i: int, head: str, form: Form, lex: PredicateLexicon, covered: Collection[int]
-) -> Form:
+def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLexicon, covered: Collection[int]) -> Form:
     """``طالب المفوض … محمد سيالة، "بدعم``: the verb with the rest of one of its phrases a
     few words on reads as that phrase's predicate (``requests support from``). When the rest
     is a bare preposition (حقق في، بحث مع), only the subject may stand between: ``يحقق

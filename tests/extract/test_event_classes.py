@@ -416,3 +416,23 @@ def test_a_verb_and_a_bare_preposition_far_on_are_no_phrase_across_an_object() -
     # with only the subject between, the phrase holds: بحث الجبير أمس مع بومبيو
     found = events("وبحث وزير الخارجية السعودي عادل الجبير أمس مع نظيره الأمريكي مايك بومبيو الأوضاع في المنطقة.")
     assert ("CONSULT", ("Adel al-Jubeir",), ("Mike Pompeo",), "asserted") in found
+
+
+def test_a_host_receives_a_visitor_not_the_town_of_the_palace() -> None:
+    # استقبل الملك ... في قصره بجدة ... الوزير: the minister visits; Jeddah is where
+    found = events(
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام بجدة اليوم "
+        "وزير الخارجية الفرنسي جان إيف لودريان."
+    )
+    assert [(typ, src, tgt) for typ, src, tgt, _ in found] == [
+        ("CONSULT", ("Jean-Yves Le Drian",), ("King Salman bin Abdulaziz",))
+    ]
+
+
+def test_the_recipient_window_starts_after_a_long_subject() -> None:
+    # a VSO subject with its title takes many words; the object after it is still in reach
+    found = events(
+        "وانتقد رئيس الوزراء الإسرائيلي السابق إيهود أولمرت في مقابلة تلفزيونية مطولة مساء يوم الأحد الماضي "
+        "رئيس الوزراء بنيامين نتنياهو."
+    )
+    assert ("ACCUSE", ("Ehud Olmert",), ("Benjamin Netanyahu",), "asserted") in found
