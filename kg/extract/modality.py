@@ -10,7 +10,7 @@ from typing import Literal
 from kg.arabic.clitics import Clitic
 from kg.extract.clause import STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import has_marker, markers
+from kg.lexicon.markers import has_marker, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
 
@@ -24,7 +24,9 @@ def _negated(s: Sentence, t: Trigger) -> bool:
     if _denied_clause(s, t):
         return True
     before = s.folded[max(0, t.index - 3) : t.index]
-    return any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:])
+    if any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:]):
+        return True
+    return any(tok.text in written()["negation_written"] for tok in s.tokens[max(0, t.index - 2) : t.index])
 
 
 def _denied_clause(s: Sentence, t: Trigger) -> bool:

@@ -56,6 +56,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "locative",
         "not_place_after",
         "patient_opener",
+        "negation_written",
     ),
     NAME_WORDS: (
         "stop",

@@ -436,3 +436,10 @@ def test_the_recipient_window_starts_after_a_long_subject() -> None:
         "رئيس الوزراء بنيامين نتنياهو."
     )
     assert ("ACCUSE", ("Ehud Olmert",), ("Benjamin Netanyahu",), "asserted") in found
+
+
+def test_that_not_negates_the_verb_after_it_though_it_folds_as_except() -> None:
+    # بألا تتفاوض: that it not negotiate; ألا folds as إلا (except), so it is matched as written
+    found = events("ونصح الرئيس الفرنسي إيمانويل ماكرون إيران بألا تتفاوض مع الولايات المتحدة.")
+    assert found and all(mod == "negated" for typ, _, _, mod in found if typ == "CONSULT")
+    assert any(typ == "CONSULT" for typ, *_ in found)
