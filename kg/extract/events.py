@@ -34,17 +34,11 @@ from kg.extract.clause import (
     light_verb_end,
 )
 from kg.extract.modality import Modality, modality, speaker
-from kg.extract.sources import (
-    Salience,
-    Source,
-    after_pronoun_that,
-    find_source,
-    named_perpetrator,
-    passive_subject,
-)
+from kg.extract.sources import Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import find_target, place_args
 from kg.extract.tokens import Sentence, sentences
 from kg.extract.triggers import Lemmas, complement_of_trigger, figurative
+from kg.extract.victims import named_perpetrator, passive_subject
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import has_marker, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon

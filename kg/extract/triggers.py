@@ -94,9 +94,6 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
     return s.folded[i - 1] not in leaders and not s.folded[i - 1].startswith(CONJ)
 
 
-COMMON_PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "مع", "من", "إلى", "عن"))  # not ضد: rarer, telling
-
-
 def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLexicon, covered: Collection[int]) -> Form:
     """``طالب المفوض … محمد سيالة، "بدعم``: the verb with the rest of one of its phrases a
     few words on reads as that phrase's predicate (``requests support from``). When the rest
@@ -105,7 +102,7 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLex
     if form.pos not in VERB_POS:
         return form
     for rest, pform in lex.heads.get(head, []):
-        bare = len(rest) == 1 and rest[0] in COMMON_PREPOSITIONS
+        bare = len(rest) == 1 and rest[0] in markers()["common_preposition"]  # not ضد: rarer, telling
         for j in range(i + 1, min(len(s.folded) - len(rest) + 1, i + 1 + GAP)):
             if s.tokens[j].text in ".؟!":
                 break

@@ -57,6 +57,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "not_place_after",
         "patient_opener",
         "negation_written",
+        "common_preposition",
     ),
     NAME_WORDS: (
         "stop",

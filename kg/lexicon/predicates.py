@@ -242,7 +242,7 @@ def predicate_lexicon() -> PredicateLexicon:
                 lex.phrases.setdefault(toks, []).append(Form(pred, "phrase"))
                 lex.max_phrase = max(lex.max_phrase, len(toks))
                 lex.phrase_starts.add(toks[0])
-                if not toks[0].startswith("ال") and not toks[0].endswith("ه"):
+                if not ph.split()[0].startswith("ال") and not toks[0].endswith("ه"):  # as written: ألقى is a verb
                     # the head may be any person of the perfect: طالبت بدعم، طالبوا بدعم
                     for head, person in perfect_forms(toks[0]):
                         lex.phrases.setdefault((head,) + toks[1:], []).append(Form(pred, "phrase", person))

@@ -443,3 +443,9 @@ def test_that_not_negates_the_verb_after_it_though_it_folds_as_except() -> None:
     found = events("ونصح الرئيس الفرنسي إيمانويل ماكرون إيران بألا تتفاوض مع الولايات المتحدة.")
     assert found and all(mod == "negated" for typ, _, _, mod in found if typ == "CONSULT")
     assert any(typ == "CONSULT" for typ, *_ in found)
+
+
+def test_a_phrase_whose_verb_starts_like_the_article_has_its_subject_inside() -> None:
+    # ألقت الشرطة الفرنسية القبض على: ألقى folds as القي, which is no definite noun
+    found = events("وألقت الشرطة الفرنسية القبض على الصحفي جان دوبون في باريس أمس.")
+    assert any(typ == "COERCE" and src == ("police (France)",) for typ, src, _, _ in found)

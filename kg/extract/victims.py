@@ -1,0 +1,119 @@
+"""Victims and authors of violence: a violence verb read as its passive (``قتل 5 أشخاص``، ``17
+من الحوثيين قتلوا``), the victims standing before it, victims counted after a casualty word, and the
+author an attack names when no subject does (``هجوم شنه مسلحون``، ``في غارة للتحالف``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.arabic.clitics import Clitic
+from kg.arabic.normalize import fold
+from kg.extract.arguments import coordinated
+from kg.extract.clause import STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
+from kg.extract.tokens import Sentence
+from kg.lexicon.markers import has_marker, marker_phrases, markers
+from kg.lexicon.predicates import predicate_lexicon
+from kg.model import Document
+
+ARMED_ROLES = ("armed_group", "military")  # lexicon roles of an armed actor
+
+
+def reads_passive(s: Sentence, t: Trigger) -> bool:
+    """An unvocalized violence verb that is also its passive (قتل is قَتَل and قُتِل) reads as the
+    passive before a count of victims (``قتل 5 أشخاص``، ``قتل عشرات``) and, in the plural, with
+    nothing after it that it could have done it to (``خمسة جنود قتلوا في الهجوم``)."""
+    rest = s.folded[t.index][len(t.prefix) :]
+    if t.length > 1 or not any(f.pos == "passive" for f in predicate_lexicon().forms.get(rest, ())):
+        return False
+    k = t.end + 1
+    nxt = s.folded[k] if k < len(s.folded) else ""
+    mk = markers()
+    if rest.endswith("وا"):  # قتلوا شخصا: they killed someone; خمسة جنود قتلوا عندما: they were killed
+        return not nxt or s.tokens[k].text in STOP_PUNCT or has_marker(nxt, "passive_follower", Clitic.CONJ)
+    if rest.endswith("ت") and any(f.pos == "perfect" for f in predicate_lexicon().forms.get(rest[:-1], ())):
+        return False  # الصواريخ قتلت 3 أشخاص: a feminine verb before a count has its subject before it
+    return nxt.isdigit() or any(c.isdigit() for c in nxt) or nxt in mk["number"] or nxt in mk["casualty_counted"]
+
+
+PARTITIVE = fold("من")  # 17 فردا من المتمردين
+
+
+def passive_subject(s: Sentence, t: Trigger, args: Sequence[Arg]) -> Arg | None:
+    """``17 من الحوثيين وقوات صالح قتلوا في مواجهات``: the first of the actors standing before a
+    plural verb read as the passive, who were killed (its recipient), not killers."""
+    if not s.folded[t.index][len(t.prefix) :].endswith("وا") or not (t.pos == "passive" or reads_passive(s, t)):
+        return None
+    before = [a for a in args if a.marker in ("", PARTITIVE) and a.last < t.index and t.index - a.last <= SVO_WINDOW]
+    if not before:
+        return None
+    return next((a for a in before if before[-1] in coordinated(args, a, s)), before[-1])
+
+
+def agent_before(s: Sentence, k: int) -> bool:
+    """An agent phrase ends right before token k (شنه، على يد، من قبل: its author follows)."""
+    return s.folded[k - 1] in markers()["agent"] or tuple(s.folded[max(0, k - 2) : k]) in marker_phrases()["agent"]
+
+
+def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigger) -> str | None:
+    """Who did an attack the sentence reports without a subject: an armed group or force named
+    as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims,
+    nor the subject of a passive (``17 من الحوثيين قتلوا في غارة للتحالف``: killed, not killing)."""
+    if t.pos == "passive" or reads_passive(s, t):
+        args = [a for a in args if a.first > t.end]
+    for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
+        if a.first > 0 and agent_before(s, a.first):
+            return actor_id(a.mention)
+    for a in args:
+        e = doc.entity(a.mention.entity_id)
+        armed = group_role(doc, a.mention.entity_id) == "armed" or (e is not None and e.role_en in ARMED_ROLES)
+        if not armed:
+            continue
+        if _counted_victims(s, a.first):
+            continue  # مقتل أربعة جنود، مقتل عشرات الحوثيين: the soldiers are the victims
+        return actor_id(a.mention)
+    return None
+
+
+def _counted_victims(s: Sentence, first: int) -> bool:
+    """A victim word stands before token ``first``, past a count (``مقتل أربعة جنود``، ``مقتل
+    عشرات الحوثيين``، ``قتل 17 عنصرا من``): what follows is who was killed or hurt."""
+    mk = markers()
+    k = first - 1
+    while k >= 0 and first - k <= 4:
+        w = s.folded[k]
+        if has_marker(w, "victim", Clitic.WA_BA_ALL):
+            return True
+        if not (w.isdigit() or w in mk["number"] or w in mk["casualty_counted"] or w == fold("من")):
+            return False
+        k -= 1
+    return False
+
+
+def counted(s: Sentence, first: int) -> bool:
+    """A count stands right before token ``first`` (``23 من الكوريين``، ``عشرات الحوثيين``)."""
+    mk = markers()
+    k = first - 1
+    if k >= 1 and s.folded[k] == fold("من"):
+        k -= 1
+    w = s.folded[k] if k >= 0 else ""
+    return w.isdigit() or w in mk["number"] or w in mk["casualty_counted"]
+
+
+def casualties(s: Sentence) -> bool:
+    """The sentence counts victims (مقتل أربعة، إصابة عشرة، 26 قتيلا): violence reported, not discussed."""
+    words = s.folded
+    mk = markers()
+    for k, w in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        counted = nxt.isdigit() or nxt in mk["number"] or fold(nxt) in mk["number"]
+        if counted and has_marker(w, "casualty", Clitic.WA_BA_LONG):
+            return True
+        if (w.isdigit() or w in mk["number"]) and nxt in mk["casualty_counted"]:
+            return True
+    return False
+
+
+def anchored_in_time(s: Sentence) -> bool:
+    """A report of something that happened says when (أمس، الجمعة، a date); a general mention
+    of protests or attacks does not."""
+    return any(has_marker(w, "time_anchor", Clitic.ANY) for w in s.folded) or any(t.text.isdigit() for t in s.tokens)
