@@ -2,7 +2,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.arabic.normalize import _INVISIBLE, arabic_ratio, dediac, fold, fold_char, fold_with_offsets, name_key
+from kg.arabic.normalize import (
+    _INVISIBLE,
+    arabic_ratio,
+    dediac,
+    fold,
+    fold_char,
+    fold_names,
+    fold_with_offsets,
+    name_key,
+)
 
 ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=60)
 ANY = st.text(max_size=80)
@@ -44,6 +53,8 @@ def test_fold_char_is_camel_tools_normalization_of_every_character():
     every = [chr(x) for x in range(0x110000) if not 0xD800 <= x <= 0xDFFF]
     assert [c for c in every if fold_char(c) != kg(c)] == []
     assert dediac("".join(every)) == dediac_ar("".join(every))
+    assert fold("".join(every)) == "".join(map(kg, every))  # str.translate over fold_char's table
+    assert fold_names("".join(every)) == "".join("ى" if c == "ى" else kg(c) for c in every)
 
 
 @given(ARABIC | ANY)
