@@ -341,5 +341,8 @@ class Model:
 
 @lru_cache(maxsize=1)
 def default_model() -> Model:
-    """The shipped model, loaded once per process."""
-    return Model.load(model_path())
+    """The shipped model, loaded once per process (from the cache an earlier run left when it
+    can, ``kg.lexicon.cache``)."""
+    from kg.lexicon.cache import cached
+
+    return cached("tagger", lambda: Model.load(model_path()), Model)
