@@ -1217,7 +1217,8 @@ def build(
 
     ``out`` is this run's alone while it runs (a lock in it: a second build given the same
     folder stops at once with a one-line error) and may not lie inside a store folder."""
-    from kg.graph.store import check_output_path, default_store_path
+    from kg.graph.paths import check_output_path
+    from kg.graph.store import default_store_path
 
     options.check()
     workers = options.workers or os.cpu_count() or 1

@@ -163,7 +163,7 @@ def extract(
     Outputs are flushed to disk once, at the end of the run.
     """
     from kg.batch import extract_stream, open_documents_output
-    from kg.graph.store import check_output_path
+    from kg.graph.paths import check_output_path
 
     if out is not None:
         check_output_path(out)
@@ -546,7 +546,8 @@ def view(
     A filter that keeps no event is an error (exit 2) rather than an empty page.
     """
     from kg.graph.network import filter_network, network_from_store
-    from kg.graph.store import Store, check_output_path
+    from kg.graph.paths import check_output_path
+    from kg.graph.store import Store
     from kg.model import PLOVER_TYPES
     from kg.view.html import write_html
 

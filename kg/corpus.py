@@ -127,11 +127,11 @@ def script_language(text: str) -> str:
     words = _SCRIPT_WORD.findall(text)
     if not words:
         return "Arabic"
-    urdu = sum(1 for w in words if any(ch in _URDU_LETTERS for ch in w))
+    urdu = sum(1 for w in words if not _URDU_LETTERS.isdisjoint(w))
     if urdu >= 3 and urdu / len(words) >= OTHER_LANGUAGE_SHARE:
         return "Urdu"
     persian_words = word_set("persian_words.tsv")
-    persian = sum(1 for w in words if fold(w) in persian_words or any(ch in _PERSIAN_LETTERS for ch in w))
+    persian = sum(1 for w in words if fold(w) in persian_words or not _PERSIAN_LETTERS.isdisjoint(w))
     if persian >= 3 and persian / len(words) >= OTHER_LANGUAGE_SHARE:
         return "Persian"
     return "Arabic"

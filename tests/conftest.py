@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,6 +17,9 @@ from click.testing import CliRunner, Result
 from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+# kg keeps built lexicons between runs (kg.lexicon.cache): the tests, and the kg processes they
+# start, keep theirs in a folder of their own, not the user's cache
+os.environ.setdefault("KG_CACHE_DIR", tempfile.mkdtemp(prefix="kg-test-cache-"))
 ARTICLE_DATE = "2018-05-16"
 
 # Short articles written for these tests (2-5 sentences each), one diplomatic situation apiece.

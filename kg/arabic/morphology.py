@@ -18,8 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from camel_tools.utils.dediac import dediac_ar
-
+from kg.arabic.normalize import dediac
 from kg.errors import KGError
 from kg.model import Span
 
@@ -128,7 +127,7 @@ def default_analyzer() -> Any:
 def _lemmas(word: str, analyzer: Any) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for a in analyzer.analyze(word):
-        lex = dediac_ar(a.get("lex", ""))
+        lex = dediac(a.get("lex", ""))
         if lex:
             out.setdefault(lex)
     return tuple(out)

@@ -11,13 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
 TATWEEL = "\u0640"
 # Characters that carry no letter: bidi controls, zero-width joiners, BOM.
 _INVISIBLE = {
@@ -53,26 +46,55 @@ def fold_char(ch: str) -> str:
 
 
 def _fold_base(ch: str) -> str:
+    """camel-tools' dediacritization and alef, alef maksura and teh marbuta normalization of
+    one character, written out: importing camel-tools' ``utils`` costs most of a second (it
+    builds sets of every Unicode character), and ``tests/arabic`` checks every code point
+    against it. Its diacritics (fatha to sukun, superscript alef) are combining marks."""
     if ch in _INVISIBLE:
         return ""
     if ch in "\u0622\u0623\u0625\u0671":  # آ أ إ ٱ
         return "ا"
-    if ch == " ":
-        return " "
-    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(ch))))
-    return "".join(c for c in out if unicodedata.category(c) != "Mn")  # other combining marks
+    if ch == "\u0649":  # ى
+        return "\u064a"
+    if ch == "\u0629":  # ة
+        return "\u0647"
+    return "" if unicodedata.category(ch) == "Mn" else ch  # diacritics and other combining marks
+
+
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670]")  # tanwin, fatha to sukun, superscript alef
+
+
+def dediac(text: str) -> str:
+    """``text`` without Arabic diacritics, as camel-tools' ``dediac_ar`` (which the tests check)."""
+    return _DIACRITICS.sub("", text)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table of ``fold_char``, filled as characters are first met."""
+
+    def __init__(self, kept: dict[str, str] | None = None) -> None:
+        super().__init__((ord(c), f) for c, f in (kept or {}).items())
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+_FOLD_NAMES = _FoldTable({"ى": "ى"})
 
 
 def fold(text: str) -> str:
-    """The matching key of a string (idempotent: ``fold(fold(s)) == fold(s)``)."""
-    return "".join(fold_char(c) for c in text)
+    """The matching key of a string (idempotent: ``fold(fold(s)) == fold(s)``): each character
+    folded by ``fold_char``."""
+    return text.translate(_FOLD)
 
 
 @lru_cache(maxsize=65536)
 def fold_names(text: str) -> str:
     """A stricter key for personal names: like ``fold`` but ى stays ى, because folding makes
     the preposition على read as the name علي (Ali)."""
-    return "".join("ى" if c == "ى" else fold_char(c) for c in text)
+    return text.translate(_FOLD_NAMES)
 
 
 _DOUBLED = re.compile(r"(.)\1+")

@@ -10,10 +10,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
-from camel_tools.utils.dediac import dediac_ar
-
 from kg.arabic.clitics import Clitic, strip_clitic
-from kg.arabic.normalize import fold
+from kg.arabic.normalize import dediac, fold
 from kg.extract.tokens import Sentence
 from kg.lexicon.actors import Gazetteer, gazetteer, slug
 from kg.lexicon.markers import NAME_WORDS, has_marker, name_words, written
@@ -196,7 +194,7 @@ def _known_inside(s: Sentence, k: int, out: list[int], taken_at: Mapping[int, Me
 def _no_name_word(s: Sentence, k: int, taken_at: Mapping[int, Mention]) -> bool:
     """A stop word, a title word, a common word, a known mention, or no word of letters."""
     g, w = gazetteer(), s.folded[k]
-    written_form = dediac_ar(s.tokens[k].text)
+    written_form = dediac(s.tokens[k].text)
     bare, bare_w = strip_clitic(written_form, Clitic.CONJ_SHORT), strip_clitic(w)
     stop = name_stop()
     return (
@@ -242,7 +240,7 @@ def _ends_run(s: Sentence, k: int, out: list[int], al_first: bool, foreign: bool
         or f"{s.folded[k - 1]} {w}" in g.name_parts
         or w in name_words()["compound_tail"]
     )  # عبد الله، نور الدين
-    if out and not compound and not known and _not_continuation(w, dediac_ar(s.tokens[k].text), len(out)):
+    if out and not compound and not known and _not_continuation(w, dediac(s.tokens[k].text), len(out)):
         return True  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
     if out and w.startswith("و") and not known:
         return True  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية

@@ -8,10 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
-from camel_tools.utils.dediac import dediac_ar
-
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
-from kg.arabic.normalize import fold, fold_names
+from kg.arabic.normalize import dediac, fold, fold_names
 from kg.extract.names import (
     LOOSE_TITLES,
     common_words,
@@ -210,7 +208,7 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -
             tok, w = s.tokens[i], s.names[i]
             found = None
             if (w in g.given_first or w[1:] in g.given_first) and tok.start not in covered:
-                found = None if dediac_ar(tok.text) in name_stop() else _given_name_at(g, s, i, taken_at)
+                found = None if dediac(tok.text) in name_stop() else _given_name_at(g, s, i, taken_at)
             if found is None:
                 i += 1
                 continue

@@ -35,7 +35,8 @@ from kg.errors import InputError
 from kg.graph import graphfiles
 from kg.graph.formats import AnyFormat, ExportFormat, RdfFormat, from_name
 from kg.graph.network import Network, filter_network, network_from_dataset, network_from_store
-from kg.graph.store import Store, check_output_path
+from kg.graph.paths import check_output_path
+from kg.graph.store import Store
 from kg.graph.vocab import PREFIXES
 
 Source = Store | rdflib.Graph  # the store, or an rdflib Dataset of articles' graphs

@@ -27,6 +27,7 @@ import rdflib
 from kg.errors import InputError, QueryError, StoreError
 from kg.graph.formats import RdfFormat
 from kg.graph.guard import check_query
+from kg.graph.paths import FORMAT_FILE
 from kg.graph.vocab import DESCRIPTION_PREDICATES, ENTITY_GRAPH, ENTITY_PREFIX, KG, PREFIXES
 
 KG_NS = str(KG._NS)
@@ -502,11 +503,10 @@ class Store:
             raise StoreError(f"the store at {self.path} is open read-only; open it without read_only to write")
 
 
-#: The layout of an on-disk store, recorded in ``FORMAT_FILE`` inside the store folder (RocksDB
+#: The layout of an on-disk store, recorded in ``FORMAT_FILE`` (kg.graph.paths) inside the store folder (RocksDB
 #: leaves files it does not know alone). 2: article IRIs encode the document id injectively
 #: (kg.graph.rdf.doc_slug); before, ids were lower-cased and hashed, and could collide.
 STORE_FORMAT = 2
-FORMAT_FILE = "kg-store.json"
 
 
 def store_format(path: Path) -> int | None:
@@ -517,27 +517,6 @@ def store_format(path: Path) -> int | None:
         return int(data["format"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _is_store_folder(folder: Path) -> bool:
-    """True for a folder holding an Oxigraph (RocksDB) store."""
-    return (folder / "CURRENT").is_file() and ((folder / "IDENTITY").is_file() or (folder / FORMAT_FILE).is_file())
-
-
-def check_output_path(path: str | os.PathLike[str], store_path: str | os.PathLike[str] | None = None) -> Path:
-    """``path`` when writing there cannot touch a store; InputError when it is the store folder
-    ``store_path``, lies inside it, or inside any folder holding an Oxigraph store
-    (``kg export -o STORE/CURRENT`` would overwrite a file of the store and corrupt it)."""
-    target = Path(path).expanduser().resolve()
-    stores = [Path(store_path).expanduser().resolve()] if store_path is not None else []
-    stores += [folder for folder in (target, *target.parents) if _is_store_folder(folder)]
-    for store in stores:
-        if target == store or store in target.parents:
-            raise InputError(
-                f"refusing to write {path}: it is inside the store at {store}, whose files only the "
-                "store may write; choose a path outside the store folder"
-            )
-    return Path(path)
 
 
 def _write_format(path: Path) -> None:

@@ -447,5 +447,8 @@ def build(imported: bool = True) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer built once per process from the data files."""
-    return build()
+    """The gazetteer built once per process from the data files (or read from the cache an
+    earlier run left, ``kg.lexicon.cache``)."""
+    from kg.lexicon.cache import cached
+
+    return cached("gazetteer", build, Gazetteer)

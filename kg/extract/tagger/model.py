@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from kg.errors import KGError
-from kg.extract.tagger.features import CONTEXT, Dynamic, Window, context_features, window_strings, word_features
+from kg.extract.tagger.features import CONTEXT, CONTEXT_SIZE, Dynamic, Window, window_strings, word_features
 
 MODEL_NAME = "anercorp.crf.gz"
 FORMAT = "kg-crf 1"
@@ -42,17 +42,20 @@ class Model:
         self.transitions = transitions
         names = sorted(features)
         self._row = {a: i for i, a in enumerate(names)}
-        self._weights = np.array([features[a] for a in names]) if names else np.zeros((0, len(self.labels)))
         self._zero = np.zeros(len(self.labels))
+        # the features' rows, then a row of zeros (``_pad``) that pads sums of fewer features
+        self._weights = np.array([*(features[a] for a in names), self._zero])
+        self._pad = len(names)
         self._word_ids: dict[str, int] = {}
         nl = len(self.labels)
         self._start_transitions = np.full((nl + 1, nl + 1), -np.inf)  # the labels and a start label
         self._start_transitions[:nl, :nl] = transitions
         self._start_transitions[nl, :] = 0.0
+        self._into = np.ascontiguousarray(transitions.T)
         self._word_table = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._windows: dict[Window, int] = {}
-        self._window_rows: list[np.ndarray] = []
-        self._window_matrix: np.ndarray | None = None
+        self._context: dict[str, tuple[int | None, ...]] = {}
+        self._window_matrix = np.zeros((256, len(self.labels)))  # a row per window, grown by doubling
 
     @property
     def features(self) -> dict[str, np.ndarray]:
@@ -135,29 +138,64 @@ class Model:
         if len(ids) + len(words) > WORD_TABLE:
             ids.clear()  # a long run of new words: start the table afresh
         out = []
+        new = []
         for w in words:
             i = ids.get(w)
             if i is None:
                 i = ids[w] = len(ids)
-                if i >= len(self._word_table):
-                    size = min(2 * len(self._word_table), WORD_TABLE)
-                    size = size if size > i else 2 * len(self._word_table)  # one document of more words
-                    grown = np.zeros((size, len(OFFSETS), len(self.labels)))
-                    grown[: len(self._word_table)] = self._word_table
-                    self._word_table = grown
-                self._word_table[i, 0] = self._score(word_features(w))
-                for k, o in enumerate(CONTEXT, 1):
-                    self._word_table[i, k] = self._score(context_features(w, o))
+                new.append(w)
             out.append(i)
+        if new:
+            first = len(ids) - len(new)
+            if len(ids) > len(self._word_table):
+                size = len(self._word_table)
+                while size < len(ids):  # one document of more words than WORD_TABLE: as many
+                    size = min(2 * size, max(WORD_TABLE, len(ids)))
+                grown = np.zeros((size, len(OFFSETS), len(self.labels)))
+                grown[: len(self._word_table)] = self._word_table
+                self._word_table = grown
+            self._word_table[first : len(ids)] = self._scores(new)
         return self._word_table[out]
+
+    def _scores(self, words: list[str]) -> np.ndarray:
+        """The rows of new words for ``_word_rows`` (words x offsets x labels): each the sum of
+        its features' weights, added in the features' order (as ``_score`` adds them, so the
+        sums are the same to the last bit), all the words' at once."""
+        segments: list[list[int]] = []
+        known = self._context
+        for w in words:
+            feats = word_features(w)
+            segments.append([r for r in map(self._row.get, feats) if r is not None])
+            near = [known[x] if x in known else self._context_rows(x) for x in feats[:CONTEXT_SIZE]]
+            for k in range(len(CONTEXT)):
+                segments.append([i for r in near if (i := r[k]) is not None])
+        width = max(1, *map(len, segments))
+        pad = [self._pad] * width  # a row of zeros: x + 0.0 is x
+        index = np.array([rows + pad[len(rows) :] for rows in segments], dtype=np.intp)
+        weights = self._weights[index]  # segments x width x labels
+        total = weights[:, 0].copy()
+        for j in range(1, width):
+            total += weights[:, j]
+        return total.reshape(len(words), len(OFFSETS), len(self.labels))
+
+    def _context_rows(self, feature: str) -> tuple[int | None, ...]:
+        """Rows of what a word's ``feature`` tells its neighbour at each offset of ``CONTEXT``
+        (``-1:w=…``), or None where the model has no weight for it (few distinct: cached)."""
+        hit = self._context.get(feature)
+        if hit is None:
+            hit = self._context[feature] = tuple(self._row.get(f"{o}:{feature}") for o in CONTEXT)
+        return hit
 
     def _window(self, window: Window) -> int:
         """Row of the summed weights of a rules' window (few distinct windows: cached)."""
         hit = self._windows.get(window)
         if hit is None:
-            hit = self._windows[window] = len(self._window_rows)
-            self._window_rows.append(self._score(window_strings(window)))
-            self._window_matrix = None
+            hit = self._windows[window] = len(self._windows)
+            if hit >= len(self._window_matrix):
+                grown = np.zeros((2 * len(self._window_matrix), len(self.labels)))
+                grown[:hit] = self._window_matrix
+                self._window_matrix = grown
+            self._window_matrix[hit] = self._score(window_strings(window))
         return hit
 
     def emissions(self, sentences: Sequence[Sequence[str]], dynamic: Sequence[Dynamic]) -> list[np.ndarray]:
@@ -198,8 +236,6 @@ class Model:
                         rows.append(r)
                         at.append(pos + i)
             pos += n
-        if self._window_matrix is None:
-            self._window_matrix = np.array(self._window_rows)
         e += self._window_matrix[wins]
         if rows:
             np.add.at(e, np.array(at), self._weights[rows])
@@ -215,9 +251,30 @@ class Model:
         out: list[list[str]] = [[] for _ in emissions]
         for k in range(0, len(order), BATCH):
             batch = [i for i in order[k : k + BATCH] if len(emissions[i])]
+            if len(batch) == 1:  # most documents of a sentence or two
+                out[batch[0]] = self._viterbi_one(emissions[batch[0]])
+                continue
             for i, labels in zip(batch, self._viterbi([emissions[i] for i in batch])):
                 out[i] = labels
         return out
+
+    def _viterbi_one(self, emissions: np.ndarray) -> list[str]:
+        """Viterbi labels of one sentence: ``_viterbi``'s path (the same sums and the same first
+        best label on a tie) without its start label, which one sentence does not need."""
+        into = self._into  # transitions[from, to] as [to, from]: each step reduces its rows
+        score = emissions[0]
+        back = []
+        for t in range(1, len(emissions)):
+            cand = into + score
+            back.append(cand.argmax(axis=1))
+            score = cand.max(axis=1) + emissions[t]
+        y = int(score.argmax())
+        path = [y]
+        for best in reversed(back):
+            y = int(best[y])
+            path.append(y)
+        labels = self.labels
+        return [labels[y] for y in reversed(path)]
 
     def _viterbi(self, emissions: list[np.ndarray]) -> list[list[str]]:
         """Sentences aligned on their last token; before its first token a sentence sits in an
@@ -284,5 +341,8 @@ class Model:
 
 @lru_cache(maxsize=1)
 def default_model() -> Model:
-    """The shipped model, loaded once per process."""
-    return Model.load(model_path())
+    """The shipped model, loaded once per process (from the cache an earlier run left when it
+    can, ``kg.lexicon.cache``)."""
+    from kg.lexicon.cache import cached
+
+    return cached("tagger", lambda: Model.load(model_path()), Model)

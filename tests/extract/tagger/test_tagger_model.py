@@ -100,3 +100,27 @@ def test_tagging_imports_neither_torch_nor_crfsuite():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_one_sentence_decodes_as_in_a_batch_even_on_ties():
+    import numpy as np
+
+    m = default_model()
+    rng = np.random.default_rng(7)
+    for scale in (0.01, 1.0, 3.0):
+        for _ in range(100):
+            e = np.round(rng.normal(size=(int(rng.integers(1, 60)), len(m.labels))) * scale, 1)  # ties too
+            assert m._viterbi_one(e) == m._viterbi([e])[0]
+
+
+def test_new_words_score_as_the_sum_of_their_features_weights():
+    import numpy as np
+
+    from kg.extract.tagger.features import CONTEXT, context_features, word_features
+
+    m = default_model()
+    words = ["وزير", "الخارجية", "عبد", "القادر", "مساهل", "«", "2018", "Trump", "والجزائر"]
+    got = m._scores(words)
+    for i, w in enumerate(words):
+        want = [m._score(word_features(w))] + [m._score(context_features(w, o)) for o in CONTEXT]
+        assert all(np.array_equal(got[i, k], want[k]) for k in range(len(want))), w
