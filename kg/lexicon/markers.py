@@ -72,6 +72,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "named_after",
         "sport_head",
         "media_head",
+        "demonstrative",
+        "adjective",
     ),
 }
 
