@@ -99,6 +99,29 @@ def _own_surnames(mentions: Sequence[Mention], people: Sequence[Mention], g: Gaz
     return out
 
 
+def _given_alone(mentions: Sequence[Mention], people: Sequence[Mention], g: Gazetteer) -> list[Mention]:
+    """A given name alone that a rule took for a person (وأكد سلمان، الأمير فهد) is the one
+    person of the article whose full name begins with it (الملك سلمان بن عبد العزيز), when
+    there is exactly one; with none or several it stays as found."""
+    by_given: dict[str, set[str]] = {}
+    for m in people:
+        e = g.entries.get(m.entity_id)
+        words = [w for w in fold_names(e.label_ar if e else m.text).split() if w not in g.title_words]
+        if len(words) >= 2 and (words[0],) in g.given_names:
+            by_given.setdefault(words[0], set()).add(m.entity_id)
+    out = []
+    for m in mentions:
+        words = fold_names(m.text).split()
+        if m.kind in NAME_KINDS and len(words) == 1 and m.entity_id not in g.entries:
+            for _pre, rest in proclitic_readings(words[0])[:2]:
+                ids = by_given.get(rest, set()) - {m.entity_id}
+                if (rest,) in g.given_names and len(ids) == 1:
+                    m = Mention(m.start, m.end, m.text, ids.pop(), "short-name")
+                    break
+        out.append(m)
+    return out
+
+
 def _found_by_rule(doc: Document, g: Gazetteer, known: list[Mention]) -> tuple[list[Mention], dict[str, Described]]:
     """Mentions found by rule besides the lexicon's, each rule after the ones it must not
     overlap, and what the text says of each entity they found."""
@@ -119,6 +142,7 @@ def _found_by_rule(doc: Document, g: Gazetteer, known: list[Mention]) -> tuple[l
     named = people + given + [m for m in known if m.entity_id in g.entries and g.entries[m.entity_id].type == "Person"]
     short = short_name_mentions(doc, named, found)
     mentions = _own_surnames(sorted(found + short, key=lambda m: (m.start, -m.end)), named, g)
+    mentions = _given_alone(mentions, named, g)
     return _drop_inside_names(_with_clan(doc.text, mentions, g), g), info
 
 

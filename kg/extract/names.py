@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
-from kg.arabic.clitics import Clitic, strip_clitic
+from kg.arabic.clitics import Clitic, proclitic_readings, strip_clitic
 from kg.arabic.normalize import dediac, fold
 from kg.extract.tokens import Sentence
 from kg.lexicon.actors import Gazetteer, gazetteer, slug
@@ -208,7 +208,35 @@ def _no_name_word(s: Sentence, k: int, taken_at: Mapping[int, Mention]) -> bool:
         or w in common_words()
         or bare_w in common_words()
         or not_a_name(w)
+        or demonstrative(w)
     )
+
+
+def demonstrative(w: str) -> bool:
+    """A demonstrative or pronoun-adverb, with or without a glued preposition (كذلك، بذلك، بهذا)."""
+    return any(rest in name_words()["demonstrative"] for _pre, rest in proclitic_readings(w))
+
+
+ALLAH = "الله"
+
+
+def _formula_word(s: Sentence, k: int, g: Gazetteer) -> bool:
+    """A word before or at ``الله`` that makes no compound name with it: صلى الله عليه وسلم، بتوفيق
+    الله are formulas, عبد الله، سيف الله names (given_names.tsv lists the compounds)."""
+    w = s.folded[k]
+    if w == ALLAH:
+        return k == 0 or (s.folded[k - 1], w) not in g.given_names and f"{s.folded[k - 1]} {w}" not in g.name_parts
+    nxt = s.folded[k + 1] if k + 1 < len(s.tokens) else ""
+    return nxt == ALLAH and (w, nxt) not in g.given_names and f"{w} {nxt}" not in g.name_parts
+
+
+def _no_surname_start(s: Sentence, k: int, g: Gazetteer) -> bool:
+    """A word that cannot follow a given name as its surname: a conjunction glued to a known
+    name (كيم وترامب: two people), a feminine adjective with the article (جامعة نايف العربية)."""
+    w = s.folded[k]
+    if w.startswith("و") and ((w[1:],) in g.given_names or w[1:] in g.name_parts or (w[1:],) in g.forms):
+        return True
+    return w.startswith("ال") and w.endswith("يه")
 
 
 def _ends_run(s: Sentence, k: int, out: list[int], al_first: bool, foreign: bool) -> bool:
@@ -240,6 +268,8 @@ def _ends_run(s: Sentence, k: int, out: list[int], al_first: bool, foreign: bool
         or f"{s.folded[k - 1]} {w}" in g.name_parts
         or w in name_words()["compound_tail"]
     )  # عبد الله، نور الدين
+    if _formula_word(s, k, g) or not known and (w in name_words()["adjective"] or _no_surname_start(s, k, g)):
+        return True  # محمد صلى الله عليه وسلم، خالد الدولي، كيم وترامب: the name ended before
     if out and not compound and not known and _not_continuation(w, dediac(s.tokens[k].text), len(out)):
         return True  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
     if out and w.startswith("و") and not known:
@@ -254,7 +284,9 @@ def _step(s: Sentence, k: int, out: list[int], taken_at: Mapping[int, Mention], 
         return inside
     if _no_name_word(s, k, taken_at) or _ends_run(s, k, out, al_first, foreign):
         return "stop"
-    return "last" if s.folded[k].startswith("ال") else "join"
+    w = s.folded[k]
+    compound = bool(out) and (s.folded[k - 1], w) in gazetteer().given_names  # عبد الباسط بن سالم goes on
+    return "last" if w.startswith("ال") and not compound else "join"
 
 
 def name_run(

@@ -100,6 +100,12 @@ def _complements(
     return j, country, org
 
 
+def _in_known_person(g: Gazetteer, m: Mention | None, end: int) -> bool:
+    """Does a lexicon person's mention go on past this title (الملك سلمان)?"""
+    e = g.entries.get(m.entity_id) if m is not None else None
+    return m is not None and e is not None and e.type == "Person" and m.end > end
+
+
 def title_person_mentions(
     doc: Document, g: Gazetteer, taken: Sequence[Mention]
 ) -> tuple[list[Mention], dict[str, Described]]:
@@ -117,6 +123,8 @@ def title_person_mentions(
         i = 0
         while i < len(s.tokens):
             t = _title_at(g, s, i)
+            if t and _in_known_person(g, taken_at.get(s.tokens[i].start), s.tokens[i].end):
+                t = None  # الملك سلمان is the lexicon's King: his name after it is no second person
             if not t:
                 i += 1
                 continue
@@ -197,6 +205,17 @@ def _given_name_at(
     return pre, length, rest[-1] if rest else i + length - 1
 
 
+def _not_a_person_here(s: Sentence, i: int) -> bool:
+    """A given name after a connector continues a name begun before (آل سعود، بن سلمان); after a
+    thing named after a person it names the thing (دوري عبد اللطيف جميل، جامعة نايف)."""
+    if i == 0:
+        return False
+    nw = name_words()
+    return s.folded[i - 1] in nw["connector"] or any(
+        rest in nw["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1])
+    )
+
+
 def given_name_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> list[Mention]:
     """People introduced by a known given name and a surname: ``كوفي أنان``، ``ومحمد سيالة``."""
     taken_at = {m.start: m for m in taken}
@@ -207,7 +226,11 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -
         while i < len(s.tokens):
             tok, w = s.tokens[i], s.names[i]
             found = None
-            if (w in g.given_first or w[1:] in g.given_first) and tok.start not in covered:
+            if (
+                (w in g.given_first or w[1:] in g.given_first)
+                and tok.start not in covered
+                and not _not_a_person_here(s, i)
+            ):
                 found = None if dediac(tok.text) in name_stop() else _given_name_at(g, s, i, taken_at)
             if found is None:
                 i += 1

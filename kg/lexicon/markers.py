@@ -74,6 +74,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "named_after",
         "sport_head",
         "media_head",
+        "demonstrative",
+        "adjective",
     ),
 }
 

@@ -197,3 +197,58 @@ def test_a_club_word_and_a_city_name_the_club(text, name):
     hits = found(text)
     assert any(f[0] == name and f[2] == "Organization" for f in hits), hits
     assert not any(f[2] == "Place" for f in hits), hits
+
+
+def people(text):
+    return [f[0] for f in found(text) if f[2] == "Person" and f[3] != "description"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال كذلك إن الاجتماع كان مفيدا",  # a pronoun-adverb after a verb of saying
+        "وأكد بذلك أن الحكومة ملتزمة",
+        "وقال الوزير بهذا الخصوص إن القرار نهائي",  # after a title
+        "وقال الخطيب إن النبي محمد صلى الله عليه وسلم كان رحيما",  # the blessing formula
+        "وأكد أن العمل تم بتوفيق الله ثم بجهود الرجال",
+        "وهنأ المواطنين بحلول شهر رمضان المبارك أمس",  # a month and its epithet
+        "ولحسن الحظ لم يصب أحد في الحادث",  # an idiom that begins with a given name
+        "وقال المتحدث إن عاصفة سلمان الحزم مستمرة",  # a slogan
+        "وتخرج الطالب من جامعة نايف العربية للعلوم الأمنية",  # named after a person
+        "وفاز الفريق بلقب دوري عبداللطيف جميل أمس",
+    ],
+)
+def test_phrases_made_of_common_words_are_no_person(text):
+    assert people(text) == [], found(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وسجل اللاعب خالد الدولي هدفا", "خالد"),  # an adjective describing the player
+        ("وقال الأمير مشاري بن سعود بن عبدالعزيز أمير منطقة الباحة إن المشروع مهم", "مشاري بن سعود بن عبدالعزيز"),
+        ("وأوضح الدكتور عبد الباسط بن سالم صيرفي أن المشروع مهم", "عبد الباسط بن سالم صيرفي"),  # a compound with ال
+        ("وقال الشيخ سيف الله إن المسجد مفتوح", "سيف الله"),  # a compound the lexicon knows
+    ],
+)
+def test_a_name_ends_before_an_adjective_or_a_title_and_keeps_its_compounds(text, name):
+    assert people(text) == [name], found(text)
+
+
+def test_a_conjunction_glued_to_a_known_name_joins_two_people():
+    assert "كيم وترامب" not in people("والتقى كيم وترامب في سنغافورة")
+
+
+def test_a_given_name_after_a_clan_word_is_no_new_person():
+    assert not any(p.startswith("سعود") for p in people("واستقبل الملك سلمان بن عبدالعزيز آل سعود الوفد أمس"))
+
+
+def test_a_lone_given_name_is_the_one_person_of_the_article_with_that_first_name():
+    hits = found("واستقبل الملك سلمان بن عبدالعزيز الوفد. وأكد سلمان أن العلاقات قوية")
+    assert {f[1] for f in hits if f[2] == "Person"} == {"king_salman"}, hits
+
+
+def test_a_lone_given_name_shared_by_two_people_stays_unresolved():
+    hits = found("التقى محمد علي بالوزير. وقال محمد حسن إن الاجتماع مفيد. وأكد محمد أن العمل مستمر")
+    alone = [f for f in hits if f[0] == "محمد"]
+    assert alone and alone[0][1] not in ("person_mohamed_ali", "person_mohamed_hassan")
