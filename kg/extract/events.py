@@ -134,10 +134,11 @@ def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: b
     victims = passive_subject(ctx.s, t, ctx.args) if src.rule is Rule.NOUN_IMPLICIT else None
     if victims is not None:  # 12 من عناصر الحوثي قتلوا في غارة: the Houthis were hit
         found = [actor_id(a.mention) for a in coordinated(ctx.args, victims, ctx.s) if is_actor(ctx.doc, a)] or found
-    if pred.mode == "host" and found:
-        ids, found = list(found), list(ids)  # the visitor is the actor (PLOVER)
-    mod = modality(ctx.s, t)
     typ, predicate_en = pred.type, pred.predicate_en
+    if (pred.mode == "host" or "reverse" in pred.needs) and found:
+        ids, found = list(found), list(ids)  # the visitor, the caller is the actor (PLOVER)
+        predicate_en = f"was {predicate_en} by" if pred.mode == "host" else predicate_en  # Carter was received by
+    mod = modality(ctx.s, t)
     if mod == "future" and typ in FUTURE_TO_AGREE:
         typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
     elif mod == "future" and typ in ("ASSAULT", "COERCE", "SANCTION") and src.rule is Rule.VERB_SPEAKER:

@@ -449,3 +449,13 @@ def test_a_phrase_whose_verb_starts_like_the_article_has_its_subject_inside() ->
     # ألقت الشرطة الفرنسية القبض على: ألقى folds as القي, which is no definite noun
     found = events("وألقت الشرطة الفرنسية القبض على الصحفي جان دوبون في باريس أمس.")
     assert any(typ == "COERCE" and src == ("police (France)",) for typ, src, _, _ in found)
+
+
+def test_the_caller_and_the_visitor_act_and_the_label_reads_their_way() -> None:
+    # تلقى X اتصالا من Y: Y phoned X; استقبل X Y: Y was received by X
+    doc = extract("وتلقى العاهل الأردني الملك عبدالله الثاني اتصالا هاتفيا أمس من الرئيس الفرنسي إيمانويل ماكرون.", "t")
+    label = {e.id: e.label_en for e in doc.entities}
+    calls = [(label[ev.source[0]], ev.predicate_en, label[ev.target[0]]) for ev in doc.events if ev.type == "CONSULT"]
+    assert calls == [("Emmanuel Macron", "phoned", "Abdullah II of Jordan")]
+    doc = extract("واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة أمس وزير الخارجية الروسي سيرغي لافروف.", "t")
+    assert [ev.predicate_en for ev in doc.events if ev.type == "CONSULT"] == ["was received by"]
