@@ -87,8 +87,9 @@ def markdown(r: dict[str, Any], command: str) -> str:
         "",
         "Before the page's network was read from streamed rows and graph.html written in pieces (commit "
         "4a6d90c): 469.5 MB with outputs, 221.4 MB without, at 5,000 articles. The page still holds every event "
-        "of the run while it is laid out, so its share grows with the run; builds past the default "
-        "`--outputs-limit` (2,000) write no page.",
+        "of the run while it is laid out, so its share grows with the run (10,000 articles with outputs, measured "
+        "apart with `/usr/bin/time -v` on commit 525b0a4: 426.0 MB); builds past the default `--outputs-limit` "
+        "(2,000) write no page.",
         "",
     ]
     return "\n".join(lines)
