@@ -409,8 +409,9 @@ def _running(pid: int) -> bool:
     return True
 
 
-def atomic_write(path: Path, data: str | bytes) -> Path:
-    """Write a file so that readers see the old or the new content, never half of it."""
+def atomic_write(path: Path, data: str | bytes | Iterable[str]) -> Path:
+    """Write a file so that readers see the old or the new content, never half of it; text may
+    come in pieces (written as they come, so it is never whole in memory)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path(path)
@@ -418,7 +419,11 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
         # a shared output, not a private temp file: the usual umask permissions
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if isinstance(data, (str, bytes)):
+                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            else:
+                for piece in data:
+                    fh.write(piece.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

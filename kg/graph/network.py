@@ -16,6 +16,7 @@ rdflib Dataset and on the Oxigraph store.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 from kg.graph.vocab import SPARQL_PREFIXES
@@ -101,9 +102,11 @@ class Network(_Required, total=False):
 
 
 class Selectable(Protocol):
-    """Anything with kg's ``Store.select`` (the store, without importing it here)."""
+    """Anything with kg's ``Store.select`` and ``Store.rows`` (the store, without importing it here)."""
 
     def select(self, sparql: str, **kwargs: Any) -> list[dict[str, str | None]]: ...
+
+    def rows(self, sparql: str) -> Iterator[dict[str, str | None]]: ...
 
 
 Source = Any  # a kg Store, or an rdflib Dataset / ConjunctiveGraph / Graph
@@ -187,6 +190,14 @@ def select(source: Source, sparql: str) -> list[dict[str, str | None]]:
     return [{n: _plain(row[n]) for n in names} for row in result]
 
 
+def rows(source: Source, sparql: str) -> Iterable[dict[str, str | None]]:
+    """The rows of ``select`` one at a time: a Store's are streamed, so the network of many
+    articles is not held twice (as result rows, then as events)."""
+    if hasattr(source, "rows") and hasattr(source, "oxigraph"):  # kg's Store
+        return source.rows(sparql)
+    return select(source, sparql)
+
+
 def network_from_dataset(ds: rdflib.Graph, title: str | None = None) -> Network:
     """The actor network of an rdflib Dataset holding articles' named graphs."""
     return _network(ds, title)
@@ -240,7 +251,7 @@ def _network(source: Source, title: str | None) -> Network:
 
 def _nodes(source: Source) -> dict[str, Node]:
     nodes: dict[str, Node] = {}
-    for row in select(source, NODES_QUERY):
+    for row in rows(source, NODES_QUERY):
         key = row["id"] or ""
         node = nodes.setdefault(key, Node(id=key, label_ar=None, label_en=None, type=None, wikidata=None, events=0))
         # an entity may carry several labels (spelling variants); keep the smallest, deterministically
@@ -258,32 +269,39 @@ def _least(old: str | None, new: str | None) -> str | None:
 
 
 def _events(source: Source) -> list[Event]:
+    # one string object per distinct value: the same sentence, date, type and actor come back
+    # in many rows, and a corpus's events are held whole (the page draws them all)
+    same: dict[str, str] = {}
+
+    def one(value: str | None) -> str | None:
+        return None if value is None else same.setdefault(value, value)
+
     roles: dict[str, dict[str, set[str]]] = {}
-    for row in select(source, ROLES_QUERY):
+    for row in rows(source, ROLES_QUERY):
         if row["event"] and row["entity"] and row["role"]:
-            roles.setdefault(row["event"], {}).setdefault(row["role"], set()).add(row["entity"])
+            roles.setdefault(row["event"], {}).setdefault(row["role"], set()).add(one(row["entity"]) or "")
     events: dict[str, Event] = {}
-    for row in select(source, EVENTS_QUERY):
+    for row in rows(source, EVENTS_QUERY):
         key = row["event"] or ""
         if key in events:
             continue
-        has = roles.get(key, {})
+        has = roles.pop(key, {})
         events[key] = Event(
             event=key,
-            type=row["type"],
-            quad=row["quad"],
-            mode=row["mode"],
-            cameo=row["cameo"],
-            predicate_en=row["predicate_en"],
-            predicate_ar=row["predicate_ar"],
-            date=row["date"],
-            modality=row["modality"],
+            type=one(row["type"]),
+            quad=one(row["quad"]),
+            mode=one(row["mode"]),
+            cameo=one(row["cameo"]),
+            predicate_en=one(row["predicate_en"]),
+            predicate_ar=one(row["predicate_ar"]),
+            date=one(row["date"]),
+            modality=one(row["modality"]),
             confidence=_float(row["confidence"]),
-            sentence=row["sentence"],
-            trigger=row["trigger"],
+            sentence=one(row["sentence"]),
+            trigger=one(row["trigger"]),
             start=_int(row["start"]),
             end=_int(row["end"]),
-            doc_id=row["doc_id"],
+            doc_id=one(row["doc_id"]),
             actors=sorted(has.get("actor", ())),
             recipients=sorted(has.get("recipient", ())),
             location=min(has.get("location", ()), default=None),

@@ -27,6 +27,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ FONT_STACK = (
 )
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+_UNSAFE_IN_SCRIPT = re.compile("[<>&\u2028\u2029]")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -66,6 +68,20 @@ def render_html(network: Network, *, lang: str = "en") -> str:
     to left) the page opens with; the page has a switch.
     Raises InputError when the network is malformed (the message lists every problem).
     """
+    return "".join(_page(network, lang))
+
+
+def write_html(network: Network, path: str | os.PathLike[str], *, lang: str = "en") -> Path:
+    """Write the page to ``path`` atomically (``kg.corpus.atomic_write``: a temporary file in the
+    same folder, then os.replace; one a killed run left is removed by the next run). The page
+    goes out in pieces, never whole in memory: a corpus's page is tens of MB of text."""
+    from kg.corpus import atomic_write
+
+    return atomic_write(Path(path), _page(network, lang))
+
+
+def _page(network: Network, lang: str) -> Iterator[str]:
+    """The page's text in pieces (``render_html``); the network is checked and laid out now."""
     if lang not in ("en", "ar"):
         raise InputError(f"unknown label language {lang!r}; use 'en' or 'ar'")
     data = view_data(network, lang=lang)
@@ -79,20 +95,22 @@ def render_html(network: Network, *, lang: str = "en") -> str:
         "VIEW_CSS": _asset("view.css").replace("FONT_STACK", FONT_STACK),
         "VIS_JS": vis_js,
         "VIEW_JS": app_js,
-        "DATA": embed_json(data),
         "LANG": lang,
         "DIR": "rtl" if lang == "ar" else "ltr",
     }
     # One pass: text put in by one placeholder is never scanned for another.
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
+    pieces = _PLACEHOLDER.split(_asset("template.html"))
 
+    def parts() -> Iterator[str]:
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                yield piece
+            elif piece == "DATA":
+                yield from embed_json_parts(data)
+            else:
+                yield values[piece]
 
-def write_html(network: Network, path: str | os.PathLike[str], *, lang: str = "en") -> Path:
-    """Write the page to ``path`` atomically (``kg.corpus.atomic_write``: a temporary file in the
-    same folder, then os.replace; one a killed run left is removed by the next run)."""
-    from kg.corpus import atomic_write
-
-    return atomic_write(Path(path), render_html(network, lang=lang))
+    return parts()
 
 
 # --------------------------------------------------------------------------- the view data
@@ -388,8 +406,33 @@ def _pack_discs(
 def embed_json(value: Any) -> str:
     """JSON safe to put inside <script type="application/json">: no ``<``, ``>``, ``&``,
     U+2028 or U+2029 survives, so ``</script>`` or ``<!--`` in article text stays data."""
+    return "".join(embed_json_parts(value))
+
+
+def embed_json_parts(value: Any, depth: int = 2) -> Iterator[str]:
+    """``embed_json`` of ``value`` in pieces: the items of its dicts (string keys) and lists one
+    at a time, ``depth`` levels down (compact JSON of a container is its items' JSON joined, so
+    the text is the same)."""
+    if depth and isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + _embedded(key) + ":"
+            yield from embed_json_parts(item, depth - 1)
+        yield "}"
+    elif depth and isinstance(value, list):
+        yield "["
+        for i, item in enumerate(value):
+            if i:
+                yield ","
+            yield from embed_json_parts(item, depth - 1)
+        yield "]"
+    else:
+        yield _embedded(value)
+
+
+def _embedded(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
+    return _UNSAFE_IN_SCRIPT.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
 
 
 # --------------------------------------------------------------------------- input checks

@@ -11,7 +11,10 @@ import rdflib
 
 from kg.graph.network import (
     EDGE_FIELDS,
+    EVENTS_QUERY,
     NODE_FIELDS,
+    NODES_QUERY,
+    ROLES_QUERY,
     actor_graph,
     communities,
     corpus_title,
@@ -118,6 +121,22 @@ def test_store_and_dataset_give_the_same_network(ds: rdflib.Dataset, tmp_path: P
     with Store.open(tmp_path / "store") as store:
         F.fill(store, ds)
         assert network_from_store(store, title="t") == network_from_dataset(ds, title="t")
+
+
+def test_store_network_streams_its_rows(ds: rdflib.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a corpus's events are held once, as events: never also as a materialized query result
+    with Store.open(tmp_path / "store") as opened:
+        F.fill(opened, ds)
+        expected = network_from_dataset(ds, title="t")
+        big = (ROLES_QUERY, EVENTS_QUERY, NODES_QUERY)
+        real = Store.select
+
+        def select(self: Store, sparql: str, **kwargs: object) -> list:
+            assert sparql not in big, "a network query was materialized"
+            return real(self, sparql, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Store, "select", select)
+        assert network_from_store(opened, title="t") == expected
 
 
 def test_empty_source_gives_an_empty_network() -> None:

@@ -214,6 +214,25 @@ def test_embed_json_escapes_markup_and_line_separators() -> None:
     assert json.loads(text) == {"s": "</script><!-- & \u2028\u2029"}
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"events": [{"s": "</script>", "n": 1.5, "k": None}, {}], "nodes": [], "x": {"1": [True, "&"]}},
+        {1: "int keys become strings", "l": [[["deep"]], "\u2028"]},
+        ["</", {}, [], "كلمة", 0],
+        "plain",
+    ],
+)
+def test_embed_json_in_pieces_is_the_same_text(value: Any) -> None:
+    # the page is written in pieces (a corpus's JSON is never one string): the same text
+    safe = re.sub(
+        "[<>&\u2028\u2029]",
+        lambda m: view._JSON_ESCAPES[m.group(0)],
+        json.dumps(value, ensure_ascii=False, separators=(",", ":")),
+    )
+    assert "".join(view.embed_json_parts(value)) == safe == view.embed_json(value)
+
+
 def test_page_script_builds_dom_from_text_only() -> None:
     script = view._asset("view.js")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
