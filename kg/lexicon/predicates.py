@@ -10,8 +10,9 @@ is never a trigger (``crowd_counted``: the event a counted crowd makes). ``needs
 trigger must find to be an event (``target``: a recipient; ``marked``: a recipient marked by
 one of the frame's prepositions, ``عرض على``; ``named``: an actor named in its own sentence,
 not carried over from an earlier one: تراجعت الأسعار has none; ``reverse``: the recipient found acts,
-as the caller in ``تلقى اتصالا من``, and ``predicate_en`` is written from its side); ``except`` lists forms the inflector makes that
-news uses as other words (``توقع`` "expected", not "she signs"; ``نادي`` "club", not نادى).
+as the caller in ``تلقى اتصالا من``, and ``predicate_en`` is written from its side); ``except``
+lists forms the inflector makes that news uses as other words (``توقع`` "expected", not "she
+signs"; ``نادي`` "club", not نادى).
 """
 
 from __future__ import annotations
