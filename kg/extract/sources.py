@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.arabic.clitics import Clitic
+from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import (
     between,
@@ -72,6 +72,7 @@ MUTUAL = fold("مع")  # a predicate whose recipient is "with" someone (clashes,
 POSSESSOR_SUFFIXES = ("ه", "ها", "هم")  # his, her, their: تضامنه
 SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
 FINITE = ("perfect", "imperfect")
+BE = fold("كان")  # كان، كانت، كانوا: past the auxiliary to its subject
 RELATIVE_REACH = 8  # words between a relative pronoun and the noun it refers to (an apposition)
 
 
@@ -313,7 +314,7 @@ def _subject_source(
         return _source(Rule.VERB_SPEAKER, speaker)  # قال الجيش إن طائراته قصفت: its planes are its own
     if after:
         return _source(Rule.IMPERSONAL, after[0])
-    if salience.last_source and pos in FINITE and not relative:
+    if salience.last_source and pos in FINITE and not relative and not _noun_subject_before(s, t, actors):
         return Source(Rule.VERB_SALIENT)
     if pos == "passive" and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):
         return Source(Rule.NOUN_IMPLICIT)  # قتل أربعة أشخاص أمس: killed by someone unnamed
@@ -352,6 +353,19 @@ def _phrase_start(ctx: SentenceContext, a: Arg) -> int:
     """Where an actor's phrase starts: its title's first word (``الرئيس الفرنسي ماكرون``) or itself."""
     first = ctx.titles.start(a.mention)
     return a.first if first is None else min(first, a.first)
+
+
+def _noun_subject_before(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> bool:
+    """``والجنود كانوا يدعمون``، ``أن الاتفاق يدعم``: a definite noun opens the clause right before
+    the verb (past قد and كان): the verb has that subject, which is no actor, not the one of the
+    sentence before."""
+    k = t.index - 1
+    while k >= 0 and (s.folded[k] in markers()["preverb"] or strip_clitic(s.folded[k]).startswith(BE)):
+        k -= 1
+    if k < 0 or any(a.first <= k <= a.last for a in actors):
+        return False
+    w = strip_clitic(s.folded[k])
+    return w.startswith("ال") and len(w) > 4 and not has_marker(w, "state_noun") and _clause_starts_at(s, k)
 
 
 def _right_before(s: Sentence, last: int, i: int) -> bool:

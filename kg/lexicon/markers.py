@@ -58,6 +58,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "patient_opener",
         "negation_written",
         "common_preposition",
+        "state_noun",
     ),
     NAME_WORDS: (
         "stop",

@@ -459,3 +459,12 @@ def test_the_caller_and_the_visitor_act_and_the_label_reads_their_way() -> None:
     assert calls == [("Emmanuel Macron", "phoned", "Abdullah II of Jordan")]
     doc = extract("واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة أمس وزير الخارجية الروسي سيرغي لافروف.", "t")
     assert [ev.predicate_en for ev in doc.events if ev.type == "CONSULT"] == ["was received by"]
+
+
+def test_a_definite_noun_before_the_verb_is_its_subject_not_the_last_sentences_actor() -> None:
+    # والجنود كانوا يدعمون: the soldiers support, not Turkey of the sentence before
+    text = "وقال المتحدث باسم الجيش التركي إن قواته قصفت مواقع للحزب. والجنود كانوا يدعمون الدرك المحلي."
+    assert not any(typ == "SUPPORT" for typ, *_ in events(text))
+    # an unnamed organ of the state may still be the state named before
+    found = events("وانتقدت فنزويلا العقوبات الأمريكية الجديدة. وكانت السلطات قد اتهمت كولومبيا بالتآمر عليها.")
+    assert any(typ == "ACCUSE" and src == ("Venezuela",) for typ, src, _, _ in found)
