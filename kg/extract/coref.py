@@ -121,6 +121,34 @@ def _bare_referents(doc: Document) -> dict[str, str]:
     return out
 
 
+def _seen(
+    doc: Document, e: Entity | None, m: Mention, persons: list[Mention], countries: Counter[str], orgs: dict[str, str]
+) -> None:
+    """Record a mention passed in text order: people for descriptions, countries for pair
+    words, organizations by the head nouns they are named with."""
+    if e is not None and e.type == "Person":
+        persons.append(m)
+    elif e is not None and e.type == "Country":
+        countries[e.id] += 1
+    elif e is not None and e.type == "Organization":
+        orgs.update(dict.fromkeys(_org_heads(doc, m), e.id))
+
+
+def _word_mention(doc: Document, s: Sentence, i: int, w: str, key: str) -> Mention:
+    """A mention of ``key`` on token i, without its proclitic (``وللمنظمة`` → المنظمة)."""
+    tok = s.tokens[i]
+    start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
+    return Mention(start, tok.end, doc.text[start : tok.end], key, "description")
+
+
+def _org_heads(doc: Document, m: Mention) -> list[str]:
+    """The definite head nouns an organization's mention is named with: its own first word
+    (``منظمة العفو الدولية``) or the word before it (``منظمة "هيومن رايتس ووتش"``)."""
+    before = doc.text[max(0, m.start - 30) : m.start].replace('"', " ").replace("«", " ").split()
+    words = [fold(m.text.split()[0])] + ([strip_clitic(fold(before[-1]))] if before else [])
+    return ["ال" + w for w in words if not w.startswith("ال")]
+
+
 def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
@@ -134,16 +162,13 @@ def resolve(doc: Document) -> Document:
     countries: Counter[str] = Counter()
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     latest = _Latest(persons, ents)
+    orgs: dict[str, str] = {}  # المنظمة -> the last organization named with منظمة
     bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
     k = 0
     for s in sentences(doc):
         for i, tok in enumerate(s.tokens):
             while k < len(mentions) and mentions[k].start < tok.start:
-                e = ents.get(mentions[k].entity_id)
-                if e and e.type == "Person":
-                    persons.append(mentions[k])
-                if e and e.type == "Country":
-                    countries[e.id] += 1
+                _seen(doc, ents.get(mentions[k].entity_id), mentions[k], persons, countries, orgs)
                 k += 1
             w = strip_clitic(s.folded[i])
             if tok.start in covered:
@@ -153,9 +178,11 @@ def resolve(doc: Document) -> Document:
                 continue
             key = bare.get(w)
             if key is not None and key in g.entries:  # التحالف، المملكة: the actor the article has in mind
-                start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
-                new.append(Mention(start, tok.end, doc.text[start : tok.end], key, "description"))
+                new.append(_word_mention(doc, s, i, w, key))
                 ents.setdefault(key, entry_entity(g.entries[key]))
+                continue
+            if w in orgs and w in markers()["org_anaphor"]:  # وأكدت المنظمة: the one named before
+                new.append(_word_mention(doc, s, i, w, orgs[w]))
                 continue
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
             if found is None:

@@ -59,6 +59,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "negation_written",
         "common_preposition",
         "state_noun",
+        "org_anaphor",
     ),
     NAME_WORDS: (
         "stop",

@@ -468,3 +468,11 @@ def test_a_definite_noun_before_the_verb_is_its_subject_not_the_last_sentences_a
     # an unnamed organ of the state may still be the state named before
     found = events("وانتقدت فنزويلا العقوبات الأمريكية الجديدة. وكانت السلطات قد اتهمت كولومبيا بالتآمر عليها.")
     assert any(typ == "ACCUSE" and src == ("Venezuela",) for typ, src, _, _ in found)
+
+
+def test_the_head_noun_of_an_organizations_name_alone_refers_back_to_it() -> None:
+    # منظمة العفو الدولية … ودعت المنظمة: Amnesty asks
+    found = events("وقالت منظمة العفو الدولية إن الوضع خطير. ودعت المنظمة إسرائيل إلى وقف هدم المنازل.")
+    assert ("REQUEST", ("Amnesty International",), ("Israel",), "asserted") in found
+    # with no organization so named before, المنظمة stands for none
+    assert not any(typ == "REQUEST" for typ, *_ in events("ودعت المنظمة إسرائيل إلى وقف هدم المنازل."))
