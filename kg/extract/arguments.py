@@ -23,6 +23,7 @@ from kg.extract.clause import (
     group_role,
     is_actor,
     is_person,
+    title_or_particle,
 )
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import Lemmas, find_triggers, is_verb_form
@@ -271,14 +272,7 @@ def subject_slot(s: Sentence, start: int) -> int:
     g = gazetteer()
     k = start
     while k < len(s.tokens) and k - start < VSO_WINDOW:
-        w = s.folded[k]
-        if (
-            w in g.title_words
-            or strip_clitic(w) in g.title_vocab
-            or w in g.title_vocab
-            or w in markers()["before_subject"]
-            or s.tokens[k].text in QUOTES
-        ):
+        if title_or_particle(s, k) or strip_clitic(s.folded[k]) in g.title_vocab:
             k += 1
             continue
         break

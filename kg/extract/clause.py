@@ -212,3 +212,11 @@ def light_verb_end(s: Sentence, i: int) -> int:
         if find_marker(s.folded[k], "light", Clitic.ANY):
             return s.tokens[k].end
     return s.tokens[i].end
+
+
+def title_or_particle(s: Sentence, k: int) -> bool:
+    """Token k may stand between a verb and its subject, or inside the subject's phrase: a title
+    word (``وزير الخارجية``), a particle or time word (``قد``، ``أمس``), a quote."""
+    g = gazetteer()
+    w = s.folded[k]
+    return w in g.title_words or w in g.title_vocab or w in markers()["before_subject"] or s.tokens[k].text in QUOTES

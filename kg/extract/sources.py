@@ -370,17 +370,20 @@ def _noun_subject_before(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> bool
 
 def _right_before(s: Sentence, last: int, i: int) -> bool:
     """Token ``last`` ends right before the verb at ``i``, or before its particle (``وكان ترامب قد زار``)."""
-    return i - last == 1 or (i - last == 2 and s.folded[i - 1] in markers()["preverb"])
+    return last == _before_particle(s, i)
+
+
+def _before_particle(s: Sentence, i: int) -> int:
+    """The token before the verb at ``i``, past one particle (قد، لقد، سوف); -1 at the start."""
+    k = i - 1
+    return k - 1 if k >= 0 and s.folded[k] in markers()["preverb"] else k
 
 
 def _possessed_subject(s: Sentence, t: Trigger) -> bool:
     """``إن طائراته (قد) قصفت``: the verb's subject, right after أن/إن, is a noun with a
     possessive pronoun, which refers back to the speaker."""
-    mk = markers()
-    k = t.index - 1
-    if k >= 0 and s.folded[k] in mk["preverb"]:
-        k -= 1
-    if k < 1 or s.folded[k - 1] not in mk["complementizer"]:
+    k = _before_particle(s, t.index)
+    if k < 1 or s.folded[k - 1] not in markers()["complementizer"]:
         return False
     w = s.tokens[k].text  # as written: طائراته, not حكومة (folded alike)
     return len(w) >= 5 and w.endswith(POSSESSOR_SUFFIXES) and not s.folded[k].startswith("ال")
@@ -393,9 +396,7 @@ def _clause_starts_at(s: Sentence, k: int) -> bool:
 
 def after_pronoun_that(s: Sentence, i: int) -> bool:
     """``أعلنت الوزارة أنها (قد) استدعت``: the verb's subject is the speaker."""
-    k = i - 1
-    if k >= 0 and s.folded[k] in markers()["preverb"]:
-        k -= 1
+    k = _before_particle(s, i)
     return k >= 0 and s.folded[k] in markers()["that_pronoun"]
 
 

@@ -15,9 +15,8 @@ from functools import lru_cache
 
 from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
-from kg.extract.clause import GAP, QUOTES, STOP_PUNCT, Trigger, has_light, light_window
+from kg.extract.clause import GAP, QUOTES, STOP_PUNCT, Trigger, has_light, light_window, title_or_particle
 from kg.extract.tokens import Sentence
-from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
@@ -108,17 +107,9 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLex
                 break
             if s.folded[j : j + len(rest)] == rest:
                 return Form(pform.predicate, form.pos, form.person, form.suffix)
-            if bare and j not in covered and not _subject_filler(s, j):
+            if bare and j not in covered and not title_or_particle(s, j):
                 break
     return form
-
-
-def _subject_filler(s: Sentence, j: int) -> bool:
-    """A word that may stand with a subject between a verb and its preposition: a title word,
-    a particle or time word (أمس), a quote."""
-    g = gazetteer()
-    w = s.folded[j]
-    return w in g.title_words or w in g.title_vocab or w in markers()["before_subject"] or s.tokens[j].text in QUOTES
 
 
 def _phrase_at(s: Sentence, i: int, covered: Collection[int], lex: PredicateLexicon) -> Trigger | None:

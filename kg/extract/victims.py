@@ -27,12 +27,11 @@ def reads_passive(s: Sentence, t: Trigger) -> bool:
         return False
     k = t.end + 1
     nxt = s.folded[k] if k < len(s.folded) else ""
-    mk = markers()
     if rest.endswith("وا"):  # قتلوا شخصا: they killed someone; خمسة جنود قتلوا عندما: they were killed
         return not nxt or s.tokens[k].text in STOP_PUNCT or has_marker(nxt, "passive_follower", Clitic.CONJ)
     if rest.endswith("ت") and any(f.pos == "perfect" for f in predicate_lexicon().forms.get(rest[:-1], ())):
         return False  # الصواريخ قتلت 3 أشخاص: a feminine verb before a count has its subject before it
-    return nxt.isdigit() or any(c.isdigit() for c in nxt) or nxt in mk["number"] or nxt in mk["casualty_counted"]
+    return _count_word(nxt) or any(c.isdigit() for c in nxt)
 
 
 PARTITIVE = fold("من")  # 17 فردا من المتمردين
@@ -77,13 +76,12 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigge
 def _counted_victims(s: Sentence, first: int) -> bool:
     """A victim word stands before token ``first``, past a count (``مقتل أربعة جنود``، ``مقتل
     عشرات الحوثيين``، ``قتل 17 عنصرا من``): what follows is who was killed or hurt."""
-    mk = markers()
     k = first - 1
     while k >= 0 and first - k <= 4:
         w = s.folded[k]
         if has_marker(w, "victim", Clitic.WA_BA_ALL):
             return True
-        if not (w.isdigit() or w in mk["number"] or w in mk["casualty_counted"] or w == fold("من")):
+        if not (_count_word(w) or w == PARTITIVE):
             return False
         k -= 1
     return False
@@ -91,11 +89,15 @@ def _counted_victims(s: Sentence, first: int) -> bool:
 
 def counted(s: Sentence, first: int) -> bool:
     """A count stands right before token ``first`` (``23 من الكوريين``، ``عشرات الحوثيين``)."""
-    mk = markers()
     k = first - 1
-    if k >= 1 and s.folded[k] == fold("من"):
+    if k >= 1 and s.folded[k] == PARTITIVE:
         k -= 1
-    w = s.folded[k] if k >= 0 else ""
+    return k >= 0 and _count_word(s.folded[k])
+
+
+def _count_word(w: str) -> bool:
+    """A number, a number word or a word counting victims (``23``، ``عشرات``، ``قتيلا``)."""
+    mk = markers()
     return w.isdigit() or w in mk["number"] or w in mk["casualty_counted"]
 
 
