@@ -19,6 +19,7 @@ import os
 import platform
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -57,6 +58,12 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "memory_gib": round(mem_kb / 2**20, 1),
     }
+
+
+def commit() -> str:
+    """The short hash of the checkout being measured ('?' outside git)."""
+    done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return done.stdout.strip() or "?"
 
 
 def today() -> str:

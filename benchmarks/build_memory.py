@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -54,16 +53,11 @@ def run(sizes: list[int]) -> dict[str, Any]:
             rows.append(row)
     at_target = next((r for r in rows if r["articles"] == TARGET_ARTICLES), None)
     return {
-        "commit": _commit(),
+        "commit": c.commit(),
         "runs": rows,
         "target_mb": TARGET_MB,
         "meets_target": None if at_target is None else at_target["outputs_peak_mb"] < TARGET_MB,
     }
-
-
-def _commit() -> str:
-    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=c.ROOT)
-    return done.stdout.strip() or "?"
 
 
 def markdown(r: dict[str, Any], command: str) -> str:

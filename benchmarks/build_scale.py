@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-build-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    data: dict[str, Any] = {"real": [], "generated": [], "commit": _commit()}
+    data: dict[str, Any] = {"real": [], "generated": [], "commit": c.commit()}
     try:
         for size in [s for s in args.real.split(",") if s]:
             if not all((CORPUS / f).exists() for f in REAL_FILES):
@@ -194,11 +194,6 @@ def _save(data: dict[str, Any]) -> None:
     c.RESULTS.mkdir(parents=True, exist_ok=True)
     partial = c.RESULTS / f"{NAME}.partial.json"
     partial.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-def _commit() -> str:
-    done = subprocess.run(["git", "-C", str(c.ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    return done.stdout.strip()
 
 
 def markdown(d: dict[str, Any]) -> str:
