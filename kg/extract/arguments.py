@@ -72,8 +72,8 @@ def _governing(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
     walked = 0
     while k >= 0 and walked < NP_WALK:
         tok = s.tokens[k]
-        if tok.text in STOP_PUNCT or tok.start in starts:
-            return ""
+        if tok.text in STOP_PUNCT or any(tok.start <= x < tok.end for x in starts):
+            return ""  # another name starts in it (وبريطانيا وفرنسا: no ب of بريطانيا governs فرنسا)
         if tok.text in QUOTES:
             k -= 1
             continue
@@ -118,6 +118,16 @@ def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
     for b in args:
         if b.first == group[-1].last + 1 and s.folded[b.first].startswith("و") and not b.marker:
             group.append(b)
+    return group
+
+
+def chain_ending(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
+    """``الولايات المتحدة وبريطانيا وفرنسا``: the actors joined by و that end with ``a``."""
+    group = [a]
+    for b in reversed([b for b in args if b.last < a.first]):
+        if b.last + 1 != group[0].first or not s.folded[group[0].first].startswith("و") or b.marker:
+            break
+        group.insert(0, b)
     return group
 
 

@@ -109,8 +109,9 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
         actor = Actor(salience.last_source, end)
     if src.rule is Rule.VERB_SVO:
         return replace(actor, after=end)
-    if src.rule is Rule.NOUN_LIGHT_VERB:
-        return replace(actor, after=light_verb_end(s, t.index))
+    if src.rule is Rule.NOUN_LIGHT_VERB:  # شنت القوات التركية غارات: the recipient follows the actor
+        args_end = max((a.mention.end for a in src.args), default=0)
+        return replace(actor, after=max(light_verb_end(s, t.index), args_end))
     return actor
 
 

@@ -99,6 +99,14 @@ def _common_word_place(g: Gazetteer, s: Sentence, i: int, pre: str, key: str, le
     return not (prev in locative or prev.lstrip("و") in locative or prev and not prev.startswith(("ال", "وال")))
 
 
+def _glued_to_hamza(s: Sentence, i: int, pre: str) -> bool:
+    """``بأول`` is ب + أول (first), not Powell (``باول``): a name read from the token's first
+    letter, when that letter is a proclitic and a hamza follows it, is a proclitic glued to
+    another word (no name is written so); folding alone cannot tell them apart."""
+    text = s.tokens[i].text
+    return not pre and len(text) > 2 and text[0] in "بلكوف" and text[1] in "أإ"
+
+
 def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
     """Every name of the lexicon in the text, longest first, left to right; a place named by a
     common word only in the context of a place."""
@@ -109,7 +117,10 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
             hit = _match_gazetteer(g, s, i)
             if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
                 hit = None
-            if hit and _common_word_place(g, s, i, s.folded[i][: hit[1]], hit[2], hit[0]):
+            if hit and (
+                _common_word_place(g, s, i, s.folded[i][: hit[1]], hit[2], hit[0])
+                or _glued_to_hamza(s, i, s.folded[i][: hit[1]])
+            ):
                 hit = None
             if hit:
                 length, pre, key, kind = hit

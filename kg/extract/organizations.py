@@ -12,7 +12,7 @@ from kg.arabic.normalize import fold
 from kg.extract.names import NAMEISH, common_words, folded_stop, masdar_shaped, name_shaped, not_a_name
 from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import ActorEntry, Gazetteer, slug
-from kg.lexicon.markers import name_words
+from kg.lexicon.markers import markers, name_words
 from kg.lexicon.romanize import romanize
 from kg.lexicon.tsv import word_set
 from kg.model import Document, Entity, Mention
@@ -183,6 +183,22 @@ def _with_nationality(text: str, m: Mention, nxt: Mention, g: Gazetteer) -> tupl
     return Mention(m.start, nxt.end, span, key, "name"), entity
 
 
+def counts_a_thing(text: str, m: Mention) -> bool:
+    """``عشرات الغارات``: a quantity word without the article, in construct with the word after
+    it that is not a word for people (``آلاف الأشخاص``، ``مئات المدنيين``) nor a preposition
+    (``آلاف من``، ``الآلاف في``), counts things: it is no crowd."""
+    if fold(m.text).split()[-1].lstrip("وفبل").startswith("ال"):
+        return False
+    rest = text[m.end :].split(maxsplit=1)
+    if not rest or not rest[0][:1].isalpha():
+        return False
+    word = fold(rest[0].strip('.,،؛:!؟?"«»“”()'))
+    mk = markers()
+    return not (
+        _reads_as(word, mk["counted_people"]) or _reads_as(word, mk["preposition"]) or word in mk["common_preposition"]
+    )
+
+
 def compose_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
     """Generic groups take the nationality that follows them (``الشرطة الإسرائيلية`` → police
     (Israel); ``الحكومة الجزائرية`` → Algeria), and quantities take what they count
@@ -194,7 +210,11 @@ def compose_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> tupl
     while i < len(ms):
         m = ms[i]
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        if nxt is None or not (0 < nxt.start - m.end <= 2 and text[m.end : nxt.start].isspace()):
+        adjacent = nxt is not None and 0 < nxt.start - m.end <= 2 and text[m.end : nxt.start].isspace()
+        if not adjacent and _group_of(g, m.entity_id) == "quantity" and counts_a_thing(text, m):
+            i += 1  # عشرات الغارات، آلاف الدولارات: a number of things, no crowd
+            continue
+        if not adjacent or nxt is None:
             out.append(m)
             i += 1
             continue

@@ -18,6 +18,7 @@ from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import (
     between,
+    chain_ending,
     coordinated,
     coordinated_verb,
     last_person_before,
@@ -192,12 +193,12 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
     light = _light_verb(ctx.s, t)
     before = [a for a in actors if not a.marker and a.last < t.index and t.index - a.last <= SVO_WINDOW]
     if light and before and suffix in POSSESSOR_SUFFIXES:
-        return _source(Rule.NOUN_LIGHT_VERB, before[-1])  # X عبر عن تضامنه
+        return _source(Rule.NOUN_LIGHT_VERB, *chain_ending(actors, before[-1], ctx.s))  # X عبر عن تضامنه
     if suffix in SINGULAR_SUFFIXES:
         person = last_person_before(ctx.doc, actors, t.index) or salience.last_person
         return Source(Rule.NOUN_PRONOUN, pronoun=person) if person is not None else None
     if light and before:
-        return _source(Rule.NOUN_LIGHT_VERB, before[-1])
+        return _source(Rule.NOUN_LIGHT_VERB, *chain_ending(actors, before[-1], ctx.s))
     if light and salience.last_source:
         return Source(Rule.NOUN_SALIENT)
     return _unnamed_noun_source(ctx, t, actors)
@@ -296,18 +297,19 @@ def _subject_source(
     ]
     if current and coordinated_verb(s, t.index):
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
-    if before and coordinated_verb(s, t.index):
-        return _source(Rule.VERB_SHARED_SUBJECT, *coordinated(actors, before[-1], s))
-    if before and _right_before(s, before[-1].last, t.index) and _clause_starts_at(s, _phrase_start(ctx, before[-1])):
-        return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))  # أن الجزائر ستدعم ليبيا
+    chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
+    if chain and coordinated_verb(s, t.index):
+        return _source(Rule.VERB_SHARED_SUBJECT, *chain)
+    if chain and _right_before(s, chain[-1].last, t.index) and _clause_starts_at(s, _phrase_start(ctx, chain[0])):
+        return _source(Rule.VERB_SVO, *chain)  # أن الجزائر ستدعم ليبيا
     if after and _accused_before_charge(ctx, t, after[0], subjects):
         after = []  # اتهم إيران بالضلوع: (he) accused Iran, or Iran was accused; Iran accuses no one
     if after and t.form.predicate.type in PATIENT_POSSESSOR and counted(s, after[0].first):
         after = []  # طالبان قد خطفت 23 من الكوريين: a count after a violence verb is its victims
     if pos != "passive" and after:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))
-    if before:
-        return _source(Rule.VERB_SVO, *coordinated(actors, before[-1], s))
+    if chain:
+        return _source(Rule.VERB_SVO, *chain)
     if speaker is not None and t.form.predicate.type not in PATIENT_POSSESSOR:
         return _source(Rule.VERB_SPEAKER, speaker)  # but who reports a killing did not kill
     if speaker is not None and _possessed_subject(s, t):

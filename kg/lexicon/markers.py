@@ -60,6 +60,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "common_preposition",
         "state_noun",
         "org_anaphor",
+        "counted_people",
     ),
     NAME_WORDS: (
         "stop",
