@@ -17,13 +17,14 @@ from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import GAP, QUOTES, STOP_PUNCT, Trigger, has_light, light_window, title_or_particle
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import has_marker, markers
+from kg.lexicon.markers import find_marker, has_marker, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
 Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
 Lemmas = Mapping[int, tuple[str, ...]]  # token start -> camel-tools lemmas
 VERB_POS = ("perfect", "imperfect", "passive")
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a noun: مشاركتهما، زيارته
+FIGURATIVE_WINDOW = 7  # words after a violence verb where its abstract object may stand
 ACCUSED_CONTENT_TYPES = ("ACCUSE", "REQUEST", "THREATEN")  # اتهامات للمغرب بدعم: بدعم is what is said
 
 
@@ -155,7 +156,11 @@ def _fitting_forms(
     if fut:
         forms = [f for f in forms if f.pos == "imperfect"]
     if "ال" in pre or any(p in pre for p in "بلك"):
-        forms = [f for f in forms if f.pos == "masdar"]
+        forms = [
+            f for f in forms if f.pos == "masdar" and not ("ال" in pre and f.suffix)
+        ]  # الثنائي: no article and pronoun
+    if i > 0 and find_marker(s.folded[i - 1], "preposition", Clitic.CONJ_SHORT) not in ("", fold("من")):
+        forms = [f for f in forms if f.pos not in VERB_POS]  # في هاتف: no verb after a preposition (من may be who)
     written = _written(s.tokens[i].text)
     if written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
         forms = [f for f in forms if f.pos in ("masdar", "phrase") and f.suffix != "ه"]
@@ -265,7 +270,20 @@ def figurative(s: Sentence, t: Trigger) -> bool:
     k = t.index + t.length
     if t.form.predicate.type != "ASSAULT" or k >= len(s.folded):
         return False
-    return has_marker(s.folded[k], "abstract", Clitic.WA_BA)
+    if has_marker(s.folded[k], "abstract", Clitic.WA_BA):
+        return True
+    return t.pos in VERB_POS and _abstract_object(s, k)
+
+
+def _abstract_object(s: Sentence, k: int) -> bool:
+    """``خطف البرازيلي ألميدا مهاجم الهلال الأنظار``: a verb's object, after its subject and
+    within the clause, is an abstract noun (a preposition before it makes it no object)."""
+    for j in range(k + 1, min(len(s.folded), k + FIGURATIVE_WINDOW)):
+        if s.tokens[j].text in STOP_PUNCT or s.folded[j] in markers()["complementizer"]:
+            return False
+        if s.folded[j] in markers()["abstract"] and not find_marker(s.folded[j - 1], "preposition", Clitic.CONJ_SHORT):
+            return True
+    return False
 
 
 def opens_clause(s: Sentence, t: Trigger) -> bool:

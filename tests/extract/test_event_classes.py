@@ -508,3 +508,26 @@ def test_a_proclitic_before_hamza_is_no_name():
     assert "Colin Powell" not in {e.label_en for e in doc.entities}
     doc = extract("وقال وزير الخارجية الأمريكي كولن باول إن بلاده ستدعم العراق.", "t", "2003-05-01")
     assert "Colin Powell" in {e.label_en for e in doc.entities}
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("وقاد الثنائي صلاح وتريزيغيه هجمة رائعة.", "الثنائي"),  # the duo, not ثناء + ي (my praise)
+        ("ونشرت الصورة على موقع التواصل الاجتماعي تويتر.", "الاجتماعي"),  # social, not اجتماع + ي
+        ("وانضم الحارس إلى ناديه الجديد.", "ناديه"),  # his club: no verb after a preposition
+        ("وظهرت الصور على هاتف سامسونج الجديد.", "هاتف"),  # a phone, not he phoned
+    ],
+)
+def test_an_article_with_a_pronoun_or_a_preposition_before_a_verb_is_no_trigger(text: str, word: str) -> None:
+    assert word not in triggers(text)
+
+
+def test_the_verb_that_phones_and_the_noun_after_a_preposition_still_read():
+    assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("France",), "asserted") in events("وهاتف الرئيس المصري نظيره الفرنسي.")
+    assert any(t == "CONSULT" for t, *_ in events("وبحث الرئيس المصري في اتصال هاتفي مع نظيره الفرنسي الأزمة."))
+
+
+def test_a_violence_verb_whose_object_is_an_abstraction_is_figurative():
+    assert not any(t == "ASSAULT" for t, *_ in events("خطف البرازيلي ألميدا مهاجم فريق الهلال الأنظار في المباراة."))
+    assert any(t == "ASSAULT" for t, *_ in events("وخطف مسلحون صحفيا فرنسيا في شمال مالي."))
