@@ -24,7 +24,7 @@ Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future pref
 Lemmas = Mapping[int, tuple[str, ...]]  # token start -> camel-tools lemmas
 VERB_POS = ("perfect", "imperfect", "passive")
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a noun: مشاركتهما، زيارته
-FIGURATIVE_WINDOW = 7  # words after a violence verb where its abstract object may stand
+FIGURATIVE_WINDOW = 10  # words after a violence verb where its abstract object may stand
 ACCUSED_CONTENT_TYPES = ("ACCUSE", "REQUEST", "THREATEN")  # اتهامات للمغرب بدعم: بدعم is what is said
 
 
@@ -276,12 +276,14 @@ def figurative(s: Sentence, t: Trigger) -> bool:
 
 
 def _abstract_object(s: Sentence, k: int) -> bool:
-    """``خطف البرازيلي ألميدا مهاجم الهلال الأنظار``: a verb's object, after its subject and
-    within the clause, is an abstract noun (a preposition before it makes it no object)."""
+    """``خطف البرازيلي ألميدا مهاجم الهلال، الأنظار``: a verb whose object, after its subject
+    and within the sentence, is a noun of the spotlight or the score (``figurative_object``)."""
     for j in range(k + 1, min(len(s.folded), k + FIGURATIVE_WINDOW)):
-        if s.tokens[j].text in STOP_PUNCT or s.folded[j] in markers()["complementizer"]:
+        if s.tokens[j].text in ".؟?!:" or s.folded[j] in markers()["complementizer"]:
             return False
-        if s.folded[j] in markers()["abstract"] and not find_marker(s.folded[j - 1], "preposition", Clitic.CONJ_SHORT):
+        if has_marker(s.folded[j], "figurative_object", Clitic.WA_BA) and not find_marker(
+            s.folded[j - 1], "preposition", Clitic.CONJ_SHORT
+        ):
             return True
     return False
 

@@ -61,6 +61,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "state_noun",
         "org_anaphor",
         "counted_people",
+        "figurative_object",
     ),
     NAME_WORDS: (
         "stop",
