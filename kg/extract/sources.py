@@ -43,6 +43,7 @@ from kg.extract.triggers import accusative_noun, pronoun_suffix
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, reads_passive
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
+from kg.lexicon.predicates import predicate_lexicon
 from kg.model import Mention
 
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
@@ -273,6 +274,20 @@ def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -
     return after
 
 
+def _agrees(s: Sentence, t: Trigger, a: Arg) -> bool:
+    """May ``a`` be the subject right after this verb by gender? A verb without the feminine ت
+    takes no subject whose head ends in ة or ات (``وانتقد السلطة``: the authority is the object)."""
+    verb = s.tokens[t.index].text
+    head = s.tokens[a.first].text
+    return verb.endswith("ت") or not head.endswith(("ة", "ات"))
+
+
+def _noun_too(s: Sentence, t: Trigger) -> bool:
+    """Can the trigger word also be read as a verbal noun (``ودعم حكومة مصر للتحالف``)?"""
+    word = s.folded[t.index][len(t.prefix) :]
+    return any(f.pos == "masdar" for f in predicate_lexicon().forms.get(word, ()))
+
+
 def _subject_source(
     ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience, current: bool
 ) -> Source | None:
@@ -300,6 +315,12 @@ def _subject_source(
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
     if chain and coordinated_verb(s, t.index):
         return _source(Rule.VERB_SHARED_SUBJECT, *chain)
+    if (
+        speaker is not None
+        and coordinated_verb(s, t.index)
+        and not (after and _agrees(s, t, after[0]) or _noun_too(s, t))
+    ):
+        return _source(Rule.VERB_SHARED_SUBJECT, speaker)  # وأكد بومبيو … أن …، وانتقد السلطة: he criticized
     if chain and _right_before(s, chain[-1].last, t.index) and _clause_starts_at(s, _phrase_start(ctx, chain[0])):
         return _source(Rule.VERB_SVO, *chain)  # أن الجزائر ستدعم ليبيا
     if after and _accused_before_charge(ctx, t, after[0], subjects):

@@ -532,3 +532,17 @@ def test_a_violence_verb_whose_object_is_an_abstraction_is_figurative():
     assert not any(t == "ASSAULT" for t, *_ in events("خطف البرازيلي ألميدا مهاجم فريق الهلال، الأنظار في المباراة."))
     assert any(t == "ASSAULT" for t, *_ in events("وخطف مسلحون صحفيا فرنسيا في شمال مالي."))
 
+
+
+def test_a_verb_joined_after_the_reported_clause_goes_on_with_the_speaker():
+    said = events(
+        "وأكد وزير الخارجية الأمريكي مايك بومبيو في مؤتمر صحفي عقده في واشنطن يوم الثلاثاء الماضي "
+        "أن بلاده ملتزمة بأمن المنطقة، وانتقد السلطة الفلسطينية بشدة."
+    )
+    assert ("ACCUSE", ("Mike Pompeo",), ("Palestinian Authority",), "asserted") in said
+    # a subject that agrees with the verb after it is the verb's own
+    other = events(
+        "وأعلنت الجامعة العربية أنها لن تقف مكتوفة الأيدي أمام التحضير لإقامة الهيكل، "
+        "كما أدانت منظمة التعاون الإسلامي الانتهاكات."
+    )
+    assert [s for t, s, _o, _m in other if t == "ACCUSE"] == [("Organisation of Islamic Cooperation",)]
