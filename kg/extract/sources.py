@@ -35,11 +35,12 @@ from kg.extract.clause import (
     capital_of,
     entity_type,
     has_light,
+    is_person,
     is_place,
     light_window,
 )
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import accusative_noun, pronoun_suffix
+from kg.extract.triggers import accusative_noun, pronoun_suffix, written
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, reads_passive
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
@@ -275,11 +276,14 @@ def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -
 
 
 def _agrees(s: Sentence, t: Trigger, a: Arg) -> bool:
-    """May ``a`` be the subject right after this verb by gender? A verb without the feminine ت
-    takes no subject whose head ends in ة or ات (``وانتقد السلطة``: the authority is the object)."""
-    verb = s.tokens[t.index].text
-    head = s.tokens[a.first].text
-    return verb.endswith("ت") or not head.endswith(("ة", "ات"))
+    """May ``a``, right after this verb, be its subject by gender? A verb without the feminine
+    ت takes no subject whose first word ends in ة (``وانتقد السلطة``: the authority is the
+    object; ``أثنى سفير سلطنة عمان``: the ambassador, a word before the name, is the subject)."""
+    verb = s.folded[t.index][len(t.prefix) :]
+    feminine = verb.startswith("ت") if t.pos == "imperfect" else t.pos != "perfect" or verb.endswith("ت")
+    if feminine or a.first != t.end + 1:
+        return True
+    return not written(s.tokens[a.first].text).endswith("ة")
 
 
 def _noun_too(s: Sentence, t: Trigger) -> bool:
@@ -327,6 +331,8 @@ def _subject_source(
         after = []  # اتهم إيران بالضلوع: (he) accused Iran, or Iran was accused; Iran accuses no one
     if after and t.form.predicate.type in PATIENT_POSSESSOR and counted(s, after[0].first):
         after = []  # طالبان قد خطفت 23 من الكوريين: a count after a violence verb is its victims
+    if after and not is_person(ctx.doc, after[0].mention) and not _agrees(s, t, after[0]) and not _noun_too(s, t):
+        after = []  # انتقد السلطة الفلسطينية: a feminine noun after a masculine verb is its object
     if pos != "passive" and after:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))
     if chain:

@@ -136,7 +136,7 @@ _BARE_ALEF = re.compile(r"^[وف]?ا")  # the article or a hamzat al-wasl (ال�
 _DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
-def _written(token: str) -> str:
+def written(token: str) -> str:
     """A token as written, without diacritics and tatweel (hamza and ى kept)."""
     return _DIACRITICS.sub("", token)
 
@@ -156,15 +156,13 @@ def _fitting_forms(
     if fut:
         forms = [f for f in forms if f.pos == "imperfect"]
     if "ال" in pre or any(p in pre for p in "بلك"):
-        forms = [
-            f for f in forms if f.pos == "masdar" and not ("ال" in pre and f.suffix)
-        ]  # الثنائي: no article and pronoun
+        forms = [f for f in forms if f.pos == "masdar" and not ("ال" in pre and f.suffix)]  # الثنائي
     if i > 0 and find_marker(s.folded[i - 1], "preposition", Clitic.CONJ_SHORT) not in ("", fold("من")):
         forms = [f for f in forms if f.pos not in VERB_POS]  # في هاتف: no verb after a preposition (من may be who)
-    written = _written(s.tokens[i].text)
-    if written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
+    as_written = written(s.tokens[i].text)
+    if as_written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
         forms = [f for f in forms if f.pos in ("masdar", "phrase") and f.suffix != "ه"]
-    if _BARE_ALEF.match(written):  # البيان، اثنين: an imperfect never starts with a bare alef (أطالب has a hamza)
+    if _BARE_ALEF.match(as_written):  # البيان، اثنين: an imperfect never starts with a bare alef (أطالب has a hamza)
         forms = [f for f in forms if f.pos not in ("imperfect", "jussive")]
     rest_written = s.names[i][len(pre) :]
     forms = [f for f in forms if rest_written not in f.predicate.excepted]

@@ -524,14 +524,15 @@ def test_an_article_with_a_pronoun_or_a_preposition_before_a_verb_is_no_trigger(
 
 
 def test_the_verb_that_phones_and_the_noun_after_a_preposition_still_read():
-    assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("France",), "asserted") in events("وهاتف الرئيس المصري نظيره الفرنسي.")
+    assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("France",), "asserted") in events(
+        "وهاتف الرئيس المصري نظيره الفرنسي."
+    )
     assert any(t == "CONSULT" for t, *_ in events("وبحث الرئيس المصري في اتصال هاتفي مع نظيره الفرنسي الأزمة."))
 
 
 def test_a_violence_verb_whose_object_is_an_abstraction_is_figurative():
     assert not any(t == "ASSAULT" for t, *_ in events("خطف البرازيلي ألميدا مهاجم فريق الهلال، الأنظار في المباراة."))
     assert any(t == "ASSAULT" for t, *_ in events("وخطف مسلحون صحفيا فرنسيا في شمال مالي."))
-
 
 
 def test_a_verb_joined_after_the_reported_clause_goes_on_with_the_speaker():
@@ -546,3 +547,10 @@ def test_a_verb_joined_after_the_reported_clause_goes_on_with_the_speaker():
         "كما أدانت منظمة التعاون الإسلامي الانتهاكات."
     )
     assert [s for t, s, _o, _m in other if t == "ACCUSE"] == [("Organisation of Islamic Cooperation",)]
+
+
+def test_a_feminine_noun_after_a_masculine_verb_is_its_object():
+    said = events("وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده لن تتراجع. وانتقد الحكومة الإسرائيلية بشدة.")
+    assert ("ACCUSE", ("Mevlüt Çavuşoğlu",), ("Israel",), "asserted") in said
+    # the feminine verb takes it as subject
+    assert ("ACCUSE", ("Israel",), (), "asserted") in events("وانتقدت الحكومة الإسرائيلية القرار.")
