@@ -34,7 +34,7 @@ from kg.extract.clause import (
     light_verb_end,
 )
 from kg.extract.modality import Modality, modality, speaker
-from kg.extract.sources import Salience, Source, after_pronoun_that, find_source
+from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import find_target, place_args
 from kg.extract.tokens import Sentence, sentences
 from kg.extract.triggers import Lemmas, complement_of_trigger, figurative
@@ -126,12 +126,29 @@ def _extends(x: str, ids: Sequence[str]) -> bool:
     return any(sid.startswith(x + "_") for sid in ids)
 
 
+def _pair_mates(ctx: SentenceContext, src: Source, ids: list[str]) -> list[str]:
+    """The other side of ``الجانبان``، ``البلدان`` when the actor found is one side of it: the
+    pair word stands for the two countries the article names most, both on its token."""
+    pairs = [a for a in src.args if a.mention.kind == "pair"]
+    return [
+        actor_id(b.mention)
+        for a in pairs
+        for b in ctx.args
+        if b.mention.kind == "pair" and b.first == a.first and actor_id(b.mention) not in ids
+    ]
+
+
 def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: bool) -> Reading | None:
     """The event of a trigger with its actor, or None when the frame does not hold."""
     pred = t.form.predicate
     ids = list(actor.ids)
     tgt = find_target(ctx, t, ids, actor.after, street)
     found, location = tgt.ids, tgt.location
+    if mates := _pair_mates(ctx, src, ids):  # بحث الجانبان: one side with the other; أكد الجانبان: both
+        if pred.type in RECIPROCAL or MUTUAL in pred.recipient:
+            found = mates
+        else:
+            ids += mates
     victims = passive_subject(ctx.s, t, ctx.args) if src.rule is Rule.NOUN_IMPLICIT else None
     if victims is not None:  # 12 من عناصر الحوثي قتلوا في غارة: the Houthis were hit
         found = [actor_id(a.mention) for a in coordinated(ctx.args, victims, ctx.s) if is_actor(ctx.doc, a)] or found

@@ -554,3 +554,13 @@ def test_a_feminine_noun_after_a_masculine_verb_is_its_object():
     assert ("ACCUSE", ("Mevlüt Çavuşoğlu",), ("Israel",), "asserted") in said
     # the feminine verb takes it as subject
     assert ("ACCUSE", ("Israel",), (), "asserted") in events("وانتقدت الحكومة الإسرائيلية القرار.")
+
+
+def test_the_two_sides_meet_each_other():
+    met = events(
+        "التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف في هلسنكي. "
+        "واتفق الجانبان على مواصلة الحوار."
+    )
+    assert ("AGREE", ("United States",), ("Russia",), "asserted") in met
+    both = events("وزار الرئيس المصري السعودية أمس. وأكد البلدان دعمهما للحكومة اليمنية.")
+    assert any(t == "SUPPORT" and set(s) == {"Egypt", "Saudi Arabia"} for t, s, _o, _m in both)
