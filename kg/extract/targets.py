@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.arabic.clitics import Clitic
 from kg.extract.arguments import AGENT, attribute_of_person, coordinated
 from kg.extract.clause import (
     TARGET_WINDOW,
@@ -21,10 +22,12 @@ from kg.extract.clause import (
     is_place,
 )
 from kg.extract.triggers import opens_clause
+from kg.lexicon.markers import has_marker
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
 IN = "في"
+TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 
 
 def _clause_end(ctx: SentenceContext, t: Trigger) -> int:
@@ -51,7 +54,19 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not attribute_of_person(doc, a, ctx.args)
         and id(a.mention) not in ctx.titles.inside
         and not (a.mention.kind == "nisba" and actor_id(a.mention) in own)
+        and not (t.form.predicate.type == "CONSULT" and _of_topic(ctx, a))
     ]
+
+
+def _of_topic(ctx: SentenceContext, a: Arg) -> bool:
+    """A nationality after a noun of what is discussed, past its definite adjectives, names the
+    topic (``بحث الجانبان الأزمة السورية``، ``الملف النووي الإيراني``), not a party."""
+    if a.mention.kind != "nisba":
+        return False
+    k = a.first - 1
+    while k > 0 and a.first - k <= TOPIC_WALK and ctx.s.folded[k].startswith("ال") and ctx.s.folded[k].endswith("ي"):
+        k -= 1  # النووي
+    return k >= 0 and has_marker(ctx.s.folded[k], "topic", Clitic.WA_BA)
 
 
 def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg | None, bool]:

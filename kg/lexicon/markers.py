@@ -62,6 +62,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "org_anaphor",
         "counted_people",
         "figurative_object",
+        "topic",
     ),
     NAME_WORDS: (
         "stop",

@@ -564,3 +564,16 @@ def test_the_two_sides_meet_each_other():
     assert ("AGREE", ("United States",), ("Russia",), "asserted") in met
     both = events("وزار الرئيس المصري السعودية أمس. وأكد البلدان دعمهما للحكومة اليمنية.")
     assert any(t == "SUPPORT" and set(s) == {"Egypt", "Saudi Arabia"} for t, s, _o, _m in both)
+
+
+def test_a_nationality_that_ends_the_topic_of_a_meeting_is_no_party():
+    assert ("CONSULT", ("Vladimir Putin",), (), "asserted") in events(
+        "وبحث الرئيس الروسي فلاديمير بوتين خلال اللقاء الأزمة السورية."
+    )
+    assert ("CONSULT", ("United States",), ("France",), "asserted") in events(
+        "وبحث وزير الخارجية الأمريكي مع نظيره الفرنسي الملف النووي الإيراني."
+    )
+    # a delegation of a country is one
+    assert ("CONSULT", ("Mahmoud Abbas",), ("Yemen",), "asserted") in events(
+        "وبحث الرئيس الفلسطيني مع الوفد الحكومي اليمني سبل التعاون."
+    )
