@@ -117,16 +117,25 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True) -> bool:
 def plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
     """A name starts with a known name part (``محمد``، ``عبد``) and holds no title word; after a
     ``loose`` title any name-like run will do."""
-    if any((w,) in g.titles for w in words):
+    if any((w,) in g.titles for w in words) or names_a_place(words):
         return False
     if words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts:
         return True
     return loose and starts_a_name(words, g)
 
 
+def names_a_place(words: list[str]) -> bool:
+    """Does a run of words hold a noun that heads a place (``إقليم نانجارهار``، ``حاكم الإقليم``)?"""
+    heads = name_words()["place_head"]
+    return any(w in heads or w[:1] in "وبل" and w[1:] in heads for w in words)
+
+
 def starts_a_name(words: list[str], g: Gazetteer) -> bool:
     """Can these words, found where a name is expected, be one? Not when the first is a common
-    noun (بشكل واضح), unless a name-shaped word that is no noun follows it (دوري جولد)."""
+    noun (بشكل واضح), unless a name-shaped word that is no noun follows it (دوري جولد), nor
+    when one heads a place."""
+    if names_a_place(words):
+        return False
     if words[0] in common_nouns() and len(words) >= 2:
         return all(w not in common_nouns() and name_shaped(w, g) for w in words[1:])
     return name_shaped(words[0], g)

@@ -81,6 +81,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "media_head",
         "demonstrative",
         "adjective",
+        "place_head",
     ),
 }
 

@@ -577,3 +577,21 @@ def test_a_nationality_that_ends_the_topic_of_a_meeting_is_no_party():
     assert ("CONSULT", ("Mahmoud Abbas",), ("Yemen",), "asserted") in events(
         "وبحث الرئيس الفلسطيني مع الوفد الحكومي اليمني سبل التعاون."
     )
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("قال عطا الله خوجاني، المتحدث باسم إقليم نانجارهار، إن 19 شخصا قتلوا.", "إقليم نانجارهار"),
+        ("وقال حاكم الإقليم إن الهجوم استهدف مدرسة.", "حاكم الإقليم"),
+    ],
+)
+def test_a_run_of_words_that_heads_a_place_is_no_person(text: str, words: str) -> None:
+    doc = extract(text, "t", "2018-05-01")
+    assert words not in {e.label_ar for e in doc.entities if e.type == "Person"}
+    assert words not in {m.text for m in doc.mentions}
+
+
+def test_a_person_after_a_title_is_still_found():
+    doc = extract("وقال المتحدث باسم الحكومة العراقية سعد الحديثي إن الوضع مستقر.", "t", "2018-05-01")
+    assert any(e.type == "Person" and "الحديثي" in e.label_ar for e in doc.entities)
