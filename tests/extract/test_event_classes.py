@@ -595,3 +595,11 @@ def test_a_run_of_words_that_heads_a_place_is_no_person(text: str, words: str) -
 def test_a_person_after_a_title_is_still_found():
     doc = extract("وقال المتحدث باسم الحكومة العراقية سعد الحديثي إن الوضع مستقر.", "t", "2018-05-01")
     assert any(e.type == "Person" and "الحديثي" in e.label_ar for e in doc.entities)
+
+
+def test_an_ordinal_is_no_surname():
+    # الثانية ends "إليزابيث الثانية" but alone is "the second"
+    doc = extract("والثانية هي تثبيت الحلفاء على الأرض، وقد رفضت الثانية العرض.", "t", "2018-05-01")
+    assert not any(e.type == "Person" for e in doc.entities)
+    doc = extract("وقالت الملكة إليزابيث الثانية إن بريطانيا ستبقى.", "t", "2018-05-01")
+    assert "Elizabeth II" in {e.label_en for e in doc.entities}
