@@ -296,26 +296,24 @@ def load_oxigraph(nq: Path, index: list[tuple[str, str, int, int]], work: Path, 
     one("store_load", lambda s: s.load(data, RdfFormat.NQUADS))
     one("bulk_load", lambda s: s.oxigraph.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))
 
-    def put(store: Any) -> None:
-        for group in build_groups(_blocks(nq, index)):
-            store.put_graphs(group)
+    # each path's input is made before its clock starts: the store's work is timed, not the
+    # benchmark's cutting of the file into what kg build or a Dask worker hands over
+    groups = list(build_groups(_blocks(nq, index)))
+    one("put_graphs", lambda store: [store.put_graphs(group) for group in groups])
+    del groups
 
-    one("put_graphs", put)
+    with nq.open("rb") as f:
+        parts = []
+        for i in range(0, len(index), PARTITION):
+            part = index[i : i + PARTITION]
+            f.seek(part[0][2])
+            parts.append((f.read(part[-1][3] - part[0][2]), [(iri, h) for iri, h, _, _ in part]))
+    one("put_nquads", lambda store: [store.put_nquads(chunk, articles) for chunk, articles in parts])
+    del parts
 
-    def partitions(store: Any) -> None:
-        with nq.open("rb") as f:
-            for i in range(0, len(index), PARTITION):
-                part = index[i : i + PARTITION]
-                f.seek(part[0][2])
-                store.put_nquads(f.read(part[-1][3] - part[0][2]), [(iri, h) for iri, h, _, _ in part])
-
-    one("put_nquads", partitions)
-
-    def replace(store: Any) -> None:
-        for group in build_groups((iri, edited(nt), h + "-edited") for iri, nt, h in _blocks(nq, index)):
-            store.put_graphs(group)
-
-    one("replace", replace, folder="put_graphs", fresh=False)
+    groups = list(build_groups((iri, edited(nt), h + "-edited") for iri, nt, h in _blocks(nq, index)))
+    one("replace", lambda store: [store.put_graphs(group) for group in groups], folder="put_graphs", fresh=False)
+    del groups
     one("compact", lambda s: s.compact(), folder="put_graphs", fresh=False)
     return out
 

@@ -208,12 +208,13 @@ class Store:
         ``data`` is N-Triples text, an rdflib Graph, or an rdflib Dataset/ConjunctiveGraph (its
         graph named ``graph_iri`` is taken). ``<graph_iri> kg:contentHash "<content_hash>"`` is
         added if missing, so ``has_hash`` finds the article. Entity descriptions go to the shared
-        entity graph in the same write. Returns the triples written.
+        entity graph in the same write. Returns the statements written to the article's graph.
         """
         return self.put_graphs([(graph_iri, data, content_hash)])
 
     def put_graphs(self, items: list[tuple[str, str | bytes | rdflib.Graph, str]]) -> int:
-        """Several articles at once, each stored whole or not at all; returns the triples written.
+        """Several articles at once, each stored whole or not at all; returns the statements given
+        for their graphs (one given twice counts twice).
 
         Articles not stored yet go in through Oxigraph's bulk loader, a few hundred thousand
         quads per call: it writes sorted files and adds them to the store in one atomic step
@@ -239,7 +240,8 @@ class Store:
         """Articles given as N-Quads in the store's layout (a Dask partition: each article's
         graph, and entity descriptions in the shared graph), ``articles`` naming their graphs
         and content hashes; written as ``put_graphs`` writes. Quads of any other graph are
-        written with the first article. Returns the triples written.
+        written with the first article. Returns the statements given for the articles' (and
+        any other) graphs, a content hash appended counted too.
 
         A partition of new articles whose quads are all written as serializers write them goes
         to the bulk loader as it is (their content hashes and the descriptions not yet written
@@ -248,7 +250,7 @@ class Store:
         if not articles:
             return 0
         graphs = [_named_node(iri) for iri, _ in articles]
-        text = data.strip() + b"\n" if data.strip() else b""
+        text = data if data.endswith(b"\n") else data + b"\n"
         if (
             text.count(b"\n") < BULK_MAX_QUADS
             and _QUADS.fullmatch(text) is not None
@@ -289,9 +291,7 @@ class Store:
         except (OSError, ValueError) as err:
             raise StoreError(f"cannot write {len(articles)} articles to {self.path}: {err}") from err
         self._remember(shared)
-        statements = set(text.splitlines())
-        statements.update(hashes.splitlines())
-        return sum(not line.endswith(_ENTITY_GRAPH + b" .") for line in statements)
+        return text.count(b"\n") - text.count(b" " + _ENTITY_GRAPH + b" .\n") + len(articles)
 
     def _add(self, articles: list[_Article]) -> None:
         """Write articles the store does not hold, in one atomic step: the bulk loader for a
@@ -633,14 +633,15 @@ DESCRIBED_MAX = 1_000_000  # entity descriptions a Store remembers having writte
 
 # One N-Triples statement as serializers write it (subject, predicate, object, " ."), and no more:
 # text with a line that does not match (a comment, odd spacing) is parsed by Oxigraph instead.
-_IRI = rb'<[^<>"{}|^`\\\x00-\x20]*>'
-_BNODE = rb"_:[A-Za-z0-9_][A-Za-z0-9_.\-]*"
-_LITERAL = rb'"[^"\\\n\r]*(?:\\.[^"\\\n\r]*)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^' + _IRI + rb")?"
+# (Possessive quantifiers: what a term matched is never given back, so a line that fails fails fast.)
+_IRI = rb'<[^<>"{}|^`\\\x00-\x20]*+>'
+_BNODE = rb"_:[A-Za-z0-9_][A-Za-z0-9_.\-]*+"
+_LITERAL = rb'"[^"\\\n\r]*+(?:\\.[^"\\\n\r]*+)*+"(?:@[A-Za-z]++(?:-[A-Za-z0-9]++)*+|\^\^' + _IRI + rb")?+"
 _TRIPLE = rb"(" + _IRI + rb"|" + _BNODE + rb") (" + _IRI + rb") (?:" + _IRI + rb"|" + _BNODE + rb"|" + _LITERAL + rb")"
 _STATEMENT = re.compile(_TRIPLE + rb" \.")
 _UNCAPTURED = _TRIPLE.replace(b"(<", b"(?:<").replace(b"(_", b"(?:_")
-_NTRIPLES = re.compile(rb"(?:" + _UNCAPTURED + rb" \.\n)*")  # whole texts, one statement a line
-_QUADS = re.compile(rb"(?:" + _UNCAPTURED + rb" " + _IRI + rb" \.\n)*")
+_NTRIPLES = re.compile(rb"(?:" + _UNCAPTURED + rb" \.\n)*+")  # whole texts, one statement a line
+_QUADS = re.compile(rb"(?:" + _UNCAPTURED + rb" " + _IRI + rb" \.\n)*+")
 _ENTITY_SUBJECT = b"<" + ENTITY_PREFIX.encode()
 _ENTITY_GRAPH = b"<" + ENTITY_GRAPH_IRI.encode() + b">"
 _DESCRIPTION_IRIS = frozenset(b"<" + p.encode() + b">" for p in _DESCRIPTION)
@@ -669,7 +670,7 @@ class _Article:
             raise InputError(f"put_graph({iri}): content_hash is empty")
         text = _lines(_ntriples_of(iri, data))
         hashed = f"{graph} <{KG_NS}contentHash> {ox.Literal(content_hash)} .\n".encode()
-        own, shared = _split(iri, text + hashed)
+        own, shared = _split(iri, text if b"\n" + hashed in b"\n" + text else text + hashed)
         extra = _shared_entity_ntriples(data)
         if extra:
             shared += _split(ENTITY_GRAPH_IRI, extra, everything_shared=True)[1]
@@ -690,8 +691,8 @@ class _Article:
 
     @property
     def size(self) -> int:
-        """The distinct triples of the article's own graph."""
-        return len(set(self.own.splitlines()))
+        """The statements of the article's own graph (one given twice counts twice)."""
+        return self.own.count(b"\n")
 
     def reserialized(self, statements: set[bytes]) -> bytes:
         """N-Triples statements parsed and written again by Oxigraph (sorted)."""
