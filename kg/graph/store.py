@@ -126,6 +126,7 @@ class Store:
     # entity descriptions (N-Quads lines without the newline) this Store wrote or found written: a
     # description an article repeats is not handed to the bulk loader again (see _unwritten)
     _described: set[bytes] = field(default_factory=set, repr=False)
+    _held_graphs: bool | None = field(default=None, repr=False)  # at the first write: descriptions may be stored
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -314,7 +315,22 @@ class Store:
         """The articles' entity descriptions (N-Quads lines, without the newline) that this
         Store has not written yet, each once: most entities recur from article to article."""
         lines = dict.fromkeys(b"".join(article.shared for article in articles).splitlines())
-        return [line for line in lines if line not in self._described]
+        unwritten = [line for line in lines if line not in self._described]
+        if self._held_graphs is None:
+            self._held_graphs = any(True for _ in self.oxigraph.named_graphs())
+        if not unwritten or not self._held_graphs:
+            return unwritten
+        # a store written before: a description it holds (an entity of an earlier run, an
+        # article being replaced) is looked up, much cheaper than loading it again
+        try:
+            quads = list(ox.parse(b"\n".join(unwritten), ox.RdfFormat.N_QUADS))
+        except SyntaxError:
+            return unwritten  # the write names the article at fault
+        if len(quads) != len(unwritten):
+            return unwritten
+        stored = [quad in self.oxigraph for quad in quads]
+        self._remember([line for line, there in zip(unwritten, stored) if there])
+        return [line for line, there in zip(unwritten, stored) if not there]
 
     def _remember(self, described: list[bytes]) -> None:
         """Entity descriptions now in the store (kept up to DESCRIBED_MAX lines)."""
@@ -348,18 +364,21 @@ class Store:
             if b"_:" in stored or b"_:" in article.own:
                 changes.append(f"DROP SILENT GRAPH {article.graph}")
                 old = set()
-            # what is deleted is Oxigraph's own N-Triples; what is inserted is parsed and written
-            # again by Oxigraph (never pasted: SPARQL reads \u escapes before its syntax)
+            # what is deleted is Oxigraph's own N-Triples; what is inserted is checked N-Triples
             gone, added = old - new, new - old
             changes += _data_block("DELETE", article.graph, b"\n".join(sorted(gone)))
-            changes += _data_block("INSERT", article.graph, article.reserialized(added))
+            changes += _data_block("INSERT", article.graph, article.insertable(added))
             rewritten += len(gone) + len(added)
         if not changes:
             return  # the same statements again
         self.rewritten += rewritten
         try:
             self.oxigraph.update(" ;\n".join(changes))
-        except (OSError, SyntaxError, ValueError) as err:
+        except SyntaxError as err:  # nothing was written; name the article at fault
+            for article in articles:
+                article.check()
+            raise StoreError(f"cannot write {len(articles)} articles to {self.path}: {err}") from err
+        except (OSError, ValueError) as err:
             what = f"graph {articles[0].iri}" if len(articles) == 1 else f"{len(articles)} articles"
             raise StoreError(f"cannot write {what} to {self.path}: {err}") from err
 
@@ -694,8 +713,15 @@ class _Article:
         """The statements of the article's own graph (one given twice counts twice)."""
         return self.own.count(b"\n")
 
-    def reserialized(self, statements: set[bytes]) -> bytes:
-        """N-Triples statements parsed and written again by Oxigraph (sorted)."""
+    def insertable(self, statements: set[bytes]) -> bytes:
+        """Statements of the article to paste into an INSERT DATA, sorted: as they are (each
+        line a serializer's, or Oxigraph's, N-Triples statement, which SPARQL's lexer reads
+        as N-Triples' does) unless one holds a \\u escape, which the SPARQL grammar lets a
+        parser read before its syntax (\\u0022 would end a string): then parsed and written
+        again by Oxigraph."""
+        text = b"\n".join(sorted(statements))
+        if b"\\u" not in text and b"\\U" not in text:
+            return text
         try:
             triples = [q.triple for q in ox.parse(b"\n".join(statements), ox.RdfFormat.N_TRIPLES)]
         except SyntaxError as err:

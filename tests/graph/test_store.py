@@ -367,6 +367,9 @@ def _record_bulk_loads(store: Store) -> list[bytes]:
             calls.append(data)
             real.bulk_load(data, fmt)
 
+        def __contains__(self, quad):
+            return quad in real
+
         def __getattr__(self, name):
             return getattr(real, name)
 
@@ -446,3 +449,41 @@ def test_ntriples_written_otherwise_are_stored_as_a_serializer_writes_them(tmp_p
         assert _dump(other) == expected
         other.put_graphs([(iri, spelling(text), h) for iri, text, h in articles])  # a replacement: nothing changes
         assert _dump(other) == expected and other.rewritten == 0
+
+
+def test_a_description_an_earlier_run_stored_is_not_handed_to_the_bulk_loader_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import kg.graph.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_MIN_QUADS", 10)
+    label = f'<{RES}entity/person/p1> <{ns.RDFS.label}> "شخص"@ar <{ENTITY_GRAPH}> .'.encode()
+    with Store.open(tmp_path / "s") as store:
+        store.put_graphs(_described_articles(5))
+    with Store.open(tmp_path / "s") as store:  # a new run: it remembers nothing
+        calls = _record_bulk_loads(store)
+        store.put_graphs(_described_articles(5, first=5))
+        assert len(calls) == 1 and label not in calls[0]
+        assert label in _dump(store) and len(store.graphs()) == 10
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        '"x\\" } } ; DROP ALL ; INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/b> <http://x/c> } } #"',
+        '"tab\\tquote\\" brace } newline\\n"',
+    ],
+)
+def test_a_replacement_pastes_no_statement_that_could_end_its_string(store: Store, literal: str) -> None:
+    data = f"<{ART_B}> <{ns.RDFS.comment}> {literal} .\n"
+    store.put_graph(str(ART_B), data, "7" * 64)
+    assert store.graphs() == sorted([str(ART_A), str(ART_B)]) and store.has_hash(HASH_A)
+    expected = rdflib.Graph().parse(data=data, format="nt")
+    assert [o for _, p, o in ntriples_graph(store, ART_B) if p == ns.RDFS.comment] == list(expected.objects())
+
+
+def test_a_replacement_with_a_relative_iri_names_the_article_and_keeps_the_stored_version(store: Store) -> None:
+    before = len(store)
+    with pytest.raises(InputError, match="algeria-statement"):
+        store.put_graph(str(ART_B), f"<{ART_B}> <{ns.RDFS.seeAlso}> <relative> .\n", "7" * 64)
+    assert len(store) == before and store.has_hash(HASH_B)
