@@ -10,6 +10,7 @@ deterministic, they are one node in the union of the graphs that queries see.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -273,26 +274,22 @@ class Store:
         their content hashes; descriptions of entities given in an article's graph move to the
         shared graph, as ``_split`` moves them, and those written before are left out."""
         graphs = {str(graph).encode() for graph, _ in articles}
-        shared: list[bytes] = []
-
-        def place(match: re.Match[bytes]) -> bytes:
-            graph = _ENTITY_GRAPH if match[2] in graphs else match[2]
-            line = match[1] + b" " + graph + b" ."
-            if graph != _ENTITY_GRAPH:
-                return b"\n" + line
-            if line in self._described:
-                return b""
-            shared.append(line)
-            return b"\n" + line
-
-        text = _DESCRIPTION_QUAD.sub(place, b"\n" + text)[1:]
+        parts = _DESCRIPTION_QUAD.split(b"\n" + text)  # other lines, a description's triple, its graph, ...
+        described = dict.fromkeys(
+            triple + b" " + (_ENTITY_GRAPH if graph in graphs else graph) + b" ."
+            for triple, graph in zip(parts[1::3], parts[2::3])
+        )
+        fresh = [line for line in described if line not in self._described]
+        own = b"".join(parts[::3])[1:]
         hashes = b"".join(f"{g} <{KG_NS}contentHash> {ox.Literal(h)} {g} .\n".encode() for g, h in articles)
+        lines = own.count(b"\n") + len(fresh) + len(articles)
         try:
-            self._load(text + hashes, text.count(b"\n") + len(articles))
+            self._load(own + b"".join(line + b"\n" for line in fresh) + hashes, lines)
         except (OSError, ValueError) as err:
             raise StoreError(f"cannot write {len(articles)} articles to {self.path}: {err}") from err
+        shared = [line for line in fresh if line.endswith(_ENTITY_GRAPH + b" .")]
         self._remember(shared)
-        return text.count(b"\n") - text.count(b" " + _ENTITY_GRAPH + b" .\n") + len(articles)
+        return lines - len(shared) - own.count(b" " + _ENTITY_GRAPH + b" .\n")
 
     def _add(self, articles: list[_Article]) -> None:
         """Write articles the store does not hold, in one atomic step: the bulk loader for a
@@ -704,7 +701,7 @@ class _Article:
         """Everything as N-Quads."""
         return self.own_nquads() + self.shared
 
-    @property
+    @functools.cached_property
     def lines(self) -> int:
         return self.own.count(b"\n") + self.shared.count(b"\n")
 
@@ -752,10 +749,11 @@ def _split(iri: str, ntriples: bytes, everything_shared: bool = False) -> tuple[
         return _split_parsed(iri, ntriples, everything_shared)
     if everything_shared:
         return b"", _in_graph(text, ENTITY_GRAPH_IRI.encode())
-    shared = _DESCRIPTION_TRIPLE.findall(b"\n" + text)
-    if not shared:
+    parts = _DESCRIPTION_TRIPLE.split(b"\n" + text)  # own lines, a description, own lines, ...
+    if len(parts) == 1:
         return text, b""
-    return _DESCRIPTION_TRIPLE.sub(b"", b"\n" + text)[1:], b"".join(s + b" " + _ENTITY_GRAPH + b" .\n" for s in shared)
+    shared_end = b" " + _ENTITY_GRAPH + b" .\n"
+    return b"".join(parts[::2])[1:], b"".join(line + shared_end for line in parts[1::2])
 
 
 def _split_parsed(iri: str, ntriples: bytes, everything_shared: bool) -> tuple[bytes, bytes]:
