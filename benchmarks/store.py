@@ -618,9 +618,10 @@ Each kg path's input (`kg build`'s groups of N-Triples, the Dask partitions, the
 is made before its clock starts. New articles: kg checks the statements' shape with one regular
 expression over an article's text (a partition's), moves entity descriptions to the shared graph
 by substitution and hands the bulk loader each description once a run (one a store held before is
-looked up), so these paths cost what the loader costs, plus ~1 µs a statement, minus the repeated
-descriptions it is spared; the loader is their ceiling (its own call ran at {base / bulk.get("wall_s", base):.2f}x rdflib in
-wall time, {rl["cpu_s"] / bulk.get("cpu_s", rl["cpu_s"]):.2f}x in CPU time, in this run). A replacement reads the stored statements of every
+looked up), so these paths cost what the loader costs plus that checking and cutting (a pass or
+two of a regular expression over the text) and one loader call a group or partition instead of
+one in all; the loader is their ceiling (its own call ran at
+{base / bulk.get("wall_s", base):.2f}x rdflib in wall time, {rl["cpu_s"] / bulk.get("cpu_s", rl["cpu_s"]):.2f}x in CPU time, in this run). A replacement reads the stored statements of every
 article it replaces (Oxigraph decodes each term from its dictionary: ~8 µs a statement, most of that
 path's time) to delete and insert only those that changed, in one transaction.
 
