@@ -35,16 +35,17 @@ def run(kills: int) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="kg-store-kills-"))
     try:
         writes = ks.kill_writes(work / "writes", kills, seed=16).as_json()
+        nquads = ks.kill_writes(work / "nquads", kills, seed=18, via="nquads").as_json()
         compaction = ks.kill_compaction(work / "compaction", max(1, kills // 4), seed=17).as_json()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    data = {"writes": writes, "compaction": compaction, "articles": ks.ARTICLES, "group": ks.GROUP}
+    data = {"writes": writes, "nquads": nquads, "compaction": compaction, "articles": ks.ARTICLES, "group": ks.GROUP}
     c.write_result(NAME, data, _markdown(data))
     return data
 
 
 def _markdown(d: dict[str, Any]) -> str:
-    w, k = d["writes"], d["compaction"]
+    w, n, k = d["writes"], d["nquads"], d["compaction"]
     return f"""## Store kills (issue 16)
 
 {c.header_lines(".venv/bin/python benchmarks/store_kills.py", c.machine())}
@@ -54,13 +55,16 @@ def _markdown(d: dict[str, Any]) -> str:
 and is SIGKILLed at random moments of that run ({w["full_s"]:.1f} s unkilled); after each kill the
 store is opened for writing, every article graph must be exactly one version of its article and
 the shared entity graph hold only known statements; a last run must finish. Then `kg compact` of
-a store whose articles were all replaced is killed at random moments.
+a store whose articles were all replaced is killed at random moments. The writer runs again with
+`Store.put_nquads`, each group as one Dask partition's N-Quads (new articles straight to the bulk
+loader, {n["full_s"]:.1f} s unkilled).
 
 | path | kills | survived | finished before the kill | kills that left a bulk load's files | problems |
 |---|---|---|---|---|---|
 | bulk writes and replacements | {w["kills"]} | {w["survived"]} | {w["finished_before_kill"]} | {w["unfinished_bulk_loads"]} | {len(w["problems"])} |
+| `put_nquads` partitions (bulk writes and replacements) | {n["kills"]} | {n["survived"]} | {n["finished_before_kill"]} | {n["unfinished_bulk_loads"]} | {len(n["problems"])} |
 | `kg compact` | {k["kills"]} | {k["survived"]} | {k["finished_before_kill"]} | – | {len(k["problems"])} |
-{"".join(f"{chr(10)}- {p}" for p in (w["problems"] + k["problems"])[:10])}
+{"".join(f"{chr(10)}- {p}" for p in (w["problems"] + n["problems"] + k["problems"])[:10])}
 """
 
 
@@ -69,4 +73,4 @@ if __name__ == "__main__":
     ap.add_argument("--kills", type=int, default=20)
     a = ap.parse_args()
     result = run(a.kills)
-    print(result["writes"], result["compaction"])
+    print(result["writes"], result["nquads"], result["compaction"])

@@ -54,13 +54,26 @@ def article(i: int, version: int) -> tuple[str, bytes, str]:
     return iri, ("\n".join(lines) + "\n").encode(), f"{i:04d}-{version}"
 
 
-def write(store_path: Path, versions: list[int]) -> None:
-    """The writer: each version of every article, GROUP articles a call."""
+def write(store_path: Path, versions: list[int], via: str = "graphs") -> None:
+    """The writer: each version of every article, GROUP articles a call (``put_graphs``, or
+    ``put_nquads`` of the group as one partition's N-Quads with ``via="nquads"``)."""
     with Store.open(store_path) as store:
         for version in versions:
             for start in range(0, ARTICLES, GROUP):
-                store.put_graphs([article(i, version) for i in range(start, min(start + GROUP, ARTICLES))])
+                group = [article(i, version) for i in range(start, min(start + GROUP, ARTICLES))]
+                if via == "nquads":
+                    store.put_nquads(partition(group), [(iri, h) for iri, _, h in group])
+                else:
+                    store.put_graphs(group)
                 print(f"{version} {start + GROUP}", flush=True)
+
+
+def partition(group: list[tuple[str, bytes, str]]) -> bytes:
+    """Articles as a Dask partition's N-Quads: each statement in its article's graph (the
+    entity descriptions among them, which the store moves to the shared graph)."""
+    return b"".join(
+        line[: -len(b" .")] + f" <{iri}> .\n".encode() for iri, text, _ in group for line in text.splitlines()
+    )
 
 
 def expected() -> tuple[dict[str, list[set[bytes]]], set[bytes]]:
@@ -119,8 +132,9 @@ def run(cmd: list[str], kill_after: float | None) -> str:
     return f"exit {proc.returncode}: {err.decode(errors='replace').strip().splitlines()[-1:]}"
 
 
-def writer_command(store: Path, versions: str) -> list[str]:
-    return [sys.executable, str(Path(__file__).resolve()), "write", "--store", str(store), "--versions", versions]
+def writer_command(store: Path, versions: str, via: str = "graphs") -> list[str]:
+    script = str(Path(__file__).resolve())
+    return [sys.executable, script, "write", "--store", str(store), "--versions", versions, "--via", via]
 
 
 @dataclass
@@ -136,22 +150,23 @@ class KillReport:
         return self.__dict__
 
 
-def kill_writes(workdir: Path, kills: int = 10, seed: int = 16) -> KillReport:
-    """Kill the writer (both versions, one store) ``kills`` times, check after each; then it
-    must finish with every article in its second version."""
+def kill_writes(workdir: Path, kills: int = 10, seed: int = 16, via: str = "graphs") -> KillReport:
+    """Kill the writer (both versions, one store; through ``put_graphs`` or, ``via="nquads"``,
+    ``put_nquads``) ``kills`` times, check after each; then it must finish with every article
+    in its second version."""
     rng = random.Random(seed)
     graphs, shared = expected()
     report = KillReport()
     timing = workdir / "timing"
     started = time.monotonic()
-    outcome = run(writer_command(timing, "1,2"), None)
+    outcome = run(writer_command(timing, "1,2", via), None)
     report.full_s = time.monotonic() - started
     if outcome != "finished":
         report.problems.append(f"the unkilled writer ended with {outcome}")
     store = workdir / "store"
     for i in range(kills):
         delay = rng.uniform(0.05, report.full_s * 1.05)
-        outcome = run(writer_command(store, "1,2"), delay)
+        outcome = run(writer_command(store, "1,2", via), delay)
         report.kills += 1
         report.finished_before_kill += outcome == "finished"
         report.unfinished_bulk_loads += any(store.glob("bulk-*.sst"))
@@ -160,7 +175,7 @@ def kill_writes(workdir: Path, kills: int = 10, seed: int = 16) -> KillReport:
             problems.append(f"the writer ended with {outcome}")
         report.problems += [f"kill {i} after {delay:.2f} s: {p}" for p in problems]
         report.survived += not problems
-    outcome = run(writer_command(store, "1,2"), None)
+    outcome = run(writer_command(store, "1,2", via), None)
     report.problems += [f"after the kills: {p}" for p in store_problems(store, graphs, shared)]
     with Store.open(store, read_only=True) as opened:
         wrong = [iri for iri in graphs if _statements(opened, iri) != graphs[iri][1]]
@@ -203,11 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", nargs="?", default="kill", choices=["kill", "write"])
     parser.add_argument("--store", type=Path)
     parser.add_argument("--versions", default="1,2")
+    parser.add_argument("--via", default="graphs", choices=["graphs", "nquads"])
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--workdir", type=Path)
     args = parser.parse_args(argv)
     if args.action == "write":
-        write(args.store, [int(v) for v in args.versions.split(",")])
+        write(args.store, [int(v) for v in args.versions.split(",")], args.via)
         return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
     writes = kill_writes(args.workdir, args.kills)

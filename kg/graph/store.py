@@ -10,6 +10,7 @@ deterministic, they are one node in the union of the graphs that queries see.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -123,6 +124,10 @@ class Store:
     read_only: bool = False
     _ox: ox.Store | None = field(default=None, repr=False)
     rewritten: int = 0  # statements of stored articles deleted or inserted since opening (replacements)
+    # entity descriptions (N-Quads lines without the newline) this Store wrote or found written: a
+    # description an article repeats is not handed to the bulk loader again (see _unwritten)
+    _described: set[bytes] = field(default_factory=set, repr=False)
+    _held_graphs: bool | None = field(default=None, repr=False)  # at the first write: descriptions may be stored
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -205,12 +210,13 @@ class Store:
         ``data`` is N-Triples text, an rdflib Graph, or an rdflib Dataset/ConjunctiveGraph (its
         graph named ``graph_iri`` is taken). ``<graph_iri> kg:contentHash "<content_hash>"`` is
         added if missing, so ``has_hash`` finds the article. Entity descriptions go to the shared
-        entity graph in the same write. Returns the triples written.
+        entity graph in the same write. Returns the statements written to the article's graph.
         """
         return self.put_graphs([(graph_iri, data, content_hash)])
 
     def put_graphs(self, items: list[tuple[str, str | bytes | rdflib.Graph, str]]) -> int:
-        """Several articles at once, each stored whole or not at all; returns the triples written.
+        """Several articles at once, each stored whole or not at all; returns the statements given
+        for their graphs (one given twice counts twice).
 
         Articles not stored yet go in through Oxigraph's bulk loader, a few hundred thousand
         quads per call: it writes sorted files and adds them to the store in one atomic step
@@ -236,23 +242,63 @@ class Store:
         """Articles given as N-Quads in the store's layout (a Dask partition: each article's
         graph, and entity descriptions in the shared graph), ``articles`` naming their graphs
         and content hashes; written as ``put_graphs`` writes. Quads of any other graph are
-        written with the first article. Returns the triples written."""
+        written with the first article. Returns the statements given for the articles' (and
+        any other) graphs, a content hash appended counted too.
+
+        A partition of new articles whose quads are all written as serializers write them goes
+        to the bulk loader as it is (their content hashes and the descriptions not yet written
+        added); anything else is taken apart article by article first."""
         self._writable()
+        if not articles:
+            return 0
+        graphs = [_named_node(iri) for iri, _ in articles]
+        text = data if data.endswith(b"\n") else data + b"\n"
+        if (
+            text.count(b"\n") < BULK_MAX_QUADS
+            and _QUADS.fullmatch(text) is not None
+            and not any(self.oxigraph.contains_named_graph(graph) for graph in graphs)
+        ):
+            try:
+                return self._add_nquads(text, [(graph, h) for graph, (_, h) in zip(graphs, articles)])
+            except SyntaxError:  # nothing was written: the article-by-article path names the article
+                pass
         by_graph = _by_graph(data)
         items = [_Article.of(iri, by_graph.pop(iri.encode(), b""), h) for iri, h in articles]
-        if not items:
-            return 0
         rest = b"".join(_in_graph(nt, graph) for graph, nt in by_graph.items())
         first = items[0]
-        items[0] = _Article(first.iri, first.graph, first.statements, first.shared + rest)
+        items[0] = _Article(first.iri, first.graph, first.own, first.shared + rest)
         return self._put(items)
+
+    def _add_nquads(self, text: bytes, articles: list[tuple[ox.NamedNode, str]]) -> int:
+        """New articles' N-Quads (``put_nquads``; one statement a line) in one atomic step, with
+        their content hashes; descriptions of entities given in an article's graph move to the
+        shared graph, as ``_split`` moves them, and those written before are left out."""
+        graphs = {str(graph).encode() for graph, _ in articles}
+        parts = _DESCRIPTION_QUAD.split(b"\n" + text)  # other lines, a description's triple, its graph, ...
+        described = dict.fromkeys(
+            triple + b" " + (_ENTITY_GRAPH if graph in graphs else graph) + b" ."
+            for triple, graph in zip(parts[1::3], parts[2::3])
+        )
+        fresh = [line for line in described if line not in self._described]
+        own = b"".join(parts[::3])[1:]
+        hashes = b"".join(f"{g} <{KG_NS}contentHash> {ox.Literal(h)} {g} .\n".encode() for g, h in articles)
+        lines = own.count(b"\n") + len(fresh) + len(articles)
+        try:
+            self._load(own + b"".join(line + b"\n" for line in fresh) + hashes, lines)
+        except (OSError, ValueError) as err:
+            raise StoreError(f"cannot write {len(articles)} articles to {self.path}: {err}") from err
+        shared = [line for line in fresh if line.endswith(_ENTITY_GRAPH + b" .")]
+        self._remember(shared)
+        return lines - len(shared) - own.count(b" " + _ENTITY_GRAPH + b" .\n")
 
     def _add(self, articles: list[_Article]) -> None:
         """Write articles the store does not hold, in one atomic step: the bulk loader for a
         chunk of more than BULK_MIN_QUADS quads (below BULK_MAX_QUADS, one file ingestion),
         a transaction for a few (the bulk loader writes a dozen files whatever the size)."""
+        shared = self._unwritten(articles)
+        own = b"".join(article.own_nquads() for article in articles)
         try:
-            self._load(b"".join(article.nquads() for article in articles), sum(a.lines for a in articles))
+            self._load(own + b"".join(line + b"\n" for line in shared), own.count(b"\n") + len(shared))
         except SyntaxError as err:  # nothing was written; name the article at fault
             for article in articles:
                 article.check()
@@ -260,6 +306,34 @@ class Store:
         except (OSError, ValueError) as err:
             what = f"graph {articles[0].iri}" if len(articles) == 1 else f"{len(articles)} articles"
             raise StoreError(f"cannot write {what} to {self.path}: {err}") from err
+        self._remember(shared)
+
+    def _unwritten(self, articles: list[_Article]) -> list[bytes]:
+        """The articles' entity descriptions (N-Quads lines, without the newline) that this
+        Store has not written yet, each once: most entities recur from article to article."""
+        lines = dict.fromkeys(b"".join(article.shared for article in articles).splitlines())
+        unwritten = [line for line in lines if line not in self._described]
+        if self._held_graphs is None:
+            self._held_graphs = any(True for _ in self.oxigraph.named_graphs())
+        if not unwritten or not self._held_graphs:
+            return unwritten
+        # a store written before: a description it holds (an entity of an earlier run, an
+        # article being replaced) is looked up, much cheaper than loading it again
+        try:
+            quads = list(ox.parse(b"\n".join(unwritten), ox.RdfFormat.N_QUADS))
+        except SyntaxError:
+            return unwritten  # the write names the article at fault
+        if len(quads) != len(unwritten):
+            return unwritten
+        stored = [quad in self.oxigraph for quad in quads]
+        self._remember([line for line, there in zip(unwritten, stored) if there])
+        return [line for line, there in zip(unwritten, stored) if not there]
+
+    def _remember(self, described: list[bytes]) -> None:
+        """Entity descriptions now in the store (kept up to DESCRIBED_MAX lines)."""
+        if len(self._described) + len(described) > DESCRIBED_MAX:
+            self._described.clear()
+        self._described.update(described)
 
     def _load(self, nquads: bytes, lines: int) -> None:
         """N-Quads in one atomic step: the bulk loader from BULK_MIN_QUADS on, else a transaction."""
@@ -276,37 +350,39 @@ class Store:
         every article its old or its new version)."""
         if not articles:
             return
-        shared = set()
-        for article in articles:
-            shared.update(article.shared.splitlines(keepends=True))
+        shared = self._unwritten(articles)
         if shared:
-            self._load(b"".join(sorted(shared)), len(shared))
+            self._load(b"".join(line + b"\n" for line in sorted(shared)), len(shared))
+            self._remember(shared)
         changes, rewritten = [], 0
         for article in articles:
             stored = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=article.graph) or b""
-            old = set(stored.splitlines())
-            new = {statement + b" ." for statement in article.statements}
-            if any(b"_:" in line for line in old | new):
+            old, new = set(stored.splitlines()), set(article.own.splitlines())
+            if b"_:" in stored or b"_:" in article.own:
                 changes.append(f"DROP SILENT GRAPH {article.graph}")
                 old = set()
-            # what is deleted is Oxigraph's own N-Triples; what is inserted is parsed and written
-            # again by Oxigraph (never pasted: SPARQL reads \u escapes before its syntax)
+            # what is deleted is Oxigraph's own N-Triples; what is inserted is checked N-Triples
             gone, added = old - new, new - old
             changes += _data_block("DELETE", article.graph, b"\n".join(sorted(gone)))
-            changes += _data_block("INSERT", article.graph, article.reserialized(added))
+            changes += _data_block("INSERT", article.graph, article.insertable(added))
             rewritten += len(gone) + len(added)
         if not changes:
             return  # the same statements again
         self.rewritten += rewritten
         try:
             self.oxigraph.update(" ;\n".join(changes))
-        except (OSError, SyntaxError, ValueError) as err:
+        except SyntaxError as err:  # nothing was written; name the article at fault
+            for article in articles:
+                article.check()
+            raise StoreError(f"cannot write {len(articles)} articles to {self.path}: {err}") from err
+        except (OSError, ValueError) as err:
             what = f"graph {articles[0].iri}" if len(articles) == 1 else f"{len(articles)} articles"
             raise StoreError(f"cannot write {what} to {self.path}: {err}") from err
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove an article's named graph (nothing happens if it is absent)."""
         self._writable()
+        self._described.clear()
         self.oxigraph.update(f"DROP SILENT GRAPH {_named_node(graph_iri)}")
 
     def load(self, data: str | bytes, fmt: RdfFormat) -> None:
@@ -569,27 +645,38 @@ BULK_MIN_QUADS = 2_000  # fewer go in a transaction: the bulk loader writes a do
 BULK_MAX_QUADS = 500_000  # per bulk-loader call: below its batch size (1,000,000), so one atomic ingestion
 COMPACT_AFTER = 200_000  # statements rewritten in place by a build before it compacts the store
 
+DESCRIBED_MAX = 1_000_000  # entity descriptions a Store remembers having written (~150 MB at most)
+
 # One N-Triples statement as serializers write it (subject, predicate, object, " ."), and no more:
-# a line that does not match (a comment, odd spacing) is parsed by Oxigraph instead.
-_IRI = rb'<[^<>"{}|^`\\\x00-\x20]*>'
-_BNODE = rb"_:[A-Za-z0-9_][A-Za-z0-9_.\-]*"
-_LITERAL = rb'"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^' + _IRI + rb")?"
-_STATEMENT = re.compile(
-    rb"(" + _IRI + rb"|" + _BNODE + rb") (" + _IRI + rb") (?:" + _IRI + rb"|" + _BNODE + rb"|" + _LITERAL + rb") \."
-)
+# text with a line that does not match (a comment, odd spacing) is parsed by Oxigraph instead.
+# (Possessive quantifiers: what a term matched is never given back, so a line that fails fails fast.)
+_IRI = rb'<[^<>"{}|^`\\\x00-\x20]*+>'
+_BNODE = rb"_:[A-Za-z0-9_][A-Za-z0-9_.\-]*+"
+_LITERAL = rb'"[^"\\\n\r]*+(?:\\.[^"\\\n\r]*+)*+"(?:@[A-Za-z]++(?:-[A-Za-z0-9]++)*+|\^\^' + _IRI + rb")?+"
+_TRIPLE = rb"(" + _IRI + rb"|" + _BNODE + rb") (" + _IRI + rb") (?:" + _IRI + rb"|" + _BNODE + rb"|" + _LITERAL + rb")"
+_STATEMENT = re.compile(_TRIPLE + rb" \.")
+_UNCAPTURED = _TRIPLE.replace(b"(<", b"(?:<").replace(b"(_", b"(?:_")
+_NTRIPLES = re.compile(rb"(?:" + _UNCAPTURED + rb" \.\n)*+")  # whole texts, one statement a line
+_QUADS = re.compile(rb"(?:" + _UNCAPTURED + rb" " + _IRI + rb" \.\n)*+")
 _ENTITY_SUBJECT = b"<" + ENTITY_PREFIX.encode()
+_ENTITY_GRAPH = b"<" + ENTITY_GRAPH_IRI.encode() + b">"
 _DESCRIPTION_IRIS = frozenset(b"<" + p.encode() + b">" for p in _DESCRIPTION)
+# A line describing an entity (after a newline, so the search starts from the subject's prefix):
+# the statement without " ." in N-Triples, the triple and the graph in N-Quads.
+_DESCRIBES = re.escape(_ENTITY_SUBJECT) + rb"[^>]*> (?:" + b"|".join(map(re.escape, sorted(_DESCRIPTION_IRIS))) + b")"
+_DESCRIPTION_TRIPLE = re.compile(rb"\n(" + _DESCRIBES + rb" [^\n]*) \.(?=\n)")
+_DESCRIPTION_QUAD = re.compile(rb"\n(" + _DESCRIBES + rb" [^\n]*) (<[^<>\n]*>) \.(?=\n)")
 
 
 @dataclass(frozen=True)
 class _Article:
-    """An article's graph ready to store: its own statements (N-Triples without the final
-    " .", its content hash among them) and its entities' descriptions, as N-Quads lines in the
-    shared entity graph."""
+    """An article's graph ready to store: its own statements (N-Triples, one a line, its
+    content hash among them) and its entities' descriptions, as N-Quads lines in the shared
+    entity graph."""
 
     iri: str
     graph: ox.NamedNode
-    statements: tuple[bytes, ...]
+    own: bytes
     shared: bytes
 
     @classmethod
@@ -597,32 +684,41 @@ class _Article:
         graph = _named_node(iri)
         if not content_hash:
             raise InputError(f"put_graph({iri}): content_hash is empty")
-        text = _ntriples_of(iri, data)
+        text = _lines(_ntriples_of(iri, data))
         hashed = f"{graph} <{KG_NS}contentHash> {ox.Literal(content_hash)} .\n".encode()
-        own, shared = _split(iri, text + hashed)
+        own, shared = _split(iri, text if b"\n" + hashed in b"\n" + text else text + hashed)
         extra = _shared_entity_ntriples(data)
         if extra:
             shared += _split(ENTITY_GRAPH_IRI, extra, everything_shared=True)[1]
-        return cls(iri, graph, tuple(own), shared)
+        return cls(iri, graph, own, shared)
+
+    def own_nquads(self) -> bytes:
+        """The article's own statements as N-Quads (each line ends " .\n", which no literal
+        holds: it cannot hold a line break)."""
+        return self.own.replace(b" .\n", b" <" + self.iri.encode() + b"> .\n")
 
     def nquads(self) -> bytes:
         """Everything as N-Quads."""
-        if not self.statements:
-            return self.shared
-        end = b" <" + self.iri.encode() + b"> .\n"
-        return end.join(self.statements) + end + self.shared
+        return self.own_nquads() + self.shared
 
-    @property
+    @functools.cached_property
     def lines(self) -> int:
-        return len(self.statements) + self.shared.count(b"\n")
+        return self.own.count(b"\n") + self.shared.count(b"\n")
 
     @property
     def size(self) -> int:
-        """The distinct triples of the article's own graph."""
-        return len(set(self.statements))
+        """The statements of the article's own graph (one given twice counts twice)."""
+        return self.own.count(b"\n")
 
-    def reserialized(self, statements: set[bytes]) -> bytes:
-        """N-Triples statements parsed and written again by Oxigraph (sorted)."""
+    def insertable(self, statements: set[bytes]) -> bytes:
+        """Statements of the article to paste into an INSERT DATA, sorted: as they are (each
+        line a serializer's, or Oxigraph's, N-Triples statement, which SPARQL's lexer reads
+        as N-Triples' does) unless one holds a \\u escape, which the SPARQL grammar lets a
+        parser read before its syntax (\\u0022 would end a string): then parsed and written
+        again by Oxigraph."""
+        text = b"\n".join(sorted(statements))
+        if b"\\u" not in text and b"\\U" not in text:
+            return text
         try:
             triples = [q.triple for q in ox.parse(b"\n".join(statements), ox.RdfFormat.N_TRIPLES)]
         except SyntaxError as err:
@@ -637,35 +733,46 @@ class _Article:
             raise InputError(f"put_graph({self.iri}): the data is not valid N-Triples: {err}") from err
 
 
-def _split(iri: str, ntriples: bytes, everything_shared: bool = False) -> tuple[list[bytes], bytes]:
-    """N-Triples sorted out: the statements of the graph ``iri`` (without the final " ."), and
-    as N-Quads lines in the shared entity graph those that describe an entity (all with
-    ``everything_shared``). Statements written by a serializer are moved as bytes; anything
-    else is parsed and written again by Oxigraph first."""
-    shared_end = b" <" + ENTITY_GRAPH_IRI.encode() + b"> .\n"
-    own: list[bytes] = []
-    shared: list[bytes] = []
-    for line in ntriples.splitlines():
-        match = _STATEMENT.fullmatch(line)
-        if match is None:
-            if not line.strip():
-                continue
-            return _split(iri, _canonical(iri, ntriples), everything_shared)
-        body = line[:-2]
-        if everything_shared or (match[1].startswith(_ENTITY_SUBJECT) and match[2] in _DESCRIPTION_IRIS):
-            shared.append(body + shared_end)
-        else:
-            own.append(body)
-    return own, b"".join(shared)
+def _lines(text: bytes) -> bytes:
+    """Text without leading and trailing blanks, ending with one newline (empty stays empty)."""
+    text = text.strip()
+    return text + b"\n" if text else b""
 
 
-def _canonical(iri: str, ntriples: bytes) -> bytes:
-    """N-Triples as Oxigraph writes them (one statement a line, single spaces, no comments)."""
+def _split(iri: str, ntriples: bytes, everything_shared: bool = False) -> tuple[bytes, bytes]:
+    """N-Triples sorted out: the statements of the graph ``iri`` (N-Triples), and as N-Quads
+    lines in the shared entity graph those that describe an entity (all with
+    ``everything_shared``). Text as serializers write it is moved as bytes, a regular
+    expression for all its lines at once; anything else is parsed and written by Oxigraph."""
+    text = _lines(ntriples)
+    if _NTRIPLES.fullmatch(text) is None:
+        return _split_parsed(iri, ntriples, everything_shared)
+    if everything_shared:
+        return b"", _in_graph(text, ENTITY_GRAPH_IRI.encode())
+    parts = _DESCRIPTION_TRIPLE.split(b"\n" + text)  # own lines, a description, own lines, ...
+    if len(parts) == 1:
+        return text, b""
+    shared_end = b" " + _ENTITY_GRAPH + b" .\n"
+    return b"".join(parts[::2])[1:], b"".join(line + shared_end for line in parts[1::2])
+
+
+def _split_parsed(iri: str, ntriples: bytes, everything_shared: bool) -> tuple[bytes, bytes]:
+    """``_split`` of N-Triples that Oxigraph parses (and writes again, one statement a line)."""
     try:
         triples = [q.triple for q in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES)]
     except SyntaxError as err:
         raise InputError(f"put_graph({iri}): the data is not valid N-Triples: {err}") from err
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    entity_graph = ox.NamedNode(ENTITY_GRAPH_IRI)
+    own, shared = [], []
+    for t in triples:
+        if everything_shared or (str(t.subject).startswith(ENTITY_PREFIX, 1) and t.predicate.value in _DESCRIPTION):
+            shared.append(ox.Quad(t.subject, t.predicate, t.object, entity_graph))
+        else:
+            own.append(t)
+    return (
+        ox.serialize(own, format=ox.RdfFormat.N_TRIPLES) or b"" if own else b"",
+        ox.serialize(shared, format=ox.RdfFormat.N_QUADS) or b"" if shared else b"",
+    )
 
 
 _QUAD = re.compile(_STATEMENT.pattern[: -len(rb" \.")] + rb" (" + _IRI + rb") \.")

@@ -355,3 +355,135 @@ def test_unfinished_bulk_files_are_removed_when_the_store_opens(tmp_path: Path) 
     with Store.open(tmp_path / "s") as store:
         assert store.has_hash(HASH_A)
     assert not left.exists() and kept.exists()
+
+
+def _record_bulk_loads(store: Store) -> list[bytes]:
+    """The data of every bulk-loader call the store makes from now on."""
+    calls: list[bytes] = []
+    real = store._ox
+
+    class Spy:
+        def bulk_load(self, data, fmt):
+            calls.append(data)
+            real.bulk_load(data, fmt)
+
+        def __contains__(self, quad):
+            return quad in real
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    store._ox = Spy()
+    return calls
+
+
+def _dump(store: Store) -> list[bytes]:
+    import pyoxigraph as ox
+
+    return sorted(store.oxigraph.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+
+
+def _described_articles(count: int, first: int = 0) -> list[tuple[str, bytes, str]]:
+    """Articles that each describe the same entity inside their graph (as kg build sends them)."""
+    entity = f"<{RES}entity/person/p1>"
+    out = []
+    for i in range(first, first + count):
+        iri = f"{RES}article/d{i}"
+        text = f'<{iri}> <{KG.docId}> "d{i}" .\n{entity} <{ns.RDF.type}> <{KG.Person}> .\n'
+        text += f'{entity} <{ns.RDFS.label}> "شخص"@ar .\n{entity} <{KG.mentionedIn}> <{iri}> .\n'
+        out.append((iri, text.encode(), f"{i:064d}"))
+    return out
+
+
+def test_put_nquads_of_new_articles_stores_what_put_graphs_stores_in_one_bulk_load(tmp_path: Path, monkeypatch) -> None:
+    import kg.graph.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_MIN_QUADS", 10)
+    articles = _described_articles(10)
+    with Store.open(tmp_path / "graphs") as by_graphs:
+        by_graphs.put_graphs(articles)
+        expected = _dump(by_graphs)
+    partition = b"".join(
+        line[: -len(b" .")] + f" <{iri}> .\n".encode() for iri, text, _ in articles for line in text.splitlines()
+    )
+    with Store.open(tmp_path / "nquads") as store:
+        calls = _record_bulk_loads(store)
+        store.put_nquads(partition, [(iri, h) for iri, _, h in articles])
+        assert len(calls) == 1 and len(_dump(store)) == len(expected)
+        assert _dump(store) == expected  # descriptions in the shared graph, content hashes added
+
+
+def test_an_entity_description_is_handed_to_the_bulk_loader_once_per_store(tmp_path: Path, monkeypatch) -> None:
+    import kg.graph.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_MIN_QUADS", 10)
+    label = f'<{RES}entity/person/p1> <{ns.RDFS.label}> "شخص"@ar <{ENTITY_GRAPH}> .'.encode()
+    with Store.open(tmp_path / "s") as store:
+        calls = _record_bulk_loads(store)
+        store.put_graphs(_described_articles(5))
+        store.put_graphs(_described_articles(5, first=5))
+        assert [call.count(label) for call in calls] == [1, 0]
+        store.drop_graph(str(ENTITY_GRAPH))  # gone: it must be written again
+        store.put_graphs(_described_articles(5, first=10))
+        assert [call.count(label) for call in calls] == [1, 0, 1]
+        assert label in _dump(store)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param(lambda text: text.replace(b" .\n", b" . # a comment\n"), id="comments"),
+        pytest.param(lambda text: text.replace(b"> <", b">  <"), id="double-spaces"),
+        pytest.param(lambda text: text.replace(b"\n", b"\r\n"), id="crlf"),
+        pytest.param(lambda text: b"\n\n" + text.replace(b"\n", b"\n\n"), id="blank-lines"),
+        pytest.param(lambda text: text.replace(b" .\n", b".\n"), id="no-space-before-the-dot"),
+    ],
+)
+def test_ntriples_written_otherwise_are_stored_as_a_serializer_writes_them(tmp_path: Path, spelling) -> None:
+    articles = _described_articles(3)
+    with Store.open(tmp_path / "plain") as plain:
+        plain.put_graphs(articles)
+        expected = _dump(plain)
+    with Store.open(tmp_path / "other") as other:
+        other.put_graphs([(iri, spelling(text), h) for iri, text, h in articles])
+        assert _dump(other) == expected
+        other.put_graphs([(iri, spelling(text), h) for iri, text, h in articles])  # a replacement: nothing changes
+        assert _dump(other) == expected and other.rewritten == 0
+
+
+def test_a_description_an_earlier_run_stored_is_not_handed_to_the_bulk_loader_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import kg.graph.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_MIN_QUADS", 10)
+    label = f'<{RES}entity/person/p1> <{ns.RDFS.label}> "شخص"@ar <{ENTITY_GRAPH}> .'.encode()
+    with Store.open(tmp_path / "s") as store:
+        store.put_graphs(_described_articles(5))
+    with Store.open(tmp_path / "s") as store:  # a new run: it remembers nothing
+        calls = _record_bulk_loads(store)
+        store.put_graphs(_described_articles(5, first=5))
+        assert len(calls) == 1 and label not in calls[0]
+        assert label in _dump(store) and len(store.graphs()) == 10
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        '"x\\" } } ; DROP ALL ; INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/b> <http://x/c> } } #"',
+        '"tab\\tquote\\" brace } newline\\n"',
+    ],
+)
+def test_a_replacement_pastes_no_statement_that_could_end_its_string(store: Store, literal: str) -> None:
+    data = f"<{ART_B}> <{ns.RDFS.comment}> {literal} .\n"
+    store.put_graph(str(ART_B), data, "7" * 64)
+    assert store.graphs() == sorted([str(ART_A), str(ART_B)]) and store.has_hash(HASH_A)
+    expected = rdflib.Graph().parse(data=data, format="nt")
+    assert [o for _, p, o in ntriples_graph(store, ART_B) if p == ns.RDFS.comment] == list(expected.objects())
+
+
+def test_a_replacement_with_a_relative_iri_names_the_article_and_keeps_the_stored_version(store: Store) -> None:
+    before = len(store)
+    with pytest.raises(InputError, match="algeria-statement"):
+        store.put_graph(str(ART_B), f"<{ART_B}> <{ns.RDFS.seeAlso}> <relative> .\n", "7" * 64)
+    assert len(store) == before and store.has_hash(HASH_B)

@@ -26,6 +26,13 @@ def test_kills_during_bulk_writes_and_replacements_leave_whole_articles(tmp_path
     assert report.kills - report.finished_before_kill >= 6  # most kills hit a running writer
 
 
+def test_kills_during_partition_writes_through_put_nquads_leave_whole_articles(tmp_path: Path) -> None:
+    report = _kill_store().kill_writes(tmp_path, kills=6, seed=18, via="nquads")
+    assert report.problems == []
+    assert report.kills == 6 and report.survived == 6
+    assert report.kills - report.finished_before_kill >= 4  # most kills hit a running writer
+
+
 def test_kills_during_compaction_lose_nothing(tmp_path: Path) -> None:
     report = _kill_store().kill_compaction(tmp_path, kills=3, seed=17)
     assert report.problems == []
