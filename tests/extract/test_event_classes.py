@@ -603,3 +603,8 @@ def test_an_ordinal_is_no_surname():
     assert not any(e.type == "Person" for e in doc.entities)
     doc = extract("وقالت الملكة إليزابيث الثانية إن بريطانيا ستبقى.", "t", "2018-05-01")
     assert "Elizabeth II" in {e.label_en for e in doc.entities}
+
+
+def test_that_with_a_pronoun_ends_a_name():
+    doc = extract("وأكدت نورة عبدالعزيز أنها ستواصل العمل.", "t", "2018-05-01")
+    assert [m.text for m in doc.mentions] == ["نورة عبدالعزيز"]
