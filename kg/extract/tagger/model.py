@@ -52,6 +52,9 @@ class Model:
         self._start_transitions[:nl, :nl] = transitions
         self._start_transitions[nl, :] = 0.0
         self._into = np.ascontiguousarray(transitions.T)
+        self._start_into = np.ascontiguousarray(self._start_transitions.T).ravel()
+        self._froms = np.tile(np.arange(nl + 1), nl + 1)
+        self._first = np.arange(nl) * nl
         self._word_table = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._windows: dict[Window, int] = {}
         self._context: dict[str, tuple[int | None, ...]] = {}
@@ -264,10 +267,12 @@ class Model:
         into = self._into  # transitions[from, to] as [to, from]: each step reduces its rows
         score = emissions[0]
         back = []
+        first = self._first  # where each label's row of candidates begins in the flat matrix
         for t in range(1, len(emissions)):
             cand = into + score
-            back.append(cand.argmax(axis=1))
-            score = cand.max(axis=1) + emissions[t]
+            best = cand.argmax(axis=1)
+            back.append(best)
+            score = cand.ravel().take(best + first) + emissions[t]  # the maxima, read at the argmax
         y = int(score.argmax())
         path = [y]
         for best in reversed(back):
@@ -278,30 +283,38 @@ class Model:
 
     def _viterbi(self, emissions: list[np.ndarray]) -> list[list[str]]:
         """Sentences aligned on their last token; before its first token a sentence sits in an
-        extra start label that costs nothing to stay in or to leave, so no step needs a mask."""
+        extra start label that costs nothing to stay in or to leave, so no step needs a mask.
+        Each step lays every label's candidates (the score of each label before it plus the
+        transition) side by side in a row, takes the first best of each with one argmax and
+        reads the best scores at those places (the maximum itself, without a second pass)."""
         if not emissions:
             return []
         nl, b = len(self.labels), len(emissions)
+        w = nl + 1
         lengths = [len(e) for e in emissions]
         size = max(lengths)
-        em = np.full((b, size, nl + 1), -np.inf)
+        em = np.full((size, b, w), -np.inf)
         for i, e in enumerate(emissions):
-            em[i, size - len(e) :, :nl] = e
-            em[i, : size - len(e), nl] = 0.0
-        trans = self._start_transitions
-        score = em[:, 0, :]
-        back = np.empty((b, size, nl + 1), dtype=np.intp)
+            em[size - len(e) :, i, :nl] = e
+            em[: size - len(e), i, nl] = 0.0
+        into = self._start_into  # transitions[from, to] as [to, from], a row of w a label
+        froms = self._froms  # 0..w-1 once for each label
+        first = np.arange(b * w) * w  # where each sentence's label's candidates begin
+        score = em[0]
+        back = np.empty((size, b * w), dtype=np.intp)
         for t in range(1, size):
-            cand = score[:, :, None] + trans  # b x from x to
-            back[:, t] = cand.argmax(axis=1)
-            score = cand.max(axis=1) + em[:, t]
-        path = np.empty((b, size), dtype=np.intp)
-        path[:, -1] = score.argmax(axis=1)
-        rows = np.arange(b)
+            cand = score.take(froms, axis=1)  # b x (to, from): score[from] + transitions[from, to]
+            cand += into
+            best = cand.reshape(-1, w).argmax(axis=1)
+            back[t] = best
+            score = cand.ravel().take(best + first).reshape(b, w) + em[t]
+        path = np.empty((size, b), dtype=np.intp)
+        path[-1] = score.argmax(axis=1)
+        rows = np.arange(b) * w
         for t in range(size - 1, 0, -1):
-            path[:, t - 1] = back[rows, t, path[:, t]]
+            path[t - 1] = back[t].take(rows + path[t])
         labels = self.labels
-        return [[labels[y] for y in row[size - n :]] for row, n in zip(path.tolist(), lengths)]
+        return [[labels[y] for y in row[size - n :]] for row, n in zip(path.T.tolist(), lengths)]
 
     def marginals(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
         """P(label at token) of each sentence (n x labels), by forward-backward over all the
@@ -315,13 +328,12 @@ class Model:
         for i, e in enumerate(emissions):
             pot[i, : len(e)] = np.exp(e - e.max(axis=1, keepdims=True))
         step = np.exp(self.transitions - self.transitions.max())
-        same = np.eye(nl)
         alpha = np.empty((b, size, nl))
         beta = np.ones((b, size, nl))
         alpha[:, 0] = pot[:, 0] / pot[:, 0].sum(axis=1, keepdims=True)
         for t in range(1, size):
             live = (lengths > t)[:, None]
-            a = np.where(live, alpha[:, t - 1] @ step, alpha[:, t - 1] @ same) * pot[:, t]
+            a = np.where(live, alpha[:, t - 1] @ step, alpha[:, t - 1]) * pot[:, t]  # ended: stays as it was
             alpha[:, t] = a / a.sum(axis=1, keepdims=True)
         for t in range(size - 2, -1, -1):
             live = (lengths > t + 1)[:, None]
