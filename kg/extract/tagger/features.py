@@ -210,15 +210,13 @@ def dynamic_features(
     r: list[str | None] = [None, None, *rules, None, None]
     k: list[str | None] = [None, *kinds, None]
     windows = list(zip(r, r[1:], r[2:], r[3:], r[4:], k, k[1:], k[2:]))
-    folded = [_fold(w) for w in tokens]
+    folded = list(map(_fold, tokens))
     pairs = ["ww=" + a + "|" + b for a, b in zip(["^", *folded], folded)]
     types: list[tuple[str, ...]] = [()] * len(tokens)
     if seen:
-        for i, w in enumerate(tokens):
-            if rules[i] == "O":
-                hit = seen.get(_key(w))
-                if hit:
-                    types[i] = tuple(sorted(hit))
+        for i, hit in enumerate(map(seen.get, map(_key, tokens))):
+            if hit and rules[i] == "O":
+                types[i] = tuple(sorted(hit))
     return Dynamic(windows, pairs, types)
 
 

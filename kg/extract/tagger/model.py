@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -57,6 +58,7 @@ class Model:
         self._first = np.arange(nl) * nl
         self._word_table = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._windows: dict[Window, int] = {}
+        self._seen_rows: dict[str, int | None] = {}  # a type the rules gave the word -> row of d=…
         self._context: dict[str, tuple[int | None, ...]] = {}
         self._window_matrix = np.zeros((256, len(self.labels)))  # a row per window, grown by doubling
 
@@ -140,14 +142,17 @@ class Model:
         ids = self._word_ids
         if len(ids) + len(words) > WORD_TABLE:
             ids.clear()  # a long run of new words: start the table afresh
-        out = []
+        found = list(map(ids.get, words))
         new = []
-        for w in words:
-            i = ids.get(w)
-            if i is None:
-                i = ids[w] = len(ids)
-                new.append(w)
-            out.append(i)
+        if None in found:  # new words take the next rows, in the order they first come
+            for k, i in enumerate(found):
+                if i is None:
+                    i = ids.get(words[k])
+                    if i is None:
+                        i = ids[words[k]] = len(ids)
+                        new.append(words[k])
+                    found[k] = i
+        out = cast(list[int], found)
         if new:
             first = len(ids) - len(new)
             if len(ids) > len(self._word_table):
@@ -220,33 +225,36 @@ class Model:
             else:
                 same = (sid[:-off] == sid[off:])[:, None]
                 e[:-off] += words[off:, k, :] * same
-        wins: list[int] = []
-        rows: list[int] = []
-        at: list[int] = []
-        row = self._row.get
-        known = self._windows
-        pos = 0
-        for n, dyn in zip(lengths, dynamic):
-            wins += [known[w] if w in known else self._window(w) for w in dyn.windows]
-            for i, r in enumerate(map(row, dyn.pairs)):
-                if r is not None:
-                    rows.append(r)
-                    at.append(pos + i)
-            for i, types in enumerate(dyn.seen):
-                for t in types:
-                    r = row("d=" + t)
-                    if r is not None:
-                        rows.append(r)
-                        at.append(pos + i)
-            pos += n
-        e += self._window_matrix[wins]
-        if rows:
+        windows = [w for dyn in dynamic for w in dyn.windows]
+        known = list(map(self._windows.get, windows))
+        wins = [self._window(w) if i is None else i for i, w in zip(known, windows)] if None in known else known
+        e += self._window_matrix[cast(list[int], wins)]
+        at, rows = self._dynamic_rows(dynamic)
+        if rows:  # each token's pair, then the types it was seen with, in that order
             np.add.at(e, np.array(at), self._weights[rows])
         out, k = [], 0
         for n in lengths:
             out.append(e[k : k + n])
             k += n
         return out
+
+    def _dynamic_rows(self, dynamic: Sequence[Dynamic]) -> tuple[list[int], list[int]]:
+        """(token, row) of the features of the document's tokens besides the words' and the
+        window's: the pair of words a token ends (``ww=previous|word``), then the types the
+        rules gave the word elsewhere (``d=PERS``); tokens count over all the sentences."""
+        found = list(map(self._row.get, [p for dyn in dynamic for p in dyn.pairs]))
+        at = [i for i, r in enumerate(found) if r is not None]
+        rows = [r for r in found if r is not None]
+        seen = [t for dyn in dynamic for t in dyn.seen]
+        for i in [i for i, t in enumerate(seen) if t]:
+            for t in seen[i]:
+                r = self._seen_rows.get(t, -1)
+                if r == -1:
+                    r = self._seen_rows[t] = self._row.get("d=" + t)
+                if r is not None:
+                    at.append(i)
+                    rows.append(r)
+        return at, rows
 
     def decode(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
         """Viterbi labels of sentences, decoded together in batches of similar length."""
