@@ -336,17 +336,19 @@ class Model:
         for i, e in enumerate(emissions):
             pot[i, : len(e)] = np.exp(e - e.max(axis=1, keepdims=True))
         step = np.exp(self.transitions - self.transitions.max())
+        back = step.T
         alpha = np.empty((b, size, nl))
         beta = np.ones((b, size, nl))
         alpha[:, 0] = pot[:, 0] / pot[:, 0].sum(axis=1, keepdims=True)
+        live = (lengths[:, None] > np.arange(size))[:, :, None]  # sentence x token x 1
+        shortest = int(lengths.min())  # before it every sentence goes on: no row to keep
         for t in range(1, size):
-            live = (lengths > t)[:, None]
-            a = np.where(live, alpha[:, t - 1] @ step, alpha[:, t - 1]) * pot[:, t]  # ended: stays as it was
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+            prev = alpha[:, t - 1]
+            a = (prev @ step if t < shortest else np.where(live[:, t], prev @ step, prev)) * pot[:, t]
+            alpha[:, t] = a / a.sum(axis=1, keepdims=True)  # an ended sentence's row stays as it was
         for t in range(size - 2, -1, -1):
-            live = (lengths > t + 1)[:, None]
             nxt = pot[:, t + 1] * beta[:, t + 1]
-            v = np.where(live, nxt @ step.T, nxt)
+            v = nxt @ back if t + 1 < shortest else np.where(live[:, t + 1], nxt @ back, nxt)
             beta[:, t] = v / v.sum(axis=1, keepdims=True)
         p = alpha * beta
         p /= p.sum(axis=2, keepdims=True)
