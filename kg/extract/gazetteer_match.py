@@ -7,53 +7,13 @@ from __future__ import annotations
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold_names
-from kg.extract.tokens import Sentence, sentences
+from kg.extract.tokens import Sentence, sentences, word_memo
 from kg.lexicon.actors import FormKind, Gazetteer
 from kg.lexicon.markers import markers, name_words
 from kg.lexicon.tsv import word_set
 from kg.model import Document, Mention, Span
 
 Match = tuple[int, int, str, FormKind]  # (tokens or folded start, proclitic characters or folded end, key, kind)
-
-
-WORD_MEMO = 65_536  # words whose readings and glued names are kept (news repeats its words)
-
-
-class _Memo:
-    """What one gazetteer says of a word on its own, kept per word: its readings that begin a
-    form (most words: none) and the names glued in it. Built afresh for another gazetteer or
-    when forms were added to this one."""
-
-    def __init__(self) -> None:
-        self.of: tuple[Gazetteer, int] | None = None
-        self.starts: dict[str, tuple[tuple[str, str], ...]] = {}
-        self.glued: dict[str, tuple[Match, ...]] = {}
-
-    def use(self, g: Gazetteer) -> _Memo:
-        if self.of is None or self.of[0] is not g or self.of[1] != len(g.forms):
-            self.of = (g, len(g.forms))
-            self.starts.clear()
-            self.glued.clear()
-        elif len(self.starts) > WORD_MEMO or len(self.glued) > WORD_MEMO:
-            self.starts.clear()
-            self.glued.clear()
-        return self
-
-    def first_readings(self, g: Gazetteer, word: str) -> tuple[tuple[str, str], ...]:
-        """The (proclitic, rest) readings of a folded word whose rest begins a gazetteer form."""
-        hit = self.starts.get(word)
-        if hit is None:
-            hit = self.starts[word] = tuple((p, r) for p, r in proclitic_readings(word) if r in g.first_tokens)
-        return hit
-
-    def glued_names(self, g: Gazetteer, word: str) -> tuple[Match, ...]:
-        hit = self.glued.get(word)
-        if hit is None:
-            hit = self.glued[word] = tuple(_glued(g, word))
-        return hit
-
-
-_MEMO = _Memo()
 
 
 def _match_gazetteer(g: Gazetteer, s: Sentence, i: int, starts: tuple[tuple[str, str], ...]) -> Match | None:
@@ -142,11 +102,15 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
     """Every name of the lexicon in the text, longest first, left to right; a place named by a
     common word only in the context of a place."""
     out: list[Mention] = []
-    memo = _MEMO.use(g)
+    first = word_memo("gazetteer-first", g)  # a word's readings that begin a form (most: none)
+    glued = word_memo("gazetteer-glued", g)
     for s in sentences(doc):
         i = 0
         while i < len(s.tokens):
-            starts = memo.first_readings(g, s.folded[i])
+            w = s.folded[i]
+            starts = first.get(w)
+            if starts is None:
+                starts = first[w] = tuple((p, r) for p, r in proclitic_readings(w) if r in g.first_tokens)
             hit = _match_gazetteer(g, s, i, starts) if starts else None
             if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
                 hit = None
@@ -160,7 +124,10 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
                 out.append(Mention(start, end, doc.text[start:end], key, kind))
                 i += length
                 continue
-            for fs, fe, key, kind in memo.glued_names(g, s.folded[i]):
+            two = glued.get(w)
+            if two is None:
+                two = glued[w] = _glued(g, w)
+            for fs, fe, key, kind in two:
                 a, b = _span(s.tokens[i], fs, fe)
                 out.append(Mention(a, b, doc.text[a:b], key, kind))
             i += 1

@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from kg.arabic.normalize import fold, fold_names
 from kg.model import Document, Mention, Span
+
+if TYPE_CHECKING:
+    from kg.lexicon.actors import Gazetteer
 
 
 @dataclass(frozen=True)
@@ -91,3 +95,24 @@ def mention_starting(taken_at: Mapping[int, Mention], tok: Span) -> Mention | No
         if off in taken_at:
             return taken_at[off]
     return None
+
+
+WORD_MEMO = 65_536  # words a memo keeps before it starts afresh (news repeats its words)
+
+
+@lru_cache(maxsize=1)  # an lru_cache, so that kg.batch.release_memory lets them go with the lexicons
+def _memos() -> dict[str, tuple[Gazetteer, int, dict[str, Any]]]:
+    return {}
+
+
+def word_memo(name: str, g: Gazetteer) -> dict[str, Any]:
+    """A dict, kept across documents, for what the rule ``name`` found the gazetteer says of a
+    folded word alone (whether it begins a title, its readings that begin a name): per-token
+    loops look a word up once per process instead of trying its proclitic readings again.
+    Empty again for another gazetteer, when forms were added to this one, or once it holds
+    ``WORD_MEMO`` words."""
+    memos = _memos()
+    held = memos.get(name)
+    if held is None or held[0] is not g or held[1] != len(g.forms) or len(held[2]) > WORD_MEMO:
+        held = memos[name] = (g, len(g.forms), {})
+    return held[2]
