@@ -62,14 +62,8 @@ def _build(doc: Document) -> list[Sentence]:
         while k < len(toks) and toks[k].end <= s.end:
             k += 1
         sent_toks = toks[j:k]
-        out.append(
-            Sentence(
-                s,
-                sent_toks,
-                tuple(_fold_cached(t.text) for t in sent_toks),
-                tuple(_fold_names_cached(t.text) for t in sent_toks),
-            )
-        )
+        texts = [t.text for t in sent_toks]
+        out.append(Sentence(s, sent_toks, tuple(map(_fold_cached, texts)), tuple(map(_fold_names_cached, texts))))
         j = k
     return out
 

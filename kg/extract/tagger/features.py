@@ -150,8 +150,8 @@ def document_dynamics(
 ) -> list[Dynamic]:
     """The ``Dynamic`` features of each token of each sentence of one document (the model
     adds the words' own from its cache)."""
-    seen = _seen(tokens, rules)
-    return [dynamic_features(s, r, k, seen) for s, r, k in zip(tokens, rules, kinds)]
+    types = {key: tuple(sorted(found)) for key, found in _seen(tokens, rules).items()}
+    return [_dynamic(s, r, k, types) for s, r, k in zip(tokens, rules, kinds)]
 
 
 def _seen(tokens: Sequence[Sequence[str]], rules: Sequence[Sequence[str]]) -> dict[str, set[str]]:
@@ -207,6 +207,13 @@ def dynamic_features(
     tokens: Sequence[str], rules: Sequence[str], kinds: Sequence[str], seen: dict[str, set[str]] | None = None
 ) -> Dynamic:
     """The ``Dynamic`` features of a sentence."""
+    return _dynamic(tokens, rules, kinds, {key: tuple(sorted(found)) for key, found in (seen or {}).items()})
+
+
+def _dynamic(
+    tokens: Sequence[str], rules: Sequence[str], kinds: Sequence[str], seen: dict[str, tuple[str, ...]]
+) -> Dynamic:
+    """``dynamic_features`` with the types seen of each word sorted once for the document."""
     r: list[str | None] = [None, None, *rules, None, None]
     k: list[str | None] = [None, *kinds, None]
     windows = list(zip(r, r[1:], r[2:], r[3:], r[4:], k, k[1:], k[2:]))
@@ -216,7 +223,7 @@ def dynamic_features(
     if seen:
         for i, hit in enumerate(map(seen.get, map(_key, tokens))):
             if hit and rules[i] == "O":
-                types[i] = tuple(sorted(hit))
+                types[i] = hit
     return Dynamic(windows, pairs, types)
 
 

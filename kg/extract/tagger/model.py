@@ -27,6 +27,8 @@ TRAIN_HINT = "rebuild it with `python -m kg.extract.tagger train ../shared/eval/
 OFFSETS = (0, *CONTEXT)
 BATCH = 64  # sentences decoded together
 WORD_TABLE = 50_000  # words whose scores are kept (news repeats its words): 18 MB
+CONTEXT_TABLE = 200_000  # features whose rows at the neighbours' offsets are kept
+_CONTEXT_PREFIXES = tuple(f"{o}:" for o in CONTEXT)  # -2:w=…
 
 
 def model_path() -> Path:
@@ -168,15 +170,24 @@ class Model:
     def _scores(self, words: list[str]) -> np.ndarray:
         """The rows of new words for ``_word_rows`` (words x offsets x labels): each the sum of
         its features' weights, added in the features' order (as ``_score`` adds them, so the
-        sums are the same to the last bit), all the words' at once."""
-        segments: list[list[int]] = []
+        sums are the same to the last bit), all the words' at once: their own features in one
+        matrix, the fewer they give their neighbours in another."""
+        own: list[list[int]] = []
+        near: list[list[int]] = []  # the rows a word gives each offset of CONTEXT, in turn
         known = self._context
+        row = self._row.get
         for w in words:
             feats = word_features(w)
-            segments.append([r for r in map(self._row.get, feats) if r is not None])
-            near = [known[x] if x in known else self._context_rows(x) for x in feats[:CONTEXT_SIZE]]
-            for k in range(len(CONTEXT)):
-                segments.append([i for r in near if (i := r[k]) is not None])
+            own.append([r for r in map(row, feats) if r is not None])
+            given = [known[x] if x in known else self._context_rows(x) for x in feats[:CONTEXT_SIZE]]
+            near += ([i for i in column if i is not None] for column in zip(*given))
+        out = np.empty((len(words), len(OFFSETS), len(self.labels)))
+        out[:, 0] = self._summed(own)
+        out[:, 1:] = self._summed(near).reshape(len(words), len(CONTEXT), len(self.labels))
+        return out
+
+    def _summed(self, segments: list[list[int]]) -> np.ndarray:
+        """The sum of the weight rows of each segment (segments x labels), added in order."""
         width = max(1, *map(len, segments))
         pad = [self._pad] * width  # a row of zeros: x + 0.0 is x
         index = np.array([rows + pad[len(rows) :] for rows in segments], dtype=np.intp)
@@ -184,14 +195,16 @@ class Model:
         total = weights[:, 0].copy()
         for j in range(1, width):
             total += weights[:, j]
-        return total.reshape(len(words), len(OFFSETS), len(self.labels))
+        return total
 
     def _context_rows(self, feature: str) -> tuple[int | None, ...]:
         """Rows of what a word's ``feature`` tells its neighbour at each offset of ``CONTEXT``
         (``-1:w=…``), or None where the model has no weight for it (few distinct: cached)."""
         hit = self._context.get(feature)
         if hit is None:
-            hit = self._context[feature] = tuple(self._row.get(f"{o}:{feature}") for o in CONTEXT)
+            if len(self._context) > CONTEXT_TABLE:
+                self._context.clear()  # most are one word's own (w=…, s=…): a long run starts afresh
+            hit = self._context[feature] = tuple(map(self._row.get, [p + feature for p in _CONTEXT_PREFIXES]))
         return hit
 
     def _window(self, window: Window) -> int:
