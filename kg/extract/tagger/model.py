@@ -318,19 +318,21 @@ class Model:
         for i, e in enumerate(emissions):
             em[size - len(e) :, i, :nl] = e
             em[: size - len(e), i, nl] = 0.0
-        into = self._start_into  # transitions[from, to] as [to, from], a row of w a label
-        froms = self._froms  # 0..w-1 once for each label
+        steps = em.reshape(size, b * w)  # each step's scores flat: sentence by sentence, label by label
+        into = np.tile(self._start_into, b)  # transitions[from, to] as [to, from], for each sentence
+        froms = (np.arange(b)[:, None] * w + self._froms).ravel()  # where each candidate's score lies
         first = np.arange(b * w) * w  # where each sentence's label's candidates begin
-        score = em[0]
+        score = steps[0]
         back = np.empty((size, b * w), dtype=np.intp)
         for t in range(1, size):
-            cand = score.take(froms, axis=1)  # b x (to, from): score[from] + transitions[from, to]
+            cand = score.take(froms)  # sentence x to x from: score[from] + transitions[from, to]
             cand += into
-            best = cand.reshape(-1, w).argmax(axis=1)
-            back[t] = best
-            score = cand.ravel().take(best + first).reshape(b, w) + em[t]
+            best = back[t]
+            np.argmax(cand.reshape(-1, w), axis=1, out=best)
+            score = cand.take(best + first)
+            score += steps[t]
         path = np.empty((size, b), dtype=np.intp)
-        path[-1] = score.argmax(axis=1)
+        path[-1] = score.reshape(b, w).argmax(axis=1)
         rows = np.arange(b) * w
         for t in range(size - 1, 0, -1):
             path[t - 1] = back[t].take(rows + path[t])
