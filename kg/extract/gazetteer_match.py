@@ -16,19 +16,38 @@ from kg.model import Document, Mention, Span
 Match = tuple[int, int, str, FormKind]  # (tokens or folded start, proclitic characters or folded end, key, kind)
 
 
-def _match_gazetteer(g: Gazetteer, s: Sentence, i: int, starts: tuple[tuple[str, str], ...]) -> Match | None:
+def _match_gazetteer(
+    g: Gazetteer, s: Sentence, i: int, starts: tuple[tuple[str, str], ...], prefixes: dict[tuple[str, ...], bool]
+) -> Match | None:
     """Longest gazetteer match starting at token i: (length, prefix chars, key, kind);
-    ``starts`` are the readings of the token that begin a form."""
+    ``starts`` are the readings of the token that begin a form. A reading grows a word at a
+    time while what it has read begins a longer form (``prefixes``)."""
     best = None
-    n = len(s.folded)
+    top = min(g.max_len, len(s.folded) - i)
     for pre, rest in starts:
-        for length in range(min(g.max_len, n - i), 0, -1):
-            hit = g.lookup((rest,) + s.folded[i + 1 : i + length])
+        key: tuple[str, ...] = (rest,)
+        length, found = 1, None
+        while True:
+            hit = g.forms.get(key)
             if hit:
-                if best is None or length > best[0]:
-                    best = (length, len(pre), hit[0], hit[1])
+                found = (length, len(pre), hit[0], hit[1])
+            if length >= top or key not in prefixes:
                 break
+            key += (s.folded[i + length],)
+            length += 1
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
     return best
+
+
+def _prefixes(g: Gazetteer) -> dict[tuple[str, ...], bool]:
+    """The proper beginnings of the gazetteer's forms (``الأمم`` of ``الأمم المتحدة``), kept
+    per gazetteer; the empty tuple marks them made."""
+    memo = word_memo("gazetteer-prefixes", g, limit=None)
+    if () not in memo:
+        memo.update((form[:n], True) for form in g.forms for n in range(1, len(form)))
+        memo[()] = True
+    return memo
 
 
 def _glued(g: Gazetteer, word: str) -> list[Match]:
@@ -104,6 +123,7 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     first = word_memo("gazetteer-first", g)  # a word's readings that begin a form (most: none)
     glued = word_memo("gazetteer-glued", g)
+    prefixes = _prefixes(g)
     for s in sentences(doc):
         i = 0
         while i < len(s.tokens):
@@ -111,7 +131,7 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
             starts = first.get(w)
             if starts is None:
                 starts = first[w] = tuple((p, r) for p, r in proclitic_readings(w) if r in g.first_tokens)
-            hit = _match_gazetteer(g, s, i, starts) if starts else None
+            hit = _match_gazetteer(g, s, i, starts, prefixes) if starts else None
             if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
                 hit = None
             if hit and _common_word_place(g, s, i, s.folded[i][: hit[1]], hit[2], hit[0]):

@@ -95,18 +95,18 @@ WORD_MEMO = 65_536  # words a memo keeps before it starts afresh (news repeats i
 
 
 @lru_cache(maxsize=1)  # an lru_cache, so that kg.batch.release_memory lets them go with the lexicons
-def _memos() -> dict[str, tuple[Gazetteer, int, dict[str, Any]]]:
+def _memos() -> dict[str, tuple[Gazetteer, int, dict[Any, Any]]]:
     return {}
 
 
-def word_memo(name: str, g: Gazetteer) -> dict[str, Any]:
+def word_memo(name: str, g: Gazetteer, limit: int | None = WORD_MEMO) -> dict[Any, Any]:
     """A dict, kept across documents, for what the rule ``name`` found the gazetteer says of a
     folded word alone (whether it begins a title, its readings that begin a name): per-token
     loops look a word up once per process instead of trying its proclitic readings again.
     Empty again for another gazetteer, when forms were added to this one, or once it holds
-    ``WORD_MEMO`` words."""
+    ``limit`` words (None: never)."""
     memos = _memos()
     held = memos.get(name)
-    if held is None or held[0] is not g or held[1] != len(g.forms) or len(held[2]) > WORD_MEMO:
+    if held is None or held[0] is not g or held[1] != len(g.forms) or (limit is not None and len(held[2]) > limit):
         held = memos[name] = (g, len(g.forms), {})
     return held[2]
