@@ -229,15 +229,14 @@ class Model:
         words = self._word_rows([w for tokens in sentences for w in tokens])  # tokens x offsets x labels
         e = words[:, 0, :].copy()
         sid = np.repeat(np.arange(len(lengths)), lengths)
+        one = total in lengths  # one sentence has every token: no part is masked (x * True is x)
         for k, off in enumerate(CONTEXT, 1):
             if abs(off) >= total:
                 continue
             if off < 0:  # the word `off` before gives its part to this token, within a sentence
-                same = (sid[-off:] == sid[:off])[:, None]
-                e[-off:] += words[:off, k, :] * same
+                e[-off:] += words[:off, k, :] if one else words[:off, k, :] * (sid[-off:] == sid[:off])[:, None]
             else:
-                same = (sid[:-off] == sid[off:])[:, None]
-                e[:-off] += words[off:, k, :] * same
+                e[:-off] += words[off:, k, :] if one else words[off:, k, :] * (sid[:-off] == sid[off:])[:, None]
         windows = [w for dyn in dynamic for w in dyn.windows]
         known = list(map(self._windows.get, windows))
         wins = [self._window(w) if i is None else i for i, w in zip(known, windows)] if None in known else known
@@ -293,11 +292,12 @@ class Model:
             cand = into + score
             best = cand.argmax(axis=1)
             back.append(best)
-            score = cand.ravel().take(best + first) + emissions[t]  # the maxima, read at the argmax
+            score = cand.take(best + first)  # the maxima, read at the argmax (take reads it flat)
+            score += emissions[t]
         y = int(score.argmax())
         path = [y]
-        for best in reversed(back):
-            y = int(best[y])
+        for best in reversed(np.array(back).tolist() if back else []):
+            y = best[y]
             path.append(y)
         labels = self.labels
         return [labels[y] for y in reversed(path)]
