@@ -146,7 +146,7 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
                 continue
             two = glued.get(w)
             if two is None:
-                two = glued[w] = _glued(g, w)
+                two = glued[w] = tuple(_glued(g, w))  # most: the one empty tuple
             for fs, fe, key, kind in two:
                 a, b = _span(s.tokens[i], fs, fe)
                 out.append(Mention(a, b, doc.text[a:b], key, kind))
