@@ -18,6 +18,10 @@ _TOKEN = re.compile(rf"{_WORD}(?:[{_INVISIBLE}]+{_WORD})*|\u0640+|[^\w\s#@{_MARK
 _END = set(".!?؟\n")
 _OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
 _MAX_QUOTE = 800  # a quote left open this long is unbalanced; stop protecting it
+# the only characters that change the splitter's state or end a sentence; it jumps between them
+_STATEFUL = re.compile(
+    "[" + re.escape('"' + "".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values()) + "".join(sorted(_END))) + "]"
+)
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Span, ...]:
@@ -45,9 +49,10 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     depth: list[str] = []
     dquote_open = False
     quote_start = 0
-    i = 0
     n = len(text)
-    while i < n:
+    hit = _STATEFUL.search(text)
+    while hit is not None:
+        i = hit.start()
         ch = text[i]
         if ch == '"':
             dquote_open = not dquote_open
@@ -64,11 +69,11 @@ def split_sentences(text: str) -> tuple[Span, ...]:
                 j += 1
             _add(spans, text, start, j)
             start = j
-            i = j
             if ch == "\n":
                 dquote_open, depth = False, []
+            hit = _STATEFUL.search(text, j)
             continue
-        i += 1
+        hit = _STATEFUL.search(text, i + 1)
     _add(spans, text, start, n)
     return tuple(spans)
 

@@ -164,6 +164,7 @@ def resolve(doc: Document) -> Document:
     latest = _Latest(persons, ents)
     orgs: dict[str, str] = {}  # المنظمة -> the last organization named with منظمة
     bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
+    pair, org_anaphor = markers()["pair"], markers()["org_anaphor"]
     k = 0
     for s in sentences(doc):
         for i, tok in enumerate(s.tokens):
@@ -173,7 +174,7 @@ def resolve(doc: Document) -> Document:
             w = strip_clitic(s.folded[i])
             if tok.start in covered:
                 continue
-            if w in markers()["pair"] and len(countries) >= 2:
+            if w in pair and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue
             key = bare.get(w)
@@ -181,7 +182,7 @@ def resolve(doc: Document) -> Document:
                 new.append(_word_mention(doc, s, i, w, key))
                 ents.setdefault(key, entry_entity(g.entries[key]))
                 continue
-            if w in orgs and w in markers()["org_anaphor"]:  # وأكدت المنظمة: the one named before
+            if w in orgs and w in org_anaphor:  # وأكدت المنظمة: the one named before
                 new.append(_word_mention(doc, s, i, w, orgs[w]))
                 continue
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None

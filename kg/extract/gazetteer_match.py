@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold_names
-from kg.extract.tokens import Sentence, sentences
+from kg.extract.tokens import Sentence, sentences, word_memo
 from kg.lexicon.actors import FormKind, Gazetteer
 from kg.lexicon.markers import markers, name_words
 from kg.lexicon.tsv import word_set
@@ -16,20 +16,38 @@ from kg.model import Document, Mention, Span
 Match = tuple[int, int, str, FormKind]  # (tokens or folded start, proclitic characters or folded end, key, kind)
 
 
-def _match_gazetteer(g: Gazetteer, s: Sentence, i: int) -> Match | None:
-    """Longest gazetteer match starting at token i: (length, prefix chars, key, kind)."""
+def _match_gazetteer(
+    g: Gazetteer, s: Sentence, i: int, starts: tuple[tuple[str, str], ...], prefixes: dict[tuple[str, ...], bool]
+) -> Match | None:
+    """Longest gazetteer match starting at token i: (length, prefix chars, key, kind);
+    ``starts`` are the readings of the token that begin a form. A reading grows a word at a
+    time while what it has read begins a longer form (``prefixes``)."""
     best = None
-    n = len(s.folded)
-    for pre, rest in proclitic_readings(s.folded[i]):
-        if rest not in g.first_tokens:
-            continue
-        for length in range(min(g.max_len, n - i), 0, -1):
-            hit = g.lookup((rest,) + s.folded[i + 1 : i + length])
+    top = min(g.max_len, len(s.folded) - i)
+    for pre, rest in starts:
+        key: tuple[str, ...] = (rest,)
+        length, found = 1, None
+        while True:
+            hit = g.forms.get(key)
             if hit:
-                if best is None or length > best[0]:
-                    best = (length, len(pre), hit[0], hit[1])
+                found = (length, len(pre), hit[0], hit[1])
+            if length >= top or key not in prefixes:
                 break
+            key += (s.folded[i + length],)
+            length += 1
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
     return best
+
+
+def _prefixes(g: Gazetteer) -> dict[tuple[str, ...], bool]:
+    """The proper beginnings of the gazetteer's forms (``الأمم`` of ``الأمم المتحدة``), kept
+    per gazetteer; the empty tuple marks them made."""
+    memo = word_memo("gazetteer-prefixes", g, limit=None)
+    if () not in memo:
+        memo.update((form[:n], True) for form in g.forms for n in range(1, len(form)))
+        memo[()] = True
+    return memo
 
 
 def _glued(g: Gazetteer, word: str) -> list[Match]:
@@ -111,10 +129,17 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
     """Every name of the lexicon in the text, longest first, left to right; a place named by a
     common word only in the context of a place."""
     out: list[Mention] = []
+    first = word_memo("gazetteer-first", g)  # a word's readings that begin a form (most: none)
+    glued = word_memo("gazetteer-glued", g)
+    prefixes = _prefixes(g)
     for s in sentences(doc):
         i = 0
         while i < len(s.tokens):
-            hit = _match_gazetteer(g, s, i)
+            w = s.folded[i]
+            starts = first.get(w)
+            if starts is None:
+                starts = first[w] = tuple((p, r) for p, r in proclitic_readings(w) if r in g.first_tokens)
+            hit = _match_gazetteer(g, s, i, starts, prefixes) if starts else None
             if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
                 hit = None
             if hit and (
@@ -130,7 +155,10 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
                 out.append(Mention(start, end, doc.text[start:end], key, kind))
                 i += length
                 continue
-            for fs, fe, key, kind in _glued(g, s.folded[i]):
+            two = glued.get(w)
+            if two is None:
+                two = glued[w] = tuple(_glued(g, w))  # most: the one empty tuple
+            for fs, fe, key, kind in two:
                 a, b = _span(s.tokens[i], fs, fe)
                 out.append(Mention(a, b, doc.text[a:b], key, kind))
             i += 1

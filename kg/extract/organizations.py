@@ -6,6 +6,7 @@ generic groups with the nationality after them (``الشرطة الإسرائي�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
@@ -67,6 +68,13 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
     )
 
 
+@lru_cache(maxsize=65536)
+def _org_head(word: str) -> bool:
+    """Does a folded word read as an organization's head noun (``org_heads.tsv``: ``ووكالة``)?
+    Asked of every token: kept per word."""
+    return _reads_as(word, word_set("org_heads.tsv"))
+
+
 def org_head_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> list[Mention]:
     """Organizations named after the common noun that introduces them (org_heads.tsv): a quoted
     name (``صحيفة «القادسية»``) or one unknown word (``شركة نوكيا``)."""
@@ -77,7 +85,7 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> 
     for s in sentences(doc):
         n = len(s.tokens)
         for i, w in enumerate(s.folded[:-1]):
-            if not _reads_as(w, heads):
+            if not _org_head(w):
                 continue
             k = i + 2 if i + 1 < n and s.folded[i + 1] in heads else i + 1  # وكالة أنباء
             if k >= n or s.tokens[k].start in covered:

@@ -6,6 +6,7 @@ or full name again later in the article (``أنان``)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TypedDict
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
@@ -22,7 +23,7 @@ from kg.extract.names import (
     plausible_name,
     starts_a_name,
 )
-from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences
+from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, gazetteer
 from kg.lexicon.markers import has_marker, markers, name_words
 from kg.lexicon.romanize import romanize
@@ -119,10 +120,15 @@ def title_person_mentions(
     taken_at = {m.start: m for m in taken}
     out: list[Mention] = []
     info: dict[str, Described] = {}
+    titled = word_memo("title-first", g)  # may a title begin with the word (with its proclitics)?
     for s in sentences(doc):
         i = 0
         while i < len(s.tokens):
-            t = _title_at(g, s, i)
+            w = s.folded[i]
+            may = titled.get(w)
+            if may is None:
+                may = titled[w] = any(rest in g.title_words for _pre, rest in proclitic_readings(w))
+            t = _title_at(g, s, i) if may else None
             if t and _in_known_person(g, taken_at.get(s.tokens[i].start), s.tokens[i].end):
                 t = None  # الملك سلمان is the lexicon's King: his name after it is no second person
             if not t:
@@ -274,6 +280,12 @@ def _speaker_said(s: Sentence, run: list[int], bare_verb: str, g: Gazetteer) -> 
     )
 
 
+@lru_cache(maxsize=65536)
+def _speech_verb(word: str) -> bool:
+    """Is a folded word a verb of saying (``وقال``)? Asked of every token: kept per word."""
+    return has_marker(word, "speech")
+
+
 def speaker_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> list[Mention]:
     """The unknown name between a verb of saying and what was said: ``وقال ياهر إن …``."""
     taken_at = {m.start: m for m in taken}
@@ -281,7 +293,7 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> l
     out: list[Mention] = []
     for s in sentences(doc):
         for i, w in enumerate(s.folded):
-            verb = has_marker(w, "speech")
+            verb = _speech_verb(w)
             run = name_run(s, i + 1, taken_at, limit=3) if verb else []
             if not run or any(s.tokens[k].start in covered for k in run):
                 continue
@@ -328,8 +340,11 @@ def nisba_person_mentions(
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
     info: dict[str, Described] = {}
+    nisba_ends = {m.end for m in taken if m.kind == "nisba"}  # a token ending none ends no nisba
     for s in sentences(doc):
         for i, tok in enumerate(s.tokens[:-1]):
+            if tok.end not in nisba_ends:
+                continue
             m = taken_at.get(tok.start) or mention_starting(taken_at, tok)
             if m is None or not _nisba_before_name(s, i, m, covered, g):
                 continue
@@ -405,9 +420,12 @@ def short_name_mentions(doc: Document, people: Sequence[Mention], taken: Sequenc
     if not surnames and not fulls:
         return []
     firsts = {k[0] for k in fulls}
+    either = firsts | surnames.keys()  # a sentence with none of these words, bare or after و/ف, has nothing
     covered = Coverage(len(doc.text), taken)
     out = []
     for s in sentences(doc):
+        if either.isdisjoint(s.names) and either.isdisjoint([w[1:] for w in s.names]):
+            continue
         skip_to = 0
         for i, tok in enumerate(s.tokens):
             if tok.start in covered or i < skip_to:

@@ -95,11 +95,8 @@ def stated_titles(doc: Document, g: Gazetteer, s: Sentence, k: int, covering: di
 
 def _token_at(views: list[Sentence]) -> tuple[list[int], list[tuple[Sentence, int]]]:
     """Token starts in text order, with the sentence and index of each token."""
-    starts, where = [], []
-    for s in views:
-        for i, t in enumerate(s.tokens):
-            starts.append(t.start)
-            where.append((s, i))
+    starts = [t.start for s in views for t in s.tokens]
+    where = [(s, i) for s in views for i in range(len(s.tokens))]
     return starts, where
 
 

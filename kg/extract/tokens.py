@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from kg.arabic.normalize import fold, fold_names
 from kg.model import Document, Mention, Span
+
+if TYPE_CHECKING:
+    from kg.lexicon.actors import Gazetteer
 
 
 @dataclass(frozen=True)
@@ -58,14 +62,8 @@ def _build(doc: Document) -> list[Sentence]:
         while k < len(toks) and toks[k].end <= s.end:
             k += 1
         sent_toks = toks[j:k]
-        out.append(
-            Sentence(
-                s,
-                sent_toks,
-                tuple(_fold_cached(t.text) for t in sent_toks),
-                tuple(_fold_names_cached(t.text) for t in sent_toks),
-            )
-        )
+        texts = [t.text for t in sent_toks]
+        out.append(Sentence(s, sent_toks, tuple(map(_fold_cached, texts)), tuple(map(_fold_names_cached, texts))))
         j = k
     return out
 
@@ -91,3 +89,24 @@ def mention_starting(taken_at: Mapping[int, Mention], tok: Span) -> Mention | No
         if off in taken_at:
             return taken_at[off]
     return None
+
+
+WORD_MEMO = 65_536  # words a memo keeps before it starts afresh (news repeats its words)
+
+
+@lru_cache(maxsize=1)  # an lru_cache, so that kg.batch.release_memory lets them go with the lexicons
+def _memos() -> dict[str, tuple[Gazetteer, int, dict[Any, Any]]]:
+    return {}
+
+
+def word_memo(name: str, g: Gazetteer, limit: int | None = WORD_MEMO) -> dict[Any, Any]:
+    """A dict, kept across documents, for what the rule ``name`` found the gazetteer says of a
+    folded word alone (whether it begins a title, its readings that begin a name): per-token
+    loops look a word up once per process instead of trying its proclitic readings again.
+    Empty again for another gazetteer, when forms were added to this one, or once it holds
+    ``limit`` words (None: never)."""
+    memos = _memos()
+    held = memos.get(name)
+    if held is None or held[0] is not g or held[1] != len(g.forms) or (limit is not None and len(held[2]) > limit):
+        held = memos[name] = (g, len(g.forms), {})
+    return held[2]

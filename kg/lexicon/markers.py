@@ -8,7 +8,7 @@ line, so a misspelt kind fails when the file is read, not silently when a rule l
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.arabic.clitics import Clitic, CliticRule, strip_clitic
 from kg.arabic.normalize import fold
@@ -120,6 +120,7 @@ def name_words() -> dict[str, frozenset[str]]:
     return markers(NAME_WORDS)
 
 
+@lru_cache(maxsize=65536)  # every stage asks it of every token: kept per word
 def find_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: str = MARKERS) -> str:
     """The marker of ``kind`` that a folded word is, as it is or without a leading letter the
     ``clitic`` policy allows (``وقال`` → قال); '' when it is none."""

@@ -9,9 +9,9 @@ stage). Per-word features are cached: news repeats its words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold, fold_names
@@ -150,8 +150,8 @@ def document_dynamics(
 ) -> list[Dynamic]:
     """The ``Dynamic`` features of each token of each sentence of one document (the model
     adds the words' own from its cache)."""
-    seen = _seen(tokens, rules)
-    return [dynamic_features(s, r, k, seen) for s, r, k in zip(tokens, rules, kinds)]
+    types = {key: tuple(sorted(found)) for key, found in _seen(tokens, rules).items()}
+    return [_dynamic(s, r, k, types) for s, r, k in zip(tokens, rules, kinds)]
 
 
 def _seen(tokens: Sequence[Sequence[str]], rules: Sequence[Sequence[str]]) -> dict[str, set[str]]:
@@ -168,6 +168,28 @@ def _seen(tokens: Sequence[Sequence[str]], rules: Sequence[Sequence[str]]) -> di
 @lru_cache(maxsize=32768)
 def _key(word: str) -> str:
     return stem(fold(word))[1]
+
+
+WORD_MEMO = 65_536  # words whose folded form and stem are kept
+
+
+@lru_cache(maxsize=1)  # so that kg.batch.release_memory lets them go
+def _words_seen() -> tuple[dict[str, str], dict[str, str]]:
+    """Each word's folded form and its stem (``_key``), kept for ``_each``."""
+    return {}, {}
+
+
+def _each(table: dict[str, str], fn: Callable[[str], str], words: Sequence[str]) -> list[str]:
+    """``fn`` of each word, read from ``table`` (a dict lookup a word, where an lru_cache costs a
+    call), the missing ones computed and kept."""
+    out = list(map(table.get, words))
+    if None in out:
+        if len(table) > WORD_MEMO:
+            table.clear()
+        for i, v in enumerate(out):
+            if v is None:
+                out[i] = table[words[i]] = fn(words[i])
+    return cast(list[str], out)
 
 
 # What the rules say around a token: their tags two tokens either side, the raw mention kinds
@@ -207,18 +229,24 @@ def dynamic_features(
     tokens: Sequence[str], rules: Sequence[str], kinds: Sequence[str], seen: dict[str, set[str]] | None = None
 ) -> Dynamic:
     """The ``Dynamic`` features of a sentence."""
+    return _dynamic(tokens, rules, kinds, {key: tuple(sorted(found)) for key, found in (seen or {}).items()})
+
+
+def _dynamic(
+    tokens: Sequence[str], rules: Sequence[str], kinds: Sequence[str], seen: dict[str, tuple[str, ...]]
+) -> Dynamic:
+    """``dynamic_features`` with the types seen of each word sorted once for the document."""
     r: list[str | None] = [None, None, *rules, None, None]
     k: list[str | None] = [None, *kinds, None]
     windows = list(zip(r, r[1:], r[2:], r[3:], r[4:], k, k[1:], k[2:]))
-    folded = [_fold(w) for w in tokens]
+    folds, keys = _words_seen()
+    folded = _each(folds, fold, tokens)
     pairs = ["ww=" + a + "|" + b for a, b in zip(["^", *folded], folded)]
     types: list[tuple[str, ...]] = [()] * len(tokens)
     if seen:
-        for i, w in enumerate(tokens):
-            if rules[i] == "O":
-                hit = seen.get(_key(w))
-                if hit:
-                    types[i] = tuple(sorted(hit))
+        for i, hit in enumerate(map(seen.get, _each(keys, _key, tokens))):
+            if hit and rules[i] == "O":
+                types[i] = hit
     return Dynamic(windows, pairs, types)
 
 
@@ -233,8 +261,3 @@ def window_strings(window: Window) -> tuple[str, ...]:
         out.append(f"{off}:k={k}" if k is not None else f"{off}:edge")
     out.append(f"rrr={r1 or '^'}|{r0}|{n1 or '$'}")
     return tuple(out)
-
-
-@lru_cache(maxsize=32768)
-def _fold(word: str) -> str:
-    return fold(word)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -26,6 +27,8 @@ TRAIN_HINT = "rebuild it with `python -m kg.extract.tagger train ../shared/eval/
 OFFSETS = (0, *CONTEXT)
 BATCH = 64  # sentences decoded together
 WORD_TABLE = 50_000  # words whose scores are kept (news repeats its words): 18 MB
+CONTEXT_TABLE = 200_000  # features whose rows at the neighbours' offsets are kept
+_CONTEXT_PREFIXES = tuple(f"{o}:" for o in CONTEXT)  # -2:w=…
 
 
 def model_path() -> Path:
@@ -52,8 +55,12 @@ class Model:
         self._start_transitions[:nl, :nl] = transitions
         self._start_transitions[nl, :] = 0.0
         self._into = np.ascontiguousarray(transitions.T)
+        self._start_into = np.ascontiguousarray(self._start_transitions.T).ravel()
+        self._froms = np.tile(np.arange(nl + 1), nl + 1)
+        self._first = np.arange(nl) * nl
         self._word_table = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._windows: dict[Window, int] = {}
+        self._seen_rows: dict[str, int | None] = {}  # a type the rules gave the word -> row of d=…
         self._context: dict[str, tuple[int | None, ...]] = {}
         self._window_matrix = np.zeros((256, len(self.labels)))  # a row per window, grown by doubling
 
@@ -137,14 +144,17 @@ class Model:
         ids = self._word_ids
         if len(ids) + len(words) > WORD_TABLE:
             ids.clear()  # a long run of new words: start the table afresh
-        out = []
+        found = list(map(ids.get, words))
         new = []
-        for w in words:
-            i = ids.get(w)
-            if i is None:
-                i = ids[w] = len(ids)
-                new.append(w)
-            out.append(i)
+        if None in found:  # new words take the next rows, in the order they first come
+            for k, i in enumerate(found):
+                if i is None:
+                    i = ids.get(words[k])
+                    if i is None:
+                        i = ids[words[k]] = len(ids)
+                        new.append(words[k])
+                    found[k] = i
+        out = cast(list[int], found)
         if new:
             first = len(ids) - len(new)
             if len(ids) > len(self._word_table):
@@ -160,15 +170,24 @@ class Model:
     def _scores(self, words: list[str]) -> np.ndarray:
         """The rows of new words for ``_word_rows`` (words x offsets x labels): each the sum of
         its features' weights, added in the features' order (as ``_score`` adds them, so the
-        sums are the same to the last bit), all the words' at once."""
-        segments: list[list[int]] = []
+        sums are the same to the last bit), all the words' at once: their own features in one
+        matrix, the fewer they give their neighbours in another."""
+        own: list[list[int]] = []
+        near: list[list[int]] = []  # the rows a word gives each offset of CONTEXT, in turn
         known = self._context
+        row = self._row.get
         for w in words:
             feats = word_features(w)
-            segments.append([r for r in map(self._row.get, feats) if r is not None])
-            near = [known[x] if x in known else self._context_rows(x) for x in feats[:CONTEXT_SIZE]]
-            for k in range(len(CONTEXT)):
-                segments.append([i for r in near if (i := r[k]) is not None])
+            own.append([r for r in map(row, feats) if r is not None])
+            given = [known[x] if x in known else self._context_rows(x) for x in feats[:CONTEXT_SIZE]]
+            near += ([i for i in column if i is not None] for column in zip(*given))
+        out = np.empty((len(words), len(OFFSETS), len(self.labels)))
+        out[:, 0] = self._summed(own)
+        out[:, 1:] = self._summed(near).reshape(len(words), len(CONTEXT), len(self.labels))
+        return out
+
+    def _summed(self, segments: list[list[int]]) -> np.ndarray:
+        """The sum of the weight rows of each segment (segments x labels), added in order."""
         width = max(1, *map(len, segments))
         pad = [self._pad] * width  # a row of zeros: x + 0.0 is x
         index = np.array([rows + pad[len(rows) :] for rows in segments], dtype=np.intp)
@@ -176,14 +195,16 @@ class Model:
         total = weights[:, 0].copy()
         for j in range(1, width):
             total += weights[:, j]
-        return total.reshape(len(words), len(OFFSETS), len(self.labels))
+        return total
 
     def _context_rows(self, feature: str) -> tuple[int | None, ...]:
         """Rows of what a word's ``feature`` tells its neighbour at each offset of ``CONTEXT``
         (``-1:w=…``), or None where the model has no weight for it (few distinct: cached)."""
         hit = self._context.get(feature)
         if hit is None:
-            hit = self._context[feature] = tuple(self._row.get(f"{o}:{feature}") for o in CONTEXT)
+            if len(self._context) > CONTEXT_TABLE:
+                self._context.clear()  # most are one word's own (w=…, s=…): a long run starts afresh
+            hit = self._context[feature] = tuple(map(self._row.get, [p + feature for p in _CONTEXT_PREFIXES]))
         return hit
 
     def _window(self, window: Window) -> int:
@@ -208,42 +229,44 @@ class Model:
         words = self._word_rows([w for tokens in sentences for w in tokens])  # tokens x offsets x labels
         e = words[:, 0, :].copy()
         sid = np.repeat(np.arange(len(lengths)), lengths)
+        one = total in lengths  # one sentence has every token: no part is masked (x * True is x)
         for k, off in enumerate(CONTEXT, 1):
             if abs(off) >= total:
                 continue
             if off < 0:  # the word `off` before gives its part to this token, within a sentence
-                same = (sid[-off:] == sid[:off])[:, None]
-                e[-off:] += words[:off, k, :] * same
+                e[-off:] += words[:off, k, :] if one else words[:off, k, :] * (sid[-off:] == sid[:off])[:, None]
             else:
-                same = (sid[:-off] == sid[off:])[:, None]
-                e[:-off] += words[off:, k, :] * same
-        wins: list[int] = []
-        rows: list[int] = []
-        at: list[int] = []
-        row = self._row.get
-        known = self._windows
-        pos = 0
-        for n, dyn in zip(lengths, dynamic):
-            wins += [known[w] if w in known else self._window(w) for w in dyn.windows]
-            for i, r in enumerate(map(row, dyn.pairs)):
-                if r is not None:
-                    rows.append(r)
-                    at.append(pos + i)
-            for i, types in enumerate(dyn.seen):
-                for t in types:
-                    r = row("d=" + t)
-                    if r is not None:
-                        rows.append(r)
-                        at.append(pos + i)
-            pos += n
-        e += self._window_matrix[wins]
-        if rows:
+                e[:-off] += words[off:, k, :] if one else words[off:, k, :] * (sid[:-off] == sid[off:])[:, None]
+        windows = [w for dyn in dynamic for w in dyn.windows]
+        known = list(map(self._windows.get, windows))
+        wins = [self._window(w) if i is None else i for i, w in zip(known, windows)] if None in known else known
+        e += self._window_matrix[cast(list[int], wins)]
+        at, rows = self._dynamic_rows(dynamic)
+        if rows:  # each token's pair, then the types it was seen with, in that order
             np.add.at(e, np.array(at), self._weights[rows])
         out, k = [], 0
         for n in lengths:
             out.append(e[k : k + n])
             k += n
         return out
+
+    def _dynamic_rows(self, dynamic: Sequence[Dynamic]) -> tuple[list[int], list[int]]:
+        """(token, row) of the features of the document's tokens besides the words' and the
+        window's: the pair of words a token ends (``ww=previous|word``), then the types the
+        rules gave the word elsewhere (``d=PERS``); tokens count over all the sentences."""
+        found = list(map(self._row.get, [p for dyn in dynamic for p in dyn.pairs]))
+        at = [i for i, r in enumerate(found) if r is not None]
+        rows = [r for r in found if r is not None]
+        seen = [t for dyn in dynamic for t in dyn.seen]
+        for i in [i for i, t in enumerate(seen) if t]:
+            for t in seen[i]:
+                r = self._seen_rows.get(t, -1)
+                if r == -1:
+                    r = self._seen_rows[t] = self._row.get("d=" + t)
+                if r is not None:
+                    at.append(i)
+                    rows.append(r)
+        return at, rows
 
     def decode(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
         """Viterbi labels of sentences, decoded together in batches of similar length."""
@@ -264,44 +287,57 @@ class Model:
         into = self._into  # transitions[from, to] as [to, from]: each step reduces its rows
         score = emissions[0]
         back = []
+        first = self._first  # where each label's row of candidates begins in the flat matrix
         for t in range(1, len(emissions)):
             cand = into + score
-            back.append(cand.argmax(axis=1))
-            score = cand.max(axis=1) + emissions[t]
+            best = cand.argmax(axis=1)
+            back.append(best)
+            score = cand.take(best + first)  # the maxima, read at the argmax (take reads it flat)
+            score += emissions[t]
         y = int(score.argmax())
         path = [y]
-        for best in reversed(back):
-            y = int(best[y])
+        for best in reversed(np.array(back).tolist() if back else []):
+            y = best[y]
             path.append(y)
         labels = self.labels
         return [labels[y] for y in reversed(path)]
 
     def _viterbi(self, emissions: list[np.ndarray]) -> list[list[str]]:
         """Sentences aligned on their last token; before its first token a sentence sits in an
-        extra start label that costs nothing to stay in or to leave, so no step needs a mask."""
+        extra start label that costs nothing to stay in or to leave, so no step needs a mask.
+        Each step lays every label's candidates (the score of each label before it plus the
+        transition) side by side in a row, takes the first best of each with one argmax and
+        reads the best scores at those places (the maximum itself, without a second pass)."""
         if not emissions:
             return []
         nl, b = len(self.labels), len(emissions)
+        w = nl + 1
         lengths = [len(e) for e in emissions]
         size = max(lengths)
-        em = np.full((b, size, nl + 1), -np.inf)
+        em = np.full((size, b, w), -np.inf)
         for i, e in enumerate(emissions):
-            em[i, size - len(e) :, :nl] = e
-            em[i, : size - len(e), nl] = 0.0
-        trans = self._start_transitions
-        score = em[:, 0, :]
-        back = np.empty((b, size, nl + 1), dtype=np.intp)
+            em[size - len(e) :, i, :nl] = e
+            em[: size - len(e), i, nl] = 0.0
+        steps = em.reshape(size, b * w)  # each step's scores flat: sentence by sentence, label by label
+        into = np.tile(self._start_into, b)  # transitions[from, to] as [to, from], for each sentence
+        froms = (np.arange(b)[:, None] * w + self._froms).ravel()  # where each candidate's score lies
+        first = np.arange(b * w) * w  # where each sentence's label's candidates begin
+        score = steps[0]
+        back = np.empty((size, b * w), dtype=np.intp)
         for t in range(1, size):
-            cand = score[:, :, None] + trans  # b x from x to
-            back[:, t] = cand.argmax(axis=1)
-            score = cand.max(axis=1) + em[:, t]
-        path = np.empty((b, size), dtype=np.intp)
-        path[:, -1] = score.argmax(axis=1)
-        rows = np.arange(b)
+            cand = score.take(froms)  # sentence x to x from: score[from] + transitions[from, to]
+            cand += into
+            best = back[t]
+            np.argmax(cand.reshape(-1, w), axis=1, out=best)
+            score = cand.take(best + first)
+            score += steps[t]
+        path = np.empty((size, b), dtype=np.intp)
+        path[-1] = score.reshape(b, w).argmax(axis=1)
+        rows = np.arange(b) * w
         for t in range(size - 1, 0, -1):
-            path[:, t - 1] = back[rows, t, path[:, t]]
+            path[t - 1] = back[t].take(rows + path[t])
         labels = self.labels
-        return [[labels[y] for y in row[size - n :]] for row, n in zip(path.tolist(), lengths)]
+        return [[labels[y] for y in row[size - n :]] for row, n in zip(path.T.tolist(), lengths)]
 
     def marginals(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
         """P(label at token) of each sentence (n x labels), by forward-backward over all the
@@ -315,18 +351,19 @@ class Model:
         for i, e in enumerate(emissions):
             pot[i, : len(e)] = np.exp(e - e.max(axis=1, keepdims=True))
         step = np.exp(self.transitions - self.transitions.max())
-        same = np.eye(nl)
+        back = step.T
         alpha = np.empty((b, size, nl))
         beta = np.ones((b, size, nl))
         alpha[:, 0] = pot[:, 0] / pot[:, 0].sum(axis=1, keepdims=True)
+        live = (lengths[:, None] > np.arange(size))[:, :, None]  # sentence x token x 1
+        shortest = int(lengths.min())  # before it every sentence goes on: no row to keep
         for t in range(1, size):
-            live = (lengths > t)[:, None]
-            a = np.where(live, alpha[:, t - 1] @ step, alpha[:, t - 1] @ same) * pot[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+            prev = alpha[:, t - 1]
+            a = (prev @ step if t < shortest else np.where(live[:, t], prev @ step, prev)) * pot[:, t]
+            alpha[:, t] = a / a.sum(axis=1, keepdims=True)  # an ended sentence's row stays as it was
         for t in range(size - 2, -1, -1):
-            live = (lengths > t + 1)[:, None]
             nxt = pot[:, t + 1] * beta[:, t + 1]
-            v = np.where(live, nxt @ step.T, nxt)
+            v = nxt @ back if t + 1 < shortest else np.where(live[:, t + 1], nxt @ back, nxt)
             beta[:, t] = v / v.sum(axis=1, keepdims=True)
         p = alpha * beta
         p /= p.sum(axis=2, keepdims=True)

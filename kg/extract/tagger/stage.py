@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import numpy as np
 
 from kg.arabic.clitics import folded_prefix_to_original
@@ -35,19 +37,25 @@ def tagger_mentions(doc: Document, model: Model | None = None) -> Document:
     covered = bytearray(len(doc.text) + 1)
     for m in doc.mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    by_start: dict[int, list[Mention]] = {}
+    by_start: dict[int, list[Mention]] = {}  # the mentions the tagger may veto
     for m in doc.mentions:
-        by_start.setdefault(m.start, []).append(m)
+        if m.kind in VETO_KINDS:
+            by_start.setdefault(m.start, []).append(m)
+    starts = sorted(by_start)
     found: list[Mention] = []
     vetoed: set[tuple[int, int, str]] = set()
     todo = []
     for s, e, labels in zip(views, emissions, model.decode(emissions)):
-        adds = [span for span in iob_spans(labels) if _candidate(s, span, covered)]
-        vetoes = [(m, i, j) for m, i, j in _doubtful(s, by_start) if all(y == "O" for y in labels[i:j])]
+        named = labels.count("O") < len(labels)
+        adds = [span for span in iob_spans(labels) if _candidate(s, span, covered)] if named else []
+        k = bisect_left(starts, s.span.start)
+        doubtful = _doubtful(s, by_start) if k < len(starts) and starts[k] < s.span.end else []
+        vetoes = [(m, i, j) for m, i, j in doubtful if all(y == "O" for y in labels[i:j])]
         if adds or vetoes:
             todo.append((s, e, labels, adds, vetoes))
+    column = {y: i for i, y in enumerate(model.labels)}
     for (s, _e, labels, adds, vetoes), p in zip(todo, model.marginals([t[1] for t in todo])):
-        sure = [p[i, model.labels.index(y)] for i, y in enumerate(labels)]
+        sure = p[np.arange(len(labels)), [column[y] for y in labels]].tolist()
         for a, b, t in adds:
             if min(sure[a:b]) >= ADD_MIN and not any(covered[s.tokens[a].start : s.tokens[b - 1].end]):
                 m = _mention(doc, s, a, b, ADD_TYPES[t])
@@ -82,8 +90,8 @@ def _candidate(s: Sentence, span: tuple[int, int, str], covered: bytearray) -> b
 
 
 def _doubtful(s: Sentence, by_start: dict[int, list[Mention]]) -> list[tuple[Mention, int, int]]:
-    """Mentions of the sentence found by a name pattern (not the lexicon), with their tokens:
-    the ones the tagger may veto."""
+    """Mentions of the sentence found by a name pattern (not the lexicon; ``by_start`` holds
+    only those), with their tokens: the ones the tagger may veto."""
     out = []
     for i, tok in enumerate(s.tokens):
         for m in by_start.get(tok.start, ()):
