@@ -23,12 +23,13 @@ from kg.extract.clause import (
     group_role,
     is_actor,
     is_person,
+    preposition_of,
     title_or_particle,
 )
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import Lemmas, find_triggers, is_verb_form
 from kg.lexicon.actors import gazetteer
-from kg.lexicon.markers import find_marker, has_marker, marker_phrases, markers
+from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
 from kg.model import Document, Mention
 
@@ -43,7 +44,7 @@ def prep_of(s: Sentence, k: int, prefix: str) -> str:
         return pre[-1]
     if k > 0:
         w = s.folded[k - 1]
-        found = find_marker(w, "preposition", Clitic.CONJ_SHORT)
+        found = preposition_of(w)
         if found:
             return found
         if w == AGENT and k > 1 and (s.folded[k - 2], w) in marker_phrases()["agent_by"]:
@@ -80,7 +81,7 @@ def _governing(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
         word = s.folded[k]
         if word in markers()["complementizer"] or is_verb_form(word):
             return ""  # a noun phrase does not reach across a verb or أن
-        found = find_marker(word, "preposition", Clitic.CONJ_SHORT)
+        found = preposition_of(word)
         if found:
             return found  # it governs the phrase we walked through
         if word == AGENT:

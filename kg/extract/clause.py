@@ -34,6 +34,11 @@ QUOTES = '"«»“”'
 TriggerPos = Literal["perfect", "imperfect", "passive", "masdar", "participle"]
 
 
+def preposition_of(word: str) -> str:
+    """The preposition a folded word is, also after و or ف (``وفي`` → في); '' for none."""
+    return find_marker(word, "preposition", Clitic.CONJ_SHORT)
+
+
 class Rule(StrEnum):
     """How a trigger's actor was found. Each rule carries its confidence: the weight it gives
     the event (times the predicate's own confidence, times 0.9 without a recipient)."""

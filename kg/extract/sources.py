@@ -40,11 +40,10 @@ from kg.extract.clause import (
     light_window,
 )
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import accusative_noun, pronoun_suffix, written
+from kg.extract.triggers import accusative_noun, is_masdar_form, pronoun_suffix, written
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, reads_passive
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
-from kg.lexicon.predicates import predicate_lexicon
 from kg.model import Mention
 
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
@@ -288,8 +287,13 @@ def _agrees(s: Sentence, t: Trigger, a: Arg) -> bool:
 
 def _noun_too(s: Sentence, t: Trigger) -> bool:
     """Can the trigger word also be read as a verbal noun (``ودعم حكومة مصر للتحالف``)?"""
-    word = s.folded[t.index][len(t.prefix) :]
-    return any(f.pos == "masdar" for f in predicate_lexicon().forms.get(word, ()))
+    return is_masdar_form(s.folded[t.index][len(t.prefix) :])
+
+
+def _object_after(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
+    """The actor right after a verb is its object, not its subject, by gender (``وانتقد السلطة
+    الفلسطينية``); a person (أسامة) or a word that may be a verbal noun is not judged so."""
+    return not is_person(ctx.doc, a.mention) and not _agrees(ctx.s, t, a) and not _noun_too(ctx.s, t)
 
 
 def _subject_source(
@@ -317,13 +321,10 @@ def _subject_source(
     if current and coordinated_verb(s, t.index):
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
+    object_after = bool(after) and _object_after(ctx, t, after[0])
     if chain and coordinated_verb(s, t.index):
         return _source(Rule.VERB_SHARED_SUBJECT, *chain)
-    if (
-        speaker is not None
-        and coordinated_verb(s, t.index)
-        and not (after and _agrees(s, t, after[0]) or _noun_too(s, t))
-    ):
+    if speaker is not None and coordinated_verb(s, t.index) and not _noun_too(s, t) and (not after or object_after):
         return _source(Rule.VERB_SHARED_SUBJECT, speaker)  # وأكد بومبيو … أن …، وانتقد السلطة: he criticized
     if chain and _right_before(s, chain[-1].last, t.index) and _clause_starts_at(s, _phrase_start(ctx, chain[0])):
         return _source(Rule.VERB_SVO, *chain)  # أن الجزائر ستدعم ليبيا
@@ -331,7 +332,7 @@ def _subject_source(
         after = []  # اتهم إيران بالضلوع: (he) accused Iran, or Iran was accused; Iran accuses no one
     if after and t.form.predicate.type in PATIENT_POSSESSOR and counted(s, after[0].first):
         after = []  # طالبان قد خطفت 23 من الكوريين: a count after a violence verb is its victims
-    if after and not is_person(ctx.doc, after[0].mention) and not _agrees(s, t, after[0]) and not _noun_too(s, t):
+    if object_after:
         after = []  # انتقد السلطة الفلسطينية: a feminine noun after a masculine verb is its object
     if pos != "passive" and after:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))

@@ -15,14 +15,24 @@ from functools import lru_cache
 
 from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
-from kg.extract.clause import GAP, QUOTES, STOP_PUNCT, Trigger, has_light, light_window, title_or_particle
+from kg.extract.clause import (
+    GAP,
+    QUOTES,
+    STOP_PUNCT,
+    Trigger,
+    has_light,
+    light_window,
+    preposition_of,
+    title_or_particle,
+)
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import find_marker, has_marker, markers
+from kg.lexicon.markers import has_marker, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
 Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
 Lemmas = Mapping[int, tuple[str, ...]]  # token start -> camel-tools lemmas
 VERB_POS = ("perfect", "imperfect", "passive")
+FROM = fold("من")  # from, or who: a verb may follow it
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a noun: مشاركتهما، زيارته
 FIGURATIVE_WINDOW = 10  # words after a violence verb where its abstract object may stand
 ACCUSED_CONTENT_TYPES = ("ACCUSE", "REQUEST", "THREATEN")  # اتهامات للمغرب بدعم: بدعم is what is said
@@ -58,6 +68,11 @@ def pronoun_suffix(word: str) -> str:
 def is_verb_form(word: str) -> bool:
     """A form the predicate lexicon knows as a verb (زار، يزور)."""
     return any(f.pos in VERB_POS for f in predicate_lexicon().forms.get(word, ()))
+
+
+def is_masdar_form(word: str) -> bool:
+    """A form the predicate lexicon knows as a verbal noun (زيارة، دعم)."""
+    return any(f.pos == "masdar" for f in predicate_lexicon().forms.get(word, ()))
 
 
 def _noun_head(word: str, lex: PredicateLexicon) -> bool:
@@ -157,7 +172,7 @@ def _fitting_forms(
         forms = [f for f in forms if f.pos == "imperfect"]
     if "ال" in pre or any(p in pre for p in "بلك"):
         forms = [f for f in forms if f.pos == "masdar" and not ("ال" in pre and f.suffix)]  # الثنائي
-    if i > 0 and find_marker(s.folded[i - 1], "preposition", Clitic.CONJ_SHORT) not in ("", fold("من")):
+    if i > 0 and preposition_of(s.folded[i - 1]) not in ("", FROM):
         forms = [f for f in forms if f.pos not in VERB_POS]  # في هاتف: no verb after a preposition (من may be who)
     as_written = written(s.tokens[i].text)
     if as_written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
@@ -279,9 +294,7 @@ def _abstract_object(s: Sentence, k: int) -> bool:
     for j in range(k + 1, min(len(s.folded), k + FIGURATIVE_WINDOW)):
         if s.tokens[j].text in ".؟?!:" or s.folded[j] in markers()["complementizer"]:
             return False
-        if has_marker(s.folded[j], "figurative_object", Clitic.WA_BA) and not find_marker(
-            s.folded[j - 1], "preposition", Clitic.CONJ_SHORT
-        ):
+        if has_marker(s.folded[j], "figurative_object", Clitic.WA_BA) and not preposition_of(s.folded[j - 1]):
             return True
     return False
 
