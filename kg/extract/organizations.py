@@ -202,9 +202,7 @@ def counts_a_thing(text: str, m: Mention) -> bool:
         return False
     word = fold(rest[0].strip('.,،؛:!؟?"«»“”()'))
     mk = markers()
-    return not (
-        _reads_as(word, mk["counted_people"]) or _reads_as(word, mk["preposition"]) or word in mk["common_preposition"]
-    )
+    return not (_reads_as(word, mk["counted_people"]) or _reads_as(word, mk["preposition"]))
 
 
 def compose_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> tuple[list[Mention], dict[str, Entity]]:
