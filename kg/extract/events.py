@@ -37,7 +37,7 @@ from kg.extract.modality import Modality, modality, speaker
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import find_target, place_args
 from kg.extract.tokens import Sentence, sentences
-from kg.extract.triggers import Lemmas, complement_of_trigger, figurative
+from kg.extract.triggers import Lemmas, complement_of_trigger, figurative, of_the_game
 from kg.extract.victims import named_perpetrator, passive_subject
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import has_marker, markers
@@ -299,8 +299,9 @@ def extract_sentence(
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     implicit: set[str] = set()
     current: tuple[str, ...] = ()  # the actor of the sentence's last event
+    game = of_the_game(s)
     for t in ctx.triggers:
-        if complement_of_trigger(s, t, ctx.triggers) or figurative(s, t):
+        if game or complement_of_trigger(s, t, ctx.triggers) or figurative(s, t):
             continue
         spk = speaker(s, t, ctx.actors)
         street = t.form.predicate.type in STREET_TYPES
@@ -324,7 +325,8 @@ def extract_sentence(
         if src.args or src.pronoun is not None:
             salience = replace(salience, last_source=r.source)
         current = r.source
-    crowd = None if any(e.type == "PROTEST" for e in events) else _crowd_event(ctx, f"e{first_id + len(events)}")
+    no_crowd = game or any(e.type == "PROTEST" for e in events)
+    crowd = None if no_crowd else _crowd_event(ctx, f"e{first_id + len(events)}")
     people = [a.mention for a in ctx.args if is_person(doc, a.mention)]
     salience = replace(salience, last_person=people[-1]) if people else salience
     said = _speaker_of_sentence(ctx)

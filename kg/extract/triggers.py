@@ -26,7 +26,7 @@ from kg.extract.clause import (
     title_or_particle,
 )
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import has_marker, markers
+from kg.lexicon.markers import find_marker, has_marker, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
 Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
@@ -35,6 +35,7 @@ VERB_POS = ("perfect", "imperfect", "passive")
 FROM = fold("من")  # from, or who: a verb may follow it
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a noun: مشاركتهما، زيارته
 FIGURATIVE_WINDOW = 10  # words after a violence verb where its abstract object may stand
+GAME_WORDS = 2  # different words of play that make a sentence a sports report
 ACCUSED_CONTENT_TYPES = ("ACCUSE", "REQUEST", "THREATEN")  # اتهامات للمغرب بدعم: بدعم is what is said
 
 
@@ -297,6 +298,21 @@ def _abstract_object(s: Sentence, k: int) -> bool:
         if has_marker(s.folded[j], "figurative_object", Clitic.WA_BA) and not preposition_of(s.folded[j - 1]):
             return True
     return False
+
+
+def of_the_game(s: Sentence) -> bool:
+    """Two different words of a match in one sentence, one of them of play or players
+    (``ركلة الجزاء … الشباك``، ``مدرب المنتخب … المباراة``), make it a sports report: its attacks,
+    visits and agreements are of the game. The match and its ground alone (``زيارته … ملعب
+    المباراة``) are named by political news too; a sentence that counts dead or wounded reports
+    violence all the same."""
+    play = {find_marker(w, "game", Clitic.WA_BA_ALL) for w in s.folded} - {""}
+    if not play:
+        return False
+    venue = {find_marker(w, "game_venue", Clitic.WA_BA_ALL) for w in s.folded} - {""}
+    if len(play | venue) < GAME_WORDS:
+        return False
+    return not any(has_marker(w, "casualty_counted", Clitic.WA_BA) for w in s.folded)
 
 
 def opens_clause(s: Sentence, t: Trigger) -> bool:

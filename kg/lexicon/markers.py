@@ -63,6 +63,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "counted_people",
         "figurative_object",
         "topic",
+        "game",
+        "game_venue",
     ),
     NAME_WORDS: (
         "stop",

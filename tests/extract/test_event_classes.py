@@ -608,3 +608,16 @@ def test_an_ordinal_is_no_surname():
 def test_that_with_a_pronoun_ends_a_name():
     doc = extract("وأكدت نورة عبدالعزيز أنها ستواصل العمل.", "t", "2018-05-01")
     assert [m.text for m in doc.mentions] == ["نورة عبدالعزيز"]
+
+
+def test_a_sentence_about_a_match_or_its_players_reports_no_event():
+    assert events("وزار الرئيس الفرنسي لاعبي المنتخب في الملعب قبل سفرهم إلى روسيا.") == []
+    assert events("ورفض الاتحاد المصري لكرة القدم طلب النادي تأجيل المباراة.") == []
+    # the match and its ground alone are no match report; the dead of an attack on a stadium are counted
+    met = events("والتقى الرئيس الروسي فلاديمير بوتين نظيره الفرنسي إيمانويل ماكرون في الملعب قبل المباراة.")
+    assert ("CONSULT", ("Vladimir Putin",), ("Emmanuel Macron",), "asserted") in met
+    killed = events("وقتل 20 شخصا في هجوم شنته حركة الشباب على ملعب خلال مباراة لكرة القدم في مقديشو.")
+    assert [t for t, *_ in killed] == ["ASSAULT"]
+    assert ("COERCE", ("Iran",), ("crowds",), "asserted") in events(
+        "واعتقلت السلطات الإيرانية عشرات النساء حاولن حضور مباراة في طهران."
+    )
