@@ -296,6 +296,21 @@ def _object_after(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
     return not is_person(ctx.doc, a.mention) and not _agrees(ctx.s, t, a) and not _noun_too(ctx.s, t)
 
 
+def _after_unnamed_subject(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
+    """``ودعت الوزارة المجتمع الدولي``، ``وطالب وزير الخارجية إسرائيل``: a title word with the
+    article right before the actor is the verb's unnamed subject, and the actor its object. A
+    person (``الرئيس عبد الفتاح السيسي``), a nationality (``الرئيس المصري``) or a possessor
+    (``الأمين العام للأمم المتحدة``) after it belongs to the subject's phrase."""
+    k = a.first - 1
+    if k <= t.end or a.mention.kind == "nisba" or is_person(ctx.doc, a.mention):
+        return False
+    if ctx.s.folded[a.first][:1] == "ل" and not ctx.s.folded[a.first].startswith("ال"):
+        return False
+    w = ctx.s.folded[k]
+    g = gazetteer()
+    return w.startswith("ال") and (w in g.title_vocab or w in g.title_words)
+
+
 def _subject_source(
     ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience, current: bool
 ) -> Source | None:
@@ -321,7 +336,7 @@ def _subject_source(
     if current and coordinated_verb(s, t.index):
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
-    object_after = bool(after) and _object_after(ctx, t, after[0])
+    object_after = bool(after) and (_object_after(ctx, t, after[0]) or _after_unnamed_subject(ctx, t, after[0]))
     if chain and coordinated_verb(s, t.index):
         return _source(Rule.VERB_SHARED_SUBJECT, *chain)
     if speaker is not None and coordinated_verb(s, t.index) and not _noun_too(s, t) and (not after or object_after):

@@ -621,3 +621,17 @@ def test_a_sentence_about_a_match_or_its_players_reports_no_event():
     assert ("COERCE", ("Iran",), ("crowds",), "asserted") in events(
         "واعتقلت السلطات الإيرانية عشرات النساء حاولن حضور مباراة في طهران."
     )
+
+
+def test_the_blocs_news_names_are_actors():
+    said = events("واتهم وزير الخارجية الروسي سيرغي لافروف الدول الغربية بتسليح المعارضة.")
+    assert ("ACCUSE", ("Sergey Lavrov",), ("Western countries",), "asserted") in said
+
+
+def test_a_title_word_after_the_verb_is_its_unnamed_subject():
+    asked = events("وقال وزير الخارجية الأردني أيمن الصفدي إن الوضع خطير. وطالب الوزير المجتمع الدولي بالتحرك الفوري.")
+    assert ("REQUEST", ("Ayman Safadi",), ("international community",), "asserted") in asked
+    assert not any(s == ("Israel",) for _t, s, _o, _m in events("ودعت الوزارة إسرائيل إلى وقف الاستيطان."))
+    # a nationality or a name after the title word belongs to the subject
+    met = events("والتقى الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي.")
+    assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("France",), "asserted") in met
