@@ -98,7 +98,8 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True) -> bool:
         or rest in common_nouns()
         or (rest,) in g.forms
         or not_a_name(rest)
-    )  # بمركز، لكرة، بشكل، لترامب
+        or masdar_shaped(rest)
+    )  # بمركز، لكرة، بشكل، لترامب، بإطلاق
     return not (
         (nouns and w in common_nouns())
         or (nouns and len(w) >= 5 and w.endswith("ا") and w[:-1] in common_nouns())  # اتصالا هاتفيا

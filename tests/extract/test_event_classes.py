@@ -635,3 +635,14 @@ def test_a_title_word_after_the_verb_is_its_unnamed_subject():
     # a nationality or a name after the title word belongs to the subject
     met = events("والتقى الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي.")
     assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("France",), "asserted") in met
+
+
+def test_a_preposition_glued_to_a_verbal_noun_begins_no_name():
+    for text in (
+        "واتهم المتحدث باسم الجيش الإسرائيلي حركة حماس بإطلاق الصواريخ على المدن.",
+        "وطالب الرئيس الأمريكي بإدخال تعديلات على الاتفاق.",
+    ):
+        people = [e.label_ar for e in extract(text, "t", "2018-05-01").entities if e.type == "Person"]
+        assert not [p for p in people if p.startswith("ب")]
+    # a name that begins with ب is still one
+    assert "Boris Johnson" in [e.label_en for e in extract("وقال بوريس جونسون إن بلاده لن تتراجع.", "t", "2018-05-01").entities]
