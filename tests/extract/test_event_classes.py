@@ -645,4 +645,6 @@ def test_a_preposition_glued_to_a_verbal_noun_begins_no_name():
         people = [e.label_ar for e in extract(text, "t", "2018-05-01").entities if e.type == "Person"]
         assert not [p for p in people if p.startswith("ب")]
     # a name that begins with ب is still one
-    assert "Boris Johnson" in [e.label_en for e in extract("وقال بوريس جونسون إن بلاده لن تتراجع.", "t", "2018-05-01").entities]
+    assert "Boris Johnson" in [
+        e.label_en for e in extract("وقال بوريس جونسون إن بلاده لن تتراجع.", "t", "2018-05-01").entities
+    ]
