@@ -13,13 +13,16 @@ from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
+DENIAL_WINDOW = 8  # words back in its clause where a verb of denial governs a verbal noun
 
 
 def _negated(s: Sentence, t: Trigger) -> bool:
     """A negation right before the trigger (``لم يزر``، ``ولا يدعم``), a verb of denial before a
-    verbal noun (``نفى مساهل زيارة ليبيا``: the visit is denied) or before the أن of the trigger's
+    verbal noun in its clause (``نفى مساهل زيارة ليبيا``، ``نفى حزب الله اللبناني الجمعة مقتل أي من
+    مقاتليه``: the visit, the deaths are denied) or before the أن of the trigger's
     clause (``نفت إيران أن تكون أرسلت أسلحة``)."""
-    if t.pos == "masdar" and any(w in markers()["denial"] for w in s.folded[max(0, t.index - 4) : t.index]):
+    denied = t.pos == "masdar" and t.form.predicate.type != "ACCUSE"  # نفى الاتهامات: the charge was made
+    if denied and any(w in markers()["denial"] for w in _clause_before(s, t, DENIAL_WINDOW)):
         return True
     if _denied_clause(s, t):
         return True
@@ -46,10 +49,10 @@ def _future_verb(w: str) -> bool:
     return len(w) >= 5 and w[0] == "س" and w[1] in "يتن"
 
 
-def _clause_before(s: Sentence, t: Trigger) -> list[str]:
-    """The clause before the trigger, nearest word first (up to six words)."""
+def _clause_before(s: Sentence, t: Trigger, window: int = 6) -> list[str]:
+    """The clause before the trigger, nearest word first (up to ``window`` words)."""
     back = []
-    for k in range(t.index - 1, max(-1, t.index - 7), -1):
+    for k in range(t.index - 1, max(-1, t.index - window - 1), -1):
         if s.tokens[k].text in STOP_PUNCT:
             break
         back.append(s.folded[k])

@@ -648,3 +648,11 @@ def test_a_preposition_glued_to_a_verbal_noun_begins_no_name():
     assert "Boris Johnson" in [
         e.label_en for e in extract("وقال بوريس جونسون إن بلاده لن تتراجع.", "t", "2018-05-01").entities
     ]
+
+
+def test_a_denial_negates_the_verbal_noun_it_governs_across_its_subject():
+    denied = events("ونفت الولايات المتحدة وفرنسا وبريطانيا أمس شن الضربة على المطار.")
+    assert [m for t, _s, _o, m in denied if t == "ASSAULT"] == ["negated"]
+    # the charges one denies were made all the same
+    charged = events("ونفت وزارة الدفاع الأمريكية أمس الاتهامات الروسية الموجهة إليها.")
+    assert [m for t, _s, _o, m in charged if t == "ACCUSE"] == ["asserted"]
