@@ -296,6 +296,16 @@ def _object_after(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
     return not is_person(ctx.doc, a.mention) and not _agrees(ctx.s, t, a) and not _noun_too(ctx.s, t)
 
 
+def _spoken_for(ctx: SentenceContext, a: Arg, actors: Sequence[Arg]) -> bool:
+    """``اتهم المتحدث باسم الجيش الإسرائيلي حركة حماس``: an unnamed spokesperson's body speaks and
+    acts through them, though ب governs it; when the spokesperson's name follows (``المتحدث باسم
+    الخارجية بهرام قاسمي``) the person is the subject."""
+    s = ctx.s
+    if a.first == 0 or not has_marker(s.folded[a.first - 1], "spoken_for", Clitic.NONE):
+        return False
+    return not any(b.first == a.last + 1 and is_person(ctx.doc, b.mention) for b in actors)
+
+
 def _after_unnamed_subject(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
     """``ودعت الوزارة المجتمع الدولي``، ``وطالب وزير الخارجية إسرائيل``: a title word with the
     article right before the actor is the verb's unnamed subject, and the actor its object. A
@@ -317,7 +327,7 @@ def _subject_source(
     """The subject of a verb: inside its phrase, before it (SVO) or after it (VSO); else the
     speaker, an earlier sentence's actor, or the implicit actor of a reported killing."""
     s, pos = ctx.s, t.pos
-    subjects = [a for a in actors if not a.marker]
+    subjects = [a for a in actors if not a.marker or _spoken_for(ctx, a, actors)]
     relative = t.index > 0 and s.folded[t.index - 1] in markers()["relative"]
     if relative and (found := _relative_subject(ctx, t, actors)) is not None:
         return found

@@ -65,6 +65,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "topic",
         "game",
         "game_venue",
+        "spoken_for",
     ),
     NAME_WORDS: (
         "stop",

@@ -656,3 +656,11 @@ def test_a_denial_negates_the_verbal_noun_it_governs_across_its_subject():
     # the charges one denies were made all the same
     charged = events("ونفت وزارة الدفاع الأمريكية أمس الاتهامات الروسية الموجهة إليها.")
     assert [m for t, _s, _o, m in charged if t == "ACCUSE"] == ["asserted"]
+
+
+def test_an_unnamed_spokespersons_body_is_the_subject():
+    said = events("واتهم المتحدث باسم الجيش الإسرائيلي حركة حماس بإطلاق الصواريخ على المدن.")
+    assert ("ACCUSE", ("Israel Defense Forces",), ("Hamas",), "asserted") in said
+    # a named spokesperson is the subject
+    named = events("واتهم المتحدث باسم الخارجية الإيرانية بهرام قاسمي السعودية بدعم الإرهاب.")
+    assert ("ACCUSE", ("Bahram Qasemi",), ("Saudi Arabia",), "asserted") in named
