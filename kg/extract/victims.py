@@ -35,6 +35,8 @@ def reads_passive(s: Sentence, t: Trigger) -> bool:
 
 
 PARTITIVE = fold("من")  # 17 فردا من المتمردين
+IN = fold("في")
+MEMBER_PREPOSITIONS = frozenset({PARTITIVE, IN})  # القيادي في حماس، عنصر من داعش
 
 
 def passive_subject(s: Sentence, t: Trigger, args: Sequence[Arg]) -> Arg | None:
@@ -79,12 +81,20 @@ def _counted_victims(s: Sentence, first: int) -> bool:
     k = first - 1
     while k >= 0 and first - k <= 4:
         w = s.folded[k]
-        if has_marker(w, "victim", Clitic.WA_BA_ALL):
+        if has_marker(w, "victim", Clitic.WA_BA_ALL) or _member_of(s, k):
             return True
         if not (_count_word(w) or w == PARTITIVE):
             return False
         k -= 1
     return False
+
+
+def _member_of(s: Sentence, k: int) -> bool:
+    """``القيادي في حركة حماس``، ``أحد قادة``: a rank or membership before في/من (token ``k``) or
+    right before the group names the victim's own group."""
+    if has_marker(s.folded[k], "member", Clitic.WA_BA):
+        return True
+    return k > 0 and s.folded[k] in MEMBER_PREPOSITIONS and has_marker(s.folded[k - 1], "member", Clitic.WA_BA)
 
 
 def counted(s: Sentence, first: int) -> bool:

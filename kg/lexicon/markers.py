@@ -66,6 +66,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "game",
         "game_venue",
         "spoken_for",
+        "member",
     ),
     NAME_WORDS: (
         "stop",

@@ -664,3 +664,12 @@ def test_an_unnamed_spokespersons_body_is_the_subject():
     # a named spokesperson is the subject
     named = events("واتهم المتحدث باسم الخارجية الإيرانية بهرام قاسمي السعودية بدعم الإرهاب.")
     assert ("ACCUSE", ("Bahram Qasemi",), ("Saudi Arabia",), "asserted") in named
+
+
+def test_the_group_a_victim_belongs_to_is_not_the_killer():
+    killed = events("واغتيل القيادي في حركة حماس محمد الزواري في تونس.")
+    assert not any(s == ("Hamas",) for _t, s, _o, _m in killed)
+    # an attack the sentence gives to a group is still the group's
+    assert ("ASSAULT", ("Islamic State",), ("soldiers",), "asserted") in events(
+        "وقتل خمسة جنود في هجوم لتنظيم داعش في سيناء."
+    )
