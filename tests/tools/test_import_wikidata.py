@@ -82,3 +82,23 @@ def test_one_qid_for_two_lexicon_people_links_neither():
     ]
     joins, report = join(people, [ref("Q1", "Ahmed Ouyahia")])
     assert joins == {} and any("joins 2 lexicon people" in a for a in report.ambiguous)
+
+
+def test_a_name_of_short_words_is_found_too():
+    # every word's skeleton is under three letters (k-s, s-d): found by the whole name
+    joins, _ = join(
+        [lex("Kais Saied", country="US", roles=("President",))], [ref("Q1", "Kais Saied", "US", "President")]
+    )
+    assert joins["kais_saied"].qid == "Q1"
+
+
+def test_a_short_form_of_the_given_name_is_the_same_name():
+    # Jim Mattis is James Mattis; Defence and Defense are one office
+    person = lex("Jim Mattis", country="US", roles=("Secretary of Defense",), start=2017, end=2019)
+    joins, _ = join([person], [ref("Q1", "James Mattis", "US", "Secretary of Defence", "2017-01-20", "2018-12-31")])
+    assert joins["jim_mattis"].evidence == ["en", "country", "dates", "role"]
+    assert iw.en_tokens("Bill Gates") == iw.en_tokens("William Gates") != iw.en_tokens("Gates Bill")
+
+
+def test_a_cyrillic_letter_inside_a_latin_name_reads_as_latin():
+    assert iw.en_tokens("Smaїl Chergui") == iw.en_tokens("Smail Chergui")
