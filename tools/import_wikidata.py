@@ -322,7 +322,8 @@ class Join:
 
 
 def name_evidence(p: LexPerson, r: RefPerson) -> str | None:
-    """'ar' or 'en' (the same name), 'ar-prefix', 'skeleton' or 'subset' (a weaker likeness)."""
+    """'ar' or 'en' (the same name), 'ar-prefix', 'skeleton' or 'subset' (a weaker likeness), 'given'
+    (the reference knows the person by the given name alone: a monarch)."""
     mine_ar = {ar_key(n) for n in p.names_ar}
     theirs_ar = {ar_key(n) for n in r.ar}
     if mine_ar & theirs_ar:
@@ -343,6 +344,9 @@ def name_evidence(p: LexPerson, r: RefPerson) -> str | None:
         # every word of the shorter name in the longer, in order, the given name first in both
         if distinctive(small) and small[0] == large[0] and subsequence(small, large):
             return "subset"
+    single = [en_tokens(e) for e in r.en if len(e.split("->")[-1].split()) == 1]
+    if mine_en and (mine_en[0],) in single:
+        return "given"  # a monarch known by the given name alone (Abdullah, Fahd): the office decides
     return None
 
 
@@ -365,6 +369,8 @@ def judge(p: LexPerson, r: RefPerson, name: str, today: int) -> tuple[bool, list
         evidence.append("role")
     strong = name in ("ar", "en")
     context = set(evidence[1:])
+    if name == "given" and not {"country", "dates", "role"} <= context:
+        return False, evidence, "a given name alone needs country, dates and office"
     if name in ("subset", "ar-prefix") and not {"country", "role"} <= context:
         # a longer name may add another family: Abdullah bin Abdulaziz is not Abdullah bin
         # Abdulaziz Al Rabeeah (a minister of health); the office must agree too

@@ -102,3 +102,12 @@ def test_a_short_form_of_the_given_name_is_the_same_name():
 
 def test_a_cyrillic_letter_inside_a_latin_name_reads_as_latin():
     assert iw.en_tokens("Smaїl Chergui") == iw.en_tokens("Smail Chergui")
+
+
+def test_a_monarch_known_by_the_given_name_alone_needs_country_dates_and_office():
+    king = lex("King Abdullah bin Abdulaziz", country="SA", roles=("King",), start=2005, end=2015)
+    joins, _ = join([king], [ref("Q1", "Abdullah", "SA", "King", "2005-08-01", "2015-01-23")])
+    assert joins["king_abdullah_bin_abdulaziz"].evidence == ["given", "country", "dates", "role"]
+    scholar = lex("Salman al-Ouda", country="SA", roles=("religious scholar",), start=None, end=None)
+    joins, _ = join([scholar], [ref("Q2", "Salman", "SA", "King", "2015-01-23", "")])
+    assert joins == {}
