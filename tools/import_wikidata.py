@@ -322,8 +322,9 @@ class Join:
 
 
 def name_evidence(p: LexPerson, r: RefPerson) -> str | None:
-    """'ar' or 'en' (the same name), 'ar-prefix', 'skeleton' or 'subset' (a weaker likeness), 'given'
-    (the reference knows the person by the given name alone: a monarch)."""
+    """'ar' or 'en' (the same name), 'ar-prefix', 'skeleton' or 'subset' (a weaker likeness),
+    'short-subset' (a subset of short words), 'given' (the reference knows the person by the given
+    name alone: a monarch); the last two only with country, dates and office."""
     mine_ar = {ar_key(n) for n in p.names_ar}
     theirs_ar = {ar_key(n) for n in r.ar}
     if mine_ar & theirs_ar:
@@ -344,6 +345,10 @@ def name_evidence(p: LexPerson, r: RefPerson) -> str | None:
         # every word of the shorter name in the longer, in order, the given name first in both
         if distinctive(small) and small[0] == large[0] and subsequence(small, large):
             return "subset"
+    for t in theirs_en:  # the words themselves, not their skeletons: Li Qiang is not Lu Kang
+        small, large = (mine_en, t) if len(mine_en) < len(t) else (t, mine_en)
+        if 2 <= len(small) < len(large) and small[0] == large[0] and subsequence(small, large):
+            return "short-subset"  # Saud al-Faisal in Saud bin Faisal Al Saud: the office decides
     single = [en_tokens(e) for e in r.en if len(e.split("->")[-1].split()) == 1]
     if mine_en and (mine_en[0],) in single:
         return "given"  # a monarch known by the given name alone (Abdullah, Fahd): the office decides
@@ -369,7 +374,7 @@ def judge(p: LexPerson, r: RefPerson, name: str, today: int) -> tuple[bool, list
         evidence.append("role")
     strong = name in ("ar", "en")
     context = set(evidence[1:])
-    if name == "given" and not {"country", "dates", "role"} <= context:
+    if name in ("given", "short-subset") and not {"country", "dates", "role"} <= context:
         return False, evidence, "a given name alone needs country, dates and office"
     if name in ("subset", "ar-prefix") and not {"country", "role"} <= context:
         # a longer name may add another family: Abdullah bin Abdulaziz is not Abdullah bin

@@ -111,3 +111,14 @@ def test_a_monarch_known_by_the_given_name_alone_needs_country_dates_and_office(
     scholar = lex("Salman al-Ouda", country="SA", roles=("religious scholar",), start=None, end=None)
     joins, _ = join([scholar], [ref("Q2", "Salman", "SA", "King", "2015-01-23", "")])
     assert joins == {}
+
+
+def test_a_short_name_within_a_longer_one_needs_country_dates_and_office():
+    # Saud al-Faisal is Saud bin Faisal Al Saud (words too short to be distinctive alone)
+    person = lex("Saud al-Faisal", country="SA", roles=("Minister of Foreign Affairs",), start=1975, end=2015)
+    minister = ref("Q1", "Saud bin Faisal Al Saud", "SA", "Minister of Foreign Affairs", "1975-10-13", "2015-04-29")
+    joins, _ = join([person], [minister])
+    assert joins["saud_al_faisal"].evidence == ["short-subset", "country", "dates", "role"]
+    other = ref("Q2", "Saud bin Faisal Al Saud", "SA", "Governor of Riyadh Region", "1975-10-13", "2015-04-29")
+    joins, _ = join([person], [other])
+    assert joins == {}
