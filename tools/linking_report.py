@@ -204,19 +204,38 @@ def check(
         checked.append(line)
         if qid not in names:
             unknown.append(line + ": QID not in the reference data (curated)")
-        elif not (mine & names[qid]) and not _en_close(e["label_en"], english[qid]):
+        elif (
+            not (mine & names[qid]) and not _en_close(e["label_en"], english[qid]) and not _ar_prefix(mine, names[qid])
+        ):
             wrong.append(line + f": reference names {sorted(names[qid])[:4]}")
     return checked, wrong, unknown
+
+
+def _ar_prefix(mine: set[str], theirs: set[str]) -> bool:
+    """An Arabic name of two words or more that begins the other (رياض ياسين / رياض ياسين عبد
+    الله: the import's 'ar-prefix')."""
+    return any(
+        len(a.split()) >= 2 and len(b.split()) >= 2 and (b.startswith(a + " ") or a.startswith(b + " "))
+        for a in mine
+        for b in theirs
+    )
 
 
 def _en_close(label: str, ref_names: list[str]) -> bool:
     """The same English name up to transliteration (Mohammed / Mohammad), honorifics and the
     article (King Salman bin Abdulaziz / Salman bin Abdulaziz Al Saud): the words of one, as
-    consonant skeletons, in order within the other's (the import's own comparison)."""
+    consonant skeletons, in order within the other's (the import's own comparison); or a regnal
+    name of one word (Abdullah of Saudi Arabia) that is the label's given name."""
     from import_wikidata import en_skeleton, en_tokens, subsequence
 
     mine = en_skeleton(en_tokens(label))
+    toks = en_tokens(label)
     for name in ref_names:
+        # a monarch the reference knows by the given name alone (Abdullah, Abdullah of Saudi
+        # Arabia): that name is the label's given name (the import's 'given' join)
+        regnal = name.split(" of ")[0].split()
+        if toks and len(regnal) == 1 and en_tokens(regnal[0]) == toks[:1]:
+            return True
         theirs = en_skeleton(en_tokens(name))
         small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
         if len(small) >= 2 and small[0] == large[0] and subsequence(small, large):
