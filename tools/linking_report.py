@@ -2,7 +2,8 @@
 """Linking figures from document JSON (what `kg extract DIR -o OUT` writes).
 
 usage:
-  tools/linking_report.py share OUT                    people and organizations in events: share with a QID
+  tools/linking_report.py share OUT [--verbose|--rank N]  people and organizations in events: share with a QID;
+                                                        --rank lists the N most frequent ones without (articles)
   tools/linking_report.py check OUT [--sample 50] [--seed 14] [--reference DIR] [--orgs FILE]
                                                         a sample of linked people, places and organizations
                                                         checked: people and places against the Wikidata
@@ -11,6 +12,7 @@ usage:
   tools/linking_report.py positions OUT --articles DIR [--reference DIR]
                                                         every holdsPosition valid at the article's date
 
+OUT is a folder of document JSON or one JSONL file (``kg extract CORPUS -o OUT.jsonl``).
 `share` counts each (article, entity) once. `check` draws linked entities (Person, Place and
 Organization; countries are a fixed table). An organization's QID is looked up in the lexicon's
 confirmation record (kg/lexicon/data/wikidata_orgs.md, each QID there confirmed in two public
@@ -46,12 +48,20 @@ ORG_RECORD = ROOT / "kg" / "lexicon" / "data" / "wikidata_orgs.md"
 
 
 def documents(folder: Path) -> list[dict]:
+    """The document JSON of a folder (``kg extract DIR -o OUT``) or of a JSONL file, plain or
+    gzipped (``kg extract CORPUS -o OUT.jsonl``)."""
+    if folder.is_file():
+        import gzip
+
+        opener = gzip.open if folder.name.endswith(".gz") else open
+        with opener(folder, "rt", encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
 def share(docs: list[dict]) -> tuple[int, int, list[str]]:
     linked = total = 0
-    missing = []
+    missing: list[str] = []
     for d in docs:
         ents = {e["id"]: e for e in d["entities"]}
         ids = {i for ev in d["events"] for k in ("source", "target") for i in ev[k]}
@@ -65,6 +75,27 @@ def share(docs: list[dict]) -> tuple[int, int, list[str]]:
             else:
                 missing.append(f"{d['doc_id']}: {e['type']} {e['label_en']} ({e['label_ar']}) [{e['id']}]")
     return linked, total, missing
+
+
+def unlinked_ranked(docs: list[dict]) -> list[tuple[int, str]]:
+    """People and organizations in events without a QID, by the number of articles they occur in
+    (one line per entity id, with its most frequent labels)."""
+    import collections
+
+    articles: collections.Counter[str] = collections.Counter()
+    labels: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for d in docs:
+        ents = {e["id"]: e for e in d["entities"]}
+        ids = {i for ev in d["events"] for k in ("source", "target") for i in ev[k]}
+        for i in ids:
+            e = ents.get(i)
+            if e is None or e["type"] not in ("Person", "Organization") or e["wikidata"]:
+                continue
+            articles[i] += 1
+            labels[i][f"{e['type']} {e['label_en']} ({e['label_ar']})"] += 1
+    return [
+        (n, f"{labels[i].most_common(1)[0][0]} [{i}]") for i, n in sorted(articles.items(), key=lambda x: (-x[1], x[0]))
+    ]
 
 
 def _fold_ar(s: str) -> str:
@@ -173,19 +204,38 @@ def check(
         checked.append(line)
         if qid not in names:
             unknown.append(line + ": QID not in the reference data (curated)")
-        elif not (mine & names[qid]) and not _en_close(e["label_en"], english[qid]):
+        elif (
+            not (mine & names[qid]) and not _en_close(e["label_en"], english[qid]) and not _ar_prefix(mine, names[qid])
+        ):
             wrong.append(line + f": reference names {sorted(names[qid])[:4]}")
     return checked, wrong, unknown
+
+
+def _ar_prefix(mine: set[str], theirs: set[str]) -> bool:
+    """An Arabic name of two words or more that begins the other (رياض ياسين / رياض ياسين عبد
+    الله: the import's 'ar-prefix')."""
+    return any(
+        len(a.split()) >= 2 and len(b.split()) >= 2 and (b.startswith(a + " ") or a.startswith(b + " "))
+        for a in mine
+        for b in theirs
+    )
 
 
 def _en_close(label: str, ref_names: list[str]) -> bool:
     """The same English name up to transliteration (Mohammed / Mohammad), honorifics and the
     article (King Salman bin Abdulaziz / Salman bin Abdulaziz Al Saud): the words of one, as
-    consonant skeletons, in order within the other's (the import's own comparison)."""
+    consonant skeletons, in order within the other's (the import's own comparison); or a regnal
+    name of one word (Abdullah of Saudi Arabia) that is the label's given name."""
     from import_wikidata import en_skeleton, en_tokens, subsequence
 
     mine = en_skeleton(en_tokens(label))
+    toks = en_tokens(label)
     for name in ref_names:
+        # a monarch the reference knows by the given name alone (Abdullah, Abdullah of Saudi
+        # Arabia): that name is the label's given name (the import's 'given' join)
+        regnal = name.split(" of ")[0].split()
+        if toks and len(regnal) == 1 and en_tokens(regnal[0]) == toks[:1]:
+            return True
         theirs = en_skeleton(en_tokens(name))
         small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
         if len(small) >= 2 and small[0] == large[0] and subsequence(small, large):
@@ -265,13 +315,14 @@ def positions(docs: list[dict], ref: Path, articles: Path | None) -> tuple[int, 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("what", choices=("share", "check", "positions"))
-    ap.add_argument("folder", type=Path, nargs="+", help="folders of document JSON")
+    ap.add_argument("folder", type=Path, nargs="+", help="folders of document JSON, or JSONL files")
     ap.add_argument("--reference", type=Path, default=REFERENCE)
     ap.add_argument("--orgs", type=Path, default=ORG_RECORD, help="the organizations' confirmation record")
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--articles", type=Path, help="the .txt articles, to read the titles an article states")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--rank", type=int, default=0, help="share: the N most frequent without a QID, by articles")
     args = ap.parse_args(argv)
     docs = [d for folder in args.folder for d in documents(folder)]
     if not docs:
@@ -282,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"people and organizations in events: {linked}/{total} with a QID ({linked / max(total, 1):.1%})")
         for m in missing if args.verbose else []:
             print("  no QID: " + m)
+        for n, what in unlinked_ranked(docs)[: args.rank]:
+            print(f"  {n:5d} articles: {what}")
     elif args.what == "check":
         checked, wrong, unknown = check(docs, args.reference, args.sample, args.seed, args.orgs)
         print(

@@ -342,12 +342,13 @@ def _titles(g: Gazetteer) -> None:
 def _surnames(g: Gazetteer) -> None:
     """News names known people by surname alone (بوتفليقة، شيراك، السنيورة): the last word of a
     lexicon person's names becomes a form of its own when no other person shares it and it is
-    nothing else — not a name, place, nisba, given name, common name part, title or common word.
+    nothing else — not a name, place, nisba, given name, common name part, title, common word or
+    common noun.
     The surname of a person of the past (an end to their office: هانسن of UNRWA until 2005)
     alone is a person of that family name, like a surname several people share: in today's news
     it is more often someone else's.
     Short surnames (عون) and short ones with the article (الأسد) stay out: too often words."""
-    common = word_set("common_words.tsv")
+    common = word_set("common_words.tsv") | word_set("common_nouns.tsv")  # نائية (remote) is no surname
     nasab = name_words()["nasab"]  # ابن عربي، آل مكتوم: no surname of its own
     arab = _country_keys(g, ARAB_STATES)
     family_first = _country_keys(g, FAMILY_NAME_FIRST)  # شي جين بينغ: بينغ is no surname

@@ -245,3 +245,12 @@ def test_the_confirmation_record_and_the_lexicon_agree():
     assert len(rows) >= 16
     g = gazetteer()
     assert {key: g.entries[key].wikidata for key, _ in rows} == dict(rows)
+
+
+def test_a_surname_that_is_a_common_noun_is_no_surname():
+    # Eitan Na'eh (إيتان نائيه): نائية is "remote" (مناطق نائية), not Mr Na'eh
+    from kg.arabic.normalize import fold
+
+    g = gazetteer()
+    assert g.forms[tuple(fold("إيتان نائيه").split())][0] == "eitan_naeh"
+    assert (fold("نائية"),) not in g.forms

@@ -82,3 +82,43 @@ def test_one_qid_for_two_lexicon_people_links_neither():
     ]
     joins, report = join(people, [ref("Q1", "Ahmed Ouyahia")])
     assert joins == {} and any("joins 2 lexicon people" in a for a in report.ambiguous)
+
+
+def test_a_name_of_short_words_is_found_too():
+    # every word's skeleton is under three letters (k-s, s-d): found by the whole name
+    joins, _ = join(
+        [lex("Kais Saied", country="US", roles=("President",))], [ref("Q1", "Kais Saied", "US", "President")]
+    )
+    assert joins["kais_saied"].qid == "Q1"
+
+
+def test_a_short_form_of_the_given_name_is_the_same_name():
+    # Jim Mattis is James Mattis; Defence and Defense are one office
+    person = lex("Jim Mattis", country="US", roles=("Secretary of Defense",), start=2017, end=2019)
+    joins, _ = join([person], [ref("Q1", "James Mattis", "US", "Secretary of Defence", "2017-01-20", "2018-12-31")])
+    assert joins["jim_mattis"].evidence == ["en", "country", "dates", "role"]
+    assert iw.en_tokens("Bill Gates") == iw.en_tokens("William Gates") != iw.en_tokens("Gates Bill")
+
+
+def test_a_cyrillic_letter_inside_a_latin_name_reads_as_latin():
+    assert iw.en_tokens("Smaїl Chergui") == iw.en_tokens("Smail Chergui")
+
+
+def test_a_monarch_known_by_the_given_name_alone_needs_country_dates_and_office():
+    king = lex("King Abdullah bin Abdulaziz", country="SA", roles=("King",), start=2005, end=2015)
+    joins, _ = join([king], [ref("Q1", "Abdullah", "SA", "King", "2005-08-01", "2015-01-23")])
+    assert joins["king_abdullah_bin_abdulaziz"].evidence == ["given", "country", "dates", "role"]
+    scholar = lex("Salman al-Ouda", country="SA", roles=("religious scholar",), start=None, end=None)
+    joins, _ = join([scholar], [ref("Q2", "Salman", "SA", "King", "2015-01-23", "")])
+    assert joins == {}
+
+
+def test_a_short_name_within_a_longer_one_needs_country_dates_and_office():
+    # Saud al-Faisal is Saud bin Faisal Al Saud (words too short to be distinctive alone)
+    person = lex("Saud al-Faisal", country="SA", roles=("Minister of Foreign Affairs",), start=1975, end=2015)
+    minister = ref("Q1", "Saud bin Faisal Al Saud", "SA", "Minister of Foreign Affairs", "1975-10-13", "2015-04-29")
+    joins, _ = join([person], [minister])
+    assert joins["saud_al_faisal"].evidence == ["short-subset", "country", "dates", "role"]
+    other = ref("Q2", "Saud bin Faisal Al Saud", "SA", "Governor of Riyadh Region", "1975-10-13", "2015-04-29")
+    joins, _ = join([person], [other])
+    assert joins == {}

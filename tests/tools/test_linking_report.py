@@ -33,3 +33,10 @@ def test_an_organization_is_checked_against_the_record():
     assert lr.check_org(org("cia", "Q35525", "Central Intelligence Agency"), record, labels).startswith("wrong")
     assert lr.check_org(org("white_house", "Q2", "White House"), record, labels).startswith("wrong")
     assert lr.check_org(org("un", "Q1065", "United Nations"), record, labels).startswith("unknown")
+
+
+def test_a_person_name_is_close_up_to_a_regnal_name_or_an_arabic_prefix():
+    assert lr._en_close("King Abdullah bin Abdulaziz", ["Abdullah", "Abdullah of Saudi Arabia"])
+    assert not lr._en_close("Abdullah Ensour", ["Salman", "Fahd of Saudi Arabia"])
+    assert lr._ar_prefix({"رياض ياسين"}, {"رياض ياسين عبد الله"})
+    assert not lr._ar_prefix({"رياض"}, {"رياض ياسين"})
