@@ -142,13 +142,19 @@ def starts_a_name(words: list[str], g: Gazetteer) -> bool:
     return name_shaped(words[0], g)
 
 
-def no_surname(w: str, g: Gazetteer) -> bool:
+def no_surname(w: str, g: Gazetteer, written_form: str = "") -> bool:
     """Words that cannot follow a given name as its surname: a preposition glued to a word with
-    a pronoun suffix (لنعته، بقوله) or a perfect verb of four letters in -ت (عباس جاءت)."""
+    a pronoun suffix or to a common word (لنعته، بقوله، بأحد، لموقع، ليكون), or a perfect verb in -ت
+    of four letters or of the fourth form (عباس جاءت، قيس أسفرت). A glued word whose rest begins
+    with alef is glued only when the text writes its hamza (بأحد، not باول: Powell)."""
     if w in g.name_parts or (w,) in g.given_names:
         return False
-    glued = len(w) >= 4 and w[0] in "لب" and not w.startswith("بو") and w.endswith(("ه", "ها", "هم"))
-    return glued or (len(w) == 4 and w.endswith("ت"))
+    rest = w[1:]
+    glued = len(w) >= 4 and w[0] in "لب" and not w.startswith("بو")
+    hamza = rest[:1] != "ا" or written_form[1:2] in "أإآ"
+    glued = glued and (w.endswith(("ه", "ها", "هم")) or hamza and (rest in common_words() or rest in common_nouns()))
+    verb = w.endswith("ت") and (len(w) == 4 or len(w) == 5 and w[0] == "ا" and not w.startswith("ال"))
+    return glued or verb
 
 
 def person_key(name: str, g: Gazetteer) -> str:

@@ -673,3 +673,16 @@ def test_the_group_a_victim_belongs_to_is_not_the_killer():
     assert ("ASSAULT", ("Islamic State",), ("soldiers",), "asserted") in events(
         "وقتل خمسة جنود في هجوم لتنظيم داعش في سيناء."
     )
+
+
+def test_a_glued_common_word_or_a_verb_in_t_is_no_surname():
+    for text in (
+        "وأعلن قيس أسفرت المحادثات عن اتفاق.",
+        "والتقى كيم بأحد الفنادق مع الوفد الأمريكي.",
+        "وقال صلاح لعام كامل إنه سيبقى.",
+    ):
+        people = [e.label_ar for e in extract(text, "t", "2018-05-01").entities if e.type == "Person"]
+        assert not [p for p in people if len(p.split()) > 1], people
+    # a surname that begins with ب and alef, written without hamza, is still one
+    people = [e.label_ar for e in extract("وقال ديفيد باول إن الاتفاق جيد.", "t", "2018-05-01").entities]
+    assert "ديفيد باول" in people
