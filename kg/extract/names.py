@@ -142,11 +142,12 @@ def starts_a_name(words: list[str], g: Gazetteer) -> bool:
     return name_shaped(words[0], g)
 
 
-def no_surname(w: str, g: Gazetteer, written_form: str = "") -> bool:
+def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = False) -> bool:
     """Words that cannot follow a given name as its surname: a preposition glued to a word with
     a pronoun suffix or to a common word (لنعته، بقوله، بأحد، لموقع، ليكون), or a perfect verb in -ت
-    of four letters or of the fourth form (عباس جاءت، قيس أسفرت). A glued word whose rest begins
-    with alef is glued only when the text writes its hamza (بأحد، not باول: Powell)."""
+    of four letters or of the fourth form (عباس جاءت، قيس أسفرت), or an accusative noun (رئيسا).
+    A glued word whose rest begins with alef is glued only when the text writes its hamza (بأحد،
+    not باول: Powell)."""
     if w in g.name_parts or (w,) in g.given_names:
         return False
     rest = w[1:]
@@ -154,7 +155,16 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "") -> bool:
     hamza = rest[:1] != "ا" or written_form[1:2] in "أإآ"
     glued = glued and (w.endswith(("ه", "ها", "هم")) or hamza and (rest in common_words() or rest in common_nouns()))
     verb = w.endswith("ت") and (len(w) == 4 or len(w) == 5 and w[0] == "ا" and not w.startswith("ال"))
-    return glued or verb
+    return glued or verb or accusative_noun(w, foreign)
+
+
+def accusative_noun(w: str, foreign: bool = False) -> bool:
+    """A title or, after an Arabic given name, a common noun in the accusative, its tanween
+    unwritten (``شي رئيسا مدى الحياة``، ``عباس غضبا``): no name word. After a foreign given name
+    the noun may be a surname (تياغو موتا، موديبو ديارا)."""
+    if len(w) < 4 or not w.endswith("ا"):
+        return False
+    return w[:-1] in gazetteer().title_words or not foreign and w[:-1] in common_nouns()
 
 
 def person_key(name: str, g: Gazetteer) -> str:
@@ -162,7 +172,7 @@ def person_key(name: str, g: Gazetteer) -> str:
     return "person_" + slug(romanize(name, g))
 
 
-def _not_continuation(w: str, written_form: str, so_far: int) -> bool:
+def _not_continuation(w: str, written_form: str, so_far: int, foreign: bool = False) -> bool:
     """Words that cannot continue a name already begun: a preposition glued to a common or
     verbal noun (بلقاء، بتهمة، بارتكاب), an accusative with tanween (قادماً), a feminine
     descriptor with the article (المصنفة), or a third word with the article that is no nisba
@@ -179,7 +189,7 @@ def _not_continuation(w: str, written_form: str, so_far: int) -> bool:
             or rest[0] == "ا"
         ):
             return True
-    if written_form.endswith("اً") or written_form.endswith("ًا"):
+    if written_form.endswith("اً") or written_form.endswith("ًا") or accusative_noun(w, foreign):
         return True
     if w.startswith("ال"):
         return w.endswith("ه") or (so_far >= 2 and not w.endswith("ي"))
@@ -286,7 +296,7 @@ def _ends_run(s: Sentence, k: int, out: list[int], al_first: bool, foreign: bool
     )  # عبد الله، نور الدين
     if _formula_word(s, k, g) or not known and (w in name_words()["adjective"] or _no_surname_start(s, k, g)):
         return True  # محمد صلى الله عليه وسلم، خالد الدولي، كيم وترامب: the name ended before
-    if out and not compound and not known and _not_continuation(w, dediac(s.tokens[k].text), len(out)):
+    if out and not compound and not known and _not_continuation(w, dediac(s.tokens[k].text), len(out), foreign):
         return True  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
     if out and w.startswith("و") and not known:
         return True  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية

@@ -204,7 +204,7 @@ def _given_name_at(
     rest = name_run(s, i + length, taken_at, limit=3, al_first=True, foreign=foreign)
     if rest and length == 1 and _preposition_reading(s, i, rest[0], g):
         rest = []
-    if rest and no_surname(s.folded[rest[0]], g, s.tokens[rest[0]].text):
+    if rest and no_surname(s.folded[rest[0]], g, s.tokens[rest[0]].text, foreign):
         rest = []  # عباس لنعته، عباس جاءت
     if not rest and not _alone_is_a_name(given, g):
         return pre, length, None
