@@ -6,7 +6,7 @@ highlighted exactly as the article wrote it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, Literal, get_args
 
@@ -204,7 +204,7 @@ def document_json(doc: Document) -> dict[str, Any]:
         entities.append(d)
     events = []
     for ev in doc.events:
-        d = asdict(ev)
+        d = _field_dict(ev)
         d["source"], d["target"] = list(ev.source), list(ev.target)
         d.pop("rule")
         events.append(d)
@@ -219,8 +219,18 @@ def document_json(doc: Document) -> dict[str, Any]:
 
 def fact_json(f: Fact) -> dict[str, Any]:
     """A fact's JSON: the five original fields, ``origin``, and the reference details when set."""
-    d = asdict(f)
+    d = _field_dict(f)
     for key in ("source", "valid_from", "valid_to"):
         if d[key] is None:
             del d[key]
     return d
+
+
+def _field_dict(obj: Event | Fact) -> dict[str, Any]:
+    """The fields of an Event or Fact by name, in order: ``dataclasses.asdict`` without its
+    deep copy, which these strings, numbers and tuples of strings do not need (a fifth of
+    ``kg extract``'s writing)."""
+    return {name: getattr(obj, name) for name in _FIELD_NAMES[type(obj)]}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in (Event, Fact)}
