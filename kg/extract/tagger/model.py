@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import cast
@@ -63,6 +63,9 @@ class Model:
         self._windows: dict[Window, int] = {}
         self._seen_rows: dict[str, int | None] = {}  # a type the rules gave the word -> row of d=…
         self._context: dict[str, tuple[int | None, ...]] = {}
+        # the features some neighbour has a weight for (``-1:w=…`` makes ``w=…`` one): most words'
+        # own ``w=…`` and ``s=…`` are not, and need no lookup at each offset
+        self._given_features = frozenset(a.split(":", 1)[1] for a in self._row if a.startswith(_CONTEXT_PREFIXES))
         self._window_matrix = np.zeros((256, len(self.labels)))  # a row per window, grown by doubling
 
     @property
@@ -197,12 +200,6 @@ class Model:
         index = np.array([rows + pad[len(rows) :] for rows in segments], dtype=np.intp)
         # segments x width x labels, summed left to right (accumulate adds in order, one by one)
         return np.add.accumulate(self._weights[index], axis=1)[:, -1]
-
-    @cached_property
-    def _given_features(self) -> frozenset[str]:
-        """The features some neighbour has a weight for (``-1:w=…`` makes ``w=…`` one): most
-        words' own ``w=…`` and ``s=…`` are not, and need no lookup at each offset."""
-        return frozenset(a.split(":", 1)[1] for a in self._row if a.startswith(_CONTEXT_PREFIXES))
 
     def _context_rows(self, feature: str) -> tuple[int | None, ...]:
         """Rows of what a word's ``feature`` tells its neighbour at each offset of ``CONTEXT``
