@@ -30,6 +30,7 @@ WORD_TABLE = 50_000  # words whose scores are kept (news repeats its words): 18 
 CONTEXT_TABLE = 200_000  # features whose rows at the neighbours' offsets are kept
 _CONTEXT_PREFIXES = tuple(f"{o}:" for o in CONTEXT)  # -2:w=…
 _NO_CONTEXT: tuple[None, ...] = (None,) * len(CONTEXT)  # what a feature no neighbour weighs gives
+_total = np.add.reduce  # what ndarray.sum calls, without its Python wrapper (each step of marginals)
 
 
 def model_path() -> Path:
@@ -364,11 +365,11 @@ class Model:
         for t in range(1, size):
             prev = alpha[:, t - 1]
             a = (prev @ step if t < shortest else np.where(live[:, t], prev @ step, prev)) * pot[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)  # an ended sentence's row stays as it was
+            alpha[:, t] = a / _total(a, axis=1, keepdims=True)  # an ended sentence's row stays as it was
         for t in range(size - 2, -1, -1):
             nxt = pot[:, t + 1] * beta[:, t + 1]
             v = nxt @ back if t + 1 < shortest else np.where(live[:, t + 1], nxt @ back, nxt)
-            beta[:, t] = v / v.sum(axis=1, keepdims=True)
+            beta[:, t] = v / _total(v, axis=1, keepdims=True)
         p = alpha * beta
         p /= p.sum(axis=2, keepdims=True)
         return [p[i, :n] for i, n in enumerate(lengths.tolist())]
