@@ -154,6 +154,7 @@ def release_memory() -> None:
 
     global _PIPELINE
     _PIPELINE = None
+    gc.unfreeze()  # kg.pipeline.settle froze what the first document loaded
     for obj in gc.get_objects():
         if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("kg."):
             obj.cache_clear()

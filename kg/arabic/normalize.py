@@ -148,18 +148,23 @@ def is_arabic_letter(ch: str) -> bool:
     )
 
 
+# runs of is_arabic_letter's ranges: of letters (isalpha), the ones it accepts
+_ARABIC_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufefc]+")
+
+
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic (used to refuse non-Arabic input)."""
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join([c for c in text if c.isalpha()])
     if not letters:
         return 0.0
-    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
+    return sum(map(len, _ARABIC_RUN.findall(letters))) / len(letters)
 
 
 # ------------------------------------------------------------------ input text as kg reads it
 # Zero-width characters only steer how letters join or where a line may break; in Arabic news
 # they come from editors and web pages (ز\u200dا\u200dر for زار) and would split words.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_PRESENTATION = re.compile("[\ufb50-\ufefc]")  # Arabic presentation forms (and what lies between)
 
 
 def normalize_input(text: str) -> str:
@@ -171,7 +176,7 @@ def normalize_input(text: str) -> str:
       byte-order marks go, since ``ز\u200dا\u200dر`` would otherwise read as three words.
     Text without either comes back unchanged.
     """
-    if any("\ufb50" <= ch <= "\ufefc" for ch in text):
+    if _PRESENTATION.search(text):
         text = "".join(
             unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufefc" and ch.isalpha() else ch for ch in text
         )

@@ -5,6 +5,7 @@ governs it (on the word: ``لليبيا``; before it: ``مع الجزائر``; o
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from kg.arabic.clitics import CONJ, Clitic, strip_clitic
@@ -98,9 +99,10 @@ def place_args(s: Sentence, mentions: Sequence[Mention]) -> list[Arg]:
     """Mentions of the sentence placed on tokens, with the preposition that governs each."""
     out = []
     starts = {m.start for m in mentions}
+    ends = [t.end for t in s.tokens]  # increasing: bisection finds the first token ending past a start
     for m in mentions:
-        first = next((k for k, t in enumerate(s.tokens) if t.end > m.start), None)
-        if first is None:
+        first = bisect_right(ends, m.start)
+        if first == len(ends):
             continue
         last = first
         while last + 1 < len(s.tokens) and s.tokens[last + 1].start < m.end:

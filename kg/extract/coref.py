@@ -171,9 +171,9 @@ def resolve(doc: Document) -> Document:
             while k < len(mentions) and mentions[k].start < tok.start:
                 _seen(doc, ents.get(mentions[k].entity_id), mentions[k], persons, countries, orgs)
                 k += 1
-            w = strip_clitic(s.folded[i])
-            if tok.start in covered:
+            if covered.bits[tok.start]:  # most tokens: a mention's own
                 continue
+            w = strip_clitic(s.folded[i])
             if w in pair and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue

@@ -31,13 +31,31 @@ def _absolute() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(\d{{1,2}})\s+(?:من\s+)?({names})\s+(?:{year})?(\d{{4}})")
 
 
+@cache
+def _relative() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Each relative phrase (``أمس``) as a word of the sentence, with its shift in days."""
+    return tuple(
+        (re.compile(rf"(?:^|\s|و)(?:{phrase})(?:\s|$|[،,.])"), shift) for phrase, shift in date_words().relative
+    )
+
+
+@cache
+def _weekdays() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Each weekday's name as a word (after ``يوم``, before ``الماضي``/``المقبل``), with its number."""
+    words = date_words()
+    after = "|".join(words.past + words.coming)
+    return tuple(
+        (re.compile(rf"(?:^|\s|و)(?:يوم\s+)?{name}(\s+(?:{after}))?(?:\s|$|[،,.])"), wd)
+        for name, wd in words.weekdays.items()
+    )
+
+
 def _weekday(t: str, base: date) -> date | None:
     """``يوم الاثنين الماضي`` / ``الاثنين``: the latest such weekday on or before the article date
     (news reports the past); ``المقبل`` moves it forward."""
     words = date_words()
-    after = "|".join(words.past + words.coming)
-    for name, wd in words.weekdays.items():
-        m = re.search(rf"(?:^|\s|و)(?:يوم\s+)?{name}(\s+(?:{after}))?(?:\s|$|[،,.])", t)
+    for pattern, wd in _weekdays():
+        m = pattern.search(t)
         if m:
             back = (base.weekday() - wd) % 7
             when = m.group(1) or ""
@@ -74,8 +92,8 @@ def parse_date(text: str, article_date: str | None = None) -> str | None:
             base = date.fromisoformat(article_date)
         except ValueError:
             return None
-        for phrase, shift in words.relative:
-            if re.search(rf"(?:^|\s|و)(?:{phrase})(?:\s|$|[،,.])", t):
+        for pattern, shift in _relative():
+            if pattern.search(t):
                 return (base + timedelta(days=shift)).isoformat()
         weekday = _weekday(t, base)
         if weekday is not None:

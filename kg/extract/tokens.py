@@ -3,10 +3,10 @@ mentions already cover."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from kg.arabic.normalize import fold, fold_names
 from kg.model import Document, Mention, Span
@@ -54,18 +54,40 @@ def sentences(doc: Document) -> list[Sentence]:
 def _build(doc: Document) -> list[Sentence]:
     out = []
     toks = doc.tokens
+    n = len(toks)
+    starts, ends = [t.start for t in toks], [t.end for t in toks]
+    folds, names = _word_keys()
     j = 0
     for s in doc.sentences:
-        while j < len(toks) and toks[j].start < s.start:
+        while j < n and starts[j] < s.start:
             j += 1
         k = j
-        while k < len(toks) and toks[k].end <= s.end:
+        while k < n and ends[k] <= s.end:
             k += 1
         sent_toks = toks[j:k]
         texts = [t.text for t in sent_toks]
-        out.append(Sentence(s, sent_toks, tuple(map(_fold_cached, texts)), tuple(map(_fold_names_cached, texts))))
+        out.append(Sentence(s, sent_toks, _keyed(folds, _fold_cached, texts), _keyed(names, _fold_names_cached, texts)))
         j = k
     return out
+
+
+@lru_cache(maxsize=1)  # an lru_cache, so that kg.batch.release_memory lets them go
+def _word_keys() -> tuple[dict[str, str], dict[str, str]]:
+    """Each token text's folded form and its folded-for-names form, as ``_build`` met them."""
+    return {}, {}
+
+
+def _keyed(table: dict[str, str], fn: Callable[[str], str], words: list[str]) -> tuple[str, ...]:
+    """``fn`` of each word, read from ``table`` (a dict lookup a word, where an lru_cache costs a
+    call); the missing ones computed and kept, the table started afresh past WORD_MEMO words."""
+    out = list(map(table.get, words))
+    if None in out:
+        if len(table) > WORD_MEMO:
+            table.clear()
+        for i, v in enumerate(out):
+            if v is None:
+                out[i] = table[words[i]] = fn(words[i])
+    return tuple(cast(list[str], out))
 
 
 class Coverage:

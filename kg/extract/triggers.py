@@ -117,12 +117,14 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLex
     المحققون في`` is an investigation, ``بما يحقق عودة الاستقرار في`` is not."""
     if form.pos not in VERB_POS:
         return form
+    common = markers()["common_preposition"]
+    folded = s.folded
     for rest, pform in lex.heads.get(head, []):
-        bare = len(rest) == 1 and rest[0] in markers()["common_preposition"]  # not ضد: rarer, telling
-        for j in range(i + 1, min(len(s.folded) - len(rest) + 1, i + 1 + GAP)):
+        bare = len(rest) == 1 and rest[0] in common  # not ضد: rarer, telling
+        for j in range(i + 1, min(len(folded) - len(rest) + 1, i + 1 + GAP)):
             if s.tokens[j].text in ".؟!":
                 break
-            if s.folded[j : j + len(rest)] == rest:
+            if folded[j] == rest[0] and folded[j : j + len(rest)] == rest:
                 return Form(pform.predicate, form.pos, form.person, form.suffix)
             if bare and j not in covered and not title_or_particle(s, j):
                 break

@@ -135,6 +135,7 @@ def find_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: st
     return bare if bare in found else ""
 
 
+@lru_cache(maxsize=65536)  # asked of every token of every sentence by several stages: a hit is one C call
 def has_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: str = MARKERS) -> bool:
     """Is a folded word a marker of ``kind`` (see ``find_marker``)?"""
     return bool(find_marker(word, kind, clitic, name))

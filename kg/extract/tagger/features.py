@@ -75,6 +75,7 @@ def word_features(word: str) -> tuple[str, ...]:
     names = fold_names(word)
     given = (names,) in g.given_names or (len(names) > 3 and names[0] in "وف" and (names[1:],) in g.given_names)
     origin = g.given_origin.get((names,), "") if given else ""
+    common, around = _common(), _words()
     head = [
         "w=" + f,
         "s=" + rest,
@@ -82,8 +83,8 @@ def word_features(word: str) -> tuple[str, ...]:
         lex[0] if lex else "gz=-",
         "gn=" + (origin or "1") if given else "gn=0",
         "tw=1" if any(r in g.title_words for _p, r in readings) else "tw=0",
-        "cw=1" if f in _common() or rest in _common() else "cw=0",
-        "st=1" if f in _words()["stop"] else "st=0",
+        "cw=1" if f in common or rest in common else "cw=0",
+        "st=1" if f in around["stop"] else "st=0",
     ]
     assert len(head) == CONTEXT_SIZE
     tail = [
@@ -99,9 +100,10 @@ def word_features(word: str) -> tuple[str, ...]:
         tail.append("np")
     if f in g.title_vocab:
         tail.append("tv")
-    if f in _words()["connector"] or f in _words()["nasab"] or f in _words()["kunya"]:
+    if f in around["connector"] or f in around["nasab"] or f in around["kunya"]:
         tail.append("cn")  # محمد بن راشد، أبو هريرة، آل ثاني
-    if any(r in _org_heads() for _p, r in readings):
+    heads = _org_heads()
+    if any(r in heads for _p, r in readings):
         tail.append("oh")
     if word.endswith(("اً", "ًا")):
         tail.append("tanwin")

@@ -29,6 +29,8 @@ BATCH = 64  # sentences decoded together
 WORD_TABLE = 50_000  # words whose scores are kept (news repeats its words): 18 MB
 CONTEXT_TABLE = 200_000  # features whose rows at the neighbours' offsets are kept
 _CONTEXT_PREFIXES = tuple(f"{o}:" for o in CONTEXT)  # -2:w=…
+_NO_CONTEXT: tuple[None, ...] = (None,) * len(CONTEXT)  # what a feature no neighbour weighs gives
+_total = np.add.reduce  # what ndarray.sum calls, without its Python wrapper (each step of marginals)
 
 
 def model_path() -> Path:
@@ -62,6 +64,9 @@ class Model:
         self._windows: dict[Window, int] = {}
         self._seen_rows: dict[str, int | None] = {}  # a type the rules gave the word -> row of d=…
         self._context: dict[str, tuple[int | None, ...]] = {}
+        # the features some neighbour has a weight for (``-1:w=…`` makes ``w=…`` one): most words'
+        # own ``w=…`` and ``s=…`` are not, and need no lookup at each offset
+        self._given_features = frozenset(a.split(":", 1)[1] for a in self._row if a.startswith(_CONTEXT_PREFIXES))
         self._window_matrix = np.zeros((256, len(self.labels)))  # a row per window, grown by doubling
 
     @property
@@ -174,12 +179,15 @@ class Model:
         matrix, the fewer they give their neighbours in another."""
         own: list[list[int]] = []
         near: list[list[int]] = []  # the rows a word gives each offset of CONTEXT, in turn
-        known = self._context
+        known, any_row = self._context, self._given_features
         row = self._row.get
         for w in words:
             feats = word_features(w)
             own.append([r for r in map(row, feats) if r is not None])
-            given = [known[x] if x in known else self._context_rows(x) for x in feats[:CONTEXT_SIZE]]
+            given = [
+                known[x] if x in known else self._context_rows(x) if x in any_row else _NO_CONTEXT
+                for x in feats[:CONTEXT_SIZE]
+            ]
             near += ([i for i in column if i is not None] for column in zip(*given))
         out = np.empty((len(words), len(OFFSETS), len(self.labels)))
         out[:, 0] = self._summed(own)
@@ -191,11 +199,8 @@ class Model:
         width = max(1, *map(len, segments))
         pad = [self._pad] * width  # a row of zeros: x + 0.0 is x
         index = np.array([rows + pad[len(rows) :] for rows in segments], dtype=np.intp)
-        weights = self._weights[index]  # segments x width x labels
-        total = weights[:, 0].copy()
-        for j in range(1, width):
-            total += weights[:, j]
-        return total
+        # segments x width x labels, summed left to right (accumulate adds in order, one by one)
+        return np.add.accumulate(self._weights[index], axis=1)[:, -1]
 
     def _context_rows(self, feature: str) -> tuple[int | None, ...]:
         """Rows of what a word's ``feature`` tells its neighbour at each offset of ``CONTEXT``
@@ -328,7 +333,7 @@ class Model:
             cand = score.take(froms)  # sentence x to x from: score[from] + transitions[from, to]
             cand += into
             best = back[t]
-            np.argmax(cand.reshape(-1, w), axis=1, out=best)
+            cand.reshape(-1, w).argmax(axis=1, out=best)
             score = cand.take(best + first)
             score += steps[t]
         path = np.empty((size, b), dtype=np.intp)
@@ -360,11 +365,11 @@ class Model:
         for t in range(1, size):
             prev = alpha[:, t - 1]
             a = (prev @ step if t < shortest else np.where(live[:, t], prev @ step, prev)) * pot[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)  # an ended sentence's row stays as it was
+            alpha[:, t] = a / _total(a, axis=1, keepdims=True)  # an ended sentence's row stays as it was
         for t in range(size - 2, -1, -1):
             nxt = pot[:, t + 1] * beta[:, t + 1]
             v = nxt @ back if t + 1 < shortest else np.where(live[:, t + 1], nxt @ back, nxt)
-            beta[:, t] = v / v.sum(axis=1, keepdims=True)
+            beta[:, t] = v / _total(v, axis=1, keepdims=True)
         p = alpha * beta
         p /= p.sum(axis=2, keepdims=True)
         return [p[i, :n] for i, n in enumerate(lengths.tolist())]
