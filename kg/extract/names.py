@@ -99,10 +99,12 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True) -> bool:
         or (rest,) in g.forms
         or not_a_name(rest)
         or masdar_shaped(rest)
-    )  # بمركز، لكرة، بشكل، لترامب، بإطلاق
+        or rest in g.title_words
+    )  # بمركز، لكرة، بشكل، لترامب، بإطلاق، لوزير
     return not (
         (nouns and w in common_nouns())
         or (nouns and len(w) >= 5 and w.endswith("ا") and w[:-1] in common_nouns())  # اتصالا هاتفيا
+        or (nouns and accusative_noun(w))  # رئيسا
         or glued
         or w[0] in "وفي"
         or w.endswith(("ه", "ات"))

@@ -690,3 +690,12 @@ def test_a_glued_common_word_or_a_verb_in_t_is_no_surname():
     assert "تياغو موتا" in [e.label_ar for e in extract("وقال تياغو موتا إن الفريق جاهز.", "t", "2018-05-01").entities]
     people = [e.label_ar for e in extract("وقال ديفيد باول إن الاتفاق جيد.", "t", "2018-05-01").entities]
     assert "ديفيد باول" in people
+
+
+def test_a_title_is_followed_by_no_glued_title_or_accusative_as_a_name():
+    for text in (
+        "وقال الوزير نقلا عن مصادر مطلعة إن الاتفاق قريب.",
+        "وقال المبعوث الخاص لوزير الخارجية إن المحادثات مستمرة.",
+    ):
+        people = [e.label_ar for e in extract(text, "t", "2018-05-01").entities if e.type == "Person"]
+        assert not [p for p in people if p.startswith(("نقل", "لوزير"))], people
