@@ -280,6 +280,18 @@ def complement_of_trigger(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) 
     return False
 
 
+def searched_for(s: Sentence, t: Trigger) -> bool:
+    """``إسرائيل تبحث عن سبب``، ``يبحث عن مهاجم``: a verb of meeting followed by عن searches or
+    speaks about something; it meets no one."""
+    k = t.index + t.length
+    return (
+        t.form.predicate.type == "CONSULT"
+        and t.pos in VERB_POS
+        and k < len(s.folded)
+        and has_marker(s.folded[k], "about", Clitic.NONE)
+    )
+
+
 def figurative(s: Sentence, t: Trigger) -> bool:
     """Violence words used of abstractions (``فجر الأزمة``، ``ضرب الاستقرار``، ``انفجار الوضع``)
     report no violence: the word right after the trigger is an abstract noun."""

@@ -67,6 +67,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "game_venue",
         "spoken_for",
         "member",
+        "about",
     ),
     NAME_WORDS: (
         "stop",

@@ -699,3 +699,11 @@ def test_a_title_is_followed_by_no_glued_title_or_accusative_as_a_name():
     ):
         people = [e.label_ar for e in extract(text, "t", "2018-05-01").entities if e.type == "Person"]
         assert not [p for p in people if p.startswith(("نقل", "لوزير"))], people
+
+
+def test_a_meeting_verb_followed_by_about_meets_no_one():
+    assert not [
+        t for t, *_ in events("وقال رئيس الحكومة اللبنانية إن إسرائيل تبحث عن سبب لضرب لبنان.") if t == "CONSULT"
+    ]
+    met = events("وبحث وزير الخارجية السعودي عادل الجبير مع نظيره الأمريكي ريكس تيلرسون الأزمة اليمنية.")
+    assert ("CONSULT", ("Adel al-Jubeir",), ("Rex Tillerson",), "asserted") in met
