@@ -313,9 +313,7 @@ def _after_unnamed_subject(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
     (``الأمين العام للأمم المتحدة``) after it belongs to the subject's phrase."""
     k = a.first - 1
     if k <= t.end or a.mention.kind == "nisba" or is_person(ctx.doc, a.mention):
-        return False
-    if ctx.s.folded[a.first][:1] == "ل" and not ctx.s.folded[a.first].startswith("ال"):
-        return False
+        return False  # a possessor (للأمم المتحدة) carries ل and is no subject candidate at all
     w = ctx.s.folded[k]
     g = gazetteer()
     return w.startswith("ال") and (w in g.title_vocab or w in g.title_words)
