@@ -146,8 +146,10 @@ def starts_a_name(words: list[str], g: Gazetteer) -> bool:
 
 def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = False) -> bool:
     """Words that cannot follow a given name as its surname: a preposition glued to a word with
-    a pronoun suffix or to a common word (لنعته، بقوله، بأحد، لموقع، ليكون), or a perfect verb in -ت
-    of four letters or of the fourth form (عباس جاءت، قيس أسفرت), or an accusative noun (رئيسا).
+    a pronoun suffix or to a common word (لنعته، بقوله، بأحد، لموقع، ليكون), a verb (a perfect in -ت
+    of four letters or of the fourth form, عباس جاءت، قيس أسفرت; a fourth-form perfect written with
+    its hamza, حسين أصدر, or an imperfect, رمضان يرفع, after an Arabic given name), or an
+    accusative noun (رئيسا).
     A glued word whose rest begins with alef is glued only when the text writes its hamza (بأحد،
     not باول: Powell)."""
     if w in g.name_parts or (w,) in g.given_names:
@@ -157,6 +159,9 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
     hamza = rest[:1] != "ا" or written_form[1:2] in "أإآ"
     glued = glued and (w.endswith(("ه", "ها", "هم")) or hamza and (rest in common_words() or rest in common_nouns()))
     verb = w.endswith("ت") and (len(w) == 4 or len(w) == 5 and w[0] == "ا" and not w.startswith("ال"))
+    fourth_form = len(w) == 4 and written_form[:1] == "أ"  # حسين أصدر
+    imperfect = len(w) >= 4 and w[0] == "ي" and not w.endswith(("ي", "نغ", "نج"))  # رمضان يرفع (not يماني)
+    verb = verb or not foreign and (fourth_form or imperfect)  # a foreign name may: أرنو، يانوكوفيتش
     return glued or verb or accusative_noun(w, foreign)
 
 

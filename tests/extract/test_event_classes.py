@@ -682,11 +682,16 @@ def test_a_glued_common_word_or_a_verb_in_t_is_no_surname():
         "وقال صلاح لعام كامل إنه سيبقى.",
         "ويبقى شي رئيسا مدى الحياة.",
         "وغادر عباس غضبا القاعة.",
+        "وقال إن حسين أصدر قرارا بإقالته.",
+        "وأكد أن رمضان يرفع الأسعار كل عام.",
     ):
         people = [e.label_ar for e in extract(text, "t", "2018-05-01").entities if e.type == "Person"]
         assert not [p for p in people if len(p.split()) > 1], people
     # a surname that begins with ب and alef, written without hamza, is still one; after a foreign
     # given name a word in -ا may be the surname
+    assert "فيكتور يانوكوفيتش" in [
+        e.label_ar for e in extract("وقال فيكتور يانوكوفيتش إن الانتخابات مزورة.", "t", None).entities
+    ]
     assert "تياغو موتا" in [e.label_ar for e in extract("وقال تياغو موتا إن الفريق جاهز.", "t", "2018-05-01").entities]
     people = [e.label_ar for e in extract("وقال ديفيد باول إن الاتفاق جيد.", "t", "2018-05-01").entities]
     assert "ديفيد باول" in people
