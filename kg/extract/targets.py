@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic
 from kg.extract.arguments import AGENT, attribute_of_person, coordinated
 from kg.extract.clause import (
+    NP_WALK,
+    STOP_PUNCT,
     TARGET_WINDOW,
     Arg,
     SentenceContext,
@@ -20,9 +22,11 @@ from kg.extract.clause import (
     capital_of,
     is_actor,
     is_place,
+    preposition_of,
 )
+from kg.extract.tokens import Sentence
 from kg.extract.triggers import opens_clause
-from kg.lexicon.markers import has_marker
+from kg.lexicon.markers import has_marker, marker_phrases
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
@@ -69,12 +73,24 @@ def _of_topic(ctx: SentenceContext, a: Arg) -> bool:
     return k >= 0 and has_marker(ctx.s.folded[k], "topic", Clitic.WA_BA)
 
 
+def _by_means(s: Sentence, a: Arg) -> bool:
+    """``بعثت للعالم من خلال زيارة مساهل رسالة``: an actor in the phrase that says through what an
+    act was done (``means``: من خلال، عبر) is not its recipient."""
+    phrases = marker_phrases()["means"]
+    for k in range(a.first - 1, max(-1, a.first - NP_WALK - 2), -1):
+        if has_marker(s.folded[k], "means", Clitic.NONE) or (k > 0 and (s.folded[k - 1], s.folded[k]) in phrases):
+            return True
+        if s.tokens[k].text in STOP_PUNCT or preposition_of(s.folded[k]):
+            return False  # وعبر عن شكره لسفارة: عن heads the phrase, and عبر is the verb "expressed"
+    return False
+
+
 def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg | None, bool]:
     """The nearest candidate that fits the frame (its preposition, or none for a direct
     object), else the nearest one not marked as a place (في); and whether it fits the frame."""
     pred = t.form.predicate
     fitting = [a for a in cands if (a.marker in pred.recipient if a.marker else "obj" in pred.recipient)]
-    loose = [a for a in cands if a.marker != IN]
+    loose = [a for a in cands if a.marker != IN and not _by_means(ctx.s, a)]
     if pred.type not in PLACE_TARGET_TYPES or pred.mode == "host":  # a town is where it happened, not the recipient
         fitting = [a for a in fitting if is_actor(ctx.doc, a)]
         loose = [a for a in loose if is_actor(ctx.doc, a)]

@@ -68,6 +68,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "spoken_for",
         "member",
         "about",
+        "means",
     ),
     NAME_WORDS: (
         "stop",

@@ -712,3 +712,10 @@ def test_a_meeting_verb_followed_by_about_meets_no_one():
     ]
     met = events("وبحث وزير الخارجية السعودي عادل الجبير مع نظيره الأمريكي ريكس تيلرسون الأزمة اليمنية.")
     assert ("CONSULT", ("Adel al-Jubeir",), ("Rex Tillerson",), "asserted") in met
+
+
+def test_an_actor_in_a_phrase_of_means_is_no_recipient():
+    sent = events("وقال إن الدبلوماسية الجزائرية بعثت للعالم من خلال زيارة مساهل الأخيرة رسالة واضحة.")
+    assert ("CONSULT", ("Algeria",), (), "asserted") in sent
+    called = events("وبعث الرئيس الجزائري برسالة إلى الرئيس التونسي عبر وزير خارجيته.")
+    assert ("CONSULT", ("Abdelaziz Bouteflika",), ("Beji Caid Essebsi",), "asserted") in called
