@@ -3,7 +3,7 @@ mentions already cover."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -66,7 +66,14 @@ def _build(doc: Document) -> list[Sentence]:
             k += 1
         sent_toks = toks[j:k]
         texts = [t.text for t in sent_toks]
-        out.append(Sentence(s, sent_toks, _keyed(folds, _fold_cached, texts), _keyed(names, _fold_names_cached, texts)))
+        out.append(
+            Sentence(
+                s,
+                sent_toks,
+                tuple(memo_map(folds, _fold_cached, texts)),
+                tuple(memo_map(names, _fold_names_cached, texts)),
+            )
+        )
         j = k
     return out
 
@@ -77,9 +84,10 @@ def _word_keys() -> tuple[dict[str, str], dict[str, str]]:
     return {}, {}
 
 
-def _keyed(table: dict[str, str], fn: Callable[[str], str], words: list[str]) -> tuple[str, ...]:
+def memo_map(table: dict[str, str], fn: Callable[[str], str], words: Sequence[str]) -> list[str]:
     """``fn`` of each word, read from ``table`` (a dict lookup a word, where an lru_cache costs a
-    call); the missing ones computed and kept, the table started afresh past WORD_MEMO words."""
+    call); the missing ones computed and kept, the table started afresh past WORD_MEMO words.
+    The sentence views and the tagger's features keep their word tables this way."""
     out = list(map(table.get, words))
     if None in out:
         if len(table) > WORD_MEMO:
@@ -87,7 +95,7 @@ def _keyed(table: dict[str, str], fn: Callable[[str], str], words: list[str]) ->
         for i, v in enumerate(out):
             if v is None:
                 out[i] = table[words[i]] = fn(words[i])
-    return tuple(cast(list[str], out))
+    return cast(list[str], out)
 
 
 class Coverage:

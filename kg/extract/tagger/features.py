@@ -9,12 +9,13 @@ stage). Per-word features are cached: news repeats its words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold, fold_names
+from kg.extract.tokens import memo_map
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.tsv import word_set
 
@@ -172,26 +173,10 @@ def _key(word: str) -> str:
     return stem(fold(word))[1]
 
 
-WORD_MEMO = 65_536  # words whose folded form and stem are kept
-
-
 @lru_cache(maxsize=1)  # so that kg.batch.release_memory lets them go
 def _words_seen() -> tuple[dict[str, str], dict[str, str]]:
-    """Each word's folded form and its stem (``_key``), kept for ``_each``."""
+    """Each word's folded form and its stem (``_key``), kept for ``memo_map``."""
     return {}, {}
-
-
-def _each(table: dict[str, str], fn: Callable[[str], str], words: Sequence[str]) -> list[str]:
-    """``fn`` of each word, read from ``table`` (a dict lookup a word, where an lru_cache costs a
-    call), the missing ones computed and kept."""
-    out = list(map(table.get, words))
-    if None in out:
-        if len(table) > WORD_MEMO:
-            table.clear()
-        for i, v in enumerate(out):
-            if v is None:
-                out[i] = table[words[i]] = fn(words[i])
-    return cast(list[str], out)
 
 
 # What the rules say around a token: their tags two tokens either side, the raw mention kinds
@@ -242,11 +227,11 @@ def _dynamic(
     k: list[str | None] = [None, *kinds, None]
     windows = list(zip(r, r[1:], r[2:], r[3:], r[4:], k, k[1:], k[2:]))
     folds, keys = _words_seen()
-    folded = _each(folds, fold, tokens)
+    folded = memo_map(folds, fold, tokens)
     pairs = ["ww=" + a + "|" + b for a, b in zip(["^", *folded], folded)]
     types: list[tuple[str, ...]] = [()] * len(tokens)
     if seen:
-        for i, hit in enumerate(map(seen.get, _each(keys, _key, tokens))):
+        for i, hit in enumerate(map(seen.get, memo_map(keys, _key, tokens))):
             if hit and rules[i] == "O":
                 types[i] = hit
     return Dynamic(windows, pairs, types)
