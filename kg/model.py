@@ -167,7 +167,7 @@ class Document:
             raise TypeError(f"Document has no field {', '.join(sorted(changes.keys() - _DOCUMENT_FIELD_SET))}")
         new = object.__new__(Document)
         own = self.__dict__
-        new.__dict__.update({name: changes[name] if name in changes else own[name] for name in _DOCUMENT_FIELDS})
+        new.__dict__.update({name: changes[name] if name in changes else own[name] for name in _FIELD_NAMES[Document]})
         return new
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -180,10 +180,6 @@ class Document:
         for e in self.entities:
             by_id.setdefault(e.id, e)  # the first one, as a scan would find
         return by_id
-
-
-_DOCUMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Document))
-_DOCUMENT_FIELD_SET = frozenset(_DOCUMENT_FIELDS)
 
 
 def document_json(doc: Document) -> dict[str, Any]:
@@ -238,10 +234,12 @@ def fact_json(f: Fact) -> dict[str, Any]:
 
 
 def _field_dict(obj: Event | Fact) -> dict[str, Any]:
-    """The fields of an Event or Fact by name, in order: ``dataclasses.asdict`` without its
+    """The fields of an Event or Fact by name, in order (``_FIELD_NAMES``, which also gives
+    ``Document.with_`` its fields): ``dataclasses.asdict`` without its
     deep copy, which these strings, numbers and tuples of strings do not need (a fifth of
     ``kg extract``'s writing)."""
     return {name: getattr(obj, name) for name in _FIELD_NAMES[type(obj)]}
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in (Event, Fact)}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in (Document, Event, Fact)}
+_DOCUMENT_FIELD_SET = frozenset(_FIELD_NAMES[Document])

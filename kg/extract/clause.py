@@ -34,6 +34,9 @@ QUOTES = '"«»“”'
 TriggerPos = Literal["perfect", "imperfect", "passive", "masdar", "participle"]
 
 
+IN = "في"  # the preposition of place (folded as written)
+
+
 def preposition_of(word: str) -> str:
     """The preposition a folded word is, also after و or ف (``وفي`` → في); '' for none."""
     return find_marker(word, "preposition", Clitic.CONJ_SHORT)

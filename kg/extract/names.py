@@ -103,8 +103,7 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True) -> bool:
     )  # بمركز، لكرة، بشكل، لترامب، بإطلاق، لوزير
     return not (
         (nouns and w in common_nouns())
-        or (nouns and len(w) >= 5 and w.endswith("ا") and w[:-1] in common_nouns())  # اتصالا هاتفيا
-        or (nouns and accusative_noun(w))  # رئيسا
+        or (nouns and accusative_noun(w))  # اتصالا هاتفيا، رئيسا
         or glued
         or w[0] in "وفي"
         or w.endswith(("ه", "ات"))

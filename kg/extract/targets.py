@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic
 from kg.extract.arguments import AGENT, attribute_of_person, coordinated
 from kg.extract.clause import (
+    IN,
     NP_WALK,
     STOP_PUNCT,
     TARGET_WINDOW,
@@ -30,7 +31,6 @@ from kg.lexicon.markers import has_marker, marker_phrases
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
-IN = "في"
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 
 

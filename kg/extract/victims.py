@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from kg.arabic.clitics import Clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import coordinated
-from kg.extract.clause import STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
+from kg.extract.clause import IN, STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
@@ -35,7 +35,6 @@ def reads_passive(s: Sentence, t: Trigger) -> bool:
 
 
 PARTITIVE = fold("من")  # 17 فردا من المتمردين
-IN = fold("في")
 MEMBER_PREPOSITIONS = frozenset({PARTITIVE, IN})  # القيادي في حماس، عنصر من داعش
 
 
