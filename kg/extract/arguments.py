@@ -36,6 +36,8 @@ from kg.model import Document, Mention
 
 AGENT = fold("قبل")  # من قبل X: X is the agent, never the recipient (the marker an Arg then has)
 BETWEEN = fold("بين")
+FROM = fold("من")
+BETWEEN_REACH = 5  # words from a verbal noun to the بين of its parties
 
 
 def prep_of(s: Sentence, k: int, prefix: str) -> str:
@@ -46,11 +48,18 @@ def prep_of(s: Sentence, k: int, prefix: str) -> str:
     if k > 0:
         w = s.folded[k - 1]
         found = preposition_of(w)
+        if _partitive_of(s, k - 1):
+            return prep_of(s, k - 2, "")  # عدد من الدول العربية طلبت: the phrase's preposition, if any
         if found:
             return found
         if w == AGENT and k > 1 and (s.folded[k - 2], w) in marker_phrases()["agent_by"]:
             return AGENT
     return ""
+
+
+def _partitive_of(s: Sentence, k: int) -> bool:
+    """Token k is the من of a part or number of a group (``عدد من``، ``وفد من``)."""
+    return k > 0 and s.folded[k] == FROM and has_marker(s.folded[k - 1], "partitive", Clitic.CONJ)
 
 
 def _clitic_prefix(word: str) -> str:
@@ -59,6 +68,8 @@ def _clitic_prefix(word: str) -> str:
     core = strip_clitic(word)
     if core in predicate_lexicon().forms or len(core) < 4 or has_marker(word, "verb_leader", Clitic.CONJ):
         return ""  # وكانت، كما، كذلك: no ك of likeness
+    if has_marker(core, "locative", Clitic.NONE):
+        return ""  # بلدة الزبداني: the ب is the town's own
     if core.startswith(("بال", "كال", "لل")) or core[0] in "بلك":
         return word[: len(word) - len(core) + 1]
     return ""
@@ -82,6 +93,10 @@ def _governing(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
         word = s.folded[k]
         if word in markers()["complementizer"] or is_verb_form(word):
             return ""  # a noun phrase does not reach across a verb or أن
+        if _partitive_of(s, k):
+            k -= 2  # عدد من: on to what governs the whole phrase
+            walked += 1
+            continue
         found = preposition_of(word)
         if found:
             return found  # it governs the phrase we walked through
@@ -301,13 +316,15 @@ def coordinated_verb(s: Sentence, i: int) -> bool:
 
 
 def between(s: Sentence, end: int, actors: Sequence[Arg]) -> list[Arg]:
-    """``الاجتماع بين زعيمي كوريا الشمالية وكوريا الجنوبية``: the parties after بين, first
-    group as actor (the rest become the recipient)."""
-    for k in range(end + 1, min(len(s.folded), end + 4)):
+    """``الاجتماع بين زعيمي كوريا الشمالية وكوريا الجنوبية``، ``مواجهات عنيفة مساء السبت بين
+    المقاومة والحوثيين``: the parties after بين (past adjectives and a time, up to
+    BETWEEN_REACH words after the noun, no actor on the way), first group as actor (the rest
+    become the recipient)."""
+    for k in range(end + 1, min(len(s.folded), end + BETWEEN_REACH + 1)):
         if s.folded[k] == BETWEEN:
             after = [a for a in actors if a.first > k and a.first <= k + 8]
             return [after[0]] if len(after) >= 2 else []
-        if s.tokens[k].text in STOP_PUNCT:
+        if s.tokens[k].text in STOP_PUNCT or any(a.first == k for a in actors):
             return []
     return []
 

@@ -37,7 +37,14 @@ from kg.extract.modality import Modality, modality, speaker
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import find_target, place_args
 from kg.extract.tokens import Sentence, sentences
-from kg.extract.triggers import Lemmas, complement_of_trigger, figurative, of_the_game, searched_for
+from kg.extract.triggers import (
+    Lemmas,
+    complement_of_trigger,
+    figurative,
+    happening_verb,
+    of_the_game,
+    searched_for,
+)
 from kg.extract.victims import named_perpetrator, passive_subject
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import has_marker, markers
@@ -301,7 +308,9 @@ def extract_sentence(
     current: tuple[str, ...] = ()  # the actor of the sentence's last event
     game = of_the_game(s)
     for t in ctx.triggers:
-        if game or complement_of_trigger(s, t, ctx.triggers) or figurative(s, t) or searched_for(s, t):
+        if game or complement_of_trigger(s, t, ctx.triggers) or happening_verb(s, t, ctx.triggers):
+            continue
+        if figurative(s, t) or searched_for(s, t):
             continue
         spk = speaker(s, t, ctx.actors)
         street = t.form.predicate.type in STREET_TYPES

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from kg.arabic.clitics import Clitic
-from kg.extract.clause import STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
+from kg.extract.clause import LIGHT_WINDOW, STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, markers, written
 
@@ -24,12 +24,24 @@ def _negated(s: Sentence, t: Trigger) -> bool:
     denied = t.pos == "masdar" and t.form.predicate.type != "ACCUSE"  # نفى الاتهامات: the charge was made
     if denied and any(w in markers()["denial"] for w in _clause_before(s, t, DENIAL_WINDOW)):
         return True
-    if _denied_clause(s, t):
+    if _denied_clause(s, t) or _negated_light_verb(s, t):
         return True
     before = s.folded[max(0, t.index - 3) : t.index]
     if any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:]):
         return True
     return any(tok.text in written()["negation_written"] for tok in s.tokens[max(0, t.index - 2) : t.index])
+
+
+def _negated_light_verb(s: Sentence, t: Trigger) -> bool:
+    """``لم تعلن إسرائيل أبدا موافقتها``: a negation before the light verb of a verbal noun."""
+    if t.pos != "masdar":
+        return False
+    for k in range(t.index - 1, max(-1, t.index - LIGHT_WINDOW - 1), -1):
+        if s.tokens[k].text in STOP_PUNCT or s.folded[k] in markers()["complementizer"]:
+            return False
+        if has_marker(s.folded[k], "light", Clitic.ANY):
+            return any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in s.folded[max(0, k - 2) : k])
+    return False
 
 
 def _denied_clause(s: Sentence, t: Trigger) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import (
+    FROM,
     between,
     chain_ending,
     coordinated,
@@ -161,9 +162,13 @@ def _marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None
     if s.folded[t.index][len(t.prefix) :].startswith("ال"):
         return None
     k = t.end + 1
-    starts = (k, k + 1) if k < len(s.folded) and s.folded[k] == fold("من") else (k,)  # من قوات النظام
+    if k + 1 < len(s.folded) and s.folded[k + 1] == FROM and not s.folded[k].startswith("ال"):
+        k += 1  # لقصف عنيف من ميليشيات الحوثي: past an indefinite adjective
+        if any(a.first == k - 1 for a in actors) or s.tokens[k - 1].text in STOP_PUNCT:
+            return None
+    starts = (k, k + 1) if k < len(s.folded) and s.folded[k] == FROM else (k,)  # من قوات النظام
     marked = next((a for a in actors if a.first in starts and a.marker), None)
-    if marked is None or marked.marker not in (fold("ل"), fold("من")):
+    if marked is None or marked.marker not in (fold("ل"), FROM):
         return None
     return marked
 

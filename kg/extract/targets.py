@@ -15,6 +15,7 @@ from kg.extract.clause import (
     NP_WALK,
     STOP_PUNCT,
     TARGET_WINDOW,
+    VSO_WINDOW,
     Arg,
     SentenceContext,
     Trigger,
@@ -30,6 +31,7 @@ from kg.extract.triggers import opens_clause
 from kg.lexicon.markers import has_marker, marker_phrases
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
+ATTACKED_PLACE_TYPES = frozenset({"ASSAULT"})  # an attack with no actor hit is on the place of its clause
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 
@@ -99,6 +101,30 @@ def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg 
     return (loose[0] if loose else None), False
 
 
+def _undergoer(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg | None:
+    """``تعرضت بلدة الزبداني لهجوم من قوات النظام``: the subject of a verb of undergoing (markers
+    kind undergo) before a verbal noun with ل is what the act was done to."""
+    s = ctx.s
+    if not t.prefix.endswith("ل"):
+        return None
+    for k in range(t.index - 1, max(-1, t.index - VSO_WINDOW - 2), -1):
+        if s.tokens[k].text in STOP_PUNCT:
+            return None
+        if has_marker(s.folded[k], "undergo", Clitic.CONJ):
+            return next(
+                (
+                    a
+                    for a in ctx.args
+                    if k < a.first < t.index
+                    and not a.marker
+                    and actor_id(a.mention) not in source
+                    and (is_actor(ctx.doc, a) or t.form.predicate.type in PLACE_TARGET_TYPES)
+                ),
+                None,
+            )
+    return None
+
+
 @dataclass(frozen=True)
 class Target:
     """The recipients of a trigger, where it happened, and whether the recipient is marked as
@@ -114,6 +140,9 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     happened. ``after``: the offset where the recipient may start (after the actor)."""
     doc, s = ctx.doc, ctx.s
     found, marked = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
+    undergoer = _undergoer(ctx, t, source)
+    if undergoer is not None:
+        found, marked = undergoer, True
     location = None
     target: list[str] = []
     for a in coordinated(ctx.args, found, s) if found is not None else ():
@@ -122,11 +151,19 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         target.append(actor_id(a.mention))
     if location is None:
         start = s.tokens[t.index].start
-        location = next((a.mention.entity_id for a in place_args(ctx) if a.mention.start > start), None)
+        place = next((a for a in place_args(ctx) if a.mention.start > start), None)
+        location = place.mention.entity_id if place is not None else None
+        if not target and place is not None and _attacked(ctx, t, place):
+            target = [place.mention.entity_id]  # قصفت الميليشيات الأحياء السكنية في تعز: Taiz was shelled
     host = capital_of(location) if location else None
     if not target and t.form.predicate.type == "CONSULT" and host and host not in source:
         target = [host]  # a meeting in Khartoum is hosted by Sudan
     return Target(target, location, marked and bool(target))
+
+
+def _attacked(ctx: SentenceContext, t: Trigger, place: Arg) -> bool:
+    """An attack that hits no actor hit the place named in its clause."""
+    return t.form.predicate.type in ATTACKED_PLACE_TYPES and place.mention.start < _clause_end(ctx, t)
 
 
 def place_args(ctx: SentenceContext) -> list[Arg]:

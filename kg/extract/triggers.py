@@ -37,6 +37,7 @@ POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a nou
 FIGURATIVE_WINDOW = 10  # words after a violence verb where its abstract object may stand
 GAME_WORDS = 2  # different words of play that make a sentence a sports report
 ACCUSED_CONTENT_TYPES = ("ACCUSE", "REQUEST", "THREATEN")  # اتهامات للمغرب بدعم: بدعم is what is said
+HAPPENING_TYPES = frozenset({"ASSAULT", "PROTEST"})  # وقعت مواجهات، شهدت مظاهرات: what a verb says took place
 
 
 @lru_cache(maxsize=65536)
@@ -271,13 +272,29 @@ def complement_of_trigger(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) 
         if other is t or other.index >= t.index:
             continue
         gap = t.index - other.end
-        if gap == 1 and not t.prefix:
+        if gap == 1 and not t.prefix and not said_to_happen(s, other, t):
             return True  # idafa: إلغاء الاتفاق
         said_of = t.prefix[-1:] == "ب" or (t.prefix.endswith("ل") and other.form.predicate.type == "ACCUSE")
         if gap <= 6 and said_of and other.form.predicate.type in ACCUSED_CONTENT_TYPES:
             if not any(s.tokens[k].text in STOP_PUNCT for k in range(other.index + other.length, t.index)):
                 return True  # اتهامات للمغرب بدعم …، إدانتها للهجوم: what is accused, not an act of the accuser
     return False
+
+
+def said_to_happen(s: Sentence, verb: Trigger, t: Trigger) -> bool:
+    """``وقعت مواجهات``: a verb that may say an event took place (markers kind occurrence; here
+    not "signed") right before a verbal noun of fighting or protest."""
+    return (
+        verb.pos in VERB_POS
+        and t.index == verb.end + 1
+        and t.form.predicate.type in HAPPENING_TYPES
+        and has_marker(s.folded[verb.index], "occurrence", Clitic.CONJ)
+    )
+
+
+def happening_verb(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """The verb of ``وقعت مواجهات`` says the clashes happened; it is no event of its own."""
+    return any(said_to_happen(s, t, other) for other in triggers)
 
 
 def searched_for(s: Sentence, t: Trigger) -> bool:

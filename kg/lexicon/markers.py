@@ -69,6 +69,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "member",
         "about",
         "means",
+        "partitive",
+        "undergo",
     ),
     NAME_WORDS: (
         "stop",
