@@ -214,6 +214,22 @@ def has_light(window: tuple[str, ...]) -> bool:
     return any((a, b) in pairs for a, b in zip(window, window[1:]))
 
 
+def pronoun_object(s: Sentence, t: Trigger) -> str:
+    """The preposition of a pronoun right after a verb of meeting (``التقى به`` → ب، ``اجتمع
+    معه`` → مع), which stands for a person named before; "" for none. Not in a relative clause
+    (``الاتفاق الذي توافق عليه``، ``ما طالب به``: the pronoun is the thing the clause describes),
+    and not a pronoun attached to the verb (``ثمنه``، ``رفضته``: mostly things, not people)."""
+    k = t.end + 1
+    if t.pos == "masdar" or t.form.predicate.type != "CONSULT" or k >= len(s.folded):
+        return ""
+    if any(w in markers()["relative"] or w == "ما" for w in s.folded[max(0, t.index - 3) : t.index]):
+        return ""
+    w = s.folded[k]
+    if w not in markers()["object_pronoun"]:
+        return ""
+    return w[:-2] if w.endswith("ها") else w[:-1]  # معه → مع، إليها → الي
+
+
 def light_verb_end(s: Sentence, i: int) -> int:
     """Where the light verb before a verbal noun ends (``وجه خطابا إلى نظيريه … للدعوة``)."""
     for k in range(i - 1, max(-1, i - LIGHT_WINDOW - 1), -1):
@@ -224,7 +240,15 @@ def light_verb_end(s: Sentence, i: int) -> int:
 
 def title_or_particle(s: Sentence, k: int) -> bool:
     """Token k may stand between a verb and its subject, or inside the subject's phrase: a title
-    word (``وزير الخارجية``), a particle or time word (``قد``، ``أمس``), a quote."""
+    word (``وزير الخارجية``), a particle or time word (``قد``، ``أمس``), a pronoun object
+    (``التقى به``), a quote."""
     g = gazetteer()
     w = s.folded[k]
-    return w in g.title_words or w in g.title_vocab or w in markers()["before_subject"] or s.tokens[k].text in QUOTES
+    mk = markers()
+    return (
+        w in g.title_words
+        or w in g.title_vocab
+        or w in mk["before_subject"]
+        or w in mk["object_pronoun"]
+        or s.tokens[k].text in QUOTES
+    )

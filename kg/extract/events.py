@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
-from kg.extract.arguments import coordinated, sentence_context
+from kg.extract.arguments import coordinated, last_person_before, sentence_context
 from kg.extract.clause import (
     LIGHT_WINDOW,
     VSO_WINDOW,
@@ -32,6 +32,7 @@ from kg.extract.clause import (
     is_actor,
     is_person,
     light_verb_end,
+    pronoun_object,
 )
 from kg.extract.modality import Modality, modality, speaker
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
@@ -145,12 +146,17 @@ def _pair_mates(ctx: SentenceContext, src: Source, ids: list[str]) -> list[str]:
     ]
 
 
-def _read(ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: bool) -> Reading | None:
-    """The event of a trigger with its actor, or None when the frame does not hold."""
+def _read(
+    ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: bool, him: Mention | None
+) -> Reading | None:
+    """The event of a trigger with its actor, or None when the frame does not hold. ``him``: the
+    person a pronoun object stands for (the last one named)."""
     pred = t.form.predicate
     ids = list(actor.ids)
     tgt = find_target(ctx, t, ids, actor.after, street)
     found, location = tgt.ids, tgt.location
+    if not found and him is not None and actor_id(him) not in ids and pronoun_object(ctx.s, t) in pred.recipient:
+        found = [actor_id(him)]  # واستقبله السيسي، والتقى به روحاني: the person named before
     if mates := _pair_mates(ctx, src, ids):  # بحث الجانبان: one side with the other; أكد الجانبان: both
         if pred.type in RECIPROCAL or MUTUAL in pred.recipient:
             found = mates
@@ -320,7 +326,8 @@ def extract_sentence(
             continue
         actor = _actor(ctx, t, src, salience, current)
         implicit.update([actor.implicit] if actor.implicit else [])
-        r = _read(ctx, t, src, actor, street)
+        him = last_person_before(doc, ctx.args, t.index) or salience.last_person
+        r = _read(ctx, t, src, actor, street, him)
         if r is None or (r.type, r.source, r.target) in seen:
             continue
         seen.add((r.type, r.source, r.target))

@@ -39,6 +39,7 @@ from kg.extract.clause import (
     is_person,
     is_place,
     light_window,
+    pronoun_object,
 )
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import accusative_noun, is_masdar_form, pronoun_suffix, written
@@ -346,6 +347,8 @@ def _subject_source(
         and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)
         and not relative  # الهجوم الذي استهدف: no actor before الذي is the subject; one may follow
     ]
+    if after and not relative and pronoun_object(s, t) and pos in FINITE:
+        return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))  # والتقى به الرئيس روحاني
     if current and coordinated_verb(s, t.index):
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت

@@ -71,6 +71,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "means",
         "partitive",
         "undergo",
+        "object_pronoun",
     ),
     NAME_WORDS: (
         "stop",

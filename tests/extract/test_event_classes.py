@@ -783,3 +783,19 @@ def test_a_negated_light_verb_negates_its_verbal_noun():
         "ولم تعلن إسرائيل أبدا موافقتها على التهدئة مع حماس."
     )
     assert ("AGREE", ("Israel",), ("Hamas",), "asserted") in events("وأعلنت إسرائيل موافقتها على التهدئة مع حماس.")
+
+
+def test_a_meeting_with_him_is_with_the_person_named_before_and_its_subject_follows():
+    found = events(
+        "وصل وزير الخارجية الأمريكي مايك بومبيو إلى القاهرة. واجتمع معه الرئيس المصري عبد الفتاح السيسي في قصر الاتحادية."
+    )
+    assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("Mike Pompeo",), "asserted") in found
+    assert ("CONSULT", ("Rouhani",), ("Gianni Infantino",), "asserted") in events(
+        "وكان إنفانتينو قد زار طهران أمس، والتقى به الرئيس روحاني."
+    )
+
+
+def test_after_a_resumptive_pronoun_the_verb_s_subject_follows():
+    # الشروط التي وافقت عليها اليونان: عليها is the conditions; Greece agreed (and no one else did)
+    found = events("ومن بين الشروط التي وافقت عليها اليونان لفتح الطريق أمام المفاوضات بيع أصول عامة.")
+    assert any(t == "AGREE" and s == ("Greece",) for t, s, _, _ in found), found
