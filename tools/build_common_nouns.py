@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build kg/lexicon/data/common_nouns.tsv: words the news uses as common nouns and adjectives.
+"""Build kg/lexicon/data/common_nouns.tsv (words the news uses as common nouns and adjectives)
+and kg/lexicon/data/frequent_words.tsv (verbs and frequent words that are no name).
 
 usage: tools/build_common_nouns.py [--corpus DIR] [--date YYYY-MM-DD] [--min 50] [--share 0.15]
 
@@ -12,6 +13,12 @@ name almost never takes the article (``ماكرون``), so such a word cannot be
 name form of the lexicon stay out of the list, so ``سلام``، ``نصر`` still begin a
 name. Only the words are written (facts about the language), no text of the corpus. The same
 corpus and options give the same file.
+
+frequent_words.tsv holds the words without the article that are no name for another reason: verbs
+(seen at least ``VERB_LEAST`` times and a ``VERB_SHARE`` of the time right after قد، لقد، الذي، التي,
+where a name never stands: اتخذ، صرخ) and the words seen ``FREQUENT`` times or more (حجم، لقب),
+less the lexicon's names. An unknown name found after a title or a given name does not begin or go
+on with one (``الرئيس الأمريكي اتخذ``، ``وزير الشؤون الاجتماعية حجم``، ``شكري تأكيد``).
 """
 
 from __future__ import annotations
@@ -30,18 +37,58 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 FILES = ("ant-2018.jsonl.gz", "saudinewsnet-2015.jsonl.gz")
 OUT = ROOT / "kg" / "lexicon" / "data" / "common_nouns.tsv"
+OUT_FREQUENT = ROOT / "kg" / "lexicon" / "data" / "frequent_words.tsv"
 NAMED = 0.9  # with the article more often than this: a name (القاهرة), not a common noun
+VERB_LEADERS = ("قد", "وقد", "لقد", "فقد", "الذي", "التي", "الذين")  # folded; a verb follows, never a name
+VERB_LEAST, VERB_SHARE = 3, 0.03
+FREQUENT = 400
 
 
-def counts(corpus: Path) -> collections.Counter[str]:
+def counts(corpus: Path) -> tuple[collections.Counter[str], collections.Counter[str]]:
+    """Each folded word's count, and how often it follows a verb leader (قد، الذي…)."""
     from kg.arabic.normalize import fold
 
     c: collections.Counter[str] = collections.Counter()
+    after: collections.Counter[str] = collections.Counter()
+    leaders = set(VERB_LEADERS)
     for name in FILES:
         with gzip.open(corpus / name, "rt", encoding="utf-8") as fh:
             for line in fh:
-                c.update(fold(json.loads(line)["text"]).split())
-    return c
+                words = fold(json.loads(line)["text"]).split()
+                c.update(words)
+                after.update(b for a, b in zip(words, words[1:]) if a in leaders)
+    return c, after
+
+
+def name_words() -> set[str]:
+    """Every word of a name the lexicon knows (given names, name parts, entity forms)."""
+    from kg.lexicon.actors import build
+
+    g = build(imported=True)
+    return (
+        set(g.name_parts)
+        | {" ".join(t) for t in g.given_names}
+        | {w for t in g.given_names for w in t}
+        | {w for t in g.forms for w in t}
+    )
+
+
+def frequent_words(c: collections.Counter[str], after: collections.Counter[str]) -> list[str]:
+    """Rows ``word<TAB>kind``: verbs (kind verb) and other frequent words (kind frequent)."""
+    from kg.arabic.normalize import is_arabic_letter
+
+    names = name_words()
+    out = []
+    for w, n in c.items():
+        if w.startswith("ال") or len(w) < 3 or not all(is_arabic_letter(ch) for ch in w):
+            continue
+        if w in names:
+            continue
+        if after[w] >= VERB_LEAST and after[w] >= VERB_SHARE * n:
+            out.append(f"{w}\tverb")
+        elif n >= FREQUENT:
+            out.append(f"{w}\tfrequent")
+    return sorted(out)
 
 
 def common_nouns(c: collections.Counter[str], least: int, share: float) -> list[str]:
@@ -76,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     if not all((args.corpus / f).exists() for f in FILES):
         print(f"build_common_nouns: the corpus files {', '.join(FILES)} are not in {args.corpus}", file=sys.stderr)
         return 2
-    words = common_nouns(counts(args.corpus), args.least, args.share)
+    c, after = counts(args.corpus)
+    words = common_nouns(c, args.least, args.share)
     digest = ", ".join(f"{f} sha256:{hashlib.sha256((args.corpus / f).read_bytes()).hexdigest()[:16]}" for f in FILES)
     head = [
         "# Common nouns and adjectives of news Arabic (folded): words written with the article at least",
@@ -91,6 +139,20 @@ def main(argv: list[str] | None = None) -> int:
     ]
     OUT.write_text("\n".join(head + words) + "\n", encoding="utf-8")
     print(f"build_common_nouns: {len(words)} words -> {OUT.relative_to(ROOT)}")
+    frequent = frequent_words(c, after)
+    head = [
+        "# Words of news Arabic (folded, without the article) that are no name: verbs (kind verb), seen at",
+        f"# least {VERB_LEAST} times and {VERB_SHARE:.0%} of the time right after {'، '.join(VERB_LEADERS)}"
+        + " (اتخذ، صرخ), and words",
+        f"# seen {FREQUENT} times or more (kind frequent: حجم، لقب); no given name, name part or lexicon name.",
+        "# An unknown name does not begin with either (a nisba-shaped frequent word in -ي may: حجازي), nor",
+        "# go on with a verb (surnames are often common words: مطر، عسيري). Word counts only, from",
+        "# ../shared/corpus: " + digest,
+        f"# Built {args.date}; rebuild with: python3 tools/build_common_nouns.py --date {args.date}",
+        "word\tkind",
+    ]
+    OUT_FREQUENT.write_text("\n".join(head + frequent) + "\n", encoding="utf-8")
+    print(f"build_common_nouns: {len(frequent)} words -> {OUT_FREQUENT.relative_to(ROOT)}")
     return 0
 
 

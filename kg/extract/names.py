@@ -17,7 +17,7 @@ from kg.lexicon.actors import Gazetteer, gazetteer, slug
 from kg.lexicon.markers import NAME_WORDS, has_marker, name_words, written
 from kg.lexicon.predicates import predicate_lexicon
 from kg.lexicon.romanize import romanize
-from kg.lexicon.tsv import word_set
+from kg.lexicon.tsv import word_map, word_set
 from kg.model import Mention
 
 NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")  # Arabic-script name tokens: letters only, 2..15 long
@@ -54,6 +54,20 @@ def common_nouns() -> frozenset[str]:
     return word_set("common_nouns.tsv")
 
 
+def frequent_words() -> dict[str, str]:
+    """Verbs (kind verb: اتخذ) and frequent words (kind frequent: حجم) of news that are no name,
+    from corpus counts (tools/build_common_nouns.py)."""
+    return word_map("frequent_words.tsv", "kind")
+
+
+def no_name_start(w: str, body: bool = False) -> bool:
+    """A verb or a frequent word does not begin an unknown person's name, unless it has the shape
+    of a nisba in -ي, as surnames often do (حجازي، عسيري); a ``body`` (صحيفة عكاظ) may be named by a
+    frequent word, not by a verb (شركة تدير)."""
+    kind = frequent_words().get(w)
+    return kind == "verb" or not body and kind == "frequent" and not w.endswith("ي")
+
+
 def name_stop() -> frozenset[str]:
     """Words that end a person's name after a title (prepositions, verbs of saying,
     conjunctions), as written: folding merges على (on) with علي (Ali)."""
@@ -83,7 +97,7 @@ def not_a_name(w: str) -> bool:
     return len(bare) >= 4 and bare[0] in "يت" and bare[-1] in "نلرد" and bare[1:] in name_words()["verb_stem"]
 
 
-def name_shaped(w: str, g: Gazetteer, nouns: bool = True) -> bool:
+def name_shaped(w: str, g: Gazetteer, nouns: bool = True, body: bool = False) -> bool:
     """Could this unknown word begin a name? Not a common noun (شكل; ``nouns=False`` when the
     full name came before), nor with a glued preposition or conjunction (لكرة، وفشل، بشكل،
     لترامب), an imperfect prefix (يعلم), a feminine or plural ending (فكرة، سلطات), a perfect
@@ -100,9 +114,12 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True) -> bool:
         or not_a_name(rest)
         or masdar_shaped(rest)
         or rest in g.title_words
-    )  # بمركز، لكرة، بشكل، لترامب، بإطلاق، لوزير
+        or frequent_words().get(rest) == "verb"
+        or len(rest) >= 4
+        and rest.endswith(("ه", "ها"))
+    )  # بمركز، لكرة، بشكل، لترامب، بإطلاق، لوزير، ليجلس، بتبنيها
     return not (
-        (nouns and w in common_nouns())
+        (nouns and (w in common_nouns() or no_name_start(w, body)))
         or (nouns and accusative_noun(w))  # اتصالا هاتفيا، رئيسا
         or glued
         or w[0] in "وفي"
@@ -161,7 +178,16 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
     fourth_form = len(w) == 4 and written_form[:1] == "أ"  # حسين أصدر
     imperfect = len(w) >= 4 and w[0] == "ي" and not w.endswith(("ي", "نغ", "نج"))  # رمضان يرفع (not يماني)
     verb = verb or not foreign and (fourth_form or imperfect)  # a foreign name may: أرنو، يانوكوفيتش
-    return glued or verb or accusative_noun(w, foreign)
+    kind = frequent_words().get(w)
+    common = (
+        kind == "verb"
+        or kind == "frequent"
+        and (foreign or w[0] == "و")
+        and not w.endswith("ي")  # توماس لقب، سامي وما
+        or masdar_shaped(w)
+        and w in common_nouns()  # شكري تأكيد
+    )
+    return glued or verb or accusative_noun(w, foreign) or common
 
 
 def accusative_noun(w: str, foreign: bool = False) -> bool:

@@ -53,7 +53,7 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
             or word in common_words()
             or word in g.title_vocab
         )
-    if not _reads_as(head, strong) or not name_shaped(word, g) or masdar_shaped(word):
+    if not _reads_as(head, strong) or not name_shaped(word, g, body=True) or masdar_shaped(word):
         return False
     return not (
         not NAMEISH.match(word)

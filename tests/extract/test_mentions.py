@@ -87,6 +87,33 @@ def test_common_words_after_a_title_or_a_given_name_are_no_person(text):
     assert not any(set(m.text.split()) & bad for m in people), found
 
 
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("وقال الوزير إن الرئيس الفرنسي اتخذ قرارا شجاعا بإلغاء الزيارة", "اتخذ"),  # a verb after a title
+        ("وبعد كلمته عاد السفير ليجلس في مقعد يخصص عادة للمساعدين", "ليجلس"),  # ل + a verb
+        ("وأبدى سعادة بتبنيها أمرا في الأصل ليس من شأنها", "بتبنيها"),  # ب + a noun with its pronoun
+        ("لا يخفى على الوزير حجم المسؤولية التي أنيطت به", "حجم"),  # a frequent noun after a title
+        ("وكان الطالب سامي وما أسفرت عنه لجنة التحقيق موضع جدل", "وما"),  # و + a function word after a given name
+        ("وأحرز الويلزي توماس لقب طواف فرنسا للدراجات", "لقب"),  # a frequent noun after a foreign given name
+    ],
+)
+def test_verbs_and_frequent_words_of_news_begin_or_continue_no_name(text, bad):
+    doc, found = mentions(text)
+    people = [m for m in doc.mentions if doc.entity(m.entity_id).type == "Person" and m.kind != "description"]
+    assert not any(bad in m.text.split() for m in people), found
+
+
+def test_a_newspaper_may_be_named_by_a_frequent_word():
+    doc, found = mentions("وذكرت صحيفة عكاظ أن الوزارة بدأت التحقيق في الحادث")
+    assert any(doc.entity(m.entity_id).type == "Organization" and m.text.endswith("عكاظ") for m in doc.mentions), found
+
+
+def test_a_surname_shaped_as_a_nisba_is_a_name_though_the_word_is_frequent():
+    doc, found = mentions("وقال اللاعب أحمد حجازي إن الفريق جاهز للمباراة")
+    assert any(m.text == "أحمد حجازي" for m in doc.mentions), found
+
+
 def test_a_foreign_name_that_looks_like_a_noun_still_follows_a_verb_of_saying():
     _, found = mentions("وقال دوري جولد مدير عام وزارة الخارجية الإسرائيلية إن المفاوضات متوقفة")
     assert any(f[0] == "دوري جولد" for f in found), found
