@@ -81,8 +81,9 @@ def folded_stop() -> frozenset[str]:
 
 
 def masdar_shaped(w: str) -> bool:
-    """Verbal nouns of the derived forms (إنتاج، استثمار، انسحاب، تحقيق) read as common nouns."""
-    return len(w) >= 5 and (w[0] == "ا" and w[-2] == "ا" or w[0] == "ت" and w[-2] == "ي")
+    """Verbal nouns of the derived forms (إنتاج، استثمار، انسحاب، تحقيق، تضافر) read as common nouns."""
+    tafaul = len(w) == 5 and w[0] == "ت" and w[2] == "ا" and not w.endswith(("ا", "ي"))  # تعاون، تضافر (not تمارا)
+    return tafaul or len(w) >= 5 and (w[0] == "ا" and w[-2] == "ا" or w[0] == "ت" and w[-2] == "ي")
 
 
 def not_a_name(w: str) -> bool:

@@ -146,3 +146,9 @@ def test_a_place_named_by_a_common_word_needs_the_context_of_a_place(text, word)
 def test_a_place_named_by_a_common_word_is_found_in_the_context_of_a_place(text, word):
     _, found = mentions(text)
     assert any(f[0] == word for f in found), found
+
+
+def test_a_verbal_noun_of_form_six_glued_to_a_preposition_begins_no_name():
+    doc, found = mentions("وأشاد الوزير المهندس عبد اللطيف آل الشيخ بتضافر جهود جميع أجهزة الوزارة")
+    people = [m for m in doc.mentions if doc.entity(m.entity_id).type == "Person"]
+    assert not any("بتضافر" in m.text for m in people), found
