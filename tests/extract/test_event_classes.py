@@ -799,3 +799,11 @@ def test_after_a_resumptive_pronoun_the_verb_s_subject_follows():
     # الشروط التي وافقت عليها اليونان: عليها is the conditions; Greece agreed (and no one else did)
     found = events("ومن بين الشروط التي وافقت عليها اليونان لفتح الطريق أمام المفاوضات بيع أصول عامة.")
     assert any(t == "AGREE" and s == ("Greece",) for t, s, _, _ in found), found
+
+
+def test_advice_is_a_request_and_falling_back_before_forces_a_retreat():
+    assert ("REQUEST", ("Donald Trump",), ("United Kingdom",), "asserted") in events(
+        "ونصح الرئيس الأمريكي دونالد ترامب بريطانيا بعدم التسرع في المفاوضات."
+    )
+    found = events("وأفاد المتحدث بأن مسلحي تنظيم داعش يتراجعون أمام قوات الجيش الليبي في درنة.")
+    assert any(t == "RETREAT" and s == ("Islamic State",) for t, s, _, _ in found), found
