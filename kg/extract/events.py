@@ -43,6 +43,7 @@ from kg.extract.triggers import (
     complement_of_trigger,
     figurative,
     happening_verb,
+    link_line,
     of_the_game,
     searched_for,
 )
@@ -312,9 +313,9 @@ def extract_sentence(
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     implicit: set[str] = set()
     current: tuple[str, ...] = ()  # the actor of the sentence's last event
-    game = of_the_game(s)
+    silent = of_the_game(s) or link_line(s)  # a match report, a link to another story: no events
     for t in ctx.triggers:
-        if game or complement_of_trigger(s, t, ctx.triggers) or happening_verb(s, t, ctx.triggers):
+        if silent or complement_of_trigger(s, t, ctx.triggers) or happening_verb(s, t, ctx.triggers):
             continue
         if figurative(s, t) or searched_for(s, t):
             continue
@@ -341,7 +342,7 @@ def extract_sentence(
         if src.args or src.pronoun is not None:
             salience = replace(salience, last_source=r.source)
         current = r.source
-    no_crowd = game or any(e.type == "PROTEST" for e in events)
+    no_crowd = silent or any(e.type == "PROTEST" for e in events)
     crowd = None if no_crowd else _crowd_event(ctx, f"e{first_id + len(events)}")
     people = [a.mention for a in ctx.args if is_person(doc, a.mention)]
     salience = replace(salience, last_person=people[-1]) if people else salience

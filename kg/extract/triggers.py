@@ -26,7 +26,7 @@ from kg.extract.clause import (
     title_or_particle,
 )
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import find_marker, has_marker, markers
+from kg.lexicon.markers import find_marker, has_marker, marker_phrases, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
 Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
@@ -329,6 +329,17 @@ def _abstract_object(s: Sentence, k: int) -> bool:
         if has_marker(s.folded[j], "figurative_object", Clitic.WA_BA) and not preposition_of(s.folded[j - 1]):
             return True
     return False
+
+
+LINK_REACH = 8  # words at a line's start where a link to a story may open (after a photo credit)
+
+
+def link_line(s: Sentence) -> bool:
+    """``للمزيد: ماكرون وميركل يدعوان …``، ``رابط الخبر بصحيفة الوئام: <the headline>``: a line
+    that links to another story, or repeats the headline under a link, reports no event of its own."""
+    head = s.folded[:LINK_REACH]
+    pairs = marker_phrases()["link_line"]
+    return any(w in markers()["link_line"] for w in head) or any(p in pairs for p in zip(head, head[1:]))
 
 
 def of_the_game(s: Sentence) -> bool:

@@ -72,6 +72,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "partitive",
         "undergo",
         "object_pronoun",
+        "link_line",
     ),
     NAME_WORDS: (
         "stop",

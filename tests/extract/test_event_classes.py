@@ -807,3 +807,16 @@ def test_advice_is_a_request_and_falling_back_before_forces_a_retreat():
     )
     found = events("وأفاد المتحدث بأن مسلحي تنظيم داعش يتراجعون أمام قوات الجيش الليبي في درنة.")
     assert any(t == "RETREAT" and s == ("Islamic State",) for t, s, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "للمزيد: ماكرون وميركل يدعوان إلى نزع فتيل التصعيد بين إسرائيل وإيران",
+        "رابط الخبر بصحيفة الوئام: تركيا تقصف مواقع لحزب العمال الكردستاني شمال العراق",
+        "اقرأ أيضا: الجيش السوري يقصف مواقع المعارضة في ريف حماة",
+    ],
+)
+def test_a_line_that_links_to_a_story_reports_no_event(line):
+    assert events(line) == []
+    assert events(line.split(":", 1)[1].strip()) != []  # the same words as a line of the article do
