@@ -71,6 +71,7 @@ class Rule(StrEnum):
     # the lookup's default, 0.7, gave it silently; it is now said here, with the same value.
     NOUN_BETWEEN = "noun-between", 0.7
     NOUN_IMPLICIT = "noun-implicit", 0.6  # اندلعت مظاهرات أمس: the implicit actor of its type
+    NOUN_MAIN_SUBJECT = "noun-main-subject", 0.7  # تقدمت القوات بعد معارك مع داعش
     # آلاف المتظاهرين: no trigger; the event's confidence is this weight alone
     COUNTED_CROWD = "counted-crowd", 0.5
     # وقال نتنياهو إن إيران تدعم الإرهاب: the speaker accuses the actor of what it reports

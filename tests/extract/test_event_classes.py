@@ -820,3 +820,12 @@ def test_advice_is_a_request_and_falling_back_before_forces_a_retreat():
 def test_a_line_that_links_to_a_story_reports_no_event(line):
     assert events(line) == []
     assert events(line.split(":", 1)[1].strip()) != []  # the same words as a line of the article do
+
+
+def test_a_battle_with_someone_is_fought_by_the_sentence_s_subject():
+    assert ("ASSAULT", ("forces (Iraq)",), ("Islamic State",), "asserted") in events(
+        "وتقدمت القوات العراقية في الفلوجة بعد معارك ضارية مع تنظيم داعش."
+    )
+    # when the sentence counts the dead, the fighters with them are the authors (as before)
+    found = events("ففي مدينة تعز، قتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة الشعبية.")
+    assert not any(t == "ASSAULT" and s == ("Houthis",) for t, s, _, _ in found), found
