@@ -61,7 +61,16 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and id(a.mention) not in ctx.titles.inside
         and not (a.mention.kind == "nisba" and actor_id(a.mention) in own)
         and not (t.form.predicate.type == "CONSULT" and _of_topic(ctx, a))
+        and not _affiliated_to(ctx, a)
     ]
+
+
+def _affiliated_to(ctx: SentenceContext, a: Arg) -> bool:
+    """``القوات الموالية للرئيس هادي``: the actor a group is loyal to (markers kind affiliation,
+    right before it or its title) describes the group; it is no recipient."""
+    first = ctx.titles.start(a.mention)
+    k = (a.first if first is None else first) - 1
+    return k >= 0 and has_marker(ctx.s.folded[k], "affiliation", Clitic.CONJ)
 
 
 def _of_topic(ctx: SentenceContext, a: Arg) -> bool:

@@ -73,6 +73,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "undergo",
         "object_pronoun",
         "link_line",
+        "affiliation",
     ),
     NAME_WORDS: (
         "stop",

@@ -829,3 +829,11 @@ def test_a_battle_with_someone_is_fought_by_the_sentence_s_subject():
     # when the sentence counts the dead, the fighters with them are the authors (as before)
     found = events("ففي مدينة تعز، قتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة الشعبية.")
     assert not any(t == "ASSAULT" and s == ("Houthis",) for t, s, _, _ in found), found
+
+
+def test_the_actor_a_group_is_loyal_to_is_no_recipient_but_positions_belonging_to_one_are_hit():
+    assert ("ASSAULT", ("forces",), ("Houthis",), "asserted") in events(
+        "وقصفت القوات الموالية للرئيس عبد ربه منصور هادي مواقع الحوثيين بالمدفعية."
+    )
+    found = events("وشن الجيش الإسرائيلي غارات على مواقع تابعة لحركة حماس في قطاع غزة.")
+    assert any(t == "ASSAULT" and "Hamas" in o for t, _, o, _ in found), found
