@@ -87,7 +87,8 @@ def pack_one(gold: dict, text: str) -> dict:
     facts = []
     for f in gold.get("facts", []):
         f = dict(f)
-        facts.append({**f, "evidence_span": list(find_span(text, f.pop("evidence")))})
+        evidence = find_span(text, f.pop("evidence"))  # popped before f is copied into the packed fact
+        facts.append({**f, "evidence_span": list(evidence)})
     out["events"], out["facts"] = events, facts
     return out
 
