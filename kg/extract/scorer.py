@@ -203,6 +203,21 @@ def event_features(doc: Document) -> list[dict[str, float]]:
     return [features(doc, ev, per_sentence[k], len(doc.events), view) for ev, k in zip(doc.events, keys)]
 
 
+HEADLINE_MAX = 200  # characters of a first line that is a headline, not the lead paragraph
+
+
+def headline_told_again(doc: Document, events: list[Event]) -> list[Event]:
+    """A headline and the body that reports it give one event (GUIDELINES: one record per actor
+    pair and type): an event of the headline whose actor, type, recipient and modality an event
+    of the body repeats is dropped, and the body's, told in full, kept. Applied to the events the
+    scorer keeps (its features count the headline's twin)."""
+    end = doc.text.find("\n")
+    if end < 0 or end > HEADLINE_MAX:
+        return events
+    body = {(e.type, e.source, e.target, e.modality) for e in events if e.start > end}
+    return [e for e in events if e.start > end or (e.type, e.source, e.target, e.modality) not in body]
+
+
 # ------------------------------------------------------------------------- the stage
 def score_events(doc: Document, model: Scorer | None = None) -> Document:
     """Stage: keep the events the model finds likely, with the calibrated probability as their
@@ -217,7 +232,7 @@ def score_events(doc: Document, model: Scorer | None = None) -> Document:
         p = model.probability(feats)
         if p >= model.threshold or not judge:
             kept.append(replace(ev, confidence=round(p, 3)))
-    return _with_events(doc, kept)
+    return _with_events(doc, headline_told_again(doc, kept))
 
 
 def keep_confident(doc: Document, min_confidence: float) -> Document:

@@ -837,3 +837,22 @@ def test_the_actor_a_group_is_loyal_to_is_no_recipient_but_positions_belonging_t
     )
     found = events("وشن الجيش الإسرائيلي غارات على مواقع تابعة لحركة حماس في قطاع غزة.")
     assert any(t == "ASSAULT" and "Hamas" in o for t, _, o, _ in found), found
+
+
+def test_a_headline_and_the_body_that_tells_it_give_one_event():
+    text = (
+        "الجيش الإسرائيلي يقصف مواقع لحركة حماس في غزة\n"
+        "قصف الجيش الإسرائيلي فجر اليوم مواقع لحركة حماس في قطاع غزة ردا على إطلاق صواريخ.\n"
+        "وقال متحدث عسكري إن الطائرات أصابت أهدافها."
+    )
+    doc = extract(text, "t", "2018-05-01")
+    label = {e.id: e.label_en for e in doc.entities}
+    hits = [e for e in doc.events if e.type == "ASSAULT" and "Hamas" in [label.get(x) for x in e.target]]
+    assert len(hits) == 1 and hits[0].start > text.index("\n"), [
+        (e.type, e.source, e.target, e.start) for e in doc.events
+    ]
+    # a headline event the body does not tell again stays
+    lone = extract(
+        "الجيش الإسرائيلي يقصف مواقع لحركة حماس في غزة\nوقال متحدث عسكري إن الطائرات أصابت أهدافها.", "t", "2018-05-01"
+    )
+    assert any(e.type == "ASSAULT" for e in lone.events)
