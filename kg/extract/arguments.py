@@ -58,7 +58,7 @@ def prep_of(s: Sentence, k: int, prefix: str) -> str:
 
 
 def _partitive_of(s: Sentence, k: int) -> bool:
-    """Token k is the من of a part or number of a group (``عدد من``، ``وفد من``)."""
+    """Token k is the من of a part or number of a group (``عدد من``، ``العشرات من``)."""
     return k > 0 and s.folded[k] == FROM and has_marker(s.folded[k - 1], "partitive", Clitic.CONJ)
 
 
