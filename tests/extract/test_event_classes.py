@@ -613,6 +613,11 @@ def test_that_with_a_pronoun_ends_a_name():
 def test_a_sentence_about_a_match_or_its_players_reports_no_event():
     assert events("وزار الرئيس الفرنسي لاعبي المنتخب في الملعب قبل سفرهم إلى روسيا.") == []
     assert events("ورفض الاتحاد المصري لكرة القدم طلب النادي تأجيل المباراة.") == []
+    # a Super Cup and its fans are words of the game too
+    assert (
+        events("وأعلن الاتحاد السعودي أن ملعب لوفتس رود سيستضيف مباراة السوبر السعودي بين الهلال والنصر في أغسطس.")
+        == []
+    )
     # the match and its ground alone are no match report; the dead of an attack on a stadium are counted
     met = events("والتقى الرئيس الروسي فلاديمير بوتين نظيره الفرنسي إيمانويل ماكرون في الملعب قبل المباراة.")
     assert ("CONSULT", ("Vladimir Putin",), ("Emmanuel Macron",), "asserted") in met
