@@ -44,6 +44,7 @@ from kg.extract.triggers import (
     figurative,
     happening_verb,
     link_line,
+    no_blame,
     of_the_game,
     searched_for,
 )
@@ -317,7 +318,7 @@ def extract_sentence(
     for t in ctx.triggers:
         if silent or complement_of_trigger(s, t, ctx.triggers) or happening_verb(s, t, ctx.triggers):
             continue
-        if figurative(s, t) or searched_for(s, t):
+        if figurative(s, t) or searched_for(s, t) or no_blame(s, t):
             continue
         spk = speaker(s, t, ctx.actors)
         street = t.form.predicate.type in STREET_TYPES

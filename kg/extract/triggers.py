@@ -331,6 +331,22 @@ def _abstract_object(s: Sentence, k: int) -> bool:
     return False
 
 
+BLAME = "attribute_blame"  # نسب الهجوم إلى: the predicate of blaming by attribution (predicates.tsv)
+QUOTE_REACH = 8  # words after نسب where what a source is quoted as saying may stand
+
+
+def no_blame(s: Sentence, t: Trigger) -> bool:
+    """``ما نسبته 0.76 في المائة``، ``تبلغ نسبتهم 17,5%``: the noun of a rate, written like the verb
+    of blaming (a number follows, or ما stands before); ``نسبت وكالة إنترفاكس إلى لافروف قوله``:
+    a saying attributed to someone blames no one."""
+    if t.form.predicate.id != BLAME:
+        return False
+    k = t.end + 1
+    if k < len(s.tokens) and s.tokens[k].text[:1].isdigit() or t.index > 0 and s.folded[t.index - 1] == "ما":
+        return True
+    return any(w in markers()["quoted_saying"] for w in s.folded[k : k + QUOTE_REACH])
+
+
 LINK_REACH = 8  # words at a line's start where a link to a story may open (after a photo credit)
 
 

@@ -74,6 +74,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "object_pronoun",
         "link_line",
         "affiliation",
+        "quoted_saying",
     ),
     NAME_WORDS: (
         "stop",

@@ -861,3 +861,20 @@ def test_a_headline_and_the_body_that_tells_it_give_one_event():
         "الجيش الإسرائيلي يقصف مواقع لحركة حماس في غزة\nوقال متحدث عسكري إن الطائرات أصابت أهدافها.", "t", "2018-05-01"
     )
     assert any(e.type == "ASSAULT" for e in lone.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتراجعت البورصة البحرينية بواقع 71 نقطة أو ما نسبته 0.76 في المائة.",  # the noun of a rate
+        "ونسبت وكالة الأنباء الإيرانية إلى روحاني قوله بعد اجتماع مع أمانو إن التعاون مستمر.",  # a quoted saying
+    ],
+)
+def test_a_rate_or_a_quoted_saying_is_no_blame(text):
+    assert not any(t == "ACCUSE" for t, *_ in events(text))
+
+
+def test_an_attack_attributed_to_a_group_is_still_blame():
+    assert ("ACCUSE", ("Türkiye",), ("Kurdistan Workers' Party",), "asserted") in events(
+        "وقتل شرطيان في هجوم نسبته السلطات التركية إلى حزب العمال الكردستاني."
+    )
