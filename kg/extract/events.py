@@ -21,6 +21,7 @@ from kg.arabic.normalize import fold
 from kg.extract.arguments import coordinated, last_person_before, sentence_context
 from kg.extract.clause import (
     LIGHT_WINDOW,
+    STOP_PUNCT,
     VSO_WINDOW,
     Arg,
     Rule,
@@ -32,6 +33,7 @@ from kg.extract.clause import (
     is_actor,
     is_person,
     light_verb_end,
+    preposition_of,
     pronoun_object,
 )
 from kg.extract.modality import Modality, modality, speaker
@@ -183,9 +185,24 @@ def _read(
         return None  # عرض (showed) is an offer only to someone marked by على
     if "named" in pred.needs and src.rule in (Rule.VERB_SALIENT, Rule.NOUN_SALIENT):
         return None
+    if "complement" in pred.needs and not _complement_follows(ctx.s, t):
+        return None  # تراجع أداؤها، سجلت تراجعا: a fall, not a climb-down (تراجع عن قراره)
     if not ids or (pred.actor is not None and not all(group_role(ctx.doc, x) == pred.actor for x in ids)):
         return None  # سار المتظاهرون is a protest; سار الوزير is not
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
+
+
+COMPLEMENT_REACH = 10  # words after a trigger (past a VSO subject) where its complement's preposition may stand
+
+
+def _complement_follows(s: Sentence, t: Trigger) -> bool:
+    """Does one of the frame's prepositions follow the trigger within a few words, in its clause?"""
+    for k in range(t.end + 1, min(len(s.folded), t.end + 1 + COMPLEMENT_REACH)):
+        if s.tokens[k].text in STOP_PUNCT:
+            return False
+        if preposition_of(s.folded[k]) in t.form.predicate.recipient:
+            return True
+    return False
 
 
 def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: str) -> Reading | None:

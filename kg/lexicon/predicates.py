@@ -9,7 +9,9 @@ must have (``protesters``: سار المتظاهرون is a protest, سار ال
 is never a trigger (``crowd_counted``: the event a counted crowd makes). ``needs`` says what a
 trigger must find to be an event (``target``: a recipient; ``marked``: a recipient marked by
 one of the frame's prepositions, ``عرض على``; ``named``: an actor named in its own sentence,
-not carried over from an earlier one: تراجعت الأسعار has none; ``reverse``: the recipient found acts,
+not carried over from an earlier one: تراجعت الأسعار has none; ``complement``: the frame's
+preposition within a few words after the trigger (تراجع عن قراره backs down; تراجع أداؤها, سجلت
+تراجعا only fell); ``reverse``: the recipient found acts,
 as the caller in ``تلقى اتصالا من``, and ``predicate_en`` is written from its side); ``except``
 lists forms the inflector makes that news uses as other words (``توقع`` "expected", not "she
 signs"; ``نادي`` "club", not نادى).
@@ -44,7 +46,7 @@ COLUMNS = (
     "needs",
     "except",
 )
-Need = Literal["target", "marked", "named", "reverse"]
+Need = Literal["target", "marked", "named", "reverse", "complement"]
 NEEDS: tuple[Need, ...] = get_args(Need)
 ACTOR_ROLES = ("protesters",)  # group roles (actors_groups.tsv) a predicate may require of its actor
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ك", "ي")

@@ -878,3 +878,8 @@ def test_an_attack_attributed_to_a_group_is_still_blame():
     assert ("ACCUSE", ("Türkiye",), ("Kurdistan Workers' Party",), "asserted") in events(
         "وقتل شرطيان في هجوم نسبته السلطات التركية إلى حزب العمال الكردستاني."
     )
+
+
+def test_a_fall_is_no_climb_down():
+    assert not any(t == "CONCEDE" for t, *_ in events("الأسهم السعودية تتراجع 206 نقاط في رمضان لأول مرة."))
+    assert ("CONCEDE", ("Egypt",), (), "asserted") in events("وتراجعت الحكومة المصرية عن قرارها رفع الأسعار.")
