@@ -550,7 +550,9 @@ def test_a_verb_joined_after_the_reported_clause_goes_on_with_the_speaker():
 
 
 def test_a_feminine_noun_after_a_masculine_verb_is_its_object():
-    said = events("وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده لن تتراجع. وانتقد الحكومة الإسرائيلية بشدة.")
+    said = events(
+        "وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده لن تتراجع عن موقفها. وانتقد الحكومة الإسرائيلية بشدة."
+    )
     assert ("ACCUSE", ("Mevlüt Çavuşoğlu",), ("Israel",), "asserted") in said
     # the feminine verb takes it as subject
     assert ("ACCUSE", ("Israel",), (), "asserted") in events("وانتقدت الحكومة الإسرائيلية القرار.")
