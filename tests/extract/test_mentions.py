@@ -152,3 +152,8 @@ def test_a_verbal_noun_of_form_six_glued_to_a_preposition_begins_no_name():
     doc, found = mentions("وأشاد الوزير المهندس عبد اللطيف آل الشيخ بتضافر جهود جميع أجهزة الوزارة")
     people = [m for m in doc.mentions if doc.entity(m.entity_id).type == "Person"]
     assert not any("بتضافر" in m.text for m in people), found
+
+
+def test_an_activist_is_named_after_the_title():
+    doc, found = mentions("وأكد الناشط علي الكوكباني أن المديرية تستغيث")
+    assert any(doc.entity(m.entity_id).type == "Person" and m.text == "علي الكوكباني" for m in doc.mentions), found
