@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from kg.arabic.clitics import CONJ, Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import (
+    FROM,
     NP_WALK,
     QUOTES,
     STOP_PUNCT,
@@ -36,7 +37,6 @@ from kg.model import Document, Mention
 
 AGENT = fold("قبل")  # من قبل X: X is the agent, never the recipient (the marker an Arg then has)
 BETWEEN = fold("بين")
-FROM = fold("من")
 BETWEEN_REACH = 5  # words from a verbal noun to the بين of its parties
 
 

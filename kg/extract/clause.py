@@ -35,6 +35,7 @@ TriggerPos = Literal["perfect", "imperfect", "passive", "masdar", "participle"]
 
 
 IN = "في"  # the preposition of place (folded as written)
+FROM = "من"  # from, of (a part), or who: a verb may follow it (folded as written)
 
 
 def preposition_of(word: str) -> str:

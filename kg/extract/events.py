@@ -151,16 +151,18 @@ def _pair_mates(ctx: SentenceContext, src: Source, ids: list[str]) -> list[str]:
 
 
 def _read(
-    ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: bool, him: Mention | None
+    ctx: SentenceContext, t: Trigger, src: Source, actor: Actor, street: bool, last_person: Mention | None
 ) -> Reading | None:
-    """The event of a trigger with its actor, or None when the frame does not hold. ``him``: the
-    person a pronoun object stands for (the last one named)."""
+    """The event of a trigger with its actor, or None when the frame does not hold.
+    ``last_person``: the last person an earlier sentence named (a pronoun object may stand for them)."""
     pred = t.form.predicate
     ids = list(actor.ids)
     tgt = find_target(ctx, t, ids, actor.after, street)
     found, location = tgt.ids, tgt.location
-    if not found and him is not None and actor_id(him) not in ids and pronoun_object(ctx.s, t) in pred.recipient:
-        found = [actor_id(him)]  # واستقبله السيسي، والتقى به روحاني: the person named before
+    if not found and pronoun_object(ctx.s, t) in pred.recipient:
+        him = last_person_before(ctx.doc, ctx.args, t.index) or last_person
+        if him is not None and actor_id(him) not in ids:
+            found = [actor_id(him)]  # واجتمع معه السيسي، والتقى به روحاني: the person named before
     if mates := _pair_mates(ctx, src, ids):  # بحث الجانبان: one side with the other; أكد الجانبان: both
         if pred.type in RECIPROCAL or MUTUAL in pred.recipient:
             found = mates
@@ -345,8 +347,7 @@ def extract_sentence(
             continue
         actor = _actor(ctx, t, src, salience, current)
         implicit.update([actor.implicit] if actor.implicit else [])
-        him = last_person_before(doc, ctx.args, t.index) or salience.last_person
-        r = _read(ctx, t, src, actor, street, him)
+        r = _read(ctx, t, src, actor, street, salience.last_person)
         if r is None or (r.type, r.source, r.target) in seen:
             continue
         seen.add((r.type, r.source, r.target))

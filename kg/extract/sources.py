@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import (
-    FROM,
     between,
     chain_ending,
     coordinated,
@@ -27,6 +26,7 @@ from kg.extract.arguments import (
     subject_slot,
 )
 from kg.extract.clause import (
+    FROM,
     STOP_PUNCT,
     SVO_WINDOW,
     Arg,

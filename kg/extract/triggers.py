@@ -16,6 +16,7 @@ from functools import lru_cache
 from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import (
+    FROM,
     GAP,
     QUOTES,
     STOP_PUNCT,
@@ -32,7 +33,6 @@ from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
 Lemmas = Mapping[int, tuple[str, ...]]  # token start -> camel-tools lemmas
 VERB_POS = ("perfect", "imperfect", "passive")
-FROM = fold("من")  # from, or who: a verb may follow it
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a noun: مشاركتهما، زيارته
 FIGURATIVE_WINDOW = 10  # words after a violence verb where its abstract object may stand
 GAME_WORDS = 2  # different words of play that make a sentence a sports report

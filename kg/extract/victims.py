@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from kg.arabic.clitics import Clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import coordinated
-from kg.extract.clause import IN, STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
+from kg.extract.clause import FROM, IN, STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
@@ -34,7 +34,7 @@ def reads_passive(s: Sentence, t: Trigger) -> bool:
     return _count_word(nxt) or any(c.isdigit() for c in nxt)
 
 
-PARTITIVE = fold("من")  # 17 فردا من المتمردين
+PARTITIVE = FROM  # 17 فردا من المتمردين
 MEMBER_PREPOSITIONS = frozenset({PARTITIVE, IN})  # القيادي في حماس، عنصر من داعش
 
 
