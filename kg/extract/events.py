@@ -61,6 +61,8 @@ STREET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})  # where 
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 WITHOUT_TARGET = 0.9  # an event without a recipient is trusted a little less
 ACCUSE = "accuse"  # the predicate of a speaker's reported accusation (predicates.tsv)
+VERBAL_ATTACK, CRITICIZE = "attack", "criticize"  # هاجم said of a person: a verbal attack (predicates.tsv)
+SAID_OF_PERSON = frozenset({"perfect", "imperfect", "participle"})  # the forms of هاجم that attack in words
 VIOLENCE = frozenset({"ASSAULT", "COERCE"})  # types whose unnamed author may be named beside
 CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
 
@@ -191,7 +193,28 @@ def _read(
         return None  # تراجع أداؤها، سجلت تراجعا: a fall, not a climb-down (تراجع عن قراره)
     if not ids or (pred.actor is not None and not all(group_role(ctx.doc, x) == pred.actor for x in ids)):
         return None  # سار المتظاهرون is a protest; سار الوزير is not
+    if typ == "ASSAULT" and all(_is_person(ctx.doc, x) for x in ids):
+        return _person_attack(ctx.doc, t, Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule))
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
+
+
+def _is_person(doc: Document, x: str) -> bool:
+    e = doc.entity(x)
+    return e is not None and e.type == "Person"
+
+
+def _person_attack(doc: Document, t: Trigger, r: Reading) -> Reading | None:
+    """Violence whose author would be a named person. The verb ``هاجم الجبير السياسات
+    الإيرانية`` is a verbal attack (criticism; the noun ``أمر بشن هجوم`` is an attack ordered).
+    Beside any other violence word an official speaks for the state that fights (``قال أردوغان
+    إن غارات …``: Turkey's); anyone else is its victim, its reporter or the speaker the sentence
+    goes on from, seldom its author."""
+    if t.form.predicate.id == VERBAL_ATTACK and t.pos in SAID_OF_PERSON:
+        crit = predicate_lexicon().entries[CRITICIZE]
+        return replace(r, type=crit.type, predicate_en=crit.predicate_en, predicate=crit)
+    states = tuple(dict.fromkeys(h for x in r.source if (h := _home(doc, x)) is not None))
+    target = tuple(x for x in r.target if x not in states)
+    return replace(r, source=states, target=target) if len(states) == len(r.source) and target else None
 
 
 COMPLEMENT_REACH = 10  # words after a trigger (past a VSO subject) where its complement's preposition may stand

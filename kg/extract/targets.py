@@ -22,6 +22,7 @@ from kg.extract.clause import (
     actor_id,
     bare_group,
     capital_of,
+    group_role,
     is_actor,
     is_place,
     preposition_of,
@@ -33,6 +34,7 @@ from kg.lexicon.markers import has_marker, marker_phrases
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
 ATTACKED_PLACE_TYPES = frozenset({"ASSAULT"})  # an attack with no actor hit is on the place of its clause
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
+WEAPON = "weapon"  # the group role of an instrument (actors_groups.tsv), never a recipient
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 
 
@@ -62,6 +64,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not (a.mention.kind == "nisba" and actor_id(a.mention) in own)
         and not (t.form.predicate.type == "CONSULT" and _of_topic(ctx, a))
         and not _affiliated_to(ctx, a)
+        and group_role(doc, a.mention.entity_id) != WEAPON
     ]
 
 

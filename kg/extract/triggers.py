@@ -125,11 +125,21 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLex
         for j in range(i + 1, min(len(folded) - len(rest) + 1, i + 1 + GAP)):
             if s.tokens[j].text in ".؟!":
                 break
-            if folded[j] == rest[0] and folded[j : j + len(rest)] == rest:
+            if _rest_at(folded, j, rest):
                 return Form(pform.predicate, form.pos, form.person, form.suffix)
             if bare and j not in covered and not title_or_particle(s, j):
                 break
     return form
+
+
+def _rest_at(folded: Sequence[str], j: int, rest: tuple[str, ...]) -> bool:
+    """The rest of a phrase stands at token j, its noun perhaps with the article a count before
+    it brings (``أطلقت حماس عشرات الصواريخ`` is ``أطلق صواريخ``)."""
+    first = folded[j]
+    counted = j > 0 and (folded[j - 1] in markers()["count"] or folded[j - 1] in markers()["number"])
+    if first != rest[0] and not (counted and first == "ال" + rest[0]):
+        return False
+    return tuple(folded[j + 1 : j + len(rest)]) == rest[1:]
 
 
 def _phrase_at(s: Sentence, i: int, covered: Collection[int], lex: PredicateLexicon) -> Trigger | None:

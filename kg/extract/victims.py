@@ -111,12 +111,13 @@ def _count_word(w: str) -> bool:
 
 
 def casualties(s: Sentence) -> bool:
-    """The sentence counts victims (مقتل أربعة، إصابة عشرة، 26 قتيلا): violence reported, not discussed."""
+    """The sentence counts victims (مقتل أربعة، إصابة عشرة، 26 قتيلا، قتل شخصان، مقتل جندي): violence
+    reported, not discussed."""
     words = s.folded
     mk = markers()
     for k, w in enumerate(words[:-1]):
         nxt = words[k + 1]
-        counted = nxt.isdigit() or nxt in mk["number"] or fold(nxt) in mk["number"]
+        counted = nxt.isdigit() or nxt in mk["number"] or fold(nxt) in mk["number"] or nxt in mk["casualty_counted"]
         if counted and has_marker(w, "casualty", Clitic.WA_BA_LONG):
             return True
         if (w.isdigit() or w in mk["number"]) and nxt in mk["casualty_counted"]:
