@@ -180,8 +180,10 @@ def _read(
     mod = modality(ctx.s, t)
     if mod == "future" and typ in FUTURE_TO_AGREE:
         typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
-    elif mod == "future" and typ in ("ASSAULT", "COERCE", "SANCTION") and src.rule is Rule.VERB_SPEAKER:
+    elif mod == "future" and typ in ("ASSAULT", "COERCE", "SANCTION") and _said(ctx.s, t, src):
         typ, predicate_en = "THREATEN", f"threatened: {pred.predicate_en}"  # سنضرب إيران، قال نتنياهو
+    if typ == "ASSAULT" and mod != "asserted" and mod != "negated":
+        return None  # تفادي أي ضربة، ضربة محتملة، ستشن غارات: an attack that has not happened is no event
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
     if not target and ("target" in pred.needs or pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET):
         return None
@@ -215,6 +217,15 @@ def _person_attack(doc: Document, t: Trigger, r: Reading) -> Reading | None:
     states = tuple(dict.fromkeys(h for x in r.source if (h := _home(doc, x)) is not None))
     target = tuple(x for x in r.target if x not in states)
     return replace(r, source=states, target=target) if len(states) == len(r.source) and target else None
+
+
+def _said(s: Sentence, t: Trigger, src: Source) -> bool:
+    """Is a future act said by its author's side: the speaker is the actor (``سنضرب``، قال
+    نتنياهو), or a verb of saying stands before an attack (``قال نتنياهو إن إسرائيل ستضرب``)?"""
+    if src.rule is Rule.VERB_SPEAKER:
+        return True
+    pred = t.form.predicate
+    return pred.type == "ASSAULT" and any(has_marker(w, "speech") for w in s.folded[: t.index])
 
 
 COMPLEMENT_REACH = 10  # words after a trigger (past a VSO subject) where its complement's preposition may stand

@@ -14,6 +14,8 @@ from kg.lexicon.markers import has_marker, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
 DENIAL_WINDOW = 8  # words back in its clause where a verb of denial governs a verbal noun
+NOUN_POS = ("masdar", "phrase")  # the forms of a noun of an act, which an adjective may follow
+POSSIBLE_REACH = 4  # words after such a noun where ``محتملة`` may stand (past its nisbas)
 
 
 def _negated(s: Sentence, t: Trigger) -> bool:
@@ -83,6 +85,8 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "hypothetical"  # قد يحضر: may attend
     if any(has_marker(w, "irrealis", Clitic.ANY) for w in back[:3]):
         return "hypothetical"  # ضرورة دعم، لمنع وصول، محاولة اغتيال: needed, prevented, attempted
+    if t.pos in NOUN_POS and any(has_marker(w, "possible") for w in s.folded[t.end + 1 : t.end + 1 + POSSIBLE_REACH]):
+        return "hypothetical"  # ضربة جوية أميركية محتملة: a strike that may come
     if t.pos == "masdar" and any(_future_verb(w) for w in back[:3]):
         return "future"
     around = back + list(s.folded[t.index : t.index + 6])

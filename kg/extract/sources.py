@@ -52,6 +52,7 @@ from kg.model import Mention
 # اغتيال الحريري، مقتل جندي، خطف صحفي: with violence nouns the possessor is the victim
 PATIENT_POSSESSOR = frozenset({"ASSAULT", "COERCE"})
 AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a nationality after the noun did it
+BOMBING = "bombing"  # the PLOVER mode of bombs and blasts: the bomb goes off, who set it is often unsaid
 # nouns whose nationality after them is the victim (مقتل إسرائيلي), unlike attacks (غارة إسرائيلية)
 VICTIM_NOUNS = frozenset(
     {
@@ -395,7 +396,8 @@ def _subject_source(
         return _source(Rule.IMPERSONAL, after[0])
     if salience.last_source and pos in FINITE and not relative and not _noun_subject_before(s, t, actors):
         return Source(Rule.VERB_SALIENT)
-    if pos == "passive" and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):
+    unsaid = pos == "passive" or t.form.predicate.mode == BOMBING  # انفجرت سيارة مفخخة: set off by someone
+    if unsaid and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):
         return Source(Rule.NOUN_IMPLICIT)  # قتل أربعة أشخاص أمس: killed by someone unnamed
     return None
 

@@ -16,6 +16,7 @@ from kg.extract.clause import (
     STOP_PUNCT,
     TARGET_WINDOW,
     VSO_WINDOW,
+    WEAPON,
     Arg,
     SentenceContext,
     Trigger,
@@ -34,7 +35,6 @@ from kg.lexicon.markers import has_marker, marker_phrases
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
 ATTACKED_PLACE_TYPES = frozenset({"ASSAULT"})  # an attack with no actor hit is on the place of its clause
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
-WEAPON = "weapon"  # the group role of an instrument (actors_groups.tsv), never a recipient
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 
 

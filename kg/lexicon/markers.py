@@ -49,6 +49,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "kingdom",
         "passive_follower",
         "irrealis",
+        "possible",
         "relative",
         "clause_joiner",
         "terror",

@@ -85,3 +85,48 @@ def test_a_noun_with_the_article_and_no_count_is_no_phrase_rest():
 def test_opening_their_fire_is_shooting():
     found = events("وأطلقت القوات الإسرائيلية نيرانها على المتظاهرين قرب السياج أمس.")
     assert any(e[0] == "ASSAULT" and e[1] == ("forces (Israel)",) for e in found)
+
+
+# ---------------------------------------------------------------- attacks that have not happened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وظهرت تقارير في الصحف الغربية بشأن ضربة جوية أميركية محتملة لإيران.",  # a strike that may come
+        "ويساعد هذا النظام إيران على تفادي أي ضربة جوية إسرائيلية ضد منشآتها.",  # a strike avoided
+        "وكان القادة العسكريون يخططون لشن هجمات جوية على مواقع المتمردين.",  # a strike planned
+    ],
+)
+def test_an_attack_that_may_come_or_is_avoided_or_planned_is_no_attack(text):
+    assert "ASSAULT" not in types(text)
+
+
+def test_an_attack_announced_by_its_side_is_a_threat():
+    found = events("وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن إسرائيل ستضرب إيران إذا لزم الأمر.")
+    assert ("THREATEN", ("Israel",), ("Iran",), "future") in found
+    assert "ASSAULT" not in {e[0] for e in found}
+
+
+def test_an_attack_that_took_place_is_still_an_attack():
+    found = events("وشنت الطائرات الإسرائيلية غارات جوية على مواقع حركة حماس في غزة أمس.")
+    assert any(e[0] == "ASSAULT" and e[3] == "asserted" for e in found)
+
+
+# ---------------------------------------------------------------- bombs and bombers
+
+
+def test_a_suicide_bomber_who_blew_himself_up_attacked():
+    found = events("وقالت الشرطة إن انتحاريا فجر نفسه قرب نقطة تفتيش فقتل خمسة من رجال الشرطة أمس.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("suicide bomber",) for e in found)
+
+
+def test_a_blast_on_a_day_with_no_author_named_is_an_attack_by_unnamed_attackers():
+    found = events("انفجرت عبوة ناسفة في سوق شعبي بمدينة بعقوبة صباح أمس.")
+    assert any(e[0] == "ASSAULT" for e in found)
+
+
+def test_the_aqsa_brigades_are_an_armed_group_not_the_mosque():
+    doc = extract("وقالت كتائب الأقصى في بيان إنها فجرت عبوة ناسفة.", "t", "2018-05-01")
+    assert "Al-Aqsa Martyrs' Brigades" in {e.label_en for e in doc.entities}
+    assert "Al-Aqsa Mosque" not in {e.label_en for e in doc.entities}
