@@ -112,6 +112,11 @@ def find_source(
     return _verb_source(ctx, t, actors, speaker, salience, current)
 
 
+def _definite_or_owned(s: Sentence, t: Trigger) -> bool:
+    """A noun with the article or a pronoun (``حضر الاستقبال``، ``لقائه``) has no possessor after it."""
+    return "ال" in t.prefix or bool(t.form.suffix or pronoun_suffix(s.folded[t.index]))
+
+
 def _source(rule: Rule, *args: Arg) -> Source:
     return Source(rule, tuple(args))
 
@@ -120,10 +125,16 @@ def _source(rule: Rule, *args: Arg) -> Source:
 
 
 def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:
-    """``زيارة مساهل``: the actor right after the noun; ``الغارات الإسرائيلية``: a nationality
-    after a violence noun."""
+    """``زيارة مساهل``: the actor right after the noun, or after the title that describes him
+    (``زيارة وزير الخارجية المصري سامح شكري``); ``الغارات الإسرائيلية``: a nationality after a
+    violence noun."""
     pred = t.form.predicate
-    nxt = [a for a in actors if not a.marker and a.first == t.end + 1]
+    titled = not _definite_or_owned(ctx.s, t)  # زيارة وزير الخارجية المصري سامح شكري
+    nxt = [
+        a
+        for a in actors
+        if not a.marker and (a.first == t.end + 1 or titled and ctx.titles.start(a.mention) == t.end + 1)
+    ]
     if nxt and pred.mode == "visit" and entity_type(ctx.doc, nxt[0].mention) in ("Country", "Place"):
         nxt = []  # زيارة ليبيا: a country after a visit is where, not who
     if nxt and pred.type not in PATIENT_POSSESSOR:

@@ -885,3 +885,29 @@ def test_an_attack_attributed_to_a_group_is_still_blame():
 def test_a_fall_is_no_climb_down():
     assert not any(t == "CONCEDE" for t, *_ in events("الأسهم السعودية تتراجع 206 نقاط في رمضان لأول مرة."))
     assert ("CONCEDE", ("Egypt",), (), "asserted") in events("وتراجعت الحكومة المصرية عن قرارها رفع الأسعار.")
+
+
+# ---------------------------------------------------------------- the possessor after a title
+
+
+@pytest.mark.parametrize(
+    "text, visitor, host",
+    [
+        ("وأشار إلى زيارة وزير الخارجية المصري سامح شكري إلى المملكة الأسبوع الماضي.", "Sameh Shoukry", "Saudi Arabia"),
+        (
+            "وتعد زيارة ولي ولي العهد الأمير محمد بن سلمان لجمهورية مصر العربية خطوة مهمة.",
+            "Mohammed bin Salman",
+            "Egypt",
+        ),
+    ],
+)
+def test_the_visitor_of_a_visit_noun_may_follow_his_title(text, visitor, host):
+    assert ("CONSULT", (visitor,), (host,), "asserted") in events(text)
+
+
+def test_a_noun_with_a_pronoun_has_no_possessor_after_it():
+    """``أثناء لقائه وزير الخارجية جون كيري``: his meeting (Sisi's), with Kerry, not Kerry's."""
+    found = events(
+        "جدد الرئيس المصري عبد الفتاح السيسي دعمه للقضية، مشددا أثناء لقائه وزير الخارجية الأميركي جون كيري على التعاون."
+    )
+    assert not any(e[0] == "CONSULT" and e[1] == ("John Kerry",) for e in found)
