@@ -911,3 +911,9 @@ def test_a_noun_with_a_pronoun_has_no_possessor_after_it():
         "جدد الرئيس المصري عبد الفتاح السيسي دعمه للقضية، مشددا أثناء لقائه وزير الخارجية الأميركي جون كيري على التعاون."
     )
     assert not any(e[0] == "CONSULT" and e[1] == ("John Kerry",) for e in found)
+
+
+def test_concluding_an_agreement_with_someone_is_signing_it():
+    """GUIDELINES: signing agreements is SUPPORT; أبرم (concluded) says the same, and needs its مع."""
+    assert ("SUPPORT", ("Egypt",), ("Eni",), "asserted") in events("وأبرمت مصر اتفاقا مع شركة إيني للتنقيب عن الغاز.")
+    assert "SUPPORT" not in {e[0] for e in events("وأبرم النادي صفقة جديدة هذا الصيف.")}
