@@ -63,6 +63,7 @@ WITHOUT_TARGET = 0.9  # an event without a recipient is trusted a little less
 ACCUSE = "accuse"  # the predicate of a speaker's reported accusation (predicates.tsv)
 VERBAL_ATTACK, CRITICIZE = "attack", "criticize"  # هاجم said of a person: a verbal attack (predicates.tsv)
 SAID_OF_PERSON = frozenset({"perfect", "imperfect", "participle"})  # the forms of هاجم that attack in words
+QUANTITY = "quantity"  # the group role of a bare count (العشرات، الآلاف): a crowd that protests, no party to violence
 VIOLENCE = frozenset({"ASSAULT", "COERCE"})  # types whose unnamed author may be named beside
 CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
 
@@ -195,6 +196,11 @@ def _read(
         return None  # تراجع أداؤها، سجلت تراجعا: a fall, not a climb-down (تراجع عن قراره)
     if not ids or (pred.actor is not None and not all(group_role(ctx.doc, x) == pred.actor for x in ids)):
         return None  # سار المتظاهرون is a protest; سار الوزير is not
+    if typ in VIOLENCE and any(group_role(ctx.doc, x) == QUANTITY for x in (*ids, *target)):
+        ids = [x for x in ids if group_role(ctx.doc, x) != QUANTITY]  # قتل العشرات: the dozens are killed
+        target = tuple(x for x in target if group_role(ctx.doc, x) != QUANTITY)  # counted, not who
+        if not ids:
+            return None
     if typ == "ASSAULT" and all(_is_person(ctx.doc, x) for x in ids):
         return _person_attack(ctx.doc, t, Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule))
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)

@@ -130,3 +130,14 @@ def test_the_aqsa_brigades_are_an_armed_group_not_the_mosque():
     doc = extract("وقالت كتائب الأقصى في بيان إنها فجرت عبوة ناسفة.", "t", "2018-05-01")
     assert "Al-Aqsa Martyrs' Brigades" in {e.label_en for e in doc.entities}
     assert "Al-Aqsa Mosque" not in {e.label_en for e in doc.entities}
+
+
+# ---------------------------------------------------------------- counts of people
+
+
+def test_a_bare_count_is_no_party_to_violence_but_still_protests():
+    """``قتل العشرات``: the dozens were killed, they killed no one; ``اعتقل الأمن العشرات``:
+    the dozens are counted, not who was arrested; ``تظاهر الآلاف``: thousands protest."""
+    assert not any("crowds" in e[1] for e in events("وقتل العشرات في سلسلة تفجيرات بالعاصمة كابول أمس."))
+    assert not any("crowds" in e[2] for e in events("واعتقلت الشرطة العشرات في محاولة لوقف المظاهرات."))
+    assert ("PROTEST", ("crowds",), (), "asserted") in events("وتظاهر الآلاف في الرباط أمس.")
