@@ -50,7 +50,7 @@ from kg.extract.triggers import (
     of_the_game,
     searched_for,
 )
-from kg.extract.victims import named_perpetrator, passive_subject
+from kg.extract.victims import accident, is_person_id, named_perpetrator, passive_subject, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import has_marker, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
@@ -61,8 +61,7 @@ STREET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})  # where 
 MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a recipient to count
 WITHOUT_TARGET = 0.9  # an event without a recipient is trusted a little less
 ACCUSE = "accuse"  # the predicate of a speaker's reported accusation (predicates.tsv)
-VERBAL_ATTACK, CRITICIZE = "attack", "criticize"  # هاجم said of a person: a verbal attack (predicates.tsv)
-SAID_OF_PERSON = frozenset({"perfect", "imperfect", "participle"})  # the forms of هاجم that attack in words
+CRITICIZE = "criticize"  # what هاجم said of a person is (predicates.tsv)
 QUANTITY = "quantity"  # the group role of a bare count (العشرات، الآلاف): a crowd that protests, no party to violence
 VIOLENCE = frozenset({"ASSAULT", "COERCE"})  # types whose unnamed author may be named beside
 CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
@@ -183,6 +182,8 @@ def _read(
         typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
     elif mod == "future" and typ in ("ASSAULT", "COERCE", "SANCTION") and _said(ctx.s, t, src):
         typ, predicate_en = "THREATEN", f"threatened: {pred.predicate_en}"  # سنضرب إيران، قال نتنياهو
+    if typ == "ASSAULT" and accident(ctx.s, t):
+        return None  # تحطم طائرة أسفر عن مقتل، موجة طقس تضرب بريطانيا: harm no one did
     if typ == "ASSAULT" and mod != "asserted" and mod != "negated":
         return None  # تفادي أي ضربة، ضربة محتملة، ستشن غارات: an attack that has not happened is no event
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
@@ -201,14 +202,9 @@ def _read(
         target = tuple(x for x in target if group_role(ctx.doc, x) != QUANTITY)  # counted, not who
         if not ids:
             return None
-    if typ == "ASSAULT" and all(_is_person(ctx.doc, x) for x in ids):
+    if typ == "ASSAULT" and all(is_person_id(ctx.doc, x) for x in ids):
         return _person_attack(ctx.doc, t, Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule))
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
-
-
-def _is_person(doc: Document, x: str) -> bool:
-    e = doc.entity(x)
-    return e is not None and e.type == "Person"
 
 
 def _person_attack(doc: Document, t: Trigger, r: Reading) -> Reading | None:
@@ -217,7 +213,7 @@ def _person_attack(doc: Document, t: Trigger, r: Reading) -> Reading | None:
     Beside any other violence word an official speaks for the state that fights (``قال أردوغان
     إن غارات …``: Turkey's); anyone else is its victim, its reporter or the speaker the sentence
     goes on from, seldom its author."""
-    if t.form.predicate.id == VERBAL_ATTACK and t.pos in SAID_OF_PERSON:
+    if verbal_attack(t):
         crit = predicate_lexicon().entries[CRITICIZE]
         return replace(r, type=crit.type, predicate_en=crit.predicate_en, predicate=crit)
     states = tuple(dict.fromkeys(h for x in r.source if (h := _home(doc, x)) is not None))

@@ -43,7 +43,7 @@ from kg.extract.clause import (
     pronoun_object,
 )
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import accusative_noun, is_masdar_form, pronoun_suffix, written
+from kg.extract.triggers import accusative_noun, definite_or_owned, is_masdar_form, pronoun_suffix, written
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, reads_passive
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
@@ -112,11 +112,6 @@ def find_source(
     return _verb_source(ctx, t, actors, speaker, salience, current)
 
 
-def _definite_or_owned(s: Sentence, t: Trigger) -> bool:
-    """A noun with the article or a pronoun (``حضر الاستقبال``، ``لقائه``) has no possessor after it."""
-    return "ال" in t.prefix or bool(t.form.suffix or pronoun_suffix(s.folded[t.index]))
-
-
 def _source(rule: Rule, *args: Arg) -> Source:
     return Source(rule, tuple(args))
 
@@ -129,7 +124,7 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
     (``زيارة وزير الخارجية المصري سامح شكري``); ``الغارات الإسرائيلية``: a nationality after a
     violence noun."""
     pred = t.form.predicate
-    titled = not _definite_or_owned(ctx.s, t)  # زيارة وزير الخارجية المصري سامح شكري
+    titled = not definite_or_owned(ctx.s, t)  # زيارة وزير الخارجية المصري سامح شكري
     nxt = [
         a
         for a in actors

@@ -228,6 +228,11 @@ def _accusative_forms(rest: str, lex: PredicateLexicon) -> list[Form] | None:
     return [f for f in lex.forms.get(rest[:-1], ()) if f.pos == "masdar"] or None
 
 
+def definite_or_owned(s: Sentence, t: Trigger) -> bool:
+    """A noun with the article or a pronoun (``حضر الاستقبال``، ``لقائه``) has no possessor after it."""
+    return "ال" in t.prefix or bool(t.form.suffix or pronoun_suffix(s.folded[t.index]))
+
+
 def accusative_noun(word: str) -> bool:
     """Is the (folded) word a verbal noun of the lexicon in the indefinite accusative?"""
     return _accusative_forms(word, predicate_lexicon()) is not None

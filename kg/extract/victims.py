@@ -1,6 +1,7 @@
 """Victims and authors of violence: a violence verb read as its passive (``قتل 5 أشخاص``، ``17
-من الحوثيين قتلوا``), the victims standing before it, victims counted after a casualty word, and the
-author an attack names when no subject does (``هجوم شنه مسلحون``، ``في غارة للتحالف``)."""
+من الحوثيين قتلوا``), the victims standing before it, victims counted after a casualty word, the
+author an attack names when no subject does (``هجوم شنه مسلحون``، ``في غارة للتحالف``), harm that
+no one did (a crash, a fire, the weather), and an attack in words (``هاجم الوزير السياسات``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from kg.lexicon.predicates import predicate_lexicon
 from kg.model import Document
 
 ARMED_ROLES = ("armed_group", "military")  # lexicon roles of an armed actor
+VERBAL_ATTACK = "attack"  # هاجم (predicates.tsv): said of a person, an attack in words
+SAID_OF_PERSON = frozenset({"perfect", "imperfect", "participle"})  # the forms of هاجم that attack in words
 
 
 def reads_passive(s: Sentence, t: Trigger) -> bool:
@@ -129,3 +132,33 @@ def anchored_in_time(s: Sentence) -> bool:
     """A report of something that happened says when (أمس، الجمعة، a date); a general mention
     of protests or attacks does not."""
     return any(has_marker(w, "time_anchor", Clitic.ANY) for w in s.folded) or any(t.text.isdigit() for t in s.tokens)
+
+
+ACCIDENT_REACH = 12  # words around a word of harm, in its clause, where a crash or a flood may be named
+ACCIDENT_OPENING = 2  # the first words of a sentence, where an accident it tells is named
+
+
+def accident(s: Sentence, t: Trigger) -> bool:
+    """A crash, a fire or the weather is named beside the word of harm, in its clause, or opens
+    the sentence (``تحطمت طائرة هليكوبتر …، ما أسفر عن مقتل``)."""
+    if any(has_marker(w, "accident", Clitic.WA_BA) for w in s.folded[: min(ACCIDENT_OPENING, t.index)]):
+        return True
+    for step, edge in ((-1, -1), (1, len(s.folded))):
+        k = t.index - 1 if step < 0 else t.end + 1
+        for _ in range(ACCIDENT_REACH):
+            if k == edge or s.tokens[k].text in STOP_PUNCT:
+                break
+            if has_marker(s.folded[k], "accident", Clitic.WA_BA):
+                return True
+            k += step
+    return False
+
+
+def verbal_attack(t: Trigger) -> bool:
+    """The verb هاجم (not the noun هجوم, which an order or a plan may launch)."""
+    return t.form.predicate.id == VERBAL_ATTACK and t.pos in SAID_OF_PERSON
+
+
+def is_person_id(doc: Document, x: str) -> bool:
+    e = doc.entity(x)
+    return e is not None and e.type == "Person"

@@ -76,6 +76,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "link_line",
         "affiliation",
         "quoted_saying",
+        "accident",
     ),
     NAME_WORDS: (
         "stop",

@@ -141,3 +141,24 @@ def test_a_bare_count_is_no_party_to_violence_but_still_protests():
     assert not any("crowds" in e[1] for e in events("وقتل العشرات في سلسلة تفجيرات بالعاصمة كابول أمس."))
     assert not any("crowds" in e[2] for e in events("واعتقلت الشرطة العشرات في محاولة لوقف المظاهرات."))
     assert ("PROTEST", ("crowds",), (), "asserted") in events("وتظاهر الآلاف في الرباط أمس.")
+
+
+# ---------------------------------------------------------------- harm that no one did
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحطمت طائرة هليكوبتر عسكرية في شرق إثيوبيا، ما أسفر عن مقتل جميع الركاب أمس.",
+        "موجة طقس ثلجي تضرب بريطانيا وتحذيرات من فيضانات في الجنوب.",
+        "قتل فلسطينيان وأصيب ستة آخرون في انفجار عرضي وقع في مصنع للألعاب النارية أمس.",
+    ],
+)
+def test_a_crash_a_storm_or_an_accidental_blast_is_no_attack(text):
+    assert "ASSAULT" not in types(text)
+
+
+def test_which_resulted_in_is_no_negation():
+    """``ما أسفر عن مقتل``: ما is the relative (which), as in وهو ما نفته، عادة ما, not the negation."""
+    found = events("وقصفت الطائرات الروسية بلدة في ريف إدلب، ما أسفر عن مقتل خمسة مدنيين أمس.")
+    assert found and all(e[3] != "negated" for e in found if e[0] == "ASSAULT")
