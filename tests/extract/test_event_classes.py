@@ -916,3 +916,9 @@ def test_concluding_an_agreement_with_someone_is_signing_it():
     """GUIDELINES: signing agreements is SUPPORT; أبرم (concluded) says the same, and needs its مع."""
     assert ("SUPPORT", ("Egypt",), ("Eni",), "asserted") in events("وأبرمت مصر اتفاقا مع شركة إيني للتنقيب عن الغاز.")
     assert "SUPPORT" not in {e[0] for e in events("وأبرم النادي صفقة جديدة هذا الصيف.")}
+
+
+def test_a_city_after_an_accord_names_it():
+    """``اتفاق فيينا``: the Vienna accord, to which Austria is no party."""
+    found = events("وقال كيري إن اتفاق فيينا مع إيران سيجعل المنطقة أكثر أمنا.")
+    assert not any("Austria" in e[1] for e in found)
