@@ -52,7 +52,7 @@ from kg.extract.triggers import (
 )
 from kg.extract.victims import accident, is_person_id, named_perpetrator, passive_subject, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
-from kg.lexicon.markers import has_marker, markers
+from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
@@ -182,6 +182,8 @@ def _read(
         typ, predicate_en = "AGREE", f"agreed: {pred.predicate_en}"
     elif mod == "future" and typ in ("ASSAULT", "COERCE", "SANCTION") and _said(ctx.s, t, src):
         typ, predicate_en = "THREATEN", f"threatened: {pred.predicate_en}"  # سنضرب إيران، قال نتنياهو
+    if typ == "REQUEST" and tuple(ctx.s.folded[t.end + 1 : t.end + 3]) in marker_phrases()["anonymity"]:
+        return None  # قال المسؤول طالبا عدم الكشف عن اسمه: he asks not to be named
     if typ == "ASSAULT" and accident(ctx.s, t):
         return None  # تحطم طائرة أسفر عن مقتل، موجة طقس تضرب بريطانيا: harm no one did
     if typ == "ASSAULT" and mod != "asserted" and mod != "negated":

@@ -77,6 +77,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "affiliation",
         "quoted_saying",
         "accident",
+        "anonymity",
     ),
     NAME_WORDS: (
         "stop",

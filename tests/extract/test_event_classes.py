@@ -922,3 +922,11 @@ def test_a_city_after_an_accord_names_it():
     """``اتفاق فيينا``: the Vienna accord, to which Austria is no party."""
     found = events("وقال كيري إن اتفاق فيينا مع إيران سيجعل المنطقة أكثر أمنا.")
     assert not any("Austria" in e[1] for e in found)
+
+
+def test_asking_not_to_be_named_is_no_request():
+    """``طالبا عدم نشر اسمه``: a source's wish for anonymity, said of every unnamed official."""
+    assert "REQUEST" not in {e[0] for e in events("وقال مسؤول في الاتحاد الأوروبي طالبا عدم نشر اسمه إن العالم ينتظر.")}
+    assert ("REQUEST", ("European Union",), ("Iran",), "asserted") in events(
+        "وطالب الاتحاد الأوروبي إيران بوقف التجارب."
+    )
