@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.arabic.clitics import strip_clitic
 from kg.arabic.normalize import fold
@@ -149,6 +149,13 @@ def _org_heads(doc: Document, m: Mention) -> list[str]:
     return ["ال" + w for w in words if not w.startswith("ال")]
 
 
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    """A folded word without its conjunction (``strip_clitic``), asked of every word no mention
+    covers: kept per word."""
+    return strip_clitic(word)
+
+
 def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
@@ -173,7 +180,7 @@ def resolve(doc: Document) -> Document:
                 k += 1
             if covered.bits[tok.start]:  # most tokens: a mention's own
                 continue
-            w = strip_clitic(s.folded[i])
+            w = _bare(s.folded[i])
             if w in pair and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue

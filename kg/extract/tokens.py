@@ -3,6 +3,7 @@ mentions already cover."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,16 +55,12 @@ def sentences(doc: Document) -> list[Sentence]:
 def _build(doc: Document) -> list[Sentence]:
     out = []
     toks = doc.tokens
-    n = len(toks)
     starts, ends = [t.start for t in toks], [t.end for t in toks]
     folds, names = _word_keys()
     j = 0
-    for s in doc.sentences:
-        while j < n and starts[j] < s.start:
-            j += 1
-        k = j
-        while k < n and ends[k] <= s.end:
-            k += 1
+    for s in doc.sentences:  # tokens lie in order, so both lists increase: bisect them
+        j = bisect_left(starts, s.start, j)
+        k = bisect_right(ends, s.end, j)
         sent_toks = toks[j:k]
         texts = [t.text for t in sent_toks]
         out.append(

@@ -27,7 +27,7 @@ from kg.extract.clause import (
     title_or_particle,
 )
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import find_marker, has_marker, marker_phrases, markers
+from kg.lexicon.markers import has_marker, marker_of, marker_phrases, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
 Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
@@ -364,13 +364,13 @@ def of_the_game(s: Sentence) -> bool:
     visits and agreements are of the game. The match and its ground alone (``زيارته … ملعب
     المباراة``) are named by political news too; a sentence that counts dead or wounded reports
     violence all the same."""
-    play = {find_marker(w, "game", Clitic.WA_BA_ALL) for w in s.folded} - {""}
+    play = set(map(marker_of("game", Clitic.WA_BA_ALL), s.folded)) - {""}
     if not play:
         return False
-    venue = {find_marker(w, "game_venue", Clitic.WA_BA_ALL) for w in s.folded} - {""}
+    venue = set(map(marker_of("game_venue", Clitic.WA_BA_ALL), s.folded)) - {""}
     if len(play | venue) < GAME_WORDS:
         return False
-    return not any(has_marker(w, "casualty_counted", Clitic.WA_BA) for w in s.folded)
+    return not any(map(marker_of("casualty_counted", Clitic.WA_BA), s.folded))
 
 
 def opens_clause(s: Sentence, t: Trigger) -> bool:

@@ -8,6 +8,7 @@ line, so a misspelt kind fails when the file is read, not silently when a rule l
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from kg.arabic.clitics import Clitic, CliticRule, strip_clitic
@@ -147,3 +148,31 @@ def find_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: st
 def has_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: str = MARKERS) -> bool:
     """Is a folded word a marker of ``kind`` (see ``find_marker``)?"""
     return bool(find_marker(word, kind, clitic, name))
+
+
+WORD_CACHE = 65_536  # words a kind's own cache keeps (``marker_of``)
+
+
+@cache
+def marker_of(kind: str, clitic: CliticRule = Clitic.CONJ) -> Callable[[str], str]:
+    """``find_marker`` of one kind as a function of the word alone, with a cache of its own:
+    for the rules that ask it of every word of a sentence (``map(marker_of("speech"), words)``
+    costs one C call a word once the words are known). Sweeping every word through
+    ``find_marker``'s shared cache would push out what the other rules keep there."""
+
+    def find(word: str) -> str:
+        return find_marker.__wrapped__(word, kind, clitic)
+
+    return lru_cache(maxsize=WORD_CACHE)(find)
+
+
+def first_marker(words: Sequence[str], kind: str, clitic: CliticRule = Clitic.CONJ) -> int:
+    """Where the first marker of ``kind`` stands among ``words`` (-1: none)."""
+    found = list(map(bool, map(marker_of(kind, clitic), words)))
+    return found.index(True) if True in found else -1
+
+
+def last_marker(words: Sequence[str], kind: str, clitic: CliticRule = Clitic.CONJ) -> int:
+    """Where the last marker of ``kind`` stands among ``words`` (-1: none)."""
+    found = list(map(bool, map(marker_of(kind, clitic), words)))
+    return len(found) - 1 - found[::-1].index(True) if True in found else -1
