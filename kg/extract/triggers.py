@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 
 from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
@@ -248,18 +249,21 @@ def find_triggers(s: Sentence, covered: Collection[int], lemmas: Lemmas | None =
     """The triggers of a sentence, left to right; tokens of a mention (``covered``) are none."""
     lex = predicate_lexicon()
     out: list[Trigger] = []
-    i = 0
-    while i < len(s.folded):
-        hit = None
-        if i not in covered and (lemmas is not None or _in_lexicon(s.folded[i])):
-            hit = (
-                _phrase_at(s, i, covered, lex)
-                or _word_at(s, i, covered, lemmas, lex)
-                or _phrase_head_at(s, i, lex, covered)
-            )
+    n = len(s.folded)
+    # the words that may start a trigger: with lemmas every word, else those the lexicon may know
+    candidates = range(n) if lemmas is not None else compress(range(n), map(_in_lexicon, s.folded))
+    after = 0  # the first word past the last trigger (its words start none)
+    for i in candidates:
+        if i < after or i in covered:
+            continue
+        hit = (
+            _phrase_at(s, i, covered, lex)
+            or _word_at(s, i, covered, lemmas, lex)
+            or _phrase_head_at(s, i, lex, covered)
+        )
         if hit is not None:
             out.append(hit)
-        i += hit.length if hit is not None else 1
+            after = i + hit.length
     return out
 
 
