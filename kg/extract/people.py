@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter, or_
+from operator import attrgetter, itemgetter, or_
 from typing import TypedDict
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
@@ -224,6 +224,7 @@ def _not_a_person_here(s: Sentence, i: int) -> bool:
 
 
 _AFTER_FIRST = itemgetter(slice(1, None))  # a word without its first letter (a proclitic)
+_END = attrgetter("end")
 
 
 def given_name_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> list[Mention]:
@@ -344,9 +345,9 @@ def nisba_person_mentions(
     info: dict[str, Described] = {}
     nisba_ends = {m.end for m in taken if m.kind == "nisba"}  # a token ending none ends no nisba
     for s in sentences(doc):
-        for i, tok in enumerate(s.tokens[:-1]):
-            if tok.end not in nisba_ends:
-                continue
+        ending = map(nisba_ends.__contains__, map(_END, s.tokens[:-1]))
+        for i in compress(range(len(s.tokens) - 1), ending):
+            tok = s.tokens[i]
             m = taken_at.get(tok.start) or mention_starting(taken_at, tok)
             if m is None or not _nisba_before_name(s, i, m, covered, g):
                 continue
@@ -426,7 +427,7 @@ def short_name_mentions(doc: Document, people: Sequence[Mention], taken: Sequenc
     covered = Coverage(len(doc.text), taken)
     out = []
     for s in sentences(doc):
-        if either.isdisjoint(s.names) and either.isdisjoint([w[1:] for w in s.names]):
+        if either.isdisjoint(s.names) and either.isdisjoint(map(_AFTER_FIRST, s.names)):
             continue
         skip_to = 0
         for i, tok in enumerate(s.tokens):

@@ -121,7 +121,10 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLex
         return form
     common = markers()["common_preposition"]
     folded = s.folded
+    ahead = folded[i + 1 : i + 1 + GAP]  # the words the rest of a phrase may start on
     for rest, pform in lex.heads.get(head, []):
+        if rest[0] not in ahead:
+            continue  # it cannot be found below
         bare = len(rest) == 1 and rest[0] in common  # not ضد: rarer, telling
         for j in range(i + 1, min(len(folded) - len(rest) + 1, i + 1 + GAP)):
             if s.tokens[j].text in ".؟!":

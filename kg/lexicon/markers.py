@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from itertools import compress
 
 from kg.arabic.clitics import Clitic, CliticRule, strip_clitic
 from kg.arabic.normalize import fold
@@ -168,11 +169,10 @@ def marker_of(kind: str, clitic: CliticRule = Clitic.CONJ) -> Callable[[str], st
 
 def first_marker(words: Sequence[str], kind: str, clitic: CliticRule = Clitic.CONJ) -> int:
     """Where the first marker of ``kind`` stands among ``words`` (-1: none)."""
-    found = list(map(bool, map(marker_of(kind, clitic), words)))
-    return found.index(True) if True in found else -1
+    return next(compress(range(len(words)), map(marker_of(kind, clitic), words)), -1)
 
 
 def last_marker(words: Sequence[str], kind: str, clitic: CliticRule = Clitic.CONJ) -> int:
     """Where the last marker of ``kind`` stands among ``words`` (-1: none)."""
-    found = list(map(bool, map(marker_of(kind, clitic), words)))
-    return len(found) - 1 - found[::-1].index(True) if True in found else -1
+    back = range(len(words) - 1, -1, -1)
+    return next(compress(back, map(marker_of(kind, clitic), map(words.__getitem__, back))), -1)
