@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from kg.arabic.clitics import CONJ, Clitic, strip_clitic
 from kg.arabic.normalize import fold
@@ -110,11 +111,14 @@ def _governing(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
     return ""
 
 
+_END = attrgetter("end")
+
+
 def place_args(s: Sentence, mentions: Sequence[Mention]) -> list[Arg]:
     """Mentions of the sentence placed on tokens, with the preposition that governs each."""
     out = []
     starts = {m.start for m in mentions}
-    ends = [t.end for t in s.tokens]  # increasing: bisection finds the first token ending past a start
+    ends = list(map(_END, s.tokens))  # increasing: bisection finds the first token ending past a start
     for m in mentions:
         first = bisect_right(ends, m.start)
         if first == len(ends):

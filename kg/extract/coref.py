@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress
+from typing import cast
 
 from kg.arabic.clitics import strip_clitic
 from kg.arabic.normalize import fold
-from kg.extract.tokens import Coverage, Sentence, sentences
+from kg.extract.tokens import Coverage, Sentence, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import markers
 from kg.lexicon.positions import holder_on
@@ -149,6 +151,21 @@ def _org_heads(doc: Document, m: Mention) -> list[str]:
     return ["ال" + w for w in words if not w.startswith("ال")]
 
 
+def _definite_titles(g: Gazetteer) -> frozenset[str]:
+    """The titles of one word with the article (``الوزير``): the words a description is."""
+    memo = word_memo("coref-definite-titles", g, limit=None)
+    if not memo:
+        memo[""] = frozenset(t[0] for t in g.titles if len(t) == 1 and t[0].startswith("ال"))
+    return cast(frozenset[str], memo[""])
+
+
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    """A folded word without its conjunction (``strip_clitic``), asked of every word no mention
+    covers: kept per word."""
+    return strip_clitic(word)
+
+
 def resolve(doc: Document) -> Document:
     """Stage: add description and pair mentions with their antecedents."""
     g = gazetteer()
@@ -165,15 +182,18 @@ def resolve(doc: Document) -> Document:
     orgs: dict[str, str] = {}  # المنظمة -> the last organization named with منظمة
     bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
     pair, org_anaphor = markers()["pair"], markers()["org_anaphor"]
+    may_refer = pair | set(bare) | org_anaphor | _definite_titles(g)  # the words read below: most are none
     k = 0
     for s in sentences(doc):
-        for i, tok in enumerate(s.tokens):
+        words = list(map(_bare, s.folded))
+        for i in compress(range(len(words)), map(may_refer.__contains__, words)):
+            tok = s.tokens[i]
             while k < len(mentions) and mentions[k].start < tok.start:
                 _seen(doc, ents.get(mentions[k].entity_id), mentions[k], persons, countries, orgs)
                 k += 1
-            if covered.bits[tok.start]:  # most tokens: a mention's own
+            if covered.bits[tok.start]:  # a mention's own
                 continue
-            w = strip_clitic(s.folded[i])
+            w = words[i]
             if w in pair and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue

@@ -52,7 +52,7 @@ from kg.extract.triggers import (
 )
 from kg.extract.victims import accident, is_person_id, named_perpetrator, passive_subject, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
-from kg.lexicon.markers import has_marker, marker_phrases, markers
+from kg.lexicon.markers import first_marker, has_marker, marker_of, marker_phrases, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
 from kg.model import Document, Event, Fact, Mention
 
@@ -131,7 +131,7 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
 
 def _unnamed_speech_before(s: Sentence, t: Trigger) -> bool:
     """A verb of saying with no one named, and the trigger right after its أنه (وأضاف أنه يرجو)."""
-    return after_pronoun_that(s, t.index) and any(has_marker(w, "speech") for w in s.folded[: t.index])
+    return after_pronoun_that(s, t.index) and any(map(marker_of("speech"), s.folded[: t.index]))
 
 
 def _extends(x: str, ids: Sequence[str]) -> bool:
@@ -411,12 +411,12 @@ def extract_sentence(
 def _speaker_of_sentence(ctx: SentenceContext) -> Arg | None:
     """Who speaks in the sentence: the actor named after (or right before) its first verb of
     saying (وقال بومبيو إنه، وأكد الوزير أن)."""
-    for k, w in enumerate(ctx.s.folded):
-        if has_marker(w, "speech"):
-            after = [a for a in ctx.actors if k < a.first <= k + VSO_WINDOW]
-            before = [a for a in ctx.actors if a.last < k and k - a.last <= 2]
-            return after[0] if after else before[-1] if before else None
-    return None
+    k = first_marker(ctx.s.folded, "speech")
+    if k < 0:
+        return None
+    after = [a for a in ctx.actors if k < a.first <= k + VSO_WINDOW]
+    before = [a for a in ctx.actors if a.last < k and k - a.last <= 2]
+    return after[0] if after else before[-1] if before else None
 
 
 def _mentions_by_sentence(doc: Document) -> Iterator[tuple[Sentence, list[Mention]]]:

@@ -5,9 +5,11 @@ token (``الجزائربطرابلس``), and not a known surname after someone 
 
 from __future__ import annotations
 
+from itertools import compress
+
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold_names
-from kg.extract.tokens import Sentence, sentences, word_memo
+from kg.extract.tokens import Sentence, memo_map, sentences, word_memo
 from kg.lexicon.actors import FormKind, Gazetteer
 from kg.lexicon.markers import markers, name_words
 from kg.lexicon.tsv import word_set
@@ -131,14 +133,25 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     first = word_memo("gazetteer-first", g)  # a word's readings that begin a form (most: none)
     glued = word_memo("gazetteer-glued", g)
+    named = word_memo("gazetteer-named", g)  # does a name begin in the word, or two lie glued in it?
+
+    def readings(w: str) -> tuple[tuple[str, str], ...]:
+        starts = first.get(w)
+        if starts is None:
+            starts = first[w] = tuple((p, r) for p, r in proclitic_readings(w) if r in g.first_tokens)
+        return starts
+
+    def names_in(w: str) -> bool:
+        return bool(readings(w)) or bool(_glued_in(glued, g, w))
+
     prefixes = _prefixes(g)
     for s in sentences(doc):
-        i = 0
-        while i < len(s.tokens):
+        after = 0  # the first token past the last name found
+        for i in compress(range(len(s.folded)), memo_map(named, names_in, s.folded)):
+            if i < after:
+                continue
             w = s.folded[i]
-            starts = first.get(w)
-            if starts is None:
-                starts = first[w] = tuple((p, r) for p, r in proclitic_readings(w) if r in g.first_tokens)
+            starts = readings(w)
             hit = _match_gazetteer(g, s, i, starts, prefixes) if starts else None
             if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
                 hit = None
@@ -153,13 +166,17 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
                 start = tok.start + folded_prefix_to_original(tok.text, pre)
                 end = s.tokens[i + length - 1].end
                 out.append(Mention(start, end, doc.text[start:end], key, kind))
-                i += length
+                after = i + length
                 continue
-            two = glued.get(w)
-            if two is None:
-                two = glued[w] = tuple(_glued(g, w))  # most: the one empty tuple
-            for fs, fe, key, kind in two:
+            for fs, fe, key, kind in _glued_in(glued, g, w):
                 a, b = _span(s.tokens[i], fs, fe)
                 out.append(Mention(a, b, doc.text[a:b], key, kind))
-            i += 1
     return out
+
+
+def _glued_in(glued: dict[str, tuple[Match, ...]], g: Gazetteer, w: str) -> tuple[Match, ...]:
+    """``_glued`` of a word, kept per word in ``glued`` (most: the one empty tuple)."""
+    two = glued.get(w)
+    if two is None:
+        two = glued[w] = tuple(_glued(g, w))
+    return two

@@ -10,7 +10,7 @@ from typing import Literal
 from kg.arabic.clitics import Clitic
 from kg.extract.clause import LIGHT_WINDOW, STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import has_marker, markers, written
+from kg.lexicon.markers import has_marker, last_marker, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
 DENIAL_WINDOW = 8  # words back in its clause where a verb of denial governs a verbal noun
@@ -99,9 +99,9 @@ def modality(s: Sentence, t: Trigger) -> Modality:
 
 def speaker(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
     """The speaker of reported speech that contains the trigger: ``أكد سيالة أن "…"``."""
-    for k in range(t.index - 1, -1, -1):
-        if has_marker(s.folded[k], "speech"):
-            after = [a for a in actors if k < a.first <= k + VSO_WINDOW and a.first < t.index]
-            before = [a for a in actors if a.last < k and k - a.last <= SVO_WINDOW]
-            return after[0] if after else before[-1] if before else None
-    return None
+    k = last_marker(s.folded[: t.index], "speech")
+    if k < 0:
+        return None
+    after = [a for a in actors if k < a.first <= k + VSO_WINDOW and a.first < t.index]
+    before = [a for a in actors if a.last < k and k - a.last <= SVO_WINDOW]
+    return after[0] if after else before[-1] if before else None

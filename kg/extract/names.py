@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from kg.arabic.clitics import Clitic, proclitic_readings, strip_clitic
@@ -86,6 +86,7 @@ def masdar_shaped(w: str) -> bool:
     return tafaul or len(w) >= 5 and (w[0] == "ا" and w[-2] == "ا" or w[0] == "ت" and w[-2] == "ي")
 
 
+@lru_cache(maxsize=65536)  # asked of every word of a name run: kept per word
 def not_a_name(w: str) -> bool:
     """Event words, function words and verbs of saying are not names (``وقالت``، ``يكون``)."""
     bare = strip_clitic(w)

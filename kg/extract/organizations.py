@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
@@ -84,9 +85,8 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> 
     out: list[Mention] = []
     for s in sentences(doc):
         n = len(s.tokens)
-        for i, w in enumerate(s.folded[:-1]):
-            if not _org_head(w):
-                continue
+        for i in compress(range(n - 1), map(_org_head, s.folded[:-1])):  # after a head noun
+            w = s.folded[i]
             k = i + 2 if i + 1 < n and s.folded[i + 1] in heads else i + 1  # وكالة أنباء
             if k >= n or s.tokens[k].start in covered:
                 continue

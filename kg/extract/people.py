@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter, or_
 from typing import TypedDict
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
@@ -23,7 +25,7 @@ from kg.extract.names import (
     plausible_name,
     starts_a_name,
 )
-from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
+from kg.extract.tokens import Coverage, Sentence, memo_map, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, gazetteer
 from kg.lexicon.markers import has_marker, markers, name_words
 from kg.lexicon.romanize import romanize
@@ -121,25 +123,24 @@ def title_person_mentions(
     out: list[Mention] = []
     info: dict[str, Described] = {}
     titled = word_memo("title-first", g)  # may a title begin with the word (with its proclitics)?
+
+    def may_begin(w: str) -> bool:
+        return any(rest in g.title_words for _pre, rest in proclitic_readings(w))
+
     for s in sentences(doc):
-        i = 0
-        while i < len(s.tokens):
-            w = s.folded[i]
-            may = titled.get(w)
-            if may is None:
-                may = titled[w] = any(rest in g.title_words for _pre, rest in proclitic_readings(w))
-            t = _title_at(g, s, i) if may else None
+        after = 0  # the first token past the last title read
+        for i in compress(range(len(s.folded)), memo_map(titled, may_begin, s.folded)):
+            t = _title_at(g, s, i) if i >= after else None
             if t and _in_known_person(g, taken_at.get(s.tokens[i].start), s.tokens[i].end):
                 t = None  # الملك سلمان is the lexicon's King: his name after it is no second person
             if not t:
-                i += 1
                 continue
             role = g.titles[t[1]]
             j, country, org = _complements(g, s, i + t[0], taken_at)
             k = j + 1 if j < len(s.tokens) and s.tokens[j].text in "،," else j  # apposition: title، name
             run = name_run(s, k, taken_at)
             if not run or not plausible_name([s.folded[x] for x in run], g, loose=role.kind in LOOSE_TITLES):
-                i = j if j > i else i + 1
+                after = j if j > i else i + 1
                 continue
             a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
             if (a, b) not in covered:
@@ -153,7 +154,7 @@ def title_person_mentions(
                     d.setdefault("country", country)
                 if org:
                     d.setdefault("org", org)
-            i = run[-1] + 1
+            after = run[-1] + 1
     return out, info
 
 
@@ -222,28 +223,30 @@ def _not_a_person_here(s: Sentence, i: int) -> bool:
     )
 
 
+_AFTER_FIRST = itemgetter(slice(1, None))  # a word without its first letter (a proclitic)
+_END = attrgetter("end")
+
+
 def given_name_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> list[Mention]:
     """People introduced by a known given name and a surname: ``كوفي أنان``، ``ومحمد سيالة``."""
     taken_at = {m.start: m for m in taken}
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
+    first = g.given_first.__contains__
     for s in sentences(doc):
-        i = 0
-        while i < len(s.tokens):
-            tok, w = s.tokens[i], s.names[i]
-            found = None
-            if (
-                (w in g.given_first or w[1:] in g.given_first)
-                and tok.start not in covered
-                and not _not_a_person_here(s, i)
-            ):
-                found = None if dediac(tok.text) in name_stop() else _given_name_at(g, s, i, taken_at)
+        after = 0  # the first token past the last name found (its tokens begin none)
+        # the tokens that begin a given name, also after a proclitic (ومحمد): most none
+        maybe = map(or_, map(first, s.names), map(first, map(_AFTER_FIRST, s.names)))
+        for i in compress(range(len(s.names)), maybe):
+            tok = s.tokens[i]
+            if i < after or tok.start in covered or _not_a_person_here(s, i):
+                continue
+            found = None if dediac(tok.text) in name_stop() else _given_name_at(g, s, i, taken_at)
             if found is None:
-                i += 1
                 continue
             pre, length, last = found
             if last is None:
-                i += length
+                after = i + length
                 continue
             a = tok.start + folded_prefix_to_original(tok.text, pre)
             if not pre and i > 0 and s.folded[i - 1] in name_words()["kunya"] and s.tokens[i - 1].start not in covered:
@@ -251,7 +254,7 @@ def given_name_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -
             b = s.tokens[last].end
             out.append(Mention(a, b, doc.text[a:b], person_key(doc.text[a:b], g), "given-name"))
             covered.add(a, b)
-            i = last + 1
+            after = last + 1
     return out
 
 
@@ -292,9 +295,9 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> l
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
     for s in sentences(doc):
-        for i, w in enumerate(s.folded):
-            verb = _speech_verb(w)
-            run = name_run(s, i + 1, taken_at, limit=3) if verb else []
+        for i in compress(range(len(s.folded)), map(_speech_verb, s.folded)):  # after a verb of saying
+            w = s.folded[i]
+            run = name_run(s, i + 1, taken_at, limit=3)
             if not run or any(s.tokens[k].start in covered for k in run):
                 continue
             bare = w[1:] if len(w) > 3 and w[0] in "وف" else w
@@ -342,9 +345,9 @@ def nisba_person_mentions(
     info: dict[str, Described] = {}
     nisba_ends = {m.end for m in taken if m.kind == "nisba"}  # a token ending none ends no nisba
     for s in sentences(doc):
-        for i, tok in enumerate(s.tokens[:-1]):
-            if tok.end not in nisba_ends:
-                continue
+        ending = map(nisba_ends.__contains__, map(_END, s.tokens[:-1]))
+        for i in compress(range(len(s.tokens) - 1), ending):
+            tok = s.tokens[i]
             m = taken_at.get(tok.start) or mention_starting(taken_at, tok)
             if m is None or not _nisba_before_name(s, i, m, covered, g):
                 continue
@@ -424,7 +427,7 @@ def short_name_mentions(doc: Document, people: Sequence[Mention], taken: Sequenc
     covered = Coverage(len(doc.text), taken)
     out = []
     for s in sentences(doc):
-        if either.isdisjoint(s.names) and either.isdisjoint([w[1:] for w in s.names]):
+        if either.isdisjoint(s.names) and either.isdisjoint(map(_AFTER_FIRST, s.names)):
             continue
         skip_to = 0
         for i, tok in enumerate(s.tokens):

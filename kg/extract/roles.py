@@ -93,11 +93,22 @@ def stated_titles(doc: Document, g: Gazetteer, s: Sentence, k: int, covering: di
     return out
 
 
-def _token_at(views: list[Sentence]) -> tuple[list[int], list[tuple[Sentence, int]]]:
-    """Token starts in text order, with the sentence and index of each token."""
+def _token_at(views: list[Sentence]) -> tuple[list[int], list[int]]:
+    """Token starts in text order, and where each sentence's tokens begin among them."""
     starts = [t.start for s in views for t in s.tokens]
-    where = [(s, i) for s in views for i in range(len(s.tokens))]
-    return starts, where
+    firsts, n = [], 0
+    for s in views:
+        firsts.append(n)
+        n += len(s.tokens)
+    return starts, firsts
+
+
+def _where(views: list[Sentence], firsts: list[int], x: int) -> tuple[Sentence, int]:
+    """The sentence of the ``x``-th token of the text and the token's index in it (a sentence
+    without tokens begins where the next one does, so the last to begin at or before ``x``
+    holds it)."""
+    j = bisect_right(firsts, x) - 1
+    return views[j], x - firsts[j]
 
 
 def _covering(doc: Document, starts: list[int]) -> dict[int, Mention]:
@@ -116,7 +127,8 @@ def place_in_time(doc: Document) -> Document:
     if not any(e.type == "Person" for e in doc.entities):
         return doc
     g = gazetteer()
-    starts, where = _token_at(sentences(doc))
+    views = sentences(doc)
+    starts, firsts = _token_at(views)
     covering = _covering(doc, starts)
     stated: dict[str, list[Stated]] = {}
     first: dict[str, tuple[int, int]] = {}
@@ -125,7 +137,7 @@ def place_in_time(doc: Document) -> Document:
         if e is None or e.type != "Person" or not starts:
             continue
         first.setdefault(e.id, (m.start, m.end))
-        s, k = where[max(0, bisect_right(starts, m.start) - 1)]
+        s, k = _where(views, firsts, max(0, bisect_right(starts, m.start) - 1))
         stated.setdefault(e.id, []).extend(stated_titles(doc, g, s, k, covering))
     facts: list[Fact] = []
     placed: set[str] = set()  # people whose holdsPosition facts this stage decides

@@ -3,10 +3,11 @@ mentions already cover."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from kg.arabic.normalize import fold, fold_names
 from kg.model import Document, Mention, Span
@@ -54,37 +55,34 @@ def sentences(doc: Document) -> list[Sentence]:
 def _build(doc: Document) -> list[Sentence]:
     out = []
     toks = doc.tokens
-    n = len(toks)
     starts, ends = [t.start for t in toks], [t.end for t in toks]
-    folds, names = _word_keys()
+    table = _word_keys()
     j = 0
-    for s in doc.sentences:
-        while j < n and starts[j] < s.start:
-            j += 1
-        k = j
-        while k < n and ends[k] <= s.end:
-            k += 1
+    for s in doc.sentences:  # tokens lie in order, so both lists increase: bisect them
+        j = bisect_left(starts, s.start, j)
+        k = bisect_right(ends, s.end, j)
         sent_toks = toks[j:k]
-        texts = [t.text for t in sent_toks]
-        out.append(
-            Sentence(
-                s,
-                sent_toks,
-                tuple(memo_map(folds, _fold_cached, texts)),
-                tuple(memo_map(names, _fold_names_cached, texts)),
-            )
-        )
+        keys = memo_map(table, _keys_of, [t.text for t in sent_toks])
+        folded, names = zip(*keys) if keys else ((), ())
+        out.append(Sentence(s, sent_toks, folded, names))
         j = k
     return out
 
 
-@lru_cache(maxsize=1)  # an lru_cache, so that kg.batch.release_memory lets them go
-def _word_keys() -> tuple[dict[str, str], dict[str, str]]:
+def _keys_of(text: str) -> tuple[str, str]:
+    return _fold_cached(text), _fold_names_cached(text)
+
+
+@lru_cache(maxsize=1)  # an lru_cache, so that kg.batch.release_memory lets it go
+def _word_keys() -> dict[str, tuple[str, str]]:
     """Each token text's folded form and its folded-for-names form, as ``_build`` met them."""
-    return {}, {}
+    return {}
 
 
-def memo_map(table: dict[str, str], fn: Callable[[str], str], words: Sequence[str]) -> list[str]:
+T = TypeVar("T")
+
+
+def memo_map(table: dict[str, T], fn: Callable[[str], T], words: Sequence[str]) -> list[T]:
     """``fn`` of each word, read from ``table`` (a dict lookup a word, where an lru_cache costs a
     call); the missing ones computed and kept, the table started afresh past WORD_MEMO words.
     The sentence views and the tagger's features keep their word tables this way."""
@@ -95,7 +93,7 @@ def memo_map(table: dict[str, str], fn: Callable[[str], str], words: Sequence[st
         for i, v in enumerate(out):
             if v is None:
                 out[i] = table[words[i]] = fn(words[i])
-    return cast(list[str], out)
+    return cast(list[T], out)
 
 
 class Coverage:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 
 from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
@@ -27,7 +28,7 @@ from kg.extract.clause import (
     title_or_particle,
 )
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import find_marker, has_marker, marker_phrases, markers
+from kg.lexicon.markers import has_marker, marker_of, marker_phrases, markers
 from kg.lexicon.predicates import Form, PredicateLexicon, predicate_lexicon
 
 Reading = tuple[str, str, bool]  # (stripped proclitics, the rest, a future prefix among them)
@@ -120,7 +121,10 @@ def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLex
         return form
     common = markers()["common_preposition"]
     folded = s.folded
+    ahead = folded[i + 1 : i + 1 + GAP]  # the words the rest of a phrase may start on
     for rest, pform in lex.heads.get(head, []):
+        if rest[0] not in ahead and "ال" + rest[0] not in ahead:
+            continue  # it cannot be found below
         bare = len(rest) == 1 and rest[0] in common  # not ضد: rarer, telling
         for j in range(i + 1, min(len(folded) - len(rest) + 1, i + 1 + GAP)):
             if s.tokens[j].text in ".؟!":
@@ -263,18 +267,21 @@ def find_triggers(s: Sentence, covered: Collection[int], lemmas: Lemmas | None =
     """The triggers of a sentence, left to right; tokens of a mention (``covered``) are none."""
     lex = predicate_lexicon()
     out: list[Trigger] = []
-    i = 0
-    while i < len(s.folded):
-        hit = None
-        if i not in covered and (lemmas is not None or _in_lexicon(s.folded[i])):
-            hit = (
-                _phrase_at(s, i, covered, lex)
-                or _word_at(s, i, covered, lemmas, lex)
-                or _phrase_head_at(s, i, lex, covered)
-            )
+    n = len(s.folded)
+    # the words that may start a trigger: with lemmas every word, else those the lexicon may know
+    candidates = range(n) if lemmas is not None else compress(range(n), map(_in_lexicon, s.folded))
+    after = 0  # the first word past the last trigger (its words start none)
+    for i in candidates:
+        if i < after or i in covered:
+            continue
+        hit = (
+            _phrase_at(s, i, covered, lex)
+            or _word_at(s, i, covered, lemmas, lex)
+            or _phrase_head_at(s, i, lex, covered)
+        )
         if hit is not None:
             out.append(hit)
-        i += hit.length if hit is not None else 1
+            after = i + hit.length
     return out
 
 
@@ -379,13 +386,13 @@ def of_the_game(s: Sentence) -> bool:
     visits and agreements are of the game. The match and its ground alone (``زيارته … ملعب
     المباراة``) are named by political news too; a sentence that counts dead or wounded reports
     violence all the same."""
-    play = {find_marker(w, "game", Clitic.WA_BA_ALL) for w in s.folded} - {""}
+    play = set(map(marker_of("game", Clitic.WA_BA_ALL), s.folded)) - {""}
     if not play:
         return False
-    venue = {find_marker(w, "game_venue", Clitic.WA_BA_ALL) for w in s.folded} - {""}
+    venue = set(map(marker_of("game_venue", Clitic.WA_BA_ALL), s.folded)) - {""}
     if len(play | venue) < GAME_WORDS:
         return False
-    return not any(has_marker(w, "casualty_counted", Clitic.WA_BA) for w in s.folded)
+    return not any(map(marker_of("casualty_counted", Clitic.WA_BA), s.folded))
 
 
 def opens_clause(s: Sentence, t: Trigger) -> bool:

@@ -8,7 +8,9 @@ line, so a misspelt kind fails when the file is read, not silently when a rule l
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from itertools import compress
 
 from kg.arabic.clitics import Clitic, CliticRule, strip_clitic
 from kg.arabic.normalize import fold
@@ -150,3 +152,30 @@ def find_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: st
 def has_marker(word: str, kind: str, clitic: CliticRule = Clitic.CONJ, name: str = MARKERS) -> bool:
     """Is a folded word a marker of ``kind`` (see ``find_marker``)?"""
     return bool(find_marker(word, kind, clitic, name))
+
+
+WORD_CACHE = 65_536  # words a kind's own cache keeps (``marker_of``)
+
+
+@cache
+def marker_of(kind: str, clitic: CliticRule = Clitic.CONJ) -> Callable[[str], str]:
+    """``find_marker`` of one kind as a function of the word alone, with a cache of its own:
+    for the rules that ask it of every word of a sentence (``map(marker_of("speech"), words)``
+    costs one C call a word once the words are known). Sweeping every word through
+    ``find_marker``'s shared cache would push out what the other rules keep there."""
+
+    def find(word: str) -> str:
+        return find_marker.__wrapped__(word, kind, clitic)
+
+    return lru_cache(maxsize=WORD_CACHE)(find)
+
+
+def first_marker(words: Sequence[str], kind: str, clitic: CliticRule = Clitic.CONJ) -> int:
+    """Where the first marker of ``kind`` stands among ``words`` (-1: none)."""
+    return next(compress(range(len(words)), map(marker_of(kind, clitic), words)), -1)
+
+
+def last_marker(words: Sequence[str], kind: str, clitic: CliticRule = Clitic.CONJ) -> int:
+    """Where the last marker of ``kind`` stands among ``words`` (-1: none)."""
+    back = range(len(words) - 1, -1, -1)
+    return next(compress(back, map(marker_of(kind, clitic), map(words.__getitem__, back))), -1)

@@ -13,6 +13,8 @@ import gzip
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
+from itertools import chain, compress, repeat
+from operator import is_not
 from pathlib import Path
 from typing import cast
 
@@ -231,7 +233,7 @@ class Model:
         total = sum(lengths)
         if not total:
             return [np.zeros((0, len(self.labels))) for _ in sentences]
-        words = self._word_rows([w for tokens in sentences for w in tokens])  # tokens x offsets x labels
+        words = self._word_rows(list(chain.from_iterable(sentences)))  # tokens x offsets x labels
         e = words[:, 0, :].copy()
         sid = np.repeat(np.arange(len(lengths)), lengths)
         one = total in lengths  # one sentence has every token: no part is masked (x * True is x)
@@ -242,7 +244,7 @@ class Model:
                 e[-off:] += words[:off, k, :] if one else words[:off, k, :] * (sid[-off:] == sid[:off])[:, None]
             else:
                 e[:-off] += words[off:, k, :] if one else words[off:, k, :] * (sid[:-off] == sid[off:])[:, None]
-        windows = [w for dyn in dynamic for w in dyn.windows]
+        windows = list(chain.from_iterable(dyn.windows for dyn in dynamic))
         known = list(map(self._windows.get, windows))
         wins = [self._window(w) if i is None else i for i, w in zip(known, windows)] if None in known else known
         e += self._window_matrix[cast(list[int], wins)]
@@ -259,11 +261,12 @@ class Model:
         """(token, row) of the features of the document's tokens besides the words' and the
         window's: the pair of words a token ends (``ww=previous|word``), then the types the
         rules gave the word elsewhere (``d=PERS``); tokens count over all the sentences."""
-        found = list(map(self._row.get, [p for dyn in dynamic for p in dyn.pairs]))
-        at = [i for i, r in enumerate(found) if r is not None]
-        rows = [r for r in found if r is not None]
-        seen = [t for dyn in dynamic for t in dyn.seen]
-        for i in [i for i, t in enumerate(seen) if t]:
+        found = list(map(self._row.get, chain.from_iterable(dyn.pairs for dyn in dynamic)))
+        weighed = list(map(is_not, found, repeat(None)))  # row 0 is a row: not its truth
+        at = list(compress(range(len(found)), weighed))
+        rows = cast(list[int], list(compress(found, weighed)))
+        seen = list(chain.from_iterable(dyn.seen for dyn in dynamic))
+        for i in compress(range(len(seen)), seen):
             for t in seen[i]:
                 r = self._seen_rows.get(t, -1)
                 if r == -1:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 
@@ -67,17 +69,21 @@ def tagger_mentions(doc: Document, model: Model | None = None) -> Document:
     return _revised(doc, found, vetoed)
 
 
+_START, _END, _TEXT = attrgetter("start"), attrgetter("end"), attrgetter("text")
+
+
 def _emissions(doc: Document, views: list[Sentence], model: Model) -> list[np.ndarray]:
     from kg.extract.ner import rule_view
 
-    flat = [(t.start, t.end) for s in views for t in s.tokens]
-    tags, kinds = rule_view(doc, flat, [w for s in views for w in s.folded])
+    tokens = list(chain.from_iterable(s.tokens for s in views))
+    flat = list(zip(map(_START, tokens), map(_END, tokens)))
+    tags, kinds = rule_view(doc, flat, list(chain.from_iterable(s.folded for s in views)))
     rules, marks, k = [], [], 0
     for s in views:
         rules.append(tags[k : k + len(s.tokens)])
         marks.append(kinds[k : k + len(s.tokens)])
         k += len(s.tokens)
-    words = [[t.text for t in s.tokens] for s in views]
+    words = [list(map(_TEXT, s.tokens)) for s in views]
     return model.emissions(words, document_dynamics(words, rules, marks))
 
 
