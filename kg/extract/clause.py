@@ -255,3 +255,29 @@ def title_or_particle(s: Sentence, k: int) -> bool:
         or w in mk["object_pronoun"]
         or s.tokens[k].text in QUOTES
     )
+
+
+# ---------------------------------------------------------------- who acts for a state
+
+
+STATE_ROLES = frozenset({"government", "ministry", "military", "parliament", "council", "agency", "court"})
+
+
+def state_of(doc: Document, x: str) -> str | None:
+    """The state an actor speaks or acts for: a country, or an organ of its state (its army, a
+    ministry); a party or an armed group of the country acts for itself (None)."""
+    e = doc.entity(x)
+    if e is None:
+        return None
+    if e.type == "Country":
+        return x
+    return e.country or None if e.type == "Organization" and e.role_en in STATE_ROLES else None
+
+
+def home_state(doc: Document, speaker: str) -> str | None:
+    """The country of a speaker who speaks for a state: the state itself, an organ of it, or
+    one of its officials (a person with a country and an office)."""
+    e = doc.entity(speaker)
+    if e is not None and e.type == "Person":
+        return e.country or None if e.role_en else None
+    return state_of(doc, speaker)

@@ -30,11 +30,13 @@ from kg.extract.clause import (
     actor_id,
     bare_group,
     group_role,
+    home_state,
     is_actor,
     is_person,
     light_verb_end,
     preposition_of,
     pronoun_object,
+    state_of,
 )
 from kg.extract.modality import Modality, modality, speaker
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
@@ -131,7 +133,12 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
 
 def _unnamed_speech_before(s: Sentence, t: Trigger) -> bool:
     """A verb of saying with no one named, and the trigger right after its أنه (وأضاف أنه يرجو)."""
-    return after_pronoun_that(s, t.index) and any(map(marker_of("speech"), s.folded[: t.index]))
+    return after_pronoun_that(s, t.index) and _speech_before(s, t)
+
+
+def _speech_before(s: Sentence, t: Trigger) -> bool:
+    """A verb of saying stands before the trigger in its sentence."""
+    return any(map(marker_of("speech"), s.folded[: t.index]))
 
 
 def _extends(x: str, ids: Sequence[str]) -> bool:
@@ -186,7 +193,7 @@ def _read(
         return None  # قال المسؤول طالبا عدم الكشف عن اسمه: he asks not to be named
     if typ == "ASSAULT" and accident(ctx.s, t):
         return None  # تحطم طائرة أسفر عن مقتل، موجة طقس تضرب بريطانيا: harm no one did
-    if typ == "ASSAULT" and mod != "asserted" and mod != "negated":
+    if typ == "ASSAULT" and mod in ("hypothetical", "future"):
         return None  # تفادي أي ضربة، ضربة محتملة، ستشن غارات: an attack that has not happened is no event
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
     if not target and ("target" in pred.needs or pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET):
@@ -218,9 +225,10 @@ def _person_attack(doc: Document, t: Trigger, r: Reading) -> Reading | None:
     if verbal_attack(t):
         crit = predicate_lexicon().entries[CRITICIZE]
         return replace(r, type=crit.type, predicate_en=crit.predicate_en, predicate=crit)
-    states = tuple(dict.fromkeys(h for x in r.source if (h := _home(doc, x)) is not None))
+    homes = [home_state(doc, x) for x in r.source]
+    states = tuple(dict.fromkeys(h for h in homes if h is not None))
     target = tuple(x for x in r.target if x not in states)
-    return replace(r, source=states, target=target) if len(states) == len(r.source) and target else None
+    return replace(r, source=states, target=target) if None not in homes and target else None
 
 
 def _said(s: Sentence, t: Trigger, src: Source) -> bool:
@@ -228,8 +236,7 @@ def _said(s: Sentence, t: Trigger, src: Source) -> bool:
     نتنياهو), or a verb of saying stands before an attack (``قال نتنياهو إن إسرائيل ستضرب``)?"""
     if src.rule is Rule.VERB_SPEAKER:
         return True
-    pred = t.form.predicate
-    return pred.type == "ASSAULT" and any(has_marker(w, "speech") for w in s.folded[: t.index])
+    return t.form.predicate.type == "ASSAULT" and _speech_before(s, t)
 
 
 COMPLEMENT_REACH = 10  # words after a trigger (past a VSO subject) where its complement's preposition may stand
@@ -252,7 +259,7 @@ def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: 
         return None  # a casualty report names no one to accuse
     if any(group_role(ctx.doc, x) is not None for x in r.source):
         return None  # قال المتحدث إن مسلحين قتلوا: a report, not an accusation of a state or a group by name
-    if (home := _home(ctx.doc, speaker)) is not None and any(_country_of(ctx.doc, x) == home for x in r.source):
+    if (home := home_state(ctx.doc, speaker)) is not None and any(state_of(ctx.doc, x) == home for x in r.source):
         return None  # قال الجيش الإسرائيلي إن إسرائيل قصفت: what one's own state did is reported, not accused
     hostile = r.type in ("ASSAULT", "COERCE") or (
         r.type in ("SUPPORT", "AID")
@@ -264,29 +271,6 @@ def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: 
     return Reading(
         accuse.type, accuse.predicate_en, (speaker,), r.source, None, "asserted", Rule.REPORTED_ACCUSATION, accuse
     )
-
-
-STATE_ROLES = frozenset({"government", "ministry", "military", "parliament", "council", "agency", "court"})
-
-
-def _country_of(doc: Document, x: str) -> str | None:
-    """The state an actor speaks or acts for: a country, or an organ of its state (its army, a
-    ministry); a party or an armed group of the country acts for itself (None)."""
-    e = doc.entity(x)
-    if e is None:
-        return None
-    if e.type == "Country":
-        return x
-    return e.country or None if e.type == "Organization" and e.role_en in STATE_ROLES else None
-
-
-def _home(doc: Document, speaker: str) -> str | None:
-    """The country of a speaker who speaks for a state: the state itself, an organ of it, or
-    one of its officials (a person with a country and an office)."""
-    e = doc.entity(speaker)
-    if e is not None and e.type == "Person":
-        return e.country or None if e.role_en else None
-    return _country_of(doc, speaker)
 
 
 def _event(ctx: SentenceContext, t: Trigger, r: Reading, eid: str) -> Event:
