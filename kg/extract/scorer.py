@@ -42,6 +42,12 @@ class Scorer:
     platt: tuple[float, float]  # calibration of the margin: p = σ(a·margin + b)
     threshold: float
     meta: dict[str, Any]
+    threshold_without_target: float | None = None  # a higher bar for an event with no recipient
+
+    def keeps(self, ev: Event, p: float) -> bool:
+        """Is probability ``p`` over the bar of event ``ev``?"""
+        bar = self.threshold if ev.target or self.threshold_without_target is None else self.threshold_without_target
+        return p >= bar
 
     def probability(self, feats: dict[str, float]) -> float:
         margin = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -61,6 +67,7 @@ def load_model() -> Scorer | None:
         bias=data["bias"],
         platt=(data["platt"][0], data["platt"][1]),
         threshold=data["threshold"],
+        threshold_without_target=data.get("threshold_without_target"),
         meta={k: v for k, v in data.items() if k not in ("weights", "bias", "platt", "threshold")},
     )
 
@@ -230,7 +237,7 @@ def score_events(doc: Document, model: Scorer | None = None) -> Document:
     kept: list[Event] = []
     for ev, feats in zip(doc.events, event_features(doc)):
         p = model.probability(feats)
-        if p >= model.threshold or not judge:
+        if model.keeps(ev, p) or not judge:
             kept.append(replace(ev, confidence=round(p, 3)))
     return _with_events(doc, headline_told_again(doc, kept))
 
