@@ -5,11 +5,12 @@ fired, the part of speech of the trigger, the distances to its actors, the punct
 quotes between them, the types of the actors, how many candidates compete in the sentence…);
 a logistic model trained on the team's own annotated articles (``eval/gold``) turns them into
 the probability that the event is right, calibrated on held-out folds so that of the events
-scored 0.8, about eight in ten are right. Events below the model's threshold are dropped, the
-others carry the probability as their ``confidence``.
+scored 0.8, about eight in ten are right. Events below the model's threshold (a higher one for
+an event without a recipient, when the model has one) are dropped, the others carry the
+probability as their ``confidence``.
 
 The model is a JSON file of named weights (``models/event_scorer.json``): applying it is a dot
-product, with nothing to unpickle; training (``python -m kg.extract.scorer_train``) needs
+product, with nothing to unpickle; training (``python eval/train_scorer.py``) needs
 scikit-learn and the corpus, running does not.
 """
 
