@@ -37,6 +37,7 @@ TriggerPos = Literal["perfect", "imperfect", "passive", "masdar", "participle"]
 
 IN = "في"  # the preposition of place (folded as written)
 FROM = "من"  # from, of (a part), or who: a verb may follow it (folded as written)
+WHAT = "ما"  # what, which: before a verb it opens a relative clause (ما طالب به، ما نسبته)
 
 
 def preposition_of(word: str) -> str:
@@ -147,9 +148,13 @@ class SentenceContext:
 # ---------------------------------------------------------------- entities
 
 
-def entity_type(doc: Document, m: Mention) -> str | None:
-    e = doc.entity(m.entity_id)
+def type_of(doc: Document, entity_id: str) -> str | None:
+    e = doc.entity(entity_id)
     return e.type if e is not None else None
+
+
+def entity_type(doc: Document, m: Mention) -> str | None:
+    return type_of(doc, m.entity_id)
 
 
 def is_person(doc: Document, m: Mention) -> bool:
@@ -225,7 +230,7 @@ def pronoun_object(s: Sentence, t: Trigger) -> str:
     k = t.end + 1
     if t.pos == "masdar" or t.form.predicate.type != "CONSULT" or k >= len(s.folded):
         return ""
-    if any(w in markers()["relative"] or w == "ما" for w in s.folded[max(0, t.index - 3) : t.index]):
+    if any(w in markers()["relative"] or w == WHAT for w in s.folded[max(0, t.index - 3) : t.index]):
         return ""
     w = s.folded[k]
     if w not in markers()["object_pronoun"]:

@@ -37,6 +37,7 @@ from kg.extract.clause import (
     preposition_of,
     pronoun_object,
     state_of,
+    type_of,
 )
 from kg.extract.modality import Modality, modality, speaker
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
@@ -52,7 +53,7 @@ from kg.extract.triggers import (
     of_the_game,
     searched_for,
 )
-from kg.extract.victims import accident, is_person_id, named_perpetrator, passive_subject, verbal_attack
+from kg.extract.victims import accident, named_perpetrator, passive_subject, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import first_marker, has_marker, marker_of, marker_phrases, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
@@ -211,7 +212,7 @@ def _read(
         target = tuple(x for x in target if group_role(ctx.doc, x) != QUANTITY)  # counted, not who
         if not ids:
             return None
-    if typ == "ASSAULT" and all(is_person_id(ctx.doc, x) for x in ids):
+    if typ == "ASSAULT" and all(type_of(ctx.doc, x) == "Person" for x in ids):
         return _person_attack(ctx.doc, t, Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule))
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
 

@@ -21,6 +21,7 @@ from kg.extract.clause import (
     GAP,
     QUOTES,
     STOP_PUNCT,
+    WHAT,
     Trigger,
     has_light,
     light_window,
@@ -364,7 +365,7 @@ def no_blame(s: Sentence, t: Trigger) -> bool:
     if t.form.predicate.id != BLAME:
         return False
     k = t.end + 1
-    if k < len(s.tokens) and s.tokens[k].text[:1].isdigit() or t.index > 0 and s.folded[t.index - 1] == "ما":
+    if k < len(s.tokens) and s.tokens[k].text[:1].isdigit() or t.index > 0 and s.folded[t.index - 1] == WHAT:
         return True
     return any(w in markers()["quoted_saying"] for w in s.folded[k : k + QUOTE_REACH])
 

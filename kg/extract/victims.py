@@ -157,8 +157,3 @@ def accident(s: Sentence, t: Trigger) -> bool:
 def verbal_attack(t: Trigger) -> bool:
     """The verb هاجم (not the noun هجوم, which an order or a plan may launch)."""
     return t.form.predicate.id == VERBAL_ATTACK and t.pos in SAID_OF_PERSON
-
-
-def is_person_id(doc: Document, x: str) -> bool:
-    e = doc.entity(x)
-    return e is not None and e.type == "Person"

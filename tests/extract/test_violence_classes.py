@@ -4,17 +4,9 @@ sentences: the class fixed, and its neighbour that must still work."""
 from __future__ import annotations
 
 import pytest
+from extracted import events
 
 from kg.pipeline import extract
-
-
-def events(text: str, date: str | None = "2018-05-01") -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
-    doc = extract(text, "t", date)
-    label = {e.id: e.label_en for e in doc.entities}
-    return [
-        (ev.type, tuple(label.get(s, s) for s in ev.source), tuple(label.get(t, t) for t in ev.target), ev.modality)
-        for ev in doc.events
-    ]
 
 
 def types(text: str) -> set[str]:
