@@ -12,7 +12,7 @@ from typing import cast
 
 from kg.arabic.clitics import strip_clitic
 from kg.arabic.normalize import fold
-from kg.extract.tokens import Coverage, Sentence, sentences, word_memo
+from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import markers
 from kg.lexicon.positions import holder_on
@@ -151,6 +151,26 @@ def _org_heads(doc: Document, m: Mention) -> list[str]:
     return ["ال" + w for w in words if not w.startswith("ال")]
 
 
+def _group_word(s: Sentence, i: int, by_start: Mapping[int, Mention], g: Gazetteer) -> Mention | None:
+    """The mention of a generic group (actors_groups.tsv) that is the whole of token i
+    (``والحركة``، ``المتمردين``) with no adjective after it (``الحركة الإسلامية`` is some movement
+    of its own): such a word may stand for a named group (see ``resolve``)."""
+    m = mention_starting(by_start, s.tokens[i])
+    entry = g.entries.get(m.entity_id) if m is not None and m.end == s.tokens[i].end else None
+    if m is None or entry is None or entry.group is None:
+        return None
+    return None if i + 1 < len(s.tokens) and s.folded[i + 1].startswith("ال") else m
+
+
+@cache
+def _unnamed_heads(heads: frozenset[str]) -> dict[str, str]:
+    """The head nouns of organizations' names without the article, alone or after ل or ب
+    (``حزب``، ``لحزب``), each with the definite word that refers back (``الحزب``): where no
+    known organization's mention covers one, the article names one kg does not know."""
+    bare = {h[2:]: h for h in heads if h.startswith("ال")}
+    return {**bare, **{p + w: h for w, h in bare.items() for p in ("ل", "ب")}}
+
+
 def _definite_titles(g: Gazetteer) -> frozenset[str]:
     """The titles of one word with the article (``الوزير``): the words a description is."""
     memo = word_memo("coref-definite-titles", g, limit=None)
@@ -174,6 +194,7 @@ def resolve(doc: Document) -> Document:
     ents = {e.id: e for e in doc.entities}
     new: list[Mention] = []
     dropped: set[tuple[int, int]] = set()
+    replaced: set[str] = set()
     facts: list[Fact] = []
     persons: list[Mention] = []  # in text order, as seen so far
     countries: Counter[str] = Counter()
@@ -182,7 +203,8 @@ def resolve(doc: Document) -> Document:
     orgs: dict[str, str] = {}  # المنظمة -> the last organization named with منظمة
     bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
     pair, org_anaphor = markers()["pair"], markers()["org_anaphor"]
-    may_refer = pair | set(bare) | org_anaphor | _definite_titles(g)  # the words read below: most are none
+    unnamed = _unnamed_heads(org_anaphor)  # حزب، لحزب: an organization the lexicon does not know
+    may_refer = pair | set(bare) | org_anaphor | set(unnamed) | _definite_titles(g)  # the words read below
     k = 0
     for s in sentences(doc):
         words = list(map(_bare, s.folded))
@@ -191,39 +213,70 @@ def resolve(doc: Document) -> Document:
             while k < len(mentions) and mentions[k].start < tok.start:
                 _seen(doc, ents.get(mentions[k].entity_id), mentions[k], persons, countries, orgs)
                 k += 1
-            if covered.bits[tok.start]:  # a mention's own
-                continue
             w = words[i]
+            if w in unnamed:  # حزب سوريا المستقبل … الحزب: not the party named before it
+                orgs.pop(unnamed[w], None) if not covered.bits[tok.start] else None
+                continue
+            if covered.bits[tok.start]:  # a mention's own, unless a group's word means a named group
+                group = _group_word(s, i, by_start, g)
+                if group is None or (bare.get(w) not in g.entries and not (w in org_anaphor and w in orgs)):
+                    continue
+                dropped.add((group.start, group.end))
+                replaced.add(group.entity_id)
             if w in pair and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue
             key = bare.get(w)
-            if key is not None and key in g.entries:  # التحالف، المملكة: the actor the article has in mind
+            if key is not None and key in g.entries:  # التحالف، المتمردين: the actor the article has in mind
                 new.append(_word_mention(doc, s, i, w, key))
                 ents.setdefault(key, entry_entity(g.entries[key]))
                 continue
-            if w in orgs and w in org_anaphor:  # وأكدت المنظمة: the one named before
+            if w in orgs and w in org_anaphor:  # وأكدت المنظمة، الحركة: the one named before
                 new.append(_word_mention(doc, s, i, w, orgs[w]))
                 continue
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
             if found is None:
                 continue
-            description, nisba, official = found
-            new.append(description)
-            if official is not None:  # القنصل التركي العام with no name: an actor all the same
-                ents.setdefault(official[0].id, official[0])
-                facts.append(official[1])
-            if nisba is not None:
-                dropped.add((nisba.start, nisba.end))
-                facts.append(
-                    Fact(description.entity_id, "citizenOf", nisba.entity_id, description.start, description.end)
-                )
-            persons.append(description)
+            _take_description(found, new, ents, facts, dropped)
+            persons.append(found[0])
+    return _resolved(doc, new, dropped, replaced, facts, list(ents.values()))
+
+
+def _take_description(
+    found: tuple[Mention, Mention | None, tuple[Entity, Fact] | None],
+    new: list[Mention],
+    ents: dict[str, Entity],
+    facts: list[Fact],
+    dropped: set[tuple[int, int]],
+) -> None:
+    """Record a resolved description (see ``_description``): its mention, the entity and role
+    fact of an unnamed official, and the nisba it takes in as the person's citizenship."""
+    description, nisba, official = found
+    new.append(description)
+    if official is not None:  # القنصل التركي العام with no name: an actor all the same
+        ents.setdefault(official[0].id, official[0])
+        facts.append(official[1])
+    if nisba is not None:
+        dropped.add((nisba.start, nisba.end))
+        facts.append(Fact(description.entity_id, "citizenOf", nisba.entity_id, description.start, description.end))
+
+
+def _resolved(
+    doc: Document,
+    new: list[Mention],
+    dropped: set[tuple[int, int]],
+    replaced: set[str],
+    facts: list[Fact],
+    ents: list[Entity],
+) -> Document:
+    """``doc`` with the mentions coreference added and without those it took in (a nisba, a
+    group's word that names a known group); a group none of whose words is left goes too."""
     kept = [m for m in doc.mentions if (m.start, m.end) not in dropped]
+    still = {m.entity_id for m in kept} if replaced else set()
     return doc.with_(
         mentions=tuple(sorted(kept + new, key=lambda m: (m.start, -m.end))),
         facts=doc.facts + tuple(facts),
-        entities=tuple(ents.values()),
+        entities=tuple(e for e in ents if e.id not in replaced or e.id in still),
     )
 
 

@@ -1,0 +1,48 @@
+"""A generic group's word (``الحركة``، ``التنظيم``، ``المتمردين``) that a report uses for a group it
+has named: the named group, as an event's actor or recipient; the generic group otherwise."""
+
+from __future__ import annotations
+
+from extracted import events
+
+from kg.pipeline import extract
+
+
+def test_the_movement_after_hamas_is_named_is_hamas():
+    found = events("رفضت حركة حماس الاتفاق الجديد. واتهمت السلطة الفلسطينية الحركة بعرقلة المصالحة.")
+    assert any(e[0] == "ACCUSE" and e[2] == ("Hamas",) for e in found)
+
+
+def test_the_organization_after_isis_is_named_is_isis():
+    found = events("سيطر تنظيم داعش على المدينة. وشن التنظيم هجوما على قوات الجيش العراقي في الرمادي.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Islamic State",) for e in found)
+
+
+def test_the_rebels_of_a_report_on_yemen_are_the_houthis():
+    text = "اتهمت الحكومة اليمنية جماعة الحوثي بخرق الهدنة. وشن طيران التحالف غارات على مواقع المتمردين في صعدة."
+    found = events(text)
+    assert any(e[0] == "ASSAULT" and e[2] == ("Houthis",) for e in found)
+    assert not any("insurgents" in e[1] + e[2] for e in found)
+
+
+def test_the_rebels_with_no_named_group_stay_a_generic_group():
+    doc = extract("وشن الجيش غارات على مواقع المتمردين في جنوب البلاد.", "t", "2018-05-01")
+    assert "insurgents" in {e.label_en for e in doc.entities}
+    assert "Houthis" not in {e.label_en for e in doc.entities}
+
+
+def test_a_movement_with_an_adjective_is_a_movement_of_its_own():
+    doc = extract("قال قيادي في حركة حماس إن الحركة الإسلامية في المغرب ترفض الاتفاق.", "t", "2018-05-01")
+    mentions = {m.text: m.entity_id for m in doc.mentions}
+    assert mentions.get("الحركة") != "hamas"
+
+
+def test_a_party_the_lexicon_does_not_know_breaks_the_link_to_the_last_one_named():
+    text = "قال حزب الله إنه سيرد. وقال مصدر إن حزب سوريا المستقبل تأسس حديثا، وإن أمريكا دعمت الحزب."
+    found = events(text)
+    assert not any("Hezbollah" in e[2] for e in found if e[0] == "SUPPORT")
+
+
+def test_the_party_after_hezbollah_is_named_is_hezbollah():
+    found = events("قال حزب الله إنه سيرد على الغارة. وقال مسؤول إن إسرائيل هاجمت الحزب في جنوب لبنان.")
+    assert any(e[0] == "ASSAULT" and e[2] == ("Hezbollah",) for e in found)
