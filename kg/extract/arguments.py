@@ -76,7 +76,7 @@ def _clitic_prefix(word: str) -> str:
     return ""
 
 
-def _governing(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
+def _governing(s: Sentence, first: int, prefix: str, others: list[tuple[int, int]]) -> str:
     """The preposition that governs a mention: on it, or on the head of its noun phrase a few
     words back (``بدعم حكومي جزائري`` → ب; ``مع "جميع أعضاء المجلس"`` → مع)."""
     m = prep_of(s, first, prefix)
@@ -86,8 +86,8 @@ def _governing(s: Sentence, first: int, prefix: str, starts: set[int]) -> str:
     walked = 0
     while k >= 0 and walked < NP_WALK:
         tok = s.tokens[k]
-        if tok.text in STOP_PUNCT or any(tok.start <= x < tok.end for x in starts):
-            return ""  # another name starts in it (وبريطانيا وفرنسا: no ب of بريطانيا governs فرنسا)
+        if tok.text in STOP_PUNCT or any(a < tok.end and b > tok.start for a, b in others):
+            return ""  # another name is on it (وبريطانيا وفرنسا; the ل of سيرغي لافروف governs nothing)
         if tok.text in QUOTES:
             k -= 1
             continue
@@ -117,7 +117,7 @@ _END = attrgetter("end")
 def place_args(s: Sentence, mentions: Sequence[Mention]) -> list[Arg]:
     """Mentions of the sentence placed on tokens, with the preposition that governs each."""
     out = []
-    starts = {m.start for m in mentions}
+    spans = [(m.start, m.end) for m in mentions]
     ends = list(map(_END, s.tokens))  # increasing: bisection finds the first token ending past a start
     for m in mentions:
         first = bisect_right(ends, m.start)
@@ -130,7 +130,7 @@ def place_args(s: Sentence, mentions: Sequence[Mention]) -> list[Arg]:
         prefix = fold(tok.text[: max(0, m.start - tok.start)])
         if m.start > tok.start and len(prefix) > 2:  # glued: الجزائربطرابلس → the part before
             prefix = prefix[-1:] if prefix[-1] in "بلك" else ""
-        out.append(Arg(m, first, last, _governing(s, first, prefix, starts - {m.start})))
+        out.append(Arg(m, first, last, _governing(s, first, prefix, [x for x in spans if x[0] != m.start])))
     return out
 
 

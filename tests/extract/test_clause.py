@@ -3,7 +3,9 @@ speech, and every rule an event names is a member of the closed vocabulary."""
 
 import pytest
 
+from kg.extract.arguments import place_args
 from kg.extract.clause import Rule, Trigger
+from kg.extract.tokens import sentences
 from kg.lexicon.predicates import Form, Predicate
 from kg.pipeline import extract
 
@@ -68,3 +70,20 @@ def test_an_event_is_as_confident_as_its_predicate_times_its_rule():
 
     base = predicate_lexicon().entries[predicate].confidence
     assert ev.confidence == round(base * Rule.VERB_VSO.confidence * (1.0 if ev.target else 0.9), 3)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("ودعا وزير الخارجية الأمريكي جون كيري إيران إلى احترام الاتفاق.", "إيران"),  # the ك of كيري
+        ("واتهم وزير الخارجية الروسي سيرغي لافروف الدول الغربية بتسليح المعارضة.", "الدول الغربية"),  # the ل of لافروف
+    ],
+    ids=["kerry", "lavrov"],
+)
+def test_a_word_inside_a_name_is_no_preposition_of_what_follows(text, mention):
+    """A name's later word that begins like a preposition (لافروف، كيري، بومبيو) governs
+    nothing: the object after the name is a direct object (the frame a verb's recipient fits)."""
+    doc = extract(text, "t", "2018-05-01")
+    s = next(iter(sentences(doc)))
+    args = place_args(s, [m for m in doc.mentions if s.span.start <= m.start < s.span.end])
+    assert {a.mention.text: a.marker for a in args}[mention] == ""
