@@ -273,7 +273,7 @@ def _with_possessors(doc: Document, s: Sentence, placed: list[Arg]) -> list[Arg]
             and not a.marker
             and a.mention.kind not in ("nisba", "pair")
             and not s.folded[a.first].startswith("و")
-            and group_role(doc, prev.mention.entity_id) in ("", "armed")
+            and group_role(doc, prev.mention.entity_id) in ("", "armed", "institution")
             and entity_type(doc, a.mention) in ("Organization", "Person", "Country")
             and group_role(doc, a.mention.entity_id) is None
         ):

@@ -181,11 +181,16 @@ def is_actor(doc: Document, a: Arg) -> bool:
     return not is_place(doc, a.mention) or bool(capital_of(a.mention.entity_id))
 
 
+INSTITUTION = "institution"  # the group role of a generic group that takes part in diplomacy (actors_groups.tsv)
+
+
 def bare_group(a: Arg) -> bool:
     """A generic group with no nationality (``القوات``، ``المتظاهرون``): an actor only in
-    street events, never in diplomacy (a group with a nationality is no lexicon entry)."""
+    street events, never in diplomacy (a group with a nationality is no lexicon entry). An
+    institution (``وزارة المالية``، ``النقابات``، ``النشطاء``) acts in any event: its group role
+    says so."""
     entry = gazetteer().entries.get(a.mention.entity_id)
-    return entry is not None and entry.group is not None
+    return entry is not None and entry.group is not None and entry.group != INSTITUTION
 
 
 def group_role(doc: Document, entity_id: str) -> str | None:

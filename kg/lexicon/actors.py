@@ -37,7 +37,7 @@ TITLE_COLUMNS = ("title_ar", "role_en", "kind")
 NAME_COLUMNS = ("ar", "en")
 GROUP_FILE = "actors_groups.tsv"  # generic groups, with two more columns
 GROUP_COLUMNS = (*ACTOR_COLUMNS, "group_role", "agent_of")
-GROUP_ROLES = ("protesters", "armed", "state", "quantity", "weapon")
+GROUP_ROLES = ("protesters", "armed", "state", "quantity", "weapon", "institution")
 ACTOR_FILES = (
     "actors_orgs.tsv",
     "actors_people.tsv",

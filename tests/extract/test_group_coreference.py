@@ -1,5 +1,6 @@
 """A generic group's word (``الحركة``، ``التنظيم``، ``المتمردين``) that a report uses for a group it
-has named: the named group, as an event's actor or recipient; the generic group otherwise."""
+has named: the named group, as an event's actor or recipient; the generic group otherwise. And the
+generic groups that are institutions (a ministry, unions, activists) act in diplomacy as well."""
 
 from __future__ import annotations
 
@@ -46,3 +47,21 @@ def test_a_party_the_lexicon_does_not_know_breaks_the_link_to_the_last_one_named
 def test_the_party_after_hezbollah_is_named_is_hezbollah():
     found = events("قال حزب الله إنه سيرد على الغارة. وقال مسؤول إن إسرائيل هاجمت الحزب في جنوب لبنان.")
     assert any(e[0] == "ASSAULT" and e[2] == ("Hezbollah",) for e in found)
+
+
+# ---------------------------------------------------------------- institutions take part in diplomacy
+
+
+def test_a_ministry_without_a_nationality_signs_an_agreement():
+    found = events("ووقعت وزارة البترول اتفاقا للتنقيب عن الغاز مع شركة إيني أمس.")
+    assert ("SUPPORT", ("Ministry of Energy",), ("Eni",), "asserted") in found
+
+
+def test_activists_demand_of_a_country():
+    found = events("طالب نشطاء في مجال حقوق الإنسان جميع الولايات الأميركية بسن قوانين جديدة.")
+    assert ("REQUEST", ("activists",), ("United States",), "asserted") in found
+
+
+def test_forces_with_no_nationality_still_act_only_in_street_events():
+    found = events("وطالبت القوات السكان بمغادرة منازلهم قبل بدء العملية.")
+    assert not any(e[0] == "REQUEST" and "forces" in e[1] for e in found)
