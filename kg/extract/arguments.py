@@ -263,7 +263,9 @@ def attribute_of_person(doc: Document, a: Arg, args: Sequence[Arg]) -> bool:
 
 def _with_possessors(doc: Document, s: Sentence, placed: list[Arg]) -> list[Arg]:
     """A generic group followed by the actor it belongs to is that actor (``طيران التحالف``،
-    ``مسلحو داعش``، ``قوات الحرس الثوري``): one argument over both, the group's preposition."""
+    ``مسلحو داعش``، ``قوات الحرس الثوري``): one argument over both, the group's preposition. Only
+    a group that ends without the article heads such a phrase (a construct's first term never
+    takes it): after ``وزارة الخارجية`` or ``القوات`` a definite name is another party."""
     out: list[Arg] = []
     for a in placed:
         prev = out[-1] if out else None
@@ -274,6 +276,7 @@ def _with_possessors(doc: Document, s: Sentence, placed: list[Arg]) -> list[Arg]
             and a.mention.kind not in ("nisba", "pair")
             and not s.folded[a.first].startswith("و")
             and group_role(doc, prev.mention.entity_id) in ("", "armed", "institution")
+            and not strip_clitic(s.folded[prev.last]).startswith("ال")  # وزارة الخارجية الحكومة البريطانية: two
             and entity_type(doc, a.mention) in ("Organization", "Person", "Country")
             and group_role(doc, a.mention.entity_id) is None
         ):

@@ -65,3 +65,15 @@ def test_activists_demand_of_a_country():
 def test_forces_with_no_nationality_still_act_only_in_street_events():
     found = events("وطالبت القوات السكان بمغادرة منازلهم قبل بدء العملية.")
     assert not any(e[0] == "REQUEST" and "forces" in e[1] for e in found)
+
+
+def test_a_definite_name_after_a_ministry_is_another_party():
+    """``وزارة الخارجية`` ends with the article: no construct goes on from it, so the government
+    after it is the recipient, not the ministry's owner."""
+    found = events("وطالبت وزارة الخارجية الحكومة البريطانية بتسليم المتهم فورا.")
+    assert ("REQUEST", ("Ministry of Foreign Affairs",), ("United Kingdom",), "asserted") in found
+
+
+def test_a_group_without_the_article_is_still_the_named_one_after_it():
+    found = events("وقصفت قوات الحرس الثوري مواقع المعارضة الكردية في شمال العراق.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Islamic Revolutionary Guard Corps",) for e in found)
