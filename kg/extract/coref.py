@@ -162,6 +162,15 @@ def _group_word(s: Sentence, i: int, by_start: Mapping[int, Mention], g: Gazette
     return None if i + 1 < len(s.tokens) and s.folded[i + 1].startswith("ال") else m
 
 
+def _bare_key(key: str | None, s: Sentence, i: int, by_start: Mapping[int, Mention], g: Gazetteer) -> str | None:
+    """The actor a bare word at token i stands for, unless a nationality after it names
+    another nation's (``الاحتلال الأمريكي`` is not Israel; ``المقاومة اليمنية`` is still Yemen's)."""
+    nxt = mention_starting(by_start, s.tokens[i + 1]) if key is not None and i + 1 < len(s.tokens) else None
+    if key is None or key not in g.entries or nxt is None or nxt.kind != "nisba":
+        return key
+    return key if entry_entity(g.entries[key]).country == nxt.entity_id else None
+
+
 @cache
 def _unnamed_heads(heads: frozenset[str]) -> dict[str, str]:
     """The head nouns of organizations' names without the article, alone or after ل or ب
@@ -226,7 +235,7 @@ def resolve(doc: Document) -> Document:
             if w in pair and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue
-            key = bare.get(w)
+            key = _bare_key(bare.get(w), s, i, by_start, g)  # not الاحتلال الأمريكي
             if key is not None and key in g.entries:  # التحالف، المتمردين: the actor the article has in mind
                 new.append(_word_mention(doc, s, i, w, key))
                 ents.setdefault(key, entry_entity(g.entries[key]))

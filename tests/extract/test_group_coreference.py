@@ -77,3 +77,16 @@ def test_a_definite_name_after_a_ministry_is_another_party():
 def test_a_group_without_the_article_is_still_the_named_one_after_it():
     found = events("وقصفت قوات الحرس الثوري مواقع المعارضة الكردية في شمال العراق.")
     assert any(e[0] == "ASSAULT" and e[1] == ("Islamic Revolutionary Guard Corps",) for e in found)
+
+
+# ---------------------------------------------------------------- the occupation
+
+
+def test_the_occupation_in_a_report_on_palestine_is_israel():
+    text = "قالت حركة حماس إن الوضع خطير. وحمل الرئيس الفلسطيني محمود عباس حكومة الاحتلال مسؤولية ما جرى."
+    assert ("ACCUSE", ("Mahmoud Abbas",), ("Israel",), "asserted") in events(text)
+
+
+def test_an_occupation_with_a_nationality_is_that_nations():
+    doc = extract("قالت حركة حماس إن الوضع خطير. وانتقد المسؤول الاحتلال الأمريكي للعراق.", "t", "2018-05-01")
+    assert not any(m.entity_id == "israel" for m in doc.mentions)
