@@ -10,11 +10,11 @@ from functools import cache, lru_cache
 from itertools import compress
 from typing import cast
 
-from kg.arabic.clitics import strip_clitic
+from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
-from kg.lexicon.markers import markers
+from kg.lexicon.markers import has_marker, markers
 from kg.lexicon.positions import holder_on
 from kg.lexicon.tsv import read_rows, split, word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
@@ -24,9 +24,10 @@ DEFAULT_KINGDOM = "saudi_arabia"
 
 
 def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]) -> Mention | None:
-    """A named person a few words after the description (``الوزير … عبد القادر مساهل``)."""
+    """A named person a few words after the description (``الوزير … عبد القادر مساهل``), not
+    past a word that opens those who go with him (``وصل الرئيس … يرافقه وزير الخارجية``)."""
     for j in range(i + 1, min(len(s.tokens), i + APPOSITION_WINDOW)):
-        if s.tokens[j].text in ".؟!":
+        if s.tokens[j].text in ".؟!" or has_marker(s.folded[j], "companion", Clitic.CONJ):
             return None
         for off in range(s.tokens[j].start, s.tokens[j].start + 3):
             m = by_start.get(off)

@@ -41,7 +41,7 @@ from kg.extract.clause import (
 )
 from kg.extract.modality import Modality, modality, speaker
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
-from kg.extract.targets import find_target, place_args
+from kg.extract.targets import companion, find_target, place_args
 from kg.extract.tokens import Sentence, sentences
 from kg.extract.triggers import (
     Lemmas,
@@ -364,7 +364,7 @@ def extract_sentence(
             continue
         spk = speaker(s, t, ctx.actors)
         street = t.form.predicate.type in STREET_TYPES
-        fit = ctx.actors if street else tuple(a for a in ctx.actors if not bare_group(a))
+        fit = tuple(a for a in ctx.actors if (street or not bare_group(a)) and not companion(s, a))
         src = find_source(ctx, t, fit, spk, salience, bool(current))
         if src is None:
             continue

@@ -46,7 +46,8 @@ def _clause_end(ctx: SentenceContext, t: Trigger) -> int:
 
 def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool) -> list[Arg]:
     """The mentions of the clause after the actor that may be the recipient: not the actor,
-    not an agent (من قبل X), not a description of a person, not the actor's own nationality."""
+    not an agent (من قبل X), not a description of a person, not the actor's own nationality,
+    not one who goes with the actor."""
     doc = ctx.doc
     own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
     end = _clause_end(ctx, t)
@@ -65,6 +66,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not (t.form.predicate.type == "CONSULT" and _of_topic(ctx, a))
         and not _affiliated_to(ctx, a)
         and group_role(doc, a.mention.entity_id) != WEAPON
+        and not companion(ctx.s, a)
     ]
 
 
@@ -96,6 +98,18 @@ def _by_means(s: Sentence, a: Arg) -> bool:
             return True
         if s.tokens[k].text in STOP_PUNCT or preposition_of(s.folded[k]):
             return False  # وعبر عن شكره لسفارة: عن heads the phrase, and عبر is the verb "expressed"
+    return False
+
+
+def companion(s: Sentence, a: Arg) -> bool:
+    """``زار السيسي القاعدة الجوية برفقة وزير الدفاع صدقي صبحي``: who goes with the actor
+    (markers kind companion, a few words before, his title between) is neither the recipient
+    nor the actor."""
+    for k in range(a.first - 1, max(-1, a.first - NP_WALK - 3), -1):
+        if has_marker(s.folded[k], "companion", Clitic.CONJ):
+            return True
+        if s.tokens[k].text in STOP_PUNCT or preposition_of(s.folded[k]):
+            return False
     return False
 
 

@@ -72,6 +72,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "member",
         "about",
         "means",
+        "companion",
         "partitive",
         "undergo",
         "object_pronoun",

@@ -922,3 +922,22 @@ def test_asking_not_to_be_named_is_no_request():
     assert ("REQUEST", ("European Union",), ("Iran",), "asserted") in events(
         "وطالب الاتحاد الأوروبي إيران بوقف التجارب."
     )
+
+
+# ---------------------------------------------------------------- those who go with the actor
+
+
+def test_who_goes_with_a_visitor_is_not_the_visited():
+    found = events("وزار السيسي القاعدة الجوية برفقة وزير الدفاع صدقي صبحي أمس.")
+    assert not any("Sedki Sobhy" in e[2] for e in found)
+
+
+def test_who_goes_with_an_unnamed_president_is_not_the_president():
+    """``الرئيس`` with no name is no description of the minister named after يرافقه."""
+    found = events("ووصل الرئيس إلى القاهرة يرافقه وزير الخارجية سامح شكري.")
+    assert not any("Sameh Shoukry" in e[1] for e in found)
+
+
+def test_a_visit_to_a_minister_still_has_him_as_the_visited():
+    found = events("والتقى الرئيس عبد الفتاح السيسي وزير الدفاع صدقي صبحي أمس.")
+    assert any(e[0] == "CONSULT" and "Sedki Sobhy" in e[2] for e in found)
