@@ -12,9 +12,10 @@ from typing import cast
 
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
+from kg.extract.clause import FROM
 from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
-from kg.lexicon.markers import has_marker, markers
+from kg.lexicon.markers import find_marker, has_marker, markers
 from kg.lexicon.positions import holder_on
 from kg.lexicon.tsv import read_rows, split, word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
@@ -25,15 +26,23 @@ DEFAULT_KINGDOM = "saudi_arabia"
 
 def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]) -> Mention | None:
     """A named person a few words after the description (``الوزير … عبد القادر مساهل``), not
-    past a word that opens those who go with him (``وصل الرئيس … يرافقه وزير الخارجية``)."""
+    past a word that opens those who go with him (``وصل الرئيس … يرافقه وزير الخارجية``) nor
+    past a preposition that no title goes on with (``المبعوث … أجرى محادثات مع الرئيس هادي``)."""
     for j in range(i + 1, min(len(s.tokens), i + APPOSITION_WINDOW)):
-        if s.tokens[j].text in ".؟!" or has_marker(s.folded[j], "companion", Clitic.CONJ):
+        if s.tokens[j].text in ".؟!" or has_marker(s.folded[j], "companion", Clitic.CONJ) or _beyond_title(s.folded[j]):
             return None
         for off in range(s.tokens[j].start, s.tokens[j].start + 3):
             m = by_start.get(off)
             if m is not None and ents.get(m.entity_id) is not None and ents[m.entity_id].type == "Person":
                 return m
     return None
+
+
+def _beyond_title(word: str) -> bool:
+    """A preposition that is no part of a title phrase (مع، على، عن …; not إلى، في، لدى of
+    ``المبعوث الخاص إلى اليمن``, nor من of ``المفوض من قبل المجلس الرئاسي``)."""
+    prep = find_marker(word, "preposition", Clitic.CONJ_SHORT)
+    return bool(prep) and prep != FROM and prep not in markers()["title_link"]
 
 
 def _fits(e: Entity | None, country: str | None, role_word: str | None) -> bool:

@@ -941,3 +941,15 @@ def test_who_goes_with_an_unnamed_president_is_not_the_president():
 def test_a_visit_to_a_minister_still_has_him_as_the_visited():
     found = events("والتقى الرئيس عبد الفتاح السيسي وزير الدفاع صدقي صبحي أمس.")
     assert any(e[0] == "CONSULT" and "Sedki Sobhy" in e[2] for e in found)
+
+
+def test_a_description_is_not_the_person_named_after_a_preposition_that_ends_its_title():
+    """``المبعوث الأممي … أجرى محادثات مع الرئيس هادي``: the envoy is not Hadi, so Hadi does not
+    talk with the Houthi leader."""
+    found = events("وكان المبعوث الأممي قد أجرى محادثات في اليمن مع الرئيس عبد ربه منصور هادي وزعيم الحوثيين.")
+    assert not any("Abdrabbuh Mansur Hadi" in e[1] for e in found)
+
+
+def test_a_title_with_by_still_names_the_person_after_it():
+    found = events('طالب المفوض من قبل المجلس الرئاسي الليبي، فائز السراج، "بدعم حكومي جزائري" للجيش.')
+    assert any(e[0] == "REQUEST" and e[1] == ("Fayez al-Sarraj",) for e in found)
