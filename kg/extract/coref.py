@@ -39,8 +39,11 @@ def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapp
 
 
 def _beyond_title(word: str) -> bool:
-    """A preposition that is no part of a title phrase (مع، على، عن …; not إلى، في، لدى of
-    ``المبعوث الخاص إلى اليمن``, nor من of ``المفوض من قبل المجلس الرئاسي``)."""
+    """A word that ends a title phrase: أن and its kin, or a preposition no title goes on with
+    (مع، على، عن …; not إلى، في، لدى of ``المبعوث الخاص إلى اليمن``, nor من of ``المفوض من قبل
+    المجلس الرئاسي``)."""
+    if word in markers()["complementizer"]:
+        return True  # قال المتحدث إن الرئيس السيسي: a new clause, another person
     prep = find_marker(word, "preposition", Clitic.CONJ_SHORT)
     return bool(prep) and prep != FROM and prep not in markers()["title_link"]
 

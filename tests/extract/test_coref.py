@@ -57,3 +57,9 @@ def test_a_description_with_a_nationality_does_not_resolve_to_someone_of_no_know
     doc = RUN(Document("t", "وقال المتحدث يوسي ليفي إن القنصل التركي غادر.", "2018-05-16"))
     consul = next(m for m in doc.mentions if m.text == "القنصل التركي")
     assert doc.entity(consul.entity_id).id != next(m.entity_id for m in doc.mentions if m.text == "يوسي ليفي")
+
+
+def test_a_description_is_not_the_person_named_in_the_clause_it_reports():
+    """``قال المتحدث إن الرئيس السيسي``: the spokesman is not Sisi (أن opens another clause)."""
+    doc, res = resolved("وقال المتحدث إن الرئيس عبد الفتاح السيسي استقبل الوفد الأمريكي.")
+    assert not any(m.text == "المتحدث" for m in res)
