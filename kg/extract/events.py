@@ -65,6 +65,8 @@ MIN_CONFIDENCE_WITHOUT_TARGET = 0.5  # weak words (فجر dawn/detonate) need a 
 WITHOUT_TARGET = 0.9  # an event without a recipient is trusted a little less
 ACCUSE = "accuse"  # the predicate of a speaker's reported accusation (predicates.tsv)
 CRITICIZE = "criticize"  # what هاجم said of a person is (predicates.tsv)
+DOMESTIC = frozenset({"ACCUSE", "COERCE", "SANCTION", "ASSAULT", "PROTEST", "THREATEN"})  # an official may do
+# these to his own state (كيري: إدارة ترامب تسعى لتغيير النظام); no other event (نفى لافروف ضلوع روسيا)
 QUANTITY = "quantity"  # the group role of a bare count (العشرات، الآلاف): a crowd that protests, no party to violence
 VIOLENCE = frozenset({"ASSAULT", "COERCE"})  # types whose unnamed author may be named beside
 CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
@@ -197,6 +199,8 @@ def _read(
     if typ == "ASSAULT" and mod in ("hypothetical", "future"):
         return None  # تفادي أي ضربة، ضربة محتملة، ستشن غارات: an attack that has not happened is no event
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
+    if typ not in DOMESTIC:  # نفى لافروف ضلوع روسيا: no event of a state's with its own officials
+        target = tuple(x for x in target if not _own(ctx.doc, x, ids))
     if not target and ("target" in pred.needs or pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET):
         return None
     if "marked" in pred.needs and not (target and tgt.marked):
@@ -215,6 +219,11 @@ def _read(
     if typ == "ASSAULT" and all(type_of(ctx.doc, x) == "Person" for x in ids):
         return _person_attack(ctx.doc, t, Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule))
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
+
+
+def _own(doc: Document, x: str, ids: Sequence[str]) -> bool:
+    """Is ``x`` the state of one of ``ids`` (an official's or an organ's), or one of its officials?"""
+    return x in {home_state(doc, i) for i in ids} or home_state(doc, x) in ids
 
 
 def _person_attack(doc: Document, t: Trigger, r: Reading) -> Reading | None:

@@ -953,3 +953,26 @@ def test_a_description_is_not_the_person_named_after_a_preposition_that_ends_its
 def test_a_title_with_by_still_names_the_person_after_it():
     found = events('طالب المفوض من قبل المجلس الرئاسي الليبي، فائز السراج، "بدعم حكومي جزائري" للجيش.')
     assert any(e[0] == "REQUEST" and e[1] == ("Fayez al-Sarraj",) for e in found)
+
+
+# ---------------------------------------------------------------- one's own state is no recipient
+
+
+def test_a_minister_denying_his_own_state_s_part_does_not_reject_it():
+    found = events("وجدد وزير الخارجية الروسي سيرغي لافروف نفيه لضلوع روسيا في عملية التسميم.")
+    assert not any(e[1] == ("Sergey Lavrov",) and "Russia" in e[2] for e in found)
+
+
+def test_a_state_speaking_through_its_minister_does_not_act_on_him():
+    found = events("واستنكرت الكويت على لسان وزير خارجيتها صباح الخالد الصباح التصعيد الأخير.")
+    assert not any(e[1] == ("Kuwait",) and "Sabah Al-Khalid Al-Hamad Al-Sabah" in e[2] for e in found)
+
+
+def test_a_minister_still_acts_on_another_state():
+    found = events("واتهم وزير الخارجية الروسي سيرغي لافروف بريطانيا بتدبير عملية التسميم.")
+    assert ("ACCUSE", ("Sergey Lavrov",), ("United Kingdom",), "asserted") in found
+
+
+def test_a_state_still_accuses_its_own_citizen():
+    found = events("وحملت أنقرة الداعية فتح الله غولن مسؤولية محاولة الانقلاب الفاشلة.")
+    assert any(e[0] == "ACCUSE" and e[1] == ("Türkiye",) and "Fethullah Gülen" in e[2] for e in found)
