@@ -135,11 +135,16 @@ def place_args(s: Sentence, mentions: Sequence[Mention]) -> list[Arg]:
 
 
 def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
-    """``الجزائر وليبيا``: the actor and those joined to it by و."""
+    """``الجزائر وليبيا``: the actor and those joined to it by و, also a person whose title
+    carries the و (``السيسي ووزير الخارجية سامح شكري``)."""
     group = [a]
     for b in args:
-        if b.first == group[-1].last + 1 and s.folded[b.first].startswith("و") and not b.marker:
-            group.append(b)
+        if b.marker or b.first <= group[-1].last:
+            continue
+        nxt = group[-1].last + 1
+        joined = b.first == nxt and s.folded[nxt].startswith("و")
+        if joined or (_own_title_start(s, b) == nxt and s.folded[nxt][:1] == "و" and _is_title_word(s.folded[nxt][1:])):
+            group.append(b)  # وزير starts with و itself; ووزير is و and وزير
     return group
 
 

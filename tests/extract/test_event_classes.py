@@ -976,3 +976,16 @@ def test_a_minister_still_acts_on_another_state():
 def test_a_state_still_accuses_its_own_citizen():
     found = events("وحملت أنقرة الداعية فتح الله غولن مسؤولية محاولة الانقلاب الفاشلة.")
     assert any(e[0] == "ACCUSE" and e[1] == ("Türkiye",) and "Fethullah Gülen" in e[2] for e in found)
+
+
+# ---------------------------------------------------------------- a second recipient with its title
+
+
+def test_a_second_person_met_is_joined_with_the_waw_on_his_title():
+    found = events("والتقى بومبيو الرئيس المصري عبد الفتاح السيسي ووزير الخارجية سامح شكري.")
+    assert ("CONSULT", ("Mike Pompeo",), ("Abdel Fattah el-Sisi", "Sameh Shoukry"), "asserted") in found
+
+
+def test_a_title_with_no_name_after_it_joins_no_one():
+    found = events("التقى بومبيو السيسي ووزير الخارجية في مؤتمر.")
+    assert ("CONSULT", ("Mike Pompeo",), ("Abdel Fattah el-Sisi",), "asserted") in found
