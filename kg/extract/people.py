@@ -21,6 +21,7 @@ from kg.extract.names import (
     name_shaped,
     name_stop,
     no_surname,
+    one_word_noun,
     person_key,
     plausible_name,
     starts_a_name,
@@ -352,7 +353,10 @@ def nisba_person_mentions(
             if m is None or not _nisba_before_name(s, i, m, covered, g):
                 continue
             run = name_run(s, i + 1, taken_at, limit=3)
-            if not run or not name_shaped(s.folded[run[0]], g) or any(s.tokens[k].start in covered for k in run):
+            words = [s.folded[k] for k in run]
+            if not run or not name_shaped(words[0], g) or one_word_noun(words):
+                continue
+            if any(s.tokens[k].start in covered for k in run):
                 continue
             a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
             key = person_key(doc.text[a:b], g)

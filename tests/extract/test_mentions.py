@@ -157,3 +157,48 @@ def test_a_verbal_noun_of_form_six_glued_to_a_preposition_begins_no_name():
 def test_an_activist_is_named_after_the_title():
     doc, found = mentions("وأكد الناشط علي الكوكباني أن المديرية تستغيث")
     assert any(doc.entity(m.entity_id).type == "Person" and m.text == "علي الكوكباني" for m in doc.mentions), found
+
+
+def _people(text):
+    doc, found = mentions(text)
+    return [m.text for m in doc.mentions if doc.entity(m.entity_id).type == "Person" and m.kind != "description"], found
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("وقال البيت الأبيض إن الرئيس ممتن لجهود الوسطاء", "ممتن"),  # a participle after a title
+        ("وظل وزير الخارجية عالقا في المطار ساعات", "عالقا"),  # the same in the accusative
+        ("وقد يقول قائل إن الخطة فشلت", "قائل"),  # after a verb of saying
+        ("ورأى الخبراء أن الزعيم الكوري معاد للغرب", "معاد"),
+        ("وكان اللاعب غائب عن التدريبات", "غائب"),
+    ],
+)
+def test_a_rarer_common_noun_alone_is_no_one_word_name(text, bad):
+    people, found = _people(text)
+    assert bad not in people, found
+
+
+def test_a_foreign_one_word_name_after_a_title_is_still_a_person():
+    people, found = _people("وقال المدرب بيتوركا إن الفريق جاهز للمباراة")
+    assert "بيتوركا" in people, found
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("وأطلع شكري نظيره الأردني على نتائج الزيارة", "نظيره"),  # a noun with its pronoun
+        ("ونقل شكري لخادم الحرمين تحيات الرئيس", "لخادم"),  # a preposition glued to a title
+        ("وجدد عباس التأكيد على موقف بلاده", "التأكيد"),  # a verbal noun with its article
+        ("وأشار شكري فيما يخص الملف النووي إلى تقدم المحادثات", "فيما"),  # a conjunction with ما
+        ("وأبدى المدرب جميل بلقاسم سعادته بأداء اللاعبين", "سعادته"),  # further into the name
+    ],
+)
+def test_a_common_word_after_a_given_name_is_no_surname(text, bad):
+    people, found = _people(text)
+    assert not any(bad in p.split() for p in people), found
+
+
+def test_a_surname_in_ta_marbuta_is_no_pronoun_suffix():
+    people, found = _people("وقال النائب العربي أيمن عودة إن القانون عنصري")
+    assert "أيمن عودة" in people, found
