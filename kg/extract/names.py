@@ -205,10 +205,11 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
 
 def _noun_with_suffix(w: str, written_form: str) -> bool:
     """A common word with its article (``شكري الاتفاق``، ``عباس التأكيد``: a verbal noun of the
-    derived forms) or with a pronoun suffix written ه, not ة (``شكري نظيره``; ``أيمن عودة`` is a
-    name): the object after a verb, no surname."""
+    derived forms or a frequent event word) or with a pronoun suffix written ه, not ة (``شكري
+    نظيره``; ``أيمن عودة`` is a name): the object after a verb, no surname."""
     if w.startswith("ال"):
-        return masdar_shaped(w[2:])
+        bare = w[2:]  # a frequent event word: شكري اللقاء (not العدوان, a family name)
+        return masdar_shaped(bare) or not_a_name(bare) and frequent_words().get(bare) == "frequent"
     if len(w) < 4 or not dediac(written_form).endswith("ه"):
         return False
     stems = (w[:-1], w[:-2] + "ه" if w[-2] == "ت" else "")  # نظير+ه، سعادة+ه (سعادته)

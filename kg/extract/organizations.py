@@ -11,7 +11,7 @@ from itertools import compress
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
-from kg.extract.names import NAMEISH, common_words, folded_stop, masdar_shaped, name_shaped, not_a_name
+from kg.extract.names import NAMEISH, common_nouns, common_words, folded_stop, masdar_shaped, name_shaped, not_a_name
 from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import ActorEntry, Gazetteer, slug
 from kg.lexicon.markers import markers, name_words
@@ -47,7 +47,8 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
     if word.startswith("ال") and _reads_as(head, name_words()["club_head"]):
         bare = word[2:]
         return not (
-            masdar_shaped(bare)
+            _feminine_phrase(s, k, head)
+            or masdar_shaped(bare)
             or bare.endswith(("اء", "ون", "ين", "ات"))
             or len(bare) < 3
             or bare in heads
@@ -67,6 +68,17 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
         or word in g.title_words
         or (word,) in g.given_names
     )
+
+
+def _feminine_phrase(s: Sentence, k: int, head: str) -> bool:
+    """After a masculine head, a feminine common noun and the feminine adjective that agrees with
+    it (``نادي الشراكة المجتمعية``، ``فريق المسؤولية الاجتماعية``): a noun phrase, for a club's
+    adjective agrees with نادي (الوحدة الإماراتي); after قناة it may agree with the head (قناة
+    المسيرة التابعة), and a name may be a phrase (فريق المولودية الوجدية)."""
+    if head.endswith("ه") or s.folded[k][2:] not in common_nouns():
+        return False
+    nxt = s.tokens[k + 1].text if k + 1 < len(s.tokens) else ""
+    return s.tokens[k].text.endswith("ة") and nxt.startswith("ال") and nxt.endswith("ة")
 
 
 @lru_cache(maxsize=65536)

@@ -190,6 +190,7 @@ def test_a_foreign_one_word_name_after_a_title_is_still_a_person():
         ("وأطلع شكري نظيره الأردني على نتائج الزيارة", "نظيره"),  # a noun with its pronoun
         ("ونقل شكري لخادم الحرمين تحيات الرئيس", "لخادم"),  # a preposition glued to a title
         ("وجدد عباس التأكيد على موقف بلاده", "التأكيد"),  # a verbal noun with its article
+        ("واستهل شكري اللقاء بالحديث عن العلاقات", "اللقاء"),  # an event word with its article
         ("وأشار شكري فيما يخص الملف النووي إلى تقدم المحادثات", "فيما"),  # a conjunction with ما
         ("وأبدى المدرب جميل بلقاسم سعادته بأداء اللاعبين", "سعادته"),  # further into the name
     ],
@@ -202,3 +203,31 @@ def test_a_common_word_after_a_given_name_is_no_surname(text, bad):
 def test_a_surname_in_ta_marbuta_is_no_pronoun_suffix():
     people, found = _people("وقال النائب العربي أيمن عودة إن القانون عنصري")
     assert "أيمن عودة" in people, found
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("زار طلاب نادي الشراكة المجتمعية المرضى في المستشفى", "الشراكة"),
+        ("ونظم فريق المسؤولية الاجتماعية حملة للتبرع بالدم", "المسؤولية"),
+    ],
+)
+def test_a_feminine_noun_and_its_adjective_after_a_club_word_name_no_club(text, bad):
+    doc, found = mentions(text)
+    orgs = [m.text for m in doc.mentions if doc.entity(m.entity_id).type == "Organization"]
+    assert bad not in orgs, found
+
+
+def test_a_club_after_its_word_is_still_found():
+    doc, found = mentions("وقررت إدارة نادي الوحدة الإماراتي التعاقد مع المدرب")
+    assert any(doc.entity(m.entity_id).type == "Organization" and "الوحدة" in m.text for m in doc.mentions), found
+
+
+def test_a_channel_is_found_though_a_feminine_adjective_follows_it():
+    doc, found = mentions("ونقلت قناة المسيرة التابعة للحوثيين عن مصادر أن الغارات استمرت")
+    assert any(doc.entity(m.entity_id).type == "Organization" and m.text == "المسيرة" for m in doc.mentions), found
+
+
+def test_a_club_named_by_a_feminine_phrase_is_still_found():
+    doc, found = mentions("وفاز فريق المولودية الوجدية على ضيفه بهدفين")
+    assert any(doc.entity(m.entity_id).type == "Organization" and "المولودية" in m.text for m in doc.mentions), found
