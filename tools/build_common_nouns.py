@@ -45,7 +45,7 @@ NAMED = 0.9  # with the article more often than this: a name (القاهرة), n
 VERB_LEADERS = ("قد", "وقد", "لقد", "فقد", "الذي", "التي", "الذين")  # folded; a verb follows, never a name
 VERB_LEAST, VERB_SHARE = 3, 0.03
 FREQUENT = 400
-RARE_LEAST = 20  # a rare noun is seen this often at least, with or without the article
+RARE_LEAST = 10  # a rare noun is seen this often at least, with or without the article
 
 
 def counts(corpus: Path) -> tuple[collections.Counter[str], collections.Counter[str]]:

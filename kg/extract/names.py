@@ -200,10 +200,10 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
         or masdar_shaped(w)
         and w in common_nouns()  # شكري تأكيد
     )
-    return glued or verb or accusative_noun(w, foreign) or common or _noun_with_suffix(w, written_form)
+    return glued or verb or accusative_noun(w, foreign) or common or noun_with_suffix(w, written_form)
 
 
-def _noun_with_suffix(w: str, written_form: str) -> bool:
+def noun_with_suffix(w: str, written_form: str) -> bool:
     """A common word with its article (``شكري الاتفاق``، ``عباس التأكيد``: a verbal noun of the
     derived forms or a frequent event word) or with a pronoun suffix written ه, not ة (``شكري
     نظيره``; ``أيمن عودة`` is a name): the object after a verb, no surname."""
@@ -255,7 +255,7 @@ def _not_continuation(w: str, written_form: str, so_far: int, foreign: bool = Fa
             return True
     if written_form.endswith("اً") or written_form.endswith("ًا") or accusative_noun(w, foreign):
         return True
-    if _noun_with_suffix(w, written_form) and not w.startswith("ال"):
+    if noun_with_suffix(w, written_form) and not w.startswith("ال"):
         return True  # بلقاسم سعادته
     if w.startswith("ال"):
         return w.endswith("ه") or (so_far >= 2 and not w.endswith("ي"))

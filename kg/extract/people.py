@@ -15,6 +15,7 @@ from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import dediac, fold, fold_names
 from kg.extract.names import (
     LOOSE_TITLES,
+    common_nouns,
     common_words,
     folded_stop,
     name_run,
@@ -202,6 +203,8 @@ def _given_name_at(
     if hit is None:
         return None
     pre, length, given = hit
+    if length == 1 and s.tokens[i].text.endswith("ه") and given[0][:-1] in common_nouns():
+        return None  # إدارة ناديه الأهلي: his club, not Nadia (written نادية); ساره is Sarah
     foreign = g.given_origin.get(given) in FOREIGN_GIVEN
     rest = name_run(s, i + length, taken_at, limit=3, al_first=True, foreign=foreign)
     if rest and length == 1 and _preposition_reading(s, i, rest[0], g):

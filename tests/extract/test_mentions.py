@@ -172,6 +172,7 @@ def _people(text):
         ("وقد يقول قائل إن الخطة فشلت", "قائل"),  # after a verb of saying
         ("ورأى الخبراء أن الزعيم الكوري معاد للغرب", "معاد"),
         ("وكان اللاعب غائب عن التدريبات", "غائب"),
+        ("وكان الإمام نائما في بيته", "نائما"),  # a participle seen ten times
     ],
 )
 def test_a_rarer_common_noun_alone_is_no_one_word_name(text, bad):
@@ -231,3 +232,8 @@ def test_a_channel_is_found_though_a_feminine_adjective_follows_it():
 def test_a_club_named_by_a_feminine_phrase_is_still_found():
     doc, found = mentions("وفاز فريق المولودية الوجدية على ضيفه بهدفين")
     assert any(doc.entity(m.entity_id).type == "Organization" and "المولودية" in m.text for m in doc.mentions), found
+
+
+def test_a_given_name_written_as_a_noun_with_its_pronoun_is_the_noun():
+    people, found = _people("وقالت إدارة ناديه الأهلي إنها لم تتلق عروضا رسمية للاعب")
+    assert not any("ناديه" in p.split() for p in people), found  # his club: Nadia is written نادية
