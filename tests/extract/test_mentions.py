@@ -237,3 +237,16 @@ def test_a_club_named_by_a_feminine_phrase_is_still_found():
 def test_a_given_name_written_as_a_noun_with_its_pronoun_is_the_noun():
     people, found = _people("وقالت إدارة ناديه الأهلي إنها لم تتلق عروضا رسمية للاعب")
     assert not any("ناديه" in p.split() for p in people), found  # his club: Nadia is written نادية
+
+
+@pytest.mark.parametrize(
+    "text, name, found_",
+    [
+        ('وتصنف أنقرة الوحدات الكردية منظمة "إرهابية" وتخشى تمددها', "إرهابية", False),  # a scare-quoted adjective
+        ('وأفاد تقرير مؤسسة "ضمان" بأن الاستثمارات تراجعت', "ضمان", True),  # a body named by a noun
+    ],
+)
+def test_a_quoted_adjective_after_a_body_word_is_no_name(text, name, found_):
+    doc, found = mentions(text)
+    orgs = [m.text for m in doc.mentions if doc.entity(m.entity_id).type == "Organization"]
+    assert (name in orgs) == found_, found
