@@ -297,11 +297,20 @@ def _no_name_word(s: Sentence, k: int, taken_at: Mapping[int, Mention]) -> bool:
         or s.tokens[k].start in taken_at
         or w in g.title_words
         or bare_w in g.title_words
+        or _bare_title(bare_w, g)
         or w in common_words()
         or bare_w in common_words()
         or not_a_name(w)
         or demonstrative(w)
     )
+
+
+def _bare_title(w: str, g: Gazetteer) -> bool:
+    """A title word without its article that is no name part (محامي, from المحامي: بيار دوناك
+    محامي رودريغ; not سلطان، أمين، رائد, which are names too, nor an honorific: سيد ليلاز)."""
+    title = g.titles.get(("ال" + w,))
+    honorific = title is not None and title.kind == "honorific"
+    return "ال" + w in g.title_words and not honorific and w not in g.name_parts and (w,) not in g.given_names
 
 
 def demonstrative(w: str) -> bool:

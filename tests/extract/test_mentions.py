@@ -250,3 +250,20 @@ def test_a_quoted_adjective_after_a_body_word_is_no_name(text, name, found_):
     doc, found = mentions(text)
     orgs = [m.text for m in doc.mentions if doc.entity(m.entity_id).type == "Organization"]
     assert (name in orgs) == found_, found
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("وأضاف علاء محاجنة محامي السكان أن المحكمة رفضت الالتماس", "محامي"),  # المحامي is a title
+        ("وقال فاسيلي نيبنسيا مندوب روسيا إن بلاده تعارض القرار", "مندوب"),
+    ],
+)
+def test_a_title_without_its_article_ends_a_name(text, bad):
+    people, found = _people(text)
+    assert people and not any(bad in p.split() for p in people), found
+
+
+def test_a_title_that_is_also_a_name_part_goes_on_a_name():
+    people, found = _people("وقال الأمير سلطان بن سلمان إن المشروع سيكتمل")
+    assert any(p.startswith("سلطان بن سلمان") for p in people), found
