@@ -76,10 +76,16 @@ def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
 
 
 def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
-    """A person's name after ``جائزة``، ``مطار``، ``شارع`` names a prize or a place, not the person."""
+    """A person's name after ``جائزة``، ``مطار``، ``شارع``, and the title (جامعة السلطان قابوس),
+    names a prize or a place, not the person."""
     if g.entries[key].type != "Person":
         return False
-    return any(rest in name_words()["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1]))
+
+    def reads(k: int, words: frozenset[str] | set[str]) -> bool:
+        return k >= 0 and any(rest in words for _pre, rest in proclitic_readings(s.folded[k]))
+
+    named = name_words()["named_after"]
+    return reads(i - 1, named) or reads(i - 1, g.title_words) and reads(i - 2, named)
 
 
 def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:

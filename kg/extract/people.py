@@ -135,6 +135,8 @@ def title_person_mentions(
             t = _title_at(g, s, i) if i >= after else None
             if t and _in_known_person(g, taken_at.get(s.tokens[i].start), s.tokens[i].end):
                 t = None  # الملك سلمان is the lexicon's King: his name after it is no second person
+            if t and _names_a_thing(s, i):
+                t = None  # جامعة الملك عبد العزيز: a university
             if not t:
                 continue
             role = g.titles[t[1]]
@@ -218,13 +220,18 @@ def _given_name_at(
 
 def _not_a_person_here(s: Sentence, i: int) -> bool:
     """A given name after a connector continues a name begun before (آل سعود، بن سلمان); after a
-    thing named after a person it names the thing (دوري عبد اللطيف جميل، جامعة نايف)."""
+    thing named after a person, and its title, it names the thing (دوري عبد اللطيف جميل، جامعة
+    نايف، مستشفى الملك خالد)."""
     if i == 0:
         return False
-    nw = name_words()
-    return s.folded[i - 1] in nw["connector"] or any(
-        rest in nw["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1])
-    )
+    titled = any(rest in gazetteer().title_words for _pre, rest in proclitic_readings(s.folded[i - 1]))
+    return s.folded[i - 1] in name_words()["connector"] or _names_a_thing(s, i) or titled and _names_a_thing(s, i - 1)
+
+
+def _names_a_thing(s: Sentence, i: int) -> bool:
+    """Does a thing named after a person stand before token i (جامعة الملك عبد العزيز، مركز
+    الأمير سلطان، شارع المهندس عمر قاضي)? The name after it names the thing."""
+    return i > 0 and any(rest in name_words()["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1]))
 
 
 _AFTER_FIRST = itemgetter(slice(1, None))  # a word without its first letter (a proclitic)

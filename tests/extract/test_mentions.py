@@ -267,3 +267,22 @@ def test_a_title_without_its_article_ends_a_name(text, bad):
 def test_a_title_that_is_also_a_name_part_goes_on_a_name():
     people, found = _people("وقال الأمير سلطان بن سلمان إن المشروع سيكتمل")
     assert any(p.startswith("سلطان بن سلمان") for p in people), found
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("ونقل المصابون إلى مستشفى الملك خالد في تبوك", "خالد"),
+        ("وأطلقت جامعة الملك عبدالعزيز برنامجا صيفيا للطلاب", "عبدالعزيز"),
+        ("وأقيم المعرض في مركز الأمير سلطان الحضاري بخميس مشيط", "سلطان"),
+        ("واكتمل العمل في توسعة طريق الملك سعود غرب المدينة", "سعود"),
+    ],
+)
+def test_a_thing_named_after_a_titled_person_names_no_person(text, bad):
+    people, found = _people(text)
+    assert not any(p.split()[0] == bad for p in people), found
+
+
+def test_a_titled_person_is_still_a_person_outside_a_thing_named_after_him():
+    people, found = _people("وقال الأمير خالد الفيصل إن المهرجان نجح")
+    assert any("خالد" in p.split() for p in people), found
