@@ -18,10 +18,11 @@ frequent_words.tsv holds the words without the article that are no name for anot
 (seen at least ``VERB_LEAST`` times and a ``VERB_SHARE`` of the time right after قد، لقد، الذي، التي,
 where a name never stands: اتخذ، صرخ), the words seen ``FREQUENT`` times or more (حجم، لقب), and
 the rarer common nouns and adjectives (kind rare_noun: seen ``RARE_LEAST`` to ``--min`` times, with the
-article as often as a common noun: ممتن، عالق، شرس، مسعف), less the lexicon's names. An unknown
+article as often as a common noun: ممتن، عالق، شرس، مسعف), less the lexicon's names, and the
+lexicon's one-word places that news also writes as verbs (kind place_verb: تدمر، سرت). An unknown
 name found after a title or a given name does not begin or go on with one (``الرئيس الأمريكي اتخذ``،
 ``وزير الشؤون الاجتماعية حجم``، ``شكري تأكيد``); a rare noun is no one-word name (``الرئيس ممتن``،
-``وقال قائل``).
+``وقال قائل``); such a place needs the context of a place (``الحروب تدمر المزروعات``).
 """
 
 from __future__ import annotations
@@ -75,6 +76,16 @@ def name_words() -> set[str]:
         | {w for t in g.given_names for w in t}
         | {w for t in g.forms for w in t}
     )
+
+
+def place_verbs(c: collections.Counter[str], after: collections.Counter[str]) -> list[str]:
+    """Rows ``word<TAB>place_verb``: one-word place names of the lexicon that news also writes as
+    a verb, seen after a verb leader as often as a verb is (تدمر destroys, سرت spread)."""
+    from kg.lexicon.actors import build
+
+    g = build(imported=True)
+    places = {t[0] for t, (key, _kind) in g.forms.items() if len(t) == 1 and g.entries[key].type == "Place"}
+    return [f"{w}\tplace_verb" for w in places if after[w] >= VERB_LEAST and after[w] >= VERB_SHARE * c[w]]
 
 
 def noun_like(w: str, c: collections.Counter[str], least: int, share: float) -> bool:
@@ -151,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     OUT.write_text("\n".join(head + words) + "\n", encoding="utf-8")
     print(f"build_common_nouns: {len(words)} words -> {OUT.relative_to(ROOT)}")
-    frequent = frequent_words(c, after, args.least, args.share)
+    frequent = sorted(frequent_words(c, after, args.least, args.share) + place_verbs(c, after))
     head = [
         "# Words of news Arabic (folded, without the article) that are no name: verbs (kind verb), seen at",
         f"# least {VERB_LEAST} times and {VERB_SHARE:.0%} of the time right after {'، '.join(VERB_LEADERS)}"
@@ -161,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         + " (kind rare_noun: ممتن، عالق); no given name, name part or lexicon name.",
         "# An unknown name does not begin with a verb or a frequent word (a nisba-shaped frequent word in -ي",
         "# may: حجازي), nor go on with a verb (surnames are often common words: مطر، عسيري); a rare noun is",
-        "# no one-word name (الرئيس ممتن). Word counts only, from",
+        "# no one-word name (الرئيس ممتن). A place of the lexicon that is also such a verb (kind place_verb:",
+        "# تدمر destroys) needs the context of a place. Word counts only, from",
         "# ../shared/corpus: " + digest,
         f"# Built {args.date}; rebuild with: python3 tools/build_common_nouns.py --date {args.date}",
         "word\tkind",

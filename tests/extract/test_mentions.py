@@ -127,6 +127,7 @@ def test_a_foreign_name_that_looks_like_a_noun_still_follows_a_verb_of_saying():
         ("إنزال للقوات على الساحل اللبناني", "الساحل"),  # the Lebanese coast
         ("يسعى الحزب إلى النيل من الحكومة", "النيل"),  # to undermine
         ("بلغت الأسعار الحد الأقصى", "الأقصى"),  # the maximum
+        ("وقال الباحث إن الحروب تدمر المزروعات", "تدمر"),  # destroys: a verb of news
     ],
 )
 def test_a_place_named_by_a_common_word_needs_the_context_of_a_place(text, word):
@@ -141,6 +142,7 @@ def test_a_place_named_by_a_common_word_needs_the_context_of_a_place(text, word)
         ("وصل الوفد إلى العقبة", "العقبة"),
         ("تنشط الجماعات المسلحة في دول الساحل", "الساحل"),  # a noun it completes
         ("وتراجع منسوب مياه النيل", "النيل"),
+        ("وسيطر التنظيم على مدينة تدمر الأثرية", "تدمر"),
     ],
 )
 def test_a_place_named_by_a_common_word_is_found_in_the_context_of_a_place(text, word):
