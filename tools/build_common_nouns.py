@@ -16,9 +16,13 @@ corpus and options give the same file.
 
 frequent_words.tsv holds the words without the article that are no name for another reason: verbs
 (seen at least ``VERB_LEAST`` times and a ``VERB_SHARE`` of the time right after قد، لقد، الذي، التي,
-where a name never stands: اتخذ، صرخ) and the words seen ``FREQUENT`` times or more (حجم، لقب),
-less the lexicon's names. An unknown name found after a title or a given name does not begin or go
-on with one (``الرئيس الأمريكي اتخذ``، ``وزير الشؤون الاجتماعية حجم``، ``شكري تأكيد``).
+where a name never stands: اتخذ، صرخ), the words seen ``FREQUENT`` times or more (حجم، لقب), and
+the rarer common nouns and adjectives (kind rare_noun: seen ``RARE_LEAST`` to ``--min`` times, with the
+article as often as a common noun: ممتن، عالق، شرس، مسعف), less the lexicon's names, and the
+lexicon's one-word places that news also writes as verbs (kind place_verb: تدمر، سرت). An unknown
+name found after a title or a given name does not begin or go on with one (``الرئيس الأمريكي اتخذ``،
+``وزير الشؤون الاجتماعية حجم``، ``شكري تأكيد``); a rare noun is no one-word name (``الرئيس ممتن``،
+``وقال قائل``); such a place needs the context of a place (``الحروب تدمر المزروعات``).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ NAMED = 0.9  # with the article more often than this: a name (القاهرة), n
 VERB_LEADERS = ("قد", "وقد", "لقد", "فقد", "الذي", "التي", "الذين")  # folded; a verb follows, never a name
 VERB_LEAST, VERB_SHARE = 3, 0.03
 FREQUENT = 400
+RARE_LEAST = 10  # a rare noun is seen this often at least, with or without the article
 
 
 def counts(corpus: Path) -> tuple[collections.Counter[str], collections.Counter[str]]:
@@ -73,8 +78,27 @@ def name_words() -> set[str]:
     )
 
 
-def frequent_words(c: collections.Counter[str], after: collections.Counter[str]) -> list[str]:
-    """Rows ``word<TAB>kind``: verbs (kind verb) and other frequent words (kind frequent)."""
+def place_verbs(c: collections.Counter[str], after: collections.Counter[str]) -> list[str]:
+    """Rows ``word<TAB>place_verb``: one-word place names of the lexicon that news also writes as
+    a verb, seen after a verb leader as often as a verb is (تدمر destroys, سرت spread)."""
+    from kg.lexicon.actors import build
+
+    g = build(imported=True)
+    places = {t[0] for t, (key, _kind) in g.forms.items() if len(t) == 1 and g.entries[key].type == "Place"}
+    return [f"{w}\tplace_verb" for w in places if after[w] >= VERB_LEAST and after[w] >= VERB_SHARE * c[w]]
+
+
+def noun_like(w: str, c: collections.Counter[str], least: int, share: float) -> bool:
+    """Written with the article at least ``share`` and at most NAMED of the time, ``least`` times
+    or more in all: a common noun or adjective (شكل / الشكل), not a name with the article (القاهرة)."""
+    n, with_article = c.get(w, 0), c.get("ال" + w, 0)
+    total = n + with_article
+    return total >= least and with_article >= share * total and n >= (1 - NAMED) * total
+
+
+def frequent_words(c: collections.Counter[str], after: collections.Counter[str], least: int, share: float) -> list[str]:
+    """Rows ``word<TAB>kind``: verbs (kind verb), other frequent words (kind frequent) and common
+    nouns too rare for common_nouns.tsv (kind rare_noun)."""
     from kg.arabic.normalize import is_arabic_letter
 
     names = name_words()
@@ -88,6 +112,8 @@ def frequent_words(c: collections.Counter[str], after: collections.Counter[str])
             out.append(f"{w}\tverb")
         elif n >= FREQUENT:
             out.append(f"{w}\tfrequent")
+        elif noun_like(w, c, RARE_LEAST, share) and not noun_like(w, c, least, share):
+            out.append(f"{w}\trare_noun")
     return sorted(out)
 
 
@@ -99,13 +125,10 @@ def common_nouns(c: collections.Counter[str], least: int, share: float) -> list[
     names = set(g.name_parts) | {" ".join(t) for t in g.given_names} | {t[0] for t in g.given_names}
     forms = {" ".join(t) for t in g.forms}
     out = []
-    for w, n in c.items():
+    for w in c:
         if w.startswith("ال") or len(w) < 3 or not all(is_arabic_letter(ch) for ch in w):
             continue
-        with_article = c.get("ال" + w, 0)
-        if n + with_article < least or with_article < share * (n + with_article):
-            continue
-        if n < (1 - NAMED) * (n + with_article):
+        if not noun_like(w, c, least, share):
             continue  # القاهرة، القدس: a name that has the article, hardly ever a word without it
         if w in names or w in forms:
             continue
@@ -139,14 +162,18 @@ def main(argv: list[str] | None = None) -> int:
     ]
     OUT.write_text("\n".join(head + words) + "\n", encoding="utf-8")
     print(f"build_common_nouns: {len(words)} words -> {OUT.relative_to(ROOT)}")
-    frequent = frequent_words(c, after)
+    frequent = sorted(frequent_words(c, after, args.least, args.share) + place_verbs(c, after))
     head = [
         "# Words of news Arabic (folded, without the article) that are no name: verbs (kind verb), seen at",
         f"# least {VERB_LEAST} times and {VERB_SHARE:.0%} of the time right after {'، '.join(VERB_LEADERS)}"
-        + " (اتخذ، صرخ), and words",
-        f"# seen {FREQUENT} times or more (kind frequent: حجم، لقب); no given name, name part or lexicon name.",
-        "# An unknown name does not begin with either (a nisba-shaped frequent word in -ي may: حجازي), nor",
-        "# go on with a verb (surnames are often common words: مطر، عسيري). Word counts only, from",
+        + " (اتخذ، صرخ), words",
+        f"# seen {FREQUENT} times or more (kind frequent: حجم، لقب), and common nouns and adjectives seen",
+        f"# {RARE_LEAST} to {args.least - 1} times, with the article as common_nouns.tsv's"
+        + " (kind rare_noun: ممتن، عالق); no given name, name part or lexicon name.",
+        "# An unknown name does not begin with a verb or a frequent word (a nisba-shaped frequent word in -ي",
+        "# may: حجازي), nor go on with a verb (surnames are often common words: مطر، عسيري); a rare noun is",
+        "# no one-word name (الرئيس ممتن). A place of the lexicon that is also such a verb (kind place_verb:",
+        "# تدمر destroys) needs the context of a place. Word counts only, from",
         "# ../shared/corpus: " + digest,
         f"# Built {args.date}; rebuild with: python3 tools/build_common_nouns.py --date {args.date}",
         "word\tkind",

@@ -12,7 +12,7 @@ from kg.arabic.normalize import fold_names
 from kg.extract.tokens import Sentence, memo_map, sentences, word_memo
 from kg.lexicon.actors import FormKind, Gazetteer
 from kg.lexicon.markers import markers, name_words
-from kg.lexicon.tsv import word_set
+from kg.lexicon.tsv import word_map, word_set
 from kg.model import Document, Mention, Span
 
 Match = tuple[int, int, str, FormKind]  # (tokens or folded start, proclitic characters or folded end, key, kind)
@@ -76,10 +76,16 @@ def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
 
 
 def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
-    """A person's name after ``جائزة``، ``مطار``، ``شارع`` names a prize or a place, not the person."""
+    """A person's name after ``جائزة``، ``مطار``، ``شارع``, and the title (جامعة السلطان قابوس),
+    names a prize or a place, not the person."""
     if g.entries[key].type != "Person":
         return False
-    return any(rest in name_words()["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1]))
+
+    def reads(k: int, words: frozenset[str] | set[str]) -> bool:
+        return k >= 0 and any(rest in words for _pre, rest in proclitic_readings(s.folded[k]))
+
+    named = name_words()["named_after"]
+    return reads(i - 1, named) or reads(i - 1, g.title_words) and reads(i - 2, named)
 
 
 def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
@@ -94,25 +100,28 @@ def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
 
 
 def _common_word_place(g: Gazetteer, s: Sentence, i: int, pre: str, key: str, length: int) -> bool:
-    """A one-word place whose name is a common noun (``common_nouns.tsv``) without the context
-    of a place: no locative preposition or place noun before it, a definite word before it that
-    it agrees with (الأوراق البيضاء، الحد الأقصى), an adjective, a nationality or من after it
-    (الساحل الغربي، الساحل اللبناني، النيل من). ``كسرت`` (broke) is no ك + سرت at all."""
+    """A one-word place whose name is a common noun (``common_nouns.tsv``) or a verb of news
+    (``frequent_words.tsv`` kind place_verb: تدمر destroys) without the context of a place: no
+    locative preposition or place noun before it, a definite word before it that it agrees with
+    (الأوراق البيضاء، الحد الأقصى) or that is the verb's subject (الحروب تدمر), an adjective, a
+    nationality or من after a noun (الساحل الغربي، الساحل اللبناني، النيل من). ``كسرت`` (broke)
+    is no ك + سرت at all."""
     if length != 1 or g.entries[key].type != "Place":
         return False
     if pre.endswith("ك"):
         return True  # "like" a town is rarely said
     word = s.folded[i][len(pre) :]
     nouns = word_set("common_nouns.tsv")
-    if (word[2:] if word.startswith("ال") else word) not in nouns:
+    noun = (word[2:] if word.startswith("ال") else word) in nouns
+    if not noun and word_map("frequent_words.tsv", "kind").get(word) != "place_verb":
         return False
     nxt = s.folded[i + 1] if i + 1 < len(s.folded) else ""
     hit = g.lookup((nxt,))
-    if nxt in markers()["not_place_after"] or (hit is not None and hit[1] == "nisba"):
+    if noun and (nxt in markers()["not_place_after"] or (hit is not None and hit[1] == "nisba")):
         return True
-    if nxt.startswith("ال") and nxt[2:] in nouns:
+    if noun and nxt.startswith("ال") and nxt[2:] in nouns:
         return True  # an adjective agrees with it: الساحل الغربي، العقبة الأخيرة
-    if pre.rstrip("و") in ("ب", "ل") or pre.startswith("و"):
+    if pre.rstrip("و") in ("ب", "ل") or noun and pre.startswith("و"):
         return False  # بالساحل، لجدة: a glued preposition; البلدان المجاورة والساحل: a noun coordinated
     prev = s.folded[i - 1] if i > 0 else ""
     locative = markers()["locative"]

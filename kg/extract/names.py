@@ -68,6 +68,16 @@ def no_name_start(w: str, body: bool = False) -> bool:
     return kind == "verb" or not body and kind == "frequent" and not w.endswith("ي")
 
 
+def one_word_noun(words: list[str]) -> bool:
+    """A rarer common noun or adjective found alone where a name is expected (``الرئيس ممتن``،
+    ``وقال قائل``، in the accusative ``عالقا``) is no one-word name: news writes it with the
+    article too (frequent_words.tsv, kind rare_noun)."""
+    if len(words) != 1:
+        return False
+    w, kinds = words[0], frequent_words()
+    return kinds.get(w) == "rare_noun" or w.endswith("ا") and kinds.get(w[:-1]) == "rare_noun"
+
+
 def name_stop() -> frozenset[str]:
     """Words that end a person's name after a title (prepositions, verbs of saying,
     conjunctions), as written: folding merges على (on) with علي (Ali)."""
@@ -154,8 +164,8 @@ def names_a_place(words: list[str]) -> bool:
 def starts_a_name(words: list[str], g: Gazetteer) -> bool:
     """Can these words, found where a name is expected, be one? Not when the first is a common
     noun (بشكل واضح), unless a name-shaped word that is no noun follows it (دوري جولد), nor
-    when one heads a place."""
-    if names_a_place(words):
+    when one heads a place, nor when it is one rarer noun alone (الرئيس ممتن)."""
+    if names_a_place(words) or one_word_noun(words):
         return False
     if words[0] in common_nouns() and len(words) >= 2:
         return all(w not in common_nouns() and name_shaped(w, g) for w in words[1:])
@@ -175,7 +185,8 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
     rest = w[1:]
     glued = len(w) >= 4 and w[0] in "لب" and not w.startswith("بو")
     hamza = rest[:1] != "ا" or written_form[1:2] in "أإآ"
-    glued = glued and (w.endswith(("ه", "ها", "هم")) or hamza and (rest in common_words() or rest in common_nouns()))
+    nouns = rest in common_words() or rest in common_nouns() or rest in g.title_words
+    glued = glued and (w.endswith(("ه", "ها", "هم")) or hamza and nouns)  # لنعته، بأحد، لخادم (الحرمين)
     verb = w.endswith("ت") and (len(w) == 4 or len(w) == 5 and w[0] == "ا" and not w.startswith("ال"))
     fourth_form = len(w) == 4 and written_form[:1] == "أ"  # حسين أصدر
     imperfect = len(w) >= 4 and w[0] == "ي" and not w.endswith(("ي", "نغ", "نج"))  # رمضان يرفع (not يماني)
@@ -189,7 +200,26 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
         or masdar_shaped(w)
         and w in common_nouns()  # شكري تأكيد
     )
-    return glued or verb or accusative_noun(w, foreign) or common
+    return glued or verb or accusative_noun(w, foreign) or common or noun_with_suffix(w, written_form)
+
+
+def noun_with_suffix(w: str, written_form: str) -> bool:
+    """A common word with its article (``شكري الاتفاق``، ``عباس التأكيد``: a verbal noun of the
+    derived forms or a frequent event word) or with a pronoun suffix written ه, not ة (``شكري
+    نظيره``; ``أيمن عودة`` is a name): the object after a verb, no surname."""
+    if w.startswith("ال"):
+        bare = w[2:]  # a frequent event word: شكري اللقاء (not العدوان, a family name)
+        return masdar_shaped(bare) or not_a_name(bare) and frequent_words().get(bare) == "frequent"
+    if len(w) < 4 or not dediac(written_form).endswith("ه"):
+        return False
+    stems = (w[:-1], w[:-2] + "ه" if w[-2] == "ت" else "")  # نظير+ه، سعادة+ه (سعادته)
+    return w in frequent_words() or any(stem in _nouns_and_titles() for stem in stems)
+
+
+@cache
+def _nouns_and_titles() -> frozenset[str]:
+    """Common nouns, frequent words and title words: what takes a pronoun suffix."""
+    return common_nouns() | frequent_words().keys() | gazetteer().title_words
 
 
 def accusative_noun(w: str, foreign: bool = False) -> bool:
@@ -225,6 +255,8 @@ def _not_continuation(w: str, written_form: str, so_far: int, foreign: bool = Fa
             return True
     if written_form.endswith("اً") or written_form.endswith("ًا") or accusative_noun(w, foreign):
         return True
+    if noun_with_suffix(w, written_form) and not w.startswith("ال"):
+        return True  # بلقاسم سعادته
     if w.startswith("ال"):
         return w.endswith("ه") or (so_far >= 2 and not w.endswith("ي"))
     return False
@@ -265,11 +297,20 @@ def _no_name_word(s: Sentence, k: int, taken_at: Mapping[int, Mention]) -> bool:
         or s.tokens[k].start in taken_at
         or w in g.title_words
         or bare_w in g.title_words
+        or _bare_title(bare_w, g)
         or w in common_words()
         or bare_w in common_words()
         or not_a_name(w)
         or demonstrative(w)
     )
+
+
+def _bare_title(w: str, g: Gazetteer) -> bool:
+    """A title word without its article that is no name part (محامي, from المحامي: بيار دوناك
+    محامي رودريغ; not سلطان، أمين، رائد, which are names too, nor an honorific: سيد ليلاز)."""
+    title = g.titles.get(("ال" + w,))
+    honorific = title is not None and title.kind == "honorific"
+    return "ال" + w in g.title_words and not honorific and w not in g.name_parts and (w,) not in g.given_names
 
 
 def demonstrative(w: str) -> bool:

@@ -11,7 +11,16 @@ from itertools import compress
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
-from kg.extract.names import NAMEISH, common_words, folded_stop, masdar_shaped, name_shaped, not_a_name
+from kg.extract.names import (
+    NAMEISH,
+    common_nouns,
+    common_words,
+    folded_stop,
+    frequent_words,
+    masdar_shaped,
+    name_shaped,
+    not_a_name,
+)
 from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import ActorEntry, Gazetteer, slug
 from kg.lexicon.markers import markers, name_words
@@ -36,7 +45,17 @@ def _quoted(s: Sentence, k: int, covered: Coverage) -> tuple[int, int] | None:
     end = next((j for j in range(k + 1, min(n, k + QUOTED_LENGTH)) if s.tokens[j].text == close), None)
     if end is None or end == k + 1 or any(s.tokens[j].start in covered for j in range(k + 1, end)):
         return None
+    if end == k + 2 and _quoted_adjective(s, k + 1):
+        return None
     return s.tokens[k + 1].start, s.tokens[end - 1].end
+
+
+def _quoted_adjective(s: Sentence, k: int) -> bool:
+    """A quoted indefinite feminine adjective is a description the writer distances himself from
+    (منظمة "إرهابية"، جماعة «متطرفة»), not the body's name (صحيفة «الحياة»، مؤسسة "ضمان")."""
+    w = s.folded[k]
+    common = w in common_nouns() or w in frequent_words()
+    return common and not w.startswith("ال") and s.tokens[k].text.endswith(("ية", "ة")) and len(w) > 4
 
 
 def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: frozenset[str], g: Gazetteer) -> bool:
@@ -47,7 +66,8 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
     if word.startswith("ال") and _reads_as(head, name_words()["club_head"]):
         bare = word[2:]
         return not (
-            masdar_shaped(bare)
+            _feminine_phrase(s, k, head)
+            or masdar_shaped(bare)
             or bare.endswith(("اء", "ون", "ين", "ات"))
             or len(bare) < 3
             or bare in heads
@@ -67,6 +87,17 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
         or word in g.title_words
         or (word,) in g.given_names
     )
+
+
+def _feminine_phrase(s: Sentence, k: int, head: str) -> bool:
+    """After a masculine head, a feminine common noun and the feminine adjective that agrees with
+    it (``نادي الشراكة المجتمعية``، ``فريق المسؤولية الاجتماعية``): a noun phrase, for a club's
+    adjective agrees with نادي (الوحدة الإماراتي); after قناة it may agree with the head (قناة
+    المسيرة التابعة), and a name may be a phrase (فريق المولودية الوجدية)."""
+    if head.endswith("ه") or s.folded[k][2:] not in common_nouns():
+        return False
+    nxt = s.tokens[k + 1].text if k + 1 < len(s.tokens) else ""
+    return s.tokens[k].text.endswith("ة") and nxt.startswith("ال") and nxt.endswith("ة")
 
 
 @lru_cache(maxsize=65536)

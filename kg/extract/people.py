@@ -15,12 +15,14 @@ from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import dediac, fold, fold_names
 from kg.extract.names import (
     LOOSE_TITLES,
+    common_nouns,
     common_words,
     folded_stop,
     name_run,
     name_shaped,
     name_stop,
     no_surname,
+    one_word_noun,
     person_key,
     plausible_name,
     starts_a_name,
@@ -133,6 +135,8 @@ def title_person_mentions(
             t = _title_at(g, s, i) if i >= after else None
             if t and _in_known_person(g, taken_at.get(s.tokens[i].start), s.tokens[i].end):
                 t = None  # الملك سلمان is the lexicon's King: his name after it is no second person
+            if t and _names_a_thing(s, i):
+                t = None  # جامعة الملك عبد العزيز: a university
             if not t:
                 continue
             role = g.titles[t[1]]
@@ -201,6 +205,8 @@ def _given_name_at(
     if hit is None:
         return None
     pre, length, given = hit
+    if length == 1 and s.tokens[i].text.endswith("ه") and given[0][:-1] in common_nouns():
+        return None  # إدارة ناديه الأهلي: his club, not Nadia (written نادية); ساره is Sarah
     foreign = g.given_origin.get(given) in FOREIGN_GIVEN
     rest = name_run(s, i + length, taken_at, limit=3, al_first=True, foreign=foreign)
     if rest and length == 1 and _preposition_reading(s, i, rest[0], g):
@@ -214,13 +220,18 @@ def _given_name_at(
 
 def _not_a_person_here(s: Sentence, i: int) -> bool:
     """A given name after a connector continues a name begun before (آل سعود، بن سلمان); after a
-    thing named after a person it names the thing (دوري عبد اللطيف جميل، جامعة نايف)."""
+    thing named after a person, and its title, it names the thing (دوري عبد اللطيف جميل، جامعة
+    نايف، مستشفى الملك خالد)."""
     if i == 0:
         return False
-    nw = name_words()
-    return s.folded[i - 1] in nw["connector"] or any(
-        rest in nw["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1])
-    )
+    titled = any(rest in gazetteer().title_words for _pre, rest in proclitic_readings(s.folded[i - 1]))
+    return s.folded[i - 1] in name_words()["connector"] or _names_a_thing(s, i) or titled and _names_a_thing(s, i - 1)
+
+
+def _names_a_thing(s: Sentence, i: int) -> bool:
+    """Does a thing named after a person stand before token i (جامعة الملك عبد العزيز، مركز
+    الأمير سلطان، شارع المهندس عمر قاضي)? The name after it names the thing."""
+    return i > 0 and any(rest in name_words()["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1]))
 
 
 _AFTER_FIRST = itemgetter(slice(1, None))  # a word without its first letter (a proclitic)
@@ -352,7 +363,10 @@ def nisba_person_mentions(
             if m is None or not _nisba_before_name(s, i, m, covered, g):
                 continue
             run = name_run(s, i + 1, taken_at, limit=3)
-            if not run or not name_shaped(s.folded[run[0]], g) or any(s.tokens[k].start in covered for k in run):
+            words = [s.folded[k] for k in run]
+            if not run or not name_shaped(words[0], g) or one_word_noun(words):
+                continue
+            if any(s.tokens[k].start in covered for k in run):
                 continue
             a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
             key = person_key(doc.text[a:b], g)
