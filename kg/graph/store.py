@@ -871,9 +871,9 @@ def _materialize(result: Any, limit: int | None, deadline: float | None) -> Quer
             if limit is not None and len(rows) >= limit:
                 return QueryResult("select", names, tuple(rows), truncated=True, terms=tuple(terms))
             check_time()
-            values = tuple(solution[n] for n in names)
-            terms.append(values)
-            rows.append({n: plain(v) for n, v in zip(names, values)})
+            values = tuple(solution)  # in ``variables`` order, None when unbound: read by name, a row
+            terms.append(values)  # of ten terms took twice as long (24,000 rows: half a second)
+            rows.append(dict(zip(names, map(plain, values))))
         return QueryResult("select", names, tuple(rows), terms=tuple(terms))
     triples: list[tuple[str, str, str]] = []
     for triple in result:
