@@ -154,7 +154,7 @@ _ARABIC_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufefc]
 
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic (used to refuse non-Arabic input)."""
-    letters = "".join([c for c in text if c.isalpha()])
+    letters = "".join(filter(str.isalpha, text))
     if not letters:
         return 0.0
     return sum(map(len, _ARABIC_RUN.findall(letters))) / len(letters)

@@ -124,11 +124,19 @@ def _bare_words() -> dict[str, list[tuple[str, frozenset[str]]]]:
     return out
 
 
+@cache
+def _bare_contexts() -> frozenset[str]:
+    """Every entity some bare word's candidate counts in its context."""
+    return frozenset(c for candidates in _bare_words().values() for _key, ctx in candidates for c in ctx)
+
+
 def _bare_referents(doc: Document) -> dict[str, str]:
     """What each bare word stands for in this article (``التحالف`` in a report on Yemen: the
     Saudi-led coalition): the candidate whose context the article names most."""
     named = Counter(m.entity_id for m in doc.mentions)
-    out = {}
+    out: dict[str, str] = {}
+    if _bare_contexts().isdisjoint(named):  # most articles: every candidate scores 0
+        return out
     for word, candidates in _bare_words().items():
         score, key = max((sum(named[c] for c in ctx), key) for key, ctx in candidates)
         if score:

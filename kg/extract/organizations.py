@@ -107,11 +107,17 @@ def _org_head(word: str) -> bool:
     return _reads_as(word, word_set("org_heads.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _strong_heads() -> frozenset[str]:
+    """The head nouns that name an organization whatever word follows (name_words.tsv's
+    strong_org_head), sorted out once rather than for every article."""
+    return frozenset(h for h in word_set("org_heads.tsv") if h in name_words()["strong_org_head"])
+
+
 def org_head_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> list[Mention]:
     """Organizations named after the common noun that introduces them (org_heads.tsv): a quoted
     name (``صحيفة «القادسية»``) or one unknown word (``شركة نوكيا``)."""
-    heads = word_set("org_heads.tsv")
-    strong = frozenset(h for h in heads if h in name_words()["strong_org_head"])
+    heads, strong = word_set("org_heads.tsv"), _strong_heads()
     covered = Coverage(len(doc.text), taken)
     out: list[Mention] = []
     for s in sentences(doc):

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from typing import cast
 
 from kg.arabic.clitics import proclitic_readings
-from kg.extract.tokens import Sentence, sentences
+from kg.extract.tokens import Sentence, sentences, word_memo
 from kg.lexicon.actors import SURNAME, Gazetteer, Title, gazetteer
 from kg.lexicon.markers import marker_phrases, markers
 from kg.lexicon.positions import held_on, rank
@@ -46,6 +47,15 @@ def _title_ending_at(g: Gazetteer, s: Sentence, end: int) -> tuple[int, Title] |
 
 def _office(t: Title) -> bool:
     return t.kind not in NOT_OFFICES and t.role_en not in RANKS
+
+
+def _rank_roles(g: Gazetteer) -> frozenset[str]:
+    """The roles of the titles that are no office (Prince, Sheikh), worked out once per
+    gazetteer rather than over its hundreds of titles for every article."""
+    memo = word_memo("roles-rank-roles", g, limit=None)
+    if not memo:
+        memo[""] = frozenset(t.role_en for t in g.titles.values() if not _office(t))
+    return cast(frozenset[str], memo[""])
 
 
 def stated_titles(doc: Document, g: Gazetteer, s: Sentence, k: int, covering: dict[int, Mention]) -> list[Stated]:
@@ -164,7 +174,7 @@ def place_in_time(doc: Document) -> Document:
         role = current[0].role if current else known[0].role if known else "former " + said[0].role if said else None
         entities.append(e if role == e.role_en else replace(e, role_en=role))
     ids = {e.id for e in doc.entities}
-    ranks = {t.role_en for t in g.titles.values() if not _office(t)}
+    ranks = _rank_roles(g)
     kept = [
         replace(f, origin="article") if f.predicate == "holdsPosition" and f.origin is None else f
         for f in doc.facts

