@@ -284,6 +284,13 @@ def state_of(doc: Document, x: str) -> str | None:
     return e.country or None if e.type == "Organization" and e.role_en in STATE_ROLES else None
 
 
+def reporter(doc: Document, x: str) -> bool:
+    """A news outlet (an organization whose role is media: رويترز، سكاي نيوز عربية): it reports
+    what others do and is no party to the events it reports."""
+    e = doc.entity(x)
+    return e is not None and e.type == "Organization" and e.role_en == "media"
+
+
 def home_state(doc: Document, speaker: str) -> str | None:
     """The country of a speaker who speaks for a state: the state itself, an organ of it, or
     one of its officials (a person with a country and an office)."""

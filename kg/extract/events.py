@@ -36,6 +36,7 @@ from kg.extract.clause import (
     light_verb_end,
     preposition_of,
     pronoun_object,
+    reporter,
     state_of,
     type_of,
 )
@@ -209,6 +210,7 @@ def _read(
         return None
     if "complement" in pred.needs and not _complement_follows(ctx.s, t):
         return None  # تراجع أداؤها، سجلت تراجعا: a fall, not a climb-down (تراجع عن قراره)
+    ids = [x for x in ids if not reporter(ctx.doc, x)]  # نقلت رويترز … طلبوا: the agency reports, others ask
     if not ids or (pred.actor is not None and not all(group_role(ctx.doc, x) == pred.actor for x in ids)):
         return None  # سار المتظاهرون is a protest; سار الوزير is not
     if typ in VIOLENCE and any(group_role(ctx.doc, x) == QUANTITY for x in (*ids, *target)):
@@ -267,6 +269,8 @@ def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: 
     ``وقال نتنياهو إن إيران تدعم الإرهاب`` is ACCUSE Netanyahu → Iran, beside what he reports."""
     if speaker in r.source or r.modality == "negated" or r.rule in (Rule.NOUN_IMPLICIT, Rule.PASSIVE_AGENT):
         return None  # a casualty report names no one to accuse
+    if reporter(ctx.doc, speaker):
+        return None  # ذكرت وكالة سانا أن غارات إسرائيلية …: news, not an accusation
     if any(group_role(ctx.doc, x) is not None for x in r.source):
         return None  # قال المتحدث إن مسلحين قتلوا: a report, not an accusation of a state or a group by name
     if (home := home_state(ctx.doc, speaker)) is not None and any(state_of(ctx.doc, x) == home for x in r.source):

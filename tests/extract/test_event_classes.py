@@ -989,3 +989,21 @@ def test_a_second_person_met_is_joined_with_the_waw_on_his_title():
 def test_a_title_with_no_name_after_it_joins_no_one():
     found = events("التقى بومبيو السيسي ووزير الخارجية في مؤتمر.")
     assert ("CONSULT", ("Mike Pompeo",), ("Abdel Fattah el-Sisi",), "asserted") in found
+
+
+# ---------------------------------------------------------------- news outlets report
+
+
+def test_a_news_agency_is_not_the_actor_of_what_it_reports():
+    found = events("ونقلت رويترز عن مصدرين قولهما إن قادة الحلف طلبوا من أوكرانيا وجورجيا مغادرة القاعة.")
+    assert not any("Reuters" in e[1] for e in found)
+
+
+def test_what_a_news_agency_reports_is_no_accusation_of_its_own():
+    found = events("وذكرت وكالة سانا أن الدفاع الجوي السوري تصدى لغارات إسرائيلية استهدفت قاعدة التيفور.")
+    assert not any(e[0] == "ACCUSE" for e in found)
+
+
+def test_a_news_outlet_may_still_be_accused():
+    found = events("واتهم الرئيس الأمريكي دونالد ترامب شبكة سي إن إن بنشر أخبار كاذبة.")
+    assert ("ACCUSE", ("Donald Trump",), ("CNN",), "asserted") in found
