@@ -142,8 +142,9 @@ def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
         if b.marker or b.first <= group[-1].last:
             continue
         nxt = group[-1].last + 1
-        joined = b.first == nxt and s.folded[nxt].startswith("و")
-        if joined or (_own_title_start(s, b) == nxt and s.folded[nxt][:1] == "و" and _is_title_word(s.folded[nxt][1:])):
+        if not s.folded[nxt].startswith("و"):
+            continue
+        if b.first == nxt or _is_title_word(s.folded[nxt][1:]) and _own_title_start(s, b) == nxt:
             group.append(b)  # وزير starts with و itself; ووزير is و and وزير
     return group
 

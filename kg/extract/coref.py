@@ -184,10 +184,12 @@ def _group_word(s: Sentence, i: int, by_start: Mapping[int, Mention], g: Gazette
 
 
 def _bare_key(key: str | None, s: Sentence, i: int, by_start: Mapping[int, Mention], g: Gazetteer) -> str | None:
-    """The actor a bare word at token i stands for, unless a nationality after it names
+    """The lexicon actor a bare word at token i stands for, unless a nationality after it names
     another nation's (``الاحتلال الأمريكي`` is not Israel; ``المقاومة اليمنية`` is still Yemen's)."""
-    nxt = mention_starting(by_start, s.tokens[i + 1]) if key is not None and i + 1 < len(s.tokens) else None
-    if key is None or key not in g.entries or nxt is None or nxt.kind != "nisba":
+    if key is None or key not in g.entries:
+        return None
+    nxt = mention_starting(by_start, s.tokens[i + 1]) if i + 1 < len(s.tokens) else None
+    if nxt is None or nxt.kind != "nisba":
         return key
     return key if entry_entity(g.entries[key]).country == nxt.entity_id else None
 
@@ -245,24 +247,26 @@ def resolve(doc: Document) -> Document:
                 k += 1
             w = words[i]
             if w in unnamed:  # حزب سوريا المستقبل … الحزب: not the party named before it
-                orgs.pop(unnamed[w], None) if not covered.bits[tok.start] else None
+                if not covered.bits[tok.start]:
+                    orgs.pop(unnamed[w], None)
                 continue
+            key = _bare_key(bare.get(w), s, i, by_start, g)  # التحالف، المتمردين: the actor the article has in mind
+            named_before = orgs.get(w) if w in org_anaphor else None  # وأكدت المنظمة، الحركة: the one named before
             if covered.bits[tok.start]:  # a mention's own, unless a group's word means a named group
                 group = _group_word(s, i, by_start, g)
-                if group is None or (bare.get(w) not in g.entries and not (w in org_anaphor and w in orgs)):
+                if group is None or (key is None and named_before is None):
                     continue
                 dropped.add((group.start, group.end))
                 replaced.add(group.entity_id)
             if w in pair and len(countries) >= 2:
                 new += [Mention(tok.start, tok.end, tok.text, cid, "pair") for cid, _ in countries.most_common(2)]
                 continue
-            key = _bare_key(bare.get(w), s, i, by_start, g)  # not الاحتلال الأمريكي
-            if key is not None and key in g.entries:  # التحالف، المتمردين: the actor the article has in mind
+            if key is not None:
                 new.append(_word_mention(doc, s, i, w, key))
                 ents.setdefault(key, entry_entity(g.entries[key]))
                 continue
-            if w in orgs and w in org_anaphor:  # وأكدت المنظمة، الحركة: the one named before
-                new.append(_word_mention(doc, s, i, w, orgs[w]))
+            if named_before is not None:
+                new.append(_word_mention(doc, s, i, w, named_before))
                 continue
             found = _description(doc, s, i, by_start, ents, latest) if (w,) in g.titles and w.startswith("ال") else None
             if found is None:

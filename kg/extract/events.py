@@ -201,7 +201,8 @@ def _read(
         return None  # تفادي أي ضربة، ضربة محتملة، ستشن غارات: an attack that has not happened is no event
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
     if typ not in DOMESTIC:  # نفى لافروف ضلوع روسيا: no event of a state's with its own officials
-        target = tuple(x for x in target if not _own(ctx.doc, x, ids))
+        own = {home_state(ctx.doc, i) for i in ids}
+        target = tuple(x for x in target if x not in own and home_state(ctx.doc, x) not in ids)
     if not target and ("target" in pred.needs or pred.confidence < MIN_CONFIDENCE_WITHOUT_TARGET):
         return None
     if "marked" in pred.needs and not (target and tgt.marked):
@@ -221,11 +222,6 @@ def _read(
     if typ == "ASSAULT" and all(type_of(ctx.doc, x) == "Person" for x in ids):
         return _person_attack(ctx.doc, t, Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule))
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
-
-
-def _own(doc: Document, x: str, ids: Sequence[str]) -> bool:
-    """Is ``x`` the state of one of ``ids`` (an official's or an organ's), or one of its officials?"""
-    return x in {home_state(doc, i) for i in ids} or home_state(doc, x) in ids
 
 
 def _person_attack(doc: Document, t: Trigger, r: Reading) -> Reading | None:
@@ -370,6 +366,7 @@ def extract_sentence(
     implicit: set[str] = set()
     current: tuple[str, ...] = ()  # the actor of the sentence's last event
     silent = of_the_game(s) or link_line(s)  # a match report, a link to another story: no events
+    acting = tuple(a for a in ctx.actors if not companion(s, a))  # not those who go with the actor
     for t in ctx.triggers:
         if silent or complement_of_trigger(s, t, ctx.triggers) or happening_verb(s, t, ctx.triggers):
             continue
@@ -377,7 +374,7 @@ def extract_sentence(
             continue
         spk = speaker(s, t, ctx.actors)
         street = t.form.predicate.type in STREET_TYPES
-        fit = tuple(a for a in ctx.actors if (street or not bare_group(a)) and not companion(s, a))
+        fit = acting if street else tuple(a for a in acting if not bare_group(a))
         src = find_source(ctx, t, fit, spk, salience, bool(current))
         if src is None:
             continue

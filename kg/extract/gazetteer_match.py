@@ -9,9 +9,10 @@ from itertools import compress
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold_names
+from kg.extract.names import names_a_thing
 from kg.extract.tokens import Sentence, memo_map, sentences, word_memo
 from kg.lexicon.actors import FormKind, Gazetteer
-from kg.lexicon.markers import markers, name_words
+from kg.lexicon.markers import markers
 from kg.lexicon.tsv import word_map, word_set
 from kg.model import Document, Mention, Span
 
@@ -78,14 +79,7 @@ def _span(tok: Span, folded_start: int, folded_end: int) -> tuple[int, int]:
 def _named_after(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
     """A person's name after ``جائزة``، ``مطار``، ``شارع``, and the title (جامعة السلطان قابوس),
     names a prize or a place, not the person."""
-    if g.entries[key].type != "Person":
-        return False
-
-    def reads(k: int, words: frozenset[str] | set[str]) -> bool:
-        return k >= 0 and any(rest in words for _pre, rest in proclitic_readings(s.folded[k]))
-
-    named = name_words()["named_after"]
-    return reads(i - 1, named) or reads(i - 1, g.title_words) and reads(i - 2, named)
+    return g.entries[key].type == "Person" and names_a_thing(s, i, g)
 
 
 def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:

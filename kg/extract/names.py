@@ -6,7 +6,7 @@ words with a glued preposition or a pronoun suffix)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -153,6 +153,23 @@ def plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
     if words[0] in g.name_parts or " ".join(words[:2]) in g.name_parts:
         return True
     return loose and starts_a_name(words, g)
+
+
+def _reads_in(s: Sentence, k: int, words: Collection[str]) -> bool:
+    """Is the word at token k, past any proclitic reading, one of ``words``?"""
+    return k >= 0 and any(rest in words for _pre, rest in proclitic_readings(s.folded[k]))
+
+
+def thing_named_before(s: Sentence, i: int) -> bool:
+    """Does a thing named after a person stand right before token i (``جامعة نايف``، ``جائزة``،
+    ``مطار``، ``شارع``: name_words.tsv, named_after)? The name after it names the thing."""
+    return _reads_in(s, i - 1, name_words()["named_after"])
+
+
+def names_a_thing(s: Sentence, i: int, g: Gazetteer) -> bool:
+    """Does the person's name at token i name a thing, after the thing's noun directly or past
+    the person's title (``جامعة الملك عبد العزيز``، ``مستشفى الملك خالد``، ``مركز الأمير سلطان``)?"""
+    return thing_named_before(s, i) or _reads_in(s, i - 1, g.title_words) and thing_named_before(s, i - 1)
 
 
 def names_a_place(words: list[str]) -> bool:

@@ -21,11 +21,13 @@ from kg.extract.names import (
     name_run,
     name_shaped,
     name_stop,
+    names_a_thing,
     no_surname,
     one_word_noun,
     person_key,
     plausible_name,
     starts_a_name,
+    thing_named_before,
 )
 from kg.extract.tokens import Coverage, Sentence, memo_map, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, gazetteer
@@ -135,7 +137,7 @@ def title_person_mentions(
             t = _title_at(g, s, i) if i >= after else None
             if t and _in_known_person(g, taken_at.get(s.tokens[i].start), s.tokens[i].end):
                 t = None  # الملك سلمان is the lexicon's King: his name after it is no second person
-            if t and _names_a_thing(s, i):
+            if t and thing_named_before(s, i):
                 t = None  # جامعة الملك عبد العزيز: a university
             if not t:
                 continue
@@ -224,14 +226,7 @@ def _not_a_person_here(s: Sentence, i: int) -> bool:
     نايف، مستشفى الملك خالد)."""
     if i == 0:
         return False
-    titled = any(rest in gazetteer().title_words for _pre, rest in proclitic_readings(s.folded[i - 1]))
-    return s.folded[i - 1] in name_words()["connector"] or _names_a_thing(s, i) or titled and _names_a_thing(s, i - 1)
-
-
-def _names_a_thing(s: Sentence, i: int) -> bool:
-    """Does a thing named after a person stand before token i (جامعة الملك عبد العزيز، مركز
-    الأمير سلطان، شارع المهندس عمر قاضي)? The name after it names the thing."""
-    return i > 0 and any(rest in name_words()["named_after"] for _pre, rest in proclitic_readings(s.folded[i - 1]))
+    return s.folded[i - 1] in name_words()["connector"] or names_a_thing(s, i, gazetteer())
 
 
 _AFTER_FIRST = itemgetter(slice(1, None))  # a word without its first letter (a proclitic)

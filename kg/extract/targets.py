@@ -5,7 +5,7 @@ capital is hosted by its country."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.arabic.clitics import Clitic
@@ -89,28 +89,34 @@ def _of_topic(ctx: SentenceContext, a: Arg) -> bool:
     return k >= 0 and has_marker(ctx.s.folded[k], "topic", Clitic.WA_BA)
 
 
-def _by_means(s: Sentence, a: Arg) -> bool:
-    """``بعثت للعالم من خلال زيارة مساهل رسالة``: an actor in the phrase that says through what an
-    act was done (``means``: من خلال، عبر) is not its recipient."""
-    phrases = marker_phrases()["means"]
-    for k in range(a.first - 1, max(-1, a.first - NP_WALK - 2), -1):
-        if has_marker(s.folded[k], "means", Clitic.NONE) or (k > 0 and (s.folded[k - 1], s.folded[k]) in phrases):
+def _opened_by(s: Sentence, a: Arg, opens: Callable[[int], bool], reach: int) -> bool:
+    """Does the word at some k among the ``reach`` words before actor ``a`` open the phrase it
+    stands in (``opens(k)``), with no punctuation and no preposition between? A preposition
+    heads the phrase itself (وعبر عن شكره لسفارة: عن, and عبر is the verb "expressed")."""
+    for k in range(a.first - 1, max(-1, a.first - reach - 1), -1):
+        if opens(k):
             return True
         if s.tokens[k].text in STOP_PUNCT or preposition_of(s.folded[k]):
-            return False  # وعبر عن شكره لسفارة: عن heads the phrase, and عبر is the verb "expressed"
+            return False
     return False
+
+
+def _by_means(s: Sentence, a: Arg) -> bool:
+    """``بعثت للعالم من خلال زيارة مساهل رسالة``: an actor in the phrase that says through what an
+    act was done (``means``: من خلال، عبر، على لسان) is not its recipient."""
+    phrases = marker_phrases()["means"]
+
+    def opens(k: int) -> bool:
+        return has_marker(s.folded[k], "means", Clitic.NONE) or (k > 0 and (s.folded[k - 1], s.folded[k]) in phrases)
+
+    return _opened_by(s, a, opens, NP_WALK + 1)
 
 
 def companion(s: Sentence, a: Arg) -> bool:
     """``زار السيسي القاعدة الجوية برفقة وزير الدفاع صدقي صبحي``: who goes with the actor
     (markers kind companion, a few words before, his title between) is neither the recipient
     nor the actor."""
-    for k in range(a.first - 1, max(-1, a.first - NP_WALK - 3), -1):
-        if has_marker(s.folded[k], "companion", Clitic.CONJ):
-            return True
-        if s.tokens[k].text in STOP_PUNCT or preposition_of(s.folded[k]):
-            return False
-    return False
+    return _opened_by(s, a, lambda k: has_marker(s.folded[k], "companion", Clitic.CONJ), NP_WALK + 2)
 
 
 def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg | None, bool]:
