@@ -18,6 +18,7 @@ from kg.extract.clause import (
     STOP_PUNCT,
     TITLE_WINDOW,
     VSO_WINDOW,
+    WEAPON,
     Arg,
     SentenceContext,
     TitleAttributes,
@@ -274,22 +275,33 @@ def _with_possessors(doc: Document, s: Sentence, placed: list[Arg]) -> list[Arg]
     takes it): after ``وزارة الخارجية`` or ``القوات`` a definite name is another party."""
     out: list[Arg] = []
     for a in placed:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and a.first == prev.last + 1
-            and not a.marker
-            and a.mention.kind not in ("nisba", "pair")
-            and not s.folded[a.first].startswith("و")
-            and group_role(doc, prev.mention.entity_id) in ("", "armed", "institution")
-            and not strip_clitic(s.folded[prev.last]).startswith("ال")  # وزارة الخارجية الحكومة البريطانية: two
-            and entity_type(doc, a.mention) in ("Organization", "Person", "Country")
-            and group_role(doc, a.mention.entity_id) is None
-        ):
-            out[-1] = Arg(a.mention, prev.first, a.last, prev.marker)
-            continue
+        while out and _possessed(doc, s, out[-1], a):
+            prev = out.pop()  # مدفعية قوات المقاومة: the artillery of the forces of the resistance
+            a = Arg(a.mention, prev.first, a.last, prev.marker)
         out.append(a)
     return out
+
+
+def _possessed(doc: Document, s: Sentence, prev: Arg, a: Arg) -> bool:
+    """The group ``prev`` is in construct with the actor ``a`` right after it."""
+    return (
+        a.first == prev.last + 1
+        and not a.marker
+        and a.mention.kind not in ("nisba", "pair")
+        and not s.folded[a.first].startswith("و")
+        and group_role(doc, prev.mention.entity_id) in ("", "armed", "institution", WEAPON)
+        and not strip_clitic(s.folded[prev.last]).startswith("ال")  # وزارة الخارجية الحكومة البريطانية: two
+        and entity_type(doc, a.mention) in ("Organization", "Person", "Country")
+        and (group_role(doc, a.mention.entity_id) is None or _owns_weapon(doc, prev, a))
+    )
+
+
+def _owns_weapon(doc: Document, weapon: Arg, owner: Arg) -> bool:
+    """``مدفعية الجيش``، ``دبابات القوات``: a weapon belongs to the armed group after it."""
+    return group_role(doc, weapon.mention.entity_id) == WEAPON and group_role(doc, owner.mention.entity_id) in (
+        "",
+        "armed",
+    )
 
 
 def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], lemmas: Lemmas | None) -> SentenceContext:

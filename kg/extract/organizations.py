@@ -25,7 +25,7 @@ from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import ActorEntry, Gazetteer, slug
 from kg.lexicon.markers import markers, name_words
 from kg.lexicon.romanize import romanize
-from kg.lexicon.tsv import word_set
+from kg.lexicon.tsv import read_rows, word_set
 from kg.model import Document, Entity, Mention
 
 QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”"}
@@ -228,6 +228,64 @@ def _with_nationality(text: str, m: Mention, nxt: Mention, g: Gazetteer) -> tupl
     return Mention(m.start, nxt.end, span, key, "name"), entity
 
 
+@lru_cache(maxsize=1)
+def group_qualifiers() -> dict[str, tuple[str, str]]:
+    """group_qualifiers.tsv: folded adjective -> (key, English label) of whose group it is."""
+    cols = ("word", "key", "label_en")
+    return {fold(r["word"]): (r["key"], r["label_en"]) for r in read_rows("group_qualifiers.tsv", cols, cols)}
+
+
+def _qualifier_after(text: str, m: Mention) -> tuple[str, str, int] | None:
+    """The adjective right after a group that says whose group it is (``القوات الكردية``):
+    (key, English label, where the adjective ends), or None."""
+    rest = text[m.end : m.end + 24]
+    if len(rest) < 2 or rest[0] != " " or rest[1].isspace():
+        return None
+    word = rest[1:].split(maxsplit=1)[0].rstrip('.,،؛:!؟?"»”)')
+    found = group_qualifiers().get(fold(word))
+    return (found[0], found[1], m.end + 1 + len(word)) if found else None
+
+
+def _qualified(text: str, m: Mention, nxt: Mention | None, g: Gazetteer) -> tuple[Mention, Entity, int] | None:
+    """A street or institutional group and the adjective that says whose it is: the group of
+    its own (``القوات الكردية`` → forces (Kurdish)), or the group of the nationality that follows
+    the adjective (``القوات الحكومية السورية`` → forces (Syria)); with how many mentions it took."""
+    q = _qualifier_after(text, m)
+    if q is None or (nxt is not None and nxt.start < q[2] < nxt.end):
+        return None
+    key, label, end = q
+    took = 1 + (nxt is not None and nxt.start < end)
+    after = nxt if took == 1 else None
+    if after is not None and after.kind == "nisba" and 0 < after.start - end <= 2 and text[end : after.start].isspace():
+        composed, entity = _with_nationality(text, m, after, g)
+        return (composed, entity, 2) if entity is not None else None
+    base = g.entries[m.entity_id]
+    span = text[m.start : end]
+    entity = Entity(
+        f"{m.entity_id}_{key}",
+        "Organization",
+        span,
+        f"{base.label_en} ({label})",
+        None,
+        role_en="group",
+        group=base.group,
+    )
+    return Mention(m.start, end, span, entity.id, "name"), entity, took
+
+
+def _armed_adjective(g: Gazetteer, m: Mention) -> bool:
+    """``الحوثيين`` in ``المسلحين الحوثيين``: one word with the article naming an armed group,
+    an adjective saying whose the group before it is."""
+    entry = g.entries.get(m.entity_id)
+    return (
+        entry is not None
+        and entry.type == "Organization"
+        and entry.role_en == "armed_group"
+        and len(m.text.split()) == 1
+        and fold(m.text).startswith("ال")
+    )
+
+
 def counts_a_thing(text: str, m: Mention) -> bool:
     """``عشرات الغارات``: a quantity word without the article, in construct with the word after
     it that is not a word for people (``آلاف الأشخاص``، ``مئات المدنيين``) nor a preposition
@@ -254,14 +312,24 @@ def compose_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> tupl
         m = ms[i]
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         adjacent = nxt is not None and 0 < nxt.start - m.end <= 2 and text[m.end : nxt.start].isspace()
-        if not adjacent and _group_of(g, m.entity_id) == "quantity" and counts_a_thing(text, m):
+        group = _group_of(g, m.entity_id)
+        if not adjacent and group == "quantity" and counts_a_thing(text, m):
             i += 1  # عشرات الغارات، آلاف الدولارات: a number of things, no crowd
+            continue
+        whose = _qualified(text, m, nxt, g) if group not in (None, "state", "quantity") else None
+        if whose is not None:
+            out.append(whose[0])
+            extra.setdefault(whose[1].id, whose[1])
+            i += whose[2]
+            continue
+        if adjacent and nxt is not None and group not in (None, "state", "quantity") and _armed_adjective(g, nxt):
+            out.append(Mention(m.start, nxt.end, text[m.start : nxt.end], nxt.entity_id, "name"))
+            i += 2  # المسلحين الحوثيين: the Houthis
             continue
         if not adjacent or nxt is None:
             out.append(m)
             i += 1
             continue
-        group = _group_of(g, m.entity_id)
         if group == "quantity" and (_group_of(g, nxt.entity_id) is not None or nxt.kind == "nisba"):
             ms[i + 1] = Mention(m.start, nxt.end, text[m.start : nxt.end], nxt.entity_id, nxt.kind)
             i += 1

@@ -30,18 +30,37 @@ from kg.extract.clause import (
 )
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import opens_clause
-from kg.lexicon.markers import has_marker, marker_phrases
+from kg.lexicon.markers import has_marker, marker_phrases, markers
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
 ATTACKED_PLACE_TYPES = frozenset({"ASSAULT"})  # an attack with no actor hit is on the place of its clause
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
+COMMAS = frozenset("،,;؛")
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 
 
-def _clause_end(ctx: SentenceContext, t: Trigger) -> int:
-    """Where the trigger's clause ends: at the next verb that opens a clause, else the sentence's end."""
-    nxt = next((tr for tr in ctx.triggers if tr.index > t.end and opens_clause(ctx.s, tr)), None)
-    return ctx.s.tokens[nxt.index].start if nxt is not None else ctx.s.span.end
+def _clause_end(ctx: SentenceContext, t: Trigger, after: int = -1) -> int:
+    """Where the trigger's clause ends: at the next verb that opens a clause, or at a comma and a
+    word that opens a part of its own (``، فيما``، ``، وفق ما أفاد``), else the sentence's end."""
+    s = ctx.s
+    nxt = next((tr for tr in ctx.triggers if tr.index > t.end and opens_clause(s, tr)), None)
+    last = nxt.index if nxt is not None else len(s.tokens)
+    k = next((k for k in range(t.end + 2, last) if _breaks_at(s, k, last, (s.tokens[t.end].end, after))), last)
+    return s.tokens[k].start if k < len(s.tokens) else s.span.end
+
+
+def _breaks_at(s: Sentence, k: int, last: int, leads: tuple[int, int]) -> bool:
+    """A comma and a word of contrast or attribution at ``k``; an attribution right after the verb
+    or its actor (``leads``), closed by a comma, is a parenthesis (``حملت، حسب الإعلام، حماس``)."""
+    if s.tokens[k - 1].text not in COMMAS:
+        return False
+    mk = markers()
+    if s.folded[k] in mk["clause_break"]:
+        return True
+    if s.folded[k] not in mk["attribution"]:
+        return False
+    closed = any(s.tokens[j].text in COMMAS for j in range(k + 1, last))
+    return not (s.tokens[k - 2].end in leads and closed)
 
 
 def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool) -> list[Arg]:
@@ -50,7 +69,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     not one who goes with the actor."""
     doc = ctx.doc
     own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
-    end = _clause_end(ctx, t)
+    end = _clause_end(ctx, t, after)
     base = max([t.end] + [k for k, tok in enumerate(ctx.s.tokens) if tok.end <= after])  # past a VSO subject
     return [
         a

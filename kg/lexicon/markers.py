@@ -54,6 +54,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "possible",
         "relative",
         "clause_joiner",
+        "clause_break",
+        "attribution",
         "terror",
         "former",
         "locative",
