@@ -70,6 +70,8 @@ def _clitic_prefix(word: str) -> str:
     core = strip_clitic(word)
     if core in predicate_lexicon().forms or len(core) < 4 or has_marker(word, "verb_leader", Clitic.CONJ):
         return ""  # وكانت، كما، كذلك: no ك of likeness
+    if has_marker(word, "light", Clitic.CONJ) or has_marker(word, "speech", Clitic.CONJ):
+        return ""  # وكثفت، وكشف، ولفت: a verb, no preposition
     if has_marker(core, "locative", Clitic.NONE):
         return ""  # بلدة الزبداني: the ب is the town's own
     if core.startswith(("بال", "كال", "لل")) or core[0] in "بلك":

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import (
+    AGENT,
     between,
     chain_ending,
     coordinated,
@@ -168,9 +169,8 @@ def _patient_follows(s: Sentence, k: int, actors: Sequence[Arg]) -> bool:
 
 
 def _marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """The author of an indefinite violence noun given by ل or من right after it: ``هجوما
-    لبوكو حرام``، ``لهجوم من قوات النظام`` (a definite noun with ل names its target:
-    ``القصف لمواقع``)."""
+    """The author of an indefinite violence noun given by ل، من or من قبل right after it: ``هجوما
+    لبوكو حرام``، ``لقصف عنيف من (قبل) قوات النظام`` (a definite noun with ل names its target)."""
     if s.folded[t.index][len(t.prefix) :].startswith("ال"):
         return None
     k = t.end + 1
@@ -178,9 +178,10 @@ def _marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None
         k += 1  # لقصف عنيف من ميليشيات الحوثي: past an indefinite adjective
         if any(a.first == k - 1 for a in actors) or s.tokens[k - 1].text in STOP_PUNCT:
             return None
-    starts = (k, k + 1) if k < len(s.folded) and s.folded[k] == FROM else (k,)  # من قوات النظام
+    by = k + 1 < len(s.folded) and s.folded[k + 1] == AGENT  # من قبل قوات النظام
+    starts = (k, k + 1 + by) if k < len(s.folded) and s.folded[k] == FROM else (k,)  # من قوات النظام
     marked = next((a for a in actors if a.first in starts and a.marker), None)
-    if marked is None or marked.marker not in (fold("ل"), FROM):
+    if marked is None or marked.marker not in (fold("ل"), FROM, AGENT):
         return None
     return marked
 

@@ -1,0 +1,31 @@
+"""Who carried out an attack reported as a noun: the group after من قبل (``تعرضت درعا لقصف عنيف من
+قبل قوات النظام``), the subject of a verb that intensifies what it does (``كثفت المعارضة قصفها``،
+``صعد التنظيم هجماته``); and a verb that begins with ك is no preposition of the subject after it."""
+
+from __future__ import annotations
+
+from extracted import events
+
+
+def test_the_group_after_min_qibal_is_the_author_of_the_shelling():
+    found = events("تعرضت بلدات درعا لقصف عنيف من قبل قوات النظام السوري.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Syrian government forces",) for e in found)
+
+
+def test_a_people_after_min_asl_is_no_author():
+    found = events("وأعلن الوزير توقيف شقيقين من أصل مصري في باريس.")
+    assert not any(e[1] == ("Egypt",) for e in found)
+
+
+def test_the_subject_of_an_intensifying_verb_carries_out_its_attacks():
+    found = events("وكثفت المعارضة السورية قصفها على مواقع قوات الأسد في درعا.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("opposition (Syria)",) and e[2] == ("Syrian government forces",) for e in found)
+
+
+def test_escalating_attacks_names_their_author():
+    found = events("وصعد تنظيم داعش هجماته على مواقع الجيش العراقي.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Islamic State",) for e in found)
+
+
+def test_an_intensifying_verb_without_an_event_noun_makes_no_event():
+    assert events("وكثفت الحكومة جهودها لمكافحة الفساد في البلاد.") == []
