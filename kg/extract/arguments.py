@@ -40,6 +40,7 @@ from kg.model import Document, Mention
 AGENT = fold("قبل")  # من قبل X: X is the agent, never the recipient (the marker an Arg then has)
 BETWEEN = fold("بين")
 BETWEEN_REACH = 5  # words from a verbal noun to the بين of its parties
+SIDE_REACH = 12  # words from the first party after بين to the من جهة that ends its side
 
 
 def prep_of(s: Sentence, k: int, prefix: str) -> str:
@@ -350,10 +351,23 @@ def between(s: Sentence, end: int, actors: Sequence[Arg]) -> list[Arg]:
     for k in range(end + 1, min(len(s.folded), end + BETWEEN_REACH + 1)):
         if s.folded[k] == BETWEEN:
             after = [a for a in actors if a.first > k and a.first <= k + 8]
-            return [after[0]] if len(after) >= 2 else []
+            return _first_side(s, k, after, actors) if len(after) >= 2 else []
         if s.tokens[k].text in STOP_PUNCT or any(a.first == k for a in actors):
             return []
     return []
+
+
+def _first_side(s: Sentence, k: int, after: list[Arg], actors: Sequence[Arg]) -> list[Arg]:
+    """The first party after بين, or the whole first side when the text says where it ends
+    (``بين الجيش والمقاومة من جهة، والحوثيين … من جهة أخرى``)."""
+    reach = after[0].first + SIDE_REACH
+    for j in range(k + 1, min(len(s.folded) - 1, reach)):
+        if (s.folded[j], s.folded[j + 1]) in marker_phrases()["side"]:
+            own = [a for a in reversed(actors) if k < a.first and a.last < j and (a is after[0] or not a.marker)]
+            firsts = {a.first: a for a in own}  # the longest mention at each word
+            rest = [a for a in actors if a.first > j]
+            return list(firsts.values())[::-1] if firsts and rest else [after[0]]
+    return [after[0]]
 
 
 def last_person_before(doc: Document, args: Sequence[Arg], index: int) -> Mention | None:

@@ -66,15 +66,20 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigge
     for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
         if a.first > 0 and agent_before(s, a.first):
             return actor_id(a.mention)
+    victim: Arg | None = None
     for a in args:
-        e = doc.entity(a.mention.entity_id)
-        armed = group_role(doc, a.mention.entity_id) == "armed" or (e is not None and e.role_en in ARMED_ROLES)
-        if not armed:
+        if _counted_victims(s, a.first) or victim is not None and _joined(s, victim, a):
+            victim = a  # مقتل أربعة جنود، مقتل عشرات الحوثيين وقوات صالح: the victims, and who is joined to them
             continue
-        if _counted_victims(s, a.first):
-            continue  # مقتل أربعة جنود، مقتل عشرات الحوثيين: the soldiers are the victims
-        return actor_id(a.mention)
+        e = doc.entity(a.mention.entity_id)
+        if group_role(doc, a.mention.entity_id) == "armed" or (e is not None and e.role_en in ARMED_ROLES):
+            return actor_id(a.mention)
     return None
+
+
+def _joined(s: Sentence, a: Arg, b: Arg) -> bool:
+    """``b`` is joined to ``a`` by و right after it (``الحوثيين وقوات صالح``)."""
+    return b.first == a.last + 1 and s.folded[b.first].startswith("و")
 
 
 def _counted_victims(s: Sentence, first: int) -> bool:

@@ -56,6 +56,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "clause_joiner",
         "clause_break",
         "attribution",
+        "side",
         "terror",
         "former",
         "locative",

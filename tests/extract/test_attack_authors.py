@@ -19,7 +19,9 @@ def test_a_people_after_min_asl_is_no_author():
 
 def test_the_subject_of_an_intensifying_verb_carries_out_its_attacks():
     found = events("وكثفت المعارضة السورية قصفها على مواقع قوات الأسد في درعا.")
-    assert any(e[0] == "ASSAULT" and e[1] == ("opposition (Syria)",) and e[2] == ("Syrian government forces",) for e in found)
+    assert any(
+        e[0] == "ASSAULT" and e[1] == ("opposition (Syria)",) and e[2] == ("Syrian government forces",) for e in found
+    )
 
 
 def test_escalating_attacks_names_their_author():
