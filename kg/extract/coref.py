@@ -211,6 +211,29 @@ def _definite_titles(g: Gazetteer) -> frozenset[str]:
     return cast(frozenset[str], memo[""])
 
 
+@cache
+def _own_country_words() -> frozenset[str]:
+    """``بلاده`` and its kin (markers kind own_country), also after ل or ب (``لبلاده``)."""
+    words = markers()["own_country"]
+    return frozenset(words) | {p + w for w in words for p in "لب"}
+
+
+def _own_country(
+    doc: Document, ents: Mapping[str, Entity], before: list[Mention], persons: list[Mention], s: Sentence
+) -> str | None:
+    """The country of the last person, body or official's nationality named before in the sentence
+    (``قال ترامب إن بلاده``، ``أكدت الخارجية المصرية أن بلادها``، ``الوزير الأمريكي … بلاده``), else
+    of the last person the article named."""
+    here = [m for m in before if m.start >= s.span.start]
+    for m in reversed(here + persons[-1:] if not here else here):
+        e = ents.get(m.entity_id)
+        if e is not None and m.kind == "nisba" and e.type == "Country":
+            return e.id  # وزير الخارجية الأمريكي … بلاده: the official's nationality
+        if e is not None and e.type in ("Person", "Organization") and e.country in gazetteer().entries:
+            return e.country
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     """A folded word without its conjunction (``strip_clitic``), asked of every word no mention
@@ -236,7 +259,8 @@ def resolve(doc: Document) -> Document:
     bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
     pair, org_anaphor = markers()["pair"], markers()["org_anaphor"]
     unnamed = _unnamed_heads(org_anaphor)  # حزب، لحزب: an organization the lexicon does not know
-    may_refer = pair | set(bare) | org_anaphor | set(unnamed) | _definite_titles(g)  # the words read below
+    own = _own_country_words()  # بلاده، لبلادها: the country of who was named before
+    may_refer = pair | set(bare) | org_anaphor | set(unnamed) | _definite_titles(g) | own  # the words read below
     k = 0
     for s in sentences(doc):
         words = list(map(_bare, s.folded))
@@ -246,6 +270,12 @@ def resolve(doc: Document) -> Document:
                 _seen(doc, ents.get(mentions[k].entity_id), mentions[k], persons, countries, orgs)
                 k += 1
             w = words[i]
+            if w in own:
+                state = _own_country(doc, ents, mentions[:k], persons, s)
+                if state is not None and not covered.bits[tok.start]:
+                    new.append(_word_mention(doc, s, i, w if w in markers()["own_country"] else w[1:], state))
+                    ents.setdefault(state, entry_entity(g.entries[state]))
+                continue
             if w in unnamed:  # حزب سوريا المستقبل … الحزب: not the party named before it
                 if not covered.bits[tok.start]:
                     orgs.pop(unnamed[w], None)

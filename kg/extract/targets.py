@@ -63,6 +63,21 @@ def _breaks_at(s: Sentence, k: int, last: int, leads: tuple[int, int]) -> bool:
     return not (s.tokens[k - 2].end in leads and closed)
 
 
+def _reported_from(s: Sentence, t: Trigger) -> int:
+    """Where the reported clause of a trigger after أن or إن begins (``قالت مصادر لوكالة الأنباء
+    الألمانية إن القصف …``: whom it was told to is no recipient of the shelling); 0 otherwise."""
+    mk = markers()
+    k = next(
+        (
+            k
+            for k in range(t.index - 1, -1, -1)
+            if s.folded[k] in mk["complementizer"] or s.folded[k] in mk["that_pronoun"]
+        ),
+        -1,
+    )
+    return s.tokens[k].end if k >= 0 else 0
+
+
 def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool) -> list[Arg]:
     """The mentions of the clause after the actor that may be the recipient: not the actor,
     not an agent (من قبل X), not a description of a person, not the actor's own nationality,
@@ -71,10 +86,11 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
     end = _clause_end(ctx, t, after)
     base = max([t.end] + [k for k, tok in enumerate(ctx.s.tokens) if tok.end <= after])  # past a VSO subject
+    start = max(after, _reported_from(ctx.s, t))
     return [
         a
         for a in ctx.args
-        if after <= a.mention.start < end
+        if start <= a.mention.start < end
         and a.first <= base + TARGET_WINDOW
         and actor_id(a.mention) not in source
         and a.marker != AGENT

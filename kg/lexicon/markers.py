@@ -57,6 +57,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "clause_break",
         "attribution",
         "side",
+        "own_country",
         "terror",
         "former",
         "locative",

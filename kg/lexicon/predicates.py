@@ -151,6 +151,17 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     return out
 
 
+def _phrase_imperfects(p: str) -> list[tuple[str, str]]:
+    """The imperfect of a phrase's head verb, derived from its perfect where the pattern says it
+    without vowels (فرض → يفرض، تفرض؛ طالب → يطالب؛ أعلن → يعلن؛ اتخذ → يتخذ؛ تبادل → يتبادل), so that
+    ``ستفرض عقوبات``، ``تطالب بالإفراج`` are read as the phrase; none for a weak final letter
+    (ألقى → يلقي، دعا → يدعو), whose imperfect the perfect does not give."""
+    if len(p) < 3 or p.endswith(("ي", "ا", "و")):
+        return []
+    stem = p[1:] if p[0] in "اأ" and len(p) >= 4 else p
+    return [(f, person) for f, person in imperfect_forms("ي" + stem) if person == "3"]
+
+
 def participle_forms(i: str) -> list[str]:
     """Circumstantial active participles from the imperfect: يتهم → متهما، متهمة؛ يندد →
     منددا. Only the accusative/feminine forms news uses after a comma (``…، متهما طهران``),
@@ -248,7 +259,7 @@ def predicate_lexicon() -> PredicateLexicon:
                 lex.phrase_starts.add(toks[0])
                 if not ph.split()[0].startswith("ال") and not toks[0].endswith("ه"):  # as written: ألقى is a verb
                     # the head may be any person of the perfect: طالبت بدعم، طالبوا بدعم
-                    for head, person in perfect_forms(toks[0]):
+                    for head, person in perfect_forms(toks[0]) + _phrase_imperfects(toks[0]):
                         lex.phrases.setdefault((head,) + toks[1:], []).append(Form(pred, "phrase", person))
                         lex.phrase_starts.add(head)
                         lex.heads.setdefault(head, []).append((toks[1:], Form(pred, "phrase", person)))
