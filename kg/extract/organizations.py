@@ -73,6 +73,7 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
             or bare in heads
             or word in common_words()
             or word in g.title_vocab
+            or _activity_team(head, bare)
         )
     if not _reads_as(head, strong) or not name_shaped(word, g, body=True) or masdar_shaped(word):
         return False
@@ -87,6 +88,12 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
         or word in g.title_words
         or (word,) in g.given_names
     )
+
+
+def _activity_team(head: str, bare: str) -> bool:
+    """``فريق الرصد``، ``فريق الصيانة``، ``فريق العمل``: a team named by what it does, a common noun
+    or a frequent word, is no club (a club the lexicon knows is found before this rule)."""
+    return _reads_as(head, name_words()["team_head"]) and (bare in common_nouns() or bare in frequent_words())
 
 
 def _feminine_phrase(s: Sentence, k: int, head: str) -> bool:

@@ -98,6 +98,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "verb_stem",
         "strong_org_head",
         "club_head",
+        "team_head",
         "named_after",
         "sport_head",
         "media_head",

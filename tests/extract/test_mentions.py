@@ -288,3 +288,13 @@ def test_a_thing_named_after_a_titled_person_names_no_person(text, bad):
 def test_a_titled_person_is_still_a_person_outside_a_thing_named_after_him():
     people, found = _people("وقال الأمير خالد الفيصل إن المهرجان نجح")
     assert any("خالد" in p.split() for p in people), found
+
+
+def test_a_team_named_by_what_it_does_is_no_club():
+    doc, _ = mentions("وصدر القرار بعد توصيات من فريق الرصد، واستدعى العطل تدخل فريق الصيانة.")
+    assert not any(e.type == "Organization" for e in doc.entities)
+
+
+def test_a_team_with_a_club_name_is_still_a_club():
+    _, found = mentions("وتعادل فريق الزمالك مع فريق الطائي في المباراة الودية.")
+    assert {"Zamalek SC", "al-tai"} <= {label for _text, label, _kind in found}
