@@ -17,7 +17,8 @@ from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, w
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import find_marker, has_marker, markers
 from kg.lexicon.positions import holder_on
-from kg.lexicon.tsv import read_rows, split, word_map, word_set
+from kg.lexicon.tsv import read_rows, split
+from kg.lexicon.words import word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14

@@ -1,8 +1,10 @@
 """Built lexicons kept between runs, so that a start of kg reads them instead of building them.
 
-Building the gazetteer (countries from Babel and pycountry, nisbas, the actor files) and
-reading the tagger's weights take most of kg's start-up; ``cached`` keeps what they built in a
-pickle and a later run loads it. The file's name carries a fingerprint of everything the
+Building the gazetteer (countries from Babel and pycountry, nisbas, the actor files), the
+predicate lexicon (every inflected form), the word lists and dated positions, and reading the
+tagger's weights take most of kg's start-up; ``cached`` keeps what they built in a pickle and a
+later run loads it (a one-line ``kg extract`` started in 0.45 s instead of 0.6 s once the
+predicates, word lists and positions were kept too). The file's name carries a fingerprint of everything the
 objects come from: kg's version, its reading code and data files (``kg/arabic``,
 ``kg/lexicon``, ``kg/extract``, ``kg/model.py``), and the versions of Python, Babel, pycountry
 and numpy. A change of any of them builds afresh; a file that cannot be read (cut short,
