@@ -122,16 +122,21 @@ def script_language(text: str) -> str:
     words, and OTHER_LANGUAGE_SHARE of them, are Persian function words or hold a letter only
     Persian (or Urdu) writes."""
     from kg.arabic.normalize import fold
-    from kg.lexicon.tsv import word_set
+    from kg.lexicon.words import word_set
 
     words = _SCRIPT_WORD.findall(text)
     if not words:
         return "Arabic"
-    urdu = sum(1 for w in words if not _URDU_LETTERS.isdisjoint(w))
+    # each word is tested only when the text holds one of the letters at all, and the words
+    # are folded in one call (no word holds a newline, nor does folding make one): this runs
+    # in the process that reads the input, before any worker, so it costs a batch's wall time
+    urdu = 0 if _URDU_LETTERS.isdisjoint(text) else sum(1 for w in words if not _URDU_LETTERS.isdisjoint(w))
     if urdu >= 3 and urdu / len(words) >= OTHER_LANGUAGE_SHARE:
         return "Urdu"
     persian_words = word_set("persian_words.tsv")
-    persian = sum(1 for w in words if fold(w) in persian_words or not _PERSIAN_LETTERS.isdisjoint(w))
+    persian = sum(1 for f in fold("\n".join(words)).split("\n") if f in persian_words)
+    if not _PERSIAN_LETTERS.isdisjoint(text):
+        persian += sum(1 for w in words if fold(w) not in persian_words and not _PERSIAN_LETTERS.isdisjoint(w))
     if persian >= 3 and persian / len(words) >= OTHER_LANGUAGE_SHARE:
         return "Persian"
     return "Arabic"

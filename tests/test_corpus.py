@@ -195,3 +195,24 @@ def test_kg_build_reads_each_input_kind(tmp_path, kind):
     assert (report["built"], report["failed"], report["total"]) == (3, 0, None if kind == "stdin" else 3)
     assert sorted(p.stem for p in (out / "documents").glob("*.json")) == ["art-000", "art-001", "art-002"]
     assert (out / "graph.trig").exists()
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # Persian function words alone decide, written without a letter only Persian has
+        ("وزیر خارجه ایران این را در تهران گفت که سفر او برای دیدار است", "Persian"),
+        # the same words with the Persian letters: گفت، پیش
+        ("وزیر خارجه ایران پیش از این در تهران گفت که سفر او برای دیدار است", "Persian"),
+        # Arabic news naming a foreigner with a Persian letter (گوردون) stays Arabic
+        ("التقى وزير الخارجية الجزائري رئيس الوزراء البريطاني گوردون براون في لندن يوم الاثنين", "Arabic"),
+        # a Persian word hidden by a zero-width non-joiner is still a word of its own
+        ("قال الوزير إن\u200cاین الوفد وصل إلى القاهرة صباح اليوم", "Arabic"),
+        ("پاکستان کے وزیر خارجہ نے کہا ہے کہ وہ جلد ہی دورہ کریں گے", "Urdu"),
+        ("", "Arabic"),
+    ],
+)
+def test_the_script_language_of_a_text_is_told_by_its_words_and_letters(text, language):
+    from kg.corpus import script_language
+
+    assert script_language(text) == language

@@ -86,7 +86,7 @@ def common_words(counts: collections.Counter[str]) -> tuple[set[str], set[str]]:
     from kg.lexicon.actors import gazetteer
     from kg.lexicon.markers import markers
     from kg.lexicon.predicates import predicate_lexicon
-    from kg.lexicon.tsv import word_set
+    from kg.lexicon.words import word_set
 
     g = gazetteer()
     names = set(g.name_parts) | {" ".join(t) for t in g.given_names}

@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT))
 from kg.arabic.normalize import fold  # noqa: E402
 from kg.lexicon import actors as lex  # noqa: E402
 from kg.lexicon.romanize import romanize  # noqa: E402
-from kg.lexicon.tsv import read_rows, split, word_set  # noqa: E402
+from kg.lexicon.tsv import read_rows, split  # noqa: E402
+from kg.lexicon.words import word_set  # noqa: E402
 
 DATA = ROOT / "kg" / "lexicon" / "data"
 REFERENCE = ROOT.parent / "shared" / "reference" / "wikidata"

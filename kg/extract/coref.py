@@ -17,7 +17,8 @@ from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, w
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import find_marker, has_marker, markers
 from kg.lexicon.positions import holder_on
-from kg.lexicon.tsv import read_rows, split, word_map, word_set
+from kg.lexicon.tsv import read_rows, split
+from kg.lexicon.words import word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14
@@ -218,6 +219,17 @@ def _own_country_words() -> frozenset[str]:
     return frozenset(words) | {p + w for w in words for p in "لب"}
 
 
+def _his_country(
+    doc: Document, s: Sentence, i: int, w: str, ents: dict[str, Entity], seen: list[Mention], persons: list[Mention]
+) -> list[Mention]:
+    """``بلاده`` on token i as a mention of the country it means (its entity added), or none."""
+    state = _own_country(doc, ents, seen, persons, s)
+    if state is None:
+        return []
+    ents.setdefault(state, entry_entity(gazetteer().entries[state]))
+    return [_word_mention(doc, s, i, w if w in markers()["own_country"] else w[1:], state)]
+
+
 def _own_country(
     doc: Document, ents: Mapping[str, Entity], before: list[Mention], persons: list[Mention], s: Sentence
 ) -> str | None:
@@ -270,11 +282,8 @@ def resolve(doc: Document) -> Document:
                 _seen(doc, ents.get(mentions[k].entity_id), mentions[k], persons, countries, orgs)
                 k += 1
             w = words[i]
-            if w in own:
-                state = _own_country(doc, ents, mentions[:k], persons, s)
-                if state is not None and not covered.bits[tok.start]:
-                    new.append(_word_mention(doc, s, i, w if w in markers()["own_country"] else w[1:], state))
-                    ents.setdefault(state, entry_entity(g.entries[state]))
+            if w in own:  # بلاده
+                new += [] if covered.bits[tok.start] else _his_country(doc, s, i, w, ents, mentions[:k], persons)
                 continue
             if w in unnamed:  # حزب سوريا المستقبل … الحزب: not the party named before it
                 if not covered.bits[tok.start]:

@@ -13,7 +13,7 @@ from kg.extract.names import names_a_thing
 from kg.extract.tokens import Sentence, memo_map, sentences, word_memo
 from kg.lexicon.actors import FormKind, Gazetteer
 from kg.lexicon.markers import markers
-from kg.lexicon.tsv import word_map, word_set
+from kg.lexicon.words import word_map, word_set
 from kg.model import Document, Mention, Span
 
 Match = tuple[int, int, str, FormKind]  # (tokens or folded start, proclitic characters or folded end, key, kind)

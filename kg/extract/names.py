@@ -17,7 +17,7 @@ from kg.lexicon.actors import Gazetteer, gazetteer, slug
 from kg.lexicon.markers import NAME_WORDS, has_marker, name_words, written
 from kg.lexicon.predicates import predicate_lexicon
 from kg.lexicon.romanize import romanize
-from kg.lexicon.tsv import word_map, word_set
+from kg.lexicon.words import word_map, word_set
 from kg.model import Mention
 
 NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")  # Arabic-script name tokens: letters only, 2..15 long

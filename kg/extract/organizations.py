@@ -25,7 +25,8 @@ from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import ActorEntry, Gazetteer, slug
 from kg.lexicon.markers import markers, name_words
 from kg.lexicon.romanize import romanize
-from kg.lexicon.tsv import read_rows, word_set
+from kg.lexicon.tsv import read_rows
+from kg.lexicon.words import word_set
 from kg.model import Document, Entity, Mention
 
 QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”"}

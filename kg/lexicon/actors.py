@@ -15,7 +15,8 @@ from typing import Literal
 from kg.arabic.normalize import fold, fold_names, name_key
 from kg.errors import LexiconError
 from kg.lexicon.markers import name_words
-from kg.lexicon.tsv import read_rows, split, word_set
+from kg.lexicon.tsv import read_rows, split
+from kg.lexicon.words import word_set
 from kg.model import PLOVER_TYPES, Entity
 
 ACTOR_COLUMNS = (

@@ -45,7 +45,14 @@ def _bounds(value: str, last: bool) -> str:
 
 @lru_cache(maxsize=1)
 def positions() -> dict[str, tuple[Held, ...]]:
-    """Dated reference positions by lexicon id (``positions.tsv``)."""
+    """Dated reference positions by lexicon id (``positions.tsv``), read once per process (and
+    kept between runs, ``kg.lexicon.cache``)."""
+    from kg.lexicon.cache import cached
+
+    return cached("positions", _read_positions, dict)
+
+
+def _read_positions() -> dict[str, tuple[Held, ...]]:
     out: dict[str, list[Held]] = {}
     for r in read_rows("positions.tsv", POSITION_COLUMNS, ("wikidata", "id", "position", "source")):
         for col in ("start", "end"):

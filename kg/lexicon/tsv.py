@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -54,24 +53,6 @@ def read_rows(name: str, columns: tuple[str, ...], required: tuple[str, ...] = (
                     raise LexiconError(f"{name}:{lineno}: {key} '{row[key]}' is not a Wikidata id like Q262")
             row["_line"] = f"{name}:{lineno}"
             yield row
-
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    """The folded words of a one-column list (``word`` header): common words, organization
-    heads, club words. Read once per process."""
-    from kg.arabic.normalize import fold
-
-    return frozenset(fold(r["word"]) for r in read_rows(name, ("word",), ("word",)))
-
-
-@cache
-def word_map(name: str, column: str) -> dict[str, str]:
-    """The folded words of a two-column list (``word`` and ``column``) with their value: the
-    role a description names (``الوزير`` → minister). Read once per process."""
-    from kg.arabic.normalize import fold
-
-    return {fold(r["word"]): r[column] for r in read_rows(name, ("word", column), ("word", column))}
 
 
 def split(value: str) -> list[str]:

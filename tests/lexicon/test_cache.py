@@ -92,3 +92,29 @@ def test_the_cached_gazetteer_and_tagger_are_the_built_ones(folder):
         assert m.labels == fresh.labels and np.array_equal(m.transitions, fresh.transitions)
         mine, theirs = m.features, fresh.features
         assert mine.keys() == theirs.keys() and all(np.array_equal(v, theirs[k]) for k, v in mine.items())
+
+
+def test_the_cached_predicates_word_lists_and_positions_are_the_built_ones(folder, monkeypatch):
+    from kg.lexicon import positions, predicates, words
+
+    loaders = {
+        "predicates": predicates.predicate_lexicon,
+        "positions": positions.positions,
+        "word_set-common_nouns": lambda: words.word_set("common_nouns.tsv"),
+        "word_map-frequent_words-kind": lambda: words.word_map("frequent_words.tsv", "kind"),
+    }
+
+    def fresh() -> dict:
+        for fn in (predicates.predicate_lexicon, positions.positions, words.word_set, words.word_map):
+            fn.cache_clear()  # the next call reads the cache folder (or builds) again
+        return {name: load() for name, load in loaders.items()}
+
+    monkeypatch.setenv(cache.ENV, "off")
+    built = fresh()
+    monkeypatch.setenv(cache.ENV, str(folder))
+    try:
+        assert fresh() == built  # built and written
+        assert {p.name.rsplit("-", 1)[0] for p in folder.iterdir()} >= set(loaders)
+        assert fresh() == built  # read
+    finally:
+        fresh()  # the next tests get the package's own lexicons again

@@ -17,7 +17,7 @@ from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold, fold_names
 from kg.extract.tokens import memo_map
 from kg.lexicon.actors import gazetteer
-from kg.lexicon.tsv import word_set
+from kg.lexicon.words import word_set
 
 _ARABIC = re.compile(r"^[\u0621-\u064A]+$")
 _LATIN = re.compile(r"[A-Za-z]")
