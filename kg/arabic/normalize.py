@@ -91,6 +91,13 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def hamza_spellings(text: str) -> list[str]:
+    """A lexicon phrase and its other common spelling of hamza before waw: مسؤولية is also written
+    مسئولية، شؤون also شئون (Egyptian and older Saudi usage); text is never rewritten, the lexicon
+    lists both."""
+    return [text, text.replace("\u0624\u0648", "\u0626\u0648")] if "\u0624\u0648" in text else [text]
+
+
 def fold_names(text: str) -> str:
     """A stricter key for personal names: like ``fold`` but ى stays ى, because folding makes
     the preposition على read as the name علي (Ali)."""

@@ -217,7 +217,8 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
         or masdar_shaped(w)
         and w in common_nouns()  # شكري تأكيد
     )
-    return glued or verb or accusative_noun(w, foreign) or common or noun_with_suffix(w, written_form)
+    feminine_noun = dediac(written_form).endswith("ة") and w in common_nouns()  # عباس حكومة الاحتلال
+    return glued or verb or accusative_noun(w, foreign) or common or feminine_noun or noun_with_suffix(w, written_form)
 
 
 def noun_with_suffix(w: str, written_form: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from kg.arabic.normalize import fold, fold_names, name_key
+from kg.arabic.normalize import fold, fold_names, hamza_spellings, name_key
 from kg.errors import LexiconError
 from kg.lexicon.markers import name_words
 from kg.lexicon.tsv import read_rows, split
@@ -324,11 +324,12 @@ def _group(g: Gazetteer, r: dict[str, str]) -> str:
 
 def _titles(g: Gazetteer) -> None:
     for r in read_rows("titles.tsv", TITLE_COLUMNS, ("title_ar", "role_en")):
-        toks = tuple(fold(r["title_ar"]).split())
-        if toks:
-            g.titles[toks] = Title(r["role_en"], r["kind"] or "official")
-            g.title_words.add(toks[0])
-            g.title_vocab.update(toks)
+        for spelling in hamza_spellings(r["title_ar"]):  # وزير الشؤون الخارجية، وزير الشئون الخارجية
+            toks = tuple(fold(spelling).split())
+            if toks:
+                g.titles[toks] = Title(r["role_en"], r["kind"] or "official")
+                g.title_words.add(toks[0])
+                g.title_vocab.update(toks)
     for r in read_rows("names_romanization.tsv", NAME_COLUMNS, ("ar", "en")):
         g.name_parts.setdefault(fold(r["ar"]), r["en"])
     for r in read_rows("given_names.tsv", ("ar", "en", "origin"), ("ar", "en")):

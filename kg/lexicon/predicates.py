@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, get_args
 
-from kg.arabic.normalize import fold, fold_names
+from kg.arabic.normalize import fold, fold_names, hamza_spellings
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows, split
 from kg.model import PLOVER_TYPES
@@ -258,7 +258,7 @@ def build() -> PredicateLexicon:
                 if suffix.startswith("ت"):
                     suffix = suffix[1:]
                 lex.add(form, Form(pred, "masdar", "3", suffix))
-        for ph in split(r["phrases"]):
+        for ph in (spelling for phrase in split(r["phrases"]) for spelling in hamza_spellings(phrase)):
             toks = tuple(fold(ph).split())
             if len(toks) == 1:
                 lex.add(toks[0], Form(pred, "phrase"))
