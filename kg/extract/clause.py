@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import Clitic, find_marker, marker_phrases, markers
@@ -298,3 +299,8 @@ def home_state(doc: Document, speaker: str) -> str | None:
     if e is not None and e.type == "Person":
         return e.country or None if e.role_en else None
     return state_of(doc, speaker)
+
+
+def his_country_word(m: Mention) -> bool:
+    """Is the mention ``بلاده`` (his country), the country of the one who speaks?"""
+    return fold(m.text) in markers()["own_country"]

@@ -219,11 +219,27 @@ def _own_country_words() -> frozenset[str]:
     return frozenset(words) | {p + w for w in words for p in "لب"}
 
 
+def _in_sentence(mentions: list[Mention], k: int, s: Sentence) -> list[Mention]:
+    """The mentions before index k that start in sentence s (read back from k, not the whole list)."""
+    j = k
+    while j > 0 and mentions[j - 1].start >= s.span.start:
+        j -= 1
+    return mentions[j:k]
+
+
 def _his_country(
-    doc: Document, s: Sentence, i: int, w: str, ents: dict[str, Entity], seen: list[Mention], persons: list[Mention]
+    doc: Document,
+    s: Sentence,
+    i: int,
+    w: str,
+    ents: dict[str, Entity],
+    persons: list[Mention],
+    mentions: list[Mention],
+    k: int,
 ) -> list[Mention]:
-    """``بلاده`` on token i as a mention of the country it means (its entity added), or none."""
-    state = _own_country(doc, ents, seen, persons, s)
+    """``بلاده`` on token i as a mention of the country it means (its entity added), or none;
+    ``mentions[:k]`` are those before it."""
+    state = _own_country(doc, ents, _in_sentence(mentions, k, s), persons, s)
     if state is None:
         return []
     ents.setdefault(state, entry_entity(gazetteer().entries[state]))
@@ -236,8 +252,7 @@ def _own_country(
     """The country of the last person, body or official's nationality named before in the sentence
     (``قال ترامب إن بلاده``، ``أكدت الخارجية المصرية أن بلادها``، ``الوزير الأمريكي … بلاده``), else
     of the last person the article named."""
-    here = [m for m in before if m.start >= s.span.start]
-    for m in reversed(here + persons[-1:] if not here else here):
+    for m in reversed(before or persons[-1:]):
         e = ents.get(m.entity_id)
         if e is not None and m.kind == "nisba" and e.type == "Country":
             return e.id  # وزير الخارجية الأمريكي … بلاده: the official's nationality
@@ -283,7 +298,7 @@ def resolve(doc: Document) -> Document:
                 k += 1
             w = words[i]
             if w in own:  # بلاده
-                new += [] if covered.bits[tok.start] else _his_country(doc, s, i, w, ents, mentions[:k], persons)
+                new += [] if covered.bits[tok.start] else _his_country(doc, s, i, w, ents, persons, mentions, k)
                 continue
             if w in unnamed:  # حزب سوريا المستقبل … الحزب: not the party named before it
                 if not covered.bits[tok.start]:

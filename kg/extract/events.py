@@ -30,6 +30,7 @@ from kg.extract.clause import (
     actor_id,
     bare_group,
     group_role,
+    his_country_word,
     home_state,
     is_actor,
     is_person,
@@ -106,6 +107,11 @@ class SentenceEvents:
     facts: tuple[Fact, ...]
     implicit: frozenset[str]
     salience: Salience
+
+
+def _his_country(src: Source) -> bool:
+    """The actor was found as ``بلاده`` (his country): a later verb without a subject is the speaker's."""
+    return bool(src.args) and all(his_country_word(a.mention) for a in src.args)
 
 
 def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, current: tuple[str, ...]) -> Actor:
@@ -391,9 +397,9 @@ def extract_sentence(
             if accusation is not None and (accusation.type, accusation.source, accusation.target) not in seen:
                 seen.add((accusation.type, accusation.source, accusation.target))
                 events.append(_event(ctx, t, accusation, f"e{first_id + len(events)}"))
-        if src.args or src.pronoun is not None:
-            salience = replace(salience, last_source=r.source)
-        current = r.source
+        who = (actor_id(spk.mention),) if spk is not None and _his_country(src) else r.source  # بلاده: the speaker
+        salience = replace(salience, last_source=who) if src.args or src.pronoun is not None else salience
+        current = who
     no_crowd = silent or any(e.type == "PROTEST" for e in events)
     crowd = None if no_crowd else _crowd_event(ctx, f"e{first_id + len(events)}")
     people = [a.mention for a in ctx.args if is_person(doc, a.mention)]

@@ -38,6 +38,7 @@ from kg.extract.clause import (
     capital_of,
     entity_type,
     has_light,
+    his_country_word,
     is_person,
     is_place,
     light_window,
@@ -169,8 +170,7 @@ def _patient_follows(s: Sentence, k: int, actors: Sequence[Arg]) -> bool:
 
 
 def _marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """The author of an indefinite violence noun given by ل، من or من قبل right after it: ``هجوما
-    لبوكو حرام``، ``لقصف عنيف من (قبل) قوات النظام`` (a definite noun with ل names its target)."""
+    """The author of an indefinite violence noun given by ل، من or من قبل after it (``هجوما لبوكو حرام``)."""
     if s.folded[t.index][len(t.prefix) :].startswith("ال"):
         return None
     k = t.end + 1
@@ -187,8 +187,7 @@ def _marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None
 
 
 def _relative_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """``هجوما شنه مسلحون``، ``الغارة التي نفذتها طائرات``: the actor after an agent word a
-    word or three after the noun is its author."""
+    """``هجوما شنه مسلحون``، ``الغارة التي نفذتها طائرات``: the actor after an agent word is its author."""
     return next(
         (a for a in actors if t.end + 2 <= a.first <= t.end + 4 and agent_before(s, a.first) and not a.marker), None
     )
@@ -382,8 +381,8 @@ def _subject_source(
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
     object_after = bool(after) and (_object_after(ctx, t, after[0]) or _after_unnamed_subject(ctx, t, after[0]))
-    if chain and coordinated_verb(s, t.index):
-        return _source(Rule.VERB_SHARED_SUBJECT, *chain)
+    if chain and coordinated_verb(s, t.index) and not (speaker and his_country_word(chain[-1].mention)):
+        return _source(Rule.VERB_SHARED_SUBJECT, *chain)  # not بلاده: أكد بومبيو أن بلاده …، وانتقد
     if speaker is not None and coordinated_verb(s, t.index) and not _noun_too(s, t) and (not after or object_after):
         return _source(Rule.VERB_SHARED_SUBJECT, speaker)  # وأكد بومبيو … أن …، وانتقد السلطة: he criticized
     if chain and _right_before(s, chain[-1].last, t.index) and _clause_starts_at(s, _phrase_start(ctx, chain[0])):
