@@ -295,16 +295,18 @@ def _possessed(doc: Document, s: Sentence, prev: Arg, a: Arg) -> bool:
         and group_role(doc, prev.mention.entity_id) in ("", "armed", "institution", WEAPON)
         and not strip_clitic(s.folded[prev.last]).startswith("ال")  # وزارة الخارجية الحكومة البريطانية: two
         and entity_type(doc, a.mention) in ("Organization", "Person", "Country")
-        and (group_role(doc, a.mention.entity_id) is None or _owns_weapon(doc, prev, a))
+        and (group_role(doc, a.mention.entity_id) is None or _owned_group(doc, prev, a))
     )
 
 
-def _owns_weapon(doc: Document, weapon: Arg, owner: Arg) -> bool:
-    """``مدفعية الجيش``، ``دبابات القوات``: a weapon belongs to the armed group after it."""
-    return group_role(doc, weapon.mention.entity_id) == WEAPON and group_role(doc, owner.mention.entity_id) in (
-        "",
-        "armed",
-    )
+def _owned_group(doc: Document, head: Arg, owner: Arg) -> bool:
+    """A group in construct with a generic group that owns it: a weapon with an armed group or a
+    body (``مدفعية الجيش``، ``طائرات الحكومة``), forces or fighters with a body or the state
+    (``قوات المعارضة``، ``مقاتلي المعارضة``، ``قوات الحكومة``: the opposition's, the government's)."""
+    head_role, owner_role = group_role(doc, head.mention.entity_id), group_role(doc, owner.mention.entity_id)
+    if head_role == WEAPON:
+        return owner_role in ("", "armed", "institution", "state")
+    return head_role in ("", "armed") and owner_role in ("institution", "state")
 
 
 def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], lemmas: Lemmas | None) -> SentenceContext:

@@ -66,3 +66,14 @@ def test_the_artillery_of_the_army_is_the_army():
     found = events("واستهدفت مدفعية الجيش دبابة تابعة لتنظيم داعش قرب الموصل.")
     assert any(e[0] == "ASSAULT" and e[1] == ("army",) for e in found)
     assert not any("tanks and artillery" in e[1] for e in found)
+
+
+def test_the_forces_of_the_opposition_are_the_opposition():
+    found = events("وقصفت قوات المعارضة مواقع الجيش في درعا.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("opposition",) and e[2] == ("army",) for e in found)
+    assert not any("opposition" in e[2] for e in found)
+
+
+def test_the_forces_of_the_government_are_the_government():
+    found = events("واعتقلت قوات الحكومة عشرات المتظاهرين في العاصمة.")
+    assert any(e[0] == "COERCE" and e[1] == ("the government",) for e in found)
