@@ -153,11 +153,16 @@ def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
     return group
 
 
+def joined(s: Sentence, a: Arg, b: Arg) -> bool:
+    """``b`` is joined to ``a`` by و right after it (``الحوثيين وقوات صالح``)."""
+    return b.first == a.last + 1 and s.folded[b.first].startswith("و")
+
+
 def chain_ending(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
     """``الولايات المتحدة وبريطانيا وفرنسا``: the actors joined by و that end with ``a``."""
     group = [a]
     for b in reversed([b for b in args if b.last < a.first]):
-        if b.last + 1 != group[0].first or not s.folded[group[0].first].startswith("و") or b.marker:
+        if not joined(s, b, group[0]) or b.marker:
             break
         group.insert(0, b)
     return group
@@ -365,10 +370,12 @@ def _first_side(s: Sentence, k: int, after: list[Arg], actors: Sequence[Arg]) ->
     reach = after[0].first + SIDE_REACH
     for j in range(k + 1, min(len(s.folded) - 1, reach)):
         if (s.folded[j], s.folded[j + 1]) in marker_phrases()["side"]:
-            own = [a for a in reversed(actors) if k < a.first and a.last < j and (a is after[0] or not a.marker)]
-            firsts = {a.first: a for a in own}  # the longest mention at each word
+            firsts: dict[int, Arg] = {}
+            for a in actors:
+                if k < a.first and a.last < j and (a is after[0] or not a.marker):
+                    firsts.setdefault(a.first, a)  # the longest mention at each word (args come sorted)
             rest = [a for a in actors if a.first > j]
-            return list(firsts.values())[::-1] if firsts and rest else [after[0]]
+            return list(firsts.values()) if firsts and rest else [after[0]]
     return [after[0]]
 
 

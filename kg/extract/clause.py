@@ -207,14 +207,19 @@ def group_role(doc: Document, entity_id: str) -> str | None:
 # ---------------------------------------------------------------- light verbs
 
 
+def opens_reported_clause(w: str) -> bool:
+    """Is the folded word أن، إن or أنه and its kin (markers complementizer and that_pronoun)?"""
+    mk = markers()
+    return w in mk["complementizer"] or w in mk["that_pronoun"]
+
+
 def light_window(s: Sentence, i: int) -> tuple[str, ...]:
     """The words before a verbal noun where its light verb may stand; a complementizer ends
     it (``أعلنت طهران أن الضربة``: the strike is not Tehran's)."""
-    mk = markers()
     out = []
     for k in range(i - 1, max(-1, i - LIGHT_WINDOW - 1), -1):
         w = s.folded[k]
-        if w in mk["complementizer"] or w in mk["that_pronoun"] or s.tokens[k].text in ".؟!:":
+        if opens_reported_clause(w) or s.tokens[k].text in ".؟!:":
             break
         out.append(w)
     return tuple(reversed(out))

@@ -55,8 +55,7 @@ def _quoted_adjective(s: Sentence, k: int) -> bool:
     """A quoted indefinite feminine adjective is a description the writer distances himself from
     (منظمة "إرهابية"، جماعة «متطرفة»), not the body's name (صحيفة «الحياة»، مؤسسة "ضمان")."""
     w = s.folded[k]
-    common = w in common_nouns() or w in frequent_words()
-    return common and not w.startswith("ال") and s.tokens[k].text.endswith(("ية", "ة")) and len(w) > 4
+    return _common_word(w) and not w.startswith("ال") and s.tokens[k].text.endswith(("ية", "ة")) and len(w) > 4
 
 
 def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: frozenset[str], g: Gazetteer) -> bool:
@@ -94,7 +93,12 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
 def _activity_team(head: str, bare: str) -> bool:
     """``فريق الرصد``، ``فريق الصيانة``، ``فريق العمل``: a team named by what it does, a common noun
     or a frequent word, is no club (a club the lexicon knows is found before this rule)."""
-    return _reads_as(head, name_words()["team_head"]) and (bare in common_nouns() or bare in frequent_words())
+    return _reads_as(head, name_words()["team_head"]) and _common_word(bare)
+
+
+def _common_word(w: str) -> bool:
+    """A common noun or a frequent word of news (folded, without the article)."""
+    return w in common_nouns() or w in frequent_words()
 
 
 def _feminine_phrase(s: Sentence, k: int, head: str) -> bool:
@@ -324,13 +328,14 @@ def compose_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> tupl
         if not adjacent and group == "quantity" and counts_a_thing(text, m):
             i += 1  # عشرات الغارات، آلاف الدولارات: a number of things, no crowd
             continue
-        whose = _qualified(text, m, nxt, g) if group not in (None, "state", "quantity") else None
+        qualifiable = group not in (None, "state", "quantity")  # a street or institutional group
+        whose = _qualified(text, m, nxt, g) if qualifiable else None
         if whose is not None:
             out.append(whose[0])
             extra.setdefault(whose[1].id, whose[1])
             i += whose[2]
             continue
-        if adjacent and nxt is not None and group not in (None, "state", "quantity") and _armed_adjective(g, nxt):
+        if adjacent and nxt is not None and qualifiable and _armed_adjective(g, nxt):
             out.append(Mention(m.start, nxt.end, text[m.start : nxt.end], nxt.entity_id, "name"))
             i += 2  # المسلحين الحوثيين: the Houthis
             continue

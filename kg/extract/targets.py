@@ -26,6 +26,7 @@ from kg.extract.clause import (
     group_role,
     is_actor,
     is_place,
+    opens_reported_clause,
     preposition_of,
 )
 from kg.extract.tokens import Sentence
@@ -66,15 +67,7 @@ def _breaks_at(s: Sentence, k: int, last: int, leads: tuple[int, int]) -> bool:
 def _reported_from(s: Sentence, t: Trigger) -> int:
     """Where the reported clause of a trigger after أن or إن begins (``قالت مصادر لوكالة الأنباء
     الألمانية إن القصف …``: whom it was told to is no recipient of the shelling); 0 otherwise."""
-    mk = markers()
-    k = next(
-        (
-            k
-            for k in range(t.index - 1, -1, -1)
-            if s.folded[k] in mk["complementizer"] or s.folded[k] in mk["that_pronoun"]
-        ),
-        -1,
-    )
+    k = next((k for k in range(t.index - 1, -1, -1) if opens_reported_clause(s.folded[k])), -1)
     return s.tokens[k].end if k >= 0 else 0
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from kg.arabic.clitics import Clitic
 from kg.arabic.normalize import fold
-from kg.extract.arguments import coordinated
+from kg.extract.arguments import coordinated, joined
 from kg.extract.clause import FROM, IN, STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, marker_phrases, markers
@@ -68,18 +68,13 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigge
             return actor_id(a.mention)
     victim: Arg | None = None
     for a in args:
-        if _counted_victims(s, a.first) or victim is not None and _joined(s, victim, a):
+        if _counted_victims(s, a.first) or victim is not None and joined(s, victim, a):
             victim = a  # مقتل أربعة جنود، مقتل عشرات الحوثيين وقوات صالح: the victims, and who is joined to them
             continue
         e = doc.entity(a.mention.entity_id)
         if group_role(doc, a.mention.entity_id) == "armed" or (e is not None and e.role_en in ARMED_ROLES):
             return actor_id(a.mention)
     return None
-
-
-def _joined(s: Sentence, a: Arg, b: Arg) -> bool:
-    """``b`` is joined to ``a`` by و right after it (``الحوثيين وقوات صالح``)."""
-    return b.first == a.last + 1 and s.folded[b.first].startswith("و")
 
 
 def _counted_victims(s: Sentence, first: int) -> bool:
