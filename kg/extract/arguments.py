@@ -71,8 +71,8 @@ def _clitic_prefix(word: str) -> str:
     core = strip_clitic(word)
     if core in predicate_lexicon().forms or len(core) < 4 or has_marker(word, "verb_leader", Clitic.CONJ):
         return ""  # وكانت، كما، كذلك: no ك of likeness
-    if has_marker(word, "light", Clitic.CONJ) or has_marker(word, "speech", Clitic.CONJ):
-        return ""  # وكثفت، وكشف، ولفت: a verb, no preposition
+    if any(has_marker(word, kind, Clitic.CONJ) for kind in ("light", "speech", "begin")):
+        return ""  # وكثفت، وكشف، ولفت، وبدأت: a verb, no preposition
     if has_marker(core, "locative", Clitic.NONE):
         return ""  # بلدة الزبداني: the ب is the town's own
     if core.startswith(("بال", "كال", "لل")) or core[0] in "بلك":
@@ -98,6 +98,8 @@ def _governing(s: Sentence, first: int, prefix: str, others: list[tuple[int, int
         word = s.folded[k]
         if word in markers()["complementizer"] or is_verb_form(word):
             return ""  # a noun phrase does not reach across a verb or أن
+        if k + 1 < first and _new_phrase(s, k):
+            return ""  # في الأيام الأخيرة مواقع داعش: an indefinite noun after a definite one begins anew
         if _partitive_of(s, k):
             k -= 2  # عدد من: on to what governs the whole phrase
             walked += 1
@@ -113,6 +115,20 @@ def _governing(s: Sentence, first: int, prefix: str, others: list[tuple[int, int
         k -= 1
         walked += 1
     return ""
+
+
+def _new_phrase(s: Sentence, k: int) -> bool:
+    """Word k is definite and the word after it an indefinite noun that is no name: a noun
+    with the article heads no construct, so the noun after it begins a phrase of its own."""
+    after = s.folded[k + 1]
+    return (
+        strip_clitic(s.folded[k]).startswith("ال")
+        and after.isalpha()
+        and not strip_clitic(after).startswith("ال")
+        and not _clitic_prefix(after)
+        and not has_marker(after, "locative", Clitic.NONE)  # في منطقة الجفينة غربي مأرب: still the place's
+        and (after,) not in gazetteer().given_names
+    )
 
 
 _END = attrgetter("end")

@@ -9,7 +9,7 @@ be (a place, an actor, a generic group).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -17,7 +17,8 @@ from typing import Literal
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence
 from kg.lexicon.actors import gazetteer
-from kg.lexicon.markers import Clitic, find_marker, marker_phrases, markers
+from kg.lexicon.dates import date_words
+from kg.lexicon.markers import Clitic, find_marker, has_marker, marker_phrases, markers
 from kg.lexicon.predicates import Form, Pos
 from kg.model import Document, Mention
 
@@ -231,6 +232,34 @@ def has_light(window: tuple[str, ...]) -> bool:
         return True
     pairs = marker_phrases()["light"]
     return any((a, b) in pairs for a, b in zip(window, window[1:]))
+
+
+def begins(window: tuple[str, ...]) -> bool:
+    """Is there a verb of beginning among these words (``بدأت تركيا حملة``)?"""
+    return any(has_marker(w, "begin", Clitic.CONJ) for w in window)
+
+
+def light_verb(s: Sentence, t: Trigger, before: Sequence[Arg]) -> bool:
+    """A light verb before the noun makes its subject the actor (``قام مساهل بزيارة``), and so
+    does a verb of beginning with its subject between (``بدأ السيسي زيارة``; ``بدأ الاجتماع``:
+    the noun is its subject); not a verb of saying before a killing (``أعلنت الشرطة مقتل``)."""
+    window = light_window(s, t.index)
+    start = t.index - len(window)
+    begun = [k for k, w in enumerate(window, start) if has_marker(w, "begin", Clitic.CONJ)]
+    if not has_light(window) and not any(k < a.first and _object_of(s, a.last, t) for k in begun for a in before):
+        return False
+    return not (t.form.predicate.type == "ASSAULT" and any(has_marker(w, "speech", Clitic.ANY) for w in window))
+
+
+def _object_of(s: Sentence, last: int, t: Trigger) -> bool:
+    """The noun is the object of the subject ending at ``last``: no comma and at most one word
+    between besides dates, particles and في (``شرعت تركيا يوم 20 يناير الماضي في حملة``), and no
+    ل on it (``بدأ الكونغرس مراجعة للاتفاق``: the accord is the review's)."""
+    mk, d = markers(), date_words()
+    dated = {*d.months, *d.weekdays, *d.past, *d.coming, *d.year, *mk["before_subject"], *mk["time_anchor"], IN}
+    between = [w for w in s.folded[last + 1 : t.index] if not (w.isdigit() or w in dated)]
+    stop = any(s.tokens[k].text in STOP_PUNCT for k in range(last + 1, t.index))
+    return len(between) <= 1 and not stop and not t.prefix.endswith(fold("ل"))
 
 
 def pronoun_object(s: Sentence, t: Trigger) -> str:

@@ -21,7 +21,7 @@ from kg.lexicon.words import word_map, word_set
 from kg.model import Mention
 
 NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")  # Arabic-script name tokens: letters only, 2..15 long
-NOT_NAME_KINDS = ("speech", "negation", "future", "light", "complementizer")  # markers.tsv kinds
+NOT_NAME_KINDS = ("speech", "negation", "future", "light", "begin", "complementizer")  # markers.tsv kinds
 PRONOUN_ENDINGS = ("هم", "هن", "كم", "نا")  # أنفسهم، لنا: no name ends so
 # After these titles news names people of every origin (اللاعب الكاميروني صامويل إيتو), so the
 # name need not start with a known name part.

@@ -37,10 +37,10 @@ from kg.extract.clause import (
     actor_id,
     capital_of,
     entity_type,
-    has_light,
     his_country_word,
     is_person,
     is_place,
+    light_verb,
     light_window,
     pronoun_object,
 )
@@ -193,23 +193,14 @@ def _relative_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | No
     )
 
 
-def _light_verb(s: Sentence, t: Trigger) -> bool:
-    """A light verb before the noun makes its subject the actor (``قام مساهل بزيارة``); not a
-    verb of saying before a killing (``أعلنت الشرطة مقتل سبعة``: who announces did not kill)."""
-    window = light_window(s, t.index)
-    if not has_light(window):
-        return False
-    return not (t.form.predicate.type == "ASSAULT" and any(has_marker(w, "speech", Clitic.ANY) for w in window))
-
-
 def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salience: Salience) -> Source | None:
     """The actor of a verbal noun."""
     found = _possessor(ctx, t, actors)
     if found is not None:
         return found
     suffix = t.form.suffix or pronoun_suffix(ctx.s.folded[t.index])
-    light = _light_verb(ctx.s, t)
     before = [a for a in actors if not a.marker and a.last < t.index and t.index - a.last <= SVO_WINDOW]
+    light = light_verb(ctx.s, t, before)
     if light and before and suffix in POSSESSOR_SUFFIXES:
         return _source(Rule.NOUN_LIGHT_VERB, *chain_ending(actors, before[-1], ctx.s))  # X عبر عن تضامنه
     if suffix in SINGULAR_SUFFIXES:

@@ -23,6 +23,7 @@ from kg.extract.clause import (
     STOP_PUNCT,
     WHAT,
     Trigger,
+    begins,
     has_light,
     light_window,
     preposition_of,
@@ -99,7 +100,8 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
     (``قررت تركيا طرد``), an ambiguous form is a noun."""
     if i == 0:
         return False
-    if has_light(light_window(s, i)):
+    window = light_window(s, i)
+    if has_light(window) or begins(window):
         return True
     prev = s.tokens[i - 1].text
     if prev in STOP_PUNCT or prev in QUOTES or (i - 1) in covered:

@@ -26,6 +26,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "conditional",
         "speech",
         "light",
+        "begin",
         "pair",
         "complementizer",
         "occurrence",
