@@ -262,6 +262,20 @@ def _object_of(s: Sentence, last: int, t: Trigger) -> bool:
     return len(between) <= 1 and not stop and not t.prefix.endswith(fold("ل"))
 
 
+def at_request_of(s: Sentence, t: Trigger) -> int:
+    """``بطلب من فرنسا``، ``بناء على طلبين متنافسين من روسيا``: a request noun with ب or after على,
+    then من (past one indefinite adjective): who asked stands after من, and the request was made to
+    the subject of the clause. The index of من, or -1."""
+    if t.pos != "masdar" or t.form.predicate.type != "REQUEST" or s.folded[t.index][len(t.prefix) :].startswith("ال"):
+        return -1
+    if not (t.prefix.endswith(fold("ب")) or (t.index > 0 and s.folded[t.index - 1] == fold("على"))):
+        return -1
+    k = t.end + 1
+    if k + 1 < len(s.folded) and s.folded[k] != FROM and not s.folded[k].startswith("ال"):
+        k += 1  # طلبين متنافسين من
+    return k if k + 1 < len(s.folded) and s.folded[k] == FROM else -1
+
+
 def pronoun_object(s: Sentence, t: Trigger) -> str:
     """The preposition of a pronoun right after a verb of meeting (``التقى به`` → ب، ``اجتمع
     معه`` → مع), which stands for a person named before; "" for none. Not in a relative clause

@@ -35,6 +35,7 @@ from kg.extract.clause import (
     SentenceContext,
     Trigger,
     actor_id,
+    at_request_of,
     capital_of,
     entity_type,
     his_country_word,
@@ -144,6 +145,10 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
         if _patient_follows(ctx.s, group[-1].last + 1, actors):
             return _source(Rule.NOUN_POSSESSOR, *group)  # قصف الحوثيين لمنطقة، هجوم داعش على
     marked = _marked_author(ctx.s, t, actors) or _relative_author(ctx.s, t, actors)
+    k = at_request_of(ctx.s, t)
+    asker = next((a for a in actors if a.first == k + 1), None) if k >= 0 else None
+    if asker is not None:
+        return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, asker, ctx.s))  # بطلب من فرنسا
     if marked is not None and pred.type in PATIENT_POSSESSOR and pred.id not in VICTIM_NOUNS:
         return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, marked, ctx.s))  # هجوما لبوكو حرام
     nationality = nationality_after(ctx.s, t, ctx.args)

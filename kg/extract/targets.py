@@ -21,6 +21,7 @@ from kg.extract.clause import (
     SentenceContext,
     Trigger,
     actor_id,
+    at_request_of,
     bare_group,
     capital_of,
     group_role,
@@ -95,7 +96,13 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not _affiliated_to(ctx, a)
         and group_role(doc, a.mention.entity_id) != WEAPON
         and not companion(ctx.s, a)
+        and not _asker(ctx, a)
     ]
+
+
+def _asker(ctx: SentenceContext, a: Arg) -> bool:
+    """``عقد المجلس اجتماعا بطلب من فرنسا``: who asked for the meeting is no party to it."""
+    return any(0 <= (k := at_request_of(ctx.s, tr)) < a.first <= k + 1 for tr in ctx.triggers)
 
 
 def _affiliated_to(ctx: SentenceContext, a: Arg) -> bool:
@@ -185,6 +192,17 @@ def _undergoer(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg |
     return None
 
 
+def _asked(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg | None:
+    """``عقد مجلس الأمن اجتماعا بطلب من فرنسا``: a request whose asker follows it (من) was made
+    to the subject before it."""
+    if at_request_of(ctx.s, t) < 0 or not any(a.first > t.end and actor_id(a.mention) in source for a in ctx.args):
+        return None
+    return next(
+        (a for a in reversed(ctx.actors) if a.last < t.index and not a.marker and actor_id(a.mention) not in source),
+        None,
+    )
+
+
 @dataclass(frozen=True)
 class Target:
     """The recipients of a trigger, where it happened, and whether the recipient is marked as
@@ -200,7 +218,7 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     happened. ``after``: the offset where the recipient may start (after the actor)."""
     doc, s = ctx.doc, ctx.s
     found, marked = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
-    undergoer = _undergoer(ctx, t, source)
+    undergoer = _undergoer(ctx, t, source) or _asked(ctx, t, source)
     if undergoer is not None:
         found, marked = undergoer, True
     location = None
