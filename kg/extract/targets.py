@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from kg.arabic.clitics import Clitic
+from kg.arabic.clitics import Clitic, strip_clitic
 from kg.extract.arguments import AGENT, attribute_of_person, coordinated
 from kg.extract.clause import (
     IN,
@@ -29,15 +29,18 @@ from kg.extract.clause import (
     is_place,
     opens_reported_clause,
     preposition_of,
+    title_or_particle,
 )
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import opens_clause
-from kg.lexicon.markers import has_marker, marker_phrases, markers
+from kg.lexicon.actors import gazetteer
+from kg.lexicon.markers import has_marker, marker_phrases, markers, name_words
 
 PLACE_TARGET_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # events that reach a place
 ATTACKED_PLACE_TYPES = frozenset({"ASSAULT"})  # an attack with no actor hit is on the place of its clause
 PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
 COMMAS = frozenset("،,;؛")
+TITLE_TAIL = 12  # title words after a VSO subject that still belong to it
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 
 
@@ -45,7 +48,8 @@ def _clause_end(ctx: SentenceContext, t: Trigger, after: int = -1) -> int:
     """Where the trigger's clause ends: at the next verb that opens a clause, or at a comma and a
     word that opens a part of its own (``، فيما``، ``، وفق ما أفاد``), else the sentence's end."""
     s = ctx.s
-    nxt = next((tr for tr in ctx.triggers if tr.index > t.end and opens_clause(s, tr)), None)
+    past = _subject_end(ctx, t, after)  # a word of the subject's titles opens no clause (وزير الدفاع)
+    nxt = next((tr for tr in ctx.triggers if tr.index > past and opens_clause(s, tr)), None)
     last = nxt.index if nxt is not None else len(s.tokens)
     k = next((k for k in range(t.end + 2, last) if _breaks_at(s, k, last, (s.tokens[t.end].end, after))), last)
     return s.tokens[k].start if k < len(s.tokens) else s.span.end
@@ -79,7 +83,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     doc = ctx.doc
     own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
     end = _clause_end(ctx, t, after)
-    base = max([t.end] + [k for k, tok in enumerate(ctx.s.tokens) if tok.end <= after])  # past a VSO subject
+    base = _subject_end(ctx, t, after)
     start = max(after, _reported_from(ctx.s, t))
     return [
         a
@@ -103,6 +107,30 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
 def _asker(ctx: SentenceContext, a: Arg) -> bool:
     """``عقد المجلس اجتماعا بطلب من فرنسا``: who asked for the meeting is no party to it."""
     return any(0 <= (k := at_request_of(ctx.s, tr)) < a.first <= k + 1 for tr in ctx.triggers)
+
+
+def _subject_end(ctx: SentenceContext, t: Trigger, after: int) -> int:
+    """The last word of a VSO subject that ends before offset ``after``, with the titles after it;
+    the trigger's last word when the subject stands before it."""
+    base = max([t.end] + [k for k, tok in enumerate(ctx.s.tokens) if tok.end <= after])
+    return _past_titles(ctx.s, base) if base > t.end else base
+
+
+def _past_titles(s: Sentence, k: int) -> int:
+    """The last word of the titles after a VSO subject ending at k (``الأمير محمد بن سلمان ولي ولي
+    العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع``): the recipient's window starts after them."""
+    vocab = gazetteer().title_vocab
+    end = k
+    while end + 1 < len(s.tokens) and end - k < TITLE_TAIL:
+        raw, w = s.folded[end + 1], strip_clitic(s.folded[end + 1])
+        if raw in name_words()["nasab"] and end + 2 < len(s.tokens):
+            end += 2  # the rest of the name: بن عبدالعزيز
+            continue
+        adjective = w.startswith("ال") and w.endswith("ي")  # الثاني، الأمريكي
+        if not (title_or_particle(s, end + 1) or adjective or {raw, w, raw[1:]} & vocab):
+            break
+        end += 1
+    return end
 
 
 def _affiliated_to(ctx: SentenceContext, a: Arg) -> bool:

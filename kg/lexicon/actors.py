@@ -34,7 +34,7 @@ ACTOR_COLUMNS = (
 )
 COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "capital_ar", "capital_wikidata")
 PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata")
-TITLE_COLUMNS = ("title_ar", "role_en", "kind")
+TITLE_COLUMNS = ("title_ar", "role_en", "kind", "country")
 NAME_COLUMNS = ("ar", "en")
 GROUP_FILE = "actors_groups.tsv"  # generic groups, with two more columns
 GROUP_COLUMNS = (*ACTOR_COLUMNS, "group_role", "agent_of")
@@ -110,6 +110,7 @@ class ActorEntry:
 class Title:
     role_en: str
     kind: str
+    country: str = ""  # the state a title names by itself (خادم الحرمين الشريفين: Saudi Arabia)
 
 
 @dataclass
@@ -327,7 +328,7 @@ def _titles(g: Gazetteer) -> None:
         for spelling in hamza_spellings(r["title_ar"]):  # وزير الشؤون الخارجية، وزير الشئون الخارجية
             toks = tuple(fold(spelling).split())
             if toks:
-                g.titles[toks] = Title(r["role_en"], r["kind"] or "official")
+                g.titles[toks] = Title(r["role_en"], r["kind"] or "official", r["country"])
                 g.title_words.add(toks[0])
                 g.title_vocab.update(toks)
     for r in read_rows("names_romanization.tsv", NAME_COLUMNS, ("ar", "en")):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.errors import LexiconError
 from kg.lexicon.actors import ActorEntry, gazetteer
-from kg.lexicon.tsv import read_rows
+from kg.lexicon.tsv import read_rows, split
 
 POSITION_COLUMNS = ("wikidata", "id", "position", "start", "end", "source")
 _WHEN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -150,11 +150,26 @@ def _by_office() -> dict[tuple[str, str], tuple[tuple[str, Held], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _office_names() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country, title role) -> the country's labels of that office (``office_names.tsv``)."""
+    rows = read_rows("office_names.tsv", ("country", "role", "offices"), ("country", "role", "offices"))
+    return {(r["country"], _key(r["role"])): tuple(split(r["offices"])) for r in rows}
+
+
+def office_names(country: str, role: str) -> tuple[str, ...]:
+    """What ``country`` calls the office a title names (``وزير الخارجية الأمريكي``: the Secretary
+    of State); the role itself where the file says nothing."""
+    return _office_names().get((country, _key(role)), (role,))
+
+
 def holder_on(country: str, role: str, day: str | None) -> str | None:
-    """The one known person who held ``role`` (a position label such as President) for
-    ``country`` on ``day``: ``الرئيس اليمني`` in 2015 is Hadi. None when no date, nobody or
-    several held it (two spells of one person count once)."""
+    """The one known person who held ``role`` (a position label such as President, or a title's
+    role the country names otherwise: ``office_names``) for ``country`` on ``day``: ``الرئيس
+    اليمني`` in 2015 is Hadi. None when no date, nobody or several held it (two spells of one
+    person count once)."""
     if day is None:
         return None
-    keys = {key for key, h in _by_office().get((country, _key(role)), ()) if valid_on(h, day)}
+    offices = {_key(r) for r in office_names(country, role)}
+    keys = {key for o in offices for key, h in _by_office().get((country, o), ()) if valid_on(h, day)}
     return next(iter(keys)) if len(keys) == 1 else None

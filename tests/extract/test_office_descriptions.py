@@ -1,0 +1,66 @@
+"""An office named by its title and a nationality, with no name, is the person who held it on the
+article's date (the reference positions): royal offices too (``العاهل الأردني``), titles of
+several words (``وزير الخارجية المصري``), offices a state calls otherwise (the US Secretary of
+State for ``وزير الخارجية الأمريكي``) and a title that names its state (``خادم الحرمين
+الشريفين``). Not a former holder (``السابق``), not an office in construct with another title
+(``مستشار خادم الحرمين الشريفين``), not the shorter title inside a longer one (``ولي ولي العهد``).
+The titles after a subject belong to it: the recipient is looked for after them."""
+
+from __future__ import annotations
+
+from extracted import events
+
+from kg.pipeline import extract
+
+
+def labels(text: str, date: str) -> set[str]:
+    return {e.label_en for e in extract(text, "t", date).entities}
+
+
+def test_a_royal_office_and_a_nationality_is_its_holder():
+    found = events("واستقبل العاهل الأردني الرئيس الفلسطيني محمود عباس في عمان أمس.", "2015-07-25")
+    assert any(e[0] == "CONSULT" and "Abdullah II of Jordan" in e[1] + e[2] for e in found)
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_the_king_of_the_day():
+    text = "واستقبل خادم الحرمين الشريفين الرئيس المصري في جدة أمس."
+    assert "King Abdullah bin Abdulaziz" in labels(text, "2014-06-01")
+    assert "King Salman bin Abdulaziz" in labels(text, "2015-07-25")
+
+
+def test_a_title_of_several_words_and_a_nationality_is_its_holder():
+    found = events("وبحث وزير الخارجية المصري مع نظيره الأردني العلاقات الثنائية.", "2015-07-25")
+    assert any(e[0] == "CONSULT" and e[1] == ("Sameh Shoukry",) for e in found)
+
+
+def test_the_american_foreign_minister_is_the_secretary_of_state_of_the_day():
+    text = "وقال وزير الخارجية الأمريكي إن بلاده ستفرض عقوبات جديدة على إيران."
+    assert "John Kerry" in labels(text, "2015-07-25")
+    assert "Mike Pompeo" in labels(text, "2018-05-01")
+
+
+def test_a_former_holder_is_not_who_holds_the_office_that_day():
+    assert "Benjamin Netanyahu" not in labels("وانتقد رئيس الوزراء الإسرائيلي السابق الحكومة بشدة.", "2018-05-01")
+
+
+def test_an_office_in_construct_with_another_title_is_not_its_holder():
+    text = "ووافق مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة على المشروع."
+    assert "King Salman bin Abdulaziz" not in labels(text, "2015-07-25")
+
+
+def test_the_deputy_crown_prince_is_not_the_crown_prince():
+    assert "Crown Prince (Saudi Arabia)" not in labels("وأشاد الرئيس المصري بحضور ولي ولي العهد السعودي.", "2015-07-31")
+
+
+def test_a_title_of_several_words_before_a_name_it_does_not_know_is_no_unnamed_official():
+    text = "ودعا رئيس الوزراء اليوناني ألكسيس تسيبراس إلى الحوار."
+    assert not any(label.startswith("Prime Minister (") for label in labels(text, "2018-04-22"))
+
+
+def test_the_recipient_is_looked_for_after_the_titles_of_the_subject():
+    found = events(
+        "استقبل الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع "
+        "في الرياض أمس وزير الخارجية الفرنسي لوران فابيوس.",
+        "2015-07-25",
+    )
+    assert any(e[0] == "CONSULT" and "Laurent Fabius" in e[1] + e[2] for e in found)
