@@ -107,10 +107,15 @@ def _common_word_place(g: Gazetteer, s: Sentence, i: int, pre: str, key: str, le
     word = s.folded[i][len(pre) :]
     nouns = word_set("common_nouns.tsv")
     noun = (word[2:] if word.startswith("ال") else word) in nouns
-    if not noun and word_map("frequent_words.tsv", "kind").get(word) != "place_verb":
-        return False
     nxt = s.folded[i + 1] if i + 1 < len(s.folded) else ""
     hit = g.lookup((nxt,))
+    if not pre and _preposition_and_noun(word, nxt, hit, nouns):
+        return True
+    verb = word_map("frequent_words.tsv", "kind").get(word) == "place_verb"
+    if not noun and not verb:
+        return False
+    if verb and _verb_here(s, i, pre, nouns):
+        return True
     if noun and (nxt in markers()["not_place_after"] or (hit is not None and hit[1] == "nisba")):
         return True
     if noun and nxt.startswith("ال") and nxt[2:] in nouns:
@@ -120,6 +125,32 @@ def _common_word_place(g: Gazetteer, s: Sentence, i: int, pre: str, key: str, le
     prev = s.folded[i - 1] if i > 0 else ""
     locative = markers()["locative"]
     return not (prev in locative or prev.lstrip("و") in locative or prev and not prev.startswith(("ال", "وال")))
+
+
+def _preposition_and_noun(word: str, nxt: str, hit: tuple | None, nouns: frozenset[str]) -> bool:
+    """A place whose name reads as ب or ل and a common noun, that noun in construct with the
+    definite word after it (``بعقوبة الإعدام``: with the death penalty, not Baqubah), unless that
+    word is a nationality (بعقوبة العراقية)."""
+    if word[:1] not in ("ب", "ل") or word[1:] not in nouns or not nxt.startswith("ال"):
+        return False
+    return hit is None or hit[1] != "nisba"
+
+
+def _verb_here(s: Sentence, i: int, pre: str, nouns: frozenset[str]) -> bool:
+    """Is a place named by a verb (``سرت`` spread، ``تدمر`` destroys) the verb here? After a
+    word a finite verb follows (``حين سرت شائعة``، ``عندما تدمر``), or with an indefinite common
+    noun after it, its subject or object (``سرت شائعة``), and no locative word or preposition
+    before it (``في سرت``، ``مدينة تدمر``)."""
+    if pre:
+        return False  # بسرت، وتدمر: read by the rules for a glued word
+    prev = s.folded[i - 1] if i > 0 else ""
+    nxt = s.folded[i + 1] if i + 1 < len(s.folded) else ""
+    locative = markers()["locative"]
+    if prev in locative or prev in markers()["preposition"]:
+        return False
+    if prev in markers()["verb_leader"]:
+        return True
+    return nxt in nouns and nxt not in locative
 
 
 def _glued_to_hamza(s: Sentence, i: int, pre: str) -> bool:

@@ -119,7 +119,7 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True, body: bool = False) ->
     plural = w.endswith(("يون", "يين")) or w[0] == "م" and w.endswith(("ون", "ين"))  # not رايمون، كلينتون
     rest = w[1:]
     glued = w[0] in "لبك" and (
-        rest.startswith(("ال", "م"))
+        rest.startswith(("ال", "م", "ل"))  # لل: ل and the article (كنادي للشباب)
         or rest in common_words()
         or rest in common_nouns()
         or (rest,) in g.forms
@@ -127,6 +127,8 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True, body: bool = False) ->
         or masdar_shaped(rest)
         or rest in g.title_words
         or frequent_words().get(rest) == "verb"
+        or bu_glued(w)
+        or my_noun(rest)
         or len(rest) >= 4
         and rest.endswith(("ه", "ها"))
     )  # بمركز، لكرة، بشكل، لترامب، بإطلاق، لوزير، ليجلس، بتبنيها
@@ -137,12 +139,41 @@ def name_shaped(w: str, g: Gazetteer, nouns: bool = True, body: bool = False) ->
         or w[0] in "وفي"
         or w.endswith(("ه", "ات"))
         or plural
+        or construct_plural(w)
+        or my_noun(w)
         or (w.endswith("ت") and len(w) <= 5)
         or len(w) >= 4
         and w.endswith(PRONOUN_ENDINGS)
         or len(w) >= 5
         and w.startswith(("سي", "ست", "سن", "است"))
     )  # future verbs: سيزور، ستعقد; the tenth form: استدعي، استقبل
+
+
+def construct_plural(w: str) -> bool:
+    """A participle's sound masculine plural in construct, its ن dropped before the noun it governs
+    (``مقاتلي المعارضة``، ``مستخدمي تويتر``): its ون or ين form is a common word of news."""
+    if len(w) < 5 or w[0] != "م" or not w.endswith("ي"):
+        return False
+    nouns = common_nouns() | common_words()
+    return w[:-1] + "ين" in nouns or w[:-1] + "ون" in nouns
+
+
+def my_noun(w: str) -> bool:
+    """A feminine noun with the suffix ي (my), its ة written ت (``ابنتي``، ``عبارتي``، ``سيارتي``): a
+    common word of news with ة, no name."""
+    return len(w) >= 5 and w.endswith("تي") and (w[:-2] + "ه" in common_nouns() or w[:-2] + "ه" in frequent_words())
+
+
+def bu_glued(w: str) -> bool:
+    """ب and a noun that begins with و (``بوجه خاص``، ``بوقف``، ``بوصول``), not a Maghrebi name in بو
+    (بوتفليقة، بوريطة، بوحجة: no word after the ب) nor ب + و + a particle (بولا)."""
+    rest = w[1:]
+    return (
+        len(w) >= 4
+        and w.startswith("بو")
+        and (rest in common_nouns() or rest in frequent_words())
+        and rest[1:] not in folded_stop()
+    )
 
 
 def plausible_name(words: list[str], g: Gazetteer, loose: bool = False) -> bool:
@@ -180,12 +211,19 @@ def names_a_place(words: list[str]) -> bool:
 
 def starts_a_name(words: list[str], g: Gazetteer) -> bool:
     """Can these words, found where a name is expected, be one? Not when the first is a common
-    noun (بشكل واضح), unless a name-shaped word that is no noun follows it (دوري جولد), nor
-    when one heads a place, nor when it is one rarer noun alone (الرئيس ممتن)."""
+    noun (بشكل واضح), unless a name-shaped word that is no noun follows it (دوري جولد), nor a
+    common noun with its article after a first word that is no name part (``تطورات الأوضاع``:
+    two nouns in construct), nor when one heads a place, nor when it is one rarer noun alone
+    (الرئيس ممتن)."""
     if names_a_place(words) or one_word_noun(words):
         return False
     if words[0] in common_nouns() and len(words) >= 2:
-        return all(w not in common_nouns() and name_shaped(w, g) for w in words[1:])
+        bare = words[0] not in g.name_parts  # a name part's surname may be a noun: عادل الصالح
+        nouns = common_nouns()
+        return all(
+            w not in nouns and not (bare and w.startswith("ال") and w[2:] in nouns) and name_shaped(w, g)
+            for w in words[1:]
+        )
     return name_shaped(words[0], g)
 
 
@@ -196,14 +234,14 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
     its hamza, حسين أصدر, or an imperfect, رمضان يرفع, after an Arabic given name), or an
     accusative noun (رئيسا).
     A glued word whose rest begins with alef is glued only when the text writes its hamza (بأحد،
-    not باول: Powell)."""
+    not باول: Powell) or the rest is a verbal noun whose alef never takes one (باغتيال، باستهداف)."""
     if w in g.name_parts or (w,) in g.given_names:
         return False
     rest = w[1:]
     glued = len(w) >= 4 and w[0] in "لب" and not w.startswith("بو")
-    hamza = rest[:1] != "ا" or written_form[1:2] in "أإآ"
+    hamza = rest[:1] != "ا" or written_form[1:2] in "أإآ" or masdar_shaped(rest)  # باغتيال: its alef takes no hamza
     nouns = rest in common_words() or rest in common_nouns() or rest in g.title_words
-    glued = glued and (w.endswith(("ه", "ها", "هم")) or hamza and nouns)  # لنعته، بأحد، لخادم (الحرمين)
+    glued = glued and (w.endswith(("ه", "ها", "هم")) or hamza and nouns) or bu_glued(w)  # لنعته، بأحد، لخادم (الحرمين)
     verb = w.endswith("ت") and (len(w) == 4 or len(w) == 5 and w[0] == "ا" and not w.startswith("ال"))
     fourth_form = len(w) == 4 and written_form[:1] == "أ"  # حسين أصدر
     imperfect = len(w) >= 4 and w[0] == "ي" and not w.endswith(("ي", "نغ", "نج"))  # رمضان يرفع (not يماني)
@@ -218,7 +256,8 @@ def no_surname(w: str, g: Gazetteer, written_form: str = "", foreign: bool = Fal
         and w in common_nouns()  # شكري تأكيد
     )
     feminine_noun = dediac(written_form).endswith("ة") and w in common_nouns()  # عباس حكومة الاحتلال
-    return glued or verb or accusative_noun(w, foreign) or common or feminine_noun or noun_with_suffix(w, written_form)
+    suffixed = noun_with_suffix(w, written_form) or my_noun(w)  # شكري نظيره، نادية ابنتي
+    return glued or verb or accusative_noun(w, foreign) or common or feminine_noun or suffixed
 
 
 def noun_with_suffix(w: str, written_form: str) -> bool:
@@ -351,9 +390,13 @@ def _formula_word(s: Sentence, k: int, g: Gazetteer) -> bool:
 
 def _no_surname_start(s: Sentence, k: int, g: Gazetteer) -> bool:
     """A word that cannot follow a given name as its surname: a conjunction glued to a known
-    name (كيم وترامب: two people), a feminine adjective with the article (جامعة نايف العربية)."""
+    name (كيم وترامب: two people) or to a common word (سارة وأزمة الحوار: a title's two nouns), a
+    feminine adjective with the article (جامعة نايف العربية)."""
     w = s.folded[k]
-    if w.startswith("و") and ((w[1:],) in g.given_names or w[1:] in g.name_parts or (w[1:],) in g.forms):
+    rest = w[1:]
+    if w.startswith("و") and ((rest,) in g.given_names or rest in g.name_parts or (rest,) in g.forms):
+        return True
+    if w.startswith("و") and (rest in common_nouns() or rest in common_words() or rest in frequent_words()):
         return True
     return w.startswith("ال") and w.endswith("يه")
 

@@ -73,6 +73,7 @@ def _unquoted(s: Sentence, k: int, head: str, heads: frozenset[str], strong: fro
             or bare in heads
             or word in common_words()
             or word in g.title_vocab
+            or word in name_words()["place_head"]  # نادي العاصمة: the capital's club, named elsewhere
             or _activity_team(head, bare)
         )
     if not _reads_as(head, strong) or not name_shaped(word, g, body=True) or masdar_shaped(word):

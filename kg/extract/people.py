@@ -303,6 +303,8 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> l
     for s in sentences(doc):
         for i in compress(range(len(s.folded)), map(_speech_verb, s.folded)):  # after a verb of saying
             w = s.folded[i]
+            if i + 1 < len(s.folded) and s.folded[i + 1] in name_words()["addressee"]:
+                continue  # وقال لي إن: whom it was said to follows, not who said it
             run = name_run(s, i + 1, taken_at, limit=3)
             if not run or any(s.tokens[k].start in covered for k in run):
                 continue

@@ -91,6 +91,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "stop",
         "said_that",
         "subject_follower",
+        "addressee",
         "particle",
         "connector",
         "kunya",
