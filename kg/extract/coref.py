@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import compress
 from typing import cast
@@ -13,17 +12,16 @@ from typing import cast
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import FROM
+from kg.extract.offices import name_may_follow, named_after, nisba_at, title_at, unnamed_official
 from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
-from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
+from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer
 from kg.lexicon.markers import find_marker, has_marker, markers
-from kg.lexicon.positions import holder_on, office_names
-from kg.lexicon.predicates import predicate_lexicon
+from kg.lexicon.positions import office_names
 from kg.lexicon.tsv import read_rows, split
 from kg.lexicon.words import word_map, word_set
 from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14
-TITLE_SPAN = 4  # the most words of a title a description begins with (وزير الدولة للشؤون الخارجية)
 DEFAULT_KINGDOM = "saudi_arabia"
 
 
@@ -36,27 +34,10 @@ def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapp
     for j in range(i + 1, min(len(s.tokens), i + APPOSITION_WINDOW)):
         if s.tokens[j].text in ".؟!" or has_marker(s.folded[j], "companion", Clitic.CONJ) or _beyond_title(s.folded[j]):
             return None
-        if j > i + 1 and s.folded[j].startswith("ال") and (s.folded[j],) in titles and _nisba_at(s, j + 1, by_start):
+        if j > i + 1 and s.folded[j].startswith("ال") and (s.folded[j],) in titles and nisba_at(s, j + 1, by_start):
             return None  # العاهل الأردني الرئيس الفلسطيني محمود عباس: Abbas is the other title's
         for off in range(s.tokens[j].start, s.tokens[j].start + 3):
             m = by_start.get(off)
-            if m is not None and ents.get(m.entity_id) is not None and ents[m.entity_id].type == "Person":
-                return m
-    return None
-
-
-def _nisba_at(s: Sentence, k: int, by_start: Mapping[int, Mention]) -> bool:
-    """Is token k a nisba (``الفلسطيني``)?"""
-    m = mention_starting(by_start, s.tokens[k]) if k < len(s.tokens) else None
-    return m is not None and m.kind == "nisba"
-
-
-def _named_after(s: Sentence, k: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]) -> Mention | None:
-    """The person named right after token k, where a long title phrase ends (its nisba), or after
-    a comma there (``وزير الخارجية الأمريكي، مايك بومبيو``); a name further on is another's."""
-    for j in (k + 1, k + 2):
-        if j < len(s.tokens) and (j == k + 1 or s.tokens[k + 1].text in "،,"):
-            m = mention_starting(by_start, s.tokens[j])
             if m is not None and ents.get(m.entity_id) is not None and ents[m.entity_id].type == "Person":
                 return m
     return None
@@ -128,58 +109,19 @@ def _description(
     last = i + n if nisba is not None else i + n - 1  # where the title phrase ends
     former = last + 1 < len(s.tokens) and has_marker(s.folded[last + 1], "former", Clitic.NONE)
     last += former  # رئيس الوزراء الإسرائيلي السابق: not who holds the office today
-    near = _apposition(s, i, by_start, ents) if n == 1 else _named_after(s, last, by_start, ents)
+    near = _apposition(s, i, by_start, ents) if n == 1 else named_after(s, last, by_start, ents)
     ante = near or latest(country or None, role_word)
     start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
     end = s.tokens[last].end if nisba is None or former else nisba.end
     if ante is None:
-        named = n > 1 and _name_may_follow(s, last)  # one word: a name after it was sought further on
+        named = n > 1 and name_may_follow(s, last)  # one word: a name after it was sought further on
         official = (
-            _unnamed_official(doc, gazetteer(), title, country, (start, end), named) if country and not former else None
+            unnamed_official(doc, gazetteer(), title, country, (start, end), named) if country and not former else None
         )
         if official is None:
             return None
         return Mention(start, end, doc.text[start:end], official[0].id, "description"), nisba, official
     return Mention(start, end, doc.text[start:end], ante.entity_id, "description", (ante.start, ante.end)), nisba, None
-
-
-def _name_may_follow(s: Sentence, k: int) -> bool:
-    """May the word after token k begin the name of whom the title phrase ending there describes
-    (``رئيس الوزراء اليوناني ألكسيس تسيبراس``)? Not punctuation, a number, a word of the
-    predicate lexicon or the markers, nor a word with the article (written ال, not أل) that is no
-    given name."""
-    if k + 1 >= len(s.tokens) or not s.folded[k + 1].isalpha():
-        return False
-    w, g = strip_clitic(s.folded[k + 1]), gazetteer()
-    if w in predicate_lexicon().forms or s.folded[k + 1] in predicate_lexicon().forms:
-        return False
-    if any(find_marker(s.folded[k + 1], kind, Clitic.CONJ) for kind in NOT_NAME_MARKERS):
-        return False
-    raw = s.tokens[k + 1].text.lstrip("وف")
-    return not (w.startswith("ال") and raw.startswith("ال")) or (w,) in g.given_names  # ألكسيس: no article
-
-
-def _office_of(g: Gazetteer, word: str) -> bool:
-    """A title word before a description puts it in construct (``مستشار``، ``نائب``، ``سفير``،
-    ``حكومة``): the office is another's; an honorific (``فخامة``) is no such word."""
-    title = g.titles.get((word,))
-    return word in g.title_vocab and not (title is not None and title.kind == "honorific")
-
-
-def _title_at(g: Gazetteer, s: Sentence, i: int, w: str) -> tuple[str, ...]:
-    """The title a description begins with at token i (``w``: its word without a conjunction):
-    one word with the article (``الوزير``), or the longest of two words or more (``وزير
-    الخارجية``، ``ولي العهد``; ``وزير`` begins with و, which may be a conjunction or not)."""
-    if i > 0 and _office_of(g, strip_clitic(s.folded[i - 1])):
-        return ()  # مستشار خادم الحرمين الشريفين، نائب الرئيس المصري: another's office
-    if (w,) in g.titles and w.startswith("ال"):
-        return (w,)
-    for first in dict.fromkeys((w, s.folded[i])):
-        for n in range(TITLE_SPAN, 1, -1):
-            title = (first, *s.folded[i + 1 : i + n])
-            if title in g.titles and i + n <= len(s.folded):
-                return () if i > 0 and (s.folded[i - 1], *title) in g.titles else title  # ولي ولي العهد
-    return ()
 
 
 def _kingdom(doc: Document) -> str | None:
@@ -400,7 +342,7 @@ def resolve(doc: Document) -> Document:
             if named_before is not None:
                 new.append(_word_mention(doc, s, i, w, named_before))
                 continue
-            found = _description(doc, s, i, by_start, ents, latest, title) if (title := _title_at(g, s, i, w)) else None
+            found = _description(doc, s, i, by_start, ents, latest, title) if (title := title_at(g, s, i, w)) else None
             if found is None:
                 continue
             _take_description(found, new, ents, facts, dropped)
@@ -444,42 +386,3 @@ def _resolved(
         facts=doc.facts + tuple(facts),
         entities=tuple(e for e in ents if e.id not in replaced or e.id in still),
     )
-
-
-# titles that name one office (not المسؤول, an official of any kind, nor a form of address or a trade)
-OFFICIAL_KINDS = {"head_of_state", "head_of_government", "minister", "diplomat", "envoy", "spokesperson"}
-NOT_NAME_MARKERS = ("preposition", "speech", "light", "begin", "negation", "future", "complementizer", "time_anchor")
-ROYAL_OFFICES = {
-    "King",
-    "Crown Prince",
-    "Deputy Crown Prince",
-    "Emir",
-    "Sultan",
-}  # royal titles one person holds in a country
-
-
-def _unnamed_official(
-    doc: Document, g: Gazetteer, words: tuple[str, ...], country: str, span: tuple[int, int], named: bool
-) -> tuple[Entity, Fact] | None:
-    """An office and a nationality that name no one the article names: the person the reference
-    data says held that office that day (``الرئيس اليمني`` in 2015 is Hadi; ``نائب الرئيس
-    الأمريكي`` in 2018 is Pence), else, for an office of state with no name after it (``named``:
-    a word that may begin one follows), a person of their own, known by the office, with the
-    role the text states (``القنصل التركي``)."""
-    title = g.titles.get(words)
-    if title is None or country not in g.entries:
-        return None
-    start, end = span
-    holder = holder_on(country, title.role_en, doc.date)
-    if holder is not None:  # الرئيس اليمني in 2015: the one president of Yemen that day
-        fact = Fact(holder, "holdsPosition", title.role_en, start, end, "article")
-        return replace(entry_entity(g.entries[holder]), role_en=title.role_en), fact
-    royal = any(o in ROYAL_OFFICES for o in office_names(country, title.role_en))
-    if named or not (title.kind in OFFICIAL_KINDS or royal):
-        return None
-    place = g.entries[country]
-    eid = f"official_{slug(title.role_en)}_{country}"
-    entity = Entity(
-        eid, "Person", doc.text[start:end], f"{title.role_en} ({place.label_en})", None, country, title.role_en
-    )
-    return entity, Fact(eid, "holdsPosition", title.role_en, start, end, "article")

@@ -1,0 +1,111 @@
+"""Offices named by a title: who a title and a nationality or a state name (``الرئيس اليمني``،
+``وزير الخارجية المصري``، ``خادم الحرمين الشريفين``) stand for when no name follows: the person the
+reference positions say held the office on the article's date, or a person known by the office."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from kg.arabic.clitics import Clitic, strip_clitic
+from kg.extract.tokens import Sentence, mention_starting
+from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
+from kg.lexicon.markers import find_marker
+from kg.lexicon.positions import holder_on, office_names
+from kg.lexicon.predicates import predicate_lexicon
+from kg.model import Document, Entity, Fact, Mention
+
+TITLE_SPAN = 4  # the most words of a title a description begins with (وزير الدولة للشؤون الخارجية)
+# titles that name one office (not المسؤول, an official of any kind, nor a form of address or a trade)
+OFFICIAL_KINDS = {"head_of_state", "head_of_government", "minister", "diplomat", "envoy", "spokesperson"}
+NOT_NAME_MARKERS = ("preposition", "speech", "light", "begin", "negation", "future", "complementizer", "time_anchor")
+ROYAL_OFFICES = {
+    "King",
+    "Crown Prince",
+    "Deputy Crown Prince",
+    "Emir",
+    "Sultan",
+}  # royal titles one person holds in a country
+
+
+def nisba_at(s: Sentence, k: int, by_start: Mapping[int, Mention]) -> bool:
+    """Is token k a nisba (``الفلسطيني``)?"""
+    m = mention_starting(by_start, s.tokens[k]) if k < len(s.tokens) else None
+    return m is not None and m.kind == "nisba"
+
+
+def named_after(s: Sentence, k: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]) -> Mention | None:
+    """The person named right after token k, where a long title phrase ends (its nisba), or after
+    a comma there (``وزير الخارجية الأمريكي، مايك بومبيو``); a name further on is another's."""
+    for j in (k + 1, k + 2):
+        if j < len(s.tokens) and (j == k + 1 or s.tokens[k + 1].text in "،,"):
+            m = mention_starting(by_start, s.tokens[j])
+            if m is not None and ents.get(m.entity_id) is not None and ents[m.entity_id].type == "Person":
+                return m
+    return None
+
+
+def name_may_follow(s: Sentence, k: int) -> bool:
+    """May the word after token k begin the name of whom the title phrase ending there describes
+    (``رئيس الوزراء اليوناني ألكسيس تسيبراس``)? Not punctuation, a number, a word of the
+    predicate lexicon or the markers, nor a word with the article (written ال, not أل) that is no
+    given name."""
+    if k + 1 >= len(s.tokens) or not s.folded[k + 1].isalpha():
+        return False
+    w, g = strip_clitic(s.folded[k + 1]), gazetteer()
+    if w in predicate_lexicon().forms or s.folded[k + 1] in predicate_lexicon().forms:
+        return False
+    if any(find_marker(s.folded[k + 1], kind, Clitic.CONJ) for kind in NOT_NAME_MARKERS):
+        return False
+    raw = s.tokens[k + 1].text.lstrip("وف")
+    return not (w.startswith("ال") and raw.startswith("ال")) or (w,) in g.given_names  # ألكسيس: no article
+
+
+def office_of(g: Gazetteer, word: str) -> bool:
+    """A title word before a description puts it in construct (``مستشار``، ``نائب``، ``سفير``،
+    ``حكومة``): the office is another's; an honorific (``فخامة``) is no such word."""
+    title = g.titles.get((word,))
+    return word in g.title_vocab and not (title is not None and title.kind == "honorific")
+
+
+def title_at(g: Gazetteer, s: Sentence, i: int, w: str) -> tuple[str, ...]:
+    """The title a description begins with at token i (``w``: its word without a conjunction):
+    one word with the article (``الوزير``), or the longest of two words or more (``وزير
+    الخارجية``، ``ولي العهد``; ``وزير`` begins with و, which may be a conjunction or not)."""
+    if i > 0 and office_of(g, strip_clitic(s.folded[i - 1])):
+        return ()  # مستشار خادم الحرمين الشريفين، نائب الرئيس المصري: another's office
+    if (w,) in g.titles and w.startswith("ال"):
+        return (w,)
+    for first in dict.fromkeys((w, s.folded[i])):
+        for n in range(TITLE_SPAN, 1, -1):
+            title = (first, *s.folded[i + 1 : i + n])
+            if title in g.titles and i + n <= len(s.folded):
+                return () if i > 0 and (s.folded[i - 1], *title) in g.titles else title  # ولي ولي العهد
+    return ()
+
+
+def unnamed_official(
+    doc: Document, g: Gazetteer, words: tuple[str, ...], country: str, span: tuple[int, int], named: bool
+) -> tuple[Entity, Fact] | None:
+    """An office and a nationality that name no one the article names: the person the reference
+    data says held that office that day (``الرئيس اليمني`` in 2015 is Hadi; ``نائب الرئيس
+    الأمريكي`` in 2018 is Pence), else, for an office of state with no name after it (``named``:
+    a word that may begin one follows), a person of their own, known by the office, with the
+    role the text states (``القنصل التركي``)."""
+    title = g.titles.get(words)
+    if title is None or country not in g.entries:
+        return None
+    start, end = span
+    holder = holder_on(country, title.role_en, doc.date)
+    if holder is not None:  # الرئيس اليمني in 2015: the one president of Yemen that day
+        fact = Fact(holder, "holdsPosition", title.role_en, start, end, "article")
+        return replace(entry_entity(g.entries[holder]), role_en=title.role_en), fact
+    royal = any(o in ROYAL_OFFICES for o in office_names(country, title.role_en))
+    if named or not (title.kind in OFFICIAL_KINDS or royal):
+        return None
+    place = g.entries[country]
+    eid = f"official_{slug(title.role_en)}_{country}"
+    entity = Entity(
+        eid, "Person", doc.text[start:end], f"{title.role_en} ({place.label_en})", None, country, title.role_en
+    )
+    return entity, Fact(eid, "holdsPosition", title.role_en, start, end, "article")
