@@ -12,7 +12,15 @@ from typing import cast
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import FROM
-from kg.extract.offices import name_may_follow, named_after, nisba_at, title_at, unnamed_official
+from kg.extract.offices import (
+    construct_offices,
+    name_may_follow,
+    named_after,
+    nisba_at,
+    office_of_state,
+    title_at,
+    unnamed_official,
+)
 from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer
 from kg.lexicon.markers import find_marker, has_marker, markers
@@ -228,7 +236,8 @@ def _definite_titles(g: Gazetteer) -> frozenset[str]:
     or the head of a longer title (``وزير`` of ``وزير الخارجية``)."""
     memo = word_memo("coref-definite-titles", g, limit=None)
     if not memo:
-        memo[""] = frozenset(t[0] for t in g.titles if len(t) > 1 or t[0].startswith("ال"))
+        heads = {t[0] for t in construct_offices()}  # أمير of أمير قطر
+        memo[""] = frozenset(t[0] for t in g.titles if len(t) > 1 or t[0].startswith("ال")) | heads
     return cast(frozenset[str], memo[""])
 
 
@@ -342,12 +351,29 @@ def resolve(doc: Document) -> Document:
             if named_before is not None:
                 new.append(_word_mention(doc, s, i, w, named_before))
                 continue
-            found = _description(doc, s, i, by_start, ents, latest, title) if (title := title_at(g, s, i, w)) else None
+            found = _described(doc, s, i, w, by_start, ents, latest)
             if found is None:
                 continue
             _take_description(found, new, ents, facts, dropped)
             persons.append(found[0])
     return _resolved(doc, new, dropped, replaced, facts, list(ents.values()))
+
+
+def _described(
+    doc: Document,
+    s: Sentence,
+    i: int,
+    w: str,
+    by_start: Mapping[int, Mention],
+    ents: Mapping[str, Entity],
+    latest: _Latest,
+) -> tuple[Mention, Mention | None, tuple[Entity, Fact] | None] | None:
+    """A description at token i: a title (``الرئيس``، ``وزير الخارجية``) with what follows it, else an
+    office in construct with a state (``أمير قطر``)."""
+    title = title_at(gazetteer(), s, i, w)
+    if title:
+        return _description(doc, s, i, by_start, ents, latest, title)
+    return office_of_state(doc, s, i, by_start, ents, latest)
 
 
 def _take_description(

@@ -4,15 +4,18 @@ reference positions say held the office on the article's date, or a person known
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import cache
 
 from kg.arabic.clitics import Clitic, strip_clitic
+from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, mention_starting
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import find_marker
 from kg.lexicon.positions import holder_on, office_names
 from kg.lexicon.predicates import predicate_lexicon
+from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Fact, Mention
 
 TITLE_SPAN = 4  # the most words of a title a description begins with (وزير الدولة للشؤون الخارجية)
@@ -109,3 +112,55 @@ def unnamed_official(
         eid, "Person", doc.text[start:end], f"{title.role_en} ({place.label_en})", None, country, title.role_en
     )
     return entity, Fact(eid, "holdsPosition", title.role_en, start, end, "article")
+
+
+@cache
+def construct_offices() -> dict[tuple[str, ...], str]:
+    """``construct_offices.tsv``: the folded words of a title in construct -> the office's role."""
+    rows = read_rows("construct_offices.tsv", ("title_ar", "role_en"), ("title_ar", "role_en"))
+    return {tuple(fold(r["title_ar"]).split()): r["role_en"] for r in rows}
+
+
+def office_of_state(
+    doc: Document,
+    s: Sentence,
+    i: int,
+    by_start: Mapping[int, Mention],
+    ents: Mapping[str, Entity],
+    latest: Callable[[str | None, str | None], Mention | None],
+) -> tuple[Mention, Mention, tuple[Entity, Fact] | None] | None:
+    """``أمير قطر``، ``وزير خارجية مصر``، ``ملك الأردن``: a title in construct with a state's name
+    at token i is the person named right after it, else the last person of that state in that
+    office (``latest``), else the one who held it that day; with the state's mention it takes in
+    and, for the holder, the entity and role fact. None when it names no one kg knows."""
+    offices = construct_offices()
+    if i > 0 and office_of(gazetteer(), strip_clitic(s.folded[i - 1])):
+        return None  # مستشار أمير قطر: another's office
+    found = [
+        (first, n)
+        for first in dict.fromkeys((strip_clitic(s.folded[i]), s.folded[i]))  # وزير: و is its own letter
+        for n in (2, 1)
+        if (first, *s.folded[i + 1 : i + n]) in offices and i + n < len(s.tokens)
+    ]
+    first, n = found[0] if found else ("", 0)
+    state = mention_starting(by_start, s.tokens[i + n]) if n else None
+    if state is None or state.kind == "nisba" or (e := ents.get(state.entity_id)) is None or e.type != "Country":
+        return None
+    role = offices[(first, *s.folded[i + 1 : i + n])]
+    last = max(k for k in range(i + n, len(s.tokens)) if s.tokens[k].start < state.end)
+    ante = named_after(s, last, by_start, ents) or latest(
+        state.entity_id, office_names(state.entity_id, role)[-1].lower()
+    )
+    tok = s.tokens[i]
+    start = tok.start + len(tok.text) - len(first) if s.folded[i] != first else tok.start
+    text = doc.text[start : state.end]
+    if ante is not None:
+        return Mention(start, state.end, text, ante.entity_id, "description", (ante.start, ante.end)), state, None
+    after = last + 1 + (last + 1 < len(s.tokens) and s.folded[last + 1].startswith("ال"))  # رئيس كوبا الجديد
+    former = last + 1 < len(s.tokens) and find_marker(s.folded[last + 1], "former", Clitic.NONE)
+    holder = holder_on(state.entity_id, role, doc.date)
+    if holder is None or former or name_may_follow(s, after - 1):
+        return None  # أمير قطر السابق، رئيس كوبا الجديد ميغيل دياز كانيل: not that day's holder
+    entity = replace(entry_entity(gazetteer().entries[holder]), role_en=role)
+    fact = Fact(holder, "holdsPosition", role, start, state.end, "article")
+    return Mention(start, state.end, text, holder, "description"), state, (entity, fact)

@@ -64,3 +64,16 @@ def test_the_recipient_is_looked_for_after_the_titles_of_the_subject():
         "2015-07-25",
     )
     assert any(e[0] == "CONSULT" and "Laurent Fabius" in e[1] + e[2] for e in found)
+
+
+def test_an_office_in_construct_with_a_state_is_its_holder():
+    found = events("والتقى أمير قطر الرئيس التركي في الدوحة أمس.", "2015-07-25")
+    assert any(e[0] == "CONSULT" and e[1] == ("Tamim bin Hamad Al Thani",) for e in found)
+    found = events("وبحث وزير خارجية مصر مع نظيره الأردني العلاقات الثنائية.", "2015-07-25")
+    assert any(e[0] == "CONSULT" and e[1] == ("Sameh Shoukry",) for e in found)
+
+
+def test_an_office_in_construct_before_a_name_it_does_not_know_is_not_the_holder():
+    found = events("وصل رئيس كوبا الجديد ميغيل دياز كانيل إلى فنزويلا في أول زيارة.", "2018-05-30")
+    assert not any("Raúl Castro" in e[1] for e in found)
+    assert "Tamim bin Hamad Al Thani" not in labels("واتهم الشيخ سلطان بن سحيم أمير قطر السابق الدوحة.", "2018-03-12")
