@@ -14,6 +14,7 @@ from kg.arabic.normalize import fold
 from kg.extract.clause import FROM
 from kg.extract.offices import (
     construct_offices,
+    counterpart,
     name_may_follow,
     named_after,
     nisba_at,
@@ -236,7 +237,7 @@ def _definite_titles(g: Gazetteer) -> frozenset[str]:
     or the head of a longer title (``وزير`` of ``وزير الخارجية``)."""
     memo = word_memo("coref-definite-titles", g, limit=None)
     if not memo:
-        heads = {t[0] for t in construct_offices()}  # أمير of أمير قطر
+        heads = {t[0] for t in construct_offices()} | markers()["counterpart"]  # أمير of أمير قطر، نظيره
         memo[""] = frozenset(t[0] for t in g.titles if len(t) > 1 or t[0].startswith("ال")) | heads
     return cast(frozenset[str], memo[""])
 
@@ -373,6 +374,10 @@ def _described(
     title = title_at(gazetteer(), s, i, w)
     if title:
         return _description(doc, s, i, by_start, ents, latest, title)
+    if w in markers()["counterpart"]:  # نظيره الروسي
+        start = s.tokens[0].start
+        before = next((p for p in reversed(latest.persons) if start <= p.start < s.tokens[i].start), None)
+        return counterpart(doc, s, i, by_start, ents, before)
     return office_of_state(doc, s, i, by_start, ents, latest)
 
 

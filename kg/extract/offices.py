@@ -13,7 +13,7 @@ from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, mention_starting
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import find_marker
-from kg.lexicon.positions import holder_on, office_names
+from kg.lexicon.positions import generic_role, holder_on, office_names
 from kg.lexicon.predicates import predicate_lexicon
 from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Fact, Mention
@@ -164,3 +164,32 @@ def office_of_state(
     entity = replace(entry_entity(gazetteer().entries[holder]), role_en=role)
     fact = Fact(holder, "holdsPosition", role, start, state.end, "article")
     return Mention(start, state.end, text, holder, "description"), state, (entity, fact)
+
+
+def counterpart(
+    doc: Document,
+    s: Sentence,
+    i: int,
+    by_start: Mapping[int, Mention],
+    ents: Mapping[str, Entity],
+    before: Mention | None,
+) -> tuple[Mention, Mention, tuple[Entity, Fact] | None] | None:
+    """``التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي``: a counterpart (markers kind
+    counterpart) with a nisba and no name after it is who held, on the article's date, the office
+    of the person named ``before`` it in the sentence, in the nisba's country (Lavrov)."""
+    nisba = mention_starting(by_start, s.tokens[i + 1]) if i + 1 < len(s.tokens) else None
+    if nisba is None or nisba.kind != "nisba" or before is None or named_after(s, i + 1, by_start, ents):
+        return None
+    if name_may_follow(s, i + 1):
+        return None  # نظيره الروسي سيرغي …: the name kg does not know is who
+    subject = ents.get(before.entity_id)
+    if subject is None or not subject.role_en or not subject.country:
+        return None
+    role = generic_role(subject.country, subject.role_en)
+    holder = holder_on(nisba.entity_id, role, doc.date)
+    if holder is None or holder == subject.id:
+        return None
+    tok = s.tokens[i]
+    entity = replace(entry_entity(gazetteer().entries[holder]), role_en=role)
+    fact = Fact(holder, "holdsPosition", role, tok.start, nisba.end, "article")
+    return Mention(tok.start, nisba.end, doc.text[tok.start : nisba.end], holder, "description"), nisba, (entity, fact)

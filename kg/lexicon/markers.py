@@ -59,6 +59,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "attribution",
         "side",
         "own_country",
+        "counterpart",
         "terror",
         "former",
         "locative",

@@ -163,6 +163,15 @@ def office_names(country: str, role: str) -> tuple[str, ...]:
     return _office_names().get((country, _key(role)), (role,))
 
 
+def generic_role(country: str, office: str) -> str:
+    """The title's role of what ``country`` calls ``office`` (the US Secretary of State: Minister
+    of Foreign Affairs), the office itself where office_names.tsv says nothing."""
+    key = _key(office)
+    return next(
+        (role for (c, role), names in _office_names().items() if c == country and key in map(_key, names)), office
+    )
+
+
 def holder_on(country: str, role: str, day: str | None) -> str | None:
     """The one known person who held ``role`` (a position label such as President, or a title's
     role the country names otherwise: ``office_names``) for ``country`` on ``day``: ``الرئيس

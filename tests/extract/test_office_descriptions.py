@@ -77,3 +77,15 @@ def test_an_office_in_construct_before_a_name_it_does_not_know_is_not_the_holder
     found = events("وصل رئيس كوبا الجديد ميغيل دياز كانيل إلى فنزويلا في أول زيارة.", "2018-05-30")
     assert not any("Raúl Castro" in e[1] for e in found)
     assert "Tamim bin Hamad Al Thani" not in labels("واتهم الشيخ سلطان بن سحيم أمير قطر السابق الدوحة.", "2018-03-12")
+
+
+def test_a_counterpart_of_a_nationality_holds_the_same_office_there():
+    found = events("التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي في جنيف.", "2015-07-25")
+    assert ("CONSULT", ("John Kerry",), ("Sergey Lavrov",), "asserted") in found
+    found = events("وبحث الرئيس المصري عبد الفتاح السيسي مع نظيره الفرنسي العلاقات.", "2015-07-25")
+    assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("François Hollande",), "asserted") in found
+
+
+def test_a_counterpart_before_a_name_kg_does_not_know_is_not_the_holder():
+    found = events("التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي ديمتري فلانوف في جنيف.", "2015-07-25")
+    assert not any("Sergey Lavrov" in e[2] for e in found)
