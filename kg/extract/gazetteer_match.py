@@ -5,6 +5,7 @@ token (``الجزائربطرابلس``), and not a known surname after someone 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import compress
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
@@ -194,6 +195,13 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
                 or _glued_to_hamza(s, i, s.folded[i][: hit[1]])
             ):
                 hit = None
+            if (
+                hit
+                and hit[0] > 1
+                and g.entries[hit[2]].type != "Person"
+                and _person_goes_on(g, s, i + hit[0] - 1, readings, prefixes)
+            ):
+                hit = None  # حركة فتح الله غولن: Fethullah Gülen's movement, not Fatah
             if hit:
                 length, pre, key, kind = hit
                 tok = s.tokens[i]
@@ -206,6 +214,21 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
                 a, b = _span(s.tokens[i], fs, fe)
                 out.append(Mention(a, b, doc.text[a:b], key, kind))
     return out
+
+
+def _person_goes_on(
+    g: Gazetteer,
+    s: Sentence,
+    k: int,
+    readings: Callable[[str], tuple[tuple[str, str], ...]],
+    prefixes: dict[tuple[str, ...], bool],
+) -> bool:
+    """Does a person the lexicon knows begin at token k, the last of an organization's or a place's
+    name found before it, and reach past it? Then the person is meant (``حركة فتح الله غولن``:
+    Gülen, the word فتح his; a person's name goes on through a father's, محمد بن نايف بن عبدالعزيز)."""
+    starts = readings(s.folded[k])
+    hit = _match_gazetteer(g, s, k, starts, prefixes) if starts else None
+    return hit is not None and hit[0] > 1 and g.entries[hit[2]].type == "Person"
 
 
 def _glued_in(glued: dict[str, tuple[Match, ...]], g: Gazetteer, w: str) -> tuple[Match, ...]:

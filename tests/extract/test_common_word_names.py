@@ -2,6 +2,7 @@
 a verb or an idiom is no person, place or organization; a real name of the same shape still is."""
 
 import pytest
+from extracted import events
 
 from kg.model import Document
 from kg.pipeline import Pipeline
@@ -165,3 +166,10 @@ def test_a_conjunction_or_a_noun_with_my_suffix_is_no_name_word(text, bad):
 def test_a_foreign_surname_in_ti_is_still_a_name():
     hits = found("وقال الكاتب يوسف زيلاتي إن الرواية ستصدر قريبا")
     assert any(t == "Person" and x == "يوسف زيلاتي" for x, t, _k in hits), hits
+
+
+def test_a_known_person_who_begins_in_the_last_word_of_a_name_is_meant():
+    found = events("واتهم أردوغان حركة فتح الله غولن بتدبير محاولة الانقلاب.")
+    assert not any("Fatah" in e[1] + e[2] for e in found)
+    assert any("Fethullah Gülen" in e[2] for e in found)
+    assert any("Fatah" in e[1] for e in events("وأدانت حركة فتح الهجوم الإسرائيلي على غزة."))
