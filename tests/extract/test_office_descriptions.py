@@ -89,3 +89,9 @@ def test_a_counterpart_of_a_nationality_holds_the_same_office_there():
 def test_a_counterpart_before_a_name_kg_does_not_know_is_not_the_holder():
     found = events("التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي ديمتري فلانوف في جنيف.", "2015-07-25")
     assert not any("Sergey Lavrov" in e[2] for e in found)
+
+
+def test_the_deposed_one_of_yemeni_news_is_ali_abdullah_saleh():
+    found = events("واتهم المخلوع صالح السعودية بالعدوان على اليمن.", "2015-07-25")
+    assert ("ACCUSE", ("Ali Abdullah Saleh",), ("Saudi Arabia",), "asserted") in found
+    assert "Ali Abdullah Saleh" not in labels("وقال الرئيس المخلوع حسني مبارك إنه بريء من التهم.", "2015-07-25")
