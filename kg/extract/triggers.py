@@ -104,8 +104,8 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
     if has_light(window) or begins(window):
         return True
     prev = s.tokens[i - 1].text
-    if prev in STOP_PUNCT or prev in QUOTES or (i - 1) in covered:
-        return False
+    if prev in STOP_PUNCT or prev in QUOTES or (i - 1) in covered or s.folded[i - 1] in markers()["that_pronoun"]:
+        return False  # إنها ألقت القبض: after أنه and its kin a verb may stand
     leaders = markers()["verb_leader"]
     if s.folded[i - 1] in markers()["preposition"]:
         return True  # في قصف: a preposition governs a noun (في starts like a word with ف)
@@ -158,7 +158,9 @@ def _phrase_at(s: Sentence, i: int, covered: Collection[int], lex: PredicateLexi
         for pre, rest, fut in starts:
             forms = lex.phrases.get((rest,) + s.folded[i + 1 : i + length])
             if forms:
-                noun = _noun_head(rest, lex) or _noun_context(s, i, covered)
+                head = s.tokens[i].text.lstrip("وف")  # ألقت القبض: a verb, no article (ألقي: its passive, left)
+                hamza = head.startswith("أل") and not head.endswith("ي")
+                noun = (_noun_head(rest, lex) and not hamza) or _noun_context(s, i, covered)
                 return Trigger(i, length, forms[0], fut, pre, noun)
     return None
 

@@ -34,3 +34,10 @@ def test_a_feminine_common_noun_after_a_given_name_is_no_surname():
 def test_a_surname_that_is_also_a_name_part_stays():
     doc = extract("وقال خليفة حفتر إن قواته ستدخل طرابلس.", "t", "2018-05-01")
     assert any(e.label_en == "Khalifa Haftar" for e in doc.entities)
+
+
+def test_a_phrase_verb_written_with_hamza_on_its_alef_is_a_verb_not_a_definite_noun():
+    found = events("وقالت الشرطة التركية إنها ألقت القبض على عناصر من تنظيم داعش.")
+    assert any(e[0] == "COERCE" and e[1] == ("police (Türkiye)",) and e[2] == ("Islamic State",) for e in found)
+    found = events("والشرطة التركية ألقت القبض على عناصر من تنظيم داعش.")
+    assert any(e[0] == "COERCE" and e[1] == ("police (Türkiye)",) for e in found)
