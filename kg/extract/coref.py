@@ -13,8 +13,10 @@ from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import FROM
 from kg.extract.offices import (
+    Found,
     construct_offices,
     counterpart,
+    former_after,
     name_may_follow,
     named_after,
     nisba_at,
@@ -100,7 +102,7 @@ def _description(
     ents: Mapping[str, Entity],
     latest: _Latest,
     title: tuple[str, ...],
-) -> tuple[Mention, Mention | None, tuple[Entity, Fact] | None] | None:
+) -> Found | None:
     """A description at token i, a title of ``n`` words, one with the article optionally followed
     by a nisba (``المسؤول الليبي``), a longer one only with it (``وزير الخارجية المصري``),
     resolved to its antecedent; with the nisba it takes in and, for an office no one named holds,
@@ -116,7 +118,7 @@ def _description(
     else:
         role_word = word_map("description_roles.tsv", "role").get(w)  # الوزير → a minister
     last = i + n if nisba is not None else i + n - 1  # where the title phrase ends
-    former = last + 1 < len(s.tokens) and has_marker(s.folded[last + 1], "former", Clitic.NONE)
+    former = former_after(s, last)
     last += former  # رئيس الوزراء الإسرائيلي السابق: not who holds the office today
     near = _apposition(s, i, by_start, ents) if n == 1 else named_after(s, last, by_start, ents)
     ante = near or latest(country or None, role_word)
@@ -368,7 +370,7 @@ def _described(
     by_start: Mapping[int, Mention],
     ents: Mapping[str, Entity],
     latest: _Latest,
-) -> tuple[Mention, Mention | None, tuple[Entity, Fact] | None] | None:
+) -> Found | None:
     """A description at token i: a title (``الرئيس``، ``وزير الخارجية``) with what follows it, else an
     office in construct with a state (``أمير قطر``)."""
     title = title_at(gazetteer(), s, i, w)
@@ -382,7 +384,7 @@ def _described(
 
 
 def _take_description(
-    found: tuple[Mention, Mention | None, tuple[Entity, Fact] | None],
+    found: Found,
     new: list[Mention],
     ents: dict[str, Entity],
     facts: list[Fact],

@@ -12,12 +12,13 @@ from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, mention_starting
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
-from kg.lexicon.markers import find_marker
+from kg.lexicon.markers import find_marker, has_marker
 from kg.lexicon.positions import generic_role, holder_on, office_names
 from kg.lexicon.predicates import predicate_lexicon
 from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Fact, Mention
 
+Found = tuple[Mention, Mention | None, tuple[Entity, Fact] | None]  # description, nisba taken in, entity and fact
 TITLE_SPAN = 4  # the most words of a title a description begins with (وزير الدولة للشؤون الخارجية)
 # titles that name one office (not المسؤول, an official of any kind, nor a form of address or a trade)
 OFFICIAL_KINDS = {"head_of_state", "head_of_government", "minister", "diplomat", "envoy", "spokesperson"}
@@ -101,8 +102,7 @@ def unnamed_official(
     start, end = span
     holder = holder_on(country, title.role_en, doc.date)
     if holder is not None:  # الرئيس اليمني in 2015: the one president of Yemen that day
-        fact = Fact(holder, "holdsPosition", title.role_en, start, end, "article")
-        return replace(entry_entity(g.entries[holder]), role_en=title.role_en), fact
+        return _held(holder, title.role_en, start, end)
     royal = any(o in ROYAL_OFFICES for o in office_names(country, title.role_en))
     if named or not (title.kind in OFFICIAL_KINDS or royal):
         return None
@@ -112,6 +112,18 @@ def unnamed_official(
         eid, "Person", doc.text[start:end], f"{title.role_en} ({place.label_en})", None, country, title.role_en
     )
     return entity, Fact(eid, "holdsPosition", title.role_en, start, end, "article")
+
+
+def _held(holder: str, role: str, start: int, end: int) -> tuple[Entity, Fact]:
+    """The entity of who held ``role`` that day, with the role, and the fact the text states it."""
+    return replace(entry_entity(gazetteer().entries[holder]), role_en=role), Fact(
+        holder, "holdsPosition", role, start, end, "article"
+    )
+
+
+def former_after(s: Sentence, k: int) -> bool:
+    """Does the word after token k say the office was held before (``السابق``: markers kind former)?"""
+    return k + 1 < len(s.tokens) and has_marker(s.folded[k + 1], "former", Clitic.NONE)
 
 
 @cache
@@ -128,7 +140,7 @@ def office_of_state(
     by_start: Mapping[int, Mention],
     ents: Mapping[str, Entity],
     latest: Callable[[str | None, str | None], Mention | None],
-) -> tuple[Mention, Mention, tuple[Entity, Fact] | None] | None:
+) -> Found | None:
     """``أمير قطر``، ``وزير خارجية مصر``، ``ملك الأردن``: a title in construct with a state's name
     at token i is the person named right after it, else the last person of that state in that
     office (``latest``), else the one who held it that day; with the state's mention it takes in
@@ -157,13 +169,10 @@ def office_of_state(
     if ante is not None:
         return Mention(start, state.end, text, ante.entity_id, "description", (ante.start, ante.end)), state, None
     after = last + 1 + (last + 1 < len(s.tokens) and s.folded[last + 1].startswith("ال"))  # رئيس كوبا الجديد
-    former = last + 1 < len(s.tokens) and find_marker(s.folded[last + 1], "former", Clitic.NONE)
     holder = holder_on(state.entity_id, role, doc.date)
-    if holder is None or former or name_may_follow(s, after - 1):
+    if holder is None or former_after(s, last) or name_may_follow(s, after - 1):
         return None  # أمير قطر السابق، رئيس كوبا الجديد ميغيل دياز كانيل: not that day's holder
-    entity = replace(entry_entity(gazetteer().entries[holder]), role_en=role)
-    fact = Fact(holder, "holdsPosition", role, start, state.end, "article")
-    return Mention(start, state.end, text, holder, "description"), state, (entity, fact)
+    return Mention(start, state.end, text, holder, "description"), state, _held(holder, role, start, state.end)
 
 
 def counterpart(
@@ -173,7 +182,7 @@ def counterpart(
     by_start: Mapping[int, Mention],
     ents: Mapping[str, Entity],
     before: Mention | None,
-) -> tuple[Mention, Mention, tuple[Entity, Fact] | None] | None:
+) -> Found | None:
     """``التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي``: a counterpart (markers kind
     counterpart) with a nisba and no name after it is who held, on the article's date, the office
     of the person named ``before`` it in the sentence, in the nisba's country (Lavrov)."""
@@ -189,7 +198,9 @@ def counterpart(
     holder = holder_on(nisba.entity_id, role, doc.date)
     if holder is None or holder == subject.id:
         return None
-    tok = s.tokens[i]
-    entity = replace(entry_entity(gazetteer().entries[holder]), role_en=role)
-    fact = Fact(holder, "holdsPosition", role, tok.start, nisba.end, "article")
-    return Mention(tok.start, nisba.end, doc.text[tok.start : nisba.end], holder, "description"), nisba, (entity, fact)
+    start = s.tokens[i].start
+    return (
+        Mention(start, nisba.end, doc.text[start : nisba.end], holder, "description"),
+        nisba,
+        _held(holder, role, start, nisba.end),
+    )
