@@ -18,6 +18,7 @@ from itertools import accumulate
 from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold_names
 from kg.extract.gazetteer_match import gazetteer_mentions
+from kg.extract.offices import leaders_governments
 from kg.extract.organizations import clubs_from_cities, compose_groups, dateline_mentions, org_head_mentions
 from kg.extract.people import (
     Described,
@@ -203,6 +204,7 @@ def find_mentions(doc: Document) -> Document:
     known, clubs = clubs_from_cities(doc, known, g)
     composed.update(clubs)
     mentions, info = _found_by_rule(doc, g, known)
+    mentions = leaders_governments(doc, mentions, g)
     entities = _entities(mentions, composed, info, g)
     facts = _title_facts(info, entities, g)
     return doc.with_(mentions=tuple(mentions), entities=tuple(entities.values()), facts=doc.facts + tuple(facts))

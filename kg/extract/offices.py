@@ -13,7 +13,7 @@ from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, mention_starting
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import find_marker, has_marker
-from kg.lexicon.positions import generic_role, holder_on, office_names
+from kg.lexicon.positions import generic_role, holder_on, office_names, positions
 from kg.lexicon.predicates import predicate_lexicon
 from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Fact, Mention
@@ -204,3 +204,46 @@ def counterpart(
         nisba,
         _held(holder, role, start, nisba.end),
     )
+
+
+@cache
+def _head_roles() -> frozenset[str]:
+    """The roles of a state's or a government's head (titles kinds head_of_state and
+    head_of_government, deputies apart) and its monarchs."""
+    g = gazetteer()
+    heads = {t.role_en for t in g.titles.values() if t.kind in ("head_of_state", "head_of_government")}
+    monarchs = ROYAL_OFFICES - {"Crown Prince", "Deputy Crown Prince"}
+    return frozenset({r for r in heads if not r.startswith("Deputy")} | monarchs)
+
+
+def _word_before(text: str, at: int) -> tuple[int, str]:
+    """The start and text of the word that ends right before offset ``at`` (one space between)."""
+    end = at - 1 if at > 0 and text[at - 1] == " " else at
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start, text[start:end]
+
+
+def leaders_governments(doc: Document, mentions: list[Mention], g: Gazetteer) -> list[Mention]:
+    """``إدارة ترامب``، ``حكومة نتنياهو``، ``نظام الأسد`` (markers kind government_of): a government
+    named by who heads or headed it is that person's state (``إدارة أوباما`` in 2018 too: the acts
+    it names were the state's); a title may stand between (``إدارة الرئيس ترامب``). A person who
+    never headed a state (``حكومة الوفاق``'s ministers) names no government."""
+    out = []
+    for m in mentions:
+        e = g.entries.get(m.entity_id)
+        if e is None or e.type != "Person" or not e.country or e.country not in g.entries:
+            out.append(m)
+            continue
+        start, word = _word_before(doc.text, m.start)
+        if (fold(word),) in g.titles or strip_clitic(fold(word)) in g.title_words:
+            start, word = _word_before(doc.text, start)  # إدارة الرئيس ترامب
+        marker = find_marker(fold(word), "government_of", Clitic.ANY)
+        roles = {h.role for h in positions().get(e.key, ())} | set(e.roles) | {e.role_en or ""}
+        if not marker or not roles & _head_roles():
+            out.append(m)
+            continue
+        start += len(word) - len(marker) if len(fold(word)) > len(marker) else 0
+        out.append(Mention(start, m.end, doc.text[start : m.end], e.country, "name"))
+    return out

@@ -58,6 +58,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "clause_break",
         "attribution",
         "side",
+        "government_of",
         "own_country",
         "counterpart",
         "terror",
