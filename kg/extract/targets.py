@@ -42,6 +42,7 @@ PLACE_MARKERS = ("ب", "في")  # in, at: where an event happened
 COMMAS = frozenset("،,;؛")
 TITLE_TAIL = 12  # title words after a VSO subject that still belong to it
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
+CHARGED = frozenset({"accuse"})  # predicates (predicates.tsv) whose ب after the accused opens the charge
 
 
 def _clause_end(ctx: SentenceContext, t: Trigger, after: int = -1) -> int:
@@ -85,6 +86,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     end = _clause_end(ctx, t, after)
     base = _subject_end(ctx, t, after)
     start = max(after, _reported_from(ctx.s, t))
+    charge = _charge_start(ctx, t)
     return [
         a
         for a in ctx.args
@@ -101,7 +103,33 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and group_role(doc, a.mention.entity_id) != WEAPON
         and not companion(ctx.s, a)
         and not _asker(ctx, a)
+        and a.first < charge
     ]
+
+
+def _opens_charge(word: str) -> bool:
+    """A word with ب that may open a charge: not an adverb of manner (``بشكل صريح``)."""
+    bare = strip_clitic(word, Clitic.CONJ)
+    return bare.startswith("ب") and len(bare) > 3 and not has_marker(bare, "manner", Clitic.NONE)
+
+
+def _charge_start(ctx: SentenceContext, t: Trigger) -> int:
+    """``اتهمت روسيا دولا غربية بمحاولة تقويض الاتفاق مع إيران``: the first word with ب after an
+    accusation that names no actor opens the charge, and who the charge names (Iran) is not the
+    accused. Past the sentence's end for other predicates."""
+    s = ctx.s
+    if t.form.predicate.id not in CHARGED:
+        return len(s.tokens)
+    actors = {k for a in ctx.args for k in range(a.first, a.last + 1)}  # بترو بوروشنكو: a name's ب
+    commas = [k for k in range(t.end + 1, len(s.tokens)) if s.tokens[k].text in COMMAS]
+
+    def aside(k: int) -> bool:  # اتهمت المنظمة، المعنية بحقوق الإنسان، قوات التحالف: between commas
+        return any(a < k for a in commas) and any(b > k and not actors & set(range(k, b)) for b in commas)
+
+    return next(
+        (k for k in range(t.end + 1, len(s.tokens)) if k not in actors and _opens_charge(s.folded[k]) and not aside(k)),
+        len(s.tokens),
+    )
 
 
 def _asker(ctx: SentenceContext, a: Arg) -> bool:

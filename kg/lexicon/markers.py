@@ -59,6 +59,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "attribution",
         "side",
         "government_of",
+        "manner",
         "own_country",
         "counterpart",
         "terror",
