@@ -86,7 +86,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     end = _clause_end(ctx, t, after)
     base = _subject_end(ctx, t, after)
     start = max(after, _reported_from(ctx.s, t))
-    charge = _charge_start(ctx, t)
+    charge = _charge_start(ctx, t, after)
     return [
         a
         for a in ctx.args
@@ -113,10 +113,11 @@ def _opens_charge(word: str) -> bool:
     return bare.startswith("ب") and len(bare) > 3 and not has_marker(bare, "manner", Clitic.NONE)
 
 
-def _charge_start(ctx: SentenceContext, t: Trigger) -> int:
+def _charge_start(ctx: SentenceContext, t: Trigger, after: int) -> int:
     """``اتهمت روسيا دولا غربية بمحاولة تقويض الاتفاق مع إيران``: the first word with ب after an
     accusation that names no actor opens the charge, and who the charge names (Iran) is not the
-    accused. Past the sentence's end for other predicates."""
+    accused; a word of the actor's phrase (``المتحدث باسم الجيش``: before ``after``) opens none.
+    Past the sentence's end for other predicates."""
     s = ctx.s
     if t.form.predicate.id not in CHARGED:
         return len(s.tokens)
@@ -126,10 +127,10 @@ def _charge_start(ctx: SentenceContext, t: Trigger) -> int:
     def aside(k: int) -> bool:  # اتهمت المنظمة، المعنية بحقوق الإنسان، قوات التحالف: between commas
         return any(a < k for a in commas) and any(b > k and not actors & set(range(k, b)) for b in commas)
 
-    return next(
-        (k for k in range(t.end + 1, len(s.tokens)) if k not in actors and _opens_charge(s.folded[k]) and not aside(k)),
-        len(s.tokens),
-    )
+    def opens(k: int) -> bool:
+        return s.tokens[k].start >= after and k not in actors and _opens_charge(s.folded[k]) and not aside(k)
+
+    return next((k for k in range(t.end + 1, len(s.tokens)) if opens(k)), len(s.tokens))
 
 
 def _asker(ctx: SentenceContext, a: Arg) -> bool:
