@@ -26,6 +26,7 @@ from kg.extract.clause import (
     capital_of,
     group_role,
     is_actor,
+    is_person,
     is_place,
     opens_reported_clause,
     preposition_of,
@@ -249,6 +250,29 @@ def _undergoer(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg |
     return None
 
 
+def _pronoun_object(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg | None:
+    """``وجه ماتيس انتقادا لبوتين، متهما إياه``: an object pronoun written apart (markers kind
+    detached_pronoun) right after the trigger is the nearest actor before it that is not the actor,
+    a person first for إياه, a state or body first for إياها."""
+    s, k = ctx.s, t.end + 1
+    if k >= len(s.tokens) or not has_marker(s.folded[k], "detached_pronoun", Clitic.NONE):
+        return None
+    before = [
+        a
+        for a in reversed(ctx.args)
+        if a.last < t.index
+        and actor_id(a.mention) not in source
+        and is_actor(ctx.doc, a)
+        and a.mention.kind != "nisba"  # الموانئ الإيطالية: an adjective is no antecedent
+    ]
+    word = s.folded[k]
+    if word.endswith(("ه", "ها")):
+        person = not word.endswith("ها")
+        fits = [a for a in before if is_person(ctx.doc, a.mention) == person]
+        before = fits or before
+    return before[0] if before else None
+
+
 def _asked(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg | None:
     """``عقد مجلس الأمن اجتماعا بطلب من فرنسا``: a request whose asker follows it (من) was made
     to the subject before it."""
@@ -275,7 +299,7 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     happened. ``after``: the offset where the recipient may start (after the actor)."""
     doc, s = ctx.doc, ctx.s
     found, marked = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
-    undergoer = _undergoer(ctx, t, source) or _asked(ctx, t, source)
+    undergoer = _undergoer(ctx, t, source) or _asked(ctx, t, source) or _pronoun_object(ctx, t, source)
     if undergoer is not None:
         found, marked = undergoer, True
     location = None

@@ -60,6 +60,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "side",
         "government_of",
         "manner",
+        "detached_pronoun",
         "own_country",
         "counterpart",
         "terror",
