@@ -9,7 +9,7 @@ be (a place, an actor, a generic group).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -26,6 +26,7 @@ from kg.model import Document, Mention
 NP_WALK = 3  # a preposition before the actor it governs (مع "جميع أعضاء المجلس")
 VSO_WINDOW = 6  # after a verb, where its subject may stand (titles in between)
 SVO_WINDOW = 10  # before a verb, where its subject may stand
+DASHES = frozenset("-ـ–—")  # dashes around a parenthesis (ـ حفظه الله ـ)
 LIGHT_WINDOW = 8  # before a verbal noun, where its light verb may stand (يقوم وزير … بومبيو بزيارة)
 GAP = 14  # between a verb and the rest of its phrase (طالب المفوض … محمد سيالة، "بدعم")
 TARGET_WINDOW = 14  # after a trigger, where its recipient may stand
@@ -214,15 +215,18 @@ def opens_reported_clause(w: str) -> bool:
     return w in mk["complementizer"] or w in mk["that_pronoun"]
 
 
-def light_window(s: Sentence, i: int) -> tuple[str, ...]:
+def light_window(s: Sentence, i: int, uncounted: Collection[int] = ()) -> tuple[str, ...]:
     """The words before a verbal noun where its light verb may stand; a complementizer ends
-    it (``أعلنت طهران أن الضربة``: the strike is not Tehran's)."""
-    out = []
-    for k in range(i - 1, max(-1, i - LIGHT_WINDOW - 1), -1):
+    it (``أعلنت طهران أن الضربة``: the strike is not Tehran's). The words at ``uncounted``
+    (the inside of a long name) do not count toward its length."""
+    out: list[str] = []
+    counted = 0
+    for k in range(i - 1, -1, -1):
         w = s.folded[k]
-        if opens_reported_clause(w) or s.tokens[k].text in ".؟!:":
+        if opens_reported_clause(w) or s.tokens[k].text in ".؟!:" or counted == LIGHT_WINDOW:
             break
         out.append(w)
+        counted += k not in uncounted
     return tuple(reversed(out))
 
 
@@ -239,11 +243,15 @@ def begins(window: tuple[str, ...]) -> bool:
     return any(has_marker(w, "begin", Clitic.CONJ) for w in window)
 
 
-def light_verb(s: Sentence, t: Trigger, before: Sequence[Arg]) -> bool:
+def light_verb(s: Sentence, t: Trigger, before: Sequence[Arg], doc: Document) -> bool:
     """A light verb before the noun makes its subject the actor (``قام مساهل بزيارة``), and so
     does a verb of beginning with its subject between (``بدأ السيسي زيارة``; ``بدأ الاجتماع``:
-    the noun is its subject); not a verb of saying before a killing (``أعلنت الشرطة مقتل``)."""
-    window = light_window(s, t.index)
+    the noun is its subject); not a verb of saying before a killing (``أعلنت الشرطة مقتل``). A
+    person's long name before the noun counts as one word (الملك سلمان بن عبدالعزيز آل سعود), a
+    dash as none."""
+    inside = {k for a in before if is_person(doc, a.mention) for k in range(a.first + 1, a.last + 1)}
+    dashes = {k for k in range(t.index) if s.tokens[k].text in DASHES}  # ـ حفظه الله ـ
+    window = light_window(s, t.index, inside | dashes)
     start = t.index - len(window)
     begun = [k for k, w in enumerate(window, start) if has_marker(w, "begin", Clitic.CONJ)]
     if not has_light(window) and not any(k < a.first and _object_of(s, a.last, t) for k in begun for a in before):

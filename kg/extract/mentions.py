@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from itertools import accumulate
 
 from kg.arabic.clitics import proclitic_readings
-from kg.arabic.normalize import fold_names
+from kg.arabic.normalize import fold, fold_names
 from kg.extract.gazetteer_match import gazetteer_mentions
 from kg.extract.offices import leaders_governments
 from kg.extract.organizations import clubs_from_cities, compose_groups, dateline_mentions, org_head_mentions
@@ -30,10 +30,12 @@ from kg.extract.people import (
     title_person_mentions,
 )
 from kg.lexicon.actors import SURNAME, Gazetteer, entry_entity, gazetteer
+from kg.lexicon.markers import name_words
 from kg.model import Document, Entity, Fact, Mention
 
 NAME_KINDS = frozenset({"title", "given-name", "speaker", "nisba-name"})  # mentions a name rule found
 _CLAN = re.compile(r"[ \t]+آل[ \t]+([\u0621-\u064A]{2,15})")
+_NEXT_WORD = re.compile(r"[ \t]+([\u0621-\u064A]{2,15})(?![\u0621-\u064A])")
 
 
 def _names_a_person(m: Mention, g: Gazetteer) -> bool:
@@ -42,13 +44,28 @@ def _names_a_person(m: Mention, g: Gazetteer) -> bool:
     return m.kind in NAME_KINDS or (e is not None and e.type == "Person" and m.kind == "name")
 
 
+def _clan_end(text: str, end: int) -> int:
+    """Where a family named after ``end`` ends: آل and its name, after any links of the nasab
+    (بن عبدالعزيز آل سعود); ``end`` itself when none follows."""
+    links = name_words()["connector"]
+    at = end
+    while (word := _NEXT_WORD.match(text, at)) and (name := _NEXT_WORD.match(text, word.end())):
+        if fold(word.group(1)) not in links:
+            break
+        at = name.end()
+        if _CLAN.match(text, word.start()):
+            return at
+    return end
+
+
 def _with_clan(text: str, mentions: Sequence[Mention], g: Gazetteer) -> list[Mention]:
-    """A person's name goes on over the family that follows it: تميم بن حمد [آل ثاني]."""
+    """A person's name goes on over the family that follows it: تميم بن حمد [آل ثاني], محمد بن
+    سلمان [بن عبدالعزيز آل سعود]."""
     out = []
     for m in mentions:
-        hit = _CLAN.match(text, m.end)
-        if hit and _names_a_person(m, g):
-            m = Mention(m.start, hit.end(), text[m.start : hit.end()], m.entity_id, m.kind, m.antecedent)
+        end = _clan_end(text, m.end) if _names_a_person(m, g) else m.end
+        if end > m.end:
+            m = Mention(m.start, end, text[m.start : end], m.entity_id, m.kind, m.antecedent)
         out.append(m)
     return out
 

@@ -205,7 +205,7 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
         return found
     suffix = t.form.suffix or pronoun_suffix(ctx.s.folded[t.index])
     before = [a for a in actors if not a.marker and a.last < t.index and t.index - a.last <= SVO_WINDOW]
-    light = light_verb(ctx.s, t, before)
+    light = light_verb(ctx.s, t, before, ctx.doc)
     if light and before and suffix in POSSESSOR_SUFFIXES:
         return _source(Rule.NOUN_LIGHT_VERB, *chain_ending(actors, before[-1], ctx.s))  # X عبر عن تضامنه
     if suffix in SINGULAR_SUFFIXES:
