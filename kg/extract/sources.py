@@ -28,13 +28,13 @@ from kg.extract.arguments import (
 )
 from kg.extract.clause import (
     FROM,
+    MUTUAL,
     STOP_PUNCT,
     SVO_WINDOW,
     Arg,
     Rule,
     SentenceContext,
     Trigger,
-    actor_id,
     at_request_of,
     capital_of,
     entity_type,
@@ -45,6 +45,7 @@ from kg.extract.clause import (
     light_window,
     pronoun_object,
 )
+from kg.extract.partners import done_with
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import accusative_noun, definite_or_owned, is_masdar_form, pronoun_suffix, written
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, reads_passive
@@ -78,7 +79,7 @@ VICTIM_NOUNS = frozenset(
     }
 )
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "REJECT"})  # things done between two parties
-MUTUAL = fold("مع")  # a predicate whose recipient is "with" someone (clashes, battles) is done between two
+#  MUTUAL (clause.py): a predicate whose recipient is "with" someone (clashes, battles) is done between two
 POSSESSOR_SUFFIXES = ("ه", "ها", "هم")  # his, her, their: تضامنه
 SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
 FINITE = ("perfect", "imperfect")
@@ -230,24 +231,9 @@ def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]
         return Source(Rule.NOUN_IMPLICIT)
     if pred.type == "ASSAULT" and casualties(ctx.s):
         return Source(Rule.NOUN_IMPLICIT)  # هجوم انتحاري … أسفر عن مقتل أربعة: attackers unknown
-    if pred.type == "ASSAULT" and MUTUAL in pred.recipient and (main := _fought_with(ctx, t, actors)) is not None:
-        return _source(Rule.NOUN_MAIN_SUBJECT, *coordinated(actors, main, ctx.s))  # not when it counts the dead
+    if MUTUAL in pred.recipient and (main := done_with(ctx, t, actors)) is not None:
+        return _source(Rule.NOUN_MAIN_SUBJECT, *coordinated(actors, main, ctx.s))
     return None
-
-
-WITH_REACH = 6  # words from a verbal noun to the مع of the party it was done with
-
-
-def _fought_with(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """``تقدمت القوات العراقية بعد معارك ضارية مع داعش``: a noun done with someone (مع, a few
-    words on) and no actor of its own is the act of the sentence's subject, the first actor that
-    no preposition marks, before the noun."""
-    s = ctx.s
-    partner = next((a for a in actors if a.marker == MUTUAL and t.end < a.first <= t.end + WITH_REACH + 1), None)
-    if partner is None or any(tok.text in STOP_PUNCT for tok in s.tokens[t.end + 1 : partner.first]):
-        return None
-    main = next((a for a in actors if not a.marker and a.last < t.index and a.mention.kind != "nisba"), None)
-    return main if main is not None and actor_id(main.mention) != actor_id(partner.mention) else None
 
 
 # ---------------------------------------------------------------- verbs

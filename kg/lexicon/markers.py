@@ -61,6 +61,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "government_of",
         "manner",
         "detached_pronoun",
+        "during",
         "own_country",
         "counterpart",
         "terror",

@@ -1,0 +1,48 @@
+"""Verbal nouns done with someone (``معارك مع داعش``، ``لقاء مع ظريف``) that name no actor of their
+own: whose act they are. A fight with someone is the sentence's subject's; a meeting too, when
+it stands in a phrase of time (``قال لافروف خلال لقاء مع ظريف``), unless it is an interview with a
+news outlet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.clause import MUTUAL, STOP_PUNCT, Arg, SentenceContext, Trigger, actor_id, reporter
+from kg.extract.tokens import Sentence
+from kg.lexicon.markers import Clitic, has_marker
+
+WITH_REACH = 6  # words from a verbal noun to the مع of the party it was done with
+
+
+def done_with(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """The actor of a noun done with someone, for fights (``تقدمت القوات العراقية بعد معارك ضارية مع
+    داعش``) and for meetings in a phrase of time; None for others."""
+    pred = t.form.predicate
+    if pred.type == "ASSAULT":
+        return _with_subject(ctx, t, actors)  # the caller gives it only when no one was counted dead
+    if pred.type != "CONSULT" or not _during(ctx.s, t):
+        return None
+    partner = _partner(t, actors)
+    if partner is None or reporter(ctx.doc, actor_id(partner.mention)):
+        return None  # في حوار خاص مع بي بي سي: an interview
+    return _with_subject(ctx, t, actors)
+
+
+def _during(s: Sentence, t: Trigger) -> bool:
+    """Is the noun in a phrase of time (markers kind during: في، خلال) right before it?"""
+    return t.index > 0 and not t.prefix and has_marker(s.folded[t.index - 1], "during", Clitic.CONJ_SHORT)
+
+
+def _partner(t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """The first actor with مع a few words after a noun: whom it was done with."""
+    return next((a for a in actors if a.marker == MUTUAL and t.end < a.first <= t.end + WITH_REACH + 1), None)
+
+
+def _with_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """A noun done with someone (مع, a few words on) is the act of the sentence's subject, the
+    first actor that no preposition marks, before the noun."""
+    partner = _partner(t, actors)
+    if partner is None or any(tok.text in STOP_PUNCT for tok in ctx.s.tokens[t.end + 1 : partner.first]):
+        return None
+    main = next((a for a in actors if not a.marker and a.last < t.index and a.mention.kind != "nisba"), None)
+    return main if main is not None and actor_id(main.mention) != actor_id(partner.mention) else None

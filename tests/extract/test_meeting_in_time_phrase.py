@@ -1,0 +1,24 @@
+"""A meeting noun in a phrase of time (``خلال لقاء مع``، ``في اتصال هاتفي مع``، ``في مؤتمر صحافي مشترك
+مع``) is the main clause's subject meeting who comes after مع; not an interview with a news outlet
+(``في حوار مع بي بي سي``), and not when the noun has an actor of its own."""
+
+from __future__ import annotations
+
+from extracted import events
+
+
+def test_a_meeting_in_a_phrase_of_time_is_the_subjects():
+    found = events("وأكد السيسي في اجتماع مع وزير الخارجية الأمريكي جون كيري أن مصر تحارب الإرهاب.", "2015-07-24")
+    assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("John Kerry",), "asserted") in found
+    found = events("وقال ظريف في اتصال هاتفي مع نظيره الروسي إن إيران ملتزمة بالاتفاق.", "2015-07-24")
+    assert ("CONSULT", ("Mohammad Javad Zarif",), ("Sergey Lavrov",), "asserted") in found
+
+
+def test_a_joint_press_conference_is_a_meeting():
+    text = "وقال بومبيو، خلال مؤتمر صحفي مشترك مع وزير الخارجية السعودي عادل الجبير، إن إيران تزعزع الاستقرار."
+    assert ("CONSULT", ("Mike Pompeo",), ("Adel al-Jubeir",), "asserted") in events(text, "2018-04-29")
+
+
+def test_an_interview_with_a_news_outlet_is_no_meeting():
+    found = events("وقال السفير الإسرائيلي في حوار خاص مع بي بي سي إن الفلسطينيين يتحملون المسؤولية.")
+    assert all(e[0] != "CONSULT" for e in found)
