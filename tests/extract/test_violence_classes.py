@@ -154,3 +154,13 @@ def test_which_resulted_in_is_no_negation():
     """``ما أسفر عن مقتل``: ما is the relative (which), as in وهو ما نفته، عادة ما, not the negation."""
     found = events("وقصفت الطائرات الروسية بلدة في ريف إدلب، ما أسفر عن مقتل خمسة مدنيين أمس.")
     assert found and all(e[3] != "negated" for e in found if e[0] == "ASSAULT")
+
+
+def test_a_plural_verb_of_killing_followed_by_the_wounded_reads_as_the_passive():
+    # قتلوا وأصيب آخرون: they were killed and others wounded; the counted force is the victim
+    text = (
+        "وقال المتحدث الرسمي للقوات الخاصة الليبية، إن 25 من قوات الصاعقة قتلوا وأصيب 35 آخرون جراء"
+        " الاشتباكات العنيفة مع أنصار الشريعة."
+    )
+    found = [e for e in events(text, "2015-07-24") if e[0] == "ASSAULT"]
+    assert found and all("Ansar al-Sharia (Libya)" not in e[2] and "Libya" not in e[1] for e in found)
