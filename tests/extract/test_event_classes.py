@@ -1007,3 +1007,9 @@ def test_what_a_news_agency_reports_is_no_accusation_of_its_own():
 def test_a_news_outlet_may_still_be_accused():
     found = events("واتهم الرئيس الأمريكي دونالد ترامب شبكة سي إن إن بنشر أخبار كاذبة.")
     assert ("ACCUSE", ("Donald Trump",), ("CNN",), "asserted") in found
+
+
+def test_an_indefinite_spokesperson_speaks_for_the_body_named_after_him():
+    # متحدث باسم (a spokesperson for), written without the article as often as with it
+    found = events("ودعا متحدث باسم الحكومة الألمانية إسرائيل إلى ضبط النفس.")
+    assert any(e[0] == "REQUEST" and e[1] == ("Germany",) and e[2] == ("Israel",) for e in found)
