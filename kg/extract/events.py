@@ -48,12 +48,10 @@ from kg.extract.tokens import Sentence, sentences
 from kg.extract.triggers import (
     Lemmas,
     complement_of_trigger,
-    figurative,
     happening_verb,
     link_line,
-    no_blame,
+    names_no_act,
     of_the_game,
-    searched_for,
 )
 from kg.extract.victims import accident, named_perpetrator, passive_subject, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
@@ -376,7 +374,7 @@ def extract_sentence(
     for t in ctx.triggers:
         if silent or complement_of_trigger(s, t, ctx.triggers) or happening_verb(s, t, ctx.triggers):
             continue
-        if figurative(s, t) or searched_for(s, t) or no_blame(s, t):
+        if names_no_act(s, t):
             continue
         spk = speaker(s, t, ctx.actors)
         street = t.form.predicate.type in STREET_TYPES

@@ -347,6 +347,23 @@ def figurative(s: Sentence, t: Trigger) -> bool:
     return t.pos in VERB_POS and _abstract_object(s, k)
 
 
+INTERCEPTING = frozenset({"destroy", "shoot_down", "object"})  # predicates whose object may be a missile (اعترض)
+
+
+def intercepted(s: Sentence, t: Trigger) -> bool:
+    """``دمرت قوات الدفاع الجوي صاروخا باليستيا``، ``أسقطت الدفاعات طائرة مسيرة``: destroying or
+    shooting down a missile or a drone (markers kind missile, the object after the subject)
+    intercepts an attack and makes none on whom the sentence names."""
+    if t.form.predicate.id not in INTERCEPTING:  # الإسقاط، التدمير، الاعتراض
+        return False
+    for j in range(t.index + t.length, min(len(s.folded), t.index + t.length + FIGURATIVE_WINDOW)):
+        if s.tokens[j].text in ".؟?!:" or s.folded[j] in markers()["complementizer"]:
+            return False
+        if has_marker(s.folded[j], "missile", Clitic.NONE) and not preposition_of(s.folded[j - 1]):
+            return True  # not والصواريخ: a means in a list (دمر المخيم بالطائرات والصواريخ)
+    return False
+
+
 def _abstract_object(s: Sentence, k: int) -> bool:
     """``خطف البرازيلي ألميدا مهاجم الهلال، الأنظار``: a verb whose object, after its subject
     and within the sentence, is a noun of the spotlight or the score (``figurative_object``)."""
@@ -406,3 +423,9 @@ def opens_clause(s: Sentence, t: Trigger) -> bool:
         return False
     prev = s.tokens[t.index - 1].text if t.index > 0 else ""
     return prev in "،,;؛" or t.prefix.startswith(CONJ)
+
+
+def names_no_act(s: Sentence, t: Trigger) -> bool:
+    """The trigger's words name no act here: a figure of speech, an interception, a search, a
+    rate written like blame."""
+    return figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t)

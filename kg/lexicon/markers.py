@@ -62,6 +62,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "manner",
         "detached_pronoun",
         "during",
+        "missile",
         "own_country",
         "counterpart",
         "terror",
