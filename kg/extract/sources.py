@@ -227,7 +227,12 @@ def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]
     if parties and (pred.type in RECIPROCAL or MUTUAL in pred.recipient):  # اشتباكات بين المقاومة والحوثيين
         return _source(Rule.NOUN_BETWEEN, *parties)
     occurs = any(has_marker(w, "occurrence", Clitic.ANY) for w in light_window(ctx.s, t.index))
-    if occurs and pred.type in gazetteer().implicit_agents and anchored_in_time(ctx.s):
+    right_after = (  # اندلعت مظاهرات: a new event (an indefinite noun) reported as having happened
+        t.index > 0
+        and has_marker(ctx.s.folded[t.index - 1], "broke_out", Clitic.CONJ)
+        and "ال" not in ctx.s.folded[t.index][: len(t.prefix) + 2]
+    )
+    if occurs and pred.type in gazetteer().implicit_agents and (right_after or anchored_in_time(ctx.s)):
         return Source(Rule.NOUN_IMPLICIT)
     if pred.type == "ASSAULT" and casualties(ctx.s):
         return Source(Rule.NOUN_IMPLICIT)  # هجوم انتحاري … أسفر عن مقتل أربعة: attackers unknown

@@ -63,6 +63,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "detached_pronoun",
         "during",
         "missile",
+        "broke_out",
         "own_country",
         "counterpart",
         "terror",

@@ -164,3 +164,11 @@ def test_a_plural_verb_of_killing_followed_by_the_wounded_reads_as_the_passive()
     )
     found = [e for e in events(text, "2015-07-24") if e[0] == "ASSAULT"]
     assert found and all("Ansar al-Sharia (Libya)" not in e[2] and "Libya" not in e[1] for e in found)
+
+
+def test_an_event_said_to_break_out_happened_without_a_date():
+    # اندلعت مظاهرات: a verb of breaking out right before an indefinite event noun reports one
+    found = events("اندلعت مظاهرات في مدن عراقية عدة.")
+    assert [e[0] for e in found] == ["PROTEST"]
+    # a definite noun refers to one told before; a general mention with no such verb reports none
+    assert events("وتسعى الحكومة إلى تهدئة المظاهرات في المدن العراقية.") == []
