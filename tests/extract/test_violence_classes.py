@@ -172,3 +172,9 @@ def test_an_event_said_to_break_out_happened_without_a_date():
     assert [e[0] for e in found] == ["PROTEST"]
     # a definite noun refers to one told before; a general mention with no such verb reports none
     assert events("وتسعى الحكومة إلى تهدئة المظاهرات في المدن العراقية.") == []
+
+
+def test_a_counted_community_or_trade_is_a_crowd():
+    # مئات الإيزيديين، عشرات المعلمين: a quantity of people of a community or a trade protests
+    for text in ("تظاهر مئات الإيزيديين في أربيل.", "واعتصم مئات المحامين أمام المحكمة."):
+        assert [e[0] for e in events(text)] == ["PROTEST"]
