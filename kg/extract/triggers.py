@@ -19,6 +19,7 @@ from kg.arabic.normalize import fold
 from kg.extract.clause import (
     FROM,
     GAP,
+    MUTUAL,
     QUOTES,
     STOP_PUNCT,
     WHAT,
@@ -324,16 +325,29 @@ def happening_verb(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) -> bool
     return any(said_to_happen(s, t, other) for other in triggers)
 
 
+DISCUSS = "discuss"  # بحث (predicates.tsv): to discuss, or to consider doing
+WITH_REACH = 6  # words after بحث where the مع of whom it was discussed with may stand
+
+
 def searched_for(s: Sentence, t: Trigger) -> bool:
     """``إسرائيل تبحث عن سبب``، ``يبحث عن مهاجم``: a verb of meeting followed by عن searches or
-    speaks about something; it meets no one."""
+    speaks about something; it meets no one. ``موسكو تبحث تزويد سوريا بأنظمة``: بحث in the
+    present before an indefinite verbal noun (تفعيل، إفعال، افتعال، استفعال) and with no one to
+    discuss it with (مع) considers doing it."""
     k = t.index + t.length
-    return (
-        t.form.predicate.type == "CONSULT"
-        and t.pos in VERB_POS
-        and k < len(s.folded)
-        and has_marker(s.folded[k], "about", Clitic.NONE)
-    )
+    if t.form.predicate.type != "CONSULT" or t.pos not in VERB_POS or k >= len(s.folded):
+        return False
+    if has_marker(s.folded[k], "about", Clitic.NONE):
+        return True
+    considering = t.form.predicate.id == DISCUSS and t.pos == "imperfect" and _action_noun(s.folded[k])
+    return considering and MUTUAL not in s.folded[k + 1 : k + 1 + WITH_REACH]
+
+
+def _action_noun(word: str) -> bool:
+    """An indefinite verbal noun of the derived patterns (تزويد، إرسال، اعتماد، استخدام)."""
+    if word.startswith("ال") or len(word) < 5:
+        return False
+    return (word[0] == "ت" and word[-2] == "ي" and len(word) == 5) or (word[0] == "ا" and word[-2] == "ا")
 
 
 def figurative(s: Sentence, t: Trigger) -> bool:
