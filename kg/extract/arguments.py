@@ -162,7 +162,7 @@ def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
         if b.marker or b.first <= group[-1].last:
             continue
         nxt = group[-1].last + 1
-        if not s.folded[nxt].startswith("و"):
+        if not _conjunction_at(s, nxt):
             continue
         if b.first == nxt or _is_title_word(s.folded[nxt][1:]) and _own_title_start(s, b) == nxt:
             group.append(b)  # وزير starts with و itself; ووزير is و and وزير
@@ -171,7 +171,14 @@ def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
 
 def joined(s: Sentence, a: Arg, b: Arg) -> bool:
     """``b`` is joined to ``a`` by و right after it (``الحوثيين وقوات صالح``)."""
-    return b.first == a.last + 1 and s.folded[b.first].startswith("و")
+    return b.first == a.last + 1 and _conjunction_at(s, b.first)
+
+
+def _conjunction_at(s: Sentence, k: int) -> bool:
+    """Does token k begin with the conjunction و? Not a title word whose own first letter is و
+    (``العاهل الأردني وزير الخارجية الأمريكي``: the minister is the king's guest, not his partner)."""
+    w = s.folded[k]
+    return w.startswith("و") and w not in gazetteer().title_words
 
 
 def chain_ending(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:

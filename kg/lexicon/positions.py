@@ -18,6 +18,7 @@ from kg.lexicon.actors import ActorEntry, gazetteer
 from kg.lexicon.tsv import read_rows, split
 
 POSITION_COLUMNS = ("wikidata", "id", "position", "start", "end", "source")
+CURATED = "positions_curated.tsv"  # dated positions the reference lacks, written from public facts
 _WHEN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -45,8 +46,9 @@ def _bounds(value: str, last: bool) -> str:
 
 @lru_cache(maxsize=1)
 def positions() -> dict[str, tuple[Held, ...]]:
-    """Dated reference positions by lexicon id (``positions.tsv``), read once per process (and
-    kept between runs, ``kg.lexicon.cache``)."""
+    """Dated positions by lexicon id: the reference's (``positions.tsv``) and the few the lexicon
+    writes from public facts (``positions_curated.tsv``), read once per process (and kept between
+    runs, ``kg.lexicon.cache``)."""
     from kg.lexicon.cache import cached
 
     return cached("positions", _read_positions, dict)
@@ -60,6 +62,11 @@ def _read_positions() -> dict[str, tuple[Held, ...]]:
                 raise LexiconError(f"{r['_line']}: {col} '{r[col]}' is not a date like 2015-01-23, 2015-01 or 2015")
         held = Held(r["position"], "wikidata", r["source"], r["start"] or None, r["end"] or None)
         out.setdefault(r["id"], []).append(held)
+    for r in read_rows(CURATED, ("id", "position", "start", "end"), ("id", "position", "start")):
+        for col in ("start", "end"):
+            if r[col] and not _WHEN.match(r[col]):
+                raise LexiconError(f"{r['_line']}: {col} '{r[col]}' is not a date like 2015-01-23, 2015-01 or 2015")
+        out.setdefault(r["id"], []).append(Held(r["position"], "lexicon", CURATED, r["start"], r["end"] or None))
     return {k: tuple(v) for k, v in out.items()}
 
 

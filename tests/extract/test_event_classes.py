@@ -1013,3 +1013,12 @@ def test_an_indefinite_spokesperson_speaks_for_the_body_named_after_him():
     # متحدث باسم (a spokesperson for), written without the article as often as with it
     found = events("ودعا متحدث باسم الحكومة الألمانية إسرائيل إلى ضبط النفس.")
     assert any(e[0] == "REQUEST" and e[1] == ("Germany",) and e[2] == ("Israel",) for e in found)
+
+
+def test_a_title_beginning_with_waw_is_no_conjunction():
+    # العاهل الأردني وزير الخارجية الأمريكي: وزير begins with و; the minister is the king's guest
+    found = events("واستقبل العاهل الأردني وزير الخارجية الأمريكي.", "2018-03-25")
+    assert ("CONSULT", ("Rex Tillerson",), ("Abdullah II of Jordan",), "asserted") in found
+    # a title written with the conjunction (ووزير) still joins the subject
+    found = events("والتقى السيسي ووزير الخارجية سامح شكري الوفد الأمريكي.", "2018-03-25")
+    assert any(e[0] == "CONSULT" and set(e[1]) == {"Abdel Fattah el-Sisi", "Sameh Shoukry"} for e in found)

@@ -95,3 +95,12 @@ def test_the_deposed_one_of_yemeni_news_is_ali_abdullah_saleh():
     found = events("واتهم المخلوع صالح السعودية بالعدوان على اليمن.", "2015-07-25")
     assert ("ACCUSE", ("Ali Abdullah Saleh",), ("Saudi Arabia",), "asserted") in found
     assert "Ali Abdullah Saleh" not in labels("وقال الرئيس المخلوع حسني مبارك إنه بريء من التهم.", "2015-07-25")
+
+
+def test_the_saudi_succession_offices_are_held_by_date():
+    # positions_curated.tsv: the deputy crown prince in July 2015 is Mohammed bin Salman, the crown
+    # prince Muhammad bin Nayef; in March 2015 the crown prince was Muqrin; in 2018 no one is deputy
+    assert "Mohammed bin Salman" in labels("وأكد ولي ولي العهد السعودي أن المملكة تدعم اليمن.", "2015-07-25")
+    assert "Muhammad bin Nayef" in labels("وأكد ولي العهد السعودي أن المملكة تدعم اليمن.", "2015-07-25")
+    assert "Muqrin bin Abdulaziz" in labels("وأكد ولي العهد السعودي أن المملكة تدعم اليمن.", "2015-03-01")
+    assert "Mohammed bin Salman" not in labels("وأكد ولي ولي العهد السعودي أن المملكة تدعم اليمن.", "2018-03-25")

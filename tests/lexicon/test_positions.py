@@ -16,8 +16,10 @@ def roles(key: str, day: str | None) -> list[str]:
 
 
 def test_the_role_is_the_one_valid_on_the_day_not_todays():
-    # Mohammed bin Salman: defence minister from January 2015, crown prince only from June 2017
-    assert roles("mohammed_bin_salman", "2015-05-03") == ["Minister of Defence"]
+    # Mohammed bin Salman: defence minister from January 2015 (reference), deputy crown prince from
+    # April 2015 (positions_curated.tsv), crown prince only from June 2017
+    assert roles("mohammed_bin_salman", "2015-03-03") == ["Minister of Defence"]
+    assert roles("mohammed_bin_salman", "2015-05-03") == ["Minister of Defence", "Deputy Crown Prince"]
     assert roles("mohammed_bin_salman", "2018-05-03") == ["Crown Prince", "Minister of Defence"]
 
 
@@ -31,6 +33,17 @@ def test_reference_positions_say_where_they_come_from():
     (held,) = held_on(gazetteer().entries["abdelkader_messahel"], "2018-05-16")
     assert held.origin == "wikidata" and held.source.startswith("algeria-cabinet:")
     assert held.start <= "2018-05-16" <= held.end
+
+
+def test_curated_positions_say_where_they_come_from():
+    held = {h.role: h for h in held_on(gazetteer().entries["muhammad_bin_nayef"], "2016-01-10")}
+    crown = held["Crown Prince"]
+    assert (crown.origin, crown.source, crown.start, crown.end) == (
+        "lexicon",
+        "positions_curated.tsv",
+        "2015-04-29",
+        "2017-06-21",
+    )
 
 
 def test_without_a_date_only_a_single_position_is_given():
