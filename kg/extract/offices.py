@@ -76,7 +76,7 @@ def title_at(g: Gazetteer, s: Sentence, i: int, w: str) -> tuple[str, ...]:
     """The title a description begins with at token i (``w``: its word without a conjunction):
     one word with the article (``الوزير``), or the longest of two words or more (``وزير
     الخارجية``، ``ولي العهد``; ``وزير`` begins with و, which may be a conjunction or not)."""
-    if i > 0 and office_of(g, strip_clitic(s.folded[i - 1])):
+    if i > 0 and office_of(g, strip_clitic(s.folded[i - 1])) and not _after_state_title(g, s, i):
         return ()  # مستشار خادم الحرمين الشريفين، نائب الرئيس المصري: another's office
     if (w,) in g.titles and w.startswith("ال"):
         return (w,)
@@ -86,6 +86,17 @@ def title_at(g: Gazetteer, s: Sentence, i: int, w: str) -> tuple[str, ...]:
             if title in g.titles and i + n <= len(s.folded):
                 return () if i > 0 and (s.folded[i - 1], *title) in g.titles else title  # ولي ولي العهد
     return ()
+
+
+def _after_state_title(g: Gazetteer, s: Sentence, i: int) -> bool:
+    """Does a whole title that names its state (``خادم الحرمين الشريفين``: titles.tsv column
+    country) end right before token i? Then a title at i is another person's (``استقبل خادم الحرمين
+    الشريفين وزير الخارجية الأمريكي``: the king and his guest)."""
+    for n in range(2, TITLE_SPAN + 1):
+        title = g.titles.get(tuple(strip_clitic(w) if k == 0 else w for k, w in enumerate(s.folded[max(0, i - n) : i])))
+        if i - n >= 0 and title is not None and title.country:
+            return True
+    return False
 
 
 def unnamed_official(

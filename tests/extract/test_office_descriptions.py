@@ -104,3 +104,9 @@ def test_the_saudi_succession_offices_are_held_by_date():
     assert "Muhammad bin Nayef" in labels("وأكد ولي العهد السعودي أن المملكة تدعم اليمن.", "2015-07-25")
     assert "Muqrin bin Abdulaziz" in labels("وأكد ولي العهد السعودي أن المملكة تدعم اليمن.", "2015-03-01")
     assert "Mohammed bin Salman" not in labels("وأكد ولي ولي العهد السعودي أن المملكة تدعم اليمن.", "2018-03-25")
+
+
+def test_a_title_after_a_title_that_names_its_state_is_another_persons():
+    # خادم الحرمين الشريفين وزير الخارجية الأمريكي: the king and his guest
+    found = events("واستقبل خادم الحرمين الشريفين وزير الخارجية الأمريكي في الرياض.", "2018-03-25")
+    assert ("CONSULT", ("Rex Tillerson",), ("King Salman bin Abdulaziz",), "asserted") in found
