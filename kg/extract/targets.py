@@ -228,14 +228,18 @@ def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg 
 
 def _undergoer(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg | None:
     """``تعرضت بلدة الزبداني لهجوم من قوات النظام``: the subject of a verb of undergoing (markers
-    kind undergo) before a verbal noun with ل is what the act was done to."""
+    kind undergo) before a verbal noun with ل is what the act was done to; so is the subject of a
+    verb of repelling an attack (kind repel: ``صدت قوات الجيش هجوما للحوثيين``، ``تصدت المقاومة
+    لهجوم``)."""
     s = ctx.s
-    if not t.prefix.endswith("ل"):
+    repelled = t.form.predicate.type == "ASSAULT" and t.pos == "masdar"  # صدت قوات الجيش هجوما للحوثيين
+    if not t.prefix.endswith("ل") and not repelled:
         return None
     for k in range(t.index - 1, max(-1, t.index - VSO_WINDOW - 2), -1):
         if s.tokens[k].text in STOP_PUNCT:
             return None
-        if has_marker(s.folded[k], "undergo", Clitic.CONJ):
+        undergo = t.prefix.endswith("ل") and has_marker(s.folded[k], "undergo", Clitic.CONJ)
+        if undergo or repelled and has_marker(s.folded[k], "repel", Clitic.CONJ):
             return next(
                 (
                     a

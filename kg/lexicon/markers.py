@@ -64,6 +64,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "during",
         "missile",
         "broke_out",
+        "repel",
         "own_country",
         "counterpart",
         "terror",

@@ -178,3 +178,11 @@ def test_a_counted_community_or_trade_is_a_crowd():
     # مئات الإيزيديين، عشرات المعلمين: a quantity of people of a community or a trade protests
     for text in ("تظاهر مئات الإيزيديين في أربيل.", "واعتصم مئات المحامين أمام المحكمة."):
         assert [e[0] for e in events(text)] == ["PROTEST"]
+
+
+def test_who_repels_an_attack_was_attacked():
+    # صدت/تصدت (markers kind repel): the attack named after the verb was on its subject
+    found = events("وتصدت المقاومة الشعبية لهجوم من الحوثيين.")
+    assert ("ASSAULT", ("Houthis",), ("Popular Resistance (Yemen)",), "asserted") in found
+    found = events("وصدت قوات الجيش اليمني هجوما للحوثيين على مواقعها في تعز.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Houthis",) and e[2] == ("forces (Yemen)",) for e in found)
