@@ -31,7 +31,7 @@ LIGHT_WINDOW = 8  # before a verbal noun, where its light verb may stand (يقو
 GAP = 14  # between a verb and the rest of its phrase (طالب المفوض … محمد سيالة، "بدعم")
 TARGET_WINDOW = 14  # after a trigger, where its recipient may stand
 WEAPON = "weapon"  # the group role of an instrument (actors_groups.tsv): never a recipient
-TITLE_WINDOW = 8  # before a person, where the title phrase describing it may start
+TITLE_WINDOW = 12  # before a person, where the title phrase describing it may start
 STOP_PUNCT = frozenset("،,.؛:!?؟()")  # punctuation a phrase does not reach across
 QUOTES = '"«»“”'
 

@@ -36,12 +36,18 @@ class Stated:
     former: bool = False
 
 
-def _title_ending_at(g: Gazetteer, s: Sentence, end: int) -> tuple[int, Title] | None:
-    """The longest title whose last token is ``end - 1``: (its first token, the title)."""
+def _title_ending_at(g: Gazetteer, s: Sentence, end: int) -> tuple[int, Title, bool] | None:
+    """The longest title whose last token is ``end - 1``: (its first token, the title, whether it
+    is another's: with ل after a word of the chain, ``النائب الثاني لرئيس مجلس الوزراء``)."""
     for j in range(max(0, end - 6), end):
-        for _pre, rest in proclitic_readings(s.folded[j]):
+        for pre, rest in proclitic_readings(s.folded[j]):
             if rest in g.title_words and ((rest,) + s.folded[j + 1 : end]) in g.titles:
-                return j, g.titles[(rest,) + s.folded[j + 1 : end]]
+                owned = (
+                    pre.endswith("ل")
+                    and j > 0
+                    and (s.folded[j - 1] in g.title_vocab or s.folded[j - 1] in markers()["title_link"])
+                )
+                return j, g.titles[(rest,) + s.folded[j + 1 : end]], owned
     return None
 
 
@@ -72,8 +78,8 @@ def stated_titles(doc: Document, g: Gazetteer, s: Sentence, k: int, covering: di
     while pos > 0 and k - pos <= CHAIN:
         hit = _title_ending_at(g, s, pos)
         if hit is not None:
-            j, title = hit
-            if _office(title):
+            j, title, owned = hit
+            if _office(title) and not owned:
                 out.append(Stated(title.role_en, s.tokens[j].start, s.tokens[pos - 1].end, former))
             former = False
             pos = j

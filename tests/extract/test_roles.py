@@ -90,3 +90,15 @@ def test_every_holds_position_is_valid_on_the_articles_date(text, day):
             entry = g.entries[f.subject]
             assert not entry.start or entry.start[:4] <= day[:4], f
             assert not entry.end or day[:4] <= entry.end[:4], f
+
+
+def test_the_long_saudi_title_chain_names_the_deputy_crown_prince():
+    # ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع: the whole chain is his title, and
+    # لرئيس مجلس الوزراء is the office he deputizes, not his own
+    text = "استقبل ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع الأمير محمد بن سلمان في جدة أمس الرئيس المصري."
+    doc = extract(text, date="2015-07-25")
+    assert person(doc, "mohammed_bin_salman").role_en == "Deputy Crown Prince"
+    assert all(f.object != "Prime Minister" for f in holdings(doc, "mohammed_bin_salman"))
+    label = {e.id: e.label_en for e in doc.entities}
+    found = [(ev.type, [label[x] for x in ev.source], [label[x] for x in ev.target]) for ev in doc.events]
+    assert ("CONSULT", ["Abdel Fattah el-Sisi"], ["Mohammed bin Salman"]) in found
