@@ -186,3 +186,10 @@ def test_who_repels_an_attack_was_attacked():
     assert ("ASSAULT", ("Houthis",), ("Popular Resistance (Yemen)",), "asserted") in found
     found = events("وصدت قوات الجيش اليمني هجوما للحوثيين على مواقعها في تعز.")
     assert any(e[0] == "ASSAULT" and e[1] == ("Houthis",) and e[2] == ("forces (Yemen)",) for e in found)
+
+
+def test_an_adverbial_verbal_noun_of_manner_is_no_verb():
+    # مقتل ثلاثة إسرائيليين طعنا: killed by stabbing; the victims' nationality is no attacker
+    found = events("مقتل ثلاثة إسرائيليين طعنا في الضفة الغربية.")
+    assert found and all("Israel" not in e[1] for e in found)
+    assert any(e[0] == "ASSAULT" and "Israel" in e[2] for e in found)
