@@ -65,6 +65,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "missile",
         "broke_out",
         "repel",
+        "speech_present",
         "own_country",
         "counterpart",
         "terror",

@@ -193,3 +193,12 @@ def test_an_adverbial_verbal_noun_of_manner_is_no_verb():
     found = events("مقتل ثلاثة إسرائيليين طعنا في الضفة الغربية.")
     assert found and all("Israel" not in e[1] for e in found)
     assert any(e[0] == "ASSAULT" and "Israel" in e[2] for e in found)
+
+
+def test_a_headline_announcing_a_killing_is_not_its_author():
+    # يعلن (a verb of saying in the present, as headlines write it) before مقتل: the announcer did not kill
+    found = events("الجيش التركي يعلن مقتل جنديين على أيدي متمردين أكراد.")
+    assert ("ASSAULT", ("insurgents",), ("Turkish Armed Forces",), "asserted") in found
+    # a verb of beginning after it still makes the speaker the actor of the operation
+    found = events("أردوغان يعلن بدء عمليات عسكرية في سنجار شمال العراق.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Türkiye",) for e in found)
