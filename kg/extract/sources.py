@@ -402,8 +402,8 @@ def _accused_before_charge(ctx: SentenceContext, t: Trigger, first: Arg, subject
     """An accusation verb with one actor before its charge (``اتهم إيران بالضلوع``): the actor is
     the accused, whether the accuser is left unsaid or the verb is the passive (اُتهم); with two
     (``اتهم الوزير إيران بالضلوع``) the first accuses."""
-    if t.form.predicate.type != "ACCUSE" or t.pos not in FINITE:
-        return False
+    if t.form.predicate.type != "ACCUSE" or t.pos not in FINITE or "obj" not in t.form.predicate.recipient:
+        return False  # ونددت فرنسا بالهجوم: a verb that takes no object has its subject before ب
     k = coordinated(subjects, first, ctx.s)[-1].last + 1
     if k >= len(ctx.s.folded) or any(a.first == k for a in subjects):
         return False

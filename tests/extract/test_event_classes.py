@@ -1022,3 +1022,10 @@ def test_a_title_beginning_with_waw_is_no_conjunction():
     # a title written with the conjunction (ووزير) still joins the subject
     found = events("والتقى السيسي ووزير الخارجية سامح شكري الوفد الأمريكي.", "2018-03-25")
     assert any(e[0] == "CONSULT" and set(e[1]) == {"Abdel Fattah el-Sisi", "Sameh Shoukry"} for e in found)
+
+
+def test_a_verb_of_denouncing_has_its_subject_before_the_denounced_act():
+    # ندد takes no object: the actor right after it and before ب denounces (اتهم إيران بالضلوع: Iran is accused)
+    assert ("ACCUSE", ("France",), (), "asserted") in events("ونددت فرنسا بالهجوم.")
+    found = events("ونددت منظمة هيومن رايتس ووتش باعتقال السعودية نشطاء.")
+    assert ("ACCUSE", ("Human Rights Watch",), ("Saudi Arabia",), "asserted") in found
