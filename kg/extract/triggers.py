@@ -161,7 +161,8 @@ def _phrase_at(s: Sentence, i: int, covered: Collection[int], lex: PredicateLexi
             if forms:
                 head = s.tokens[i].text.lstrip("وف")  # ألقت القبض: a verb, no article (ألقي: its passive, left)
                 hamza = head.startswith("أل") and not head.endswith("ي")
-                noun = (_noun_head(rest, lex) and not hamza) or _noun_context(s, i, covered)
+                prep = any(c in pre for c in "بلك")  # بوقف إطلاق النار: a preposition governs a noun
+                noun = (_noun_head(rest, lex) and not hamza) or prep or _noun_context(s, i, covered)
                 return Trigger(i, length, forms[0], fut, pre, noun)
     return None
 

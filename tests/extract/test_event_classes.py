@@ -1029,3 +1029,11 @@ def test_a_verb_of_denouncing_has_its_subject_before_the_denounced_act():
     assert ("ACCUSE", ("France",), (), "asserted") in events("ونددت فرنسا بالهجوم.")
     found = events("ونددت منظمة هيومن رايتس ووتش باعتقال السعودية نشطاء.")
     assert ("ACCUSE", ("Human Rights Watch",), ("Saudi Arabia",), "asserted") in found
+
+
+def test_a_phrase_after_a_preposition_is_a_noun_not_an_act_of_the_subject():
+    # بوقف إطلاق النار، بفرض عقوبات: ب governs a verbal noun; what is demanded or threatened is not done
+    found = events("وطالبت فرنسا بوقف إطلاق النار في سوريا.")
+    assert [e[0] for e in found] == ["REQUEST"]
+    found = events("وهددت واشنطن بفرض عقوبات على الشركات المتعاونة مع إيران.")
+    assert "SANCTION" not in [e[0] for e in found] and "THREATEN" in [e[0] for e in found]
