@@ -223,6 +223,8 @@ def _title_start(s: Sentence, args: Sequence[Arg], p: Arg, person: Callable[[Arg
     شكري``; ``المبعوث الخاص للرئيس ترامب جيسون غرينبلات``, where Trump is inside it), None when
     no title word stands before it. Another person before it belongs to it only as a complement
     (للرئيس ترامب); ``استقبل الملك سلمان الرئيس ترامب`` names two people."""
+    if p.mention.kind == "description":
+        return None  # السفير التركي holds its own title; وزارة الخارجية before it is another actor
     starts = {a.first: a for a in args}
     k, first, seen_title = p.first - 1, p.first, False
     while k >= 0 and p.first - k <= TITLE_WINDOW:

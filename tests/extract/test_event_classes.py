@@ -1037,3 +1037,9 @@ def test_a_phrase_after_a_preposition_is_a_noun_not_an_act_of_the_subject():
     assert [e[0] for e in found] == ["REQUEST"]
     found = events("وهددت واشنطن بفرض عقوبات على الشركات المتعاونة مع إيران.")
     assert "SANCTION" not in [e[0] for e in found] and "THREATEN" in [e[0] for e in found]
+
+
+def test_an_office_named_by_its_title_has_no_title_phrase_before_it():
+    # السفير التركي holds its own title: وزارة الخارجية المصرية before it is the subject, not its title
+    found = events("استدعت وزارة الخارجية المصرية السفير التركي.")
+    assert ("ACCUSE", ("Ministry of Foreign Affairs of Egypt",), ("Ambassador (Türkiye)",), "asserted") in found
