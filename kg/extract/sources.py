@@ -129,7 +129,10 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
     (``زيارة وزير الخارجية المصري سامح شكري``); ``الغارات الإسرائيلية``: a nationality after a
     violence noun."""
     pred = t.form.predicate
-    titled = not definite_or_owned(ctx.s, t)  # زيارة وزير الخارجية المصري سامح شكري
+    nxt_word = ctx.s.folded[t.end + 1] if t.end + 1 < len(ctx.s.folded) else ""
+    owned = ctx.s.folded[t.end].endswith(("ه", "ها", "هم")) and nxt_word.startswith(("لل", "بال"))
+    # زيارة وزير الخارجية المصري سامح شكري; not أوراق اعتماده للرئيس اللبناني (his own papers, to whom)
+    titled = not definite_or_owned(ctx.s, t) and not owned
     nxt = [
         a
         for a in actors

@@ -1043,3 +1043,12 @@ def test_an_office_named_by_its_title_has_no_title_phrase_before_it():
     # السفير التركي holds its own title: وزارة الخارجية المصرية before it is the subject, not its title
     found = events("استدعت وزارة الخارجية المصرية السفير التركي.")
     assert ("ACCUSE", ("Ministry of Foreign Affairs of Egypt",), ("Ambassador (Türkiye)",), "asserted") in found
+
+
+def test_a_noun_with_its_own_possessor_has_no_possessor_after_it():
+    # أوراق اعتماده للرئيس اللبناني: his (the ambassador's) papers, presented to the president
+    found = events("سلم السفير الأمريكي أوراق اعتماده للرئيس اللبناني ميشال عون.")
+    assert all("Michel Aoun" not in e[1] for e in found)
+    # an indefinite noun's agent after ل stays its actor
+    found = events("وجاءت زيارة وزير الخارجية المصري سامح شكري إلى الرياض.")
+    assert any(e[0] == "CONSULT" and e[1] == ("Sameh Shoukry",) for e in found)
