@@ -1052,3 +1052,9 @@ def test_a_noun_with_its_own_possessor_has_no_possessor_after_it():
     # an indefinite noun's agent after ل stays its actor
     found = events("وجاءت زيارة وزير الخارجية المصري سامح شكري إلى الرياض.")
     assert any(e[0] == "CONSULT" and e[1] == ("Sameh Shoukry",) for e in found)
+
+
+def test_a_cable_of_congratulations_is_sent_to_whom_it_names():
+    # بعث X برقية تهنئة لـ/إلى Y (133 برقية تهنئة in the corpus): X congratulated Y
+    found = events("بعث الملك سلمان برقية تهنئة للرئيس الفرنسي إيمانويل ماكرون.")
+    assert ("SUPPORT", ("King Salman bin Abdulaziz",), ("Emmanuel Macron",), "asserted") in found
