@@ -48,8 +48,8 @@ HAPPENING_TYPES = frozenset({"ASSAULT", "PROTEST"})  # وقعت مواجهات،
 def _readings(word: str) -> tuple[Reading, ...]:
     """(prefix, rest, future) readings of a folded word for trigger lookup."""
     out = [("", word, False)]
-    if len(word) > 3 and word[0] in CONJ:
-        out.append((word[0], word[1:], False))
+    if word[:1] in CONJ and (len(word) > 3 or len(word) == 3 and word[1:] in predicate_lexicon().forms):
+        out.append((word[0], word[1:], False))  # وحث: the two-letter verbs (حث، حض، دك) with و
     for pre, rest, _ in list(out):
         if len(rest) > 3 and rest[0] == "س" and rest[1] in "يتنا":
             out.append((pre + "س", rest[1:], True))

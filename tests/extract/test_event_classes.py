@@ -1058,3 +1058,9 @@ def test_a_cable_of_congratulations_is_sent_to_whom_it_names():
     # بعث X برقية تهنئة لـ/إلى Y (133 برقية تهنئة in the corpus): X congratulated Y
     found = events("بعث الملك سلمان برقية تهنئة للرئيس الفرنسي إيمانويل ماكرون.")
     assert ("SUPPORT", ("King Salman bin Abdulaziz",), ("Emmanuel Macron",), "asserted") in found
+
+
+def test_a_two_letter_verb_with_the_conjunction_is_the_verb():
+    # وحث (و + حث): three letters, still the conjunction and the verb of urging
+    found = events("وحث بومبيو إيران على الالتزام بالاتفاق.")
+    assert ("REQUEST", ("Mike Pompeo",), ("Iran",), "asserted") in found
