@@ -20,6 +20,7 @@ from kg.extract.offices import (
     name_may_follow,
     named_after,
     nisba_at,
+    office_of_body,
     office_of_state,
     title_at,
     unnamed_official,
@@ -111,8 +112,9 @@ def _description(
     nxt = by_start.get(s.tokens[i + n].start) if i + n < len(s.tokens) else None
     nisba = nxt if nxt is not None and nxt.kind == "nisba" else None
     country = nisba.entity_id if nisba is not None else gazetteer().titles[title].country  # خادم الحرمين الشريفين
-    if n > 1 and not country:
-        return None
+    if n > 1 and not country:  # الأمين العام للأمم المتحدة: an office of a body, its holder that day
+        start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
+        return office_of_body(doc, s, i, n, by_start, ents, start)
     if n > 1:  # وزير الخارجية الأمريكي: the Secretary of State
         role_word: str | None = office_names(country, gazetteer().titles[title].role_en)[-1].lower()
     else:

@@ -13,7 +13,7 @@ from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, mention_starting
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import find_marker, has_marker
-from kg.lexicon.positions import generic_role, holder_on, office_names, positions
+from kg.lexicon.positions import generic_role, held_on, holder_on, office_names, positions
 from kg.lexicon.predicates import predicate_lexicon
 from kg.lexicon.tsv import read_rows
 from kg.model import Document, Entity, Fact, Mention
@@ -258,3 +258,67 @@ def leaders_governments(doc: Document, mentions: list[Mention], g: Gazetteer) ->
         start += len(word) - len(marker) if len(fold(word)) > len(marker) else 0
         out.append(Mention(start, m.end, doc.text[start : m.end], e.country, "name"))
     return out
+
+
+@cache
+def _holders_of() -> dict[str, tuple[str, ...]]:
+    """A role the lexicon gives (``Secretary-General of the United Nations``) -> the people it gives it."""
+    out: dict[str, list[str]] = {}
+    for key, e in gazetteer().entries.items():
+        if e.type == "Person":
+            for role in e.roles or ((e.role_en,) if e.role_en else ()):
+                out.setdefault(role, []).append(key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _a_body(g: Gazetteer, m: Mention | None) -> bool:
+    """A named organization (not a generic group such as الحكومة)."""
+    e = g.entries.get(m.entity_id) if m is not None else None
+    return e is not None and e.type == "Organization" and e.group is None
+
+
+def _after_name_or_noun(
+    g: Gazetteer, s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]
+) -> bool:
+    """Does a person's name (``أنطونيو غوتيريز الأمين العام``: apposition) or a noun of another's
+    office (``مبعوث الأمين العام``: construct) end right before token i?"""
+    if i == 0:
+        return False
+    prev = strip_clitic(s.folded[i - 1])
+    if prev in g.title_vocab or "ال" + prev in g.title_vocab:
+        return True
+    end = s.tokens[i - 1].end
+    return any(
+        m.end == end and (e := ents.get(m.entity_id)) is not None and e.type == "Person" for m in by_start.values()
+    )
+
+
+def office_of_body(
+    doc: Document, s: Sentence, i: int, n: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity], start: int
+) -> Found | None:
+    """``الأمين العام للأمم المتحدة``: a title that names the office of a body (a known organization
+    inside it; no nisba) is the one person who held that role on the article's date (Ban Ki-moon
+    in 2015, Guterres in 2018); not when a name follows or stands before it (the name is who), in
+    construct with another's office (مبعوث الأمين العام), nor for a former holder."""
+    g = gazetteer()
+    title = g.titles.get(tuple([strip_clitic(s.folded[i]) if k == 0 else w for k, w in enumerate(s.folded[i : i + n])]))
+    last = i + n - 1
+    bodies = [mention_starting(by_start, s.tokens[k]) for k in range(i + 1, last + 1)]
+    if title is None or doc.date is None or not any(_a_body(g, m) for m in bodies):
+        return None  # رئيس الحكومة names no body (الحكومة is anyone's): only للأمم المتحدة and its like
+    if former_after(s, last) or named_after(s, last, by_start, ents) or _after_name_or_noun(g, s, i, by_start, ents):
+        return None
+    keys = [
+        k
+        for k in _holders_of().get(title.role_en, ())
+        if any(h.role == title.role_en for h in held_on(g.entries[k], doc.date))
+    ]
+    known_next = last + 1 < len(s.tokens) and mention_starting(by_start, s.tokens[last + 1]) is not None
+    if len(keys) != 1 or (name_may_follow(s, last) and not known_next):
+        return None  # a name kg does not know may follow: that is who
+    end = s.tokens[last].end
+    return (
+        Mention(start, end, doc.text[start:end], keys[0], "description"),
+        None,
+        _held(keys[0], title.role_en, start, end),
+    )

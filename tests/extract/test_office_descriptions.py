@@ -110,3 +110,14 @@ def test_a_title_after_a_title_that_names_its_state_is_another_persons():
     # خادم الحرمين الشريفين وزير الخارجية الأمريكي: the king and his guest
     found = events("واستقبل خادم الحرمين الشريفين وزير الخارجية الأمريكي في الرياض.", "2018-03-25")
     assert ("CONSULT", ("Rex Tillerson",), ("King Salman bin Abdulaziz",), "asserted") in found
+
+
+def test_the_office_of_a_named_body_is_its_holder_of_the_day():
+    # الأمين العام للأمم المتحدة with no name: Ban Ki-moon in 2015, Guterres in 2018
+    text = "ودعا الأمين العام للأمم المتحدة إيران إلى ضبط النفس."
+    assert ("REQUEST", ("Ban Ki-moon",), ("Iran",), "asserted") in events(text, "2015-07-01")
+    assert ("REQUEST", ("António Guterres",), ("Iran",), "asserted") in events(text, "2018-06-01")
+    # in construct with another's office it names no one (the envoy of the Secretary-General)
+    assert "Ban Ki-moon" not in labels("والتقى الرئيس اليمني مبعوث الأمين العام للأمم المتحدة في الرياض.", "2015-07-01")
+    # a title with a generic group (رئيس الحكومة) names no body
+    assert "Saadeddine Othmani" not in labels("وقال رئيس الحكومة إن الوضع صعب.", "2018-06-01")
