@@ -112,9 +112,9 @@ def _description(
     nxt = by_start.get(s.tokens[i + n].start) if i + n < len(s.tokens) else None
     nisba = nxt if nxt is not None and nxt.kind == "nisba" else None
     country = nisba.entity_id if nisba is not None else gazetteer().titles[title].country  # خادم الحرمين الشريفين
+    start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
     if n > 1 and not country:  # الأمين العام للأمم المتحدة: an office of a body, its holder that day
-        start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
-        return office_of_body(doc, s, i, n, by_start, ents, start)
+        return office_of_body(doc, s, i, title, by_start, ents, start)
     if n > 1:  # وزير الخارجية الأمريكي: the Secretary of State
         role_word: str | None = office_names(country, gazetteer().titles[title].role_en)[-1].lower()
     else:
@@ -124,7 +124,6 @@ def _description(
     last += former  # رئيس الوزراء الإسرائيلي السابق: not who holds the office today
     near = _apposition(s, i, by_start, ents) if n == 1 else named_after(s, last, by_start, ents)
     ante = near or latest(country or None, role_word)
-    start = tok.start + (len(tok.text) - len(w) if s.folded[i] != w else 0)
     end = s.tokens[last].end if nisba is None or former else nisba.end
     if ante is None:
         named = n > 1 and name_may_follow(s, last)  # one word: a name after it was sought further on

@@ -11,7 +11,7 @@ from functools import cache
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.tokens import Sentence, mention_starting
-from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer, slug
+from kg.lexicon.actors import ActorEntry, Gazetteer, entry_entity, gazetteer, slug
 from kg.lexicon.markers import find_marker, has_marker
 from kg.lexicon.positions import generic_role, held_on, holder_on, office_names, positions
 from kg.lexicon.predicates import predicate_lexicon
@@ -227,6 +227,12 @@ def _head_roles() -> frozenset[str]:
     return frozenset({r for r in heads if not r.startswith("Deputy")} | monarchs)
 
 
+def _headed_a_state(e: ActorEntry) -> bool:
+    """Did this person ever head a state or a government (reference positions or lexicon roles)?"""
+    roles = {h.role for h in positions().get(e.key, ())} | set(e.roles) | {e.role_en or ""}
+    return bool(roles & _head_roles())
+
+
 def _word_before(text: str, at: int) -> tuple[int, str]:
     """The start and text of the word that ends right before offset ``at`` (one space between)."""
     end = at - 1 if at > 0 and text[at - 1] == " " else at
@@ -251,8 +257,7 @@ def leaders_governments(doc: Document, mentions: list[Mention], g: Gazetteer) ->
         if (fold(word),) in g.titles or strip_clitic(fold(word)) in g.title_words:
             start, word = _word_before(doc.text, start)  # إدارة الرئيس ترامب
         marker = find_marker(fold(word), "government_of", Clitic.ANY)
-        roles = {h.role for h in positions().get(e.key, ())} | set(e.roles) | {e.role_en or ""}
-        if not marker or not roles & _head_roles():
+        if not marker or not _headed_a_state(e):
             out.append(m)
             continue
         start += len(word) - len(marker) if len(fold(word)) > len(marker) else 0
@@ -294,17 +299,22 @@ def _after_name_or_noun(
 
 
 def office_of_body(
-    doc: Document, s: Sentence, i: int, n: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity], start: int
+    doc: Document,
+    s: Sentence,
+    i: int,
+    words: tuple[str, ...],
+    by_start: Mapping[int, Mention],
+    ents: Mapping[str, Entity],
+    start: int,
 ) -> Found | None:
     """``الأمين العام للأمم المتحدة``: a title that names the office of a body (a known organization
     inside it; no nisba) is the one person who held that role on the article's date (Ban Ki-moon
     in 2015, Guterres in 2018); not when a name follows or stands before it (the name is who), in
     construct with another's office (مبعوث الأمين العام), nor for a former holder."""
     g = gazetteer()
-    title = g.titles.get(tuple([strip_clitic(s.folded[i]) if k == 0 else w for k, w in enumerate(s.folded[i : i + n])]))
-    last = i + n - 1
+    title, last = g.titles[words], i + len(words) - 1  # words: the title found at token i (title_at)
     bodies = [mention_starting(by_start, s.tokens[k]) for k in range(i + 1, last + 1)]
-    if title is None or doc.date is None or not any(_a_body(g, m) for m in bodies):
+    if doc.date is None or not any(_a_body(g, m) for m in bodies):
         return None  # رئيس الحكومة names no body (الحكومة is anyone's): only للأمم المتحدة and its like
     if former_after(s, last) or named_after(s, last, by_start, ents) or _after_name_or_noun(g, s, i, by_start, ents):
         return None

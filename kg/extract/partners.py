@@ -7,25 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.clause import MUTUAL, STOP_PUNCT, Arg, SentenceContext, Trigger, actor_id, reporter
+from kg.extract.clause import MUTUAL, STOP_PUNCT, WITH_REACH, Arg, SentenceContext, Trigger, actor_id, reporter
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import Clitic, has_marker
-
-WITH_REACH = 6  # words from a verbal noun to the مع of the party it was done with
 
 
 def done_with(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
     """The actor of a noun done with someone, for fights (``تقدمت القوات العراقية بعد معارك ضارية مع
     داعش``) and for meetings in a phrase of time; None for others."""
-    pred = t.form.predicate
-    if pred.type == "ASSAULT":
-        return _with_subject(ctx, t, actors)  # the caller gives it only when no one was counted dead
-    if pred.type != "CONSULT" or not _during(ctx.s, t):
+    kind = t.form.predicate.type  # for a fight the caller asks only when no one was counted dead
+    meeting = kind == "CONSULT"
+    if kind not in ("ASSAULT", "CONSULT") or meeting and not _during(ctx.s, t):
         return None
     partner = _partner(t, actors)
-    if partner is None or reporter(ctx.doc, actor_id(partner.mention)):
+    if partner is None or meeting and reporter(ctx.doc, actor_id(partner.mention)):
         return None  # في حوار خاص مع بي بي سي: an interview
-    return _with_subject(ctx, t, actors)
+    return _with_subject(ctx, t, actors, partner)
 
 
 def _during(s: Sentence, t: Trigger) -> bool:
@@ -38,11 +35,10 @@ def _partner(t: Trigger, actors: Sequence[Arg]) -> Arg | None:
     return next((a for a in actors if a.marker == MUTUAL and t.end < a.first <= t.end + WITH_REACH + 1), None)
 
 
-def _with_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """A noun done with someone (مع, a few words on) is the act of the sentence's subject, the
+def _with_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], partner: Arg) -> Arg | None:
+    """A noun done with ``partner`` (مع, a few words on) is the act of the sentence's subject, the
     first actor that no preposition marks, before the noun."""
-    partner = _partner(t, actors)
-    if partner is None or any(tok.text in STOP_PUNCT for tok in ctx.s.tokens[t.end + 1 : partner.first]):
+    if any(tok.text in STOP_PUNCT for tok in ctx.s.tokens[t.end + 1 : partner.first]):
         return None
     main = next((a for a in actors if not a.marker and a.last < t.index and a.mention.kind != "nisba"), None)
     return main if main is not None and actor_id(main.mention) != actor_id(partner.mention) else None

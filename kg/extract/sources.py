@@ -79,7 +79,6 @@ VICTIM_NOUNS = frozenset(
     }
 )
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "REJECT"})  # things done between two parties
-#  MUTUAL (clause.py): a predicate whose recipient is "with" someone (clashes, battles) is done between two
 POSSESSOR_SUFFIXES = ("ه", "ها", "هم")  # his, her, their: تضامنه
 SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
 FINITE = ("perfect", "imperfect")
@@ -130,7 +129,7 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
     violence noun."""
     pred = t.form.predicate
     nxt_word = ctx.s.folded[t.end + 1] if t.end + 1 < len(ctx.s.folded) else ""
-    owned = ctx.s.folded[t.end].endswith(("ه", "ها", "هم")) and nxt_word.startswith(("لل", "بال"))
+    owned = ctx.s.folded[t.end].endswith(POSSESSOR_SUFFIXES) and nxt_word.startswith(("لل", "بال"))
     # زيارة وزير الخارجية المصري سامح شكري; not أوراق اعتماده للرئيس اللبناني (his own papers, to whom)
     titled = not definite_or_owned(ctx.s, t) and not owned
     nxt = [

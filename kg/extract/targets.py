@@ -46,11 +46,12 @@ TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends 
 CHARGED = frozenset({"accuse"})  # predicates (predicates.tsv) whose ب after the accused opens the charge
 
 
-def _clause_end(ctx: SentenceContext, t: Trigger, after: int = -1) -> int:
-    """Where the trigger's clause ends: at the next verb that opens a clause, or at a comma and a
-    word that opens a part of its own (``، فيما``، ``، وفق ما أفاد``), else the sentence's end."""
+def _clause_end(ctx: SentenceContext, t: Trigger, past: int, after: int = -1) -> int:
+    """Where the trigger's clause ends: at the next verb past token ``past`` (the end of a VSO
+    subject's titles, ``_subject_end``: a word of them opens no clause, وزير الدفاع) that opens a
+    clause, or at a comma and a word that opens a part of its own (``، فيما``، ``، وفق ما أفاد``),
+    else the sentence's end."""
     s = ctx.s
-    past = _subject_end(ctx, t, after)  # a word of the subject's titles opens no clause (وزير الدفاع)
     nxt = next((tr for tr in ctx.triggers if tr.index > past and opens_clause(s, tr)), None)
     last = nxt.index if nxt is not None else len(s.tokens)
     k = next((k for k in range(t.end + 2, last) if _breaks_at(s, k, last, (s.tokens[t.end].end, after))), last)
@@ -84,8 +85,8 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     not one who goes with the actor."""
     doc = ctx.doc
     own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
-    end = _clause_end(ctx, t, after)
     base = _subject_end(ctx, t, after)
+    end = _clause_end(ctx, t, base, after)
     start = max(after, _reported_from(ctx.s, t))
     charge = _charge_start(ctx, t, after)
     return [
@@ -326,7 +327,7 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
 
 def _attacked(ctx: SentenceContext, t: Trigger, place: Arg) -> bool:
     """An attack that hits no actor hit the place named in its clause."""
-    return t.form.predicate.type in ATTACKED_PLACE_TYPES and place.mention.start < _clause_end(ctx, t)
+    return t.form.predicate.type in ATTACKED_PLACE_TYPES and place.mention.start < _clause_end(ctx, t, t.end)
 
 
 def place_args(ctx: SentenceContext) -> list[Arg]:

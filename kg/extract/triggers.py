@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress
 
-from kg.arabic.clitics import CONJ, Clitic
+from kg.arabic.clitics import CONJ, Clitic, CliticRule
 from kg.arabic.normalize import fold
 from kg.extract.clause import (
     FROM,
@@ -23,6 +23,7 @@ from kg.extract.clause import (
     QUOTES,
     STOP_PUNCT,
     WHAT,
+    WITH_REACH,
     Trigger,
     begins,
     has_light,
@@ -327,7 +328,6 @@ def happening_verb(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) -> bool
 
 
 DISCUSS = "discuss"  # بحث (predicates.tsv): to discuss, or to consider doing
-WITH_REACH = 6  # words after بحث where the مع of whom it was discussed with may stand
 
 
 def searched_for(s: Sentence, t: Trigger) -> bool:
@@ -371,21 +371,23 @@ def intercepted(s: Sentence, t: Trigger) -> bool:
     intercepts an attack and makes none on whom the sentence names."""
     if t.form.predicate.id not in INTERCEPTING:  # الإسقاط، التدمير، الاعتراض
         return False
-    for j in range(t.index + t.length, min(len(s.folded), t.index + t.length + FIGURATIVE_WINDOW)):
-        if s.tokens[j].text in ".؟?!:" or s.folded[j] in markers()["complementizer"]:
-            return False
-        if has_marker(s.folded[j], "missile", Clitic.NONE) and not preposition_of(s.folded[j - 1]):
-            return True  # not والصواريخ: a means in a list (دمر المخيم بالطائرات والصواريخ)
-    return False
+    k = t.index + t.length  # not والصواريخ (Clitic.NONE): a means in a list (دمر المخيم بالطائرات والصواريخ)
+    return _object_in_clause(s, k, k + FIGURATIVE_WINDOW, "missile", Clitic.NONE)
 
 
 def _abstract_object(s: Sentence, k: int) -> bool:
     """``خطف البرازيلي ألميدا مهاجم الهلال، الأنظار``: a verb whose object, after its subject
     and within the sentence, is a noun of the spotlight or the score (``figurative_object``)."""
-    for j in range(k + 1, min(len(s.folded), k + FIGURATIVE_WINDOW)):
+    return _object_in_clause(s, k + 1, k + FIGURATIVE_WINDOW, "figurative_object", Clitic.WA_BA)
+
+
+def _object_in_clause(s: Sentence, first: int, stop: int, kind: str, clitic: CliticRule) -> bool:
+    """Is a word of markers ``kind`` among tokens ``first`` to ``stop`` (exclusive), before the
+    sentence ends or a complementizer opens another clause, with no preposition right before it?"""
+    for j in range(first, min(len(s.folded), stop)):
         if s.tokens[j].text in ".؟?!:" or s.folded[j] in markers()["complementizer"]:
             return False
-        if has_marker(s.folded[j], "figurative_object", Clitic.WA_BA) and not preposition_of(s.folded[j - 1]):
+        if has_marker(s.folded[j], kind, clitic) and not preposition_of(s.folded[j - 1]):
             return True
     return False
 

@@ -57,17 +57,20 @@ def positions() -> dict[str, tuple[Held, ...]]:
 def _read_positions() -> dict[str, tuple[Held, ...]]:
     out: dict[str, list[Held]] = {}
     for r in read_rows("positions.tsv", POSITION_COLUMNS, ("wikidata", "id", "position", "source")):
-        for col in ("start", "end"):
-            if r[col] and not _WHEN.match(r[col]):
-                raise LexiconError(f"{r['_line']}: {col} '{r[col]}' is not a date like 2015-01-23, 2015-01 or 2015")
+        _check_dates(r)
         held = Held(r["position"], "wikidata", r["source"], r["start"] or None, r["end"] or None)
         out.setdefault(r["id"], []).append(held)
     for r in read_rows(CURATED, ("id", "position", "start", "end"), ("id", "position", "start")):
-        for col in ("start", "end"):
-            if r[col] and not _WHEN.match(r[col]):
-                raise LexiconError(f"{r['_line']}: {col} '{r[col]}' is not a date like 2015-01-23, 2015-01 or 2015")
+        _check_dates(r)
         out.setdefault(r["id"], []).append(Held(r["position"], "lexicon", CURATED, r["start"], r["end"] or None))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _check_dates(r: dict[str, str]) -> None:
+    """A position's start and end are dates (2015-01-23, 2015-01 or 2015) or empty."""
+    for col in ("start", "end"):
+        if r[col] and not _WHEN.match(r[col]):
+            raise LexiconError(f"{r['_line']}: {col} '{r[col]}' is not a date like 2015-01-23, 2015-01 or 2015")
 
 
 def valid_on(h: Held, day: str) -> bool:
