@@ -53,7 +53,7 @@ from kg.extract.triggers import (
     names_no_act,
     of_the_game,
 )
-from kg.extract.victims import accident, named_perpetrator, passive_subject, verbal_attack
+from kg.extract.victims import TOLD_AS_NEWS, named_perpetrator, not_news, passive_subject, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import first_marker, has_marker, marker_of, marker_phrases, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
@@ -199,10 +199,8 @@ def _read(
         typ, predicate_en = "THREATEN", f"threatened: {pred.predicate_en}"  # سنضرب إيران، قال نتنياهو
     if typ == "REQUEST" and tuple(ctx.s.folded[t.end + 1 : t.end + 3]) in marker_phrases()["anonymity"]:
         return None  # قال المسؤول طالبا عدم الكشف عن اسمه: he asks not to be named
-    if typ == "ASSAULT" and accident(ctx.s, t):
-        return None  # تحطم طائرة أسفر عن مقتل، موجة طقس تضرب بريطانيا: harm no one did
-    if typ == "ASSAULT" and mod in ("hypothetical", "future"):
-        return None  # تفادي أي ضربة، ضربة محتملة، ستشن غارات: an attack that has not happened is no event
+    if typ in TOLD_AS_NEWS and not_news(ctx.s, t, typ, mod, ctx.doc.date):
+        return None  # تحطم طائرة، ستشن غارات، عام 1983 قام حزب الله بهجوم: no attack of the day
     target = tuple(x for x in dict.fromkeys(found) if x not in ids and not _extends(x, ids))
     if typ not in DOMESTIC:  # نفى لافروف ضلوع روسيا: no event of a state's with its own officials
         own = {home_state(ctx.doc, i) for i in ids}

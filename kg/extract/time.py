@@ -4,6 +4,7 @@ Hijri dates) and relative (أمس، أمس الأول، الأسبوع الما�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 
@@ -114,3 +115,54 @@ def other_year(text: str, article_date: str | None) -> bool:
         return date.fromisoformat(article_date or "").year not in years
     except ValueError:
         return True
+
+
+SINCE_REACH = 3  # words before a year where منذ makes it the start of a span (منذ بدء الحرب عام 2011)
+YEAR_REACH = 15  # words between an act and the year that dates it
+RECENT_DAYS = 62  # a full date this close before the article's is news, even of last year (30 ديسمبر 2017)
+
+
+@cache
+def _before_year() -> frozenset[str]:
+    """Words that may stand right before a year's number: a month's (last) word, عام, في."""
+    words = date_words()
+    months = (m.split()[-1] for m in (*words.months, *words.hijri_months))
+    return frozenset((*months, *words.year, *("ال" + w for w in words.year), *words.at_year, *words.since))
+
+
+def _years(words: Sequence[str], at: int) -> list[int]:
+    """The years near word ``at`` that date an act (not the start of a span after منذ, not a count
+    like ``2000 طفل``: a year follows a month, عام, في or another year)."""
+    since, before = date_words().since, _before_year()
+    found: list[int] = []
+    for i in range(max(0, at - YEAR_REACH), min(len(words), at + YEAR_REACH + 1)):
+        m = _YEAR.fullmatch(words[i].translate(_DIGITS).lstrip("و"))
+        glued = next((w for w in since if words[i].startswith(w) and words[i][len(w) :].isdigit()), None)
+        if glued or m is None:
+            continue
+        prev = words[i - 1].removeprefix("و") if i else ""
+        if not (prev in before or (found and i and _YEAR.fullmatch(prev))):
+            continue
+        if any(v.removeprefix("و") in since for v in words[max(0, i - SINCE_REACH) : i]):
+            continue
+        found.append(int(m.group(1)))
+    return found
+
+
+def looks_back(words: Sequence[str], at: int, article_date: str | None) -> bool:
+    """Does the sentence (folded ``words``) date the act at word ``at`` to an earlier year
+    (``عام 1983، قام …``, ``في 2012، هوجمت``)? News of the day names its day, not its year; a
+    year after ``منذ`` opens a span up to now and dates nothing. A full date within two months
+    before the article is still news. Without the article's date, a year alone (or a month and
+    year) looks back, a full date cannot tell."""
+    years = _years(words, at)
+    if not years:
+        return False
+    full = parse_date(" ".join(words[max(0, at - YEAR_REACH) : at + YEAR_REACH + 1]))
+    try:
+        today = date.fromisoformat(article_date or "")
+    except ValueError:
+        return full is None
+    if full is not None and 0 <= (today - date.fromisoformat(full)).days <= RECENT_DAYS:
+        return False
+    return all(y < today.year for y in years)

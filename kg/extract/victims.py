@@ -11,6 +11,7 @@ from kg.arabic.clitics import Clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import coordinated, joined
 from kg.extract.clause import FROM, IN, STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
+from kg.extract.time import looks_back
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
@@ -157,3 +158,15 @@ def accident(s: Sentence, t: Trigger) -> bool:
 def verbal_attack(t: Trigger) -> bool:
     """The verb هاجم (not the noun هجوم, which an order or a plan may launch)."""
     return t.form.predicate.id == VERBAL_ATTACK and t.pos in SAID_OF_PERSON
+
+
+TOLD_AS_NEWS = frozenset({"ASSAULT", "PROTEST"})  # street events: harm of the day, not of history
+
+
+def not_news(s: Sentence, t: Trigger, typ: str, mod: str, article_date: str | None) -> bool:
+    """Is the street event no event of the day? Harm no one did (``تحطم طائرة أسفر عن مقتل``،
+    ``موجة طقس تضرب بريطانيا``), an attack that has not happened (``تفادي أي ضربة``، ``ستشن
+    غارات``), or history the article dates to an earlier year (``عام 1983، قام حزب الله بهجوم``)."""
+    if typ == "ASSAULT" and (accident(s, t) or mod in ("hypothetical", "future")):
+        return True
+    return looks_back(s.folded, t.index, article_date)

@@ -10,7 +10,7 @@ from kg.arabic.normalize import fold
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows
 
-KINDS = ("month", "hijri_month", "relative", "weekday", "past", "coming", "year")
+KINDS = ("month", "hijri_month", "relative", "weekday", "past", "coming", "year", "since", "at_year")
 NUMBERED = ("month", "hijri_month", "relative", "weekday")  # kinds whose value is a number
 
 
@@ -25,6 +25,8 @@ class DateWords:
     past: tuple[str, ...]  # after a weekday: the last one (الماضي)
     coming: tuple[str, ...]  # after a weekday: the next one (المقبل)
     year: tuple[str, ...]  # the word before a year (عام)
+    since: tuple[str, ...]  # a span up to now starts (منذ)
+    at_year: tuple[str, ...]  # may stand before a year's number (في، صيف)
 
 
 @cache
@@ -49,4 +51,6 @@ def date_words() -> DateWords:
         past=tuple(w for w, _ in by_kind["past"]),
         coming=tuple(w for w, _ in by_kind["coming"]),
         year=tuple(w for w, _ in by_kind["year"]),
+        since=tuple(w for w, _ in by_kind["since"]),
+        at_year=tuple(w for w, _ in by_kind["at_year"]),
     )
