@@ -338,6 +338,14 @@ def title_or_particle(s: Sentence, k: int) -> bool:
 STATE_ROLES = frozenset({"government", "ministry", "military", "parliament", "council", "agency", "court"})
 
 
+def civil_state(doc: Document, x: str) -> bool:
+    """A state or one of its civil bodies (a ministry, a parliament; not its army)."""
+    e = doc.entity(x)
+    return e is not None and (
+        e.type == "Country" or e.type == "Organization" and e.role_en in STATE_ROLES - {"military"}
+    )
+
+
 def state_of(doc: Document, x: str) -> str | None:
     """The state an actor speaks or acts for: a country, or an organ of its state (its army, a
     ministry); a party or an armed group of the country acts for itself (None)."""

@@ -53,7 +53,7 @@ from kg.extract.triggers import (
     names_no_act,
     of_the_game,
 )
-from kg.extract.victims import TOLD_AS_NEWS, named_perpetrator, not_news, passive_subject, verbal_attack
+from kg.extract.victims import TOLD_AS_NEWS, named_perpetrator, not_news, passive_subject, said_at, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import first_marker, has_marker, marker_of, marker_phrases, markers
 from kg.lexicon.predicates import Form, Predicate, predicate_lexicon
@@ -221,7 +221,7 @@ def _read(
         target = tuple(x for x in target if group_role(ctx.doc, x) != QUANTITY)  # counted, not who
         if not ids:
             return None
-    if typ == "ASSAULT" and all(type_of(ctx.doc, x) == "Person" for x in ids):
+    if typ == "ASSAULT" and (all(type_of(ctx.doc, x) == "Person" for x in ids) or said_at(ctx.doc, t, ids, target)):
         return _person_attack(ctx.doc, t, Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule))
     return Reading(typ, predicate_en, tuple(ids), target, location, mod, src.rule)
 

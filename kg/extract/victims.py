@@ -10,7 +10,18 @@ from collections.abc import Sequence
 from kg.arabic.clitics import Clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import coordinated, joined
-from kg.extract.clause import FROM, IN, STOP_PUNCT, SVO_WINDOW, Arg, Trigger, actor_id, group_role
+from kg.extract.clause import (
+    FROM,
+    IN,
+    STOP_PUNCT,
+    SVO_WINDOW,
+    Arg,
+    Trigger,
+    actor_id,
+    civil_state,
+    group_role,
+    type_of,
+)
 from kg.extract.time import looks_back
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, marker_phrases, markers
@@ -153,6 +164,17 @@ def accident(s: Sentence, t: Trigger) -> bool:
                 return True
             k += step
     return False
+
+
+def said_at(doc: Document, t: Trigger, actors: Sequence[str], recipients: Sequence[str]) -> bool:
+    """The verb هاجم of a state or its civil bodies against people (``هاجمت الصين تعليقات ترامب``،
+    ``هاجمت الخارجية الإيرانية بومبيو``) is words, as a person's is; an army's is not."""
+    return (
+        verbal_attack(t)
+        and bool(recipients)
+        and all(type_of(doc, x) == "Person" for x in recipients)
+        and all(civil_state(doc, x) for x in actors)
+    )
 
 
 def verbal_attack(t: Trigger) -> bool:

@@ -1,6 +1,7 @@
 """Who carried out an attack reported as a noun: the group after من قبل (``تعرضت درعا لقصف عنيف من
 قبل قوات النظام``), the subject of a verb that intensifies what it does (``كثفت المعارضة قصفها``،
-``صعد التنظيم هجماته``); and a verb that begins with ك is no preposition of the subject after it."""
+``صعد التنظيم هجماته``); and a verb that begins with ك is no preposition of the subject after it. The verb هاجم of a state
+or its civil bodies against a person is criticism (``هاجمت الصين تعليقات ترامب``), an army's is an attack."""
 
 from __future__ import annotations
 
@@ -31,3 +32,14 @@ def test_escalating_attacks_names_their_author():
 
 def test_an_intensifying_verb_without_an_event_noun_makes_no_event():
     assert events("وكثفت الحكومة جهودها لمكافحة الفساد في البلاد.") == []
+
+
+def test_a_state_attacking_a_person_with_words_criticizes():
+    found = events("وهاجمت الصين تعليقات ترامب الأخيرة ووصفتها بأنها غير مسؤولة.")
+    assert ("ACCUSE", ("China",), ("Donald Trump",), "asserted") in found
+    assert all(e[0] != "ASSAULT" for e in found)
+
+
+def test_an_army_attacking_is_still_an_attack():
+    found = events("وهاجم الجيش الإسرائيلي مواقع لحركة حماس في قطاع غزة.")
+    assert any(e[0] == "ASSAULT" for e in found)
