@@ -15,6 +15,7 @@ from kg.lexicon.markers import has_marker, last_marker, markers, written
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
 DENIAL_WINDOW = 8  # words back in its clause where a verb of denial governs a verbal noun
 NOUN_POS = ("masdar", "phrase")  # the forms of a noun of an act, which an adjective may follow
+CONDITION_REACH = 12  # words of a condition's clause before the comma of an alternative to it
 POSSIBLE_REACH = 4  # words after such a noun where ``محتملة`` may stand (past its nisbas)
 
 
@@ -73,13 +74,27 @@ def _clause_before(s: Sentence, t: Trigger, window: int = 6) -> list[str]:
     return back
 
 
+def _alternative_of_condition(s: Sentence, t: Trigger, back: int) -> bool:
+    """The trigger's clause opens with أو after a comma and the clause before it is a condition
+    (``إذا وجهت روسيا صاروخا، أو استهدفت كوريا الشمالية …``): the condition holds on."""
+    k = t.index - back - 1  # the comma (or the start) before the trigger's clause
+    if k < 0 or s.tokens[k].text not in "،," or s.folded[k + 1] not in markers()["or_joiner"]:
+        return False
+    for j in range(k - 1, max(-1, k - CONDITION_REACH - 1), -1):
+        if s.tokens[j].text in STOP_PUNCT:
+            return False
+        if has_marker(s.folded[j], "conditional", Clitic.ANY):
+            return True
+    return False
+
+
 def modality(s: Sentence, t: Trigger) -> Modality:
     """How the sentence states the event of trigger ``t``."""
     if _negated(s, t):
         return "negated"
     back = _clause_before(s, t)
     clause = back[:4]
-    if any(has_marker(w, "conditional", Clitic.ANY) for w in clause):
+    if any(has_marker(w, "conditional", Clitic.ANY) for w in clause) or _alternative_of_condition(s, t, len(back)):
         return "hypothetical"
     if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
         return "hypothetical"  # قد يحضر: may attend
@@ -87,6 +102,8 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "hypothetical"  # ضرورة دعم، لمنع وصول، محاولة اغتيال: needed, prevented, attempted
     if t.pos in NOUN_POS and any(has_marker(w, "possible") for w in s.folded[t.end + 1 : t.end + 1 + POSSIBLE_REACH]):
         return "hypothetical"  # ضربة جوية أميركية محتملة: a strike that may come
+    if any(w in markers()["plan"] for w in back):
+        return "hypothetical"  # خططوا لشن هجوم: planned, not (yet) done
     if t.pos == "masdar" and any(_future_verb(w) for w in back[:3]):
         return "future"
     around = back + list(s.folded[t.index : t.index + 6])

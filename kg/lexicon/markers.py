@@ -55,6 +55,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "possible",
         "relative",
         "clause_joiner",
+        "or_joiner",
+        "plan",
         "clause_break",
         "attribution",
         "side",

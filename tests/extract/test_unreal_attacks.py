@@ -1,0 +1,34 @@
+"""Attacks that did not happen are no events: an alternative joined by أو to a condition (``إذا
+أطلقت روسيا صاروخا، أو ضربت كوريا …``) is a condition too; an attack said to be expected
+(``الهجوم المتوقع``) is still to come; a planned one (``خططوا لشن هجوم``) is not done. A plain
+alternative with no condition before it, and a plan named after the act, change nothing."""
+
+from __future__ import annotations
+
+from extracted import events
+
+
+def _attacks(text: str) -> list[tuple]:
+    return [e for e in events(text) if e[0] == "ASSAULT"]
+
+
+def test_an_alternative_to_a_condition_is_a_condition():
+    text = "إذا أطلقت روسيا صاروخا عابرا للقارات، أو قصفت كوريا الشمالية قاعدة أمريكية، فلن يبقى وقت للرد."
+    assert not _attacks(text)
+
+
+def test_an_alternative_without_a_condition_is_asserted():
+    assert _attacks("قصفت طائرات التحالف مواقع الحوثيين في صعدة، أو ما تبقى منها بعد غارات الأمس.")
+
+
+def test_an_expected_attack_has_not_happened():
+    assert not _attacks("وحشدت القوات التركية دباباتها على الحدود قبل الهجوم التركي المتوقع على منبج.")
+
+
+def test_a_planned_attack_is_not_done():
+    assert not _attacks("وقالت الشرطة إن الموقوفين خططوا لشن هجوم على كنيسة في القاهرة.")
+
+
+def test_a_plan_named_after_the_attack_changes_nothing():
+    found = _attacks("وشنت طائرات التحالف غارات على المسلحين الذين خططوا لاستهداف جازان.")
+    assert found
