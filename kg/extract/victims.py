@@ -151,8 +151,9 @@ ACCIDENT_OPENING = 2  # the first words of a sentence, where an accident it tell
 
 
 def accident(s: Sentence, t: Trigger) -> bool:
-    """A crash, a fire or the weather is named beside the word of harm, in its clause, or opens
-    the sentence (``تحطمت طائرة هليكوبتر …، ما أسفر عن مقتل``)."""
+    """A crash, a fire or the weather is named beside the word of harm, in its clause, opens
+    the sentence (``تحطمت طائرة هليكوبتر …، ما أسفر عن مقتل``) or is named as the cause after it
+    (``مقتل 5 أشخاص، الأربعاء، من جراء تحطم طائرة``)."""
     if any(has_marker(w, "accident", Clitic.WA_BA) for w in s.folded[: min(ACCIDENT_OPENING, t.index)]):
         return True
     for step, edge in ((-1, -1), (1, len(s.folded))):
@@ -163,7 +164,8 @@ def accident(s: Sentence, t: Trigger) -> bool:
             if has_marker(s.folded[k], "accident", Clitic.WA_BA):
                 return True
             k += step
-    return False
+    after = range(t.end + 1, min(len(s.folded) - 1, t.end + 2 * ACCIDENT_REACH))
+    return any(has_marker(s.folded[k], "cause") and has_marker(s.folded[k + 1], "accident", Clitic.WA_BA) for k in after)
 
 
 def said_at(doc: Document, t: Trigger, actors: Sequence[str], recipients: Sequence[str]) -> bool:

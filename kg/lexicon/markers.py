@@ -57,6 +57,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "clause_joiner",
         "or_joiner",
         "plan",
+        "cause",
         "clause_break",
         "attribution",
         "side",

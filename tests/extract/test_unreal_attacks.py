@@ -1,4 +1,5 @@
-"""Attacks that did not happen are no events: an alternative joined by أو to a condition (``إذا
+"""Attacks that did not happen are no events (nor deaths a crash named as their cause brought: ``مقتل
+سبعة جنود، مساء الأحد، من جراء تحطم طائرة``): an alternative joined by أو to a condition (``إذا
 أطلقت روسيا صاروخا، أو ضربت كوريا …``) is a condition too; an attack said to be expected
 (``الهجوم المتوقع``) is still to come; a planned one (``خططوا لشن هجوم``) is not done. A plain
 alternative with no condition before it, and a plan named after the act, change nothing."""
@@ -32,3 +33,12 @@ def test_a_planned_attack_is_not_done():
 def test_a_plan_named_after_the_attack_changes_nothing():
     found = _attacks("وشنت طائرات التحالف غارات على المسلحين الذين خططوا لاستهداف جازان.")
     assert found
+
+
+def test_deaths_caused_by_a_crash_named_after_a_comma_are_no_attack():
+    text = "أعلنت السلطات مقتل سبعة جنود، مساء الأحد، من جراء تحطم طائرة مروحية عسكرية قرب القاعدة."
+    assert not _attacks(text)
+
+
+def test_a_fire_an_attack_caused_leaves_the_attack():
+    assert _attacks("شن مسلحون هجوما على منشأة نفطية في الزاوية، ما أسفر عن اندلاع حريق في خزان.")
