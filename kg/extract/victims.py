@@ -165,7 +165,8 @@ def accident(s: Sentence, t: Trigger) -> bool:
                 return True
             k += step
     after = range(t.end + 1, min(len(s.folded) - 1, t.end + 2 * ACCIDENT_REACH))
-    return any(has_marker(s.folded[k], "cause") and has_marker(s.folded[k + 1], "accident", Clitic.WA_BA) for k in after)
+    caused = (k for k in after if has_marker(s.folded[k], "cause"))
+    return any(has_marker(s.folded[k + 1], "accident", Clitic.WA_BA) for k in caused)
 
 
 def said_at(doc: Document, t: Trigger, actors: Sequence[str], recipients: Sequence[str]) -> bool:
