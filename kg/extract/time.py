@@ -166,3 +166,20 @@ def looks_back(words: Sequence[str], at: int, article_date: str | None) -> bool:
     if full is not None and 0 <= (today - date.fromisoformat(full)).days <= RECENT_DAYS:
         return False
     return all(y < today.year for y in years)
+
+
+TOLL_REACH = 10  # words between a count of harm and the منذ بدء … that makes it a toll
+
+
+def since_start(words: Sequence[str], at: int, stops: Sequence[bool]) -> bool:
+    """Is the act at word ``at`` counted since a start (``قتل 10 آلاف شخص منذ تدخل التحالف``،
+    ``ومنذ بدء الهجوم قتل 1435 مدنيا``), in its clause (``stops``: where a clause ends)? A toll over
+    a span is no one act; one ranked against the span is (``الأعنف منذ بدء الهجوم``)."""
+    dw = date_words()
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(words) - 1 and abs(k - at) <= TOLL_REACH and not stops[k]:
+            if words[k].removeprefix("و") in dw.since and words[k + 1] in dw.start:
+                return not any(w in dw.superlative for w in words[max(0, k - 3) : k])  # الأعنف منذ بدء
+            k += step
+    return False

@@ -22,7 +22,7 @@ from kg.extract.clause import (
     group_role,
     type_of,
 )
-from kg.extract.time import looks_back
+from kg.extract.time import looks_back, since_start
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
@@ -191,7 +191,11 @@ TOLD_AS_NEWS = frozenset({"ASSAULT", "PROTEST"})  # street events: harm of the d
 def not_news(s: Sentence, t: Trigger, typ: str, mod: str, article_date: str | None) -> bool:
     """Is the street event no event of the day? Harm no one did (``تحطم طائرة أسفر عن مقتل``،
     ``موجة طقس تضرب بريطانيا``), an attack that has not happened (``تفادي أي ضربة``، ``ستشن
-    غارات``), or history the article dates to an earlier year (``عام 1983، قام حزب الله بهجوم``)."""
+    غارات``), a toll since a start (``قتل 10 آلاف شخص منذ تدخل التحالف``) or history the article
+    dates to an earlier year (``عام 1983، قام حزب الله بهجوم``)."""
     if typ == "ASSAULT" and (accident(s, t) or mod in ("hypothetical", "future")):
         return True
+    stops = [tok.text in STOP_PUNCT for tok in s.tokens]
+    if typ == "ASSAULT" and since_start(s.folded, t.index, stops):
+        return True  # قتل 10 آلاف شخص منذ تدخل التحالف: a toll, no one act
     return looks_back(s.folded, t.index, article_date)

@@ -10,7 +10,7 @@ from kg.arabic.normalize import fold
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows
 
-KINDS = ("month", "hijri_month", "relative", "weekday", "past", "coming", "year", "since", "at_year")
+KINDS = ("month", "hijri_month", "relative", "weekday", "past", "coming", "year", "since", "at_year", "start", "superlative")
 NUMBERED = ("month", "hijri_month", "relative", "weekday")  # kinds whose value is a number
 
 
@@ -27,6 +27,8 @@ class DateWords:
     year: tuple[str, ...]  # the word before a year (عام)
     since: tuple[str, ...]  # a span up to now starts (منذ)
     at_year: tuple[str, ...]  # may stand before a year's number (في، صيف)
+    start: tuple[str, ...]  # after منذ: the start of a span (بدء، اندلاع)
+    superlative: tuple[str, ...]  # before منذ: ranks one act against the span (الأعنف)
 
 
 @cache
@@ -53,4 +55,6 @@ def date_words() -> DateWords:
         year=tuple(w for w, _ in by_kind["year"]),
         since=tuple(w for w, _ in by_kind["since"]),
         at_year=tuple(w for w, _ in by_kind["at_year"]),
+        start=tuple(w for w, _ in by_kind["start"]),
+        superlative=tuple(w for w, _ in by_kind["superlative"]),
     )

@@ -3,7 +3,8 @@
 year. A year after ``منذ`` opens a span up to now and dates nothing (``أقسى ضربة منذ 2014``); a
 number before a counted noun is no year (``قتلت 2000 طفل``); a full date a few weeks before the
 article is still news. Other types keep their events (a visit of 2015 told in 2018 is still a
-visit)."""
+visit). A toll counted since a start (``قتل 10 آلاف شخص منذ تدخل التحالف``) is no one act; an
+act ranked against the span (``غارات هي الأعنف منذ بدء الهجوم``) is one.
 
 from __future__ import annotations
 
@@ -57,3 +58,13 @@ def test_without_the_article_date_a_year_alone_looks_back_and_a_full_date_cannot
     assert looks_back(words, 4, None)
     words = tuple(fold("تم تفجير أبراج سكنية في الخبر في 25 يونيو 1996").split())
     assert not looks_back(words, 1, None)
+
+
+def test_a_toll_since_a_start_is_no_one_attack():
+    assert not _attacks("وقتل نحو عشرة آلاف شخص في اليمن منذ تدخل التحالف بقيادة السعودية.")
+    assert not _attacks("ومنذ بدء هجوم القوات الحكومية قتل في الغوطة الشرقية أكثر من 1400 مدني.")
+
+
+def test_an_attack_ranked_against_a_span_is_one_attack():
+    assert _attacks("وشنت الطائرات الروسية غارات هي الأعنف منذ بدء الهجوم على درعا.")
+    assert _attacks("قتل عشرون مدنيا في غارات على درعا، في حصيلة هي الأكثر دموية منذ بدء الهجوم.")
