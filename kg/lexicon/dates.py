@@ -10,7 +10,19 @@ from kg.arabic.normalize import fold
 from kg.errors import LexiconError
 from kg.lexicon.tsv import read_rows
 
-KINDS = ("month", "hijri_month", "relative", "weekday", "past", "coming", "year", "since", "at_year", "start", "superlative")
+KINDS = (
+    "month",
+    "hijri_month",
+    "relative",
+    "weekday",
+    "past",
+    "coming",
+    "year",
+    "since",
+    "at_year",
+    "start",
+    "superlative",
+)
 NUMBERED = ("month", "hijri_month", "relative", "weekday")  # kinds whose value is a number
 
 

@@ -4,7 +4,7 @@ year. A year after ``منذ`` opens a span up to now and dates nothing (``أقس
 number before a counted noun is no year (``قتلت 2000 طفل``); a full date a few weeks before the
 article is still news. Other types keep their events (a visit of 2015 told in 2018 is still a
 visit). A toll counted since a start (``قتل 10 آلاف شخص منذ تدخل التحالف``) is no one act; an
-act ranked against the span (``غارات هي الأعنف منذ بدء الهجوم``) is one.
+act ranked against the span (``غارات هي الأعنف منذ بدء الهجوم``) is one."""
 
 from __future__ import annotations
 
@@ -67,4 +67,4 @@ def test_a_toll_since_a_start_is_no_one_attack():
 
 def test_an_attack_ranked_against_a_span_is_one_attack():
     assert _attacks("وشنت الطائرات الروسية غارات هي الأعنف منذ بدء الهجوم على درعا.")
-    assert _attacks("قتل عشرون مدنيا في غارات على درعا، في حصيلة هي الأكثر دموية منذ بدء الهجوم.")
+    assert _attacks("قتل 25 مدنيا الخميس في غارات على درعا، في حصيلة هي الأكثر دموية منذ بدء الهجوم.")
