@@ -35,6 +35,7 @@ from kg.model import Document, Entity, Fact, Mention
 
 APPOSITION_WINDOW = 14
 DEFAULT_KINGDOM = "saudi_arabia"
+ARMED_GROUP = "armed_group"  # an organization's role_en (actors_orgs.tsv)
 
 
 def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapping[str, Entity]) -> Mention | None:
@@ -186,6 +187,8 @@ def _seen(
     elif e is not None and e.type == "Country":
         countries[e.id] += 1
     elif e is not None and e.type == "Organization":
+        if e.role_en == ARMED_GROUP:  # داعش … التنظيم: the last armed group, when none was named with that head
+            orgs[ARMED_GROUP] = e.id
         orgs.update(dict.fromkeys(_org_heads(doc, m), e.id))
 
 
@@ -317,7 +320,7 @@ def resolve(doc: Document) -> Document:
     latest = _Latest(persons, ents)
     orgs: dict[str, str] = {}  # المنظمة -> the last organization named with منظمة
     bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
-    pair, org_anaphor = markers()["pair"], markers()["org_anaphor"]
+    pair, org_anaphor, armed = markers()["pair"], markers()["org_anaphor"], markers()["armed_anaphor"]
     unnamed = _unnamed_heads(org_anaphor)  # حزب، لحزب: an organization the lexicon does not know
     own = _own_country_words()  # بلاده، لبلادها: the country of who was named before
     may_refer = pair | set(bare) | org_anaphor | set(unnamed) | _definite_titles(g) | own  # the words read below
@@ -339,6 +342,8 @@ def resolve(doc: Document) -> Document:
                 continue
             key = _bare_key(bare.get(w), s, i, by_start, g)  # التحالف، المتمردين: the actor the article has in mind
             named_before = orgs.get(w) if w in org_anaphor else None  # وأكدت المنظمة، الحركة: the one named before
+            if named_before is None and w in armed:
+                named_before = orgs.get(ARMED_GROUP)
             if covered.bits[tok.start]:  # a mention's own, unless a group's word means a named group
                 group = _group_word(s, i, by_start, g)
                 if group is None or (key is None and named_before is None):

@@ -185,7 +185,7 @@ def _read(
             found = mates
         else:
             ids += mates
-    victims = passive_subject(ctx.s, t, ctx.args) if src.rule is Rule.NOUN_IMPLICIT else None
+    victims = passive_subject(ctx.s, t, ctx.args) if src.rule in (Rule.NOUN_IMPLICIT, Rule.PASSIVE_AGENT) else None
     if victims is not None:  # 12 من عناصر الحوثي قتلوا في غارة: the Houthis were hit
         found = [actor_id(a.mention) for a in coordinated(ctx.args, victims, ctx.s) if is_actor(ctx.doc, a)] or found
     typ, predicate_en = pred.type, pred.predicate_en

@@ -174,12 +174,14 @@ TOLL_REACH = 10  # words between a count of harm and the منذ بدء … that 
 def since_start(words: Sequence[str], at: int, stops: Sequence[bool]) -> bool:
     """Is the act at word ``at`` counted since a start (``قتل 10 آلاف شخص منذ تدخل التحالف``،
     ``ومنذ بدء الهجوم قتل 1435 مدنيا``), in its clause (``stops``: where a clause ends)? A toll over
-    a span is no one act; one ranked against the span is (``الأعنف منذ بدء الهجوم``)."""
+    a span is no one act; one ranked against the span is (``الأعنف منذ بدء الهجوم``), and so are
+    clashes since the start of a month (``منذ بداية الشهر الجاري``): they go on."""
     dw = date_words()
     for step in (-1, 1):
         k = at + step
         while 0 <= k < len(words) - 1 and abs(k - at) <= TOLL_REACH and not stops[k]:
             if words[k].removeprefix("و") in dw.since and words[k + 1] in dw.start:
-                return not any(w in dw.superlative for w in words[max(0, k - 3) : k])  # الأعنف منذ بدء
+                calendar = k + 2 < len(words) and words[k + 2] in dw.period  # منذ بداية الشهر: fighting goes on
+                return not calendar and not any(w in dw.superlative for w in words[max(0, k - 3) : k])  # الأعنف منذ
             k += step
     return False

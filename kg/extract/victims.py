@@ -13,6 +13,7 @@ from kg.extract.arguments import coordinated, joined
 from kg.extract.clause import (
     FROM,
     IN,
+    QUOTES,
     STOP_PUNCT,
     SVO_WINDOW,
     Arg,
@@ -55,9 +56,12 @@ MEMBER_PREPOSITIONS = frozenset({PARTITIVE, IN})  # القيادي في حماس
 
 def passive_subject(s: Sentence, t: Trigger, args: Sequence[Arg]) -> Arg | None:
     """``17 من الحوثيين وقوات صالح قتلوا في مواجهات``: the first of the actors standing before a
-    plural verb read as the passive, who were killed (its recipient), not killers."""
-    if not s.folded[t.index][len(t.prefix) :].endswith("وا") or not (t.pos == "passive" or reads_passive(s, t)):
+    plural verb read as the passive, who were killed (its recipient), not killers; after a singular
+    one, the actor right after it (``قتل جندي عراقي في قصف شنه داعش``)."""
+    if not (t.pos == "passive" or reads_passive(s, t)):
         return None
+    if not s.folded[t.index][len(t.prefix) :].endswith("وا"):  # قتل جندي عراقي في قصف شنه داعش: after it
+        return next((a for a in args if a.marker == "" and t.end < a.first <= t.end + 2), None)
     before = [a for a in args if a.marker in ("", PARTITIVE) and a.last < t.index and t.index - a.last <= SVO_WINDOW]
     if not before:
         return None
@@ -92,7 +96,7 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigge
 def _counted_victims(s: Sentence, first: int) -> bool:
     """A victim word stands before token ``first``, past a count (``مقتل أربعة جنود``، ``مقتل
     عشرات الحوثيين``، ``قتل 17 عنصرا من``): what follows is who was killed or hurt."""
-    k = first - 1
+    k = first - 1 - (s.tokens[first - 1].text in QUOTES if first else 0)  # من ناشطي "كتائب القسام"
     while k >= 0 and first - k <= 4:
         w = s.folded[k]
         if has_marker(w, "victim", Clitic.WA_BA_ALL) or _member_of(s, k):

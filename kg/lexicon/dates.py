@@ -22,6 +22,7 @@ KINDS = (
     "at_year",
     "start",
     "superlative",
+    "period",
 )
 NUMBERED = ("month", "hijri_month", "relative", "weekday")  # kinds whose value is a number
 
@@ -41,6 +42,7 @@ class DateWords:
     at_year: tuple[str, ...]  # may stand before a year's number (في، صيف)
     start: tuple[str, ...]  # after منذ: the start of a span (بدء، اندلاع)
     superlative: tuple[str, ...]  # before منذ: ranks one act against the span (الأعنف)
+    period: tuple[str, ...]  # after منذ بداية: a span of the calendar (الشهر)
 
 
 @cache
@@ -69,4 +71,5 @@ def date_words() -> DateWords:
         at_year=tuple(w for w, _ in by_kind["at_year"]),
         start=tuple(w for w, _ in by_kind["start"]),
         superlative=tuple(w for w, _ in by_kind["superlative"]),
+        period=tuple(w for w, _ in by_kind["period"]),
     )

@@ -58,6 +58,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "or_joiner",
         "plan",
         "cause",
+        "armed_anaphor",
         "clause_break",
         "attribution",
         "side",

@@ -1,7 +1,9 @@
 """Who carried out an attack reported as a noun: the group after من قبل (``تعرضت درعا لقصف عنيف من
 قبل قوات النظام``), the subject of a verb that intensifies what it does (``كثفت المعارضة قصفها``،
 ``صعد التنظيم هجماته``); and a verb that begins with ك is no preposition of the subject after it. The verb هاجم of a state
-or its civil bodies against a person is criticism (``هاجمت الصين تعليقات ترامب``), an army's is an attack."""
+or its civil bodies against a person is criticism (``هاجمت الصين تعليقات ترامب``), an army's is an attack.
+Who a singular passive names right after it was hit (``قتل جندي عراقي في قصف شنه داعش``); fighters of
+a group among the counted dead (``بينهم ثلاثة من ناشطي "كتائب القسام"``) are victims, not authors."""
 
 from __future__ import annotations
 
@@ -43,3 +45,13 @@ def test_a_state_attacking_a_person_with_words_criticizes():
 def test_an_army_attacking_is_still_an_attack():
     found = events("وهاجم الجيش الإسرائيلي مواقع لحركة حماس في قطاع غزة.")
     assert any(e[0] == "ASSAULT" for e in found)
+
+
+def test_who_a_singular_passive_names_right_after_it_was_hit_by_the_named_author():
+    found = events("وقتل جندي عراقي وأصيب خمسة آخرون في قصف شنه تنظيم داعش على ثكنة عسكرية.")
+    assert ("ASSAULT", ("Islamic State",), ("soldiers (Iraq)",), "asserted") in found
+
+
+def test_fighters_of_a_group_among_the_counted_dead_are_victims_not_authors():
+    found = events('قتل أربعة فلسطينيين، بينهم ثلاثة من ناشطي "كتائب عز الدين القسام"، في غارات إسرائيلية.')
+    assert all("Izz ad-Din al-Qassam Brigades" not in e[1] for e in found)

@@ -68,3 +68,8 @@ def test_a_toll_since_a_start_is_no_one_attack():
 def test_an_attack_ranked_against_a_span_is_one_attack():
     assert _attacks("وشنت الطائرات الروسية غارات هي الأعنف منذ بدء الهجوم على درعا.")
     assert _attacks("قتل 25 مدنيا الخميس في غارات على درعا، في حصيلة هي الأكثر دموية منذ بدء الهجوم.")
+
+
+def test_clashes_since_the_start_of_the_month_go_on():
+    text = "قتل 25 جنديا من القوات الخاصة جراء الاشتباكات مع مسلحي التنظيم منذ بداية الشهر الجاري."
+    assert _attacks(text)
