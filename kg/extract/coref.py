@@ -192,6 +192,13 @@ def _seen(
         orgs.update(dict.fromkeys(_org_heads(doc, m), e.id))
 
 
+def _named_before(w: str, orgs: Mapping[str, str]) -> str | None:
+    """The organization a head noun alone (``المنظمة``، ``الحركة``) stands for: the last one named
+    with it; for ``التنظيم``، ``الجماعة`` with none so named, the last armed group."""
+    found = orgs.get(w)
+    return orgs.get(ARMED_GROUP) if found is None and w in markers()["armed_anaphor"] else found
+
+
 def _word_mention(doc: Document, s: Sentence, i: int, w: str, key: str) -> Mention:
     """A mention of ``key`` on token i, without its proclitic (``وللمنظمة`` → المنظمة)."""
     tok = s.tokens[i]
@@ -320,7 +327,7 @@ def resolve(doc: Document) -> Document:
     latest = _Latest(persons, ents)
     orgs: dict[str, str] = {}  # المنظمة -> the last organization named with منظمة
     bare: dict[str, str | None] = {**_bare_referents(doc), **dict.fromkeys(markers()["kingdom"], _kingdom(doc))}
-    pair, org_anaphor, armed = markers()["pair"], markers()["org_anaphor"], markers()["armed_anaphor"]
+    pair, org_anaphor = markers()["pair"], markers()["org_anaphor"]
     unnamed = _unnamed_heads(org_anaphor)  # حزب، لحزب: an organization the lexicon does not know
     own = _own_country_words()  # بلاده، لبلادها: the country of who was named before
     may_refer = pair | set(bare) | org_anaphor | set(unnamed) | _definite_titles(g) | own  # the words read below
@@ -341,9 +348,7 @@ def resolve(doc: Document) -> Document:
                     orgs.pop(unnamed[w], None)
                 continue
             key = _bare_key(bare.get(w), s, i, by_start, g)  # التحالف، المتمردين: the actor the article has in mind
-            named_before = orgs.get(w) if w in org_anaphor else None  # وأكدت المنظمة، الحركة: the one named before
-            if named_before is None and w in armed:
-                named_before = orgs.get(ARMED_GROUP)
+            named_before = _named_before(w, orgs) if w in org_anaphor else None  # وأكدت المنظمة: the one named before
             if covered.bits[tok.start]:  # a mention's own, unless a group's word means a named group
                 group = _group_word(s, i, by_start, g)
                 if group is None or (key is None and named_before is None):
