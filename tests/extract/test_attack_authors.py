@@ -55,3 +55,8 @@ def test_who_a_singular_passive_names_right_after_it_was_hit_by_the_named_author
 def test_fighters_of_a_group_among_the_counted_dead_are_victims_not_authors():
     found = events('قتل أربعة فلسطينيين، بينهم ثلاثة من ناشطي "كتائب عز الدين القسام"، في غارات إسرائيلية.')
     assert all("Izz ad-Din al-Qassam Brigades" not in e[1] for e in found)
+
+
+def test_who_continues_an_attack_carries_it_out():
+    found = events("وواصلت مقاتلات التحالف العربي استهداف مواقع الحوثيين في محافظة الحديدة.")
+    assert ("ASSAULT", ("Saudi-led coalition in Yemen",), ("Houthis",), "asserted") in found
