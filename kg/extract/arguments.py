@@ -356,11 +356,11 @@ def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], le
 
 def subject_slot(s: Sentence, start: int) -> int:
     """Where a VSO subject may start after a verb: right after it, past title words
-    (``وزير الخارجية الأمريكي مايك بومبيو``) and particles."""
+    (``وزير الخارجية الأمريكي مايك بومبيو``), particles and supporters (``تظاهر أنصار المعارضة``)."""
     g = gazetteer()
     k = start
     while k < len(s.tokens) and k - start < VSO_WINDOW:
-        if title_or_particle(s, k) or strip_clitic(s.folded[k]) in g.title_vocab:
+        if title_or_particle(s, k) or strip_clitic(s.folded[k]) in g.title_vocab or has_marker(s.folded[k], "follower"):
             k += 1
             continue
         break

@@ -59,6 +59,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "plan",
         "cause",
         "armed_anaphor",
+        "follower",
         "clause_break",
         "attribution",
         "side",
