@@ -10,7 +10,7 @@ from typing import Literal
 from kg.arabic.clitics import Clitic
 from kg.extract.clause import LIGHT_WINDOW, STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
 from kg.extract.tokens import Sentence
-from kg.lexicon.markers import has_marker, last_marker, markers, written
+from kg.lexicon.markers import has_marker, last_marker, marker_phrases, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
 DENIAL_WINDOW = 8  # words back in its clause where a verb of denial governs a verbal noun
@@ -30,6 +30,8 @@ def _negated(s: Sentence, t: Trigger) -> bool:
     if _denied_clause(s, t) or _negated_light_verb(s, t):
         return True
     before = s.folded[max(0, t.index - 3) : t.index]
+    if tuple(before[-2:]) in marker_phrases()["negated_name"]:
+        before = before[:-2]  # طائرة بدون طيار غارة: a drone's raid
     if any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:]):
         return True
     return any(tok.text in written()["negation_written"] for tok in s.tokens[max(0, t.index - 2) : t.index])

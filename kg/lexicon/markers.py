@@ -60,6 +60,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "cause",
         "armed_anaphor",
         "follower",
+        "negated_name",
         "clause_break",
         "attribution",
         "side",

@@ -2,7 +2,9 @@
 سبعة جنود، مساء الأحد، من جراء تحطم طائرة``): an alternative joined by أو to a condition (``إذا
 أطلقت روسيا صاروخا، أو ضربت كوريا …``) is a condition too; an attack said to be expected
 (``الهجوم المتوقع``) is still to come; a planned one (``خططوا لشن هجوم``) is not done. A plain
-alternative with no condition before it, and a plan named after the act, change nothing."""
+alternative with no condition before it, and a plan named after the act, change nothing. A drone
+(``طائرة بدون طيار``) negates nothing; an explosion that rocked a city (``هز انفجار``) and shells that
+fell (``سقطت قذائف هاون``) happened."""
 
 from __future__ import annotations
 
@@ -42,3 +44,13 @@ def test_deaths_caused_by_a_crash_named_after_a_comma_are_no_attack():
 
 def test_a_fire_an_attack_caused_leaves_the_attack():
     assert _attacks("شن مسلحون هجوما على منشأة نفطية في الزاوية، ما أسفر عن اندلاع حريق في خزان.")
+
+
+def test_a_drone_is_no_negation():
+    found = _attacks("نفذت طائرة بدون طيار غارة على سيارة في مأرب.")
+    assert found and all(e[3] == "asserted" for e in found)
+
+
+def test_an_explosion_that_rocked_a_city_happened():
+    assert _attacks("هز انفجار عنيف وسط العاصمة كابول صباح اليوم.")
+    assert _attacks("سقطت قذائف هاون على حي سكني في دمشق.")
