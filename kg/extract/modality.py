@@ -34,6 +34,8 @@ def _negated(s: Sentence, t: Trigger) -> bool:
         before = before[:-2]  # طائرة بدون طيار غارة: a drone's raid
     if any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:]):
         return True
+    if before[-1:] and before[-1] in markers()["or_joiner"]:  # لم يؤذوا أو يهاجموا: the negation goes on
+        return any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[:-1])
     return any(tok.text in written()["negation_written"] for tok in s.tokens[max(0, t.index - 2) : t.index])
 
 
@@ -100,6 +102,8 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "hypothetical"
     if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
         return "hypothetical"  # قد يحضر: may attend
+    if t.pos in NOUN_POS and back[:1] and back[0] in markers()["any"]:
+        return "hypothetical"  # أهداف محتملة لأي هجوم تركي: any attack, none yet
     if any(has_marker(w, "irrealis", Clitic.ANY) for w in back[:3]):
         return "hypothetical"  # ضرورة دعم، لمنع وصول، محاولة اغتيال: needed, prevented, attempted
     if t.pos in NOUN_POS and any(has_marker(w, "possible") for w in s.folded[t.end + 1 : t.end + 1 + POSSIBLE_REACH]):

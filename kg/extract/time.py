@@ -119,6 +119,7 @@ def other_year(text: str, article_date: str | None) -> bool:
 
 SINCE_REACH = 3  # words before a year where منذ makes it the start of a span (منذ بدء الحرب عام 2011)
 YEAR_REACH = 15  # words between an act and the year that dates it
+OPENING = 4  # the first words of a sentence, where a date frames all it tells (- عام 1982، تم اختطاف …)
 RECENT_DAYS = 62  # a full date this close before the article's is news, even of last year (30 ديسمبر 2017)
 
 
@@ -131,11 +132,12 @@ def _before_year() -> frozenset[str]:
 
 
 def _years(words: Sequence[str], at: int) -> list[int]:
-    """The years near word ``at`` that date an act (not the start of a span after منذ, not a count
-    like ``2000 طفل``: a year follows a month, عام, في or another year)."""
+    """The years near word ``at`` or opening the sentence that date an act (not the start of a
+    span after منذ, not a count like ``2000 طفل``: a year follows a month, عام, في or another year)."""
     since, before = date_words().since, _before_year()
     found: list[int] = []
-    for i in range(max(0, at - YEAR_REACH), min(len(words), at + YEAR_REACH + 1)):
+    near = range(max(0, at - YEAR_REACH), min(len(words), at + YEAR_REACH + 1))
+    for i in sorted({*range(min(OPENING, len(words))), *near}):  # عام 1982، …: an opening date dates it all
         m = _YEAR.fullmatch(words[i].translate(_DIGITS).lstrip("و"))
         glued = next((w for w in since if words[i].startswith(w) and words[i][len(w) :].isdigit()), None)
         if glued or m is None:
@@ -172,7 +174,8 @@ TOLL_REACH = 10  # words between a count of harm and the منذ بدء … that 
 
 
 def since_start(words: Sequence[str], at: int, stops: Sequence[bool]) -> bool:
-    """Is the act at word ``at`` counted since a start (``قتل 10 آلاف شخص منذ تدخل التحالف``،
+    """Is the act at word ``at`` counted since a start or over years (``قتل 10 آلاف شخص منذ تدخل التحالف``،
+    ``في التمرد المستمر منذ أكثر من 30 عاما``،
     ``ومنذ بدء الهجوم قتل 1435 مدنيا``), in its clause (``stops``: where a clause ends)? A toll over
     a span is no one act; one ranked against the span is (``الأعنف منذ بدء الهجوم``), and so are
     clashes since the start of a month (``منذ بداية الشهر الجاري``): they go on."""
@@ -180,6 +183,8 @@ def since_start(words: Sequence[str], at: int, stops: Sequence[bool]) -> bool:
     for step in (-1, 1):
         k = at + step
         while 0 <= k < len(words) - 1 and abs(k - at) <= TOLL_REACH and not stops[k]:
+            if words[k].removeprefix("و") in dw.since and any(w in dw.duration for w in words[k + 1 : k + 5]):
+                return not any(w in dw.superlative for w in words[max(0, k - 3) : k])  # منذ أكثر من 30 عاما
             if words[k].removeprefix("و") in dw.since and words[k + 1] in dw.start:
                 calendar = k + 2 < len(words) and words[k + 2] in dw.period  # منذ بداية الشهر: fighting goes on
                 return not calendar and not any(w in dw.superlative for w in words[max(0, k - 3) : k])  # الأعنف منذ

@@ -5,6 +5,7 @@ no one did (a crash, a fire, the weather), and an attack in words (``هاجم ا
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from kg.arabic.clitics import Clitic
@@ -200,6 +201,23 @@ def not_news(s: Sentence, t: Trigger, typ: str, mod: str, article_date: str | No
     if typ == "ASSAULT" and (accident(s, t) or mod in ("hypothetical", "future")):
         return True
     stops = [tok.text in STOP_PUNCT for tok in s.tokens]
-    if typ == "ASSAULT" and since_start(s.folded, t.index, stops):
+    if typ == "ASSAULT" and (since_start(s.folded, t.index, stops) or _thousands(s, t)):
         return True  # قتل 10 آلاف شخص منذ تدخل التحالف: a toll, no one act
     return looks_back(s.folded, t.index, article_date)
+
+
+CASUALTY_ENTRIES = frozenset({"kill", "casualties"})  # predicates.tsv ids of words of harm that count victims
+TOLL_COUNT = 1000  # killed or hurt in one attack: fewer; a war's toll: more
+THOUSANDS_REACH = 4  # words after a word of harm where its count stands
+
+
+def _thousands(s: Sentence, t: Trigger) -> bool:
+    """Harm counted in thousands right after its word (``مقتل 1600 مدني``، ``قتل عشرات الآلاف``،
+    ``مقتل نحو 122 ألف عنصر``): the toll of a war or a campaign, no one attack."""
+    if t.form.predicate.id not in CASUALTY_ENTRIES:
+        return False
+    after = s.folded[t.end + 1 : t.end + 1 + THOUSANDS_REACH]
+    number = "".join(itertools.takewhile(lambda w: w.isdigit() or w in ",٬", after))  # 63 , 360: one number
+    if number.strip(",٬") and int(number.replace(",", "").replace("٬", "")) >= TOLL_COUNT:
+        return True
+    return any(w in markers()["thousands"] for w in after)

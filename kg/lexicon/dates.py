@@ -23,6 +23,7 @@ KINDS = (
     "start",
     "superlative",
     "period",
+    "duration",
 )
 NUMBERED = ("month", "hijri_month", "relative", "weekday")  # kinds whose value is a number
 
@@ -43,6 +44,7 @@ class DateWords:
     start: tuple[str, ...]  # after منذ: the start of a span (بدء، اندلاع)
     superlative: tuple[str, ...]  # before منذ: ranks one act against the span (الأعنف)
     period: tuple[str, ...]  # after منذ بداية: a span of the calendar (الشهر)
+    duration: tuple[str, ...]  # after منذ and a number: years (عاما)
 
 
 @cache
@@ -72,4 +74,5 @@ def date_words() -> DateWords:
         start=tuple(w for w, _ in by_kind["start"]),
         superlative=tuple(w for w, _ in by_kind["superlative"]),
         period=tuple(w for w, _ in by_kind["period"]),
+        duration=tuple(w for w, _ in by_kind["duration"]),
     )

@@ -61,6 +61,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "armed_anaphor",
         "follower",
         "negated_name",
+        "any",
+        "thousands",
         "clause_break",
         "attribution",
         "side",

@@ -39,7 +39,9 @@ def test_a_year_after_since_dates_nothing():
 
 
 def test_a_count_is_no_year():
-    assert _attacks("وقالت الوزارة إن القوات الإسرائيلية قتلت 2000 طفل فلسطيني في غزة.")
+    words = tuple(fold("وقالت الوزارة إن القوات قتلت 2000 طفل في غزة").split())
+    assert not looks_back(words, 4, "2018-05-01")
+    assert looks_back(tuple(fold("وقالت الوزارة إن القوات قتلت في 2000 طفلا في غزة").split()), 4, "2018-05-01")
 
 
 def test_a_full_date_weeks_before_the_article_is_news():
@@ -73,3 +75,14 @@ def test_an_attack_ranked_against_a_span_is_one_attack():
 def test_clashes_since_the_start_of_the_month_go_on():
     text = "قتل 25 جنديا من القوات الخاصة جراء الاشتباكات مع مسلحي التنظيم منذ بداية الشهر الجاري."
     assert _attacks(text)
+
+
+def test_a_toll_over_years_or_in_thousands_is_no_one_attack():
+    assert not _attacks("وقتل عشرات آلاف الأشخاص في التمرد الكردي المستمر منذ أكثر من 30 عاما.")
+    assert not _attacks("وأدى الحصار إلى مقتل 1600 مدني في الغوطة الشرقية.")
+    assert _attacks("قتل 25 شخصا في تفجير انتحاري استهدف مسجدا في كابول.")
+
+
+def test_a_year_opening_the_sentence_dates_all_it_tells():
+    text = "- عام 1983، قام عنصر من الحرس الثوري بتنفيذ عملية انتحارية في بيروت دبرتها إيران، أسفرت عن مقتل 241 جنديا أميركيا."
+    assert not _attacks(text)

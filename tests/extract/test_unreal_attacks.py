@@ -54,3 +54,16 @@ def test_a_drone_is_no_negation():
 def test_an_explosion_that_rocked_a_city_happened():
     assert _attacks("هز انفجار عنيف وسط العاصمة كابول صباح اليوم.")
     assert _attacks("سقطت قذائف هاون على حي سكني في دمشق.")
+
+
+def test_any_attack_is_none_yet():
+    assert not _attacks("وفتحت إسرائيل الملاجئ في الجولان تحسبا لأي هجوم إيراني من سوريا.")
+
+
+def test_a_plot_of_an_attack_is_no_attack():
+    assert not _attacks("وقال المدعي العام إن أحد الموقوفين متورط في مخطط لهجوم على منشأة عسكرية.")
+
+
+def test_a_negation_goes_on_past_or():
+    found = events("وقالت الوزارة إنها لم تؤكد أو تنفي اجتماع المبعوث بممثلي طالبان.")
+    assert all(e[3] == "negated" for e in found if e[0] == "REJECT")
