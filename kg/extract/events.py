@@ -12,7 +12,6 @@ an actor's role stands for its country (``واشنطن``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -41,6 +40,7 @@ from kg.extract.clause import (
     state_of,
     type_of,
 )
+from kg.extract.merging import VIOLENCE, across_sentences
 from kg.extract.modality import Modality, modality, speaker
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import companion, find_target, place_args
@@ -68,7 +68,6 @@ CRITICIZE = "criticize"  # what هاجم said of a person is (predicates.tsv)
 DOMESTIC = frozenset({"ACCUSE", "COERCE", "SANCTION", "ASSAULT", "PROTEST", "THREATEN"})  # an official may do
 # these to his own state (كيري: إدارة ترامب تسعى لتغيير النظام); no other event (نفى لافروف ضلوع روسيا)
 QUANTITY = "quantity"  # the group role of a bare count (العشرات، الآلاف): a crowd that protests, no party to violence
-VIOLENCE = frozenset({"ASSAULT", "COERCE"})  # types whose unnamed author may be named beside
 CROWD_COUNTED = "crowd_counted"  # the predicate of the event a counted crowd makes (predicates.tsv)
 
 
@@ -443,54 +442,10 @@ def find_events(doc: Document) -> Document:
         facts += found.facts
         implicit |= found.implicit
         salience = found.salience
-    events = _outside_teasers(doc, _drop_weaker_duplicates(_drop_unnamed_beside_named(events)))
+    events = across_sentences(doc, events)
     kept = {e.id for e in events}
     known = {e.id for e in doc.entities}
     g = gazetteer()
     extra = tuple(entry_entity(g.entries[k]) for k in sorted(implicit) if k not in known and k in g.entries)
     facts = [f for f in facts if f.predicate != "statedBy" or f.subject in kept]
     return doc.with_(events=tuple(events), facts=doc.facts + tuple(facts), entities=doc.entities + extra)
-
-
-TEASER_MIN_PARAGRAPHS = 5  # an article this long may end in unrelated teaser lines
-TEASER_MIN_LINES = 2  # ... a block of at least this many
-
-
-def _outside_teasers(doc: Document, events: list[Event]) -> list[Event]:
-    """Outlets append unrelated teaser lines to an article (a CNN page ends with three other
-    stories): a block of last paragraphs that share no actor with the headline and lead report
-    nothing of the article, and their events are dropped."""
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
-    if len(paragraphs) < TEASER_MIN_PARAGRAPHS:
-        return events
-
-    def actors(a: int, b: int) -> set[str]:
-        return {m.entity_id for m in doc.mentions if a <= m.start < b}
-
-    lead = actors(paragraphs[0][0], paragraphs[1][1])
-    tail = len(doc.text)
-    for a, b in reversed(paragraphs[2:]):
-        found = actors(a, b)
-        if not found or found & lead:
-            break
-        tail = a
-    unrelated = sum(1 for a, _ in paragraphs if a >= tail)
-    if unrelated < TEASER_MIN_LINES:
-        return events
-    return [e for e in events if e.start < tail]
-
-
-def _drop_unnamed_beside_named(events: list[Event]) -> list[Event]:
-    """A killing or attack whose author is unnamed (the implicit attackers) in a sentence that
-    names the author of an attack of the same type is that attack's toll, not a second attack:
-    ``قتل عشرات المدنيين في غارات روسية`` is one ASSAULT, Russia's."""
-    implicit = {t: g for t, g in gazetteer().implicit_agents.items() if t in VIOLENCE}
-    named = {(e.sentence, e.type) for e in events if e.type in implicit and implicit[e.type] not in e.source}
-    return [e for e in events if not (e.source == (implicit.get(e.type),) and (e.sentence, e.type) in named)]
-
-
-def _drop_weaker_duplicates(events: list[Event]) -> list[Event]:
-    """An event without a recipient adds nothing when the article reports the same actor doing
-    the same kind of thing to someone (``زيارته`` beside ``زيارة مساهل إلى ليبيا``)."""
-    with_target = {(e.type, e.source, e.modality == "negated") for e in events if e.target}
-    return [e for e in events if e.target or (e.type, e.source, e.modality == "negated") not in with_target]

@@ -60,3 +60,8 @@ def test_fighters_of_a_group_among_the_counted_dead_are_victims_not_authors():
 def test_who_continues_an_attack_carries_it_out():
     found = events("وواصلت مقاتلات التحالف العربي استهداف مواقع الحوثيين في محافظة الحديدة.")
     assert ("ASSAULT", ("Saudi-led coalition in Yemen",), ("Houthis",), "asserted") in found
+
+
+def test_a_named_strike_takes_the_victims_its_toll_counts():
+    found = events("مقتل 4 متشددين في غارة جوية للجيش الأميركي في اليمن.")
+    assert ("ASSAULT", ("army (United States)",), ("militants",), "asserted") in found
