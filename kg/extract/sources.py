@@ -48,7 +48,7 @@ from kg.extract.clause import (
 from kg.extract.partners import done_with
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import accusative_noun, definite_or_owned, is_masdar_form, pronoun_suffix, written
-from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, reads_passive
+from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, oblique_group, reads_passive
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.model import Mention
@@ -282,8 +282,11 @@ def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -
     after = [
         a
         for a in subjects
-        if t.end < a.first <= slot
-        or (a.first > t.end and ctx.titles.start_of.get(id(a.mention), 10**6) <= max(slot, t.end + 1))
+        if (
+            t.end < a.first <= slot
+            or (a.first > t.end and ctx.titles.start_of.get(id(a.mention), 10**6) <= max(slot, t.end + 1))
+        )
+        and not oblique_group(ctx.doc, ctx.s, a)
     ]
     pred = t.form.predicate
     if (

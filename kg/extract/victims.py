@@ -124,6 +124,17 @@ def counted(s: Sentence, first: int) -> bool:
     return k >= 0 and _count_word(s.folded[k])
 
 
+def oblique_group(doc: Document, s: Sentence, a: Arg) -> bool:
+    """A group named by a sound plural in -ين (``يقصف المزارعين``، ``دعا الأطباء اليمنيين``) is the
+    object or a genitive, never a verb's subject, which takes -ون (``المتظاهرون``)."""
+    e = doc.entity(a.mention.entity_id)
+    words = {s.folded[a.first], s.folded[a.last]}  # الأطباء اليمنيين: the nisba shows the case too
+    oblique = any(len(w) > 5 and w.endswith("ين") for w in words)
+    head = s.folded[a.first]
+    count = counted(s, a.first) or head in markers()["number"] or head in markers()["count"]
+    return e is not None and e.group is not None and oblique and not count  # آلاف المتظاهرين: the count's genitive
+
+
 def _count_word(w: str) -> bool:
     """A number, a number word or a word counting victims (``23``، ``عشرات``، ``قتيلا``)."""
     mk = markers()
