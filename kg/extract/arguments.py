@@ -164,14 +164,22 @@ def coordinated(args: Sequence[Arg], a: Arg, s: Sentence) -> list[Arg]:
         nxt = group[-1].last + 1
         if not _conjunction_at(s, nxt):
             continue
+        if b.first == nxt and _own_waw(s, b):
+            continue  # اتهمت إيران واشنطن: Washington's و is its own
         if b.first == nxt or _is_title_word(s.folded[nxt][1:]) and _own_title_start(s, b) == nxt:
             group.append(b)  # وزير starts with و itself; ووزير is و and وزير
     return group
 
 
 def joined(s: Sentence, a: Arg, b: Arg) -> bool:
-    """``b`` is joined to ``a`` by و right after it (``الحوثيين وقوات صالح``)."""
-    return b.first == a.last + 1 and _conjunction_at(s, b.first)
+    """``b`` is joined to ``a`` by و right after it (``الحوثيين وقوات صالح``), not a name whose own
+    first letter is و (``اتهمت إيران واشنطن``: Washington is the accused, no second accuser)."""
+    return b.first == a.last + 1 and _conjunction_at(s, b.first) and not _own_waw(s, b)
+
+
+def _own_waw(s: Sentence, b: Arg) -> bool:
+    """Is the و that ``b``'s token begins with the first letter of its name (``واشنطن``)?"""
+    return b.mention.start == s.tokens[b.first].start and fold(b.mention.text).startswith("و")
 
 
 def _conjunction_at(s: Sentence, k: int) -> bool:

@@ -30,3 +30,8 @@ def test_a_name_or_an_aside_with_b_opens_no_charge():
     assert any(e[0] == "ACCUSE" and e[2] == ("Vladimir Putin",) for e in events(text, "2015-08-04"))
     text = "اتهمت منظمة هيومن رايتس ووتش، المعنية بحقوق الإنسان، الحكومة السورية بالفشل في التحقيق."
     assert any(e[0] == "ACCUSE" and e[2] == ("Syria",) for e in events(text))
+
+
+def test_a_name_whose_first_letter_is_waw_is_no_second_accuser():
+    found = events("واتهمت إيران واشنطن بمحاولة إشعال الحرب في المنطقة.")
+    assert ("ACCUSE", ("Iran",), ("United States",), "asserted") in found
