@@ -33,7 +33,7 @@ ACTOR_COLUMNS = (
     "wikidata",
 )
 COUNTRY_COLUMNS = ("iso2", "wikidata", "names_ar", "demonym_ar", "capital_en", "capital_ar", "capital_wikidata")
-PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata")
+PLACE_COLUMNS = ("id", "label_en", "label_ar", "aliases_ar", "country", "wikidata", "seat_of")
 TITLE_COLUMNS = ("title_ar", "role_en", "kind", "country")
 NAME_COLUMNS = ("ar", "en")
 GROUP_FILE = "actors_groups.tsv"  # generic groups, with two more columns
@@ -205,7 +205,10 @@ def _places(g: Gazetteer) -> None:
     for r in (r for f in PLACE_FILES for r in read_rows(f, PLACE_COLUMNS, ("id", "label_en", "label_ar"))):
         key = r["id"] if r["id"] not in g.entries else f"{r['id']}_place"
         country = g.by_iso.get(r["country"].upper()) if r["country"] else None
-        g.entries[key] = ActorEntry(key, "Place", r["label_ar"], r["label_en"], r["wikidata"] or None, country=country)
+        seat = g.by_iso.get(r["seat_of"].upper()) if r["seat_of"] else None  # تل أبيب: Israel's government
+        g.entries[key] = ActorEntry(
+            key, "Place", r["label_ar"], r["label_en"], r["wikidata"] or None, country=country, capital_of=seat
+        )
         for n in [r["label_ar"], *split(r["aliases_ar"])]:
             g.add_form(n, key)
 

@@ -33,3 +33,10 @@ def test_the_imperfect_of_a_phrase_verb_is_the_phrase():
 def test_the_future_of_a_phrase_verb_is_no_asserted_act():
     found = events("وقالت الولايات المتحدة إنها ستفرض عقوبات جديدة على إيران.")
     assert found and all(e[3] == "future" for e in found if e[2] == ("Iran",))
+
+
+def test_tel_aviv_stands_for_israel_as_a_capital_for_its_state():
+    found = events("ورفضت تل أبيب نداءات دولية لإجراء تحقيق مستقل في مقتل المتظاهرين.")
+    assert any(e[0] == "REJECT" and e[1] == ("Israel",) for e in found)
+    found = events("وقتل ثلاثة أشخاص في هجوم في تل أبيب أمس.")
+    assert all("Israel" not in e[1] for e in found)
