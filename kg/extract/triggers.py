@@ -200,6 +200,8 @@ def _fitting_forms(
         forms = [f for f in forms if f.pos == "masdar" and not ("ال" in pre and f.suffix)]  # الثنائي
     if i > 0 and preposition_of(s.folded[i - 1]) not in ("", FROM):
         forms = [f for f in forms if f.pos not in VERB_POS]  # في هاتف: no verb after a preposition (من may be who)
+    if i > 0 and (s.folded[i - 1] in markers()["noun_leader"] or s.folded[i - 1] in markers()["any"]):
+        forms = [f for f in forms if f.pos not in VERB_POS]  # دفع ثمن، أي ثمن: a price, not ثمّن
     as_written = written(s.tokens[i].text)
     if as_written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
         forms = [f for f in forms if f.pos in ("masdar", "phrase") and f.suffix != "ه"]

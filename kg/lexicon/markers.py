@@ -63,6 +63,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "negated_name",
         "any",
         "thousands",
+        "noun_leader",
         "clause_break",
         "attribution",
         "side",

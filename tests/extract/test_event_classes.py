@@ -1064,3 +1064,13 @@ def test_a_two_letter_verb_with_the_conjunction_is_the_verb():
     # وحث (و + حث): three letters, still the conjunction and the verb of urging
     found = events("وحث بومبيو إيران على الالتزام بالاتفاق.")
     assert ("REQUEST", ("Mike Pompeo",), ("Iran",), "asserted") in found
+
+
+def test_a_price_is_no_praise():
+    for text in (
+        "أعلنت الصين أنها مستعدة لدفع أي ثمن في حرب تجارية مع الولايات المتحدة.",
+        "وخرج فريق باريس سان جيرمان من دور ثمن النهائي على يد ريال مدريد.",
+    ):
+        assert all(e[0] != "SUPPORT" for e in events(text)), text
+    found = events("وثمن وزير الخارجية عادل الجبير دور الكويت.")
+    assert ("SUPPORT", ("Adel al-Jubeir",), ("Kuwait",), "asserted") in found
