@@ -1074,3 +1074,8 @@ def test_a_price_is_no_praise():
         assert all(e[0] != "SUPPORT" for e in events(text)), text
     found = events("وثمن وزير الخارجية عادل الجبير دور الكويت.")
     assert ("SUPPORT", ("Adel al-Jubeir",), ("Kuwait",), "asserted") in found
+
+
+def test_regaining_control_of_a_place_is_taking_it():
+    found = events("واستعادت القوات الحكومية السيطرة على مدينة درعا من فصائل المعارضة.")
+    assert any(e[0] == "COERCE" and e[2] == ("Daraa",) for e in found)
