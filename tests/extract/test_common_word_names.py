@@ -173,3 +173,13 @@ def test_a_known_person_who_begins_in_the_last_word_of_a_name_is_meant():
     assert not any("Fatah" in e[1] + e[2] for e in found)
     assert any("Fethullah Gülen" in e[2] for e in found)
     assert any("Fatah" in e[1] for e in events("وأدانت حركة فتح الهجوم الإسرائيلي على غزة."))
+
+
+def test_adjectives_that_end_a_known_name_are_no_person_alone():
+    for text in (
+        "وهنأ الملك المواطنين بحلول شهر رمضان المبارك.",
+        "وشككت إسرائيل في السند القانوني لطلب الفلسطينيين.",
+    ):
+        doc = Pipeline()(Document(doc_id="t", text=text, date="2018-05-01"))
+        people = {e.label_en for e in doc.entities if e.type == "Person"}
+        assert not people, (text, people)

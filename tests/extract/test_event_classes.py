@@ -1079,3 +1079,9 @@ def test_a_price_is_no_praise():
 def test_regaining_control_of_a_place_is_taking_it():
     found = events("واستعادت القوات الحكومية السيطرة على مدينة درعا من فصائل المعارضة.")
     assert any(e[0] == "COERCE" and e[2] == ("Daraa",) for e in found)
+
+
+def test_questioning_an_actor_is_criticism():
+    found = events("وشككت وزارة الخارجية السورية هذا الأسبوع في جهود تركيا لقتال تنظيم داعش.")
+    assert any(e[0] == "ACCUSE" and e[2] == ("Türkiye",) for e in found)
+    assert not any(e[0] == "ACCUSE" for e in events("وشكك الرئيس الروسي في صحة التقارير."))
