@@ -364,12 +364,16 @@ def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], le
 
 def subject_slot(s: Sentence, start: int) -> int:
     """Where a VSO subject may start after a verb: right after it, past title words
-    (``وزير الخارجية الأمريكي مايك بومبيو``), particles and supporters (``تظاهر أنصار المعارضة``)."""
+    (``وزير الخارجية الأمريكي مايك بومبيو``), particles, supporters (``تظاهر أنصار المعارضة``) and
+    ``كل من`` (``أدان كل من مصر والسعودية``)."""
     g = gazetteer()
     k = start
     while k < len(s.tokens) and k - start < VSO_WINDOW:
         if title_or_particle(s, k) or strip_clitic(s.folded[k]) in g.title_vocab or has_marker(s.folded[k], "follower"):
             k += 1
+            continue
+        if k + 1 < len(s.tokens) and s.folded[k] in markers()["each"] and s.folded[k + 1] == FROM:
+            k += 2  # أدان كل من مصر والسعودية: those after من are the subject (تعتقل مجموعة من الشبان: the object)
             continue
         break
     return k

@@ -64,6 +64,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "any",
         "thousands",
         "noun_leader",
+        "each",
         "clause_break",
         "attribution",
         "side",

@@ -1085,3 +1085,8 @@ def test_questioning_an_actor_is_criticism():
     found = events("وشككت وزارة الخارجية السورية هذا الأسبوع في جهود تركيا لقتال تنظيم داعش.")
     assert any(e[0] == "ACCUSE" and e[2] == ("Türkiye",) for e in found)
     assert not any(e[0] == "ACCUSE" for e in events("وشكك الرئيس الروسي في صحة التقارير."))
+
+
+def test_each_of_two_actors_is_the_subject():
+    found = events("وأدان كل من مصر والسعودية الهجوم الإرهابي على المسجد.")
+    assert any(e[0] == "ACCUSE" and set(e[1]) == {"Egypt", "Saudi Arabia"} for e in found)
