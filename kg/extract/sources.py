@@ -230,9 +230,11 @@ def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]
         return _source(Rule.NOUN_BETWEEN, *parties)
     window = light_window(ctx.s, t.index)
     occurs = any(has_marker(w, "occurrence", Clitic.ANY) or has_marker(w, "begin", Clitic.ANY) for w in window)
-    indefinite = "ال" not in ctx.s.folded[t.index][: len(t.prefix) + 2]
-    right_after = t.index > 0 and has_marker(ctx.s.folded[t.index - 1], "broke_out", Clitic.CONJ) and indefinite
-    # اندلعت مظاهرات: a new event (an indefinite noun) reported as having happened
+    right_after = (  # اندلعت مظاهرات: a new event (an indefinite noun) reported as having happened
+        t.index > 0
+        and has_marker(ctx.s.folded[t.index - 1], "broke_out", Clitic.CONJ)
+        and "ال" not in ctx.s.folded[t.index][: len(t.prefix) + 2]
+    )
     if occurs and pred.type in gazetteer().implicit_agents and (right_after or anchored_in_time(ctx.s)):
         return Source(Rule.NOUN_IMPLICIT)
     if pred.type == "ASSAULT" and casualties(ctx.s):

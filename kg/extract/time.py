@@ -174,19 +174,21 @@ TOLL_REACH = 10  # words between a count of harm and the منذ بدء … that 
 
 
 def since_start(words: Sequence[str], at: int, stops: Sequence[bool]) -> bool:
-    """Is the act at word ``at`` counted since a start or over years (``قتل 10 آلاف شخص منذ تدخل التحالف``،
-    ``في التمرد المستمر منذ أكثر من 30 عاما``،
-    ``ومنذ بدء الهجوم قتل 1435 مدنيا``), in its clause (``stops``: where a clause ends)? A toll over
+    """Is the act at word ``at`` counted since a start or over years (``قتل 10 آلاف شخص منذ تدخل
+    التحالف``، ``في التمرد المستمر منذ أكثر من 30 عاما``، ``ومنذ بدء الهجوم قتل 1435 مدنيا``), in its
+    clause (``stops``: where a clause ends)? A toll over
     a span is no one act; one ranked against the span is (``الأعنف منذ بدء الهجوم``), and so are
     clashes since the start of a month (``منذ بداية الشهر الجاري``): they go on."""
     dw = date_words()
     for step in (-1, 1):
         k = at + step
         while 0 <= k < len(words) - 1 and abs(k - at) <= TOLL_REACH and not stops[k]:
-            if words[k].removeprefix("و") in dw.since and any(w in dw.duration for w in words[k + 1 : k + 5]):
-                return not any(w in dw.superlative for w in words[max(0, k - 3) : k])  # منذ أكثر من 30 عاما
-            if words[k].removeprefix("و") in dw.since and words[k + 1] in dw.start:
-                calendar = k + 2 < len(words) and words[k + 2] in dw.period  # منذ بداية الشهر: fighting goes on
-                return not calendar and not any(w in dw.superlative for w in words[max(0, k - 3) : k])  # الأعنف منذ
+            if words[k].removeprefix("و") in dw.since:
+                ranked = any(w in dw.superlative for w in words[max(0, k - 3) : k])  # الأعنف منذ: still one act
+                if any(w in dw.duration for w in words[k + 1 : k + 5]):
+                    return not ranked  # منذ أكثر من 30 عاما
+                if words[k + 1] in dw.start:
+                    calendar = k + 2 < len(words) and words[k + 2] in dw.period  # منذ بداية الشهر: fighting goes on
+                    return not calendar and not ranked
             k += step
     return False

@@ -211,9 +211,10 @@ def not_news(s: Sentence, t: Trigger, typ: str, mod: str, article_date: str | No
     dates to an earlier year (``عام 1983، قام حزب الله بهجوم``)."""
     if typ == "ASSAULT" and (accident(s, t) or mod in ("hypothetical", "future")):
         return True
-    stops = [tok.text in STOP_PUNCT for tok in s.tokens]
-    if typ == "ASSAULT" and (since_start(s.folded, t.index, stops) or _thousands(s, t)):
-        return True  # قتل 10 آلاف شخص منذ تدخل التحالف: a toll, no one act
+    if typ == "ASSAULT":
+        stops = [tok.text in STOP_PUNCT for tok in s.tokens]
+        if since_start(s.folded, t.index, stops) or _thousands(s, t):
+            return True  # قتل 10 آلاف شخص منذ تدخل التحالف: a toll, no one act
     return looks_back(s.folded, t.index, article_date)
 
 
