@@ -42,6 +42,7 @@ from kg.extract.clause import (
 )
 from kg.extract.merging import VIOLENCE, across_sentences
 from kg.extract.modality import Modality, modality, speaker
+from kg.extract.protests import protest_reported
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import companion, find_target, place_args
 from kg.extract.tokens import Sentence, sentences
@@ -119,6 +120,8 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
         actor = Actor(current, end)
     elif src.rule is Rule.NOUN_IMPLICIT:  # no actor is named: the recipient may stand before the trigger too
         after = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
+        if pred.type == "PROTEST" and protest_reported(s, t):
+            after = end  # فرقت الشرطة التظاهرات، قتل برصاص الجيش خلال احتجاجات: not whom they protest
         named = named_perpetrator(ctx.doc, s, ctx.args, t) if pred.type == "ASSAULT" else None
         implicit = gazetteer().implicit_agents[pred.type]
         actor = Actor((named,), after) if named else Actor((implicit,), after, implicit)

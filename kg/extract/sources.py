@@ -46,6 +46,7 @@ from kg.extract.clause import (
     pronoun_object,
 )
 from kg.extract.partners import done_with
+from kg.extract.protests import protest_reported
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import accusative_noun, definite_or_owned, is_masdar_form, pronoun_suffix, written
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, oblique_group, reads_passive
@@ -237,8 +238,8 @@ def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]
     )
     if occurs and pred.type in gazetteer().implicit_agents and (right_after or anchored_in_time(ctx.s)):
         return Source(Rule.NOUN_IMPLICIT)
-    if pred.type == "ASSAULT" and casualties(ctx.s):
-        return Source(Rule.NOUN_IMPLICIT)  # هجوم انتحاري … أسفر عن مقتل أربعة: attackers unknown
+    if pred.type == "ASSAULT" and casualties(ctx.s) or pred.type == "PROTEST" and protest_reported(ctx.s, t):
+        return Source(Rule.NOUN_IMPLICIT)  # هجوم … أسفر عن مقتل أربعة، قتل شاب خلال احتجاجات: who is unnamed
     if MUTUAL in pred.recipient and (main := done_with(ctx, t, actors)) is not None:
         return _source(Rule.NOUN_MAIN_SUBJECT, *coordinated(actors, main, ctx.s))
     return None

@@ -105,6 +105,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "quoted_saying",
         "accident",
         "anonymity",
+        "witnessed",
     ),
     NAME_WORDS: (
         "stop",
