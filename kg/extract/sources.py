@@ -47,6 +47,7 @@ from kg.extract.clause import (
 )
 from kg.extract.partners import done_with
 from kg.extract.protests import protest_reported
+from kg.extract.relatives import relative_agent
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import accusative_noun, definite_or_owned, is_masdar_form, pronoun_suffix, written
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, oblique_group, reads_passive
@@ -207,6 +208,8 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
     found = _possessor(ctx, t, actors)
     if found is not None:
         return found
+    if (agent := relative_agent(ctx.s, t, actors, ctx.titles)) is not None:  # العقوبات التي فرضتها واشنطن
+        return _source(Rule.NOUN_LIGHT_VERB, *coordinated(actors, agent, ctx.s))
     suffix = t.form.suffix or pronoun_suffix(ctx.s.folded[t.index])
     before = [a for a in actors if not a.marker and a.last < t.index and t.index - a.last <= SVO_WINDOW]
     light = light_verb(ctx.s, t, before, ctx.doc)
