@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from kg.arabic.clitics import Clitic
 from kg.extract.clause import Arg, TitleAttributes, Trigger
 from kg.extract.tokens import Sentence
+from kg.extract.triggers import POSSESSIVE_SUFFIXES
 from kg.lexicon.markers import has_marker
 
-RESUMPTIVE = ("ها", "ه", "هم", "هما")  # the object pronoun a verb carries back to the noun
 SHORTEST_VERB = 4  # letters of a verb with its pronoun (نفته); shorter words are particles
 
 
@@ -25,7 +25,7 @@ def _resumptive(word: str) -> bool:
     pronoun (عليها، لها) nor a verb of living through (تشهدها: a place, not an agent, follows)."""
     return (
         len(word) >= SHORTEST_VERB
-        and word.endswith(RESUMPTIVE)
+        and word.endswith(POSSESSIVE_SUFFIXES)  # the object pronoun it carries back to the noun
         and not has_marker(word, "object_pronoun")
         and not has_marker(word, "witnessed")
     )
