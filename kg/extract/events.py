@@ -43,6 +43,7 @@ from kg.extract.clause import (
 from kg.extract.merging import VIOLENCE, across_sentences
 from kg.extract.modality import Modality, modality, speaker
 from kg.extract.protests import protest_reported
+from kg.extract.retype import retyped
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import companion, find_target, place_args
 from kg.extract.tokens import Sentence, sentences
@@ -385,6 +386,8 @@ def extract_sentence(
         actor = _actor(ctx, t, src, salience, current)
         implicit.update([actor.implicit] if actor.implicit else [])
         r = _read(ctx, t, src, actor, street, salience.last_person)
+        if r is not None and (new := retyped(ctx, t, r.predicate or t.form.predicate, r.target)) is not None:
+            r = replace(r, type=new.type, predicate_en=new.predicate_en, predicate=new)  # أوقفت ناشطين: arrested
         if r is None or (r.type, r.source, r.target) in seen:
             continue
         seen.add((r.type, r.source, r.target))

@@ -14,7 +14,9 @@ preposition within a few words after the trigger (تراجع عن قراره bac
 تراجعا only fell); ``reverse``: the recipient found acts,
 as the caller in ``تلقى اتصالا من``, and ``predicate_en`` is written from its side); ``except``
 lists forms the inflector makes that news uses as other words (``توقع`` "expected", not "she
-signs"; ``نادي`` "club", not نادى).
+signs"; ``نادي`` "club", not نادى); ``retype`` names another predicate the event takes when every
+recipient is of a kind (``people:custody``: أوقفت الشرطة ناشطين is an arrest, أوقفت التمويل a halt;
+``armed:drive_out``: طرد الحوثيين من عدن is fighting, طرد السفير an expulsion).
 """
 
 from __future__ import annotations
@@ -45,9 +47,12 @@ COLUMNS = (
     "actor",
     "needs",
     "except",
+    "retype",
 )
 Need = Literal["target", "marked", "named", "reverse", "complement"]
 NEEDS: tuple[Need, ...] = get_args(Need)
+RecipientKind = Literal["people", "armed"]
+RECIPIENT_KINDS: tuple[RecipientKind, ...] = get_args(RecipientKind)
 ACTOR_ROLES = ("protesters",)  # group roles (actors_groups.tsv) a predicate may require of its actor
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ك", "ي")
 PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا", "نا", "تم", "ن")
@@ -70,6 +75,8 @@ class Predicate:
     actor: str | None = None  # the group role its actor must have (سار المتظاهرون: protesters)
     needs: tuple[Need, ...] = ()  # what a trigger must find to be an event (a recipient, a marked one)
     excepted: frozenset[str] = frozenset()  # written forms (ى kept, no diacritics) that are other words
+    # another predicate the event takes when every recipient is of a kind (أوقفت الشرطة ناشطين: arrested)
+    retype: tuple[tuple[RecipientKind, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,7 +220,19 @@ def _predicate(r: dict[str, str]) -> Predicate:
         r["actor"] or None,
         needs,  # type: ignore[arg-type]  # checked above
         frozenset(fold_names(w) for w in split(r["except"])),
+        _retype(r),
     )
+
+
+def _retype(r: dict[str, str]) -> tuple[tuple[RecipientKind, str], ...]:
+    """``people:custody|armed:drive_out``: the kind of recipient, then the predicate it makes."""
+    out: list[tuple[RecipientKind, str]] = []
+    for item in split(r.get("retype", "")):
+        kind, _, pid = item.partition(":")
+        if kind not in RECIPIENT_KINDS or not pid:
+            raise LexiconError(f"{r['_line']}: retype '{item}' is not kind:predicate ({', '.join(RECIPIENT_KINDS)})")
+        out.append((kind, pid))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +292,10 @@ def build() -> PredicateLexicon:
                         lex.phrase_starts.add(head)
                         lex.heads.setdefault(head, []).append((toks[1:], Form(pred, "phrase", person)))
     _share_forms(lex)
+    for pred in lex.entries.values():
+        for _kind, pid in pred.retype:
+            if pid not in lex.entries:
+                raise LexiconError(f"predicates.tsv: {pred.id} is retyped as '{pid}', which is no predicate's id")
     return lex
 
 

@@ -254,3 +254,23 @@ def test_a_surname_that_is_a_common_noun_is_no_surname():
     g = gazetteer()
     assert g.forms[tuple(fold("إيتان نائيه").split())][0] == "eitan_naeh"
     assert (fold("نائية"),) not in g.forms
+
+
+def test_a_retype_names_a_kind_of_recipient_and_a_predicate_that_exists(tmp_path, monkeypatch):
+    from kg.lexicon import predicates
+
+    lex = predicate_lexicon()
+    assert lex.entries["halt"].retype == (("people", "custody"),)
+    assert lex.entries["expel"].retype == (("armed", "drive_out"),)
+    header = "\t".join(predicates.COLUMNS)
+    monkeypatch.setattr(tsv, "DATA", tmp_path)
+    _write(tmp_path, "predicates.tsv", f"{header}\nhalt\tSANCTION\t\t160\thalted\tأوقف\tأوقف" + "\t" * 10 + "ships:x\n")
+    with pytest.raises(LexiconError, match=r"predicates.tsv:2: retype 'ships:x' is not kind:predicate"):
+        predicates.build()
+    _write(
+        tmp_path,
+        "predicates.tsv",
+        f"{header}\nhalt\tSANCTION\t\t160\thalted\tأوقف\tأوقف" + "\t" * 10 + "people:nowhere\n",
+    )
+    with pytest.raises(LexiconError, match=r"halt is retyped as 'nowhere', which is no predicate's id"):
+        predicates.build()
