@@ -182,6 +182,19 @@ def written(token: str) -> str:
     return _DIACRITICS.sub("", token)
 
 
+DETACHED = re.compile("^[وف]?[بلك]\u0640+$")  # a preposition written apart with a tatweel: بـ، لـ، وبـ
+QUOTE_MARKS = frozenset("\"«»“”'")
+
+
+def _detached_preposition(s: Sentence, i: int) -> bool:
+    """``بـ"دعم الإرهاب"``، ``لـ الوطن``: a preposition written apart, past quotes, governs the word,
+    which is then a noun (not the verb دعم)."""
+    k = i - 1
+    while k >= 0 and s.tokens[k].text in QUOTE_MARKS:
+        k -= 1
+    return k >= 0 and bool(DETACHED.match(s.tokens[k].text))
+
+
 def _fitting_forms(
     s: Sentence, i: int, reading: Reading, forms: Sequence[Form], covered: Collection[int]
 ) -> list[Form]:
@@ -196,7 +209,7 @@ def _fitting_forms(
     ]
     if fut:
         forms = [f for f in forms if f.pos == "imperfect"]
-    if "ال" in pre or any(p in pre for p in "بلك"):
+    if "ال" in pre or any(p in pre for p in "بلك") or _detached_preposition(s, i):
         forms = [f for f in forms if f.pos == "masdar" and not ("ال" in pre and f.suffix)]  # الثنائي
     if i > 0 and preposition_of(s.folded[i - 1]) not in ("", FROM):
         forms = [f for f in forms if f.pos not in VERB_POS]  # في هاتف: no verb after a preposition (من may be who)
