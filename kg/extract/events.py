@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
+from kg.arabic.clitics import Clitic, folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
 from kg.extract.arguments import coordinated, last_person_before, sentence_context
 from kg.extract.clause import (
@@ -265,9 +265,22 @@ def _complement_follows(s: Sentence, t: Trigger) -> bool:
     return False
 
 
-def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, speaker: str) -> Reading | None:
+def _speaks_for(ctx: SentenceContext, spk: Arg, a: Arg) -> bool:
+    """``المتحدث باسم التحالف``، ``الناطق الرسمي باسم الجيش``: ``a`` follows the speaker after باسم, or
+    stands inside the speaker's title phrase."""
+    title = ctx.titles.start(spk.mention)
+    if title is not None and title <= a.first < spk.first:
+        return True
+    return a.first == spk.last + 2 and has_marker(ctx.s.folded[spk.last + 1], "spoken_for", Clitic.NONE)
+
+
+def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, spk: Arg) -> Reading | None:
     """What a speaker reports a third party doing to others' harm is the speaker's accusation:
-    ``وقال نتنياهو إن إيران تدعم الإرهاب`` is ACCUSE Netanyahu → Iran, beside what he reports."""
+    ``وقال نتنياهو إن إيران تدعم الإرهاب`` is ACCUSE Netanyahu → Iran, beside what he reports;
+    not when the speaker speaks for the actor (``المتحدث باسم التحالف``: its own acts)."""
+    speaker = actor_id(spk.mention)
+    if any(actor_id(a.mention) in r.source and _speaks_for(ctx, spk, a) for a in ctx.args):
+        return None
     if speaker in r.source or r.modality == "negated" or r.rule in (Rule.NOUN_IMPLICIT, Rule.PASSIVE_AGENT):
         return None  # a casualty report names no one to accuse
     if reporter(ctx.doc, speaker):
@@ -394,7 +407,7 @@ def extract_sentence(
         events.append(_event(ctx, t, r, f"e{first_id + len(events)}"))
         if spk is not None:
             facts.append(Fact(events[-1].id, "statedBy", actor_id(spk.mention), spk.mention.start, spk.mention.end))
-            accusation = _reported_accusation(ctx, t, r, actor_id(spk.mention))
+            accusation = _reported_accusation(ctx, t, r, spk)
             if accusation is not None and (accusation.type, accusation.source, accusation.target) not in seen:
                 seen.add((accusation.type, accusation.source, accusation.target))
                 events.append(_event(ctx, t, accusation, f"e{first_id + len(events)}"))
