@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.extract.arguments import AGENT, attribute_of_person, coordinated
 from kg.extract.clause import (
+    FROM,
     IN,
     NP_WALK,
     STOP_PUNCT,
@@ -44,6 +45,7 @@ COMMAS = frozenset("،,;؛")
 TITLE_TAIL = 12  # title words after a VSO subject that still belong to it
 TOPIC_WALK = 2  # adjectives between a topic noun and the nationality that ends its phrase
 CHARGED = frozenset({"accuse"})  # predicates (predicates.tsv) whose ب after the accused opens the charge
+WARNED = frozenset({"warn"})  # predicates whose من أن opens what the warning says
 
 
 def _clause_end(ctx: SentenceContext, t: Trigger, past: int, after: int = -1) -> int:
@@ -121,6 +123,8 @@ def _charge_start(ctx: SentenceContext, t: Trigger, after: int) -> int:
     accused; a word of the actor's phrase (``المتحدث باسم الجيش``: before ``after``) opens none.
     Past the sentence's end for other predicates."""
     s = ctx.s
+    if t.form.predicate.id in WARNED:
+        return _warned_that(ctx, t, after)
     if t.form.predicate.id not in CHARGED:
         return len(s.tokens)
     actors = {k for a in ctx.args for k in range(a.first, a.last + 1)}  # بترو بوروشنكو: a name's ب
@@ -133,6 +137,16 @@ def _charge_start(ctx: SentenceContext, t: Trigger, after: int) -> int:
         return s.tokens[k].start >= after and k not in actors and _opens_charge(s.folded[k]) and not aside(k)
 
     return next((k for k in range(t.end + 1, len(s.tokens)) if opens(k)), len(s.tokens))
+
+
+def _warned_that(ctx: SentenceContext, t: Trigger, after: int) -> int:
+    """``حذر ظريف من أن إيران مستعدة``: after من أن comes what the warning says, whose actors are
+    not warned (Zarif warns no one; ``حذرت واشنطن دمشق من أن`` still warns Damascus)."""
+    s = ctx.s
+    for k in range(t.end + 1, len(s.tokens) - 1):
+        if s.tokens[k].start >= after and s.folded[k] == FROM and has_marker(s.folded[k + 1], "complementizer"):
+            return k
+    return len(s.tokens)
 
 
 def _asker(ctx: SentenceContext, a: Arg) -> bool:
