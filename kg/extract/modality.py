@@ -92,6 +92,15 @@ def _alternative_of_condition(s: Sentence, t: Trigger, back: int) -> bool:
     return False
 
 
+FUTURE_AHEAD = 6  # words from a trigger (itself included) where a future marker dates it (زيارة مرتقبة)
+
+
+def _may_be_imperfect(s: Sentence, t: Trigger) -> bool:
+    """A perfect that starts as an imperfect does (``تسلم``: received, or hands over), read with
+    the future markers after it (``قد تسلم … قريبا``)."""
+    return s.folded[t.index][len(t.prefix) :].startswith(("ت", "ي", "ن"))
+
+
 def modality(s: Sentence, t: Trigger) -> Modality:
     """How the sentence states the event of trigger ``t``."""
     if _negated(s, t):
@@ -112,7 +121,8 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "hypothetical"  # خططوا لشن هجوم: planned, not (yet) done
     if t.pos == "masdar" and any(_future_verb(w) for w in back[:3]):
         return "future"
-    around = back + list(s.folded[t.index : t.index + 6])
+    ahead = FUTURE_AHEAD if t.pos != "perfect" or _may_be_imperfect(s, t) else 1  # اتهم … بأنها تسعى: the charge's own
+    around = back + list(s.folded[t.index : t.index + ahead])
     if t.future_prefix or any(has_marker(w, "future") for w in around):
         return "future"
     if any(w in markers()["invitation"] for w in s.folded[max(0, t.index - 2) : t.index]):

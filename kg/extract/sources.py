@@ -418,7 +418,8 @@ def _accused_before_charge(ctx: SentenceContext, t: Trigger, first: Arg, subject
     if k >= len(ctx.s.folded) or any(a.first == k for a in subjects):
         return False
     w = ctx.s.folded[k]
-    return w.startswith("ب") and len(w) >= 5
+    that = has_marker(w, "complementizer") or has_marker(w, "that_pronoun")
+    return w.startswith("ب") and (len(w) >= 5 or that)  # بالضلوع، بأن، بأنه
 
 
 def _relative_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:
