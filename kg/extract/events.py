@@ -54,6 +54,7 @@ from kg.extract.triggers import (
     link_line,
     names_no_act,
     of_the_game,
+    sum_follows,
 )
 from kg.extract.victims import TOLD_AS_NEWS, named_perpetrator, not_news, passive_subject, said_at, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
@@ -214,6 +215,8 @@ def _read(
         return None  # عرض (showed) is an offer only to someone marked by على
     if "named" in pred.needs and src.rule in (Rule.VERB_SALIENT, Rule.NOUN_SALIENT):
         return None
+    if "sum" in pred.needs and t.pos != "masdar" and not sum_follows(ctx.s, t):
+        return None  # منحت طهران توتال مهلة، منح جائزة: a deadline, a prize, no aid
     if "complement" in pred.needs and not _complement_follows(ctx.s, t):
         return None  # تراجع أداؤها، سجلت تراجعا: a fall, not a climb-down (تراجع عن قراره)
     ids = [x for x in ids if not reporter(ctx.doc, x)]  # نقلت رويترز … طلبوا: the agency reports, others ask

@@ -461,3 +461,17 @@ def names_no_act(s: Sentence, t: Trigger) -> bool:
     """The trigger's words name no act here: a figure of speech, an interception, a search, a
     rate written like blame."""
     return figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t)
+
+
+SUM_REACH = 6  # words after a verb of giving where the sum or the aid it gives may stand
+
+
+def sum_follows(s: Sentence, t: Trigger) -> bool:
+    """A number or a word of money or aid follows the verb in its clause (``تمنح 100 مليون دولار``،
+    ``منحت الحكومة قرضا``)."""
+    for k in range(t.end + 1, min(len(s.folded), t.end + 1 + SUM_REACH)):
+        if s.tokens[k].text in STOP_PUNCT:
+            return False
+        if any(c.isdigit() for c in s.folded[k]) or has_marker(s.folded[k], "money", Clitic.WA_BA):
+            return True
+    return False

@@ -106,6 +106,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "accident",
         "anonymity",
         "witnessed",
+        "money",
     ),
     NAME_WORDS: (
         "stop",

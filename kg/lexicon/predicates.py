@@ -11,7 +11,8 @@ trigger must find to be an event (``target``: a recipient; ``marked``: a recipie
 one of the frame's prepositions, ``عرض على``; ``named``: an actor named in its own sentence,
 not carried over from an earlier one: تراجعت الأسعار has none; ``complement``: the frame's
 preposition within a few words after the trigger (تراجع عن قراره backs down; تراجع أداؤها, سجلت
-تراجعا only fell); ``reverse``: the recipient found acts,
+تراجعا only fell); ``sum``: a sum of money or a word of aid a few words after a verb (منحت السعودية 100
+مليون دولار; منحت طهران توتال مهلة is no aid); ``reverse``: the recipient found acts,
 as the caller in ``تلقى اتصالا من``, and ``predicate_en`` is written from its side); ``except``
 lists forms the inflector makes that news uses as other words (``توقع`` "expected", not "she
 signs"; ``نادي`` "club", not نادى); ``retype`` names another predicate the event takes when every
@@ -49,7 +50,7 @@ COLUMNS = (
     "except",
     "retype",
 )
-Need = Literal["target", "marked", "named", "reverse", "complement"]
+Need = Literal["target", "marked", "named", "reverse", "complement", "sum"]
 NEEDS: tuple[Need, ...] = get_args(Need)
 RecipientKind = Literal["people", "armed"]
 RECIPIENT_KINDS: tuple[RecipientKind, ...] = get_args(RecipientKind)
