@@ -1,4 +1,7 @@
-"""Who acts in a relative clause whose verb carries the pronoun of the verbal noun before it:
+"""Who did what a verbal noun names, said after it: in a relative clause whose verb carries the
+noun's pronoun, after an agent word (``هجوما شنه مسلحون``) or after ل، من (``هجوما لبوكو حرام``).
+
+In a relative clause whose verb carries the pronoun of the verbal noun before it:
 the subject named after that verb (``العقوبات التي فرضتها الولايات المتحدة``: the United States
 imposed the sanctions; ``الزيارة التي قام بها الوزير``).
 
@@ -12,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.arabic.clitics import Clitic
-from kg.extract.clause import Arg, TitleAttributes, Trigger
+from kg.arabic.normalize import fold
+from kg.extract.arguments import AGENT
+from kg.extract.clause import FROM, STOP_PUNCT, Arg, TitleAttributes, Trigger
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import POSSESSIVE_SUFFIXES
+from kg.extract.victims import agent_before
 from kg.lexicon.markers import has_marker
 
 SHORTEST_VERB = 4  # letters of a verb with its pronoun (نفته); shorter words are particles
@@ -52,3 +58,27 @@ def relative_agent(s: Sentence, t: Trigger, actors: Sequence[Arg], titles: Title
     if has_marker(verb, "light") and has_marker(s.folded[k + 2], "object_pronoun"):
         return subject_after(actors, titles, k + 3)
     return None
+
+
+def marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """The author of an indefinite violence noun given by ل، من or من قبل after it (``هجوما لبوكو حرام``)."""
+    if s.folded[t.index][len(t.prefix) :].startswith("ال"):
+        return None
+    k = t.end + 1
+    if k + 1 < len(s.folded) and s.folded[k + 1] == FROM and not s.folded[k].startswith("ال"):
+        k += 1  # لقصف عنيف من ميليشيات الحوثي: past an indefinite adjective
+        if any(a.first == k - 1 for a in actors) or s.tokens[k - 1].text in STOP_PUNCT:
+            return None
+    by = k + 1 < len(s.folded) and s.folded[k + 1] == AGENT  # من قبل قوات النظام
+    starts = (k, k + 1 + by) if k < len(s.folded) and s.folded[k] == FROM else (k,)  # من قوات النظام
+    marked = next((a for a in actors if a.first in starts and a.marker), None)
+    if marked is None or marked.marker not in (fold("ل"), FROM, AGENT):
+        return None
+    return marked
+
+
+def relative_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """``هجوما شنه مسلحون``، ``الغارة التي نفذتها طائرات``: the actor after an agent word is its author."""
+    return next(
+        (a for a in actors if t.end + 2 <= a.first <= t.end + 4 and agent_before(s, a.first) and not a.marker), None
+    )

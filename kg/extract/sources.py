@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import (
-    AGENT,
     between,
     chain_ending,
     coordinated,
@@ -27,7 +26,6 @@ from kg.extract.arguments import (
     subject_slot,
 )
 from kg.extract.clause import (
-    FROM,
     MUTUAL,
     STOP_PUNCT,
     SVO_WINDOW,
@@ -47,9 +45,16 @@ from kg.extract.clause import (
 )
 from kg.extract.partners import done_with
 from kg.extract.protests import protest_reported
-from kg.extract.relatives import relative_agent
+from kg.extract.relatives import marked_author, relative_agent, relative_author
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import accusative_noun, definite_or_owned, is_masdar_form, pronoun_suffix, written
+from kg.extract.triggers import (
+    accusative_noun,
+    definite_or_owned,
+    is_masdar_form,
+    is_verb_form,
+    pronoun_suffix,
+    written,
+)
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, oblique_group, reads_passive
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
@@ -134,10 +139,20 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
     owned = ctx.s.folded[t.end].endswith(POSSESSOR_SUFFIXES) and nxt_word.startswith(("لل", "بال"))
     # زيارة وزير الخارجية المصري سامح شكري; not أوراق اعتماده للرئيس اللبناني (his own papers, to whom)
     titled = not definite_or_owned(ctx.s, t) and not owned
-    nxt = [
+    # حضر الاستقبال الأمير: a name after a definite noun is no possessor; a nationality is one
+    right_after = [a for a in actors if a.first == t.end + 1 and (titled or a.mention.kind == "nisba")]
+    verb = [
         a
         for a in actors
-        if not a.marker and (a.first == t.end + 1 or titled and ctx.titles.start(a.mention) == t.end + 1)
+        if a.first == t.end + 1
+        and not a.marker
+        and not oblique_group(ctx.doc, ctx.s, a)
+        and is_verb_form(ctx.s.folded[t.end])
+    ]
+    if not titled and not owned and "ال" not in t.prefix and verb:  # خطوة أدانتها واشنطن: a verb, its subject
+        return _source(Rule.VERB_VSO, *coordinated(actors, verb[0], ctx.s))
+    nxt = [
+        a for a in actors if not a.marker and (a in right_after or titled and ctx.titles.start(a.mention) == t.end + 1)
     ]
     if nxt and pred.mode == "visit" and entity_type(ctx.doc, nxt[0].mention) in ("Country", "Place"):
         nxt = []  # زيارة ليبيا: a country after a visit is where, not who
@@ -149,7 +164,7 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
         group = coordinated(actors, nxt[0], ctx.s)
         if _patient_follows(ctx.s, group[-1].last + 1, actors):
             return _source(Rule.NOUN_POSSESSOR, *group)  # قصف الحوثيين لمنطقة، هجوم داعش على
-    marked = _marked_author(ctx.s, t, actors) or _relative_author(ctx.s, t, actors)
+    marked = marked_author(ctx.s, t, actors) or relative_author(ctx.s, t, actors)
     k = at_request_of(ctx.s, t)
     asker = next((a for a in actors if a.first == k + 1), None) if k >= 0 else None
     if asker is not None:
@@ -177,30 +192,6 @@ def _patient_follows(s: Sentence, k: int, actors: Sequence[Arg]) -> bool:
     if glued is not None:
         return glued.marker == fold("ل")  # لإسرائيل
     return w.startswith(fold("ل")) and len(w) >= 4 and not has_marker(w, "negation", Clitic.NONE)
-
-
-def _marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """The author of an indefinite violence noun given by ل، من or من قبل after it (``هجوما لبوكو حرام``)."""
-    if s.folded[t.index][len(t.prefix) :].startswith("ال"):
-        return None
-    k = t.end + 1
-    if k + 1 < len(s.folded) and s.folded[k + 1] == FROM and not s.folded[k].startswith("ال"):
-        k += 1  # لقصف عنيف من ميليشيات الحوثي: past an indefinite adjective
-        if any(a.first == k - 1 for a in actors) or s.tokens[k - 1].text in STOP_PUNCT:
-            return None
-    by = k + 1 < len(s.folded) and s.folded[k + 1] == AGENT  # من قبل قوات النظام
-    starts = (k, k + 1 + by) if k < len(s.folded) and s.folded[k] == FROM else (k,)  # من قوات النظام
-    marked = next((a for a in actors if a.first in starts and a.marker), None)
-    if marked is None or marked.marker not in (fold("ل"), FROM, AGENT):
-        return None
-    return marked
-
-
-def _relative_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """``هجوما شنه مسلحون``، ``الغارة التي نفذتها طائرات``: the actor after an agent word is its author."""
-    return next(
-        (a for a in actors if t.end + 2 <= a.first <= t.end + 4 and agent_before(s, a.first) and not a.marker), None
-    )
 
 
 def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salience: Salience) -> Source | None:
