@@ -95,6 +95,15 @@ def _alternative_of_condition(s: Sentence, t: Trigger, back: int) -> bool:
 FUTURE_AHEAD = 6  # words from a trigger (itself included) where a future marker dates it (زيارة مرتقبة)
 
 
+def _planned(s: Sentence, t: Trigger) -> bool:
+    """An adjective of planning stands right after the noun, past nationalities (``القمة الأمريكية
+    الكورية المقررة``)."""
+    k = t.end + 1
+    while k < len(s.folded) and s.folded[k].startswith("ال") and s.folded[k].endswith("يه"):
+        k += 1  # nationality adjectives (folded ة is ه)
+    return k < len(s.folded) and has_marker(s.folded[k], "planned", Clitic.NONE)
+
+
 def _may_be_imperfect(s: Sentence, t: Trigger) -> bool:
     """A perfect that starts as an imperfect does (``تسلم``: received, or hands over), read with
     the future markers after it (``قد تسلم … قريبا``)."""
@@ -117,6 +126,8 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "hypothetical"  # ضرورة دعم، لمنع وصول، محاولة اغتيال: needed, prevented, attempted
     if t.pos in NOUN_POS and any(has_marker(w, "possible") for w in s.folded[t.end + 1 : t.end + 1 + POSSIBLE_REACH]):
         return "hypothetical"  # ضربة جوية أميركية محتملة: a strike that may come
+    if t.pos == "masdar" and t.length == 1 and _planned(s, t):
+        return "future"  # القمة المقررة، الزيارة المرتقبة: the act is yet to come
     if any(w in markers()["plan"] for w in back):
         return "hypothetical"  # خططوا لشن هجوم: planned, not (yet) done
     if t.pos == "masdar" and any(_future_verb(w) for w in back[:3]):

@@ -107,6 +107,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "anonymity",
         "witnessed",
         "money",
+        "planned",
     ),
     NAME_WORDS: (
         "stop",

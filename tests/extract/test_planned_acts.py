@@ -1,0 +1,22 @@
+"""An adjective of planning right after the noun of an act (``القمة المقررة``، ``الزيارة
+المقترحة``، past nationalities: ``القمة الأمريكية الكورية المقررة``) makes the act one to come
+(a meeting to come is AGREE, PLOVER's rule); what is done to the planned act is not (``إلغاء القمة
+المقررة`` is a cancellation done)."""
+
+from __future__ import annotations
+
+from extracted import events
+
+
+def test_a_planned_summit_is_one_to_come():
+    for text in (
+        "وتعقد القمة المقررة بين ترامب وكيم جونغ أون في سنغافورة.",
+        "وتعقد القمة الأمريكية الكورية المقررة بين ترامب وكيم جونغ أون في سنغافورة.",
+    ):
+        summits = [e for e in events(text) if "Kim Jong-un" in e[1] + e[2]]
+        assert summits and all(e[0] == "AGREE" and e[3] == "future" for e in summits)
+
+
+def test_cancelling_a_planned_summit_is_done():
+    found = events("أعلن الرئيس الأمريكي دونالد ترامب إلغاء القمة المقررة مع الزعيم الكوري الشمالي كيم جونغ أون.")
+    assert any(e[0] == "SANCTION" and e[3] == "asserted" for e in found)
