@@ -268,6 +268,12 @@ def _complement_follows(s: Sentence, t: Trigger) -> bool:
     return False
 
 
+def _official(doc: Document, x: str) -> bool:
+    """A person who holds an office of a state (a minister, a president), who speaks for it."""
+    e = doc.entity(x)
+    return e is not None and e.type == "Person" and bool(e.role_en) and home_state(doc, x) is not None
+
+
 def _speaks_for(ctx: SentenceContext, spk: Arg, a: Arg) -> bool:
     """``المتحدث باسم التحالف``، ``الناطق الرسمي باسم الجيش``: ``a`` follows the speaker after باسم, or
     stands inside the speaker's title phrase."""
@@ -292,7 +298,9 @@ def _reported_accusation(ctx: SentenceContext, t: Trigger, r: Reading, spk: Arg)
         return None  # قال المتحدث إن مسلحين قتلوا: a report, not an accusation of a state or a group by name
     if (home := home_state(ctx.doc, speaker)) is not None and any(state_of(ctx.doc, x) == home for x in r.source):
         return None  # قال الجيش الإسرائيلي إن إسرائيل قصفت: what one's own state did is reported, not accused
-    hostile = r.type in ("ASSAULT", "COERCE") or (
+    official = state_of(ctx.doc, speaker) is not None or _official(ctx.doc, speaker)
+    violence = r.type in ("ASSAULT", "COERCE") and r.modality == "asserted" and official
+    hostile = violence or (
         r.type in ("SUPPORT", "AID")
         and has_marker(ctx.s.folded[t.end + 1] if t.end + 1 < len(ctx.s.folded) else "", "terror")
     )

@@ -64,8 +64,9 @@ def _denied_clause(s: Sentence, t: Trigger) -> bool:
 
 def _future_verb(w: str) -> bool:
     """A verb with the future prefix (``ستعقد``، ``وسيزور``) before a verbal noun (``ستعقد القمة``)."""
-    w = w[1:] if w[:1] in "وف" and len(w) > 5 else w
-    return len(w) >= 5 and w[0] == "س" and w[1] in "يتن"
+    w = w[1:] if w[:1] in "وف" and len(w) > 4 else w
+    future = len(w) >= 4 and w[0] == "س" and w[1] in "يتن"
+    return future and (len(w) >= 5 or has_marker(w[1:], "light", Clitic.NONE))  # ستشن هجمات; not ستين
 
 
 def _clause_before(s: Sentence, t: Trigger, window: int = 6) -> list[str]:

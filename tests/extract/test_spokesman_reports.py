@@ -1,7 +1,8 @@
 """A spokesman reporting what the body he speaks for did does not accuse it (``كشف المتحدث باسم
-التحالف … تفاصيل الضربات التي وجهتها قوات التحالف``: the coalition's strikes, no accusation);
-a speaker reporting a third party's attack still accuses it. ``الإدارة الأمريكية`` is the United
-States."""
+التحالف … تفاصيل الضربات التي وجهتها قوات التحالف``: the coalition's strikes, no accusation). A
+state, one of its organs or an official reporting another side's attack that happened accuses it;
+an observer, a rescuer or an expert reporting one only reports it, and an attack that may come is
+no charge. ``الإدارة الأمريكية`` is the United States."""
 
 from __future__ import annotations
 
@@ -17,9 +18,21 @@ def test_a_spokesman_reporting_his_own_side_s_strikes_accuses_no_one():
     assert all(e[0] != "ACCUSE" for e in found)
 
 
-def test_a_speaker_reporting_another_side_s_attack_accuses_it():
-    found = events("وقال المتحدث باسم التحالف العربي إن الحوثيين قصفوا مدينة نجران أمس.")
+def test_a_state_reporting_another_side_s_attack_accuses_it():
+    found = events("وقال الجيش السعودي إن الحوثيين قصفوا مدينة نجران أمس.")
     assert any(e[0] == "ACCUSE" and e[2] == ("Houthis",) for e in found)
+
+
+def test_an_observer_or_an_expert_reporting_an_attack_accuses_no_one():
+    found = events("وقال الباحث جون سميث إن روسيا قصفت إدلب أمس.")
+    assert any(e[0] == "ASSAULT" for e in found)
+    assert all(e[0] != "ACCUSE" for e in found)
+
+
+def test_an_attack_that_may_come_is_no_accusation():
+    found = events("وقال الباحث جون سميث إن هناك قلقا من أن روسيا ستشن هجمات صاروخية على إدلب.")
+    assert all(e[0] != "ACCUSE" for e in found)
+    assert all(e[3] == "future" for e in found)  # ستشن: a short verb of the future before the noun
 
 
 def test_the_american_administration_is_the_united_states():
