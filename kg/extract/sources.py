@@ -90,6 +90,7 @@ POSSESSOR_SUFFIXES = ("ه", "ها", "هم")  # his, her, their: تضامنه
 SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
 FINITE = ("perfect", "imperfect")
 BE = fold("كان")  # كان، كانت، كانوا: past the auxiliary to its subject
+BELONGING = fold("التابع")  # التابعة، التابع: the body a subject belongs to, between it and its verb
 RELATIVE_REACH = 8  # words between a relative pronoun and the noun it refers to (an apposition)
 
 
@@ -373,7 +374,11 @@ def _subject_source(
         return _source(Rule.VERB_SHARED_SUBJECT, *chain)  # not بلاده: أكد بومبيو أن بلاده …، وانتقد
     if speaker is not None and coordinated_verb(s, t.index) and not _noun_too(s, t) and (not after or object_after):
         return _source(Rule.VERB_SHARED_SUBJECT, speaker)  # وأكد بومبيو … أن …، وانتقد السلطة: he criticized
-    if chain and _right_before(s, chain[-1].last, t.index) and _clause_starts_at(s, _phrase_start(ctx, chain[0])):
+    if (
+        chain
+        and _right_before(s, chain[-1].last, t.index, actors)
+        and _clause_starts_at(s, _phrase_start(ctx, chain[0]))
+    ):
         return _source(Rule.VERB_SVO, *chain)  # أن الجزائر ستدعم ليبيا
     if after and _accused_before_charge(ctx, t, after[0], subjects):
         after = []  # اتهم إيران بالضلوع: (he) accused Iran, or Iran was accused; Iran accuses no one
@@ -447,9 +452,12 @@ def _noun_subject_before(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> bool
     return w.startswith("ال") and len(w) > 4 and not has_marker(w, "state_noun") and _clause_starts_at(s, k)
 
 
-def _right_before(s: Sentence, last: int, i: int) -> bool:
-    """Token ``last`` ends right before the verb at ``i``, or before its particle (``وكان ترامب قد زار``)."""
-    return last == _before_particle(s, i)
+def _right_before(s: Sentence, last: int, i: int, actors: Sequence[Arg] = ()) -> bool:
+    """Token ``last`` ends right before the verb at ``i``, or before its particle (``وكان ترامب قد زار``),
+    past the body it belongs to (``المفوضية السامية التابعة للأمم المتحدة قد حثت``)."""
+    end = _before_particle(s, i)
+    belongs = last + 2 <= end and s.folded[last + 1].startswith(BELONGING)
+    return last == end or belongs and any(a.first == last + 2 and a.marker and a.last == end for a in actors)
 
 
 def _before_particle(s: Sentence, i: int) -> int:

@@ -1090,3 +1090,9 @@ def test_questioning_an_actor_is_criticism():
 def test_each_of_two_actors_is_the_subject():
     found = events("وأدان كل من مصر والسعودية الهجوم الإرهابي على المسجد.")
     assert any(e[0] == "ACCUSE" and set(e[1]) == {"Egypt", "Saudi Arabia"} for e in found)
+
+
+def test_a_subject_with_the_body_it_belongs_to_before_qad_is_the_subject() -> None:
+    # وكانت المفوضية … التابعة للأمم المتحدة قد حثت إسرائيل: the office urged Israel, not Israel it
+    found = events("وكانت المفوضية السامية لحقوق الإنسان التابعة للأمم المتحدة قد حثت إسرائيل على ضبط النفس.")
+    assert any(typ == "REQUEST" and tgt == ("Israel",) and "Israel" not in src for typ, src, tgt, _ in found)
