@@ -1096,3 +1096,11 @@ def test_a_subject_with_the_body_it_belongs_to_before_qad_is_the_subject() -> No
     # وكانت المفوضية … التابعة للأمم المتحدة قد حثت إسرائيل: the office urged Israel, not Israel it
     found = events("وكانت المفوضية السامية لحقوق الإنسان التابعة للأمم المتحدة قد حثت إسرائيل على ضبط النفس.")
     assert any(typ == "REQUEST" and tgt == ("Israel",) and "Israel" not in src for typ, src, tgt, _ in found)
+
+
+def test_a_telephone_is_no_phone_call() -> None:
+    # هاتف is far more often the device (هاتف ذكي، هاتف آيفون) than the verb "phoned"
+    found = events("وقال الرئيس التنفيذي جون سميث إن الجهاز سيكون أنحف هاتف ذكي لدى سامسونج.")
+    assert not any(typ == "CONSULT" for typ, *_ in found)
+    found = events("وأجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين.")
+    assert any(typ == "CONSULT" and src == ("Donald Trump",) for typ, src, *_ in found)

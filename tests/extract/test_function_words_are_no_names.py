@@ -22,3 +22,8 @@ def test_a_particle_is_no_person(text, word):
     doc = extract(text, "t", "2018-05-01")
     people = [e.label_ar for e in doc.entities if e.type == "Person"]
     assert all(word not in p.split() for p in people)
+
+
+def test_an_iphone_is_no_yvonne():
+    doc = extract("وأعلن ترامب أنه يملك هاتف آيفون من شركة آبل.", "t", "2018-05-01")
+    assert [e.label_en for e in doc.entities if e.type == "Person"] == ["Donald Trump"]
