@@ -516,8 +516,12 @@ def test_an_article_with_a_pronoun_or_a_preposition_before_a_verb_is_no_trigger(
 
 
 def test_the_verb_that_phones_and_the_noun_after_a_preposition_still_read():
+    # the bare هاتف is the telephone (test_a_telephone_is_no_phone_call); the other forms phone
     assert ("CONSULT", ("Abdel Fattah el-Sisi",), ("Emmanuel Macron",), "asserted") in events(  # his counterpart
-        "وهاتف الرئيس المصري نظيره الفرنسي."
+        "ويهاتف الرئيس المصري نظيره الفرنسي."
+    )
+    assert ("CONSULT", ("Angela Merkel",), ("Vladimir Putin",), "asserted") in events(
+        "وهاتفت المستشارة الألمانية أنغيلا ميركل الرئيس الروسي فلاديمير بوتين."
     )
     assert any(t == "CONSULT" for t, *_ in events("وبحث الرئيس المصري في اتصال هاتفي مع نظيره الفرنسي الأزمة."))
 
