@@ -123,7 +123,7 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
     elif src.rule is Rule.NOUN_IMPLICIT:  # no actor is named: the recipient may stand before the trigger too
         after = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
         if pred.type == "PROTEST" and protest_reported(s, t):
-            after = end  # فرقت الشرطة التظاهرات، قتل برصاص الجيش خلال احتجاجات: not whom they protest
+            after = end  # قتل شاب برصاص الجيش خلال احتجاجات: the army is not whom they protest
         named = named_perpetrator(ctx.doc, s, ctx.args, t) if pred.type == "ASSAULT" else None
         implicit = gazetteer().implicit_agents[pred.type]
         actor = Actor((named,), after) if named else Actor((implicit,), after, implicit)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract.clause import SentenceContext, Trigger, actor_id, group_role, type_of
+from kg.extract.victims import ARMED_ROLES
 from kg.lexicon.predicates import Predicate, RecipientKind, predicate_lexicon
 from kg.model import Document
 
 ARMED = "armed"  # the group role of an armed group (actors_groups.tsv)
-ARMED_ROLES = ("armed_group", "military")  # lexicon roles of an armed organization
 NOT_PEOPLE = ("quantity", "weapon", "state")  # group roles that count, hit or stand for a state
 
 
