@@ -9,12 +9,9 @@ unanimously said report no protest."""
 from __future__ import annotations
 
 from kg.arabic.clitics import Clitic
-from kg.arabic.normalize import fold
-from kg.extract.clause import Trigger
+from kg.extract.clause import IN, Trigger
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import has_marker
-
-IN = fold("في")
 
 
 def harmed_during(s: Sentence, t: Trigger) -> bool:

@@ -8,19 +8,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract.clause import SentenceContext, Trigger, actor_id, group_role, type_of
-from kg.extract.victims import ARMED_ROLES
+from kg.extract.victims import armed
 from kg.lexicon.predicates import Predicate, RecipientKind, predicate_lexicon
 from kg.model import Document
 
-ARMED = "armed"  # the group role of an armed group (actors_groups.tsv)
 NOT_PEOPLE = ("quantity", "weapon", "state")  # group roles that count, hit or stand for a state
 
 
 def _of_kind(doc: Document, x: str, kind: RecipientKind) -> bool:
-    e = doc.entity(x)
-    role = group_role(doc, x)
     if kind == "armed":
-        return role == ARMED or (e is not None and e.role_en in ARMED_ROLES)
+        return armed(doc, x)
+    role = group_role(doc, x)
     return type_of(doc, x) == "Person" or (role is not None and role not in NOT_PEOPLE)
 
 

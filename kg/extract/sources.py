@@ -140,18 +140,13 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
     owned = ctx.s.folded[t.end].endswith(POSSESSOR_SUFFIXES) and nxt_word.startswith(("لل", "بال"))
     # زيارة وزير الخارجية المصري سامح شكري; not أوراق اعتماده للرئيس اللبناني (his own papers, to whom)
     titled = not definite_or_owned(ctx.s, t) and not owned
+    after = [a for a in actors if a.first == t.end + 1]
+    if not titled and not owned and "ال" not in t.prefix and is_verb_form(ctx.s.folded[t.end]):
+        verb = [a for a in after if not a.marker and not oblique_group(ctx.doc, ctx.s, a)]
+        if verb:  # خطوة أدانتها واشنطن: a verb with its object pronoun, and its subject
+            return _source(Rule.VERB_VSO, *coordinated(actors, verb[0], ctx.s))
     # حضر الاستقبال الأمير: a name after a definite noun is no possessor; a nationality is one
-    right_after = [a for a in actors if a.first == t.end + 1 and (titled or a.mention.kind == "nisba")]
-    verb = [
-        a
-        for a in actors
-        if a.first == t.end + 1
-        and not a.marker
-        and not oblique_group(ctx.doc, ctx.s, a)
-        and is_verb_form(ctx.s.folded[t.end])
-    ]
-    if not titled and not owned and "ال" not in t.prefix and verb:  # خطوة أدانتها واشنطن: a verb, its subject
-        return _source(Rule.VERB_VSO, *coordinated(actors, verb[0], ctx.s))
+    right_after = [a for a in after if titled or a.mention.kind == "nisba"]
     nxt = [
         a for a in actors if not a.marker and (a in right_after or titled and ctx.titles.start(a.mention) == t.end + 1)
     ]

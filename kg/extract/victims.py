@@ -88,10 +88,15 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigge
         if _counted_victims(s, a.first) or victim is not None and joined(s, victim, a):
             victim = a  # مقتل أربعة جنود، مقتل عشرات الحوثيين وقوات صالح: the victims, and who is joined to them
             continue
-        e = doc.entity(a.mention.entity_id)
-        if group_role(doc, a.mention.entity_id) == "armed" or (e is not None and e.role_en in ARMED_ROLES):
+        if armed(doc, a.mention.entity_id):
             return actor_id(a.mention)
     return None
+
+
+def armed(doc: Document, x: str) -> bool:
+    """An armed actor: a generic armed group (مسلحون) or an armed organization or force."""
+    e = doc.entity(x)
+    return group_role(doc, x) == "armed" or (e is not None and e.role_en in ARMED_ROLES)
 
 
 def _counted_victims(s: Sentence, first: int) -> bool:
