@@ -379,6 +379,23 @@ def subject_slot(s: Sentence, start: int) -> int:
     return k
 
 
+def apposed_subject(doc: Document, s: Sentence, end: int, args: Sequence[Arg]) -> Arg | None:
+    """``دعا رجل الدين الشيعي العراقي، مقتدى الصدر، الخميس``: a person set off by commas after the
+    unnamed description that follows a verb (no actor, particle or preposition in it) is who
+    the description is, the verb's subject."""
+    for k in range(end + 1, min(len(s.tokens), end + 2 + VSO_WINDOW)):
+        text = s.tokens[k].text
+        if text in STOP_PUNCT or any(c in QUOTES for c in text):
+            person = next((a for a in args if a.first == k + 1), None)
+            if k == end + 1 or text not in "،," or person is None or not is_person(doc, person.mention):
+                return None
+            closed = person.last + 1 == len(s.tokens) or s.tokens[person.last + 1].text in STOP_PUNCT
+            return person if closed and not person.marker else None
+        if any(a.first == k for a in args) or preposition_of(s.folded[k]):
+            return None
+    return None
+
+
 def coordinated_verb(s: Sentence, i: int) -> bool:
     """``…، وانتقد السلطة``، ``…، كما اجتمع مع``: a verb joined by و, كما or ثم after a comma
     shares the earlier subject."""

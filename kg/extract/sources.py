@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.arabic.clitics import Clitic, strip_clitic
 from kg.arabic.normalize import fold
 from kg.extract.arguments import (
+    apposed_subject,
     between,
     chain_ending,
     coordinated,
@@ -271,6 +272,8 @@ def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -
     starts there (``زار وزير الخارجية الأمريكي مايك بومبيو``)."""
     if t.length > 1:
         return []  # استدعت سفير مصر: after a verb + object phrase comes the object's possessor
+    if _clause_starts_at(ctx.s, t.index) and (apposed := apposed_subject(ctx.doc, ctx.s, t.end, subjects)):
+        return [apposed]
     slot = subject_slot(ctx.s, t.end + 1)
     after = [
         a
