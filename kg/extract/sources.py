@@ -42,6 +42,7 @@ from kg.extract.clause import (
     is_place,
     light_verb,
     light_window,
+    numbered_subject,
     pronoun_object,
 )
 from kg.extract.partners import done_with
@@ -317,6 +318,11 @@ def _object_after(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
     return not is_person(ctx.doc, a.mention) and not _agrees(ctx.s, t, a) and not _noun_too(ctx.s, t)
 
 
+def _after_is_object(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
+    """The actor after the verb is its object (by gender, unnamed subject, or number: ``قاتلوا داعش``)."""
+    return _object_after(ctx, t, a) or _after_unnamed_subject(ctx, t, a) or numbered_subject(ctx.s, t)
+
+
 def _spoken_for(ctx: SentenceContext, a: Arg, actors: Sequence[Arg]) -> bool:
     """``اتهم المتحدث باسم الجيش الإسرائيلي حركة حماس``: an unnamed spokesperson's body speaks and
     acts through them, though ب governs it; when the spokesperson's name follows (``المتحدث باسم
@@ -367,7 +373,7 @@ def _subject_source(
     if current and coordinated_verb(s, t.index):
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
-    object_after = bool(after) and (_object_after(ctx, t, after[0]) or _after_unnamed_subject(ctx, t, after[0]))
+    object_after = bool(after) and _after_is_object(ctx, t, after[0])
     if chain and coordinated_verb(s, t.index) and not (speaker and his_country_word(chain[-1].mention)):
         return _source(Rule.VERB_SHARED_SUBJECT, *chain)  # not بلاده: أكد بومبيو أن بلاده …، وانتقد
     if speaker is not None and coordinated_verb(s, t.index) and not _noun_too(s, t) and (not after or object_after):

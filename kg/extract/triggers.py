@@ -217,7 +217,9 @@ def _fitting_forms(
         forms = [f for f in forms if f.pos not in VERB_POS]  # دفع ثمن، أي ثمن: a price, not ثمّن
     as_written = written(s.tokens[i].text)
     if as_written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
-        forms = [f for f in forms if f.pos in ("masdar", "phrase") and f.suffix != "ه"]
+        nouns = [f for f in forms if f.pos in ("masdar", "phrase") and f.suffix != "ه"]
+        after_comma = i > 0 and s.tokens[i - 1].text in "،,"  # …، متهمة إياه: a feminine participle
+        forms = nouns or [f for f in forms if f.pos == "participle" and after_comma]
     if _BARE_ALEF.match(as_written):  # البيان، اثنين: an imperfect never starts with a bare alef (أطالب has a hamza)
         forms = [f for f in forms if f.pos not in ("imperfect", "jussive")]
     rest_written = s.names[i][len(pre) :]
@@ -459,8 +461,21 @@ def opens_clause(s: Sentence, t: Trigger) -> bool:
 
 def names_no_act(s: Sentence, t: Trigger) -> bool:
     """The trigger's words name no act here: a figure of speech, an interception, a search, a
-    rate written like blame."""
-    return figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t)
+    rate written like blame, a topic (``سبل التعاون``)."""
+    return figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t) or _prospect_of(s, t)
+
+
+def _prospect_of(s: Sentence, t: Trigger) -> bool:
+    """``بحث الجانبان سبل التعاون``، ``آفاق الشراكة بين البلدين``: a verbal noun after a noun of the
+    ways or prospects of it names a topic, not an act."""
+    if t.pos != "masdar" or t.index == 0:
+        return False
+    k = t.index - 1
+    if k > 0 and not s.folded[k].startswith(("ال", "و")) and s.tokens[k].text not in STOP_PUNCT:
+        k -= 1  # سبل تعزيز الشراكة: a verbal noun of promoting between
+    return has_marker(s.folded[t.index - 1], "prospect", Clitic.WA_BA) or has_marker(
+        s.folded[k], "prospect", Clitic.WA_BA
+    )
 
 
 SUM_REACH = 6  # words after a verb of giving where the sum or the aid it gives may stand

@@ -108,6 +108,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "witnessed",
         "money",
         "planned",
+        "prospect",
     ),
     NAME_WORDS: (
         "stop",

@@ -1,0 +1,29 @@
+"""A feminine circumstantial participle after a comma (``…، متهمة إياه``، ``…، محذرة من``) is the
+main clause subject's act, as the masculine one is (``…، متهما طهران``); a noun of the same
+letters (``مدينة`` a city, not "condemning"; ``متوسطة`` a school) is none."""
+
+from __future__ import annotations
+
+from tests.extract.extracted import events
+
+
+def test_feminine_participle_with_detached_pronoun_accuses() -> None:
+    found = events("وطردت الحكومة الإسرائيلية مدير المنظمة عمر شاكر، متهمة إياه بدعم المقاطعة.")
+    assert any(t == "ACCUSE" and s == ("Israel",) for t, s, _o, _m in found), found
+
+
+def test_feminine_participle_with_named_recipient() -> None:
+    found = events("ونفت السعودية تلك الاتهامات، متهمة قطر باستغلال القضية لأهداف سياسية.")
+    assert ("ACCUSE", ("Saudi Arabia",), ("Qatar",), "asserted") in found, found
+
+
+def test_a_city_after_a_comma_condemns_no_one() -> None:
+    found = events("وزار وفد أمريكي، الخميس، مدينة منبج السورية.")
+    assert not [e for e in found if e[0] == "ACCUSE"], found
+    found = events("وقالت رئيسة البلدية إن الحرية مبدأ أساسي، ومدينة باريس متمسكة به.")
+    assert not [e for e in found if e[0] == "ACCUSE"], found
+
+
+def test_a_feminine_noun_without_a_comma_is_no_participle() -> None:
+    found = events("وقالت الشرطة إن امرأة متهمة بالسرقة فرت من السجن.")
+    assert not [e for e in found if e[0] == "ACCUSE"], found
