@@ -98,10 +98,12 @@ FUTURE_AHEAD = 6  # words from a trigger (itself included) where a future marker
 
 def _planned(s: Sentence, t: Trigger) -> bool:
     """An adjective of planning stands right after the noun, past nationalities (``القمة الأمريكية
-    الكورية المقررة``)."""
+    الكورية المقررة``), or a relative clause in the future (``الاجتماع الذي سيعقد``)."""
     k = t.end + 1
     while k < len(s.folded) and s.folded[k].startswith("ال") and s.folded[k].endswith("يه"):
         k += 1  # nationality adjectives (folded ة is ه)
+    if k + 1 < len(s.folded) and s.folded[k] in markers()["relative"] and _future_verb(s.folded[k + 1]):
+        return True  # الاجتماع الذي سيعقد بين …: a relative clause in the future
     return k < len(s.folded) and has_marker(s.folded[k], "planned", Clitic.NONE)
 
 

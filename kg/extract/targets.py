@@ -91,6 +91,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     end = _clause_end(ctx, t, base, after)
     start = max(after, _reported_from(ctx.s, t))
     charge = _charge_start(ctx, t, after)
+    described = _relative_tail(ctx.s, base) if base > t.end and t.pos in ("perfect", "imperfect") else -1
     return [
         a
         for a in ctx.args
@@ -108,7 +109,24 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not companion(ctx.s, a)
         and not _asker(ctx, a)
         and a.first < charge
+        and a.first > described
     ]
+
+
+RELATIVE_REACH = 16  # words of a relative clause after a VSO subject, up to the comma that closes it
+
+
+def _relative_tail(s: Sentence, base: int) -> int:
+    """``دعا الرئيس منانغاغوا الذي خلف موغابي في نوفمبر، إلى الهدوء``: a relative clause right
+    after the subject describes it, up to the comma that closes it; no one in it is the
+    recipient. -1 when no such clause (or no closing comma) follows."""
+    rel = base if s.folded[base] in markers()["relative"] else base + 1  # the titles' walk may take it
+    if rel >= len(s.folded) or s.folded[rel] not in markers()["relative"]:
+        return -1
+    for k in range(rel + 1, min(len(s.tokens), rel + 1 + RELATIVE_REACH)):
+        if s.tokens[k].text in STOP_PUNCT:
+            return k if s.tokens[k].text in COMMAS else -1
+    return -1
 
 
 def _opens_charge(word: str) -> bool:

@@ -20,3 +20,15 @@ def test_a_planned_summit_is_one_to_come():
 def test_cancelling_a_planned_summit_is_done():
     found = events("أعلن الرئيس الأمريكي دونالد ترامب إلغاء القمة المقررة مع الزعيم الكوري الشمالي كيم جونغ أون.")
     assert any(e[0] == "SANCTION" and e[3] == "asserted" for e in found)
+
+
+def test_a_meeting_in_a_future_relative_clause_is_one_to_come():
+    text = "وتنتظر الأوساط السياسية نتائج الاجتماع الذي سيعقد بين ترامب وكيم جونغ أون في سنغافورة."
+    meetings = [e for e in events(text) if "Kim Jong-un" in e[1] + e[2]]
+    assert meetings and all(e[3] == "future" for e in meetings), meetings
+
+
+def test_a_meeting_in_a_past_relative_clause_is_done():
+    text = "وتنتظر الأوساط السياسية نتائج الاجتماع الذي عقد بين ترامب وكيم جونغ أون في سنغافورة."
+    meetings = [e for e in events(text) if "Kim Jong-un" in e[1] + e[2]]
+    assert meetings and all(e[0] == "CONSULT" and e[3] == "asserted" for e in meetings), meetings

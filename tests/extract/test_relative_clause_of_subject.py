@@ -1,0 +1,24 @@
+"""A relative clause right after a verb's subject describes the subject, up to the comma that
+closes it (``دعا الرئيس …، الذي خلف موغابي في نوفمبر، إلى الهدوء``): no one named in it is the
+recipient of the verb."""
+
+from __future__ import annotations
+
+from tests.extract.extracted import events
+
+
+def test_the_predecessor_in_the_subjects_relative_clause_is_not_asked() -> None:
+    found = events("ودعا الرئيس الزيمبابوي الذي خلف روبرت موغابي في نوفمبر الماضي، المواطنين إلى الهدوء.")
+    asks = [e for e in found if e[0] == "REQUEST"]
+    assert asks and all("Robert Mugabe" not in e[2] for e in asks), found
+
+
+def test_the_country_visited_in_the_relative_clause_is_not_praised() -> None:
+    found = events("وأشاد الرئيس الأمريكي الذي ينهي اليوم زيارة إلى كينيا، بعمل القوات الأفريقية في الصومال.")
+    praise = [e for e in found if e[0] == "SUPPORT"]
+    assert all("Kenya" not in e[2] for e in praise), found
+
+
+def test_the_recipient_after_the_closed_clause_stays() -> None:
+    found = events("وانتقد الرئيس الأمريكي دونالد ترامب الذي يزور بريطانيا حاليا، إيران بشدة.")
+    assert ("ACCUSE", ("Donald Trump",), ("Iran",), "asserted") in found, found
