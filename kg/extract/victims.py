@@ -191,13 +191,23 @@ def accident(s: Sentence, t: Trigger) -> bool:
 
 
 def said_at(doc: Document, t: Trigger, actors: Sequence[str], recipients: Sequence[str]) -> bool:
-    """The verb هاجم of a state or its civil bodies against people (``هاجمت الصين تعليقات ترامب``،
-    ``هاجمت الخارجية الإيرانية بومبيو``) is words, as a person's is; an army's is not."""
-    return (
-        verbal_attack(t)
-        and bool(recipients)
-        and all(type_of(doc, x) == "Person" for x in recipients)
-        and all(civil_state(doc, x) for x in actors)
+    """The verb هاجم of a state or its civil bodies against people or unarmed bodies (``هاجمت
+    الصين تعليقات ترامب``، ``هاجمت الخارجية الإسرائيلية نادي ريال مدريد``), and any هاجم of a
+    civil body (a ministry has no arms: ``هاجمت الخارجية الإيرانية السعودية``), is words, as a
+    person's is; an army's is not."""
+    if not verbal_attack(t) or not actors or not all(civil_state(doc, x) for x in actors):
+        return False
+    if all(type_of(doc, x) == "Organization" for x in actors):
+        return True
+    return bool(recipients) and all(_unarmed_named(doc, x) for x in recipients)
+
+
+def _unarmed_named(doc: Document, x: str) -> bool:
+    """A person, or a named body that bears no arms (a club, a newspaper; not a generic group such
+    as soldiers or protesters, whom a state attacks in deed)."""
+    e = doc.entity(x)
+    return e is not None and (
+        e.type == "Person" or e.type == "Organization" and e.role_en != "group" and not armed(doc, x)
     )
 
 

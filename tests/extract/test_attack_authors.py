@@ -42,6 +42,23 @@ def test_a_state_attacking_a_person_with_words_criticizes():
     assert all(e[0] != "ASSAULT" for e in found)
 
 
+def test_a_ministry_attacking_a_club_with_words_criticizes():
+    found = events("وهاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد بسبب تكريمه لناشطة فلسطينية.")
+    assert any(e[0] == "ACCUSE" and e[2] == ("Real Madrid",) for e in found), found
+    assert all(e[0] != "ASSAULT" for e in found), found
+
+
+def test_a_ministry_attacking_a_state_with_words_criticizes():
+    found = events("وهاجمت الخارجية الإيرانية السعودية بشدة في بيان أمس.")
+    assert all(e[0] != "ASSAULT" for e in found), found
+    assert any(e[0] == "ACCUSE" for e in found), found
+
+
+def test_a_state_attacking_soldiers_is_still_an_attack():
+    found = events("وهاجمت مروحيتان أمريكيتان حاجزا للجيش الأفغاني في ولاية لوغر.")
+    assert all(e[0] != "ACCUSE" for e in found), found
+
+
 def test_an_army_attacking_is_still_an_attack():
     found = events("وهاجم الجيش الإسرائيلي مواقع لحركة حماس في قطاع غزة.")
     assert any(e[0] == "ASSAULT" for e in found)

@@ -32,3 +32,9 @@ def test_a_meeting_in_a_past_relative_clause_is_done():
     text = "وتنتظر الأوساط السياسية نتائج الاجتماع الذي عقد بين ترامب وكيم جونغ أون في سنغافورة."
     meetings = [e for e in events(text) if "Kim Jong-un" in e[1] + e[2]]
     assert meetings and all(e[0] == "CONSULT" and e[3] == "asserted" for e in meetings), meetings
+
+
+def test_an_expected_visit_is_one_to_come():
+    found = events("ومن المنتظر أن يزور وزير الخارجية الإيراني قطر والكويت يوم الأحد.")
+    visits = [e for e in found if "Qatar" in e[2]]
+    assert visits and all(e[3] == "future" for e in visits), found
