@@ -222,6 +222,8 @@ def _fitting_forms(
         forms = nouns or [f for f in forms if f.pos == "participle" and after_comma]
     if _BARE_ALEF.match(as_written):  # البيان، اثنين: an imperfect never starts with a bare alef (أطالب has a hamza)
         forms = [f for f in forms if f.pos not in ("imperfect", "jussive")]
+    if as_written.endswith("ين") and not (i > 0 and s.tokens[i - 1].text in "،,"):
+        forms = [f for f in forms if f.pos != "participle"]  # متهمين: the accused, but …، منتقدين: criticizing
     rest_written = s.names[i][len(pre) :]
     forms = [f for f in forms if rest_written not in f.predicate.excepted]
     if any(f.pos == "masdar" for f in forms) and _noun_context(s, i, covered):

@@ -171,13 +171,13 @@ def _phrase_imperfects(p: str) -> list[tuple[str, str]]:
 
 
 def participle_forms(i: str) -> list[str]:
-    """Circumstantial active participles from the imperfect: يتهم → متهما، متهمة؛ يندد →
+    """Circumstantial active participles from the imperfect: يتهم → متهما، متهمة، متهمين؛ يندد →
     منددا. Only the accusative/feminine forms news uses after a comma (``…، متهما طهران``),
     which keeps ordinary nouns (مزور) out."""
     if not i.startswith("ي") or len(i) < 4 or i.endswith(("ي", "ا", "و")):
         return []
     base = "م" + i[1:]
-    return [base + "ا", base + "ه"]
+    return [base + "ا", base + "ه", base + "ين"]
 
 
 def masdar_forms(m: str) -> list[str]:

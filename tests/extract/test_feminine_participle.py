@@ -27,3 +27,18 @@ def test_a_city_after_a_comma_condemns_no_one() -> None:
 def test_a_feminine_noun_without_a_comma_is_no_participle() -> None:
     found = events("وقالت الشرطة إن امرأة متهمة بالسرقة فرت من السجن.")
     assert not [e for e in found if e[0] == "ACCUSE"], found
+
+
+def test_plural_participle_after_a_comma_is_the_subjects_act() -> None:
+    found = events("وتظاهر مئات النازحين أمام مقر الأمم المتحدة في أربيل، منتقدين المجتمع الدولي لتجاهله معاناتهم.")
+    assert any(t == "ACCUSE" and o == ("international community",) for t, _s, o, _m in found), found
+
+
+def test_plural_participle_without_a_comma_is_the_accused() -> None:
+    found = events("وأحالت النيابة خمسة متهمين بالتجسس لصالح إيران إلى المحكمة.")
+    assert all(t != "ACCUSE" for t, _s, _o, _m in found), found
+
+
+def test_setting_a_condition_is_a_demand() -> None:
+    found = events("واشترط الرئيس الأفغاني أشرف غني أن تلتزم حركة طالبان بوقف عملياتها القتالية.")
+    assert any(t == "REQUEST" and s == ("Ashraf Ghani",) for t, s, _o, _m in found), found
