@@ -42,20 +42,13 @@ from kg.extract.clause import (
 )
 from kg.extract.merging import VIOLENCE, across_sentences
 from kg.extract.modality import Modality, modality, speaker
+from kg.extract.no_act import link_line, names_no_act, of_the_game, sum_follows
 from kg.extract.protests import protest_reported
 from kg.extract.retype import retyped
 from kg.extract.sources import MUTUAL, RECIPROCAL, Salience, Source, after_pronoun_that, find_source
 from kg.extract.targets import companion, find_target, place_args
 from kg.extract.tokens import Sentence, sentences
-from kg.extract.triggers import (
-    Lemmas,
-    complement_of_trigger,
-    happening_verb,
-    link_line,
-    names_no_act,
-    of_the_game,
-    sum_follows,
-)
+from kg.extract.triggers import Lemmas, complement_of_trigger, happening_verb
 from kg.extract.victims import TOLD_AS_NEWS, named_perpetrator, not_news, passive_subject, said_at, verbal_attack
 from kg.lexicon.actors import entry_entity, gazetteer
 from kg.lexicon.markers import first_marker, has_marker, marker_of, marker_phrases, markers

@@ -42,3 +42,15 @@ def test_plural_participle_without_a_comma_is_the_accused() -> None:
 def test_setting_a_condition_is_a_demand() -> None:
     found = events("واشترط الرئيس الأفغاني أشرف غني أن تلتزم حركة طالبان بوقف عملياتها القتالية.")
     assert any(t == "REQUEST" and s == ("Ashraf Ghani",) for t, s, _o, _m in found), found
+
+
+def test_a_participle_form_before_an_adjective_is_a_noun() -> None:
+    found = events("ورفض الحوثيون مرارا مقترحا أمميا لتحييد ميناء الحديدة.")
+    assert all(t != "AGREE" for t, _s, _o, _m in found), found
+    found = events("وأحصى المرصد مقتل 20 شخصا بينهم 12 مقاتلا عراقيا.")
+    assert all(t != "ASSAULT" or s != ("Syrian Observatory for Human Rights",) for t, s, _o, _m in found), found
+
+
+def test_a_participle_before_a_country_name_is_a_participle() -> None:
+    found = events("وانتقد وزير الخارجية البريطاني موسكو بشدة متهما روسيا بالتدخل في الانتخابات.")
+    assert any(t == "ACCUSE" and o == ("Russia",) for t, _s, o, _m in found), found
