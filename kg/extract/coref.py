@@ -27,6 +27,7 @@ from kg.extract.offices import (
 )
 from kg.extract.tokens import Coverage, Sentence, mention_starting, sentences, word_memo
 from kg.lexicon.actors import Gazetteer, entry_entity, gazetteer
+from kg.lexicon.dates import date_words
 from kg.lexicon.markers import find_marker, has_marker, markers
 from kg.lexicon.positions import office_names
 from kg.lexicon.tsv import read_rows, split
@@ -42,11 +43,13 @@ def _apposition(s: Sentence, i: int, by_start: Mapping[int, Mention], ents: Mapp
     """A named person a few words after the description (``الوزير … عبد القادر مساهل``), not past
     another title with the article and a nisba, a word that opens those who go with him (``وصل الرئيس …
     يرافقه وزير الخارجية``) nor a preposition that no title goes on with (``المبعوث … أجرى
-    محادثات مع الرئيس هادي``)."""
+    محادثات مع الرئيس هادي``) nor a day (``التقى المبعوث الأممي الخميس …``: who follows is met)."""
     titles = gazetteer().titles
     for j in range(i + 1, min(len(s.tokens), i + APPOSITION_WINDOW)):
         if s.tokens[j].text in ".؟!" or has_marker(s.folded[j], "companion", Clitic.CONJ) or _beyond_title(s.folded[j]):
             return None
+        if j > i + 1 and s.folded[j] in date_words().weekdays:
+            return None  # التقى المبعوث الأممي الخميس … محمد عبد السلام: the name after the day is the object
         if j > i + 1 and s.folded[j].startswith("ال") and (s.folded[j],) in titles and nisba_at(s, j + 1, by_start):
             return None  # العاهل الأردني الرئيس الفلسطيني محمود عباس: Abbas is the other title's
         for off in range(s.tokens[j].start, s.tokens[j].start + 3):

@@ -63,3 +63,11 @@ def test_a_description_is_not_the_person_named_in_the_clause_it_reports():
     """``قال المتحدث إن الرئيس السيسي``: the spokesman is not Sisi (أن opens another clause)."""
     doc, res = resolved("وقال المتحدث إن الرئيس عبد الفتاح السيسي استقبل الوفد الأمريكي.")
     assert not any(m.text == "المتحدث" for m in res)
+
+
+def test_a_name_after_a_day_is_no_apposition_of_the_description():
+    text = "والتقى المبعوث الأممي الخميس في مسقط كبير مفاوضي الحوثيين محمد عبد السلام."
+    doc, _ = resolved(text)
+    envoy = [m for m in doc.mentions if m.text.startswith("المبعوث")]
+    named = {m.entity_id for m in doc.mentions if "عبد السلام" in m.text}
+    assert named and all(m.entity_id not in named for m in envoy), doc.mentions
