@@ -33,10 +33,24 @@ def _negated(s: Sentence, t: Trigger) -> bool:
     if tuple(before[-2:]) in marker_phrases()["negated_name"]:
         before = before[:-2]  # طائرة بدون طيار غارة: a drone's raid
     if any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[-2:]):
-        return True
+        return not _restricted(s, t)  # لم يلتق سوى الملك: he met only the king
     if before[-1:] and before[-1] in markers()["or_joiner"]:  # لم يؤذوا أو يهاجموا: the negation goes on
         return any(has_marker(w, "negation", Clitic.CONJ_SHORT) for w in before[:-1])
     return any(tok.text in written()["negation_written"] for tok in s.tokens[max(0, t.index - 2) : t.index])
+
+
+RESTRICT_REACH = 8  # words after a negated verb where سوى or إلا may name the only one it was done to
+
+
+def _restricted(s: Sentence, t: Trigger) -> bool:
+    """``لم يلتق الوزير في الرياض سوى الملك``: سوى or إلا (not إلا أن, however) in the verb's clause
+    turns the negation into "only"."""
+    for k in range(t.end + 1, min(len(s.folded), t.end + 1 + RESTRICT_REACH)):
+        if s.tokens[k].text in STOP_PUNCT:
+            return False
+        if s.folded[k] in markers()["restrictive"]:
+            return k + 1 < len(s.folded) and s.folded[k + 1] not in markers()["complementizer"]
+    return False
 
 
 def _negated_light_verb(s: Sentence, t: Trigger) -> bool:

@@ -110,7 +110,13 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not _asker(ctx, a)
         and a.first < charge
         and a.first > described
+        and not _excepted(ctx.s, a)
     ]
+
+
+def _excepted(s: Sentence, a: Arg) -> bool:
+    """``باستثناء ليندون جونسون``، ``ما عدا الولايات المتحدة``: the actor is left out of the act."""
+    return any(has_marker(w, "exception", Clitic.CONJ) for w in s.folded[max(0, a.first - 2) : a.first])
 
 
 RELATIVE_REACH = 16  # words of a relative clause after a VSO subject, up to the comma that closes it

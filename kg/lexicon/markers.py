@@ -109,6 +109,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "money",
         "planned",
         "prospect",
+        "exception",
+        "restrictive",
     ),
     NAME_WORDS: (
         "stop",

@@ -141,6 +141,8 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     stems: list[tuple[str, bool | None]] = [(stem, True)]  # (stem, may stand without an ending)
     if stem.endswith(("ي", "ا", "و")):
         stems.append((stem[:-1], False))  # يلتقون
+        if len(stem) >= 4:
+            stems.append((stem[:-1], None))  # the jussive of a weak final letter: لم يلتق (يلتقي)
     if len(stem) == 3 and stem[1] in "وي":  # the jussive of a hollow verb: لم يزر (يزور)
         stems.append((stem[0] + stem[2], None))
     out = []
