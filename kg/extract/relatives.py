@@ -1,5 +1,7 @@
 """Who did what a verbal noun names, said after it: in a relative clause whose verb carries the
-noun's pronoun, after an agent word (``هجوما شنه مسلحون``) or after ل، من (``هجوما لبوكو حرام``).
+noun's pronoun, after an agent word (``هجوما شنه مسلحون``) or after ل، من (``هجوما لبوكو حرام``);
+and the subject of a verb right after a relative pronoun, the actor it refers back to (``ترامب
+الذي زار``).
 
 In a relative clause whose verb carries the pronoun of the verbal noun before it:
 the subject named after that verb (``العقوبات التي فرضتها الولايات المتحدة``: the United States
@@ -24,6 +26,7 @@ from kg.extract.victims import agent_before
 from kg.lexicon.markers import has_marker
 
 SHORTEST_VERB = 4  # letters of a verb with its pronoun (نفته); shorter words are particles
+RELATIVE_REACH = 8  # words between a relative pronoun and the noun it refers to (an apposition)
 
 
 def _resumptive(word: str) -> bool:
@@ -82,3 +85,18 @@ def relative_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | Non
     return next(
         (a for a in actors if t.end + 2 <= a.first <= t.end + 4 and agent_before(s, a.first) and not a.marker), None
     )
+
+
+def relative_subject(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
+    """A verb right after الذي/التي has the noun before it as subject: an actor (``ترامب الذي
+    زار``), or a thing that is no actor (``الهجوم الذي استهدف``: said of the attack, which the
+    sentence reports through the noun, not again through the verb)."""
+    rel = t.index - 1
+    near = [a for a in actors if not a.marker and a.last < rel and rel - a.last <= RELATIVE_REACH]
+    if not near:
+        return None  # المرة الأولى، التي تتهم فيها إسرائيل إيران: the subject follows
+    antecedent = near[-1]  # ديان أبوت، وزيرة خارجية الظل، التي دعت: past an apposition
+    between = range(antecedent.last + 1, rel)
+    if rel - antecedent.last > 1 and not any(s.tokens[k].text in "،," for k in between):
+        return None  # الهجوم على مصر الذي: the noun right before الذي is the subject, not Egypt
+    return antecedent

@@ -42,20 +42,18 @@ from kg.extract.clause import (
     is_place,
     light_verb,
     light_window,
-    numbered_subject,
     pronoun_object,
 )
+from kg.extract.objects import after_is_object, noun_too
 from kg.extract.partners import done_with
 from kg.extract.protests import protest_reported
-from kg.extract.relatives import marked_author, relative_agent, relative_author
+from kg.extract.relatives import marked_author, relative_agent, relative_author, relative_subject
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import (
     accusative_noun,
     definite_or_owned,
-    is_masdar_form,
     is_verb_form,
     pronoun_suffix,
-    written,
 )
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, oblique_group, reads_passive
 from kg.lexicon.actors import gazetteer
@@ -93,7 +91,6 @@ SINGULAR_SUFFIXES = ("ه", "ها")  # his, her: زيارته
 FINITE = ("perfect", "imperfect")
 BE = fold("كان")  # كان، كانت، كانوا: past the auxiliary to its subject
 BELONGING = fold("التابع")  # التابعة، التابع: the body a subject belongs to, between it and its verb
-RELATIVE_REACH = 8  # words between a relative pronoun and the noun it refers to (an apposition)
 
 
 @dataclass(frozen=True)
@@ -296,31 +293,30 @@ def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -
     return after
 
 
-def _agrees(s: Sentence, t: Trigger, a: Arg) -> bool:
-    """May ``a``, right after this verb, be its subject by gender? A verb without the feminine
-    ت takes no subject whose first word ends in ة (``وانتقد السلطة``: the authority is the
-    object; ``أثنى سفير سلطنة عمان``: the ambassador, a word before the name, is the subject)."""
-    verb = s.folded[t.index][len(t.prefix) :]
-    feminine = verb.startswith("ت") if t.pos == "imperfect" else t.pos != "perfect" or verb.endswith("ت")
-    if feminine or a.first != t.end + 1:
-        return True
-    return not written(s.tokens[a.first].text).endswith("ة")
+def _subjects_before(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg], speaker: Arg | None) -> list[Arg]:
+    """Subjects that may stand before the verb: near it, not the speaker far back, not a thing's nationality."""
+    return [
+        a
+        for a in subjects
+        if a.last < t.index
+        and t.index - a.last <= SVO_WINDOW
+        and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)
+        and not _of_a_thing(ctx, t, a)
+    ]
 
 
-def _noun_too(s: Sentence, t: Trigger) -> bool:
-    """Can the trigger word also be read as a verbal noun (``ودعم حكومة مصر للتحالف``)?"""
-    return is_masdar_form(s.folded[t.index][len(t.prefix) :])
-
-
-def _object_after(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
-    """The actor right after a verb is its object, not its subject, by gender (``وانتقد السلطة
-    الفلسطينية``); a person (أسامة) or a word that may be a verbal noun is not judged so."""
-    return not is_person(ctx.doc, a.mention) and not _agrees(ctx.s, t, a) and not _noun_too(ctx.s, t)
-
-
-def _after_is_object(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
-    """The actor after the verb is its object (by gender, unnamed subject, or number: ``قاتلوا داعش``)."""
-    return _object_after(ctx, t, a) or _after_unnamed_subject(ctx, t, a) or numbered_subject(ctx.s, t)
+def _of_a_thing(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
+    """A nationality after a noun with the article that names no actor (``الليرة التركية``)
+    describes a thing: across a comma it is no subject of the verb after it (``انخفاض الليرة
+    التركية، هدد وزير الخزانة الأمريكي``)."""
+    k, s = a.first - 1, ctx.s
+    return (
+        a.mention.kind == "nisba"
+        and k >= 0
+        and s.folded[k].startswith("ال")
+        and not any(b.first <= k <= b.last for b in ctx.args if b is not a)
+        and any(s.tokens[j].text in STOP_PUNCT for j in range(a.last + 1, t.index))
+    )
 
 
 def _spoken_for(ctx: SentenceContext, a: Arg, actors: Sequence[Arg]) -> bool:
@@ -333,19 +329,6 @@ def _spoken_for(ctx: SentenceContext, a: Arg, actors: Sequence[Arg]) -> bool:
     return not any(b.first == a.last + 1 and is_person(ctx.doc, b.mention) for b in actors)
 
 
-def _after_unnamed_subject(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
-    """``ودعت الوزارة المجتمع الدولي``، ``وطالب وزير الخارجية إسرائيل``: a title word with the
-    article right before the actor is the verb's unnamed subject, and the actor its object. A
-    person (``الرئيس عبد الفتاح السيسي``), a nationality (``الرئيس المصري``) or a possessor
-    (``الأمين العام للأمم المتحدة``) after it belongs to the subject's phrase."""
-    k = a.first - 1
-    if k <= t.end or a.mention.kind == "nisba" or is_person(ctx.doc, a.mention):
-        return False  # a possessor (للأمم المتحدة) carries ل and is no subject candidate at all
-    w = ctx.s.folded[k]
-    g = gazetteer()
-    return w.startswith("ال") and (w in g.title_vocab or w in g.title_words)
-
-
 def _subject_source(
     ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], speaker: Arg | None, salience: Salience, current: bool
 ) -> Source | None:
@@ -354,29 +337,22 @@ def _subject_source(
     s, pos = ctx.s, t.pos
     subjects = [a for a in actors if not a.marker or _spoken_for(ctx, a, actors)]
     relative = t.index > 0 and s.folded[t.index - 1] in markers()["relative"]
-    if relative and (found := _relative_subject(ctx, t, actors)) is not None:
-        return found
+    if relative and (antecedent := relative_subject(ctx.s, t, actors)) is not None:
+        return _source(Rule.VERB_SVO, antecedent)
     inside = [a for a in subjects if t.index < a.first and a.last <= t.end]
     if inside:
         return _source(Rule.PHRASE_AGENT, *coordinated(actors, inside[0], s))  # تجمع المتظاهرون
     after = _subjects_after(ctx, t, subjects)
-    before = [
-        a
-        for a in subjects
-        if a.last < t.index
-        and t.index - a.last <= SVO_WINDOW
-        and (speaker is None or a.mention is not speaker.mention or t.index - a.last <= 2)
-        and not relative  # الهجوم الذي استهدف: no actor before الذي is the subject; one may follow
-    ]
+    before = [] if relative else _subjects_before(ctx, t, subjects, speaker)  # الهجوم الذي استهدف: one may follow
     if after and not relative and pronoun_object(s, t) and pos in FINITE:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))  # والتقى به الرئيس روحاني
     if current and coordinated_verb(s, t.index):
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
-    object_after = bool(after) and _after_is_object(ctx, t, after[0])
+    object_after = bool(after) and after_is_object(ctx, t, after[0])
     if chain and coordinated_verb(s, t.index) and not (speaker and his_country_word(chain[-1].mention)):
         return _source(Rule.VERB_SHARED_SUBJECT, *chain)  # not بلاده: أكد بومبيو أن بلاده …، وانتقد
-    if speaker is not None and coordinated_verb(s, t.index) and not _noun_too(s, t) and (not after or object_after):
+    if speaker is not None and coordinated_verb(s, t.index) and not noun_too(s, t) and (not after or object_after):
         return _source(Rule.VERB_SHARED_SUBJECT, speaker)  # وأكد بومبيو … أن …، وانتقد السلطة: he criticized
     if (
         chain
@@ -420,21 +396,6 @@ def _accused_before_charge(ctx: SentenceContext, t: Trigger, first: Arg, subject
     w = ctx.s.folded[k]
     that = has_marker(w, "complementizer") or has_marker(w, "that_pronoun")
     return w.startswith("ب") and (len(w) >= 5 or that)  # بالضلوع، بأن، بأنه
-
-
-def _relative_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:
-    """A verb right after الذي/التي has the noun before it as subject: an actor (``ترامب الذي
-    زار``), or a thing that is no actor (``الهجوم الذي استهدف``: said of the attack, which the
-    sentence reports through the noun, not again through the verb)."""
-    rel = t.index - 1
-    near = [a for a in actors if not a.marker and a.last < rel and rel - a.last <= RELATIVE_REACH]
-    if not near:
-        return None  # المرة الأولى، التي تتهم فيها إسرائيل إيران: the subject follows
-    antecedent = near[-1]  # ديان أبوت، وزيرة خارجية الظل، التي دعت: past an apposition
-    between = range(antecedent.last + 1, rel)
-    if rel - antecedent.last > 1 and not any(ctx.s.tokens[k].text in "،," for k in between):
-        return None  # الهجوم على مصر الذي: the noun right before الذي is the subject, not Egypt
-    return _source(Rule.VERB_SVO, antecedent)
 
 
 def _phrase_start(ctx: SentenceContext, a: Arg) -> int:

@@ -202,3 +202,10 @@ def test_a_headline_announcing_a_killing_is_not_its_author():
     # a verb of beginning after it still makes the speaker the actor of the operation
     found = events("أردوغان يعلن بدء عمليات عسكرية في سنجار شمال العراق.")
     assert any(e[0] == "ASSAULT" and e[1] == ("Türkiye",) for e in found)
+
+
+def test_beheading_is_violence_not_cutting_ties():
+    found = events("وقطع مسلحو تنظيم داعش رأس رهينة يابانية في سوريا أمس.")
+    assert all(e[0] != "SANCTION" for e in found), found
+    found = events("وقال الشاهد إن زعيم التنظيم قطع رأس إحدى النساء أمام السكان.")
+    assert all(e[0] != "SANCTION" for e in found), found
