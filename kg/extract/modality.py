@@ -10,6 +10,7 @@ from typing import Literal
 from kg.arabic.clitics import Clitic
 from kg.extract.clause import LIGHT_WINDOW, STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
 from kg.extract.tokens import Sentence
+from kg.extract.triggers import is_masdar_form
 from kg.lexicon.markers import has_marker, last_marker, marker_phrases, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
@@ -121,6 +122,13 @@ def _planned(s: Sentence, t: Trigger) -> bool:
     return k < len(s.folded) and has_marker(s.folded[k], "planned", Clitic.NONE)
 
 
+def _conditional_if(s: Sentence, t: Trigger) -> bool:
+    """``فإن اتفقت الفصائل``: إن as written right before a perfect verb that is no verbal noun too."""
+    if t.pos != "perfect" or t.index == 0 or s.tokens[t.index - 1].text not in written()["conditional_written"]:
+        return False
+    return not is_masdar_form(s.folded[t.index][len(t.prefix) :])
+
+
 def _may_be_imperfect(s: Sentence, t: Trigger) -> bool:
     """A perfect that starts as an imperfect does (``تسلم``: received, or hands over), read with
     the future markers after it (``قد تسلم … قريبا``)."""
@@ -135,6 +143,8 @@ def modality(s: Sentence, t: Trigger) -> Modality:
     clause = back[:4]
     if any(has_marker(w, "conditional", Clitic.ANY) for w in clause) or _alternative_of_condition(s, t, len(back)):
         return "hypothetical"
+    if _conditional_if(s, t):
+        return "hypothetical"  # فإن اتفقت الفصائل: if they agree
     if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
         return "hypothetical"  # قد يحضر: may attend
     if t.pos in NOUN_POS and back[:1] and back[0] in markers()["any"]:

@@ -14,6 +14,7 @@ from kg.extract.clause import (
     FROM,
     IN,
     NP_WALK,
+    QUOTES,
     STOP_PUNCT,
     TARGET_WINDOW,
     VSO_WINDOW,
@@ -102,7 +103,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and (street or not bare_group(a))
         and not attribute_of_person(doc, a, ctx.args)
         and id(a.mention) not in ctx.titles.inside
-        and not (a.mention.kind == "nisba" and actor_id(a.mention) in own)
+        and not (a.mention.kind == "nisba" and (actor_id(a.mention) in own or _describes_subject(ctx.s, t, base, a)))
         and not (t.form.predicate.type == "CONSULT" and _of_topic(ctx, a))
         and not _affiliated_to(ctx, a)
         and group_role(doc, a.mention.entity_id) != WEAPON
@@ -112,6 +113,16 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and a.first > described
         and not _excepted(ctx.s, a)
     ]
+
+
+def _describes_subject(s: Sentence, t: Trigger, base: int, a: Arg) -> bool:
+    """``وأثنت شركة "إفكتف ميجور" الأسترالية على``: a nationality right after the subject after
+    the verb (past a closing quote) is the subject's own, not a recipient."""
+    k = base + 1
+    if k < len(s.tokens) and s.tokens[k].text in QUOTES:
+        k += 1
+    singular = s.folded[a.first].endswith(("ي", "يه"))  # الأسترالية; not الفلسطينيين, the people named
+    return t.pos in ("perfect", "imperfect") and base > t.end and a.first == k and singular
 
 
 def _excepted(s: Sentence, a: Arg) -> bool:

@@ -111,6 +111,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "prospect",
         "exception",
         "restrictive",
+        "conditional_written",
     ),
     NAME_WORDS: (
         "stop",
