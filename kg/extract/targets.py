@@ -206,7 +206,7 @@ def _past_titles(s: Sentence, k: int) -> int:
         if raw in name_words()["nasab"] and end + 2 < len(s.tokens):
             end += 2  # the rest of the name: بن عبدالعزيز
             continue
-        adjective = w.startswith("ال") and w.endswith("ي")  # الثاني، الأمريكي
+        adjective = w.startswith("ال") and w.endswith("ي") and not s.tokens[end + 1].text.endswith("وى")  # not الشكوى
         if not (title_or_particle(s, end + 1) or adjective or {raw, w, raw[1:]} & vocab):
             break
         end += 1

@@ -26,3 +26,9 @@ def test_the_treasury_secretary_of_the_day() -> None:
 def test_a_state_body_before_its_verb_stays_its_subject() -> None:
     found = events("وقالت وزارة الخارجية التركية في بيان إن أنقرة تدين الهجوم.")
     assert any(e[0] == "ACCUSE" for e in found), found
+
+
+def test_the_nationality_of_the_rejected_complaint_is_the_recipient() -> None:
+    # الشكوى ends in ى, which folds to ي: it is no nationality adjective of the subject's titles
+    found = events("ورفضت الحكومة البريطانية الشكوى الروسية.")
+    assert ("REJECT", ("United Kingdom",), ("Russia",), "asserted") in found, found
