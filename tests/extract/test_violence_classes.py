@@ -209,3 +209,15 @@ def test_beheading_is_violence_not_cutting_ties():
     assert all(e[0] != "SANCTION" for e in found), found
     found = events("وقال الشاهد إن زعيم التنظيم قطع رأس إحدى النساء أمام السكان.")
     assert all(e[0] != "SANCTION" for e in found), found
+
+
+def test_members_of_a_group_act_for_it():
+    found = events("وشن عناصر من حركة طالبان هجوما على مدينة غزنة أمس.")
+    assert ("ASSAULT", ("Taliban",), ("Ghazni",), "asserted") in found, found
+    found = events("وقالت يونيسيف إن مقاتلين من جماعة بوكو حرام خطفوا مئات الأطفال في شمال نيجيريا.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Boko Haram",) for e in found), found
+
+
+def test_members_of_a_group_counted_as_killed_are_its_losses():
+    found = events("وقتل خمسة عناصر من تنظيم داعش في غارة للتحالف الدولي أمس.")
+    assert all(e[1] != ("Islamic State",) for e in found if e[0] == "ASSAULT"), found
