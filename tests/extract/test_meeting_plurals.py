@@ -21,3 +21,8 @@ def test_friendly_matches_are_no_meetings() -> None:
 def test_telecommunications_are_no_calls() -> None:
     found = events("وأعلن التحالف تدمير شبكة اتصالات تابعة للحوثيين في صعدة.")
     assert all(t != "CONSULT" for t, _s, _o, _m in found), found
+
+
+def test_hosting_the_olympic_games_is_no_visit() -> None:
+    found = events("وتستضيف طوكيو دورة الألعاب الأولمبية الصيفية عام 2020، ثم تستضيف بكين الأولمبياد الشتوي.")
+    assert all(t != "CONSULT" for t, _s, _o, _m in found), found
