@@ -117,9 +117,9 @@ def _actor(ctx: SentenceContext, t: Trigger, src: Source, salience: Salience, cu
         after = s.tokens[max(0, t.index - LIGHT_WINDOW)].start
         if pred.type == "PROTEST" and protest_reported(s, t):
             after = end  # قتل شاب برصاص الجيش خلال احتجاجات: the army is not whom they protest
-        named = named_perpetrator(ctx.doc, s, ctx.args, t) if pred.type == "ASSAULT" else None
+        named = named_perpetrator(ctx.doc, s, ctx.args, t) if pred.type == "ASSAULT" else ()
         implicit = gazetteer().implicit_agents[pred.type]
-        actor = Actor((named,), after) if named else Actor((implicit,), after, implicit)
+        actor = Actor(named, after) if named else Actor((implicit,), after, implicit)
     elif src.args:
         actor = Actor(tuple(actor_id(a.mention) for a in src.args), max(end, max(a.mention.end for a in src.args)))
     elif src.pronoun is not None:

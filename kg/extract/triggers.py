@@ -18,6 +18,7 @@ from itertools import compress
 from kg.arabic.clitics import CONJ, Clitic
 from kg.arabic.normalize import fold
 from kg.extract.clause import (
+    CASUALTY_NOUNS,
     FROM,
     GAP,
     QUOTES,
@@ -330,10 +331,19 @@ def complement_of_trigger(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) 
         if gap == 1 and not t.prefix and not said_to_happen(s, other, t):
             return True  # idafa: إلغاء الاتفاق
         said_of = t.prefix[-1:] == "ب" or (t.prefix.endswith("ل") and other.form.predicate.type == "ACCUSE")
+        if gap <= 6 and t.prefix[-1:] == "ب" and _instrument_of(other, t):
+            return True  # قصف الحوثيون بقذائف الهاون: the shells are how the verb's attack was done
         if gap <= 6 and said_of and other.form.predicate.type in ACCUSED_CONTENT_TYPES:
             if not any(s.tokens[k].text in STOP_PUNCT for k in range(other.index + other.length, t.index)):
                 return True  # اتهامات للمغرب بدعم …، إدانتها للهجوم: what is accused, not an act of the accuser
     return False
+
+
+def _instrument_of(verb: Trigger, t: Trigger) -> bool:
+    """A violence noun with ب after a violence verb names its means (``قصف … بقذائف الهاون``); not
+    after a verb of killing, which the noun's author did (``قتلوا بغارات شنها الطيران الروسي``)."""
+    same = verb.form.predicate.type == "ASSAULT" == t.form.predicate.type
+    return same and verb.pos in VERB_POS and verb.form.predicate.id not in CASUALTY_NOUNS  # قتلوا بغارات: by whom
 
 
 def said_to_happen(s: Sentence, verb: Trigger, t: Trigger) -> bool:

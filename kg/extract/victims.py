@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from kg.arabic.clitics import Clitic
 from kg.arabic.normalize import fold
-from kg.extract.arguments import coordinated, joined
+from kg.extract.arguments import BETWEEN, coordinated, joined
 from kg.extract.clause import (
     FROM,
     IN,
@@ -74,23 +74,31 @@ def agent_before(s: Sentence, k: int) -> bool:
     return s.folded[k - 1] in markers()["agent"] or tuple(s.folded[max(0, k - 2) : k]) in marker_phrases()["agent"]
 
 
-def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigger) -> str | None:
+def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigger) -> tuple[str, ...]:
     """Who did an attack the sentence reports without a subject: an armed group or force named
     as its author (هجوم شنه مسلحون، على أيدي مسلحين، تبناه تنظيم القاعدة), not its victims,
-    nor the subject of a passive (``17 من الحوثيين قتلوا في غارة للتحالف``: killed, not killing)."""
+    nor the subject of a passive (``17 من الحوثيين قتلوا في غارة للتحالف``: killed, not killing); with
+    those joined to it (``قصف قام به الحوثيون وقوات صالح``: both are its authors)."""
     if t.pos == "passive" or reads_passive(s, t):
         args = [a for a in args if a.first > t.end]
     for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
         if a.first > 0 and agent_before(s, a.first):
-            return actor_id(a.mention)
+            return _with_joined(args, a, s)
     victim: Arg | None = None
     for a in args:
         if _counted_victims(s, a.first) or victim is not None and joined(s, victim, a):
             victim = a  # مقتل أربعة جنود، مقتل عشرات الحوثيين وقوات صالح: the victims, and who is joined to them
             continue
         if armed(doc, a.mention.entity_id):
-            return actor_id(a.mention)
-    return None
+            return _with_joined(args, a, s)
+    return ()
+
+
+def _with_joined(args: Sequence[Arg], a: Arg, s: Sentence) -> tuple[str, ...]:
+    """The author and those joined to it by و; after بين the others are the other side."""
+    if BETWEEN in s.folded[max(0, a.first - 2) : a.first]:
+        return (actor_id(a.mention),)  # قتال بين الجيش الإسرائيلي وحماس: two sides, not two authors
+    return tuple(dict.fromkeys(actor_id(b.mention) for b in coordinated(args, a, s)))
 
 
 def armed(doc: Document, x: str) -> bool:

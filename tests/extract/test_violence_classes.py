@@ -221,3 +221,21 @@ def test_members_of_a_group_act_for_it():
 def test_members_of_a_group_counted_as_killed_are_its_losses():
     found = events("وقتل خمسة عناصر من تنظيم داعش في غارة للتحالف الدولي أمس.")
     assert all(e[1] != ("Islamic State",) for e in found if e[0] == "ASSAULT"), found
+
+
+def test_the_shells_a_verb_attacks_with_are_no_attack_of_their_own():
+    found = events("وفي عدن، قصف الحوثيون وقوات صالح بقذائف الهاون حي الدمينة ما أدى إلى سقوط جرحى.")
+    assert [e for e in found if e[0] == "ASSAULT"] and all(
+        "Forces loyal to Ali Abdullah Saleh" not in e[2] for e in found
+    ), found
+
+
+def test_joined_authors_of_an_attack_are_both_its_authors():
+    found = events("وقتل سبعة مدنيين أمس في قصف عشوائي قام به الحوثيون وقوات صالح على أحياء تعز.")
+    attacks = [e for e in found if e[0] == "ASSAULT"]
+    assert attacks and all(set(e[1]) == {"Houthis", "Forces loyal to Ali Abdullah Saleh"} for e in attacks), found
+
+
+def test_sides_after_between_are_no_joined_authors():
+    found = events("وقتل ثلاثة فلسطينيين أمس في قتال بين الجيش الإسرائيلي وحركة حماس في غزة.")
+    assert all(len(e[1]) == 1 for e in found if e[0] == "ASSAULT"), found
