@@ -39,3 +39,11 @@ def test_after_a_subject_the_apposed_person_is_the_object() -> None:
     found = _by(text, "ACCUSE")
     assert found and found[0][1] == ("Muqtada al-Sadr",), found
     assert found[0][0] != ("Muqtada al-Sadr",), found
+
+
+def test_a_day_between_the_verb_and_its_subject() -> None:
+    text = (
+        "وقالت الحكومة اللبنانية إنها تتابع الوضع، ودعا الجمعة الأمين العام لحزب الله حسن نصر الله أنصاره إلى الهدوء."
+    )
+    found = _by(text, "REQUEST")
+    assert found and found[0][0] == ("Hassan Nasrallah",), found
