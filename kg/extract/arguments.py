@@ -353,13 +353,21 @@ def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], le
     placed = _with_possessors(doc, s, place_args(s, mentions))
     covered = {k for a in placed for k in range(a.first, a.last + 1) if a.mention.kind != "nisba"}
     titles = title_attributes(doc, s, placed)
-    args = tuple(inherit_marker(a, titles, s) for a in placed)
+    args = tuple(inherit_marker(a, titles, s) for a in placed if not _citizenship(s, a))
     actors = tuple(
         a
         for a in args
         if is_actor(doc, a) and not attribute_of_person(doc, a, args) and id(a.mention) not in titles.inside
     )
     return SentenceContext(doc, s, args, actors, titles, tuple(find_triggers(s, covered, lemmas)))
+
+
+def _citizenship(s: Sentence, a: Arg) -> bool:
+    """``يحمل الجنسية الأمريكية``، ``16 من الجنسية السورية``: a nationality after the word for
+    citizenship is a person's, no actor."""
+    return (
+        a.mention.kind == "nisba" and a.first > 0 and has_marker(s.folded[a.first - 1], "citizenship", Clitic.WA_BA_ALL)
+    )
 
 
 def subject_slot(s: Sentence, start: int) -> int:

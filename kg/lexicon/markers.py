@@ -112,6 +112,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "exception",
         "restrictive",
         "conditional_written",
+        "citizenship",
     ),
     NAME_WORDS: (
         "stop",

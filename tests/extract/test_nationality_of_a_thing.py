@@ -32,3 +32,10 @@ def test_the_nationality_of_the_rejected_complaint_is_the_recipient() -> None:
     # الشكوى ends in ى, which folds to ي: it is no nationality adjective of the subject's titles
     found = events("ورفضت الحكومة البريطانية الشكوى الروسية.")
     assert ("REJECT", ("United Kingdom",), ("Russia",), "asserted") in found, found
+
+
+def test_a_persons_citizenship_is_no_recipient() -> None:
+    found = events("وكانت إسرائيل رفضت منح الناشط، الذي يحمل الجنسية الأميركية، تصريح إقامة العام الماضي.")
+    assert all("United States" not in e[2] for e in found), found
+    found = events("واحتجز الحرس الثوري الإيراني أستاذا جامعيا يحمل الجنسية البريطانية.")
+    assert all("United Kingdom" not in e[2] for e in found), found
