@@ -19,7 +19,7 @@ from kg.extract.tokens import Sentence
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.dates import date_words
 from kg.lexicon.markers import Clitic, find_marker, has_marker, marker_phrases, markers
-from kg.lexicon.predicates import Form, Pos, predicate_lexicon
+from kg.lexicon.predicates import Form, Pos
 from kg.model import Document, Mention
 
 # How far the rules look, in tokens.
@@ -290,26 +290,6 @@ def at_request_of(s: Sentence, t: Trigger) -> int:
     if k + 1 < len(s.folded) and s.folded[k] != FROM and not s.folded[k].startswith("ال"):
         k += 1  # طلبين متنافسين من
     return k if k + 1 < len(s.folded) and s.folded[k] == FROM else -1
-
-
-NUMBER_ENDINGS = {"perfect": ("وا", "ا"), "imperfect": ("ون", "ان")}  # plural and dual subject endings
-
-
-def numbered_subject(s: Sentence, t: Trigger) -> bool:
-    """``الذين قاتلوا تنظيم داعش``، ``يطالبون الحكومة``، ``اتفقا``: a verb with a plural or dual
-    ending (the verb without it is a form of the same predicate) holds its subject; a verb
-    before its subject stays singular, so the actor after this one is its object."""
-    if t.length > 1 or t.pos not in NUMBER_ENDINGS or t.form.suffix:
-        return False
-    word = s.folded[t.index][len(t.prefix) :]
-    forms = predicate_lexicon().forms
-    return any(
-        word.endswith(e)
-        and any(
-            f.predicate is t.form.predicate and f.pos == t.pos and not f.suffix for f in forms.get(word[: -len(e)], ())
-        )
-        for e in NUMBER_ENDINGS[t.pos]
-    )
 
 
 def pronoun_object(s: Sentence, t: Trigger) -> str:

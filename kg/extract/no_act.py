@@ -131,12 +131,11 @@ def _prospect_of(s: Sentence, t: Trigger) -> bool:
     ways or prospects of it names a topic, not an act."""
     if t.pos != "masdar" or t.index == 0:
         return False
+    before = [t.index - 1]
     k = t.index - 1
     if k > 0 and not s.folded[k].startswith(("ال", "و")) and s.tokens[k].text not in STOP_PUNCT:
-        k -= 1  # سبل تعزيز الشراكة: a verbal noun of promoting between
-    return has_marker(s.folded[t.index - 1], "prospect", Clitic.WA_BA) or has_marker(
-        s.folded[k], "prospect", Clitic.WA_BA
-    )
+        before.append(k - 1)  # سبل تعزيز الشراكة: a verbal noun of promoting between
+    return any(has_marker(s.folded[j], "prospect", Clitic.WA_BA) for j in before)
 
 
 SUM_REACH = 6  # words after a verb of giving where the sum or the aid it gives may stand

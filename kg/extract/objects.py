@@ -4,10 +4,11 @@ a masculine verb, a feminine noun), after the verb's unnamed subject (``ودعت
 
 from __future__ import annotations
 
-from kg.extract.clause import Arg, SentenceContext, Trigger, is_person, numbered_subject
+from kg.extract.clause import Arg, SentenceContext, Trigger, is_person
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import is_masdar_form, written
 from kg.lexicon.actors import gazetteer
+from kg.lexicon.predicates import predicate_lexicon
 
 
 def _agrees(s: Sentence, t: Trigger, a: Arg) -> bool:
@@ -48,3 +49,23 @@ def _after_unnamed_subject(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:
     w = ctx.s.folded[k]
     g = gazetteer()
     return w.startswith("ال") and (w in g.title_vocab or w in g.title_words)
+
+
+NUMBER_ENDINGS = {"perfect": ("وا", "ا"), "imperfect": ("ون", "ان")}  # plural and dual subject endings
+
+
+def numbered_subject(s: Sentence, t: Trigger) -> bool:
+    """``الذين قاتلوا تنظيم داعش``، ``يطالبون الحكومة``، ``اتفقا``: a verb with a plural or dual
+    ending (the verb without it is a form of the same predicate) holds its subject; a verb
+    before its subject stays singular, so the actor after this one is its object."""
+    if t.length > 1 or t.pos not in NUMBER_ENDINGS or t.form.suffix:
+        return False
+    word = s.folded[t.index][len(t.prefix) :]
+    forms = predicate_lexicon().forms
+    return any(
+        word.endswith(e)
+        and any(
+            f.predicate is t.form.predicate and f.pos == t.pos and not f.suffix for f in forms.get(word[: -len(e)], ())
+        )
+        for e in NUMBER_ENDINGS[t.pos]
+    )
