@@ -453,9 +453,9 @@ def after_pronoun_that(s: Sentence, i: int) -> bool:
 
 
 def _relative_after_noun(s: Sentence, i: int, actors: Sequence[Arg]) -> bool:
-    """``محاولة تستهدف …``: an imperfect verb right after an indefinite noun describes that
-    noun (its subject), which is no actor."""
+    """``محاولة تستهدف …``، ``مجموعات تدعم الاتفاق``: an imperfect verb right after an indefinite
+    feminine or feminine plural noun describes that noun (its subject), which is no actor."""
     if i == 0 or any(a.last == i - 1 for a in actors):
         return False
     prev = s.tokens[i - 1].text
-    return prev.endswith("ة") and not fold(prev).startswith(("ال", "وال"))
+    return prev.endswith(("ة", "ات")) and not fold(prev).startswith(("ال", "وال"))  # مجموعات تدعم الاتفاق

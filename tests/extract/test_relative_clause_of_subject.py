@@ -22,3 +22,10 @@ def test_the_country_visited_in_the_relative_clause_is_not_praised() -> None:
 def test_the_recipient_after_the_closed_clause_stays() -> None:
     found = events("وانتقد الرئيس الأمريكي دونالد ترامب الذي يزور بريطانيا حاليا، إيران بشدة.")
     assert ("ACCUSE", ("Donald Trump",), ("Iran",), "asserted") in found, found
+
+
+def test_a_verb_describing_an_indefinite_plural_noun_has_it_as_subject() -> None:
+    found = events("ودعا الرئيس الأمريكي باراك أوباما مجموعات تدعم الاتفاق النووي إلى الضغط على الكونغرس.")
+    assert all(e[0] != "SUPPORT" for e in found), found
+    found = events("ورفع المتظاهرون في ستراسبورغ لافتات تطالب الأمم المتحدة بوقف العملية العسكرية.")
+    assert all(e[1] != ("United Nations",) for e in found), found
