@@ -257,6 +257,9 @@ def light_verb(s: Sentence, t: Trigger, before: Sequence[Arg], doc: Document) ->
     window = light_window(s, t.index, inside | dashes)
     start = t.index - len(window)
     begun = [k for k, w in enumerate(window, start) if has_marker(w, "begin", Clitic.CONJ)]
+    claimed = any(has_marker(w, "claim", Clitic.CONJ) for w in window)  # تبنى التنظيم الهجوم، أعلن مسؤوليته عن
+    if claimed and t.form.predicate.type == "ASSAULT":
+        return True
     if not has_light(window) and not any(k < a.first and _object_of(s, a.last, t) for k in begun for a in before):
         return False
     said = (

@@ -113,6 +113,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "restrictive",
         "conditional_written",
         "citizenship",
+        "claim",
     ),
     NAME_WORDS: (
         "stop",

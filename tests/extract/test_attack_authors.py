@@ -82,3 +82,20 @@ def test_who_continues_an_attack_carries_it_out():
 def test_a_named_strike_takes_the_victims_its_toll_counts():
     found = events("مقتل 4 متشددين في غارة جوية للجيش الأميركي في اليمن.")
     assert ("ASSAULT", ("army (United States)",), ("militants",), "asserted") in found
+
+
+def test_who_claims_an_attack_is_its_author():
+    found = events("وأعلن تنظيم داعش مسؤوليته عن التفجير الذي استهدف المسجد في مدينة هرات.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Islamic State",) for e in found), found
+    found = events("وتبنت حركة الشباب الهجوم على الفندق في مقديشو أمس.")
+    assert any(e[0] == "ASSAULT" and e[1] == ("Al-Shabaab",) for e in found), found
+
+
+def test_who_denies_an_attack_did_not_do_it():
+    found = events("ونفت حركة طالبان مسؤوليتها عن الهجوم على الفندق في كابول.")
+    assert all(e[3] == "negated" for e in found if e[0] == "ASSAULT"), found
+
+
+def test_who_announces_deaths_is_not_their_author():
+    found = events("وأعلنت الشرطة مقتل خمسة أشخاص في الهجوم على السوق أمس.")
+    assert all(e[1] != ("police",) for e in found if e[0] == "ASSAULT"), found
