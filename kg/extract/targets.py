@@ -112,6 +112,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and a.first < charge
         and a.first > described
         and not _excepted(ctx.s, a)
+        and not _adjective_of_act(ctx.s, t, a)
     ]
 
 
@@ -123,6 +124,13 @@ def _describes_subject(s: Sentence, t: Trigger, base: int, a: Arg) -> bool:
         k += 1
     singular = s.folded[a.first].endswith(("ي", "يه"))  # الأسترالية; not الفلسطينيين, the people named
     return t.pos in ("perfect", "imperfect") and base > t.end and a.first == k and singular
+
+
+def _adjective_of_act(s: Sentence, t: Trigger, a: Arg) -> bool:
+    """``هجوم انتحاري``، ``هجوما انتحاريا``: a group word in the form of an adjective right after
+    a verbal noun says what kind of act it was; it is not whom it was done to."""
+    word = s.folded[a.first] if a.first < len(s.folded) else ""
+    return t.pos == "masdar" and a.first == t.end + 1 and bare_group(a) and word.endswith(("ي", "يا", "يه"))
 
 
 def _excepted(s: Sentence, a: Arg) -> bool:

@@ -99,3 +99,8 @@ def test_who_denies_an_attack_did_not_do_it():
 def test_who_announces_deaths_is_not_their_author():
     found = events("وأعلنت الشرطة مقتل خمسة أشخاص في الهجوم على السوق أمس.")
     assert all(e[1] != ("police",) for e in found if e[0] == "ASSAULT"), found
+
+
+def test_a_suicide_attack_is_not_an_attack_on_a_suicide_bomber():
+    found = events("وتبنى تنظيم داعش هجوما انتحاريا استهدف قوات الحكومة في درعا.")
+    assert found and all("suicide bomber" not in e[2] for e in found), found
