@@ -10,7 +10,7 @@ from typing import Literal
 from kg.arabic.clitics import Clitic
 from kg.extract.clause import LIGHT_WINDOW, STOP_PUNCT, SVO_WINDOW, VSO_WINDOW, Arg, Trigger
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import is_masdar_form
+from kg.extract.triggers import noun_too
 from kg.lexicon.markers import has_marker, last_marker, marker_phrases, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
@@ -126,7 +126,7 @@ def _conditional_if(s: Sentence, t: Trigger) -> bool:
     """``فإن اتفقت الفصائل``: إن as written right before a perfect verb that is no verbal noun too."""
     if t.pos != "perfect" or t.index == 0 or s.tokens[t.index - 1].text not in written()["conditional_written"]:
         return False
-    return not is_masdar_form(s.folded[t.index][len(t.prefix) :])
+    return not noun_too(s, t)
 
 
 def _may_be_imperfect(s: Sentence, t: Trigger) -> bool:

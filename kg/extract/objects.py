@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.extract.clause import Arg, SentenceContext, Trigger, is_person
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import is_masdar_form, written
+from kg.extract.triggers import noun_too, written
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.predicates import predicate_lexicon
 
@@ -20,11 +20,6 @@ def _agrees(s: Sentence, t: Trigger, a: Arg) -> bool:
     if feminine or a.first != t.end + 1:
         return True
     return not written(s.tokens[a.first].text).endswith("ة")
-
-
-def noun_too(s: Sentence, t: Trigger) -> bool:
-    """Can the trigger word also be read as a verbal noun (``ودعم حكومة مصر للتحالف``)?"""
-    return is_masdar_form(s.folded[t.index][len(t.prefix) :])
 
 
 def _object_after(ctx: SentenceContext, t: Trigger, a: Arg) -> bool:

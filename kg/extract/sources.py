@@ -44,7 +44,7 @@ from kg.extract.clause import (
     light_window,
     pronoun_object,
 )
-from kg.extract.objects import after_is_object, noun_too
+from kg.extract.objects import after_is_object
 from kg.extract.partners import done_with
 from kg.extract.protests import protest_reported
 from kg.extract.relatives import marked_author, relative_agent, relative_author, relative_subject
@@ -53,6 +53,7 @@ from kg.extract.triggers import (
     accusative_noun,
     definite_or_owned,
     is_verb_form,
+    noun_too,
     pronoun_suffix,
 )
 from kg.extract.victims import agent_before, anchored_in_time, casualties, counted, oblique_group, reads_passive

@@ -138,7 +138,7 @@ def _excepted(s: Sentence, a: Arg) -> bool:
     return any(has_marker(w, "exception", Clitic.CONJ) for w in s.folded[max(0, a.first - 2) : a.first])
 
 
-RELATIVE_REACH = 16  # words of a relative clause after a VSO subject, up to the comma that closes it
+DESCRIBING_REACH = 16  # words of a relative clause after a VSO subject, up to the comma that closes it
 
 
 def _relative_tail(s: Sentence, base: int) -> int:
@@ -148,7 +148,7 @@ def _relative_tail(s: Sentence, base: int) -> int:
     rel = base if s.folded[base] in markers()["relative"] else base + 1  # the titles' walk may take it
     if rel >= len(s.folded) or s.folded[rel] not in markers()["relative"]:
         return -1
-    for k in range(rel + 1, min(len(s.tokens), rel + 1 + RELATIVE_REACH)):
+    for k in range(rel + 1, min(len(s.tokens), rel + 1 + DESCRIBING_REACH)):
         if s.tokens[k].text in STOP_PUNCT:
             return k if s.tokens[k].text in COMMAS else -1
     return -1

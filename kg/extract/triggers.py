@@ -79,6 +79,11 @@ def is_masdar_form(word: str) -> bool:
     return any(f.pos == "masdar" for f in predicate_lexicon().forms.get(word, ()))
 
 
+def noun_too(s: Sentence, t: Trigger) -> bool:
+    """Can the trigger word also be read as a verbal noun (``ودعم حكومة مصر للتحالف``)?"""
+    return is_masdar_form(s.folded[t.index][len(t.prefix) :])
+
+
 def _noun_head(word: str, lex: PredicateLexicon) -> bool:
     """Is the first word of a phrase a noun? (definite, a known verbal noun, or a noun with a
     possessive pronoun such as ``مشاركته``)."""
@@ -180,7 +185,7 @@ def written(token: str) -> str:
 
 
 DETACHED = re.compile("^[وف]?[بلك]\u0640+$")  # a preposition written apart with a tatweel: بـ، لـ، وبـ
-QUOTE_MARKS = frozenset("\"«»“”'")
+QUOTE_MARKS = frozenset(QUOTES + "'")  # and the single quote
 
 
 def _detached_preposition(s: Sentence, i: int) -> bool:
@@ -213,15 +218,15 @@ def _fitting_forms(
     if i > 0 and (s.folded[i - 1] in markers()["noun_leader"] or s.folded[i - 1] in markers()["any"]):
         forms = [f for f in forms if f.pos not in VERB_POS]  # دفع ثمن، أي ثمن: a price, not ثمّن
     as_written = written(s.tokens[i].text)
+    after_comma = i > 0 and s.tokens[i - 1].text in "،,"  # …، متهمة إياه، …، منتقدين: a circumstantial participle
     if as_written.endswith("ة"):  # folding made زيارة look like a verb + ه, and عرضة "prone" like عرضه "his offer"
         nouns = [f for f in forms if f.pos in ("masdar", "phrase") and f.suffix != "ه"]
-        after_comma = i > 0 and s.tokens[i - 1].text in "،,"  # …، متهمة إياه: a feminine participle
         forms = nouns or [f for f in forms if f.pos == "participle" and after_comma]
     if _BARE_ALEF.match(as_written):  # البيان، اثنين: an imperfect never starts with a bare alef (أطالب has a hamza)
         forms = [f for f in forms if f.pos not in ("imperfect", "jussive")]
     if _adjective_follows(s, i, covered):
         forms = [f for f in forms if f.pos != "participle"]  # رفض مقترحا أمميا: a noun with its adjective
-    if as_written.endswith("ين") and not (i > 0 and s.tokens[i - 1].text in "،,"):
+    if as_written.endswith("ين") and not after_comma:
         forms = [f for f in forms if f.pos != "participle"]  # متهمين: the accused, but …، منتقدين: criticizing
     rest_written = s.names[i][len(pre) :]
     forms = [f for f in forms if rest_written not in f.predicate.excepted]
