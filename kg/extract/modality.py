@@ -108,6 +108,7 @@ def _alternative_of_condition(s: Sentence, t: Trigger, back: int) -> bool:
     return False
 
 
+PLUPERFECT_REACH = 4  # words before قد where كان makes the verb after it a past (كانت الرياض قد تعهدت)
 FUTURE_AHEAD = 6  # words from a trigger (itself included) where a future marker dates it (زيارة مرتقبة)
 
 
@@ -135,6 +136,25 @@ def _may_be_imperfect(s: Sentence, t: Trigger) -> bool:
     return s.folded[t.index][len(t.prefix) :].startswith(("ت", "ي", "ن"))
 
 
+EXECUTE = "execute"  # predicates.tsv: to put to death, which a court may sentence one to
+
+
+def _sentenced(t: Trigger, back: Sequence[str]) -> bool:
+    """``أصدرت المحكمة حكما بالإعدام``، ``قضت بإعدام``: a sentence to death, not yet carried out
+    (``تنفيذ حكم الإعدام`` is: a verb of carrying out, light, stands before the sentence)."""
+    if t.form.predicate.id != EXECUTE or not any(has_marker(w, "sentencing") for w in back[:2]):
+        return False
+    return not any(has_marker(w, "light") or w.removeprefix("ب").startswith("تنفيذ") for w in back)
+
+
+def _imperfect_phrase(s: Sentence, t: Trigger, back: Sequence[str]) -> bool:
+    """A phrase whose verb reads as an imperfect after قد (``قد تفتح النار``), not a perfect of
+    the fifth form (``كانت الرياض قد تعهدت بتقديم``: had pledged)."""
+    word = s.folded[t.index][len(t.prefix) :]
+    pluperfect = any(w.removeprefix("و").startswith("كان") for w in back[1:PLUPERFECT_REACH])
+    return _may_be_imperfect(s, t) and not word.endswith("ت") and not pluperfect
+
+
 def modality(s: Sentence, t: Trigger) -> Modality:
     """How the sentence states the event of trigger ``t``."""
     if _negated(s, t):
@@ -143,10 +163,12 @@ def modality(s: Sentence, t: Trigger) -> Modality:
     clause = back[:4]
     if any(has_marker(w, "conditional", Clitic.ANY) for w in clause) or _alternative_of_condition(s, t, len(back)):
         return "hypothetical"
+    if any(has_marker(w, "question") for w in clause[:1]) or _sentenced(t, back):
+        return "hypothetical"  # هل اغتالت إسرائيل …؟: asked, not told; حكم بإعدام ستة: sentenced, not killed
     if _conditional_if(s, t):
         return "hypothetical"  # فإن اتفقت الفصائل: if they agree
-    if t.form.pos == "imperfect" and clause[:1] == ["قد"]:
-        return "hypothetical"  # قد يحضر: may attend
+    if clause[:1] == ["قد"] and (t.form.pos == "imperfect" or t.form.pos == "phrase" and _imperfect_phrase(s, t, back)):
+        return "hypothetical"  # قد يحضر، قد تفتح النار: may attend, may open fire
     if t.pos in NOUN_POS and back[:1] and back[0] in markers()["any"]:
         return "hypothetical"  # أهداف محتملة لأي هجوم تركي: any attack, none yet
     if any(has_marker(w, "irrealis", Clitic.ANY) for w in back[:3]):

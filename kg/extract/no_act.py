@@ -39,13 +39,39 @@ def _action_noun(word: str) -> bool:
 
 def figurative(s: Sentence, t: Trigger) -> bool:
     """Violence words used of abstractions (``فجر الأزمة``، ``ضرب الاستقرار``، ``انفجار الوضع``)
-    report no violence: the word right after the trigger is an abstract noun."""
+    report no violence: the word right after the trigger is an abstract noun, or after a verb's
+    subject (``فجرت إثيوبيا الخلاف``)."""
     k = t.index + t.length
     if t.form.predicate.type != "ASSAULT" or k >= len(s.folded):
         return False
-    if has_marker(s.folded[k], "abstract", Clitic.WA_BA):
+    if has_marker(s.folded[k], "abstract", Clitic.WA_BA) or _characterized(s, t):
         return True
-    return t.pos in VERB_POS and _abstract_object(s, k)
+    return t.pos in VERB_POS and (_abstract_after_subject(s, k) or _abstract_object(s, k))
+
+
+def _characterized(s: Sentence, t: Trigger) -> bool:
+    """An indefinite noun of violence after a verb of being or counting as says what something
+    is (``خطوة تشكل ضربة لبكين``، ``يعد اعتداء على السيادة``، ``بمثابة إعلان حرب``); it tells no attack."""
+    word = s.folded[t.index]
+    if t.pos in VERB_POS or t.index == 0 or word.startswith(("ال", "وال", "بال")):
+        return False
+    return has_marker(s.folded[t.index - 1], "copula")
+
+
+def _abstract_after_subject(s: Sentence, k: int) -> bool:
+    """``فجرت إثيوبيا الخلاف``، ``فجرت الحكومة الإثيوبية الخلاف``: the word after a one-word
+    subject (and its nisba adjective) is a definite abstract noun."""
+    j = k + 1
+    if j < len(s.folded) and _nisba(s.folded[j]):
+        j += 1
+    if j >= len(s.folded) or any(s.tokens[i].text in STOP_PUNCT for i in range(k, j + 1)):
+        return False
+    return s.folded[j].startswith("ال") and has_marker(s.folded[j], "abstract", Clitic.NONE)
+
+
+def _nisba(word: str) -> bool:
+    """A definite nisba adjective (``الإثيوبية``، ``الأمريكي``), folded."""
+    return word.startswith("ال") and word.endswith(("ي", "يه"))
 
 
 INTERCEPTING = frozenset({"destroy", "shoot_down", "object"})  # predicates whose object may be a missile (اعترض)

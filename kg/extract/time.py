@@ -173,6 +173,14 @@ def looks_back(words: Sequence[str], at: int, article_date: str | None) -> bool:
 TOLL_REACH = 10  # words between a count of harm and the منذ بدء … that makes it a toll
 
 
+def _a_year(words: Sequence[str]) -> bool:
+    """Do ``words`` (after منذ) name a year: ``2014``، ``عام 2014``، ``العام 2014``?"""
+    year = date_words().year
+    if words and words[0].removeprefix("ال") in year:
+        words = words[1:]
+    return bool(words) and _YEAR.fullmatch(words[0].translate(_DIGITS)) is not None
+
+
 def since_start(words: Sequence[str], at: int, stops: Sequence[bool]) -> bool:
     """Is the act at word ``at`` counted since a start or over years (``قتل 10 آلاف شخص منذ تدخل
     التحالف``، ``في التمرد المستمر منذ أكثر من 30 عاما``، ``ومنذ بدء الهجوم قتل 1435 مدنيا``), in its
@@ -190,5 +198,8 @@ def since_start(words: Sequence[str], at: int, stops: Sequence[bool]) -> bool:
                 if words[k + 1] in dw.start:
                     calendar = k + 2 < len(words) and words[k + 2] in dw.period  # منذ بداية الشهر: fighting goes on
                     return not calendar and not ranked
+                joined = step < 0 and any(w.startswith("و") for w in words[k + 2 : at])  # منذ 2013 ويواجهون قصفا
+                if _a_year(words[k + 1 : k + 3]) and not joined:
+                    return not ranked  # أعدمت 600 شخص منذ العام 2014: a toll over years
             k += step
     return False

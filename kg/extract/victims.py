@@ -26,6 +26,7 @@ from kg.extract.clause import (
 )
 from kg.extract.time import looks_back, since_start
 from kg.extract.tokens import Sentence
+from kg.extract.triggers import VERB_POS
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
 from kg.model import Document
@@ -185,8 +186,12 @@ def accident(s: Sentence, t: Trigger) -> bool:
     (``مقتل 5 أشخاص، الأربعاء، من جراء تحطم طائرة``)."""
     if any(has_marker(w, "accident", Clitic.WA_BA) for w in s.folded[: min(ACCIDENT_OPENING, t.index)]):
         return True
+    if _result_of_before(s, t):
+        return True
     for step, edge in ((-1, -1), (1, len(s.folded))):
         k = t.index - 1 if step < 0 else t.end + 1
+        if step < 0 and _joined_verb(s, t):
+            k -= 1  # الزلزال كان على عمق 10 كيلومترات، وضرب: the verb after the comma shares the subject
         for _ in range(ACCIDENT_REACH):
             if k == edge or s.tokens[k].text in STOP_PUNCT:
                 break
@@ -196,6 +201,23 @@ def accident(s: Sentence, t: Trigger) -> bool:
     after = range(t.end + 1, min(len(s.folded) - 1, t.end + 2 * ACCIDENT_REACH))
     caused = (k for k in after if has_marker(s.folded[k], "cause"))
     return any(has_marker(s.folded[k + 1], "accident", Clitic.WA_BA) for k in caused)
+
+
+RESULT_REACH = 3  # words before a word of harm where a verb of result stands (ما أدى إلى مقتل)
+
+
+def _result_of_before(s: Sentence, t: Trigger) -> bool:
+    """Harm told as the result of an accident named before it in the sentence, past commas
+    (``تحطم مروحية في كاليفورنيا، الثلاثاء، ما أدى إلى مقتل أربعة``)."""
+    words = s.folded[max(0, t.index - RESULT_REACH) : t.index + 1]
+    k = next((t.index - len(words) + 1 + i for i, w in enumerate(words) if has_marker(w, "result")), -1)
+    return k >= 0 and any(has_marker(w, "accident", Clitic.WA_BA) for w in s.folded[:k])
+
+
+def _joined_verb(s: Sentence, t: Trigger) -> bool:
+    """A verb joined by و right after a comma (``…، وضرب``): its subject is in the clause before."""
+    after_comma = t.index > 1 and s.tokens[t.index - 1].text in "،,"
+    return t.pos in VERB_POS and after_comma and s.folded[t.index].startswith("و")
 
 
 def said_at(doc: Document, t: Trigger, actors: Sequence[str], recipients: Sequence[str]) -> bool:
@@ -248,10 +270,11 @@ THOUSANDS_REACH = 4  # words after a word of harm where its count stands
 
 def _thousands(s: Sentence, t: Trigger) -> bool:
     """Harm counted in thousands right after its word (``مقتل 1600 مدني``، ``قتل عشرات الآلاف``،
-    ``مقتل نحو 122 ألف عنصر``): the toll of a war or a campaign, no one attack."""
+    ``مقتل نحو 122 ألف عنصر``، ``مقتل وإصابة 3440 عراقيا``): the toll of a war or a campaign, no one attack."""
     if t.form.predicate.id not in CASUALTY_ENTRIES:
         return False
-    after = s.folded[t.end + 1 : t.end + 1 + THOUSANDS_REACH]
+    window = s.folded[t.end + 1 : t.end + 1 + THOUSANDS_REACH]
+    after = list(itertools.dropwhile(lambda w: has_marker(w, "casualty"), window))  # مقتل وإصابة 3440
     number = "".join(itertools.takewhile(lambda w: w.isdigit() or w in ",٬", after))  # 63 , 360: one number
     if number.strip(",٬") and int(number.replace(",", "").replace("٬", "")) >= TOLL_COUNT:
         return True
