@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from kg.arabic.clitics import Clitic, proclitic_readings, strip_clitic
-from kg.arabic.normalize import dediac, fold
+from kg.arabic.normalize import dediac, fold, fold_names
 from kg.extract.tokens import Sentence
 from kg.lexicon.actors import Gazetteer, gazetteer, slug
 from kg.lexicon.markers import NAME_WORDS, has_marker, name_words, written
@@ -23,6 +23,7 @@ from kg.model import Mention
 NAMEISH = re.compile(r"^[\u0621-\u064A]{2,15}$")  # Arabic-script name tokens: letters only, 2..15 long
 NOT_NAME_KINDS = ("speech", "negation", "future", "light", "begin", "complementizer")  # markers.tsv kinds
 PRONOUN_ENDINGS = ("هم", "هن", "كم", "نا")  # أنفسهم، لنا: no name ends so
+FOREIGN_GIVEN = frozenset({"western", "russian", "african", "asian", "hebrew"})  # given_names.tsv origins
 # After these titles news names people of every origin (اللاعب الكاميروني صامويل إيتو), so the
 # name need not start with a known name part.
 LOOSE_TITLES = frozenset(
@@ -293,9 +294,12 @@ def person_key(name: str, g: Gazetteer) -> str:
     return "person_" + slug(romanize(name, g))
 
 
-def _not_continuation(w: str, written_form: str, so_far: int, foreign: bool = False) -> bool:
+def _not_continuation(
+    w: str, written_form: str, so_far: int, foreign: bool = False, after_foreign: bool = False
+) -> bool:
     """Words that cannot continue a name already begun: a preposition glued to a common or
-    verbal noun (بلقاء، بتهمة، بارتكاب), an accusative with tanween (قادماً), a feminine
+    verbal noun (بلقاء، بتهمة، بارتكاب; after a foreign given name, a name may start with لا: كريستين
+    لاغارد), an accusative with tanween (قادماً), a feminine
     descriptor with the article (المصنفة), or a third word with the article that is no nisba
     family name (البالغ after two name words; الحمادي is one)."""
     if w[0] in "بكل" and len(w) > 3:
@@ -308,6 +312,7 @@ def _not_continuation(w: str, written_form: str, so_far: int, foreign: bool = Fa
             or masdar_shaped(rest)
             or rest.endswith("ه")
             or rest[0] == "ا"
+            and not (after_foreign and w[0] == "ل" and not rest.startswith("ال"))
         ):
             return True
     if written_form.endswith("اً") or written_form.endswith("ًا") or accusative_noun(w, foreign):
@@ -432,7 +437,9 @@ def _ends_run(s: Sentence, k: int, out: list[int], al_first: bool, foreign: bool
     )  # عبد الله، نور الدين
     if _formula_word(s, k, g) or not known and (w in name_words()["adjective"] or _no_surname_start(s, k, g)):
         return True  # محمد صلى الله عليه وسلم، خالد الدولي، كيم وترامب: the name ended before
-    if out and not compound and not known and _not_continuation(w, dediac(s.tokens[k].text), len(out), foreign):
+    after_foreign = len(out) == 1 and _foreign_given(s, out[0])
+    written = dediac(s.tokens[k].text)
+    if out and not compound and not known and _not_continuation(w, written, len(out), foreign, after_foreign):
         return True  # بلقاء، بتهمة، مؤتمراً، المصنفة: the name ended before
     if out and w.startswith("و") and not known:
         return True  # a conjunction joins a second person or thing: رايس وخافيير سولانا، أحمد مظهر وشادية
@@ -449,6 +456,11 @@ def _step(s: Sentence, k: int, out: list[int], taken_at: Mapping[int, Mention], 
     w = s.folded[k]
     compound = bool(out) and (s.folded[k - 1], w) in gazetteer().given_names  # عبد الباسط بن سالم goes on
     return "last" if w.startswith("ال") and not compound else "join"
+
+
+def _foreign_given(s: Sentence, k: int) -> bool:
+    """Is the word at ``k`` a given name of a language other than Arabic (``كريستين``)?"""
+    return gazetteer().given_origin.get((fold_names(s.tokens[k].text),)) in FOREIGN_GIVEN
 
 
 def name_run(

@@ -148,8 +148,20 @@ def of_the_game(s: Sentence) -> bool:
 
 def names_no_act(s: Sentence, t: Trigger) -> bool:
     """The trigger's words name no act here: a figure of speech, an interception, a search, a
-    rate written like blame, a topic (``سبل التعاون``)."""
-    return figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t) or _prospect_of(s, t)
+    rate written like blame, a topic (``سبل التعاون``), a prayer (``أيده الله``)."""
+    if figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t):
+        return True
+    return _prospect_of(s, t) or _prayer(s, t)
+
+
+GOD = "الله"  # folded
+
+
+def _prayer(s: Sentence, t: Trigger) -> bool:
+    """A verb with God right after it is a formula of prayer (``الملك سلمان – أيده الله –``،
+    ``حفظه الله``، ``دعا الله أن``): no act between actors."""
+    k = t.end + 1
+    return t.pos in VERB_POS and k < len(s.folded) and s.folded[k] == GOD
 
 
 def _prospect_of(s: Sentence, t: Trigger) -> bool:

@@ -14,6 +14,7 @@ from typing import TypedDict
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import dediac, fold, fold_names
 from kg.extract.names import (
+    FOREIGN_GIVEN,
     LOOSE_TITLES,
     common_nouns,
     common_words,
@@ -41,7 +42,6 @@ TITLE_LENGTH = 6  # words of the longest title
 PREPOSITION_NAMES = frozenset({"علي"})  # written without its final ى, the preposition على is the name علي
 PREPOSITION_SPEECH = frozenset({fold("بين")})  # بيّن (explained) written like بين (between)
 # traditions whose given names are not Arabic words, so one of them alone names a person
-FOREIGN_GIVEN = frozenset({"western", "russian", "african", "asian", "hebrew"})
 
 
 class Described(TypedDict, total=False):

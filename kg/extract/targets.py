@@ -112,6 +112,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and a.first < charge
         and a.first > described
         and not _excepted(ctx.s, a)
+        and not _platform(ctx.s, a)
         and not _adjective_of_act(ctx.s, t, a)
     ]
 
@@ -136,6 +137,15 @@ def _adjective_of_act(s: Sentence, t: Trigger, a: Arg) -> bool:
 def _excepted(s: Sentence, a: Arg) -> bool:
     """``باستثناء ليندون جونسون``، ``ما عدا الولايات المتحدة``: the actor is left out of the act."""
     return any(has_marker(w, "exception", Clitic.CONJ) for w in s.folded[max(0, a.first - 2) : a.first])
+
+
+def _platform(s: Sentence, a: Arg) -> bool:
+    """``أشاد الوزير على تويتر بالشرطة``: a social network after a preposition is where the words
+    were said, not to whom."""
+    word = s.folded[a.first]
+    if not has_marker(word, "platform", Clitic.WA_BA):
+        return False
+    return word.startswith(("ب", "وب")) or a.first > 0 and bool(preposition_of(s.folded[a.first - 1]))
 
 
 DESCRIBING_REACH = 16  # words of a relative clause after a VSO subject, up to the comma that closes it

@@ -62,6 +62,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "question",
         "sentencing",
         "copula",
+        "platform",
         "armed_anaphor",
         "follower",
         "negated_name",
