@@ -94,6 +94,24 @@ def _other_bearer(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
     return (prev,) in g.given_names and prev not in fold_names(e.label_ar).split()
 
 
+def _national_body(g: Gazetteer, s: Sentence, i: int, hit: Match) -> bool:
+    """``مجلس الأمن القومي``: an organization's name of several words followed by a word of the
+    nation names a national body, not the international one."""
+    k = i + hit[0]
+    if hit[0] == 1 or g.entries[hit[2]].type != "Organization" or k >= len(s.folded):
+        return False
+    return s.folded[k] in markers()["national_after"]
+
+
+def _dual_before_place(g: Gazetteer, s: Sentence, i: int, key: str) -> bool:
+    """``ولايتي فارياب وقندوز``: a one-word name ending as a feminine noun's dual in construct does
+    (تي) before a place is "the two provinces of", not Velayati."""
+    if g.entries[key].type != "Person" or not s.folded[i].endswith("تي") or i + 1 >= len(s.folded):
+        return False
+    hit = g.lookup((s.folded[i + 1],))
+    return hit is not None and g.entries[hit[0]].type in ("Place", "Country")
+
+
 def _common_word_place(g: Gazetteer, s: Sentence, i: int, pre: str, key: str, length: int) -> bool:
     """A one-word place whose name is a common noun (``common_nouns.tsv``) or a verb of news
     (``frequent_words.tsv`` kind place_verb: تدمر destroys) without the context of a place: no
@@ -112,6 +130,8 @@ def _common_word_place(g: Gazetteer, s: Sentence, i: int, pre: str, key: str, le
     hit = g.lookup((nxt,))
     if not pre and _preposition_and_noun(word, nxt, hit, nouns):
         return True
+    if nxt in markers()["idiom_after"]:
+        return True  # مسقط رأسه: his birthplace, not Muscat
     verb = word_map("frequent_words.tsv", "kind").get(word) == "place_verb"
     if not noun and not verb:
         return False
@@ -189,6 +209,11 @@ def gazetteer_mentions(doc: Document, g: Gazetteer) -> list[Mention]:
             starts = readings(w)
             hit = _match_gazetteer(g, s, i, starts, prefixes) if starts else None
             if hit and i > 0 and (hit[0] == 1 and _other_bearer(g, s, i, hit[2]) or _named_after(g, s, i, hit[2])):
+                hit = None
+            if hit and _national_body(g, s, i, hit):
+                after = i + hit[0] + 1  # مجلس الأمن القومي: no part of it is a name either
+                continue
+            if hit and hit[0] == 1 and _dual_before_place(g, s, i, hit[2]):
                 hit = None
             if hit and (
                 _common_word_place(g, s, i, s.folded[i][: hit[1]], hit[2], hit[0])

@@ -1,10 +1,12 @@
 """Is the actor right after a verb its object rather than its subject? By gender (``وانتقد السلطة``:
 a masculine verb, a feminine noun), after the verb's unnamed subject (``ودعت الوزارة المجتمع
-الدولي``), or after a verb whose ending holds its subject (``قاتلوا تنظيم داعش``)."""
+الدولي``), or after a verb whose ending holds its subject (``قاتلوا تنظيم داعش``). And who does a
+verbal noun after ب and من (``بدعم من الكنيسة``), and whom it backs."""
 
 from __future__ import annotations
 
-from kg.extract.clause import Arg, SentenceContext, Trigger, is_person
+from kg.extract.arguments import chain_ending
+from kg.extract.clause import FROM, STOP_PUNCT, WEAPON, Arg, SentenceContext, Trigger, group_role, is_person, is_place
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import noun_too, written
 from kg.lexicon.actors import gazetteer
@@ -64,3 +66,37 @@ def numbered_subject(s: Sentence, t: Trigger) -> bool:
         )
         for e in NUMBER_ENDINGS[t.pos]
     )
+
+
+BACKED = frozenset({"SUPPORT", "AID"})  # types whose ب-noun with من names the backer and whom it backs (بدعم من)
+BACKED_REACH = 10  # words before such a noun where the one backed stands, in its clause
+
+
+def done_by(ctx: SentenceContext, t: Trigger) -> Arg | None:
+    """``نجح فاليسا في الوقوف في وجه النظام بدعم من الكنيسة``: a verbal noun of support after ب,
+    with من right after it, is done by the actor after من, when it backs an actor named before it
+    in its clause (``backed``)."""
+    s, k = ctx.s, t.end + 1
+    if t.form.predicate.type not in BACKED or "ب" not in t.prefix or t.pos != "masdar":
+        return None
+    if k + 1 >= len(s.folded) or s.folded[k] != FROM or backed(ctx, t) is None:
+        return None
+    by = next((a for a in ctx.args if a.first == k + 1), None)
+    return by if by is not None and group_role(ctx.doc, by.mention.entity_id) != WEAPON else None  # بدعم من المروحيات
+
+
+def backed(ctx: SentenceContext, t: Trigger) -> Arg | None:
+    """Whom a support after ب and من backs: the subject of its clause, the last actor before the
+    noun (past a comma that sets the support off: ``وتستعد قوات الجيش والمقاومة، بدعم من التحالف،``)
+    when no actor before it in the clause is governed by a preposition (``تحريرها من الحوثيين وصالح
+    بدعم من التحالف``: those are not backed); places there (``نحو الرقة``) say where."""
+    s, k = ctx.s, t.index - 1
+    if k >= 0 and s.tokens[k].text in "،,":
+        k -= 1
+    while k >= 0 and not (s.tokens[k].text in STOP_PUNCT or s.tokens[k].text in "،,"):
+        k -= 1
+    near = max(k, t.index - BACKED_REACH)
+    before = [a for a in ctx.args if near < a.first and a.last < t.index and not is_place(ctx.doc, a.mention)]
+    if any(a.marker for a in before) or not before:
+        return None
+    return chain_ending(before, before[-1], s)[0]  # قوات الجيش اليمني والمقاومة: both are backed

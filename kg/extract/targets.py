@@ -34,6 +34,7 @@ from kg.extract.clause import (
     preposition_of,
     title_or_particle,
 )
+from kg.extract.objects import backed, done_by
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import opens_clause
 from kg.lexicon.actors import gazetteer
@@ -372,6 +373,8 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     doc, s = ctx.doc, ctx.s
     found, marked = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
     undergoer = _undergoer(ctx, t, source) or _asked(ctx, t, source) or _pronoun_object(ctx, t, source)
+    if done_by(ctx, t) is not None:
+        undergoer = backed(ctx, t)  # فاليسا … بدعم من الكنيسة: Walesa was backed
     if undergoer is not None:
         found, marked = undergoer, True
     location = None

@@ -63,6 +63,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "sentencing",
         "copula",
         "platform",
+        "idiom_after",
+        "national_after",
         "armed_anaphor",
         "follower",
         "negated_name",
