@@ -166,7 +166,8 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
     if asker is not None:
         return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, asker, ctx.s))  # بطلب من فرنسا
     if marked is not None and pred.type in PATIENT_POSSESSOR and pred.id not in VICTIM_NOUNS:
-        return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, marked, ctx.s))  # هجوما لبوكو حرام
+        authors = coordinated(actors, marked, ctx.s)  # هجوما لبوكو حرام، الضربات التي نفذتها واشنطن مع باريس
+        return _source(Rule.NOUN_POSSESSOR, *authors, *_together_with(ctx.s, t, actors, authors[-1]))
     nationality = nationality_after(ctx.s, t, ctx.args)
     if nationality is not None and pred.type in AUTHORED_TYPES and pred.id not in VICTIM_NOUNS:
         return _source(Rule.NOUN_POSSESSOR, nationality)  # الغارات الإسرائيلية، ضربة جوية أميركية
@@ -198,7 +199,8 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
     if found is not None:
         return found
     if (agent := relative_agent(ctx.s, t, actors, ctx.titles)) is not None:  # العقوبات التي فرضتها واشنطن
-        return _source(Rule.NOUN_LIGHT_VERB, *coordinated(actors, agent, ctx.s))
+        authors = coordinated(actors, agent, ctx.s)
+        return _source(Rule.NOUN_LIGHT_VERB, *authors, *_together_with(ctx.s, t, actors, authors[-1]))
     suffix = t.form.suffix or pronoun_suffix(ctx.s.folded[t.index])
     before = [a for a in actors if not a.marker and a.last < t.index and t.index - a.last <= SVO_WINDOW]
     light = light_verb(ctx.s, t, before, ctx.doc)
@@ -212,6 +214,19 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
     if light and salience.last_source:
         return Source(Rule.NOUN_SALIENT)
     return _unnamed_noun_source(ctx, t, actors)
+
+
+def _together_with(s: Sentence, t: Trigger, actors: Sequence[Arg], last: Arg) -> list[Arg]:
+    """``الضربات التي نفذتها الولايات المتحدة مع فرنسا وبريطانيا``: those with whom the agent of a
+    relative clause did an act done to someone (مع right after it) did it too; with an act done
+    between two, who follows مع is the other side (``الاتفاق الذي أبرمته القوى الكبرى مع إيران``)."""
+    pred, k = t.form.predicate, last.last + 1
+    if pred.type in RECIPROCAL or MUTUAL in pred.recipient or pred.type not in PATIENT_POSSESSOR:
+        return []
+    if k + 1 >= len(s.folded) or s.folded[k] != MUTUAL:
+        return []
+    first = next((a for a in actors if a.first == k + 1), None)
+    return coordinated(actors, first, s) if first is not None else []
 
 
 def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:

@@ -108,7 +108,9 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
     if has_light(window) or begins(window):
         return True
     prev = s.tokens[i - 1].text
-    if prev in STOP_PUNCT or prev in QUOTES or (i - 1) in covered or s.folded[i - 1] in markers()["that_pronoun"]:
+    if (i - 1) in covered:
+        return _object_after_subject(s, i, covered)
+    if prev in STOP_PUNCT or prev in QUOTES or s.folded[i - 1] in markers()["that_pronoun"]:
         return False  # إنها ألقت القبض: after أنه and its kin a verb may stand
     leaders = markers()["verb_leader"]
     if s.folded[i - 1] in markers()["preposition"]:
@@ -117,6 +119,19 @@ def _noun_context(s: Sentence, i: int, covered: Collection[int]) -> bool:
     if len(word) > 3 and word[0] in CONJ and s.folded[i - 1] not in leaders:
         return True  # وتعاون after a noun: coordinated nouns
     return s.folded[i - 1] not in leaders and not s.folded[i - 1].startswith(CONJ)
+
+
+def _object_after_subject(s: Sentence, i: int, covered: Collection[int]) -> bool:
+    """After a name that is the subject of an event verb right before it (``رفضت السلطات الأمريكية
+    طلب ترحيله``) stands the verb's object, a noun; after any other name a verb may stand (``قال
+    إن الولايات المتحدة طلبت``)."""
+    j = i - 1
+    while j > 0 and (j - 1) in covered:
+        j -= 1
+    if j == 0:
+        return False
+    verb = s.folded[j - 1]
+    return is_verb_form(verb) or verb[:1] in CONJ and is_verb_form(verb[1:])
 
 
 def _gapped_phrase(s: Sentence, i: int, head: str, form: Form, lex: PredicateLexicon, covered: Collection[int]) -> Form:
