@@ -157,6 +157,9 @@ def _preposition_and_noun(word: str, nxt: str, hit: tuple | None, nouns: frozens
     return hit is None or hit[1] != "nisba"
 
 
+SHADDA = "\u0651"  # the doubling mark
+
+
 def _verb_here(s: Sentence, i: int, pre: str, nouns: frozenset[str]) -> bool:
     """Is a place named by a verb (``سرت`` spread، ``تدمر`` destroys) the verb here? After a
     word a finite verb follows (``حين سرت شائعة``، ``عندما تدمر``), or with an indefinite common
@@ -169,9 +172,9 @@ def _verb_here(s: Sentence, i: int, pre: str, nouns: frozenset[str]) -> bool:
     locative = markers()["locative"]
     if prev in locative or prev in markers()["preposition"]:
         return False
-    if prev in markers()["verb_leader"]:
-        return True
-    return nxt in nouns and nxt not in locative
+    if prev in markers()["verb_leader"] or SHADDA in s.tokens[i].text:
+        return True  # تدمّر: the doubling written on the verb (destroys), never on the town
+    return nxt in nouns and nxt not in locative or nxt[:1].isdigit()  # تدمر 17 هدفا: a counted object
 
 
 def _glued_to_hamza(s: Sentence, i: int, pre: str) -> bool:

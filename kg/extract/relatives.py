@@ -68,8 +68,9 @@ def marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
     if s.folded[t.index][len(t.prefix) :].startswith("ال"):
         return None
     k = t.end + 1
-    if k + 1 < len(s.folded) and s.folded[k + 1] == FROM and not s.folded[k].startswith("ال"):
-        k += 1  # لقصف عنيف من ميليشيات الحوثي: past an indefinite adjective
+    lam_next = k + 1 < len(s.folded) and any(a.first == k + 1 and a.marker == fold("ل") for a in actors)
+    if k + 1 < len(s.folded) and (s.folded[k + 1] == FROM or lam_next) and not s.folded[k].startswith("ال"):
+        k += 1  # لقصف عنيف من ميليشيات الحوثي، غارة جوية للتحالف: past an indefinite adjective
         if any(a.first == k - 1 for a in actors) or s.tokens[k - 1].text in STOP_PUNCT:
             return None
     by = k + 1 < len(s.folded) and s.folded[k + 1] == AGENT  # من قبل قوات النظام

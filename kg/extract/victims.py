@@ -160,6 +160,8 @@ def casualties(s: Sentence) -> bool:
     reported, not discussed."""
     words = s.folded
     mk = markers()
+    if len(words) > 1 and words[0] in mk["casualty_counted"] and has_marker(words[1], "casualty_counted"):
+        return True  # قتلى وجرحى بقصف …: a headline that opens with its dead
     for k, w in enumerate(words[:-1]):
         nxt = words[k + 1]
         counted = nxt.isdigit() or nxt in mk["number"] or fold(nxt) in mk["number"] or nxt in mk["casualty_counted"]
