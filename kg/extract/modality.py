@@ -4,6 +4,7 @@ is reported speech (``أكد سيالة أن "…"``: the event is statedBy Sial
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Literal
 
@@ -15,6 +16,7 @@ from kg.lexicon.markers import has_marker, last_marker, marker_phrases, markers,
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
 DENIAL_WINDOW = 8  # words back in its clause where a verb of denial governs a verbal noun
+DENIER_REACH = 7  # words before أن where the verb of denial stands, its subject and the subject's title between
 NOUN_POS = ("masdar", "phrase")  # the forms of a noun of an act, which an adjective may follow
 CONDITION_REACH = 12  # words of a condition's clause before the comma of an alternative to it
 POSSIBLE_REACH = 4  # words after such a noun where ``محتملة`` may stand (past its nisbas)
@@ -72,8 +74,10 @@ def _denied_clause(s: Sentence, t: Trigger) -> bool:
     for k in range(t.index - 1, max(-1, t.index - 8), -1):
         if s.tokens[k].text in ".؟!:":
             return False
-        if s.folded[k] in mk["complementizer"]:
-            return any(has_marker(w, "denial", Clitic.CONJ) for w in s.folded[max(0, k - 3) : k])
+        if s.folded[k] in mk["complementizer"]:  # نفى الرئيس الأمريكي دونالد ترامب أن يكون: past the subject
+            reach = range(k - 1, max(-1, k - DENIER_REACH - 1), -1)  # commas may set the subject off
+            back = itertools.takewhile(lambda j: s.tokens[j].text not in ".؟!:", reach)
+            return any(has_marker(s.folded[j], "denial", Clitic.CONJ) for j in back)
     return False
 
 

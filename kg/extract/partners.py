@@ -27,7 +27,9 @@ def done_with(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Arg | 
 
 def _during(s: Sentence, t: Trigger) -> bool:
     """Is the noun in a phrase of time (markers kind during: في، خلال) right before it?"""
-    return t.index > 0 and not t.prefix and has_marker(s.folded[t.index - 1], "during", Clitic.CONJ_SHORT)
+    before = s.folded[t.index - 1] if t.index > 0 else ""
+    opening = t.index <= OPENING_PHRASE and has_marker(before, "after_time")  # وبعد لقاءات …، قال غريفيث
+    return not t.prefix and (has_marker(before, "during", Clitic.CONJ_SHORT) or opening)
 
 
 def _partner(t: Trigger, actors: Sequence[Arg]) -> Arg | None:
@@ -41,4 +43,22 @@ def _with_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], partn
     if any(tok.text in STOP_PUNCT for tok in ctx.s.tokens[t.end + 1 : partner.first]):
         return None
     main = next((a for a in actors if not a.marker and a.last < t.index and a.mention.kind != "nisba"), None)
+    main = main or _subject_after_phrase(ctx, partner, actors)
     return main if main is not None and actor_id(main.mention) != actor_id(partner.mention) else None
+
+
+OPENING_PHRASE = 2  # the word of time after which a meeting was held opens the sentence (وبعد لقاءات)
+MAIN_REACH = 4  # words after the comma that closes an opening phrase where the main clause's subject stands
+
+
+def _subject_after_phrase(ctx: SentenceContext, partner: Arg, actors: Sequence[Arg]) -> Arg | None:
+    """``وبعد لقاءات في صنعاء مع قادة الحوثيين، قال غريفيث``: a sentence that opens with the phrase
+    has its subject after the comma that closes it, after the main verb."""
+    toks = ctx.s.tokens
+    comma = next((k for k in range(partner.last + 1, len(toks)) if toks[k].text in "،,"), -1)
+    if comma < 0 or any(tok.text in STOP_PUNCT for tok in toks[partner.last + 1 : comma]):
+        return None
+    return next(
+        (a for a in actors if comma < a.first <= comma + MAIN_REACH and not a.marker and a.mention.kind != "nisba"),
+        None,
+    )

@@ -65,6 +65,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "platform",
         "idiom_after",
         "national_after",
+        "after_time",
         "armed_anaphor",
         "follower",
         "negated_name",
