@@ -5,6 +5,7 @@ governs it (on the word: ``لليبيا``; before it: ``مع الجزائر``; o
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from operator import attrgetter
@@ -353,13 +354,28 @@ def sentence_context(doc: Document, s: Sentence, mentions: Sequence[Mention], le
     placed = _with_possessors(doc, s, place_args(s, mentions))
     covered = {k for a in placed for k in range(a.first, a.last + 1) if a.mention.kind != "nisba"}
     titles = title_attributes(doc, s, placed)
-    args = tuple(inherit_marker(a, titles, s) for a in placed if not _citizenship(s, a))
+    opening = _dateline_end(s)
+    args = tuple(inherit_marker(a, titles, s) for a in placed if not _citizenship(s, a) and a.last >= opening)
     actors = tuple(
         a
         for a in args
         if is_actor(doc, a) and not attribute_of_person(doc, a, args) and id(a.mention) not in titles.inside
     )
     return SentenceContext(doc, s, args, actors, titles, tuple(find_triggers(s, covered, lemmas)))
+
+
+DATELINE_REACH = 8  # tokens at a sentence's start where a dateline's bracketed source may close (دبي، الإمارات (CNN)—)
+LATIN = re.compile(r"^[A-Za-z]+$")
+
+
+def _dateline_end(s: Sentence) -> int:
+    """``دبي، الإمارات العربية المتحدة (CNN)—``: the places before a news source in brackets at a
+    sentence's start say where it was written, no actor of its events (the index past the bracket, 0 for none)."""
+    toks = s.tokens
+    for k in range(1, min(len(toks), DATELINE_REACH)):
+        if toks[k].text == ")" and LATIN.match(toks[k - 1].text) and toks[k - 2].text == "(" if k > 1 else False:
+            return k + 1
+    return 0
 
 
 def _citizenship(s: Sentence, a: Arg) -> bool:
@@ -382,6 +398,9 @@ def subject_slot(s: Sentence, start: int) -> int:
             continue
         if k + 1 < len(s.tokens) and s.folded[k] in markers()["each"] and s.folded[k + 1] == FROM:
             k += 2  # أدان كل من مصر والسعودية: those after من are the subject (تعتقل مجموعة من الشبان: the object)
+            continue
+        if k == start and k + 1 < len(s.tokens) and s.folded[k] in markers()["delegation"] and s.folded[k + 1] == FROM:
+            k += 2  # وصل وفد من كوريا الجنوبية: the state the delegation comes from
             continue
         break
     return k

@@ -283,6 +283,13 @@ def _verb_source(
     return _subject_source(ctx, t, actors, speaker, salience, current)
 
 
+def _object_follows(actors: Sequence[Arg], subject: Arg) -> bool:
+    """``…، فاتهمت بريطانيا روسيا``: a second plain actor right after the one after a verb joined to
+    the clause before is its object, so the first is the verb's own subject (``…، والتقى رئيس الوزراء``
+    alone is the object of the subject that goes on)."""
+    return any(not a.marker and a.first == subject.last + 1 and a.mention.kind != "nisba" for a in actors)
+
+
 def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -> list[Arg]:
     """Subjects that may follow the verb: in its subject slot, or a person whose title phrase
     starts there (``زار وزير الخارجية الأمريكي مايك بومبيو``)."""
@@ -364,11 +371,13 @@ def _subject_source(
     before = [] if relative else _subjects_before(ctx, t, subjects, speaker)  # الهجوم الذي استهدف: one may follow
     if after and not relative and pronoun_object(s, t) and pos in FINITE:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))  # والتقى به الرئيس روحاني
-    if current and coordinated_verb(s, t.index):
+    object_after = bool(after) and after_is_object(ctx, t, after[0])
+    own_subject = bool(after) and not object_after and pos in FINITE and _object_follows(actors, after[0])
+    if current and coordinated_verb(s, t.index) and not own_subject:
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
-    object_after = bool(after) and after_is_object(ctx, t, after[0])
-    if chain and coordinated_verb(s, t.index) and not (speaker and his_country_word(chain[-1].mention)):
+    his_country = bool(speaker and chain and his_country_word(chain[-1].mention))
+    if chain and coordinated_verb(s, t.index) and not his_country and not own_subject:
         return _source(Rule.VERB_SHARED_SUBJECT, *chain)  # not بلاده: أكد بومبيو أن بلاده …، وانتقد
     if speaker is not None and coordinated_verb(s, t.index) and not noun_too(s, t) and (not after or object_after):
         return _source(Rule.VERB_SHARED_SUBJECT, speaker)  # وأكد بومبيو … أن …، وانتقد السلطة: he criticized

@@ -66,6 +66,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "idiom_after",
         "national_after",
         "after_time",
+        "delegation",
         "armed_anaphor",
         "follower",
         "negated_name",
