@@ -114,6 +114,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and a.first > described
         and not _excepted(ctx.s, a)
         and not _platform(ctx.s, a)
+        and not _names_an_accord(ctx, a)
         and not _adjective_of_act(ctx.s, t, a)
     ]
 
@@ -147,6 +148,14 @@ def _platform(s: Sentence, a: Arg) -> bool:
     if not has_marker(word, "platform", Clitic.WA_BA):
         return False
     return word.startswith(("ب", "وب")) or a.first > 0 and bool(preposition_of(s.folded[a.first - 1]))
+
+
+def _names_an_accord(ctx: SentenceContext, a: Arg) -> bool:
+    """``انسحاب الولايات المتحدة من اتفاق فيينا``، ``اتفاقية باريس``: a place right after a noun of an
+    accord or a meeting names it, the place is no party to the act."""
+    if a.first == 0 or not is_place(ctx.doc, a.mention):
+        return False
+    return has_marker(ctx.s.folded[a.first - 1], "named_for_place", Clitic.WA_BA)
 
 
 DESCRIBING_REACH = 16  # words of a relative clause after a VSO subject, up to the comma that closes it

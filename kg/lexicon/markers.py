@@ -67,6 +67,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "national_after",
         "after_time",
         "delegation",
+        "named_for_place",
         "armed_anaphor",
         "follower",
         "negated_name",

@@ -33,3 +33,12 @@ def test_one_actor_after_a_joined_verb_is_the_object_of_the_subject_that_goes_on
 def test_a_delegation_from_a_state_after_a_verb_stands_for_it():
     text = "ووصل وفد من كوريا الجنوبية إلى عاصمة كوريا الشمالية بيونغ يانغ، الإثنين."
     assert [(e[1], e[2]) for e in events(text) if e[0] == "CONSULT"] == [(("South Korea",), ("North Korea",))]
+
+
+def test_a_place_that_names_an_accord_is_no_party_to_it():
+    for text in (
+        "وقد أدى إعلان انسحاب الولايات المتحدة من اتفاق فيينا إلى تأجيج التوتر.",
+        "وأعلنت الولايات المتحدة انسحابها من اتفاقية باريس للمناخ.",
+    ):
+        found = [e for e in events(text) if e[0] == "RETREAT"]
+        assert found and all(not ({"Austria", "France"} & set(e[2])) for e in found)
