@@ -151,7 +151,17 @@ def names_no_act(s: Sentence, t: Trigger) -> bool:
     rate written like blame, a topic (``سبل التعاون``), a prayer (``أيده الله``)."""
     if figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t):
         return True
-    return _prospect_of(s, t) or _prayer(s, t)
+    return _prospect_of(s, t) or _prayer(s, t) or _courtesy(s, t)
+
+
+COURTESY_REACH = 8  # words after a request (its subject between) where the greetings it asks to convey stand
+
+
+def _courtesy(s: Sentence, t: Trigger) -> bool:
+    """``طلب الرئيس نقل تحياته إلى الملك``: a request to convey greetings is a courtesy, no request."""
+    if t.form.predicate.type != "REQUEST":
+        return False
+    return any(has_marker(w, "courtesy") for w in s.folded[t.end + 1 : t.end + 1 + COURTESY_REACH])
 
 
 GOD = "الله"  # folded

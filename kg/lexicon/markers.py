@@ -68,6 +68,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "after_time",
         "delegation",
         "named_for_place",
+        "courtesy",
         "armed_anaphor",
         "follower",
         "negated_name",

@@ -39,3 +39,9 @@ def test_a_word_with_the_article_after_a_foreign_given_name_still_ends_it():
 
 def test_burning_the_stages_is_a_figure():
     assert not [e for e in events("واعتبرت الصحيفة أن المبادرة الفرنسية تحرق المراحل في ليبيا.") if e[0] == "ASSAULT"]
+
+
+def test_a_request_to_convey_greetings_is_a_courtesy():
+    text = "وفي ختام اللقاء، طلب الرئيس عبدالفتاح السيسي نقل تحياته إلى أخيه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز."
+    assert not [e for e in events(text) if e[0] == "REQUEST"]
+    assert [e for e in events("وطلب الرئيس عبدالفتاح السيسي من الملك سلمان دعم مصر.") if e[0] == "REQUEST"]
