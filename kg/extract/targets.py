@@ -94,6 +94,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     start = max(after, _reported_from(ctx.s, t))
     charge = _charge_start(ctx, t, after)
     described = _relative_tail(ctx.s, base) if base > t.end and t.pos in ("perfect", "imperfect") else -1
+    described_by = _relative_object(ctx.s, t, ctx.args) if t.pos in ("perfect", "imperfect") else []
     return [
         a
         for a in ctx.args
@@ -115,6 +116,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not _excepted(ctx.s, a)
         and not _platform(ctx.s, a)
         and not _names_an_accord(ctx, a)
+        and a not in described_by
         and not _adjective_of_act(ctx.s, t, a)
     ]
 
@@ -172,6 +174,42 @@ def _relative_tail(s: Sentence, base: int) -> int:
         if s.tokens[k].text in STOP_PUNCT:
             return k if s.tokens[k].text in COMMAS else -1
     return -1
+
+
+def _relative_object(s: Sentence, t: Trigger, args: Sequence[Arg]) -> list[Arg]:
+    """``ووعد الرئيس حسن روحاني الذي خلف أحمدي نجاد بالقيام``: the object of a relative verb right
+    after a VSO subject (and its nisba adjectives) is no recipient of the main verb, comma or not."""
+    subject = next((a for a in args if a.first > t.end and not a.marker), None)
+    if subject is None:
+        return []
+    while (nxt := next((a for a in args if a.first == subject.last + 1), None)) is not None:
+        subject = nxt  # الرئيس حسن روحاني: the description, then the name
+    rel = subject.last + 1
+    starts = {a.first for a in args}  # الوزير السعودي الذي: a name or title there is the object, no adjective
+    while (
+        rel < min(len(s.folded), subject.last + 1 + SUBJECT_ADJECTIVES)
+        and _adjective_word(s, rel)
+        and rel not in starts
+    ):
+        rel += 1
+    if rel >= len(s.folded) or s.folded[rel] not in markers()["relative"]:
+        return []
+    first = next((a for a in args if rel + 1 < a.first <= rel + RELATIVE_OBJECT), None)
+    chain = [first] if first is not None else []
+    while chain and (nxt := next((a for a in args if a.first == chain[-1].last + 1), None)) is not None:
+        chain.append(nxt)  # نظيره الروسي بوتين: the title's nationality, then the name
+    return chain
+
+
+SUBJECT_ADJECTIVES = 3  # definite adjectives between a VSO subject and its relative clause
+RELATIVE_OBJECT = 3  # words after الذي where the relative verb's object starts
+
+
+def _adjective_word(s: Sentence, k: int) -> bool:
+    """A definite nisba adjective that may describe the subject before a relative (``الإيراني``);
+    other definite words there may be the object (``رفضت إسرائيل الاقتراحات التي قدمها غوتيريس``)."""
+    w = s.folded[k]
+    return w.startswith("ال") and w.endswith(("ي", "يه")) and w not in markers()["relative"]  # الذي، التي
 
 
 def _opens_charge(word: str) -> bool:

@@ -29,3 +29,15 @@ def test_a_verb_describing_an_indefinite_plural_noun_has_it_as_subject() -> None
     assert all(e[0] != "SUPPORT" for e in found), found
     found = events("ورفع المتظاهرون في ستراسبورغ لافتات تطالب الأمم المتحدة بوقف العملية العسكرية.")
     assert all(e[1] != ("United Nations",) for e in found), found
+
+
+def test_the_object_of_a_relative_verb_after_the_subject_is_no_recipient_without_a_comma():
+    text = "ووعد الرئيس حسن روحاني الذي خلف أحمدي نجاد في 2013 بالقيام بكل ما في وسعه لإنهاء إقامتهما الجبرية."
+    assert [e[2] for e in events(text) if e[0] == "AGREE"] == [()]
+    text = "وطالب الرئيس الإيراني حسن روحاني الذي التقى نظيره الروسي بوتين الدول الأوروبية بالالتزام بالاتفاق."
+    assert all("Vladimir Putin" not in e[2] for e in events(text) if e[0] == "REQUEST")
+
+
+def test_a_definite_object_before_a_relative_keeps_its_recipient():
+    text = "ورفضت إسرائيل الاقتراحات التي قدمها غوتيريس لحماية الفلسطينيين."
+    assert [e[2] for e in events(text) if e[0] == "REJECT"] == [("António Guterres",)]
