@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.arabic.clitics import Clitic, strip_clitic
+from kg.arabic.normalize import fold
 from kg.extract.arguments import AGENT, attribute_of_person, coordinated
 from kg.extract.clause import (
     FROM,
@@ -143,13 +144,17 @@ def _excepted(s: Sentence, a: Arg) -> bool:
     return any(has_marker(w, "exception", Clitic.CONJ) for w in s.folded[max(0, a.first - 2) : a.first])
 
 
+PLATFORM_REACH = 3  # words before a social network where the preposition of where words were said stands
+
+
 def _platform(s: Sentence, a: Arg) -> bool:
     """``أشاد الوزير على تويتر بالشرطة``: a social network after a preposition is where the words
     were said, not to whom."""
     word = s.folded[a.first]
     if not has_marker(word, "platform", Clitic.WA_BA):
         return False
-    return word.startswith(("ب", "وب")) or a.first > 0 and bool(preposition_of(s.folded[a.first - 1]))
+    before = range(a.first - 1, max(-1, a.first - PLATFORM_REACH - 1), -1)  # على تطبيق "تلغرام"
+    return word.startswith(("ب", "وب")) or any(preposition_of(s.folded[k]) for k in before)
 
 
 def _names_an_accord(ctx: SentenceContext, a: Arg) -> bool:
@@ -328,11 +333,26 @@ def companion(s: Sentence, a: Arg) -> bool:
     return _opened_by(s, a, lambda k: has_marker(s.folded[k], "companion", Clitic.CONJ), NP_WALK + 2)
 
 
+AGAINST = fold("ضد")  # against: whom any act of violence was done to
+ON = fold("على")  # on: whom a noun of violence was done to, right after it (هجوم على، غارات جوية على)
+ON_REACH = 3  # words after a noun of violence where its على phrase starts
+
+
+def _against(t: Trigger, a: Arg) -> bool:
+    """Is ``a`` whom an act of violence was done to by its preposition, beside the act's own
+    frame: ضد anywhere, على right after a noun (not ``الحديدة المطلة على البحر الأحمر``)?"""
+    if t.form.predicate.type != "ASSAULT":
+        return False
+    return a.marker == AGAINST or t.pos == "masdar" and a.marker == ON and a.first - t.end <= ON_REACH
+
+
 def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg | None, bool]:
     """The nearest candidate that fits the frame (its preposition, or none for a direct
     object), else the nearest one not marked as a place (في); and whether it fits the frame."""
     pred = t.form.predicate
-    fitting = [a for a in cands if (a.marker in pred.recipient if a.marker else "obj" in pred.recipient)]
+    fitting = [
+        a for a in cands if (a.marker in pred.recipient if a.marker else "obj" in pred.recipient) or _against(t, a)
+    ]
     loose = [a for a in cands if a.marker != IN and not _by_means(ctx.s, a)]
     if pred.type not in PLACE_TARGET_TYPES or pred.mode == "host":  # a town is where it happened, not the recipient
         fitting = [a for a in fitting if is_actor(ctx.doc, a)]

@@ -44,3 +44,20 @@ def test_a_verb_that_is_a_towns_name():
     assert "palmyra" not in [m.entity_id for m in doc.mentions]
     doc = extract("وسيطر التنظيم على مدينة تدمر الأثرية.", "t", "2018-01-01")
     assert "palmyra" in [m.entity_id for m in doc.mentions]
+
+
+def test_whom_an_attack_was_against_or_on():
+    found = _attacks("أنباء عن هجمات جوية لقوات التحالف ضد الحوثيين في الحديدة اليمنية")
+    assert [e[2] for e in found] == [("Houthis",)]
+    found = _attacks("وشنت الطائرات هجوما على مواقع داعش في الرقة السورية.")
+    assert [e[2] for e in found] == [("Islamic State",)]
+
+
+def test_a_place_far_after_an_attack_with_on_is_no_recipient():
+    text = "بعدما أطلقت القوات الحكومية هجوما باتجاه مدينة الحديدة المطلة على البحر الأحمر."
+    assert all("Red Sea" not in e[2] for e in _attacks(text))
+
+
+def test_a_statement_on_an_app_is_no_target():
+    text = "وأعلن داعش مسؤوليته عن التفجير في بيان على تطبيق تلغرام، مؤكدا استخدام سيارة مفخخة."
+    assert all("Telegram" not in " ".join(e[2]) for e in _attacks(text))
