@@ -32,7 +32,7 @@ from kg.extract.clause import (
     title_or_particle,
 )
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import Lemmas, find_triggers, is_verb_form
+from kg.extract.triggers import Lemmas, find_triggers, is_masdar_form, is_verb_form
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.markers import has_marker, marker_phrases, markers
 from kg.lexicon.predicates import predicate_lexicon
@@ -399,11 +399,31 @@ def subject_slot(s: Sentence, start: int) -> int:
         if k + 1 < len(s.tokens) and s.folded[k] in markers()["each"] and s.folded[k + 1] == FROM:
             k += 2  # أدان كل من مصر والسعودية: those after من are the subject (تعتقل مجموعة من الشبان: the object)
             continue
+        if k == start and unnamed_plural(s.folded[k]) and k + 1 < len(s.tokens) and _nisba_word(s.folded[k + 1]):
+            k += 1  # ندد مسؤولون أمريكيون: the officials' nationality is the subject
+            continue
         if k == start and k + 1 < len(s.tokens) and s.folded[k] in markers()["delegation"] and s.folded[k + 1] == FROM:
             k += 2  # وصل وفد من كوريا الجنوبية: the state the delegation comes from
             continue
         break
     return k
+
+
+UNNAMED_PLURAL = 5  # letters at least of an indefinite plural in ون that is an unnamed subject (مسؤولون)
+
+
+def unnamed_plural(w: str) -> bool:
+    """An indefinite plural participle or nisba in the nominative, or a word of sources
+    (``مسؤولون``، ``دبلوماسيون``، ``مصادر``): an unnamed subject right after a verb."""
+    shaped = w.startswith("م") or w.endswith("يون")  # مسؤولون، ناشطون (participles), دبلوماسيون (nisbas)
+    plural = w.endswith("ون") and len(w) >= UNNAMED_PLURAL and shaped and not w.startswith("ال")
+    known = is_verb_form(w) or is_masdar_form(w) or has_marker(w, "number")  # مليون is a number
+    return plural and not known or has_marker(w, "sources")
+
+
+def _nisba_word(w: str) -> bool:
+    """An indefinite plural nisba (``أمريكيون``، ``إسرائيليون``، ``مصريون``) or its nominative kin."""
+    return w.endswith(("يون", "يين")) and not w.startswith("ال")
 
 
 def apposed_subject(doc: Document, s: Sentence, end: int, args: Sequence[Arg]) -> Arg | None:

@@ -25,6 +25,7 @@ from kg.extract.arguments import (
     last_person_before,
     nationality_after,
     subject_slot,
+    unnamed_plural,
 )
 from kg.extract.clause import (
     MUTUAL,
@@ -283,6 +284,12 @@ def _verb_source(
     return _subject_source(ctx, t, actors, speaker, salience, current)
 
 
+def _unnamed_subject_after(s: Sentence, t: Trigger) -> bool:
+    """Right after the verb stands an unnamed subject (``وحذر مسؤولون أكراد``، ``وقالت مصادر``)."""
+    k = t.end + 1
+    return k < len(s.folded) and s.tokens[k].text not in STOP_PUNCT and unnamed_plural(s.folded[k])
+
+
 def _object_follows(actors: Sequence[Arg], subject: Arg) -> bool:
     """``…، فاتهمت بريطانيا روسيا``: a second plain actor right after the one after a verb joined to
     the clause before is its object, so the first is the verb's own subject (``…، والتقى رئيس الوزراء``
@@ -403,7 +410,14 @@ def _subject_source(
         return _source(Rule.VERB_SPEAKER, speaker)  # قال الجيش إن طائراته قصفت: its planes are its own
     if after:
         return _source(Rule.IMPERSONAL, after[0])
-    if salience.last_source and pos in FINITE and not relative and not _noun_subject_before(s, t, actors):
+    unnamed_after = _unnamed_subject_after(s, t)  # وحذر مسؤولون أكراد: someone unnamed, not the last actor
+    if (
+        salience.last_source
+        and pos in FINITE
+        and not relative
+        and not _noun_subject_before(s, t, actors)
+        and not unnamed_after
+    ):
         return Source(Rule.VERB_SALIENT)
     unsaid = pos == "passive" or t.form.predicate.mode == BOMBING  # انفجرت سيارة مفخخة: set off by someone
     if unsaid and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):

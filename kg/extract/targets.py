@@ -117,6 +117,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not _excepted(ctx.s, a)
         and not _platform(ctx.s, a)
         and not _names_an_accord(ctx, a)
+        and not _subject_of_next_verb(ctx, a)
         and a not in described_by
         and not _adjective_of_act(ctx.s, t, a)
     ]
@@ -155,6 +156,14 @@ def _platform(s: Sentence, a: Arg) -> bool:
         return False
     before = range(a.first - 1, max(-1, a.first - PLATFORM_REACH - 1), -1)  # على تطبيق "تلغرام"
     return word.startswith(("ب", "وب")) or any(preposition_of(s.folded[k]) for k in before)
+
+
+def _subject_of_next_verb(ctx: SentenceContext, a: Arg) -> bool:
+    """``البحرين تؤيد وموسكو تدعو للحوار``: an actor joined by و with an event verb right after it
+    opens a clause of its own as that verb's subject; it is no recipient of the verb before."""
+    if not ctx.s.folded[a.first].startswith("و"):
+        return False
+    return any(u.index == a.last + 1 and u.pos in ("perfect", "imperfect") for u in ctx.triggers)
 
 
 def _names_an_accord(ctx: SentenceContext, a: Arg) -> bool:

@@ -69,6 +69,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "delegation",
         "named_for_place",
         "courtesy",
+        "sources",
         "armed_anaphor",
         "follower",
         "negated_name",

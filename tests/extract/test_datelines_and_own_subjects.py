@@ -42,3 +42,15 @@ def test_a_place_that_names_an_accord_is_no_party_to_it():
     ):
         found = [e for e in events(text) if e[0] == "RETREAT"]
         assert found and all(not ({"Austria", "France"} & set(e[2])) for e in found)
+
+
+def test_unnamed_officials_after_a_verb_are_its_subject():
+    found = events("ندد مسؤولون أمريكيون وإسرائيليون الأربعاء بتصريحات للرئيس الفلسطيني محمود عباس.")
+    assert [(e[1], e[2]) for e in found if e[0] == "ACCUSE"] == [(("United States", "Israel"), ("Mahmoud Abbas",))]
+    text = "وزار الرئيس الفرنسي القاهرة أمس. وحذر مسؤولون أكراد من محاولة أنقرة إحداث تغيير ديموغرافي في عفرين."
+    assert not [e for e in events(text) if e[0] == "THREATEN" and "France" in e[1]]
+
+
+def test_an_actor_opening_a_joined_clause_is_no_recipient():
+    found = events("الضربات الإسرائيلية في سوريا: البحرين تؤيد وموسكو تدعو للحوار")
+    assert [e[2] for e in found if e[0] == "SUPPORT"] == [()]
