@@ -5,7 +5,9 @@ verbal noun after ب and من (``بدعم من الكنيسة``), and whom it ba
 
 from __future__ import annotations
 
-from kg.extract.arguments import chain_ending
+from collections.abc import Sequence
+
+from kg.extract.arguments import chain_ending, unnamed_plural
 from kg.extract.clause import FROM, STOP_PUNCT, WEAPON, Arg, SentenceContext, Trigger, group_role, is_person, is_place
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import noun_too, written
@@ -100,3 +102,16 @@ def backed(ctx: SentenceContext, t: Trigger) -> Arg | None:
     if any(a.marker for a in before) or not before:
         return None
     return chain_ending(before, before[-1], s)[0]  # قوات الجيش اليمني والمقاومة: both are backed
+
+
+def object_follows(actors: Sequence[Arg], subject: Arg) -> bool:
+    """``…، فاتهمت بريطانيا روسيا``: a second plain actor right after the one after a verb joined to
+    the clause before is its object, so the first is the verb's own subject (``…، والتقى رئيس الوزراء``
+    alone is the object of the subject that goes on)."""
+    return any(not a.marker and a.first == subject.last + 1 and a.mention.kind != "nisba" for a in actors)
+
+
+def unnamed_subject_after(s: Sentence, t: Trigger) -> bool:
+    """Right after the verb stands an unnamed subject (``وحذر مسؤولون أكراد``، ``وقالت مصادر``)."""
+    k = t.end + 1
+    return k < len(s.folded) and s.tokens[k].text not in STOP_PUNCT and unnamed_plural(s.folded[k])

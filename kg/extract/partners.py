@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.arguments import coordinated
 from kg.extract.clause import MUTUAL, STOP_PUNCT, WITH_REACH, Arg, SentenceContext, Trigger, actor_id, reporter
 from kg.extract.tokens import Sentence
 from kg.lexicon.markers import Clitic, has_marker
@@ -62,3 +63,15 @@ def _subject_after_phrase(ctx: SentenceContext, partner: Arg, actors: Sequence[A
         (a for a in actors if comma < a.first <= comma + MAIN_REACH and not a.marker and a.mention.kind != "nisba"),
         None,
     )
+
+
+def together_with(s: Sentence, actors: Sequence[Arg], last: Arg) -> list[Arg]:
+    """``الضربات التي نفذتها الولايات المتحدة مع فرنسا وبريطانيا``: those with whom the agent of a
+    relative clause did an act (مع right after it) did it too. The caller asks only for acts done
+    to someone: with an act done between two, who follows مع is the other side (``الاتفاق الذي
+    أبرمته القوى الكبرى مع إيران``)."""
+    k = last.last + 1
+    if k + 1 >= len(s.folded) or s.folded[k] != MUTUAL:
+        return []
+    first = next((a for a in actors if a.first == k + 1), None)
+    return coordinated(actors, first, s) if first is not None else []

@@ -25,7 +25,6 @@ from kg.extract.arguments import (
     last_person_before,
     nationality_after,
     subject_slot,
-    unnamed_plural,
 )
 from kg.extract.clause import (
     MUTUAL,
@@ -45,8 +44,8 @@ from kg.extract.clause import (
     light_window,
     pronoun_object,
 )
-from kg.extract.objects import after_is_object, done_by
-from kg.extract.partners import done_with
+from kg.extract.objects import after_is_object, done_by, object_follows, unnamed_subject_after
+from kg.extract.partners import done_with, together_with
 from kg.extract.protests import protest_reported
 from kg.extract.relatives import marked_author, relative_agent, relative_author, relative_subject
 from kg.extract.tokens import Sentence
@@ -168,11 +167,18 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
         return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, asker, ctx.s))  # بطلب من فرنسا
     if marked is not None and pred.type in PATIENT_POSSESSOR and pred.id not in VICTIM_NOUNS:
         authors = coordinated(actors, marked, ctx.s)  # هجوما لبوكو حرام، الضربات التي نفذتها واشنطن مع باريس
-        return _source(Rule.NOUN_POSSESSOR, *authors, *_together_with(ctx.s, t, actors, authors[-1]))
+        return _source(Rule.NOUN_POSSESSOR, *authors, *_co_authors(ctx.s, t, actors, authors[-1]))
     nationality = nationality_after(ctx.s, t, ctx.args)
     if nationality is not None and pred.type in AUTHORED_TYPES and pred.id not in VICTIM_NOUNS:
         return _source(Rule.NOUN_POSSESSOR, nationality)  # الغارات الإسرائيلية، ضربة جوية أميركية
     return None
+
+
+def _co_authors(s: Sentence, t: Trigger, actors: Sequence[Arg], last: Arg) -> list[Arg]:
+    """Those with whom the author did an act done to someone (``together_with``); none for acts between two."""
+    pred = t.form.predicate
+    done_to = pred.type in PATIENT_POSSESSOR and pred.type not in RECIPROCAL and MUTUAL not in pred.recipient
+    return together_with(s, actors, last) if done_to else []
 
 
 def _patient_follows(s: Sentence, k: int, actors: Sequence[Arg]) -> bool:
@@ -201,7 +207,7 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
         return found
     if (agent := relative_agent(ctx.s, t, actors, ctx.titles)) is not None:  # العقوبات التي فرضتها واشنطن
         authors = coordinated(actors, agent, ctx.s)
-        return _source(Rule.NOUN_LIGHT_VERB, *authors, *_together_with(ctx.s, t, actors, authors[-1]))
+        return _source(Rule.NOUN_LIGHT_VERB, *authors, *_co_authors(ctx.s, t, actors, authors[-1]))
     suffix = t.form.suffix or pronoun_suffix(ctx.s.folded[t.index])
     before = [a for a in actors if not a.marker and a.last < t.index and t.index - a.last <= SVO_WINDOW]
     light = light_verb(ctx.s, t, before, ctx.doc)
@@ -215,19 +221,6 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
     if light and salience.last_source:
         return Source(Rule.NOUN_SALIENT)
     return _unnamed_noun_source(ctx, t, actors)
-
-
-def _together_with(s: Sentence, t: Trigger, actors: Sequence[Arg], last: Arg) -> list[Arg]:
-    """``الضربات التي نفذتها الولايات المتحدة مع فرنسا وبريطانيا``: those with whom the agent of a
-    relative clause did an act done to someone (مع right after it) did it too; with an act done
-    between two, who follows مع is the other side (``الاتفاق الذي أبرمته القوى الكبرى مع إيران``)."""
-    pred, k = t.form.predicate, last.last + 1
-    if pred.type in RECIPROCAL or MUTUAL in pred.recipient or pred.type not in PATIENT_POSSESSOR:
-        return []
-    if k + 1 >= len(s.folded) or s.folded[k] != MUTUAL:
-        return []
-    first = next((a for a in actors if a.first == k + 1), None)
-    return coordinated(actors, first, s) if first is not None else []
 
 
 def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Source | None:
@@ -282,19 +275,6 @@ def _verb_source(
         agent = next((a for a in actors if a.first > t.end and a.first > 0 and agent_before(s, a.first)), None)
         return _source(Rule.PASSIVE_AGENT, agent) if agent is not None else Source(Rule.NOUN_IMPLICIT)
     return _subject_source(ctx, t, actors, speaker, salience, current)
-
-
-def _unnamed_subject_after(s: Sentence, t: Trigger) -> bool:
-    """Right after the verb stands an unnamed subject (``وحذر مسؤولون أكراد``، ``وقالت مصادر``)."""
-    k = t.end + 1
-    return k < len(s.folded) and s.tokens[k].text not in STOP_PUNCT and unnamed_plural(s.folded[k])
-
-
-def _object_follows(actors: Sequence[Arg], subject: Arg) -> bool:
-    """``…، فاتهمت بريطانيا روسيا``: a second plain actor right after the one after a verb joined to
-    the clause before is its object, so the first is the verb's own subject (``…، والتقى رئيس الوزراء``
-    alone is the object of the subject that goes on)."""
-    return any(not a.marker and a.first == subject.last + 1 and a.mention.kind != "nisba" for a in actors)
 
 
 def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -> list[Arg]:
@@ -379,7 +359,7 @@ def _subject_source(
     if after and not relative and pronoun_object(s, t) and pos in FINITE:
         return _source(Rule.VERB_VSO, *coordinated(actors, after[0], s))  # والتقى به الرئيس روحاني
     object_after = bool(after) and after_is_object(ctx, t, after[0])
-    own_subject = bool(after) and not object_after and pos in FINITE and _object_follows(actors, after[0])
+    own_subject = bool(after) and not object_after and pos in FINITE and object_follows(actors, after[0])
     if current and coordinated_verb(s, t.index) and not own_subject:
         return Source(Rule.VERB_SHARED_SUBJECT)  # التقى الجبير كيري، كما اجتمع مع …: the actor goes on
     chain = chain_ending(actors, before[-1], s) if before else []  # واشنطن ولندن وباريس نسقت
@@ -410,19 +390,18 @@ def _subject_source(
         return _source(Rule.VERB_SPEAKER, speaker)  # قال الجيش إن طائراته قصفت: its planes are its own
     if after:
         return _source(Rule.IMPERSONAL, after[0])
-    unnamed_after = _unnamed_subject_after(s, t)  # وحذر مسؤولون أكراد: someone unnamed, not the last actor
-    if (
-        salience.last_source
-        and pos in FINITE
-        and not relative
-        and not _noun_subject_before(s, t, actors)
-        and not unnamed_after
-    ):
+    if salience.last_source and not relative and _subject_left_open(s, t, actors):
         return Source(Rule.VERB_SALIENT)
     unsaid = pos == "passive" or t.form.predicate.mode == BOMBING  # انفجرت سيارة مفخخة: set off by someone
     if unsaid and t.form.predicate.type == "ASSAULT" and (anchored_in_time(s) or casualties(s)):
         return Source(Rule.NOUN_IMPLICIT)  # قتل أربعة أشخاص أمس: killed by someone unnamed
     return None
+
+
+def _subject_left_open(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> bool:
+    """A finite verb with no subject written: no noun subject before it, no unnamed one after it
+    (``وحذر مسؤولون أكراد``: someone unnamed, not the last sentence's actor)."""
+    return t.pos in FINITE and not _noun_subject_before(s, t, actors) and not unnamed_subject_after(s, t)
 
 
 def _accused_before_charge(ctx: SentenceContext, t: Trigger, first: Arg, subjects: Sequence[Arg]) -> bool:
