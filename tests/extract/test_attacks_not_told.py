@@ -95,3 +95,9 @@ def test_a_question_tells_no_attack():
 def test_a_sentence_to_death_and_the_case_it_closes_are_no_attack():
     assert not _attacks("أصدرت محكمة مصرية حكما نهائيا بإعدام عشرة أشخاص في قضية اقتحام مركز شرطة.")
     assert not _attacks("قضت المحكمة بإعدام ثلاثة مدانين.")
+
+
+def test_a_halt_of_fighting_is_no_fighting():
+    assert not _attacks("الرئيس الروسي يأمر بوقف إنساني للقتال في الغوطة الشرقية")
+    assert not _attacks("وأبدت بغداد رغبتها في اعتماد القنوات الدبلوماسية لإيقاف القصف التركي لقرى إقليم كردستان.")
+    assert _attacks("اجتمع الوزراء وسط غياب موقف موحد حول الضربات التي شنتها الولايات المتحدة على سوريا.")
