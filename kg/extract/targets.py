@@ -466,9 +466,24 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         if not target and place is not None and _attacked(ctx, t, place):
             target = [place.mention.entity_id]  # قصفت الميليشيات الأحياء السكنية في تعز: Taiz was shelled
     host = capital_of(location) if location else None
+    if not target and t.form.predicate.type in DELIVERED_TYPES and t.pos == "masdar":
+        land = _reached_land(ctx, t)
+        target = [land] if land and land not in source else []  # وصلت مساعدات سعودية إلى عدن: to Yemen
     if not target and t.form.predicate.type == "CONSULT" and host and host not in source:
         target = [host]  # a meeting in Khartoum is hosted by Sudan
     return Target(target, location, marked and bool(target))
+
+
+DELIVERED_TYPES = frozenset({"AID"})  # acts whose recipient a town they reach stands for: its country
+
+
+def _reached_land(ctx: SentenceContext, t: Trigger) -> str | None:
+    """The country of the first town after the act in its clause (``إلى مدينة عدن``: Yemen), None when
+    the town is unknown or lies across borders."""
+    end = _clause_end(ctx, t, t.end)
+    town = next((a for a in ctx.args if t.end < a.first < end and is_place(ctx.doc, a.mention)), None)
+    entry = gazetteer().entries.get(town.mention.entity_id) if town is not None else None
+    return (entry.capital_of or entry.country or None) if entry is not None else None
 
 
 def _attacked(ctx: SentenceContext, t: Trigger, place: Arg) -> bool:

@@ -40,6 +40,7 @@ VERB_POS = ("perfect", "imperfect", "passive")
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # the possessor of a noun: مشاركتهما، زيارته
 ACCUSED_CONTENT_TYPES = ("ACCUSE", "REQUEST", "THREATEN")  # اتهامات للمغرب بدعم: بدعم is what is said
 HAPPENING_TYPES = frozenset({"ASSAULT", "PROTEST"})  # وقعت مواجهات، شهدت مظاهرات: what a verb says took place
+ARRIVE = "arrive"  # predicates.tsv: to arrive, which aid does as well as visitors
 
 
 @lru_cache(maxsize=65536)
@@ -369,12 +370,11 @@ def _instrument_of(verb: Trigger, t: Trigger) -> bool:
 def said_to_happen(s: Sentence, verb: Trigger, t: Trigger) -> bool:
     """``وقعت مواجهات``: a verb that may say an event took place (markers kind occurrence; here
     not "signed") right before a verbal noun of fighting or protest."""
-    return (
-        verb.pos in VERB_POS
-        and t.index == verb.end + 1
-        and t.form.predicate.type in HAPPENING_TYPES
-        and has_marker(s.folded[verb.index], "occurrence", Clitic.CONJ)
-    )
+    if verb.pos not in VERB_POS or t.index != verb.end + 1:
+        return False
+    if verb.form.predicate.id == ARRIVE and t.form.predicate.type == "AID":
+        return True  # وصلت مساعدات سعودية إلى عدن: the aid arrived, no one visited
+    return t.form.predicate.type in HAPPENING_TYPES and has_marker(s.folded[verb.index], "occurrence", Clitic.CONJ)
 
 
 def happening_verb(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) -> bool:

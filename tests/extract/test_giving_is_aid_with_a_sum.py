@@ -20,3 +20,8 @@ def test_a_deadline_or_a_prize_given_is_no_aid():
     assert _aid("منحت إيران الأربعاء شركة توتال الفرنسية مهلة شهرين.") == []
     assert _aid("ومنحت فرنسا الصحفي المصري جائزة حرية الصحافة.") == []
     assert _aid("ويمنح الإيرانيون دول الاتحاد الأوروبي وروسيا والصين فرصة خلال الأسابيع المقبلة.") == []
+
+
+def test_aid_that_arrives_in_a_town_is_given_to_its_country():
+    found = events("وصلت مساعدات سعودية وإماراتية جديدة، اليوم الاثنين، إلى مدينة عدن.")
+    assert [(e[0], e[1], e[2]) for e in found] == [("AID", ("Saudi Arabia", "United Arab Emirates"), ("Yemen",))]
