@@ -357,7 +357,19 @@ def complement_of_trigger(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) 
         if gap <= 6 and said_of and other.form.predicate.type in ACCUSED_CONTENT_TYPES:
             if not any(s.tokens[k].text in STOP_PUNCT for k in range(other.index + other.length, t.index)):
                 return True  # اتهامات للمغرب بدعم …، إدانتها للهجوم: what is accused, not an act of the accuser
+        if gap <= WITHDRAWN_FROM and _withdrawn_from(s, other, t):
+            return True  # انسحاب بلاده من الاتفاق النووي: the accord is left, not made
     return False
+
+
+WITHDRAWN_FROM = 4  # words between a withdrawal and the act or accord withdrawn from (انسحاب الولايات المتحدة من)
+
+
+def _withdrawn_from(s: Sentence, other: Trigger, t: Trigger) -> bool:
+    """A verbal noun right after من that follows a withdrawal (``انسحاب بلاده من الاتفاق``) is what
+    was left."""
+    glued = any(p in t.prefix.removesuffix("ال") for p in "وبلك")  # والاتفاق، بالاتفاق: another phrase
+    return other.form.predicate.type == "RETREAT" and not glued and t.index > 0 and s.folded[t.index - 1] == FROM
 
 
 def _instrument_of(verb: Trigger, t: Trigger) -> bool:

@@ -39,3 +39,8 @@ def test_the_other_side_of_an_accord_is_its_partner():
 def test_in_the_future_is_no_reception():
     assert not [e for e in events("وتعتمد مصر مستقبلا على السودان في استيراد اللحوم.") if e[0] == "CONSULT"]
     assert not [e for e in events("وقال إن قطر ستكون مستقبلا شريكا لتركيا.") if e[0] == "CONSULT"]
+
+
+def test_an_accord_withdrawn_from_is_no_agreement():
+    found = events("أعلن الرئيس الأمريكي دونالد ترامب انسحاب بلاده من الاتفاق النووي مع إيران.")
+    assert [e[0] for e in found] == ["RETREAT"]
