@@ -15,6 +15,7 @@ from kg.extract.triggers import noun_too
 from kg.lexicon.markers import has_marker, last_marker, marker_phrases, markers, written
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
+CONDITION_BACK = 6  # words back in its clause where لو or إذا makes the act a condition
 DENIAL_WINDOW = 8  # words back in its clause where a verb of denial governs a verbal noun
 DENIER_REACH = 7  # words before أن where the verb of denial stands, its subject and the subject's title between
 NOUN_POS = ("masdar", "phrase")  # the forms of a noun of an act, which an adjective may follow
@@ -165,7 +166,10 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "negated"
     back = _clause_before(s, t)
     clause = back[:4]
-    if any(has_marker(w, "conditional", Clitic.ANY) for w in clause) or _alternative_of_condition(s, t, len(back)):
+    conditioned = any(
+        has_marker(w, "conditional", Clitic.ANY) for w in back[:CONDITION_BACK]
+    )  # حتى لو قررت واشنطن البقاء ضمن الاتفاق
+    if conditioned or _alternative_of_condition(s, t, len(back)):
         return "hypothetical"
     if any(has_marker(w, "question") for w in clause[:1]) or _sentenced(t, back):
         return "hypothetical"  # هل اغتالت إسرائيل …؟: asked, not told; حكم بإعدام ستة: sentenced, not killed

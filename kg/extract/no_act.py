@@ -151,7 +151,16 @@ def names_no_act(s: Sentence, t: Trigger) -> bool:
     rate written like blame, a topic (``سبل التعاون``), a prayer (``أيده الله``)."""
     if figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t):
         return True
-    return _prospect_of(s, t) or _prayer(s, t) or _courtesy(s, t)
+    return _prospect_of(s, t) or _prayer(s, t) or _courtesy(s, t) or _prompted(s, t)
+
+
+PROMPT = "call_on"  # predicates.tsv: دعا, which after ما/مما means "prompted"
+
+
+def _prompted(s: Sentence, t: Trigger) -> bool:
+    """``حجبت تركيا المواقع مما دعا جماعة لاتهامها``: دعا after ما or مما says what something led to;
+    no one was called on."""
+    return t.form.predicate.id == PROMPT and t.index > 0 and s.folded[t.index - 1] in markers()["prompting"]
 
 
 COURTESY_REACH = 8  # words after a request (its subject between) where the greetings it asks to convey stand

@@ -70,6 +70,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "named_for_place",
         "courtesy",
         "sources",
+        "prompting",
         "armed_anaphor",
         "follower",
         "negated_name",

@@ -45,3 +45,14 @@ def test_a_request_to_convey_greetings_is_a_courtesy():
     text = "وفي ختام اللقاء، طلب الرئيس عبدالفتاح السيسي نقل تحياته إلى أخيه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز."
     assert not [e for e in events(text) if e[0] == "REQUEST"]
     assert [e for e in events("وطلب الرئيس عبدالفتاح السيسي من الملك سلمان دعم مصر.") if e[0] == "REQUEST"]
+
+
+def test_prompted_is_no_call():
+    text = "حجبت تركيا ستة مواقع إخبارية هذا الأسبوع مما دعا جماعة موالية لتنظيم داعش لاتهام تركيا باضطهاد المسلمين."
+    assert not [e for e in events(text) if e[0] == "REQUEST"]
+    assert [e for e in events("ودعا الرئيس اللبناني ميشال عون اللبنانيين إلى المشاركة في الانتخابات.") if e[0] == "REQUEST"]
+
+
+def test_a_condition_a_few_words_back_holds_the_act():
+    text = "وأكد روحاني أن بلاده لن تقبل بذلك حتى لو قررت واشنطن البقاء ضمن الاتفاق النووي الإيراني."
+    assert all(e[-1] != "asserted" for e in events(text) if e[0] == "AGREE")
