@@ -302,6 +302,13 @@ def _subjects_after(ctx: SentenceContext, t: Trigger, subjects: Sequence[Arg]) -
         and (pred.mode == "visit" or not capital_of(after[0].mention.entity_id))
     ):
         return []  # زار بيونغ يانغ: a place after a visit verb is where; but أدانت واشنطن acts
+    if (
+        after
+        and pred.mode == "visit"
+        and after[0].first == t.end + 1
+        and entity_type(ctx.doc, after[0].mention) == "Country"
+    ):
+        return []  # ضابط شرطة زارت سوريا: a country right after a visit verb is where (a visitor comes first)
     return after
 
 

@@ -54,3 +54,9 @@ def test_unnamed_officials_after_a_verb_are_its_subject():
 def test_an_actor_opening_a_joined_clause_is_no_recipient():
     found = events("الضربات الإسرائيلية في سوريا: البحرين تؤيد وموسكو تدعو للحوار")
     assert [e[2] for e in found if e[0] == "SUPPORT"] == [()]
+
+
+def test_a_country_right_after_a_visit_verb_is_where():
+    assert not [e for e in events("وقتلت ضابط شرطة زارت سوريا وعلى صلات بتنظيم داعش.") if e[0] == "CONSULT"]
+    found = [e for e in events("زار الرئيس المصري عبد الفتاح السيسي السعودية.") if e[0] == "CONSULT"]
+    assert [(e[1], e[2]) for e in found] == [(("Abdel Fattah el-Sisi",), ("Saudi Arabia",))]
