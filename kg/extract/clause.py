@@ -171,6 +171,11 @@ def is_place(doc: Document, m: Mention) -> bool:
     return entity_type(doc, m) == "Place"
 
 
+def definite_nisba(word: str) -> bool:
+    """A definite nisba adjective, folded (``الإثيوبية``، ``الأمريكي``); the relatives الذي، التي are none."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and word not in markers()["relative"]
+
+
 def capital_of(entity_id: str) -> str | None:
     """The country a capital stands for (``واشنطن`` → United States), else None."""
     entry = gazetteer().entries.get(entity_id)

@@ -6,7 +6,7 @@ giving with no sum or aid after it (``منح مهلة``)."""
 from __future__ import annotations
 
 from kg.arabic.clitics import Clitic, CliticRule
-from kg.extract.clause import MUTUAL, STOP_PUNCT, WHAT, WITH_REACH, Trigger, preposition_of
+from kg.extract.clause import MUTUAL, STOP_PUNCT, WHAT, WITH_REACH, Trigger, definite_nisba, preposition_of
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import VERB_POS
 from kg.lexicon.markers import has_marker, marker_of, marker_phrases, markers
@@ -62,16 +62,11 @@ def _abstract_after_subject(s: Sentence, k: int) -> bool:
     """``فجرت إثيوبيا الخلاف``، ``فجرت الحكومة الإثيوبية الخلاف``: the word after a one-word
     subject (and its nisba adjective) is a definite abstract noun."""
     j = k + 1
-    if j < len(s.folded) and _nisba(s.folded[j]):
+    if j < len(s.folded) and definite_nisba(s.folded[j]):
         j += 1
     if j >= len(s.folded) or any(s.tokens[i].text in STOP_PUNCT for i in range(k, j + 1)):
         return False
     return s.folded[j].startswith("ال") and has_marker(s.folded[j], "abstract", Clitic.NONE)
-
-
-def _nisba(word: str) -> bool:
-    """A definite nisba adjective (``الإثيوبية``، ``الأمريكي``), folded."""
-    return word.startswith("ال") and word.endswith(("ي", "يه"))
 
 
 INTERCEPTING = frozenset({"destroy", "shoot_down", "object"})  # predicates whose object may be a missile (اعترض)
@@ -148,7 +143,8 @@ def of_the_game(s: Sentence) -> bool:
 
 def names_no_act(s: Sentence, t: Trigger) -> bool:
     """The trigger's words name no act here: a figure of speech, an interception, a search, a
-    rate written like blame, a topic (``سبل التعاون``), a prayer (``أيده الله``)."""
+    rate written like blame, a topic (``سبل التعاون``), a prayer (``أيده الله``), a courtesy
+    (``طلب نقل تحياته``), a verb of calling that means "led to" (``مما دعا``)."""
     if figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t):
         return True
     return _prospect_of(s, t) or _prayer(s, t) or _courtesy(s, t) or _prompted(s, t)

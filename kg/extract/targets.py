@@ -27,6 +27,7 @@ from kg.extract.clause import (
     at_request_of,
     bare_group,
     capital_of,
+    definite_nisba,
     group_role,
     is_actor,
     is_person,
@@ -202,7 +203,7 @@ def _relative_object(s: Sentence, t: Trigger, args: Sequence[Arg]) -> list[Arg]:
     starts = {a.first for a in args}  # الوزير السعودي الذي: a name or title there is the object, no adjective
     while (
         rel < min(len(s.folded), subject.last + 1 + SUBJECT_ADJECTIVES)
-        and _adjective_word(s, rel)
+        and definite_nisba(s.folded[rel])
         and rel not in starts
     ):
         rel += 1
@@ -217,13 +218,6 @@ def _relative_object(s: Sentence, t: Trigger, args: Sequence[Arg]) -> list[Arg]:
 
 SUBJECT_ADJECTIVES = 3  # definite adjectives between a VSO subject and its relative clause
 RELATIVE_OBJECT = 3  # words after الذي where the relative verb's object starts
-
-
-def _adjective_word(s: Sentence, k: int) -> bool:
-    """A definite nisba adjective that may describe the subject before a relative (``الإيراني``);
-    other definite words there may be the object (``رفضت إسرائيل الاقتراحات التي قدمها غوتيريس``)."""
-    w = s.folded[k]
-    return w.startswith("ال") and w.endswith(("ي", "يه")) and w not in markers()["relative"]  # الذي، التي
 
 
 def _opens_charge(word: str) -> bool:

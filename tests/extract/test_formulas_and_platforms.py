@@ -50,7 +50,9 @@ def test_a_request_to_convey_greetings_is_a_courtesy():
 def test_prompted_is_no_call():
     text = "حجبت تركيا ستة مواقع إخبارية هذا الأسبوع مما دعا جماعة موالية لتنظيم داعش لاتهام تركيا باضطهاد المسلمين."
     assert not [e for e in events(text) if e[0] == "REQUEST"]
-    assert [e for e in events("ودعا الرئيس اللبناني ميشال عون اللبنانيين إلى المشاركة في الانتخابات.") if e[0] == "REQUEST"]
+    assert [
+        e for e in events("ودعا الرئيس اللبناني ميشال عون اللبنانيين إلى المشاركة في الانتخابات.") if e[0] == "REQUEST"
+    ]
 
 
 def test_a_condition_a_few_words_back_holds_the_act():
