@@ -494,5 +494,7 @@ def nationality_after(s: Sentence, t: Trigger, args: Sequence[Arg]) -> Arg | Non
         if a.mention.kind == "nisba" and end <= a.first <= end + 1:  # its marker is the noun phrase's
             if a.first == end + 1 and not s.folded[end].startswith("ال") and s.folded[t.index].startswith("ال"):
                 return None  # the adjective between must agree in definiteness
+            if a.first == end + 1 and has_marker(s.folded[end], "locative", Clitic.WA_BA):
+                return None  # انفجار ببلدة تركية: the nationality of the town where it happened
             return a
     return None

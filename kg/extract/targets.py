@@ -119,6 +119,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and not _platform(ctx.s, a)
         and not _names_an_accord(ctx, a)
         and not _subject_of_next_verb(ctx, a)
+        and not _headline_speaker(ctx.s, a)
         and a not in described_by
         and not _adjective_of_act(ctx.s, t, a)
     ]
@@ -157,6 +158,12 @@ def _platform(s: Sentence, a: Arg) -> bool:
         return False
     before = range(a.first - 1, max(-1, a.first - PLATFORM_REACH - 1), -1)  # على تطبيق "تلغرام"
     return word.startswith(("ب", "وب")) or any(preposition_of(s.folded[k]) for k in before)
+
+
+def _headline_speaker(s: Sentence, a: Arg) -> bool:
+    """``المرصد السوري: تنظيم الدولة خطف 36 سيدة``: who opens a headline and speaks before its colon
+    says what follows; no act after it is done to the speaker (not ``لافروف متهما لندن:``)."""
+    return a.first == 0 and a.last + 1 < len(s.tokens) and s.tokens[a.last + 1].text == ":"
 
 
 def _subject_of_next_verb(ctx: SentenceContext, a: Arg) -> bool:

@@ -61,3 +61,14 @@ def test_a_place_far_after_an_attack_with_on_is_no_recipient():
 def test_a_statement_on_an_app_is_no_target():
     text = "وأعلن داعش مسؤوليته عن التفجير في بيان على تطبيق تلغرام، مؤكدا استخدام سيارة مفخخة."
     assert all("Telegram" not in " ".join(e[2]) for e in _attacks(text))
+
+
+def test_the_nationality_of_the_town_is_no_author():
+    assert all("Türkiye" not in e[1] for e in _attacks("مقتل 27 في انفجار ببلدة تركية على حدود سوريا"))
+    found = _attacks("شرع الجيش الإسرائيلي بهدم قرية فلسطينية في منطقة الخان الأحمر.")
+    assert [e[1] for e in found] == [("Israel Defense Forces",)]
+
+
+def test_the_speaker_of_a_headline_is_no_target():
+    found = _attacks('المرصد السوري: تنظيم "الدولة الإسلامية" خطف 36 سيدة وطفلا خلال هجوم السويداء')
+    assert found and all("Syrian Observatory for Human Rights" not in e[2] for e in found)
