@@ -372,8 +372,8 @@ def _dateline_end(s: Sentence) -> int:
     """``دبي، الإمارات العربية المتحدة (CNN)—``: the places before a news source in brackets at a
     sentence's start say where it was written, no actor of its events (the index past the bracket, 0 for none)."""
     toks = s.tokens
-    for k in range(1, min(len(toks), DATELINE_REACH)):
-        if toks[k].text == ")" and LATIN.match(toks[k - 1].text) and toks[k - 2].text == "(" if k > 1 else False:
+    for k in range(2, min(len(toks), DATELINE_REACH)):
+        if toks[k].text == ")" and LATIN.match(toks[k - 1].text) and toks[k - 2].text == "(":
             return k + 1
     return 0
 

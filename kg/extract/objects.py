@@ -74,20 +74,22 @@ BACKED = frozenset({"SUPPORT", "AID"})  # types whose ب-noun with من names th
 BACKED_REACH = 10  # words before such a noun where the one backed stands, in its clause
 
 
-def done_by(ctx: SentenceContext, t: Trigger) -> Arg | None:
+def backing(ctx: SentenceContext, t: Trigger) -> tuple[Arg, Arg] | None:
     """``نجح فاليسا في الوقوف في وجه النظام بدعم من الكنيسة``: a verbal noun of support after ب,
-    with من right after it, is done by the actor after من, when it backs an actor named before it
-    in its clause (``backed``)."""
+    with من right after it, is done by the actor after من (not a weapon: ``بدعم من المروحيات``) to
+    the one it backs (``_backed``): (backer, backed), or None."""
     s, k = ctx.s, t.end + 1
     if t.form.predicate.type not in BACKED or "ب" not in t.prefix or t.pos != "masdar":
         return None
-    if k + 1 >= len(s.folded) or s.folded[k] != FROM or backed(ctx, t) is None:
+    if k + 1 >= len(s.folded) or s.folded[k] != FROM or (backed := _backed(ctx, t)) is None:
         return None
     by = next((a for a in ctx.args if a.first == k + 1), None)
-    return by if by is not None and group_role(ctx.doc, by.mention.entity_id) != WEAPON else None  # بدعم من المروحيات
+    if by is None or group_role(ctx.doc, by.mention.entity_id) == WEAPON:
+        return None
+    return by, backed
 
 
-def backed(ctx: SentenceContext, t: Trigger) -> Arg | None:
+def _backed(ctx: SentenceContext, t: Trigger) -> Arg | None:
     """Whom a support after ب and من backs: the subject of its clause, the last actor before the
     noun (past a comma that sets the support off: ``وتستعد قوات الجيش والمقاومة، بدعم من التحالف،``)
     when no actor before it in the clause is governed by a preposition (``تحريرها من الحوثيين وصالح
@@ -115,3 +117,12 @@ def unnamed_subject_after(s: Sentence, t: Trigger) -> bool:
     """Right after the verb stands an unnamed subject (``وحذر مسؤولون أكراد``، ``وقالت مصادر``)."""
     k = t.end + 1
     return k < len(s.folded) and s.tokens[k].text not in STOP_PUNCT and unnamed_plural(s.folded[k])
+
+
+def adjacent_run(args: Sequence[Arg], first: Arg) -> list[Arg]:
+    """``first`` and the args that follow it word after word (``الرئيس حسن روحاني``: the
+    description, then the name; ``نظيره الروسي بوتين``)."""
+    run = [first]
+    while (nxt := next((a for a in args if a.first == run[-1].last + 1), None)) is not None:
+        run.append(nxt)
+    return run

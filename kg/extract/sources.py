@@ -44,7 +44,7 @@ from kg.extract.clause import (
     light_window,
     pronoun_object,
 )
-from kg.extract.objects import after_is_object, done_by, object_follows, unnamed_subject_after
+from kg.extract.objects import after_is_object, backing, object_follows, unnamed_subject_after
 from kg.extract.partners import done_with, together_with
 from kg.extract.protests import protest_reported
 from kg.extract.relatives import marked_author, relative_agent, relative_author, relative_subject
@@ -200,8 +200,8 @@ def _patient_follows(s: Sentence, k: int, actors: Sequence[Arg]) -> bool:
 
 def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salience: Salience) -> Source | None:
     """The actor of a verbal noun."""
-    if (by := done_by(ctx, t)) is not None:  # بدعم من الكنيسة والمخابرات الأميركية
-        return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, by, ctx.s))
+    if (backer := backing(ctx, t)) is not None:  # بدعم من الكنيسة والمخابرات الأميركية
+        return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, backer[0], ctx.s))
     found = _possessor(ctx, t, actors)
     if found is not None:
         return found

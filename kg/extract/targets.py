@@ -36,7 +36,7 @@ from kg.extract.clause import (
     preposition_of,
     title_or_particle,
 )
-from kg.extract.objects import backed, done_by
+from kg.extract.objects import adjacent_run, backing
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import opens_clause
 from kg.lexicon.actors import gazetteer
@@ -201,11 +201,10 @@ def _relative_tail(s: Sentence, base: int) -> int:
 def _relative_object(s: Sentence, t: Trigger, args: Sequence[Arg]) -> list[Arg]:
     """``ووعد الرئيس حسن روحاني الذي خلف أحمدي نجاد بالقيام``: the object of a relative verb right
     after a VSO subject (and its nisba adjectives) is no recipient of the main verb, comma or not."""
-    subject = next((a for a in args if a.first > t.end and not a.marker), None)
-    if subject is None:
+    first_after = next((a for a in args if a.first > t.end and not a.marker), None)
+    if first_after is None:
         return []
-    while (nxt := next((a for a in args if a.first == subject.last + 1), None)) is not None:
-        subject = nxt  # الرئيس حسن روحاني: the description, then the name
+    subject = adjacent_run(args, first_after)[-1]  # الرئيس حسن روحاني: the description, then the name
     rel = subject.last + 1
     starts = {a.first for a in args}  # الوزير السعودي الذي: a name or title there is the object, no adjective
     while (
@@ -217,10 +216,7 @@ def _relative_object(s: Sentence, t: Trigger, args: Sequence[Arg]) -> list[Arg]:
     if rel >= len(s.folded) or s.folded[rel] not in markers()["relative"]:
         return []
     first = next((a for a in args if rel + 1 < a.first <= rel + RELATIVE_OBJECT), None)
-    chain = [first] if first is not None else []
-    while chain and (nxt := next((a for a in args if a.first == chain[-1].last + 1), None)) is not None:
-        chain.append(nxt)  # نظيره الروسي بوتين: the title's nationality, then the name
-    return chain
+    return adjacent_run(args, first) if first is not None else []  # نظيره الروسي بوتين
 
 
 SUBJECT_ADJECTIVES = 3  # definite adjectives between a VSO subject and its relative clause
@@ -450,8 +446,8 @@ def find_target(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     doc, s = ctx.doc, ctx.s
     found, marked = _recipient(ctx, t, _candidates(ctx, t, source, after, street))
     undergoer = _undergoer(ctx, t, source) or _asked(ctx, t, source) or _pronoun_object(ctx, t, source)
-    if done_by(ctx, t) is not None:
-        undergoer = backed(ctx, t)  # فاليسا … بدعم من الكنيسة: Walesa was backed
+    if (backer := backing(ctx, t)) is not None:
+        undergoer = backer[1]  # فاليسا … بدعم من الكنيسة: Walesa was backed
     if undergoer is not None:
         found, marked = undergoer, True
     location = None
