@@ -366,10 +366,24 @@ def state_of(doc: Document, x: str) -> str | None:
 
 
 def reporter(doc: Document, x: str) -> bool:
-    """A news outlet (an organization whose role is media: رويترز، سكاي نيوز عربية): it reports
-    what others do and is no party to the events it reports."""
+    """A news outlet (an organization whose role is media or news agency: رويترز، سكاي نيوز
+    عربية، وكالة سبأ): it reports what others do and is no party to the events it reports."""
     e = doc.entity(x)
-    return e is not None and e.type == "Organization" and e.role_en == "media"
+    return e is not None and e.type == "Organization" and e.role_en in ("media", "news agency")
+
+
+def attributed(s: Sentence, first: int) -> bool:
+    """Is the actor whose name begins at token ``first`` whom a report is from (``وفق وكالة
+    الأنباء``، ``بحسب ما أفادت وكالة``، ``نقلا عن مصادر``)? It tells of the act and takes no part in it."""
+    k = first - 1
+    if k >= 1 and s.folded[k] == "عن":
+        k -= 1  # نقلا عن
+    elif k >= 2 and s.folded[k - 1] in markers()["attribution_link"]:
+        k -= 2  # بحسب ما أفادت، طبقا لما ذكرته
+    if k < 0:
+        return False
+    w, attribution = s.folded[k], markers()["attribution"]
+    return w in attribution or w[:1] == "و" and w[1:] in attribution
 
 
 def home_state(doc: Document, speaker: str) -> str | None:
@@ -384,3 +398,19 @@ def home_state(doc: Document, speaker: str) -> str | None:
 def his_country_word(m: Mention) -> bool:
     """Is the mention ``بلاده`` (his country), the country of the one who speaks?"""
     return fold(m.text) in markers()["own_country"]
+
+
+def her_owner(doc: Document, args: Sequence[Arg], index: int) -> Mention | None:
+    """Whose ``ها`` (her, its) a verbal noun at token ``index`` carries: the last state or body
+    named before it, as news writes them feminine (``إيران … بسبب دعمها للإرهاب``: Iran's
+    support, not the speaker's); not one after ل, whom an earlier act was for (``دعمها للحوثيين
+    ودعمها لحزب الله``), nor a place after في, nor an adjective."""
+    bodies = [
+        a.mention
+        for a in args
+        if a.last < index
+        and a.marker not in (fold("ل"), IN)
+        and a.mention.kind != "nisba"
+        and entity_type(doc, a.mention) in ("Country", "Organization")
+    ]
+    return bodies[-1] if bodies else None

@@ -147,7 +147,8 @@ def _found_by_rule(doc: Document, g: Gazetteer, known: list[Mention]) -> tuple[l
     given = given_name_mentions(doc, g, known + people)
     given += speaker_mentions(doc, g, known + people + given)
     for m in given:
-        info.setdefault(m.entity_id, described(m.text, g))
+        said = described(m.text, g)  # a speaker named after a head noun is an organization
+        info.setdefault(m.entity_id, Described(**said, type="Organization") if m.kind == "org-head" else said)
     nationals, by_nisba = nisba_person_mentions(doc, g, known + people + given)
     for k, d in by_nisba.items():
         info.setdefault(k, d)

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 from kg.extract.arguments import chain_ending, unnamed_plural
 from kg.extract.clause import FROM, STOP_PUNCT, WEAPON, Arg, SentenceContext, Trigger, group_role, is_person, is_place
+from kg.extract.names import frequent_words
 from kg.extract.tokens import Sentence
-from kg.extract.triggers import noun_too, written
+from kg.extract.triggers import is_verb_form, noun_too, written
 from kg.lexicon.actors import gazetteer
 from kg.lexicon.predicates import predicate_lexicon
 
@@ -126,3 +127,13 @@ def adjacent_run(args: Sequence[Arg], first: Arg) -> list[Arg]:
     while (nxt := next((a for a in args if a.first == run[-1].last + 1), None)) is not None:
         run.append(nxt)
     return run
+
+
+def joined_clause(s: Sentence, k: int, args: Sequence[Arg]) -> bool:
+    """A verb joined by و or ف with an actor right after it (``ودعا ترامب إلى إطلاق سراحه وأقر
+    مجلس الشيوخ مشروع قانون``): a new clause; the actor is that verb's subject or object, none
+    of the earlier verb's."""
+    w = s.folded[k]
+    if len(w) < 4 or w[0] not in "وف" or not (frequent_words().get(w[1:]) == "verb" or is_verb_form(w[1:])):
+        return False
+    return any(a.first == k + 1 or a.first == k + 2 and a.mention.kind == "nisba" for a in args)

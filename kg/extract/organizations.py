@@ -114,7 +114,7 @@ def _feminine_phrase(s: Sentence, k: int, head: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _org_head(word: str) -> bool:
+def org_head(word: str) -> bool:
     """Does a folded word read as an organization's head noun (``org_heads.tsv``: ``ووكالة``)?
     Asked of every token: kept per word."""
     return _reads_as(word, word_set("org_heads.tsv"))
@@ -135,7 +135,7 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> 
     out: list[Mention] = []
     for s in sentences(doc):
         n = len(s.tokens)
-        for i in compress(range(n - 1), map(_org_head, s.folded[:-1])):  # after a head noun
+        for i in compress(range(n - 1), map(org_head, s.folded[:-1])):  # after a head noun
             w = s.folded[i]
             k = i + 2 if i + 1 < n and s.folded[i + 1] in heads else i + 1  # وكالة أنباء
             if k >= n or s.tokens[k].start in covered:

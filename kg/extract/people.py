@@ -30,8 +30,9 @@ from kg.extract.names import (
     starts_a_name,
     thing_named_before,
 )
+from kg.extract.organizations import org_head
 from kg.extract.tokens import Coverage, Sentence, memo_map, mention_starting, sentences, word_memo
-from kg.lexicon.actors import Gazetteer, gazetteer
+from kg.lexicon.actors import Gazetteer, gazetteer, slug
 from kg.lexicon.markers import has_marker, markers, name_words
 from kg.lexicon.romanize import romanize
 from kg.model import Document, Mention
@@ -295,6 +296,16 @@ def _speech_verb(word: str) -> bool:
     return has_marker(word, "speech")
 
 
+def _speaker(doc: Document, s: Sentence, run: list[int], g: Gazetteer) -> Mention:
+    """The speaker a name run names: a person, or the organization named after a head noun that
+    opens the run (``وقال حزب بهاراتيا جاناتا إن``: a party, not a man called Hizb)."""
+    if len(run) > 1 and org_head(s.folded[run[0]]):
+        a, b = s.tokens[run[1]].start, s.tokens[run[-1]].end
+        return Mention(a, b, doc.text[a:b], "org_" + slug(romanize(doc.text[a:b], g)), "org-head")
+    a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
+    return Mention(a, b, doc.text[a:b], person_key(doc.text[a:b], g), "speaker")
+
+
 def speaker_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> list[Mention]:
     """The unknown name between a verb of saying and what was said: ``وقال ياهر إن …``."""
     taken_at = {m.start: m for m in taken}
@@ -310,9 +321,8 @@ def speaker_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> l
                 continue
             bare = w[1:] if len(w) > 3 and w[0] in "وف" else w
             if _speaker_said(s, run, bare, g):
-                a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
-                out.append(Mention(a, b, doc.text[a:b], person_key(doc.text[a:b], g), "speaker"))
-                covered.add(a, b)
+                out.append(_speaker(doc, s, run, g))
+                covered.add(s.tokens[run[0]].start, s.tokens[run[-1]].end)
     return out
 
 

@@ -37,6 +37,7 @@ from kg.extract.clause import (
     at_request_of,
     capital_of,
     entity_type,
+    her_owner,
     his_country_word,
     is_person,
     is_place,
@@ -214,7 +215,8 @@ def _noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], salien
     if light and before and suffix in POSSESSOR_SUFFIXES:
         return _source(Rule.NOUN_LIGHT_VERB, *chain_ending(actors, before[-1], ctx.s))  # X عبر عن تضامنه
     if suffix in SINGULAR_SUFFIXES:
-        person = last_person_before(ctx.doc, actors, t.index) or salience.last_person
+        owner = her_owner(ctx.doc, actors, t.index) if suffix == "ها" else None
+        person = owner or last_person_before(ctx.doc, actors, t.index) or salience.last_person
         return Source(Rule.NOUN_PRONOUN, pronoun=person) if person is not None else None
     if light and before:
         return _source(Rule.NOUN_LIGHT_VERB, *chain_ending(actors, before[-1], ctx.s))

@@ -25,6 +25,7 @@ from kg.extract.clause import (
     Trigger,
     actor_id,
     at_request_of,
+    attributed,
     bare_group,
     capital_of,
     definite_nisba,
@@ -36,7 +37,7 @@ from kg.extract.clause import (
     preposition_of,
     title_or_particle,
 )
-from kg.extract.objects import adjacent_run, backing
+from kg.extract.objects import adjacent_run, backing, joined_clause
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import opens_clause
 from kg.lexicon.actors import gazetteer
@@ -60,7 +61,9 @@ def _clause_end(ctx: SentenceContext, t: Trigger, past: int, after: int = -1) ->
     s = ctx.s
     nxt = next((tr for tr in ctx.triggers if tr.index > past and opens_clause(s, tr)), None)
     last = nxt.index if nxt is not None else len(s.tokens)
-    k = next((k for k in range(t.end + 2, last) if _breaks_at(s, k, last, (s.tokens[t.end].end, after))), last)
+    leads = (s.tokens[t.end].end, after)
+    ends = (k for k in range(t.end + 2, last) if _breaks_at(s, k, last, leads) or joined_clause(s, k, ctx.args))
+    k = next(ends, last)
     return s.tokens[k].start if k < len(s.tokens) else s.span.end
 
 
@@ -106,6 +109,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and a.marker != AGENT
         and (street or not bare_group(a))
         and not attribute_of_person(doc, a, ctx.args)
+        and not attributed(ctx.s, a.first)
         and id(a.mention) not in ctx.titles.inside
         and not (a.mention.kind == "nisba" and (actor_id(a.mention) in own or _describes_subject(ctx.s, t, base, a)))
         and not (t.form.predicate.type == "CONSULT" and _of_topic(ctx, a))

@@ -80,6 +80,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "each",
         "clause_break",
         "attribution",
+        "attribution_link",
         "side",
         "government_of",
         "manner",
