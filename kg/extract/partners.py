@@ -15,12 +15,14 @@ from kg.lexicon.markers import Clitic, has_marker
 
 def done_with(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
     """The actor of a noun done with someone, for fights (``تقدمت القوات العراقية بعد معارك ضارية مع
-    داعش``) and for meetings in a phrase of time; None for others."""
+    داعش``) and for meetings in a phrase of time; of a visit in a phrase of time, made to someone
+    or somewhere (``قال أردوغان خلال زيارة إلى إندونيسيا``); None for others."""
     kind = t.form.predicate.type  # for a fight the caller asks only when no one was counted dead
     meeting = kind == "CONSULT"
     if kind not in ("ASSAULT", "CONSULT") or meeting and not _during(ctx.s, t):
         return None
-    partner = _partner(t, actors)
+    visit = t.form.predicate.mode == "visit"
+    partner = _partner(t, actors, tuple(p for p in t.form.predicate.recipient if p != "obj") if visit else (MUTUAL,))
     if partner is None or meeting and reporter(ctx.doc, actor_id(partner.mention)):
         return None  # في حوار خاص مع بي بي سي: an interview
     return _with_subject(ctx, t, actors, partner)
@@ -33,9 +35,10 @@ def _during(s: Sentence, t: Trigger) -> bool:
     return not t.prefix and (has_marker(before, "during", Clitic.CONJ_SHORT) or opening)
 
 
-def _partner(t: Trigger, actors: Sequence[Arg]) -> Arg | None:
-    """The first actor with مع a few words after a noun: whom it was done with."""
-    return next((a for a in actors if a.marker == MUTUAL and t.end < a.first <= t.end + WITH_REACH + 1), None)
+def _partner(t: Trigger, actors: Sequence[Arg], prepositions: tuple[str, ...]) -> Arg | None:
+    """The first actor with مع (for a visit, إلى or ل) a few words after a noun: whom it was done
+    with, or where it was made."""
+    return next((a for a in actors if a.marker in prepositions and t.end < a.first <= t.end + WITH_REACH + 1), None)
 
 
 def _with_subject(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg], partner: Arg) -> Arg | None:

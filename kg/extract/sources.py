@@ -243,7 +243,7 @@ def _unnamed_noun_source(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]
         return Source(Rule.NOUN_IMPLICIT)
     if pred.type == "ASSAULT" and casualties(ctx.s) or pred.type == "PROTEST" and protest_reported(ctx.s, t):
         return Source(Rule.NOUN_IMPLICIT)  # هجوم … أسفر عن مقتل أربعة، قتل شاب خلال احتجاجات: who is unnamed
-    if MUTUAL in pred.recipient and (main := done_with(ctx, t, actors)) is not None:
+    if (MUTUAL in pred.recipient or pred.mode == "visit") and (main := done_with(ctx, t, actors)) is not None:
         return _source(Rule.NOUN_MAIN_SUBJECT, *coordinated(actors, main, ctx.s))
     return None
 

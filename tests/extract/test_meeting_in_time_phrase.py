@@ -22,3 +22,16 @@ def test_a_joint_press_conference_is_a_meeting():
 def test_an_interview_with_a_news_outlet_is_no_meeting():
     found = events("وقال السفير الإسرائيلي في حوار خاص مع بي بي سي إن الفلسطينيين يتحملون المسؤولية.")
     assert all(e[0] != "CONSULT" for e in found)
+
+
+def test_a_visit_in_a_phrase_of_time_is_the_subjects():
+    # found reading ourdev misses in stop 33 (خلال زيارة إلى …: the visit had no actor)
+    found = events("وقال أردوغان خلال زيارة إلى إندونيسيا إن بلاده لن تتراجع.", "2015-07-31")
+    assert ("CONSULT", ("Recep Tayyip Erdoğan",), ("Indonesia",), "asserted") in found
+    found = events("وأكد الرئيس الفرنسي إيمانويل ماكرون في زيارة لبيروت أن فرنسا تدعم لبنان.")
+    assert any(e[0] == "CONSULT" and e[1] == ("Emmanuel Macron",) and e[2] == ("Lebanon",) for e in found)
+
+
+def test_a_visit_with_its_own_visitor_keeps_him():
+    found = events("وأكد السيسي خلال زيارة الرئيس الفرنسي إلى القاهرة أن العلاقات قوية.")
+    assert not any(e[0] == "CONSULT" and e[1] == ("Abdel Fattah el-Sisi",) for e in found)
