@@ -78,6 +78,11 @@ def marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
     marked = next((a for a in actors if a.first in starts and a.marker), None)
     if marked is None or marked.marker not in (fold("ل"), FROM, AGENT):
         return None
+    glued = t.prefix.endswith(marked.marker) and not s.folded[marked.first].startswith(marked.marker)
+    own = marked.first == t.end + 1 and glued
+    after = s.folded[marked.last + 1] if marked.last + 1 < len(s.folded) else ""
+    if own and not after.startswith(fold("ل")):
+        return None  # لتوقيف ناشطين: the ل is the noun's (to arrest), not the author's; لحرق المستوطنين للطفل is kept
     return marked
 
 

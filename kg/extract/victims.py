@@ -90,9 +90,15 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigge
         if _counted_victims(s, a.first) or victim is not None and joined(s, victim, a):
             victim = a  # مقتل أربعة جنود، مقتل عشرات الحوثيين وقوات صالح: the victims, and who is joined to them
             continue
-        if armed(doc, a.mention.entity_id):
+        if armed(doc, a.mention.entity_id) and not _holds_place(s, a.first):
             return _with_joined(args, a, s)
     return ()
+
+
+def _holds_place(s: Sentence, first: int) -> bool:
+    """Is the actor at token ``first`` named as who holds a place (``قصف استهدف مناطق تسيطر عليها
+    فصائل المعارضة``، ``الخاضعة لسيطرة الحوثيين``)? It is where the attack fell, not its author."""
+    return any(has_marker(s.folded[k], "held_by") for k in range(max(0, first - 2), first))
 
 
 def _with_joined(args: Sequence[Arg], a: Arg, s: Sentence) -> tuple[str, ...]:

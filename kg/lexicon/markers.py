@@ -81,6 +81,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "clause_break",
         "attribution",
         "attribution_link",
+        "held_by",
         "side",
         "government_of",
         "manner",
