@@ -114,6 +114,7 @@ def _alternative_of_condition(s: Sentence, t: Trigger, back: int) -> bool:
 
 
 PLUPERFECT_REACH = 4  # words before قد where كان makes the verb after it a past (كانت الرياض قد تعهدت)
+LIGHT_REACH = 10  # before a light verb and its noun, how far the clause is read (a long subject between)
 FUTURE_AHEAD = 6  # words from a trigger (itself included) where a future marker dates it (زيارة مرتقبة)
 
 
@@ -165,6 +166,8 @@ def modality(s: Sentence, t: Trigger) -> Modality:
     if _negated(s, t):
         return "negated"
     back = _clause_before(s, t)
+    if t.pos == "masdar" and back[:1] and has_marker(back[0], "light", Clitic.CONJ):
+        back = _clause_before(s, t, LIGHT_REACH)  # يعتزم الرئيس الكوري الجنوبي مون جاي-إن عقد اجتماع: past the name
     clause = back[:4]
     conditioned = any(
         has_marker(w, "conditional", Clitic.ANY) for w in back[:CONDITION_BACK]

@@ -38,3 +38,10 @@ def test_an_expected_visit_is_one_to_come():
     found = events("ومن المنتظر أن يزور وزير الخارجية الإيراني قطر والكويت يوم الأحد.")
     visits = [e for e in found if "Qatar" in e[2]]
     assert visits and all(e[3] == "future" for e in visits), found
+
+
+def test_an_intended_meeting_past_a_long_name_is_not_held():
+    # stop 33, random sample of corpus events (seed 47): يعتزم … عقد اجتماع had also given a meeting held
+    found = events("ويعتزم الرئيس الكوري الجنوبي مون جاي-إن عقد اجتماع مع ترامب في واشنطن يوم الثلاثاء.", "2018-05-22")
+    assert not [e for e in found if e[0] == "CONSULT" and e[3] == "asserted"]
+    assert any(e[1] == ("Moon Jae-in",) for e in found)
