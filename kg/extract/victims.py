@@ -184,6 +184,7 @@ def anchored_in_time(s: Sentence) -> bool:
     return any(has_marker(w, "time_anchor", Clitic.ANY) for w in s.folded) or any(t.text.isdigit() for t in s.tokens)
 
 
+EXPLOSION = "explosion"  # the predicate of an explosion (predicates.tsv)
 ACCIDENT_REACH = 12  # words around a word of harm, in its clause, where a crash or a flood may be named
 ACCIDENT_OPENING = 2  # the first words of a sentence, where an accident it tells is named
 
@@ -194,6 +195,8 @@ def accident(s: Sentence, t: Trigger) -> bool:
     (``مقتل 5 أشخاص، الأربعاء، من جراء تحطم طائرة``)."""
     if any(has_marker(w, "accident", Clitic.WA_BA) for w in s.folded[: min(ACCIDENT_OPENING, t.index)]):
         return True
+    if t.form.predicate.id == EXPLOSION and any(_burst(s, k, k != t.end) for k in range(len(s.folded))):
+        return True  # انفجار هائل لناقلة غاز: a tanker burst, no bomb; جراء الانفجار: the same burst
     if _result_of_before(s, t):
         return True
     for step, edge in ((-1, -1), (1, len(s.folded))):
@@ -203,12 +206,21 @@ def accident(s: Sentence, t: Trigger) -> bool:
         for _ in range(ACCIDENT_REACH):
             if k == edge or s.tokens[k].text in STOP_PUNCT:
                 break
-            if has_marker(s.folded[k], "accident", Clitic.WA_BA):
+            if has_marker(s.folded[k], "accident", Clitic.WA_BA) or _burst(s, k, explosion=True):
                 return True
             k += step
     after = range(t.end + 1, min(len(s.folded) - 1, t.end + 2 * ACCIDENT_REACH))
     caused = (k for k in after if has_marker(s.folded[k], "cause"))
     return any(has_marker(s.folded[k + 1], "accident", Clitic.WA_BA) for k in caused)
+
+
+def _burst(s: Sentence, k: int, explosion: bool = False) -> bool:
+    """Does a thing that bursts (markers kind burst: a tanker, a pipeline) follow token ``k``, past
+    one adjective (``انفجار هائل لناقلة غاز``)? With ``explosion``, token ``k`` must be a word of
+    explosion itself (``قتل 3 في انفجار خط أنابيب``)."""
+    if explosion and not has_marker(s.folded[k], "explosion_word", Clitic.WA_BA):
+        return False
+    return any(has_marker(w, "burst") for w in s.folded[k + 1 : k + 3])
 
 
 RESULT_REACH = 3  # words before a word of harm where a verb of result stands (ما أدى إلى مقتل)
@@ -219,7 +231,9 @@ def _result_of_before(s: Sentence, t: Trigger) -> bool:
     (``تحطم مروحية في كاليفورنيا، الثلاثاء، ما أدى إلى مقتل أربعة``)."""
     words = s.folded[max(0, t.index - RESULT_REACH) : t.index + 1]
     k = next((t.index - len(words) + 1 + i for i, w in enumerate(words) if has_marker(w, "result")), -1)
-    return k >= 0 and any(has_marker(w, "accident", Clitic.WA_BA) for w in s.folded[:k])
+    return k >= 0 and any(
+        has_marker(w, "accident", Clitic.WA_BA) or _burst(s, j, True) for j, w in enumerate(s.folded[:k])
+    )
 
 
 def _joined_verb(s: Sentence, t: Trigger) -> bool:

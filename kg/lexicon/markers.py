@@ -82,6 +82,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "attribution",
         "attribution_link",
         "held_by",
+        "burst",
+        "explosion_word",
         "side",
         "government_of",
         "manner",

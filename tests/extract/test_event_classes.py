@@ -1108,3 +1108,14 @@ def test_a_telephone_is_no_phone_call() -> None:
     assert not any(typ == "CONSULT" for typ, *_ in found)
     found = events("وأجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين.")
     assert any(typ == "CONSULT" and src == ("Donald Trump",) for typ, src, *_ in found)
+
+
+def test_pieces_and_a_pledge_made_are_no_cut():
+    # stop 33, random sample of corpus events (seed 48): قطعها البحرية (its naval pieces), عهد قطعته (a pledge it made)
+    assert not [
+        e for e in events("هناك قلق من أن روسيا ستستخدم قطعها البحرية الحربية لشن هجمات.") if e[0] == "SANCTION"
+    ]
+    found = events("وهي امتداد لعهد قطعته السعودية خلال المؤتمر الوزاري للتحالف الدولي.")
+    assert [e for e in found if e[0] == "AGREE" and e[1] == ("Saudi Arabia",)]
+    assert not [e for e in found if e[0] == "SANCTION"]
+    assert [e for e in events("والأنهار التي قطعتها إيران عن العراق تماما.") if e[0] == "SANCTION"]
