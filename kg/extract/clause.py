@@ -414,3 +414,29 @@ def her_owner(doc: Document, args: Sequence[Arg], index: int) -> Mention | None:
         and entity_type(doc, a.mention) in ("Country", "Organization")
     ]
     return bodies[-1] if bodies else None
+
+
+def reported_from(s: Sentence, t: Trigger) -> int:
+    """Where the reported clause of a trigger after أن or إن begins (``قالت مصادر لوكالة الأنباء
+    الألمانية إن القصف …``: whom it was told to is no recipient of the shelling); 0 otherwise."""
+    k = next((k for k in range(t.index - 1, -1, -1) if opens_reported_clause(s.folded[k])), -1)
+    if k >= 0:
+        return s.tokens[k].end
+    said = said_right_before(s, t) if t.pos == "masdar" else False  # ووثق المرصد مقتل 7: the monitor was not hit
+    return s.tokens[t.index].start if said else 0
+
+
+def speaker_at(s: Sentence, first: int) -> bool:
+    """Is the actor at token ``first`` the subject right after a verb of saying or reporting
+    (``ووثق المرصد السوري الأحد مقتل 12 مدنيا في القصف``)? Who reports an act is no recipient of it."""
+    return any(has_marker(s.folded[k], "speech", Clitic.CONJ) for k in range(max(0, first - 2), first))
+
+
+def said_right_before(s: Sentence, t: Trigger) -> bool:
+    """A verb of saying or reporting stands a few words before the verbal noun, in its clause."""
+    for k in range(t.index - 1, max(-1, t.index - VSO_WINDOW - 1), -1):
+        if s.tokens[k].text in STOP_PUNCT:
+            return False
+        if has_marker(s.folded[k], "speech", Clitic.CONJ):
+            return True
+    return False

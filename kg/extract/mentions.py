@@ -19,7 +19,13 @@ from kg.arabic.clitics import proclitic_readings
 from kg.arabic.normalize import fold, fold_names
 from kg.extract.gazetteer_match import gazetteer_mentions
 from kg.extract.offices import leaders_governments
-from kg.extract.organizations import clubs_from_cities, compose_groups, dateline_mentions, org_head_mentions
+from kg.extract.organizations import (
+    adjective_groups,
+    clubs_from_cities,
+    compose_groups,
+    dateline_mentions,
+    org_head_mentions,
+)
 from kg.extract.people import (
     Described,
     described,
@@ -218,7 +224,7 @@ def find_mentions(doc: Document) -> Document:
     """Stage: gazetteer and rule mentions, the entities they refer to, and the role facts
     their titles state (holdsPosition, citizenOf, memberOf)."""
     g = gazetteer()
-    known, composed = compose_groups(doc.text, gazetteer_mentions(doc, g), g)
+    known, composed = compose_groups(doc.text, adjective_groups(doc.text, gazetteer_mentions(doc, g), g), g)
     known, clubs = clubs_from_cities(doc, known, g)
     composed.update(clubs)
     mentions, info = _found_by_rule(doc, g, known)

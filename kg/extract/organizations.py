@@ -358,3 +358,21 @@ def compose_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> tupl
         out.append(m)
         i += 1
     return out, extra
+
+
+def adjective_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> list[Mention]:
+    """Drop a generic group written as one definite nisba-shaped word right after a definite word
+    (``تنظيم القاعدة الإرهابي``، ``الهجوم الإرهابي``): the word describes what stands before it, it
+    names no group of its own (``وقتل الإرهابي الذي نفذ الهجوم`` still does)."""
+    ends = {m.end for m in mentions}
+    out = []
+    for m in mentions:
+        word = m.text.removeprefix("و")
+        shaped = " " not in m.text and word.startswith("ال") and fold(word).endswith(("ي", "يه"))
+        before = text[max(0, m.start - 30) : m.start].split()
+        after_name = m.start - 1 in ends and text[m.start - 1] == " "  # تنظيم داعش الإرهابي
+        after_definite = bool(before) and before[-1].lstrip("وب").startswith("ال")
+        if shaped and _group_of(g, m.entity_id) is not None and (after_definite or after_name):
+            continue
+        out.append(m)
+    return out

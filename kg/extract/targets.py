@@ -33,8 +33,9 @@ from kg.extract.clause import (
     is_actor,
     is_person,
     is_place,
-    opens_reported_clause,
     preposition_of,
+    reported_from,
+    speaker_at,
     title_or_particle,
 )
 from kg.extract.objects import adjacent_run, backing, joined_clause
@@ -81,13 +82,6 @@ def _breaks_at(s: Sentence, k: int, last: int, leads: tuple[int, int]) -> bool:
     return not (s.tokens[k - 2].end in leads and closed)
 
 
-def _reported_from(s: Sentence, t: Trigger) -> int:
-    """Where the reported clause of a trigger after أن or إن begins (``قالت مصادر لوكالة الأنباء
-    الألمانية إن القصف …``: whom it was told to is no recipient of the shelling); 0 otherwise."""
-    k = next((k for k in range(t.index - 1, -1, -1) if opens_reported_clause(s.folded[k])), -1)
-    return s.tokens[k].end if k >= 0 else 0
-
-
 def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: int, street: bool) -> list[Arg]:
     """The mentions of the clause after the actor that may be the recipient: not the actor,
     not an agent (من قبل X), not a description of a person, not the actor's own nationality,
@@ -96,7 +90,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
     own = {e.country for x in source if (e := doc.entity(x)) is not None and e.type != "Country"}
     base = _subject_end(ctx, t, after)
     end = _clause_end(ctx, t, base, after)
-    start = max(after, _reported_from(ctx.s, t))
+    start = max(after, reported_from(ctx.s, t))
     charge = _charge_start(ctx, t, after)
     described = _relative_tail(ctx.s, base) if base > t.end and t.pos in ("perfect", "imperfect") else -1
     described_by = _relative_object(ctx.s, t, ctx.args) if t.pos in ("perfect", "imperfect") else []
@@ -110,6 +104,7 @@ def _candidates(ctx: SentenceContext, t: Trigger, source: Sequence[str], after: 
         and (street or not bare_group(a))
         and not attribute_of_person(doc, a, ctx.args)
         and not attributed(ctx.s, a.first)
+        and not (a.last < t.index and speaker_at(ctx.s, a.first))
         and id(a.mention) not in ctx.titles.inside
         and not (a.mention.kind == "nisba" and (actor_id(a.mention) in own or _describes_subject(ctx.s, t, base, a)))
         and not (t.form.predicate.type == "CONSULT" and _of_topic(ctx, a))
@@ -379,12 +374,13 @@ def _undergoer(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg |
     لهجوم``)."""
     s = ctx.s
     repelled = t.form.predicate.type == "ASSAULT" and t.pos == "masdar"  # صدت قوات الجيش هجوما للحوثيين
-    if not t.prefix.endswith("ل") and not repelled:
+    if not t.prefix.endswith(("ل", "ب")) and not repelled:
         return None
     for k in range(t.index - 1, max(-1, t.index - VSO_WINDOW - 2), -1):
         if s.tokens[k].text in STOP_PUNCT:
             return None
-        undergo = t.prefix.endswith("ل") and has_marker(s.folded[k], "undergo", Clitic.CONJ)
+        kind = "undergo" if t.prefix.endswith("ل") else "suffer"  # تعرضت لهجوم، منيت بضربات
+        undergo = t.prefix.endswith(("ل", "ب")) and has_marker(s.folded[k], kind, Clitic.CONJ)
         if undergo or repelled and has_marker(s.folded[k], "repel", Clitic.CONJ):
             return next(
                 (

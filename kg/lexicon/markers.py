@@ -82,6 +82,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "attribution",
         "attribution_link",
         "held_by",
+        "suffer",
         "burst",
         "explosion_word",
         "side",
