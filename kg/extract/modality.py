@@ -161,6 +161,16 @@ def _imperfect_phrase(s: Sentence, t: Trigger, back: Sequence[str]) -> bool:
     return _may_be_imperfect(s, t) and not word.endswith("ت") and not pluperfect
 
 
+def _irrealis_that(back: Sequence[str]) -> bool:
+    """The trigger, or its light verb, opens a clause with أن after a word of possibility, need
+    or attempt (``احتمالات أن تشن إسرائيل هجوما``، ``احتمال أن تهاجم``); not a relative clause
+    further in (``لا يجب أن تتأثر بصفقة أبرمتها أنقرة``: the deal was made)."""
+    k = next((k for k, w in enumerate(back) if w in markers()["complementizer"]), -1)
+    if not 0 <= k < len(back) - 1 or not has_marker(back[k + 1], "irrealis", Clitic.ANY):
+        return False
+    return k == 0 or has_marker(back[k - 1], "light", Clitic.CONJ)  # the trigger or its light verb opens the clause
+
+
 def modality(s: Sentence, t: Trigger) -> Modality:
     """How the sentence states the event of trigger ``t``."""
     if _negated(s, t):
@@ -182,7 +192,7 @@ def modality(s: Sentence, t: Trigger) -> Modality:
         return "hypothetical"  # قد يحضر، قد تفتح النار: may attend, may open fire
     if t.pos in NOUN_POS and back[:1] and back[0] in markers()["any"]:
         return "hypothetical"  # أهداف محتملة لأي هجوم تركي: any attack, none yet
-    if any(has_marker(w, "irrealis", Clitic.ANY) for w in back[:3]):
+    if any(has_marker(w, "irrealis", Clitic.ANY) for w in back[:3]) or _irrealis_that(back):
         return "hypothetical"  # ضرورة دعم، لمنع وصول، محاولة اغتيال: needed, prevented, attempted
     if t.pos in NOUN_POS and any(has_marker(w, "possible") for w in s.folded[t.end + 1 : t.end + 1 + POSSIBLE_REACH]):
         return "hypothetical"  # ضربة جوية أميركية محتملة: a strike that may come

@@ -83,7 +83,8 @@ def named_perpetrator(doc: Document, s: Sentence, args: Sequence[Arg], t: Trigge
     if t.pos == "passive" or reads_passive(s, t):
         args = [a for a in args if a.first > t.end]
     for a in args:  # after an agent phrase anyone is the author: نفذته امرأة، على يد مسلحين، نسب إلى المتمردين
-        if a.first > 0 and agent_before(s, a.first):
+        in_subject = a.first < t.index and t.pos != "masdar"  # مشتبها به مطاردا من قبل الأمن فجر نفسه: chased by
+        if a.first > 0 and agent_before(s, a.first) and not in_subject:
             return _with_joined(args, a, s)
     victim: Arg | None = None
     for a in args:

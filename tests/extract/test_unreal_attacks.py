@@ -67,3 +67,16 @@ def test_a_plot_of_an_attack_is_no_attack():
 def test_a_negation_goes_on_past_or():
     found = events("وقالت الوزارة إنها لم تؤكد أو تنفي اجتماع المبعوث بممثلي طالبان.")
     assert all(e[3] == "negated" for e in found if e[0] == "REJECT")
+
+
+def test_an_attack_that_may_come_after_a_word_of_possibility_and_a_light_verb():
+    # stop 33, ASSAULT events on random corpus sentences read alone (seed 52)
+    assert not [e for e in events("ويزيد الاتفاق احتمالات أن تشن إسرائيل هجوما عسكريا على طهران.") if e[0] == "ASSAULT"]
+    found = events("وأكد الوزير أن علاقات بلاده لا يجب أن تتأثر بصفقة أبرمتها أنقرة مع روسيا.")
+    assert all(e[3] != "hypothetical" for e in found if e[1] == ("Türkiye",))
+
+
+def test_an_agent_phrase_inside_the_subject_is_not_the_author():
+    found = events("وقالت وزارة الداخلية إن مشتبها به مطاردا من قبل الأمن فجر نفسه في جنوب البلاد.")
+    assert not [e for e in found if e[0] == "ASSAULT" and e[1] == ("forces",)]
+    assert [e for e in events("قتل جندي في هجوم نفذه مسلحون.") if e[1] == ("gunmen",)]
