@@ -166,7 +166,10 @@ def _irrealis_that(back: Sequence[str]) -> bool:
     or attempt (``احتمالات أن تشن إسرائيل هجوما``، ``احتمال أن تهاجم``); not a relative clause
     further in (``لا يجب أن تتأثر بصفقة أبرمتها أنقرة``: the deal was made)."""
     k = next((k for k, w in enumerate(back) if w in markers()["complementizer"]), -1)
-    if not 0 <= k < len(back) - 1 or not has_marker(back[k + 1], "irrealis", Clitic.ANY):
+    if not 0 <= k < len(back) - 1:
+        return False
+    before = back[k + 1 : k + 3]  # past one word between (علينا أيضا أن)
+    if not any(has_marker(w, "irrealis", Clitic.ANY) or w in markers()["obligation"] for w in before):
         return False
     return k == 0 or has_marker(back[k - 1], "light", Clitic.CONJ)  # the trigger or its light verb opens the clause
 

@@ -83,6 +83,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "attribution_link",
         "held_by",
         "suffer",
+        "obligation",
         "burst",
         "explosion_word",
         "side",

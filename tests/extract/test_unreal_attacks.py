@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from extracted import events
 
+from kg.pipeline import extract
+
 
 def _attacks(text: str) -> list[tuple]:
     return [e for e in events(text) if e[0] == "ASSAULT"]
@@ -80,3 +82,10 @@ def test_an_agent_phrase_inside_the_subject_is_not_the_author():
     found = events("وقالت وزارة الداخلية إن مشتبها به مطاردا من قبل الأمن فجر نفسه في جنوب البلاد.")
     assert not [e for e in found if e[0] == "ASSAULT" and e[1] == ("forces",)]
     assert [e for e in events("قتل جندي في هجوم نفذه مسلحون.") if e[1] == ("gunmen",)]
+
+
+def test_an_attack_one_must_make_is_not_made():
+    # stop 33, seed 52: "we must also strike PKK targets" had been an attack made
+    text = 'وقال الوزير إن المتمردين الأكراد صعدوا عملياتهم، مضيفا "لذلك علينا أيضا أن نضرب أهدافا لحزب العمال الكردستاني".'
+    assert not [e for e in extract(text, "t", "2015-07-26").events if e.trigger == "نضرب"]
+    assert [e for e in events("وأطلق المسلحون عليه النار فقتلوه.") if e[0] == "ASSAULT"]
