@@ -21,8 +21,10 @@ from kg.extract.clause import (
     CASUALTY_NOUNS,
     FROM,
     GAP,
+    ON,
     QUOTES,
     STOP_PUNCT,
+    TO,
     Trigger,
     begins,
     has_light,
@@ -359,7 +361,29 @@ def complement_of_trigger(s: Sentence, t: Trigger, triggers: Sequence[Trigger]) 
                 return True  # اتهامات للمغرب بدعم …، إدانتها للهجوم: what is accused, not an act of the accuser
         if gap <= WITHDRAWN_FROM and _withdrawn_from(s, other, t):
             return True  # انسحاب بلاده من الاتفاق النووي: the accord is left, not made
+        if gap <= REQUESTED_REACH and _requested(s, other, t):
+            return True  # حث أتباعه على شن هجمات: asked for, not done
     return False
+
+
+REQUESTED_REACH = 8  # words between a request and the act it asks for (دعا الظواهري أتباعه إلى شن هجمات)
+
+
+def _requested(s: Sentence, other: Trigger, t: Trigger) -> bool:
+    """A verbal noun after إلى، على or ب, past a light verb, that follows a request in its clause
+    (``دعا … إلى شن هجمات``، ``حث أتباعه على شن``، ``طالب بالإفراج``): what is asked for, not done."""
+    if other.form.predicate.type != "REQUEST" or other.pos not in VERB_POS:
+        return False
+    if any(s.tokens[k].text in STOP_PUNCT for k in range(other.end + 1, t.index)):
+        return False
+    k = t.index - 1
+    light = k > other.end and has_marker(s.folded[k], "light", Clitic.ANY)
+    if light and s.folded[k][:1] in "بل" and len(s.folded[k]) > 3:
+        return True  # بشن، لشن
+    if not light and t.prefix[-1:] in ("ب", "ل"):
+        return True  # بالإفراج
+    k -= light
+    return k > other.end and preposition_of(s.folded[k]) in (TO, ON)
 
 
 WITHDRAWN_FROM = 4  # words between a withdrawal and the act or accord withdrawn from (انسحاب الولايات المتحدة من)

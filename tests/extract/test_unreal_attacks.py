@@ -89,3 +89,13 @@ def test_an_attack_one_must_make_is_not_made():
     text = 'وقال الوزير إن المتمردين الأكراد صعدوا عملياتهم، مضيفا "لذلك علينا أيضا أن نضرب أهدافا لحزب العمال الكردستاني".'
     assert not [e for e in extract(text, "t", "2015-07-26").events if e.trigger == "نضرب"]
     assert [e for e in events("وأطلق المسلحون عليه النار فقتلوه.") if e[0] == "ASSAULT"]
+
+
+def test_an_attack_asked_for_is_not_made():
+    # stop 33, ourdev false events (seed 73): Zawahiri urging attacks on the United States was an attack
+    for text in (
+        "وبث تنظيم القاعدة تسجيلا لزعيمه أيمن الظواهري يحث فيه أتباعه على شن هجمات على الولايات المتحدة.",
+        "ودعا الظواهري أتباعه إلى شن هجمات على الولايات المتحدة.",
+    ):
+        found = events(text, "2018-09-11")
+        assert [e for e in found if e[0] == "REQUEST"] and not [e for e in found if e[0] == "ASSAULT"], text
