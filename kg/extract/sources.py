@@ -66,6 +66,8 @@ from kg.model import Mention
 PATIENT_POSSESSOR = frozenset({"ASSAULT", "COERCE"})
 AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})  # a nationality after the noun did it
 ACCORD = "agree_with"  # the predicate of اتفاق (predicates.tsv), which a city after it may name
+# predicates whose noun a city after it names (اتفاق فيينا، قمة هلسنكي، محادثات جنيف، مفاوضات أستانة)
+NAMED_BY_PLACE = frozenset({ACCORD, "summit", "talks", "negotiate", "confer", "consult", "meet_together", "dialogue"})
 BOMBING = "bombing"  # the PLOVER mode of bombs and blasts: the bomb goes off, who set it is often unsaid
 # nouns whose nationality after them is the victim (مقتل إسرائيلي), unlike attacks (غارة إسرائيلية)
 VICTIM_NOUNS = frozenset(
@@ -153,8 +155,8 @@ def _possessor(ctx: SentenceContext, t: Trigger, actors: Sequence[Arg]) -> Sourc
     ]
     if nxt and pred.mode == "visit" and entity_type(ctx.doc, nxt[0].mention) in ("Country", "Place"):
         nxt = []  # زيارة ليبيا: a country after a visit is where, not who
-    if nxt and pred.id == ACCORD and is_place(ctx.doc, nxt[0].mention):
-        nxt = []  # اتفاق فيينا، اتفاقية جنيف: a city after an accord names it, no party to it
+    if nxt and pred.id in NAMED_BY_PLACE and is_place(ctx.doc, nxt[0].mention):
+        nxt = []  # اتفاق فيينا، قمة هلسنكي، مفاوضات أستانة: a city after it names it, no party to it
     if nxt and pred.type not in PATIENT_POSSESSOR:
         return _source(Rule.NOUN_POSSESSOR, *coordinated(actors, nxt[0], ctx.s))
     if nxt and pred.id not in VICTIM_NOUNS:
