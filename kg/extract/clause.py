@@ -43,6 +43,7 @@ IN = "في"  # the preposition of place (folded as written)
 FROM = "من"  # from, of (a part), or who: a verb may follow it (folded as written)
 TO = "الي"  # إلى, to (folded)
 ON = "علي"  # على, on (folded)
+AGAINST = "ضد"  # against
 MUTUAL = "مع"  # with: a predicate whose recipient is "with" someone is done between two (folded as written)
 WITH_REACH = 6  # words after a verbal noun or a verb of discussing where the مع of whom it was done with may stand
 WHAT = "ما"  # what, which: before a verb it opens a relative clause (ما طالب به، ما نسبته)

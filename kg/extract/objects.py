@@ -8,7 +8,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract.arguments import chain_ending, unnamed_plural
-from kg.extract.clause import FROM, STOP_PUNCT, WEAPON, Arg, SentenceContext, Trigger, group_role, is_person, is_place
+from kg.extract.clause import (
+    AGAINST,
+    FROM,
+    STOP_PUNCT,
+    WEAPON,
+    Arg,
+    SentenceContext,
+    Trigger,
+    group_role,
+    is_person,
+    is_place,
+)
 from kg.extract.names import frequent_words
 from kg.extract.tokens import Sentence
 from kg.extract.triggers import is_verb_form, noun_too, written
@@ -75,6 +86,9 @@ BACKED = frozenset({"SUPPORT", "AID"})  # types whose ب-noun with من names th
 BACKED_REACH = 10  # words before such a noun where the one backed stands, in its clause
 
 
+BACK = "back"  # the predicate of مساندة (predicates.tsv): بمساندة X is X's backing, also without من
+
+
 def backing(ctx: SentenceContext, t: Trigger) -> tuple[Arg, Arg] | None:
     """``نجح فاليسا في الوقوف في وجه النظام بدعم من الكنيسة``: a verbal noun of support after ب,
     with من right after it, is done by the actor after من (not a weapon: ``بدعم من المروحيات``) to
@@ -82,9 +96,16 @@ def backing(ctx: SentenceContext, t: Trigger) -> tuple[Arg, Arg] | None:
     s, k = ctx.s, t.end + 1
     if t.form.predicate.type not in BACKED or "ب" not in t.prefix or t.pos != "masdar":
         return None
-    if k + 1 >= len(s.folded) or s.folded[k] != FROM or (backed := _backed(ctx, t)) is None:
+    if k + 1 >= len(s.folded) or (backed := _backed(ctx, t)) is None:
         return None
-    by = next((a for a in ctx.args if a.first == k + 1), None)
+    if s.folded[k] == FROM:
+        by = next((a for a in ctx.args if a.first == k + 1), None)
+    elif "ال" not in t.prefix:  # بمساندة قوات الجيش الحر، بدعم أمريكي: the backer right after the noun
+        by = next(
+            (a for a in ctx.args if a.first == k and (a.mention.kind == "nisba" or t.form.predicate.id == BACK)), None
+        )
+    else:  # not بدعم جماعة غولن after a charge: whom one is accused of backing
+        return None
     if by is None or group_role(ctx.doc, by.mention.entity_id) == WEAPON:
         return None
     return by, backed
@@ -102,6 +123,7 @@ def _backed(ctx: SentenceContext, t: Trigger) -> Arg | None:
         k -= 1
     near = max(k, t.index - BACKED_REACH)
     before = [a for a in ctx.args if near < a.first and a.last < t.index and not is_place(ctx.doc, a.mention)]
+    before = [a for a in before if a.marker != AGAINST]  # عمليات ضد مقاتلين أكراد بمساندة: the attacked are not backed
     if any(a.marker for a in before) or not before:
         return None
     return chain_ending(before, before[-1], s)[0]  # قوات الجيش اليمني والمقاومة: both are backed

@@ -50,3 +50,13 @@ def test_a_national_security_council_is_not_the_united_nations():
     assert "un_security_council" not in [m.entity_id for m in doc.mentions]
     doc = extract("ودعا مجلس الأمن الدولي إلى وقف القتال.", "t", "2015-08-04")
     assert "un_security_council" in [m.entity_id for m in doc.mentions]
+
+
+def test_backing_named_right_after_the_noun():
+    # stop 33, random sample of S events (seed 49): بمساندة X had made the Turkish forces back the FSA
+    found = _support("حيث تشن القوات التركية عمليات عسكرية ضد مقاتلين أكراد بمساندة قوات الجيش السوري الحر.")
+    assert [(e[1], e[2]) for e in found] == [(("Free Syrian Army",), ("forces (Türkiye)",))]
+    assert [(e[1], e[2]) for e in _support("وتقدمت القوات العراقية بدعم أمريكي نحو الموصل.")] == [
+        (("United States",), ("forces (Iraq)",))
+    ]
+    assert not [e for e in _support("وتتهم أنقرة القس بدعم جماعة غولن.") if "Gülen movement" in e[1]]
