@@ -49,9 +49,11 @@ def reads_passive(s: Sentence, t: Trigger) -> bool:
         return not nxt or s.tokens[k].text in STOP_PUNCT or has_marker(nxt, "passive_follower", Clitic.CONJ)
     if rest.endswith("ت") and any(f.pos == "perfect" for f in predicate_lexicon().forms.get(rest[:-1], ())):
         return False  # الصواريخ قتلت 3 أشخاص: a feminine verb before a count has its subject before it
-    return _count_word(nxt) or any(c.isdigit() for c in nxt)
+    fired = any(has_marker(w, "passive_follower") and has_marker(w, "agent") for w in s.folded[k : k + FIRE_REACH])
+    return fired or _count_word(nxt) or any(c.isdigit() for c in nxt)  # قتل المهاجم برصاص الشرطة: killed by
 
 
+FIRE_REACH = 3  # words after a singular violence verb where برصاص or بنيران makes it the passive
 PARTITIVE = FROM  # 17 فردا من المتمردين
 MEMBER_PREPOSITIONS = frozenset({PARTITIVE, IN})  # القيادي في حماس، عنصر من داعش
 

@@ -72,3 +72,11 @@ def test_the_nationality_of_the_town_is_no_author():
 def test_the_speaker_of_a_headline_is_no_target():
     found = _attacks('المرصد السوري: تنظيم "الدولة الإسلامية" خطف 36 سيدة وطفلا خلال هجوم السويداء')
     assert found and all("Syrian Observatory for Human Rights" not in e[2] for e in found)
+
+
+def test_a_singular_verb_before_fire_is_the_passive():
+    # stop 33, random sample of S events (seed 49): قتل X برصاص Y had made X the killer of Y
+    found = events("وقتل المهاجم برصاص الشرطة الفرنسية.")
+    assert ("ASSAULT", ("police (France)",), ("attackers",), "asserted") in found
+    found = events("وقتل شاب فلسطيني برصاص جيش الاحتلال قرب السياج الحدودي شرق مدينة غزة.")
+    assert not [e for e in found if e[0] == "ASSAULT" and "Israel Defense Forces" in e[2]]
