@@ -382,17 +382,22 @@ def _undergoer(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg |
         kind = "undergo" if t.prefix.endswith("ل") else "suffer"  # تعرضت لهجوم، منيت بضربات
         undergo = t.prefix.endswith(("ل", "ب")) and has_marker(s.folded[k], kind, Clitic.CONJ)
         if undergo or repelled and has_marker(s.folded[k], "repel", Clitic.CONJ):
-            return next(
-                (
-                    a
-                    for a in ctx.args
-                    if k < a.first < t.index
-                    and not a.marker
-                    and actor_id(a.mention) not in source
-                    and (is_actor(ctx.doc, a) or t.form.predicate.type in PLACE_TARGET_TYPES)
-                ),
-                None,
-            )
+            fits = [
+                a
+                for a in ctx.args
+                if actor_id(a.mention) not in source
+                and (is_actor(ctx.doc, a) or t.form.predicate.type in PLACE_TARGET_TYPES)
+            ]
+            between = next((a for a in fits if k < a.first < t.index and not a.marker), None)
+            if (
+                between is None and k > 1 and s.folded[k - 1] in markers()["relative"]
+            ):  # مدينة الزبداني التي تتعرض لهجوم
+                held = next((a for a in fits if a.last == k - 2), None)
+                head = next(
+                    (a for a in fits if held and held.mention.kind == "nisba" and a.last == held.first - 1), None
+                )
+                return head or held  # منطقة عفرين السورية التي تتعرض: Afrin, not Syria
+            return between
     return None
 
 

@@ -47,3 +47,9 @@ def test_a_terrorist_adjective_names_no_group():
     assert ("Shabwani Elite Forces",) in [tuple(doc.entity(x).label_en for x in e.source) for e in doc.events]
     assert "group_militants" not in {e.id for e in extract("أدانت مصر الهجوم الإرهابي في القاهرة.", "t").entities}
     assert "group_militants" in {e.id for e in extract("وقتل الإرهابي الذي نفذ الهجوم.", "t").entities}
+
+
+def test_the_place_before_a_relative_undergoing_an_attack_is_hit():
+    # stop 33, ourdev misses (seed 81): مدينة … التي تتعرض لهجوم had no recipient
+    found = events("لمحة عن منطقة عفرين السورية التي تتعرض لغارات تركية")
+    assert ("ASSAULT", ("Türkiye",), ("Afrin",), "asserted") in found
