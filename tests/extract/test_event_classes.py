@@ -1119,3 +1119,10 @@ def test_pieces_and_a_pledge_made_are_no_cut():
     assert [e for e in found if e[0] == "AGREE" and e[1] == ("Saudi Arabia",)]
     assert not [e for e in found if e[0] == "SANCTION"]
     assert [e for e in events("والأنهار التي قطعتها إيران عن العراق تماما.") if e[0] == "SANCTION"]
+
+
+def test_rocket_launchers_are_a_weapon_not_a_shelling():
+    # stop 33, ASSAULT events on random corpus sentences (seed 53): a visit to launcher units was an attack
+    found = events("كما زار ولي العهد عقب ذلك وحدات المدفعية وراجمات الصواريخ، وجرت مناقشة العمليات الأخيرة.")
+    assert not [e for e in found if e[0] == "ASSAULT"]
+    assert [e for e in events("وقصفت القوات المدينة بالمدفعية وراجمات الصواريخ.") if e[0] == "ASSAULT"]
