@@ -80,3 +80,10 @@ def test_her_on_a_verbal_noun_is_the_state_named_before():
 def test_her_is_not_whom_an_earlier_act_was_for():
     found = events("أكد الوزير أن إيران معزولة بسبب دعمها للحوثيين ودعمها لحزب الله.")
     assert all(e[1] == ("Iran",) for e in found if e[0] == "SUPPORT")
+
+
+def test_barcelona_is_a_city_unless_named_as_the_club():
+    # stop 33, ASSAULT events on random corpus sentences (seed 53): "the Barcelona attacks" were FC Barcelona's
+    assert "barcelona" in _entities("تظاهر الآلاف في برشلونة ضد الحكومة الإسبانية.")
+    assert "fc_barcelona" not in _entities("هجمات برشلونة الدامية")
+    assert "fc_barcelona" in _entities("انضم اللاعب إلى نادي برشلونة الإسباني.")
