@@ -144,10 +144,15 @@ def of_the_game(s: Sentence) -> bool:
 def names_no_act(s: Sentence, t: Trigger) -> bool:
     """The trigger's words name no act here: a figure of speech, an interception, a search, a
     rate written like blame, a topic (``سبل التعاون``), a prayer (``أيده الله``), a courtesy
-    (``طلب نقل تحياته``), a verb of calling that means "led to" (``مما دعا``)."""
+    (``طلب نقل تحياته``), a verb of calling that means "led to" (``مما دعا``), a team's line (``خط الهجوم``)."""
     if figurative(s, t) or intercepted(s, t) or searched_for(s, t) or no_blame(s, t):
         return True
-    return _prospect_of(s, t) or _prayer(s, t) or _courtesy(s, t) or _prompted(s, t)
+    return _prospect_of(s, t) or _prayer(s, t) or _courtesy(s, t) or _prompted(s, t) or _line_of(s, t)
+
+
+def _line_of(s: Sentence, t: Trigger) -> bool:
+    """``خط الهجوم الكاميروني``: the attack line of a team (or of an army's formation), no attack."""
+    return t.pos == "masdar" and t.index > 0 and has_marker(s.folded[t.index - 1], "lineup", Clitic.CONJ_SHORT)
 
 
 PROMPT = "call_on"  # predicates.tsv: دعا, which after ما/مما means "prompted"

@@ -84,6 +84,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "held_by",
         "suffer",
         "obligation",
+        "lineup",
         "burst",
         "explosion_word",
         "side",

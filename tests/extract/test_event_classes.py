@@ -1126,3 +1126,10 @@ def test_rocket_launchers_are_a_weapon_not_a_shelling():
     found = events("كما زار ولي العهد عقب ذلك وحدات المدفعية وراجمات الصواريخ، وجرت مناقشة العمليات الأخيرة.")
     assert not [e for e in found if e[0] == "ASSAULT"]
     assert [e for e in events("وقصفت القوات المدينة بالمدفعية وراجمات الصواريخ.") if e[0] == "ASSAULT"]
+
+
+def test_a_teams_attack_line_is_no_attack():
+    # stop 33, ASSAULT events on random corpus sentences (seed 54): خط الهجوم had been an attack by Cameroon
+    found = events("وكان الثنائي في خط الهجوم الكاميروني إيفولو ومحمد مجرشي غائبين عن المباراة أمام إيلجز الهولندي.")
+    assert not [e for e in found if e[0] == "ASSAULT"]
+    assert [e for e in events("وشن الجيش هجوما على خطوط الحوثيين في صعدة.") if e[0] == "ASSAULT"]
