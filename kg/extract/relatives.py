@@ -65,8 +65,8 @@ def relative_agent(s: Sentence, t: Trigger, actors: Sequence[Arg], titles: Title
 
 def marked_author(s: Sentence, t: Trigger, actors: Sequence[Arg]) -> Arg | None:
     """The author of an indefinite violence noun given by ل، من or من قبل after it (``هجوما لبوكو حرام``)."""
-    if s.folded[t.index][len(t.prefix) :].startswith("ال"):
-        return None
+    if "ال" in t.prefix or s.folded[t.index][len(t.prefix) :].startswith("ال"):
+        return None  # الغارات مواقع للحوثيين: a definite noun has no author after ل (the strikes hit Houthi sites)
     k = t.end + 1
     lam_next = k + 1 < len(s.folded) and any(a.first == k + 1 and a.marker == fold("ل") for a in actors)
     if k + 1 < len(s.folded) and (s.folded[k + 1] == FROM or lam_next) and not s.folded[k].startswith("ال"):

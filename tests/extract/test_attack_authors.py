@@ -128,3 +128,18 @@ def test_a_noun_of_purpose_does_not_make_its_object_the_author():
     assert not [e for e in found if e[1] == ("activists",)]
     found = events("وخرجت مسيرات استنكارا لحرق المستوطنين الإسرائيليين للطفل الفلسطيني.", "2015-08-02")
     assert any(e[0] == "ASSAULT" and e[1] == ("settlers (Israel)",) for e in found)
+
+
+def test_a_definite_strike_has_no_author_after_lam():
+    # stop 33: الغارات مواقع للحوثيين (the strikes, Houthi sites) had made the Houthis the strikers
+    found = events("واستهدفت الغارات مواقع للحوثيين في صعدة.")
+    assert not [e for e in found if e[1] == ("Houthis",)]
+    assert [e for e in events("وأدان الوزير هجوما لبوكو حرام على قرية.") if e[1] == ("Boko Haram",)]
+
+
+def test_aiming_at_a_goal_is_no_attack():
+    # stop 33, the ASSAULT events of S with a form of استهدف: تستهدف توفير السكن (aims to provide housing)
+    assert not [
+        e for e in events("وأكد الوزير أن الخطة تستهدف توفير السكن المناسب لجميع المواطنين.") if e[0] == "ASSAULT"
+    ]
+    assert not [e for e in events("ضبطت الشرطة عصابة من قراصنة الإنترنت استهدفوا حسابات مصرفية.") if e[0] == "ASSAULT"]
