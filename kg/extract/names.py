@@ -294,6 +294,11 @@ def person_key(name: str, g: Gazetteer) -> str:
     return "person_" + slug(romanize(name, g))
 
 
+def org_key(name: str, g: Gazetteer) -> str:
+    """The entity id of an organization found in the text (not in the lexicon): from the romanized name."""
+    return "org_" + slug(romanize(name, g))
+
+
 def _not_continuation(
     w: str, written_form: str, so_far: int, foreign: bool = False, after_foreign: bool = False
 ) -> bool:

@@ -11,6 +11,7 @@ from itertools import compress
 
 from kg.arabic.clitics import folded_prefix_to_original, proclitic_readings
 from kg.arabic.normalize import fold
+from kg.extract.clause import definite_nisba
 from kg.extract.names import (
     NAMEISH,
     common_nouns,
@@ -20,6 +21,7 @@ from kg.extract.names import (
     masdar_shaped,
     name_shaped,
     not_a_name,
+    org_key,
 )
 from kg.extract.tokens import Coverage, Sentence, sentences
 from kg.lexicon.actors import ActorEntry, Gazetteer, slug
@@ -146,7 +148,7 @@ def org_head_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> 
                 span = (s.tokens[k].start, s.tokens[k].end) if _unquoted(s, k, w, heads, strong, g) else None
             if span is not None:
                 name = doc.text[span[0] : span[1]]
-                out.append(Mention(span[0], span[1], name, "org_" + slug(romanize(name, g)), "org-head"))
+                out.append(Mention(span[0], span[1], name, org_key(name, g), "org-head"))
                 covered.add(*span)
     return out
 
@@ -168,7 +170,7 @@ def dateline_mentions(doc: Document, g: Gazetteer, taken: Sequence[Mention]) -> 
                     break
                 a, b = inner[0].start, inner[-1].end
                 name = doc.text[a:b]
-                out.append(Mention(a, b, name, "org_" + slug(romanize(name, g)), "dateline"))
+                out.append(Mention(a, b, name, org_key(name, g), "dateline"))
                 break
     return out
 
@@ -367,8 +369,7 @@ def adjective_groups(text: str, mentions: Sequence[Mention], g: Gazetteer) -> li
     ends = {m.end for m in mentions}
     out = []
     for m in mentions:
-        word = m.text.removeprefix("و")
-        shaped = " " not in m.text and word.startswith("ال") and fold(word).endswith(("ي", "يه"))
+        shaped = " " not in m.text and definite_nisba(fold(m.text.removeprefix("و")))
         before = text[max(0, m.start - 30) : m.start].split()
         after_name = m.start - 1 in ends and text[m.start - 1] == " "  # تنظيم داعش الإرهابي
         after_definite = bool(before) and before[-1].lstrip("وب").startswith("ال")

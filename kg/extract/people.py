@@ -25,6 +25,7 @@ from kg.extract.names import (
     names_a_thing,
     no_surname,
     one_word_noun,
+    org_key,
     person_key,
     plausible_name,
     starts_a_name,
@@ -32,7 +33,7 @@ from kg.extract.names import (
 )
 from kg.extract.organizations import org_head
 from kg.extract.tokens import Coverage, Sentence, memo_map, mention_starting, sentences, word_memo
-from kg.lexicon.actors import Gazetteer, gazetteer, slug
+from kg.lexicon.actors import Gazetteer, gazetteer
 from kg.lexicon.markers import has_marker, markers, name_words
 from kg.lexicon.romanize import romanize
 from kg.model import Document, Mention
@@ -301,7 +302,7 @@ def _speaker(doc: Document, s: Sentence, run: list[int], g: Gazetteer) -> Mentio
     opens the run (``وقال حزب بهاراتيا جاناتا إن``: a party, not a man called Hizb)."""
     if len(run) > 1 and org_head(s.folded[run[0]]):
         a, b = s.tokens[run[1]].start, s.tokens[run[-1]].end
-        return Mention(a, b, doc.text[a:b], "org_" + slug(romanize(doc.text[a:b], g)), "org-head")
+        return Mention(a, b, doc.text[a:b], org_key(doc.text[a:b], g), "org-head")
     a, b = s.tokens[run[0]].start, s.tokens[run[-1]].end
     return Mention(a, b, doc.text[a:b], person_key(doc.text[a:b], g), "speaker")
 

@@ -369,36 +369,34 @@ def _recipient(ctx: SentenceContext, t: Trigger, cands: list[Arg]) -> tuple[Arg 
 
 def _undergoer(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg | None:
     """``تعرضت بلدة الزبداني لهجوم من قوات النظام``: the subject of a verb of undergoing (markers
-    kind undergo) before a verbal noun with ل is what the act was done to; so is the subject of a
-    verb of repelling an attack (kind repel: ``صدت قوات الجيش هجوما للحوثيين``، ``تصدت المقاومة
-    لهجوم``)."""
-    s = ctx.s
+    kind undergo) before a verbal noun with ل, or of suffering (kind suffer) before one with ب
+    (``منيت ميليشيات الحوثي بضربات``), is what the act was done to; so is the subject of a verb of
+    repelling an attack (kind repel: ``صدت قوات الجيش هجوما للحوثيين``، ``تصدت المقاومة لهجوم``)."""
+    s, places = ctx.s, t.form.predicate.type in PLACE_TARGET_TYPES
     repelled = t.form.predicate.type == "ASSAULT" and t.pos == "masdar"  # صدت قوات الجيش هجوما للحوثيين
-    if not t.prefix.endswith(("ل", "ب")) and not repelled:
+    kind = "undergo" if t.prefix.endswith("ل") else "suffer" if t.prefix.endswith("ب") else None  # تعرضت ل، منيت ب
+    if kind is None and not repelled:
         return None
     for k in range(t.index - 1, max(-1, t.index - VSO_WINDOW - 2), -1):
         if s.tokens[k].text in STOP_PUNCT:
             return None
-        kind = "undergo" if t.prefix.endswith("ل") else "suffer"  # تعرضت لهجوم، منيت بضربات
-        undergo = t.prefix.endswith(("ل", "ب")) and has_marker(s.folded[k], kind, Clitic.CONJ)
+        undergo = kind is not None and has_marker(s.folded[k], kind, Clitic.CONJ)
         if undergo or repelled and has_marker(s.folded[k], "repel", Clitic.CONJ):
-            fits = [
-                a
-                for a in ctx.args
-                if actor_id(a.mention) not in source
-                and (is_actor(ctx.doc, a) or t.form.predicate.type in PLACE_TARGET_TYPES)
-            ]
+            fits = [a for a in ctx.args if actor_id(a.mention) not in source and (is_actor(ctx.doc, a) or places)]
             between = next((a for a in fits if k < a.first < t.index and not a.marker), None)
-            if (
-                between is None and k > 1 and s.folded[k - 1] in markers()["relative"]
-            ):  # مدينة الزبداني التي تتعرض لهجوم
-                held = next((a for a in fits if a.last == k - 2), None)
-                head = next(
-                    (a for a in fits if held and held.mention.kind == "nisba" and a.last == held.first - 1), None
-                )
-                return head or held  # منطقة عفرين السورية التي تتعرض: Afrin, not Syria
-            return between
+            return between or _before_relative(s, k, fits)
     return None
+
+
+def _before_relative(s: Sentence, k: int, fits: Sequence[Arg]) -> Arg | None:
+    """The actor or place right before a relative pronoun that opens the verb at ``k``
+    (``مدينة الزبداني التي تتعرض لهجوم``); past a nisba after it (``منطقة عفرين السورية التي``: Afrin)."""
+    if k < 2 or s.folded[k - 1] not in markers()["relative"]:
+        return None
+    held = next((a for a in fits if a.last == k - 2), None)
+    if held is None or held.mention.kind != "nisba":
+        return held
+    return next((a for a in fits if a.last == held.first - 1), held)
 
 
 def _pronoun_object(ctx: SentenceContext, t: Trigger, source: Sequence[str]) -> Arg | None:
